@@ -1,0 +1,1 @@
+"""pyqtgraph chart widgets fed plain series from the services."""

@@ -1,0 +1,327 @@
+"""The command line: no command opens the window; sub-commands script the same services the window uses.
+
+Exit status: 0 success, 1 bad data (a message on stderr naming the field and value), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from jiebei_tracker import __version__
+from jiebei_tracker.domain.dates import parse_date
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.rates import annual_rate, daily_rate
+from jiebei_tracker.domain.records import LoanDraft
+from jiebei_tracker.domain.schedule import LoanTerms
+from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
+
+if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --help is instant
+    from jiebei_tracker.services.ledger import Ledger
+    from jiebei_tracker.storage.database import Database
+
+EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Context:
+    """What every command gets: the open database, the ledger, today's date and where to print."""
+
+    database: Database
+    ledger: Ledger
+    today: date
+    out: TextIO
+
+
+def _parse(parser: Callable[..., object], text: str | None, option: str):
+    """Run a domain parser on an option's text; a bad value is bad data (exit 1) reported under the option.
+    argparse only sees strings, so it reserves exit 2 for real usage errors."""
+    if text is None:
+        return None
+    try:
+        return parser(text, field=option)
+    except InvalidValue as error:
+        raise error.with_field(option) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jiebei-tracker",
+        description="借呗信用健康助手 Jiebei Tracker — with no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: $JIEBEI_TRACKER_DB, else the user data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add-loan", help="record a loan and build its schedule")
+    add.add_argument("--platform", required=True, help="e.g. 借呗, 微粒贷, 招商银行")
+    add.add_argument("--borrowed-on", required=True, metavar="DATE")
+    add.add_argument("--principal", required=True, metavar="YUAN")
+    add.add_argument("--term", required=True, metavar="N", help="months, 1-360")
+    add.add_argument("--method", required=True,
+                     metavar="METHOD", help=", ".join(m.value for m in RepaymentMethod))
+    rate = add.add_mutually_exclusive_group(required=True)
+    rate.add_argument("--annual-rate", metavar="R", help="e.g. 9.12%% or 0.0912")
+    rate.add_argument("--daily-rate", metavar="R", help="e.g. 0.03%%")
+    add.add_argument("--purpose", metavar="PURPOSE",
+                     help=", ".join(p.value for p in LoanPurpose) + " (default: other)")
+    add.add_argument("--autopay", action="store_true", help="repayments are deducted automatically")
+    add.add_argument("--id", dest="external_id", metavar="EXT", help="the platform's own loan number")
+    add.add_argument("--note", default="")
+
+    delete = commands.add_parser("delete-loan", help="delete a loan with its schedule and repayments")
+    delete.add_argument("loan", metavar="LOAN")
+
+    pay = commands.add_parser("pay", help="log a repayment")
+    pay.add_argument("loan", metavar="LOAN", help="the loan's id, or the number `loans` shows")
+    pay.add_argument("--on", required=True, metavar="DATE")
+    pay.add_argument("--amount", required=True, metavar="YUAN")
+
+    payoff = commands.add_parser("payoff", help="settle a loan early (proposes the amount when none is given)")
+    payoff.add_argument("loan", metavar="LOAN")
+    payoff.add_argument("--on", required=True, metavar="DATE")
+    payoff.add_argument("--amount", metavar="YUAN")
+
+    platform = commands.add_parser("platform", help="set a platform's kind")
+    platform.add_argument("name", metavar="NAME")
+    platform.add_argument("--kind", required=True, metavar="KIND",
+                          help=", ".join(k.value for k in PlatformKind))
+
+    limit = commands.add_parser("limit", help="record a platform's credit limit")
+    limit.add_argument("platform", metavar="PLATFORM")
+    limit.add_argument("--on", required=True, metavar="DATE")
+    limit.add_argument("--amount", required=True, metavar="YUAN")
+
+    note = commands.add_parser("note", help="add a credit-report (征信) note")
+    note.add_argument("--on", required=True, metavar="DATE")
+    note.add_argument("--kind", required=True, metavar="KIND",
+                      help=", ".join(k.value for k in NoteKind))
+    note.add_argument("--text", required=True)
+
+    resolve = commands.add_parser("resolve-note", help="mark a credit-report note resolved")
+    resolve.add_argument("note_id", metavar="ID")
+
+    for name, help_text in (("loans", "list loans"), ("platforms", "list platforms and limits"),
+                            ("notes", "list credit-report notes")):
+        listing = commands.add_parser(name, help=help_text)
+        listing.add_argument("--json", action="store_true")
+
+    schedule = commands.add_parser("schedule", help="a loan's schedule with status")
+    schedule.add_argument("loan", metavar="LOAN")
+    schedule.add_argument("--as-of", metavar="DATE")
+    schedule.add_argument("--json", action="store_true")
+
+    demo = commands.add_parser("demo", help="fill the database with a generated history")
+    demo.add_argument("--years", default="3", metavar="N")
+    demo.add_argument("--loans", default="60", metavar="N")
+    demo.add_argument("--seed", default="20240101", metavar="N", help="the same seed gives the same history")
+
+    backup = commands.add_parser("backup", help="write a consistent copy of the database to FILE")
+    backup.add_argument("file", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from jiebei_tracker.storage.paths import resolve_db_path
+
+    db_path = resolve_db_path(args.db)
+    if args.command is None:
+        from jiebei_tracker.app import run_gui
+
+        return run_gui(db_path)
+    try:
+        return _run(args, db_path)
+    except InvalidValue as error:
+        field = _OPTION_OF_FIELD.get(error.field, error.field)
+        print(f"jiebei-tracker: error: {field} {error.value!r}: {error.reason}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except BrokenPipeError:
+        # The reader went away (`jiebei-tracker loans | head`): stop quietly, as Python's docs advise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BAD_DATA
+
+
+# The services name fields as the records do; the user typed options.
+_OPTION_OF_FIELD = {
+    "amount": "--amount",
+    "limit": "--amount",
+    "paid_on": "--on",
+    "date": "--on",
+    "borrowed_on": "--borrowed-on",
+    "principal": "--principal",
+    "term_months": "--term",
+    "platform": "--platform",
+    "loan_id": "--id",
+    "text": "--text",
+    "loan": "LOAN",
+    "note": "ID",
+}
+
+
+def _run(args: argparse.Namespace, db_path: Path) -> int:
+    from jiebei_tracker.services.ledger import Ledger
+    from jiebei_tracker.storage.database import open_database
+
+    database = open_database(db_path)
+    try:
+        context = Context(database, Ledger(database=database), date.today(), sys.stdout)
+        return _COMMANDS[args.command](args, context)
+    finally:
+        database.close()
+
+
+def _int(text: str, field: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InvalidValue(field, text, "not a whole number") from None
+    if not low <= value <= high:
+        raise InvalidValue(field, text, f"must be {low} to {high}")
+    return value
+
+
+def _loan_id(context: Context, ref: str) -> int:
+    from jiebei_tracker.services.loans import find_loan
+
+    return find_loan(context.database, ref)
+
+
+def _cmd_add_loan(args, context: Context) -> int:
+    rate = _parse(annual_rate, args.annual_rate, "--annual-rate") or _parse(daily_rate, args.daily_rate, "--daily-rate")
+    terms = LoanTerms(
+        borrowed_on=_parse(parse_date, args.borrowed_on, "--borrowed-on"),
+        principal_fen=_parse(parse_positive_yuan, args.principal, "--principal"),
+        term_months=_int(args.term, "--term", 1, 360),
+        method=_parse(RepaymentMethod.parse, args.method, "--method"),
+        rate=rate,
+    )
+    draft = LoanDraft(
+        platform=args.platform,
+        terms=terms,
+        purpose=_parse(LoanPurpose.parse, args.purpose, "--purpose") or LoanPurpose.OTHER,
+        autopay=args.autopay,
+        note=args.note,
+        external_id=args.external_id,
+    )
+    changes = context.ledger.add_loan(draft)
+    print(f"added loan #{changes.created_id}" + (f" ({args.external_id})" if args.external_id else ""),
+          file=context.out)
+    if rate.is_high:
+        print(f"note: {rate.as_entered()} is a very high rate (over 24% a year)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_delete_loan(args, context: Context) -> int:
+    loan_id = _loan_id(context, args.loan)
+    context.ledger.delete_loan(loan_id)
+    print(f"deleted loan #{loan_id}", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_pay(args, context: Context) -> int:
+    loan_id = _loan_id(context, args.loan)
+    amount = _parse(parse_positive_yuan, args.amount, "--amount")
+    context.ledger.log_repayment(loan_id, paid_on=_parse(parse_date, args.on, "--on"), amount_fen=amount)
+    print(f"logged {format_yuan(amount)} on loan #{loan_id}", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_payoff(args, context: Context) -> int:
+    from jiebei_tracker.services.loans import payoff_quote
+
+    loan_id = _loan_id(context, args.loan)
+    paid_on = _parse(parse_date, args.on, "--on")
+    amount = _parse(parse_positive_yuan, args.amount, "--amount")
+    if amount is None:
+        quote = payoff_quote(context.database, loan_id, paid_on=paid_on)
+        amount = quote.amount_fen
+        print(f"proposed payoff: principal {format_yuan(quote.principal_fen)} + interest for "
+              f"{quote.accrued_days} days {format_yuan(quote.accrued_interest_fen)}"
+              + (f" + already due {format_yuan(quote.due_unpaid_fen)}" if quote.due_unpaid_fen else ""),
+              file=context.out)
+    context.ledger.pay_off(loan_id, paid_on=paid_on, amount_fen=amount)
+    print(f"paid off loan #{loan_id} with {format_yuan(amount)}", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_platform(args, context: Context) -> int:
+    kind = _parse(PlatformKind.parse, args.kind, "--kind")
+    context.ledger.set_platform_kind(args.name, kind)
+    print(f"{args.name}: {kind.value}", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_limit(args, context: Context) -> int:
+    amount = _parse(parse_yuan, args.amount, "--amount")
+    context.ledger.record_limit(args.platform, recorded_on=_parse(parse_date, args.on, "--on"), limit_fen=amount)
+    print(f"{args.platform}: limit {format_yuan(amount)}", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_note(args, context: Context) -> int:
+    changes = context.ledger.add_note(
+        noted_on=_parse(parse_date, args.on, "--on"), kind=_parse(NoteKind.parse, args.kind, "--kind"), text=args.text
+    )
+    print(f"added note #{changes.created_id}", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_resolve_note(args, context: Context) -> int:
+    note_id = _int(args.note_id, "ID", 1, 2**62)
+    context.ledger.resolve_note(note_id)
+    print(f"note #{note_id} resolved", file=context.out)
+    return EXIT_OK
+
+
+def _cmd_demo(args, context: Context) -> int:
+    from jiebei_tracker.services.demo import generate_history
+
+    years = _int(args.years, "--years", 1, 30)
+    loans = _int(args.loans, "--loans", 1, 1_000_000)
+    seed = _int(args.seed, "--seed", 0, 2**62)
+    history = generate_history(today=context.today, years=years, loans=loans, seed=seed)
+    context.ledger.add_history(history.loans, limits=history.limits, notes=history.notes,
+                               platform_kinds=history.platform_kinds)
+    print(f"added {len(history.loans)} demo loans over {years} years to {context.database.path}",
+          file=context.out)
+    return EXIT_OK
+
+
+def _cmd_backup(args, context: Context) -> int:
+    target = Path(args.file)
+    if target.exists():
+        raise InvalidValue("FILE", args.file, "already exists; choose a new file name")
+    context.database.backup_to(target)
+    print(f"backed up {context.database.path} to {target}", file=context.out)
+    return EXIT_OK
+
+
+from jiebei_tracker import cli_listings  # noqa: E402  (listing commands live beside, to keep this file small)
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
+    "add-loan": _cmd_add_loan,
+    "delete-loan": _cmd_delete_loan,
+    "pay": _cmd_pay,
+    "payoff": _cmd_payoff,
+    "platform": _cmd_platform,
+    "limit": _cmd_limit,
+    "note": _cmd_note,
+    "resolve-note": _cmd_resolve_note,
+    "demo": _cmd_demo,
+    "backup": _cmd_backup,
+    "loans": cli_listings.loans,
+    "schedule": cli_listings.schedule,
+    "platforms": cli_listings.platforms,
+    "notes": cli_listings.notes,
+}

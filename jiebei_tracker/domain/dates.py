@@ -1,0 +1,26 @@
+"""Dates as people write them: 2024-03-05, 2024/3/5, 2024.3.5, 20240305, 2024年3月5日 (full-width digits too)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import normalize_text
+
+_SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Exports often carry a time of day after the date (2024-03-05 14:22:01); it is not needed.
+_TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def parse_date(text: str, *, field: str = "date") -> date:
+    cleaned = _TIME_SUFFIX.sub("", normalize_text(text))
+    match = _SEPARATED.match(cleaned) or _COMPACT.match(cleaned)
+    if not match:
+        raise InvalidValue(field, text, "not a date (e.g. 2024-03-05, 2024/3/5, 2024年3月5日)")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise InvalidValue(field, text, f"no such day ({error})") from None

@@ -1,0 +1,201 @@
+"""Applying repayments to installments, installment and loan status as of a date, early payoff, on-time rate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from jiebei_tracker.domain.money import round_fen
+from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
+from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
+
+
+@dataclass(frozen=True)
+class Payment:
+    """Money the user paid on a loan. A payoff settles every installment still open, whatever the amount."""
+
+    paid_on: date
+    amount_fen: int
+    is_payoff: bool = False
+
+
+@dataclass(frozen=True)
+class InstallmentState:
+    """An installment with what has been paid on it and when it was settled (None while it is open)."""
+
+    installment: Installment
+    paid_interest_fen: int = 0
+    paid_principal_fen: int = 0
+    settled_on: date | None = None
+
+    @property
+    def seq(self) -> int:
+        return self.installment.seq
+
+    @property
+    def due_on(self) -> date:
+        return self.installment.due_on
+
+    @property
+    def paid_fen(self) -> int:
+        return self.paid_interest_fen + self.paid_principal_fen
+
+    @property
+    def remaining_fen(self) -> int:
+        """What is still owed on this installment (0 once settled, even by a payoff for less)."""
+        return 0 if self.settled_on is not None else self.installment.total_fen - self.paid_fen
+
+    @property
+    def remaining_principal_fen(self) -> int:
+        return 0 if self.settled_on is not None else self.installment.principal_fen - self.paid_principal_fen
+
+    def is_settled(self, as_of: date) -> bool:
+        return self.settled_on is not None and self.settled_on <= as_of
+
+    def status(self, as_of: date, grace_days: int = 0) -> InstallmentStatus:
+        """on_time / late once fully paid (by ``as_of``), overdue past its due date (+ grace), else upcoming."""
+        deadline = self.due_on + timedelta(days=grace_days)
+        if self.is_settled(as_of):
+            return InstallmentStatus.ON_TIME if self.settled_on <= deadline else InstallmentStatus.LATE
+        if as_of > deadline:
+            return InstallmentStatus.OVERDUE
+        return InstallmentStatus.UPCOMING
+
+
+@dataclass(frozen=True)
+class Application:
+    """The result of applying payments: each installment's state, and any money beyond all that was owed."""
+
+    states: list[InstallmentState]
+    unapplied_fen: int
+
+
+def apply_payments(
+    installments: Sequence[Installment], payments: Iterable[Payment], *, as_of: date | None = None
+) -> Application:
+    """Apply payments in date order: each to the earliest open installment, interest before principal,
+    the rest flowing on to the next. Payments after ``as_of`` (when given) are left out.
+
+    An installment with nothing to pay (e.g. a 0 % interest-first month) counts as settled on its due date.
+    """
+    ordered = sorted(
+        (p for p in payments if as_of is None or p.paid_on <= as_of), key=lambda p: p.paid_on
+    )
+    paid_interest = [0] * len(installments)
+    paid_principal = [0] * len(installments)
+    settled: list[date | None] = [i.due_on if i.total_fen == 0 else None for i in installments]
+    unapplied = 0
+    cursor = 0
+    for payment in ordered:
+        money = payment.amount_fen
+        while money > 0 and cursor < len(installments):
+            if settled[cursor] is not None:
+                cursor += 1
+                continue
+            inst = installments[cursor]
+            take = min(money, inst.interest_fen - paid_interest[cursor])
+            paid_interest[cursor] += take
+            money -= take
+            take = min(money, inst.principal_fen - paid_principal[cursor])
+            paid_principal[cursor] += take
+            money -= take
+            if paid_interest[cursor] + paid_principal[cursor] == inst.total_fen:
+                settled[cursor] = payment.paid_on
+                cursor += 1
+        if payment.is_payoff:
+            for index in range(cursor, len(installments)):
+                if settled[index] is None:
+                    settled[index] = payment.paid_on
+            cursor = len(installments)
+        unapplied += money
+    states = [
+        InstallmentState(inst, paid_interest[i], paid_principal[i], settled[i])
+        for i, inst in enumerate(installments)
+    ]
+    return Application(states, unapplied)
+
+
+def outstanding_principal(states: Iterable[InstallmentState]) -> int:
+    """Principal not yet repaid (the loan's balance)."""
+    return sum(s.remaining_principal_fen for s in states)
+
+
+def remaining_total(states: Iterable[InstallmentState]) -> int:
+    """Everything still owed on the schedule, principal and interest."""
+    return sum(s.remaining_fen for s in states)
+
+
+def next_open(states: Iterable[InstallmentState]) -> InstallmentState | None:
+    """The earliest installment not yet settled."""
+    return next((s for s in states if s.settled_on is None), None)
+
+
+def loan_status(states: Sequence[InstallmentState], as_of: date, grace_days: int = 0) -> LoanStatus:
+    statuses = {s.status(as_of, grace_days) for s in states}
+    if InstallmentStatus.OVERDUE in statuses:
+        return LoanStatus.OVERDUE
+    if InstallmentStatus.UPCOMING in statuses:
+        return LoanStatus.ACTIVE
+    return LoanStatus.SETTLED
+
+
+@dataclass(frozen=True)
+class OnTimeRate:
+    """On-time installments out of those that fell due in a period and are settled or overdue."""
+
+    on_time: int
+    counted: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return None if self.counted == 0 else Decimal(self.on_time) / Decimal(self.counted)
+
+
+def on_time_rate(
+    states: Iterable[InstallmentState], *, start: date, end: date, as_of: date, grace_days: int = 0
+) -> OnTimeRate:
+    on_time = counted = 0
+    for state in states:
+        if not start <= state.due_on <= end:
+            continue
+        status = state.status(as_of, grace_days)
+        if status is InstallmentStatus.UPCOMING:
+            continue
+        counted += 1
+        on_time += status is InstallmentStatus.ON_TIME
+    return OnTimeRate(on_time, counted)
+
+
+@dataclass(frozen=True)
+class PayoffQuote:
+    """The amount proposed to settle a loan early, and how it is made up."""
+
+    paid_on: date
+    due_unpaid_fen: int  # installments already due and still open
+    principal_fen: int  # principal of installments not yet due
+    accrued_interest_fen: int  # since the last due date, at the daily rate
+    accrued_days: int
+
+    @property
+    def amount_fen(self) -> int:
+        return self.due_unpaid_fen + self.principal_fen + self.accrued_interest_fen
+
+
+def propose_payoff(
+    states: Sequence[InstallmentState], *, rate: Rate, borrowed_on: date, paid_on: date
+) -> PayoffQuote:
+    """Remaining principal plus interest accrued since the last due date at ``annual / 360`` a day
+    (SCHEDULES.md), plus whatever already fell due and is unpaid. Interest already prepaid on installments
+    not yet due is credited against the accrued interest."""
+    open_states = [s for s in states if not s.is_settled(paid_on)]
+    due_unpaid = sum(s.remaining_fen for s in open_states if s.due_on <= paid_on)
+    future = [s for s in open_states if s.due_on > paid_on]
+    principal = sum(s.remaining_principal_fen for s in future)
+    last_due = max((s.due_on for s in states if s.due_on <= paid_on), default=borrowed_on)
+    days = (paid_on - last_due).days
+    accrued = round_fen(principal * rate.annual * days / DAYS_PER_YEAR)
+    accrued = max(0, accrued - sum(s.paid_interest_fen for s in future))
+    return PayoffQuote(paid_on, due_unpaid, principal, accrued, days)

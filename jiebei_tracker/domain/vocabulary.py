@@ -1,0 +1,192 @@
+"""The shared vocabulary of RULES.md — methods, purposes, platform kinds, note kinds — with zh_CN and English labels.
+
+The ids are what the database, the CSV files and the CLI use; the labels are what people read. Parsing
+accepts the id, the Chinese label, the English label and a few common Chinese synonyms.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import normalize_text
+
+LANGUAGES = ("zh_CN", "en")
+
+
+class _Labelled(StrEnum):
+    """A vocabulary term: ``label("zh_CN")`` / ``label("en")`` give the human names."""
+
+    @classmethod
+    def _labels(cls) -> dict[str, tuple[str, str]]:
+        raise NotImplementedError
+
+    @classmethod
+    def _synonyms(cls) -> dict[str, str]:
+        return {}
+
+    def label(self, language: str = "en") -> str:
+        zh, en = self._labels()[self.value]
+        return zh if language.startswith("zh") else en
+
+    @classmethod
+    def parse(cls, text: str, *, field: str):
+        """The term whose id, label or synonym is ``text`` (case-insensitive, spaces ignored)."""
+        key = normalize_text(text).lower().replace(" ", "").replace("-", "_")
+        for term in cls:
+            zh, en = cls._labels()[term.value]
+            if key in {term.value, zh.lower(), en.lower().replace(" ", "").replace("-", "_")}:
+                return term
+        synonym = cls._synonyms().get(key)
+        if synonym is not None:
+            return cls(synonym)
+        choices = ", ".join(f"{t.value} ({t.label('zh_CN')})" for t in cls)
+        raise InvalidValue(field, text, f"not one of: {choices}")
+
+
+class RepaymentMethod(_Labelled):
+    EQUAL_INSTALLMENT = "equal_installment"
+    EQUAL_PRINCIPAL = "equal_principal"
+    INTEREST_FIRST = "interest_first"
+    BULLET = "bullet"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "equal_installment": ("等额本息", "Equal installments"),
+            "equal_principal": ("等额本金", "Equal principal"),
+            "interest_first": ("先息后本", "Interest first"),
+            "bullet": ("到期还本付息", "Principal and interest at maturity"),
+        }
+
+    @classmethod
+    def _synonyms(cls):
+        return {
+            "一次性还本付息": "bullet",
+            "到期一次还本付息": "bullet",
+            "到期还本": "bullet",
+            "按月付息到期还本": "interest_first",
+            "按月付息,到期还本": "interest_first",
+            "每月等额": "equal_installment",
+        }
+
+
+class LoanPurpose(_Labelled):
+    DAILY = "daily"
+    BUSINESS = "business"
+    EDUCATION = "education"
+    MEDICAL = "medical"
+    INVESTMENT = "investment"
+    TRANSFER = "transfer"
+    REPAY_OTHER_LOAN = "repay_other_loan"
+    OTHER = "other"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "daily": ("日常消费", "Daily spending"),
+            "business": ("经营周转", "Business cash flow"),
+            "education": ("教育", "Education"),
+            "medical": ("医疗", "Medical"),
+            "investment": ("投资理财", "Investment (stocks, futures…)"),
+            "transfer": ("转账到其他账户", "Moved to another account"),
+            "repay_other_loan": ("还其他贷款", "Repaying another loan"),
+            "other": ("其他", "Other"),
+        }
+
+    @classmethod
+    def _synonyms(cls):
+        return {
+            "消费": "daily",
+            "日常": "daily",
+            "经营": "business",
+            "投资": "investment",
+            "炒股": "investment",
+            "股票": "investment",
+            "期货": "investment",
+            "投资理财(股票/期货等)": "investment",
+            "转账": "transfer",
+            "还款": "repay_other_loan",
+            "以贷养贷": "repay_other_loan",
+            "investment": "investment",
+        }
+
+
+class PlatformKind(_Labelled):
+    INTERNET = "internet"
+    BANK = "bank"
+    CREDIT_CARD = "credit_card"
+    CONSUMER_FINANCE = "consumer_finance"
+    MICROFINANCE = "microfinance"
+    PRIVATE = "private"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "internet": ("互联网平台", "Internet platform"),
+            "bank": ("银行", "Bank"),
+            "credit_card": ("信用卡", "Credit card"),
+            "consumer_finance": ("消费金融公司", "Consumer finance company"),
+            "microfinance": ("小额贷款公司", "Microfinance company"),
+            "private": ("民间借贷", "Private lending"),
+        }
+
+    @classmethod
+    def _synonyms(cls):
+        return {"互联网": "internet", "网贷": "internet", "小贷": "microfinance", "消费金融": "consumer_finance"}
+
+
+class NoteKind(_Labelled):
+    INQUIRY = "inquiry"
+    OVERDUE_RECORD = "overdue_record"
+    GUARANTEE = "guarantee"
+    BAD_DEBT = "bad_debt"
+    OTHER = "other"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "inquiry": ("查询记录", "Inquiry"),
+            "overdue_record": ("逾期记录", "Overdue record"),
+            "guarantee": ("担保记录", "Guarantee"),
+            "bad_debt": ("不良记录", "Bad debt"),
+            "other": ("其他", "Other"),
+        }
+
+    @classmethod
+    def _synonyms(cls):
+        return {"查询": "inquiry", "逾期": "overdue_record", "担保": "guarantee", "不良": "bad_debt"}
+
+
+class InstallmentStatus(_Labelled):
+    """Where an installment stands as of a date (SCHEDULES.md, "Paying")."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"
+    UPCOMING = "upcoming"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "on_time": ("按时还清", "Paid on time"),
+            "late": ("逾期后还清", "Paid late"),
+            "overdue": ("逾期未还", "Overdue"),
+            "upcoming": ("待还", "Upcoming"),
+        }
+
+
+class LoanStatus(_Labelled):
+    """A loan as a whole, as of a date."""
+
+    ACTIVE = "active"
+    OVERDUE = "overdue"
+    SETTLED = "settled"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "active": ("还款中", "Active"),
+            "overdue": ("有逾期", "Overdue"),
+            "settled": ("已结清", "Settled"),
+        }

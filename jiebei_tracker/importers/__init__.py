@@ -1,0 +1,1 @@
+"""Importers (bytes → validated rows → domain records) and exporters."""

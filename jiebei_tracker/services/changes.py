@@ -1,0 +1,35 @@
+"""What a ledger call changed, so each view can decide whether it needs to reload (after Anki's OpChanges)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    """``loan_ids``: loans whose rows, schedule or repayments changed. The flags say which other areas did."""
+
+    loan_ids: frozenset[int] = field(default_factory=frozenset)
+    loans_added_or_removed: bool = False
+    payments: bool = False
+    platforms: bool = False
+    limits: bool = False
+    notes: bool = False
+    created_id: int | None = None
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            loan_ids=self.loan_ids | other.loan_ids,
+            loans_added_or_removed=self.loans_added_or_removed or other.loans_added_or_removed,
+            payments=self.payments or other.payments,
+            platforms=self.platforms or other.platforms,
+            limits=self.limits or other.limits,
+            notes=self.notes or other.notes,
+            created_id=other.created_id if other.created_id is not None else self.created_id,
+        )
+
+    @property
+    def any(self) -> bool:
+        return bool(self.loan_ids) or any(
+            (self.loans_added_or_removed, self.payments, self.platforms, self.limits, self.notes)
+        )

@@ -1,0 +1,172 @@
+"""Read-side: loans as plain records for the views and the CLI — summaries, one loan's detail, payoff quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import select
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.payments import PayoffQuote, apply_payments, propose_payoff
+from jiebei_tracker.domain.rates import Rate
+from jiebei_tracker.domain.vocabulary import (
+    InstallmentStatus,
+    LoanPurpose,
+    LoanStatus,
+    PlatformKind,
+    RepaymentMethod,
+)
+from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
+from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.queries import LoanRow, loan_rows, loan_schedule_rows
+
+
+@dataclass(frozen=True)
+class LoanSummary:
+    """One line of the loans list. ``outstanding_fen`` is principal not yet repaid."""
+
+    loan_id: int
+    external_id: str | None
+    platform: str
+    platform_kind: PlatformKind
+    borrowed_on: date
+    principal_fen: int
+    term_months: int
+    method: RepaymentMethod
+    rate: Rate
+    purpose: LoanPurpose
+    autopay: bool
+    note: str
+    outstanding_fen: int
+    remaining_fen: int
+    next_due_on: date | None
+    next_due_fen: int | None
+    status: LoanStatus
+
+    @property
+    def ref(self) -> str:
+        """How the CLI names this loan: its external id, or its number."""
+        return self.external_id or str(self.loan_id)
+
+
+def _summary(row: LoanRow) -> LoanSummary:
+    loan = row.loan
+    if row.overdue_count:
+        status = LoanStatus.OVERDUE
+    elif row.next_due_on is None:
+        status = LoanStatus.SETTLED
+    else:
+        status = LoanStatus.ACTIVE
+    return LoanSummary(
+        loan_id=loan.id,
+        external_id=loan.external_id,
+        platform=row.platform,
+        platform_kind=PlatformKind(row.platform_kind),
+        borrowed_on=loan.borrowed_on,
+        principal_fen=loan.principal_fen,
+        term_months=loan.term_months,
+        method=RepaymentMethod(loan.method),
+        rate=rate_of(loan),
+        purpose=LoanPurpose(loan.purpose),
+        autopay=loan.autopay,
+        note=loan.note,
+        outstanding_fen=row.outstanding_fen,
+        remaining_fen=row.remaining_fen,
+        next_due_on=row.next_due_on,
+        next_due_fen=row.next_due_fen,
+        status=status,
+    )
+
+
+def list_loans(
+    database: Database, *, today: date, grace_days: int = 0, loan_ids: list[int] | None = None
+) -> list[LoanSummary]:
+    """Every loan as it stands today (or only ``loan_ids``), oldest first."""
+    with database.reading() as session:
+        return [_summary(row) for row in loan_rows(session, today=today, grace_days=grace_days, loan_ids=loan_ids)]
+
+
+def find_loan(database: Database, ref: str) -> int:
+    """The loan a user names: by its external id first, else by the number ``loans`` shows."""
+    ref = ref.strip()
+    with database.reading() as session:
+        by_external = session.exec(select(tables.Loan.id).where(tables.Loan.external_id == ref)).first()
+        if by_external is not None:
+            return by_external
+        if ref.isdigit() and session.get(tables.Loan, int(ref)) is not None:
+            return int(ref)
+    raise InvalidValue("LOAN", ref, "no loan has this id or number (see `jiebei-tracker loans`)")
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    seq: int
+    due_on: date
+    principal_fen: int
+    interest_fen: int
+    paid_fen: int
+    settled_on: date | None
+    status: InstallmentStatus
+    corrected: bool
+
+    @property
+    def total_fen(self) -> int:
+        return self.principal_fen + self.interest_fen
+
+
+@dataclass(frozen=True)
+class RepaymentLine:
+    repayment_id: int
+    paid_on: date
+    amount_fen: int
+    is_payoff: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class LoanDetail:
+    summary: LoanSummary
+    schedule: list[ScheduleLine]
+    repayments: list[RepaymentLine]
+
+
+def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, grace_days: int = 0) -> LoanDetail:
+    """A loan's schedule with what was paid on each installment and its status as of ``as_of``
+    (repayments made after ``as_of`` are left out), and all its repayments."""
+    summaries = list_loans(database, today=today, grace_days=grace_days, loan_ids=[loan_id])
+    if not summaries:
+        raise InvalidValue("loan", loan_id, "no such loan")
+    with database.reading() as session:
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+    application = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows],
+                                 as_of=as_of)
+    lines = [
+        ScheduleLine(
+            seq=state.seq,
+            due_on=state.due_on,
+            principal_fen=state.installment.principal_fen,
+            interest_fen=state.installment.interest_fen,
+            paid_fen=state.paid_fen,
+            settled_on=state.settled_on,
+            status=state.status(as_of, grace_days),
+            corrected=row.corrected,
+        )
+        for row, state in zip(inst_rows, application.states, strict=True)
+    ]
+    repayments = [RepaymentLine(r.id, r.paid_on, r.amount_fen, r.is_payoff, r.note) for r in pay_rows]
+    return LoanDetail(summaries[0], lines, repayments)
+
+
+def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQuote:
+    """What settling the loan on ``paid_on`` would cost (SCHEDULES.md, early payoff)."""
+    with database.reading() as session:
+        loan = session.get(tables.Loan, loan_id)
+        if loan is None:
+            raise InvalidValue("loan", loan_id, "no such loan")
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+        rate, borrowed_on = rate_of(loan), loan.borrowed_on
+    states = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows],
+                            as_of=paid_on).states
+    return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)

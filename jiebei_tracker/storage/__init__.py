@@ -1,0 +1,1 @@
+"""SQLite storage: sqlmodel tables, the engine and its pragmas, Alembic migrations, read queries."""

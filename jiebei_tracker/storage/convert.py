@@ -1,0 +1,33 @@
+"""Between table rows and domain values: the one place that knows how a Loan row becomes LoanTerms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.rates import Rate, RateBasis
+from jiebei_tracker.domain.schedule import Installment, LoanTerms
+from jiebei_tracker.domain.vocabulary import RepaymentMethod
+from jiebei_tracker.storage import tables
+
+
+def rate_of(row: tables.Loan) -> Rate:
+    return Rate(Decimal(row.annual_rate), RateBasis(row.rate_basis))
+
+
+def terms_of(row: tables.Loan) -> LoanTerms:
+    return LoanTerms(
+        borrowed_on=row.borrowed_on,
+        principal_fen=row.principal_fen,
+        term_months=row.term_months,
+        method=RepaymentMethod(row.method),
+        rate=rate_of(row),
+    )
+
+
+def installment_of(row: tables.Installment) -> Installment:
+    return Installment(row.seq, row.due_on, row.principal_fen, row.interest_fen)
+
+
+def payment_of(row: tables.Repayment) -> Payment:
+    return Payment(row.paid_on, row.amount_fen, row.is_payoff)

@@ -1,0 +1,94 @@
+"""The sqlmodel tables. Money is integer fen, dates are ``date``, rates are exact decimal strings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Platform(SQLModel, table=True):
+    """A lender: 借呗, a bank, a credit card, … with its kind from the shared vocabulary."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str = Field(default="internet")
+
+
+class Loan(SQLModel, table=True):
+    """One borrowing. ``annual_rate`` is a decimal string (``"0.0912"``); ``rate_basis`` is how it was typed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    external_id: str | None = Field(default=None, unique=True)
+    platform_id: int = Field(sa_column=Column(Integer, ForeignKey("platform.id"), nullable=False, index=True))
+    borrowed_on: date = Field(index=True)
+    principal_fen: int
+    term_months: int
+    method: str
+    annual_rate: str
+    rate_basis: str = Field(default="annual")
+    purpose: str = Field(default="other")
+    autopay: bool = Field(default=False)
+    note: str = Field(default="")
+
+
+class Installment(SQLModel, table=True):
+    """A scheduled payment of a loan with what has been paid on it; ``corrected`` marks a hand edit.
+
+    ``paid_*_fen`` and ``settled_on`` are derived from the loan's repayments by the ledger, which rewrites
+    them whenever a repayment of that loan changes, so that reads never need to replay payments.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("loan_id", "seq"),
+        Index("ix_installment_open_due", "settled_on", "due_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    loan_id: int = Field(sa_column=Column(Integer, ForeignKey("loan.id", ondelete="CASCADE"), nullable=False))
+    seq: int
+    due_on: date = Field(index=True)
+    principal_fen: int
+    interest_fen: int
+    corrected: bool = Field(default=False)
+    paid_interest_fen: int = Field(default=0)
+    paid_principal_fen: int = Field(default=0)
+    settled_on: date | None = Field(default=None)
+
+
+class Repayment(SQLModel, table=True):
+    """Money paid on a loan. ``is_payoff`` settles the whole loan; ``source_ref`` is an import's order number."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    loan_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("loan.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    paid_on: date
+    amount_fen: int
+    is_payoff: bool = Field(default=False)
+    source_ref: str | None = Field(default=None, unique=True)
+    note: str = Field(default="")
+
+
+class CreditLimitRecord(SQLModel, table=True):
+    """A platform's credit limit as the user saw it on a day."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("platform.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    recorded_on: date
+    limit_fen: int
+    note: str = Field(default="")
+
+
+class CreditReportNote(SQLModel, table=True):
+    """A line from the user's credit report (征信): an inquiry, an overdue record, a guarantee, …"""
+
+    id: int | None = Field(default=None, primary_key=True)
+    noted_on: date
+    kind: str
+    text: str
+    resolved: bool = Field(default=False)
+    resolved_on: date | None = Field(default=None)

@@ -1,0 +1,215 @@
+"""The loan editor: every field of a loan, checked before anything is saved, with the message by the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import fen_to_yuan, parse_positive_yuan
+from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
+from jiebei_tracker.domain.records import LoanDraft
+from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, LoanTerms
+from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.loans import LoanSummary
+from jiebei_tracker.ui.common import display_language, from_qdate, to_qdate
+from jiebei_tracker.ui.dialogs.forms import FieldErrors
+
+
+class LoanEditorDialog(QDialog):
+    """Add or edit a loan. ``save`` is called with the draft; a service error is shown by its field."""
+
+    def __init__(
+        self,
+        *,
+        platforms: list[str],
+        today: date,
+        save: Callable[[LoanDraft], Changes],
+        loan: LoanSummary | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._today = today
+        self.saved_changes: Changes | None = None
+        language = display_language()
+        self.setWindowTitle(self.tr("Edit loan") if loan else self.tr("New loan"))
+
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(platforms)
+        self.platform.setCurrentText(loan.platform if loan else "")
+        self.platform.lineEdit().setPlaceholderText(self.tr("e.g. 借呗, 微粒贷, 招商银行"))
+        self.borrowed_on = QDateEdit(to_qdate(loan.borrowed_on if loan else today))
+        self.borrowed_on.setCalendarPopup(True)
+        self.borrowed_on.setDisplayFormat("yyyy-MM-dd")
+        self.principal = QLineEdit(fen_to_yuan(loan.principal_fen) if loan else "")
+        self.principal.setPlaceholderText(self.tr("amount in yuan, e.g. 12000"))
+        self.term = QSpinBox()
+        self.term.setRange(MIN_TERM_MONTHS, MAX_TERM_MONTHS)
+        self.term.setSuffix(self.tr(" months"))
+        self.term.setValue(loan.term_months if loan else 12)
+        self.method = QComboBox()
+        for method in RepaymentMethod:
+            self.method.addItem(method.label(language), method.value)
+        if loan:
+            self.method.setCurrentIndex(list(RepaymentMethod).index(loan.method))
+        self.rate_basis = QComboBox()
+        self.rate_basis.addItem(self.tr("Annual rate (年化)"), RateBasis.ANNUAL.value)
+        self.rate_basis.addItem(self.tr("Daily rate (日利率)"), RateBasis.DAILY.value)
+        self.rate = QLineEdit()
+        self.rate.setPlaceholderText(self.tr("e.g. 9.12% a year, or 0.03% a day"))
+        if loan:
+            self.rate_basis.setCurrentIndex(0 if loan.rate.basis is RateBasis.ANNUAL else 1)
+            self.rate.setText(loan.rate.as_entered())
+        rate_row = QWidget()
+        rate_layout = QHBoxLayout(rate_row)
+        rate_layout.setContentsMargins(0, 0, 0, 0)
+        rate_layout.addWidget(self.rate_basis)
+        rate_layout.addWidget(self.rate, 1)
+        self.purpose = QComboBox()
+        self.purpose.addItem(self.tr("— what is the money for? —"), None)
+        for purpose in LoanPurpose:
+            self.purpose.addItem(purpose.label(language), purpose.value)
+        if loan:
+            self.purpose.setCurrentIndex(list(LoanPurpose).index(loan.purpose) + 1)
+        self.autopay = QCheckBox(self.tr("Repayments are deducted automatically (autopay)"))
+        self.autopay.setChecked(loan.autopay if loan else False)
+        self.external_id = QLineEdit(loan.external_id or "" if loan else "")
+        self.external_id.setPlaceholderText(self.tr("optional: the platform's loan number"))
+        self.note = QLineEdit(loan.note if loan else "")
+
+        form = QFormLayout()
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #d1343a;")
+        self.general_error.hide()
+        self.errors = FieldErrors(form, self.general_error)
+        self.errors.add_row("platform", self.tr("Platform"), self.platform)
+        self.errors.add_row("borrowed_on", self.tr("Borrowed on"), self.borrowed_on)
+        self.errors.add_row("principal", self.tr("Principal (yuan)"), self.principal)
+        self.errors.add_row("term_months", self.tr("Term"), self.term)
+        self.errors.add_row("method", self.tr("Repayment method"), self.method)
+        self.rate_warning = self.errors.add_row("rate", self.tr("Interest rate"), rate_row)
+        self.errors.add_row("purpose", self.tr("Purpose"), self.purpose)
+        self.errors.add_row("autopay", "", self.autopay)
+        self.errors.add_row("loan_id", self.tr("Loan number"), self.external_id)
+        self.errors.add_row("note", self.tr("Note"), self.note)
+        self.high_rate_note = QLabel()
+        self.high_rate_note.setStyleSheet("color: #d98200;")
+        self.high_rate_note.setWordWrap(True)
+        self.high_rate_note.hide()
+        self.rate.textChanged.connect(self._update_rate_hint)
+        self.rate_basis.currentIndexChanged.connect(self._update_rate_hint)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.high_rate_note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _parse_rate(self):
+        parser = annual_rate if self.rate_basis.currentData() == RateBasis.ANNUAL.value else daily_rate
+        return parser(self.rate.text(), field="rate")
+
+    def _update_rate_hint(self) -> None:
+        try:
+            rate = self._parse_rate()
+        except InvalidValue:
+            self.high_rate_note.hide()
+            return
+        self.high_rate_note.setText(self.tr(
+            "{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan."
+            if rate.basis is RateBasis.DAILY else
+            "{annual} a year is a very high rate. Check it, and think twice about this loan."
+        ).format(rate=rate.as_entered(), annual=f"{(rate.annual * 100).normalize():f}%"))
+        self.high_rate_note.setVisible(rate.is_high)
+
+    def draft(self) -> LoanDraft | None:
+        """The loan as entered, or None with every problem shown next to its field."""
+        self.errors.clear()
+        values = {}
+        checks = {
+            "platform": lambda: self._require_text(self.platform.currentText(), self.tr("Name the platform.")),
+            "principal": lambda: parse_positive_yuan(self.principal.text(), field="principal"),
+            "rate": self._parse_rate,
+            "purpose": lambda: LoanPurpose(
+                self._require(self.purpose.currentData(), self.tr("Choose what the money is for."))
+            ),
+        }
+        for field, check in checks.items():
+            try:
+                values[field] = check()
+            except InvalidValue as error:
+                self.errors.set(field, self._message(field, error))
+        borrowed_on = from_qdate(self.borrowed_on.date())
+        if borrowed_on > self._today:
+            self.errors.set("borrowed_on", self.tr("The borrowing date cannot be in the future."))
+        if self.errors.any():
+            return None
+        return LoanDraft(
+            platform=values["platform"].strip(),
+            terms=LoanTerms(
+                borrowed_on, values["principal"], self.term.value(), RepaymentMethod(self.method.currentData()),
+                values["rate"],
+            ),
+            purpose=values["purpose"],
+            autopay=self.autopay.isChecked(),
+            note=self.note.text().strip(),
+            external_id=self.external_id.text().strip() or None,
+        )
+
+    def _message(self, field: str, error: InvalidValue) -> str:
+        if field == "principal":
+            return self.tr("Enter an amount above zero, e.g. 12000 or 12,000.50.")
+        if field == "rate":
+            return self.tr("Enter a rate such as 9.12% (annual) or 0.03% (daily), not above 1000% a year.")
+        return error.reason
+
+    @staticmethod
+    def _require_text(text: str, message: str) -> str:
+        if not text.strip():
+            raise InvalidValue("platform", text, message)
+        return text
+
+    @staticmethod
+    def _require(value, message: str):
+        if value is None:
+            raise InvalidValue("purpose", None, message)
+        return value
+
+    def submit(self) -> None:
+        draft = self.draft()
+        if draft is None:
+            return
+        try:
+            self.saved_changes = self._save(draft)
+        except InvalidValue as error:
+            self.errors.show(error)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, **kwargs) -> Changes | None:
+        """Show the editor; the Changes of the save, or None if the user cancelled."""
+        dialog = cls(**kwargs)
+        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,1 @@
+"""Thin Qt item models fed plain records from the services."""

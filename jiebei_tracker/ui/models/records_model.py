@@ -1,0 +1,55 @@
+"""A read-only table model over a list of plain records: the base of every table the window shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+_MONEY_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class RecordsTableModel(QAbstractTableModel):
+    """A read-only table over a list of records; subclasses name the columns and format a cell."""
+
+    money_columns: tuple[int, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._records: list = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, record, column: int) -> str:
+        raise NotImplementedError
+
+    def set_records(self, records: list) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record_at(self, row: int):
+        return self._records[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(self._records[index.row()], index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.money_columns:
+            return _MONEY_ALIGN
+        return self.extra_data(self._records[index.row()], index.column(), role)
+
+    def extra_data(self, record, column: int, role: int):
+        return None

@@ -1,0 +1,46 @@
+"""Table models of one loan's schedule and of its repayments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.services.loans import RepaymentLine, ScheduleLine
+from jiebei_tracker.ui.common import STATUS_COLOURS, display_language
+from jiebei_tracker.ui.models.records_model import RecordsTableModel
+
+
+class ScheduleTableModel(RecordsTableModel):
+    """Installments with due date, amounts, what was paid and the status in colour and words."""
+
+    money_columns = (2, 3, 4, 5)
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Due on"), self.tr("Principal"), self.tr("Interest"), self.tr("Total"),
+                self.tr("Paid"), self.tr("Status")]
+
+    def cell(self, record: ScheduleLine, column: int) -> str:
+        status = record.status.label(display_language())
+        if record.corrected and column == 0:
+            return f"{record.seq} ✎"
+        return (str(record.seq), record.due_on.isoformat(), format_yuan(record.principal_fen),
+                format_yuan(record.interest_fen), format_yuan(record.total_fen), format_yuan(record.paid_fen),
+                status)[column]
+
+    def extra_data(self, record: ScheduleLine, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and column == 6:
+            return STATUS_COLOURS[record.status]
+        return None
+
+
+class RepaymentsTableModel(RecordsTableModel):
+    """Repayments made on a loan, in date order."""
+
+    money_columns = (1,)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Paid on"), self.tr("Amount"), self.tr("Kind")]
+
+    def cell(self, record: RepaymentLine, column: int) -> str:
+        kind = self.tr("Early payoff") if record.is_payoff else self.tr("Repayment")
+        return (record.paid_on.isoformat(), format_yuan(record.amount_fen), kind)[column]
