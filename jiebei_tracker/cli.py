@@ -6,6 +6,7 @@ Exit status: 0 success, 1 bad data (a message on stderr naming the field and val
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -29,6 +30,9 @@ if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --hel
 
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
 
+# Modules that add sub-commands: each has ``register(commands) -> {name: handler}``.
+FEATURE_MODULES = ("jiebei_tracker.cli_listings",)
+
 
 @dataclass
 class Context:
@@ -40,7 +44,10 @@ class Context:
     out: TextIO
 
 
-def _parse(parser: Callable[..., object], text: str | None, option: str):
+Handler = Callable[[argparse.Namespace, "Context"], int]
+
+
+def option_value(parser: Callable[..., object], text: str | None, option: str):
     """Run a domain parser on an option's text; a bad value is bad data (exit 1) reported under the option.
     argparse only sees strings, so it reserves exit 2 for real usage errors."""
     if text is None:
@@ -51,7 +58,7 @@ def _parse(parser: Callable[..., object], text: str | None, option: str):
         raise error.with_field(option) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = argparse.ArgumentParser(
         prog="jiebei-tracker",
         description="借呗信用健康助手 Jiebei Tracker — with no command, opens the window.",
@@ -67,13 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--borrowed-on", required=True, metavar="DATE")
     add.add_argument("--principal", required=True, metavar="YUAN")
     add.add_argument("--term", required=True, metavar="N", help="months, 1-360")
-    add.add_argument("--method", required=True,
-                     metavar="METHOD", help=", ".join(m.value for m in RepaymentMethod))
+    add.add_argument("--method", required=True, metavar="METHOD", help=", ".join(m.value for m in RepaymentMethod))
     rate = add.add_mutually_exclusive_group(required=True)
     rate.add_argument("--annual-rate", metavar="R", help="e.g. 9.12%% or 0.0912")
     rate.add_argument("--daily-rate", metavar="R", help="e.g. 0.03%%")
-    add.add_argument("--purpose", metavar="PURPOSE",
-                     help=", ".join(p.value for p in LoanPurpose) + " (default: other)")
+    add.add_argument("--purpose", metavar="PURPOSE", help=", ".join(p.value for p in LoanPurpose) + " (default: other)")
     add.add_argument("--autopay", action="store_true", help="repayments are deducted automatically")
     add.add_argument("--id", dest="external_id", metavar="EXT", help="the platform's own loan number")
     add.add_argument("--note", default="")
@@ -93,8 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     platform = commands.add_parser("platform", help="set a platform's kind")
     platform.add_argument("name", metavar="NAME")
-    platform.add_argument("--kind", required=True, metavar="KIND",
-                          help=", ".join(k.value for k in PlatformKind))
+    platform.add_argument("--kind", required=True, metavar="KIND", help=", ".join(k.value for k in PlatformKind))
 
     limit = commands.add_parser("limit", help="record a platform's credit limit")
     limit.add_argument("platform", metavar="PLATFORM")
@@ -103,22 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     note = commands.add_parser("note", help="add a credit-report (征信) note")
     note.add_argument("--on", required=True, metavar="DATE")
-    note.add_argument("--kind", required=True, metavar="KIND",
-                      help=", ".join(k.value for k in NoteKind))
+    note.add_argument("--kind", required=True, metavar="KIND", help=", ".join(k.value for k in NoteKind))
     note.add_argument("--text", required=True)
 
     resolve = commands.add_parser("resolve-note", help="mark a credit-report note resolved")
     resolve.add_argument("note_id", metavar="ID")
-
-    for name, help_text in (("loans", "list loans"), ("platforms", "list platforms and limits"),
-                            ("notes", "list credit-report notes")):
-        listing = commands.add_parser(name, help=help_text)
-        listing.add_argument("--json", action="store_true")
-
-    schedule = commands.add_parser("schedule", help="a loan's schedule with status")
-    schedule.add_argument("loan", metavar="LOAN")
-    schedule.add_argument("--as-of", metavar="DATE")
-    schedule.add_argument("--json", action="store_true")
 
     demo = commands.add_parser("demo", help="fill the database with a generated history")
     demo.add_argument("--years", default="3", metavar="N")
@@ -127,11 +120,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database to FILE")
     backup.add_argument("file", metavar="FILE")
-    return parser
+    return parser, commands
+
+
+def _handlers(commands) -> dict[str, Handler]:
+    """The core commands' handlers, plus every feature module's (each adds its own sub-commands)."""
+    handlers = dict(_CORE_COMMANDS)
+    for module_name in FEATURE_MODULES:
+        handlers.update(importlib.import_module(module_name).register(commands))
+    return handlers
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser, commands = build_parser()
+    handlers = _handlers(commands)
     args = parser.parse_args(argv)
     from jiebei_tracker.storage.paths import resolve_db_path
 
@@ -141,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_path)
     try:
-        return _run(args, db_path)
+        return _run(handlers[args.command], args, db_path)
     except InvalidValue as error:
         field = _OPTION_OF_FIELD.get(error.field, error.field)
         print(f"jiebei-tracker: error: {field} {error.value!r}: {error.reason}", file=sys.stderr)
@@ -169,19 +171,19 @@ _OPTION_OF_FIELD = {
 }
 
 
-def _run(args: argparse.Namespace, db_path: Path) -> int:
+def _run(handler: Handler, args: argparse.Namespace, db_path: Path) -> int:
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import open_database
 
     database = open_database(db_path)
     try:
         context = Context(database, Ledger(database=database), date.today(), sys.stdout)
-        return _COMMANDS[args.command](args, context)
+        return handler(args, context)
     finally:
         database.close()
 
 
-def _int(text: str, field: str, low: int, high: int) -> int:
+def whole_number(text: str, field: str, low: int, high: int) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -198,25 +200,28 @@ def _loan_id(context: Context, ref: str) -> int:
 
 
 def _cmd_add_loan(args, context: Context) -> int:
-    rate = _parse(annual_rate, args.annual_rate, "--annual-rate") or _parse(daily_rate, args.daily_rate, "--daily-rate")
+    rate = option_value(annual_rate, args.annual_rate, "--annual-rate") or option_value(
+        daily_rate, args.daily_rate, "--daily-rate"
+    )
     terms = LoanTerms(
-        borrowed_on=_parse(parse_date, args.borrowed_on, "--borrowed-on"),
-        principal_fen=_parse(parse_positive_yuan, args.principal, "--principal"),
-        term_months=_int(args.term, "--term", 1, 360),
-        method=_parse(RepaymentMethod.parse, args.method, "--method"),
+        borrowed_on=option_value(parse_date, args.borrowed_on, "--borrowed-on"),
+        principal_fen=option_value(parse_positive_yuan, args.principal, "--principal"),
+        term_months=whole_number(args.term, "--term", 1, 360),
+        method=option_value(RepaymentMethod.parse, args.method, "--method"),
         rate=rate,
     )
     draft = LoanDraft(
         platform=args.platform,
         terms=terms,
-        purpose=_parse(LoanPurpose.parse, args.purpose, "--purpose") or LoanPurpose.OTHER,
+        purpose=option_value(LoanPurpose.parse, args.purpose, "--purpose") or LoanPurpose.OTHER,
         autopay=args.autopay,
         note=args.note,
         external_id=args.external_id,
     )
     changes = context.ledger.add_loan(draft)
-    print(f"added loan #{changes.created_id}" + (f" ({args.external_id})" if args.external_id else ""),
-          file=context.out)
+    print(
+        f"added loan #{changes.created_id}" + (f" ({args.external_id})" if args.external_id else ""), file=context.out
+    )
     if rate.is_high:
         print(f"note: {rate.as_entered()} is a very high rate (over 24% a year)", file=sys.stderr)
     return EXIT_OK
@@ -231,8 +236,8 @@ def _cmd_delete_loan(args, context: Context) -> int:
 
 def _cmd_pay(args, context: Context) -> int:
     loan_id = _loan_id(context, args.loan)
-    amount = _parse(parse_positive_yuan, args.amount, "--amount")
-    context.ledger.log_repayment(loan_id, paid_on=_parse(parse_date, args.on, "--on"), amount_fen=amount)
+    amount = option_value(parse_positive_yuan, args.amount, "--amount")
+    context.ledger.log_repayment(loan_id, paid_on=option_value(parse_date, args.on, "--on"), amount_fen=amount)
     print(f"logged {format_yuan(amount)} on loan #{loan_id}", file=context.out)
     return EXIT_OK
 
@@ -241,44 +246,48 @@ def _cmd_payoff(args, context: Context) -> int:
     from jiebei_tracker.services.loans import payoff_quote
 
     loan_id = _loan_id(context, args.loan)
-    paid_on = _parse(parse_date, args.on, "--on")
-    amount = _parse(parse_positive_yuan, args.amount, "--amount")
+    paid_on = option_value(parse_date, args.on, "--on")
+    amount = option_value(parse_positive_yuan, args.amount, "--amount")
     if amount is None:
         quote = payoff_quote(context.database, loan_id, paid_on=paid_on)
         amount = quote.amount_fen
-        print(f"proposed payoff: principal {format_yuan(quote.principal_fen)} + interest for "
-              f"{quote.accrued_days} days {format_yuan(quote.accrued_interest_fen)}"
-              + (f" + already due {format_yuan(quote.due_unpaid_fen)}" if quote.due_unpaid_fen else ""),
-              file=context.out)
+        print(
+            f"proposed payoff: principal {format_yuan(quote.principal_fen)} + interest for "
+            f"{quote.accrued_days} days {format_yuan(quote.accrued_interest_fen)}"
+            + (f" + already due {format_yuan(quote.due_unpaid_fen)}" if quote.due_unpaid_fen else ""),
+            file=context.out,
+        )
     context.ledger.pay_off(loan_id, paid_on=paid_on, amount_fen=amount)
     print(f"paid off loan #{loan_id} with {format_yuan(amount)}", file=context.out)
     return EXIT_OK
 
 
 def _cmd_platform(args, context: Context) -> int:
-    kind = _parse(PlatformKind.parse, args.kind, "--kind")
+    kind = option_value(PlatformKind.parse, args.kind, "--kind")
     context.ledger.set_platform_kind(args.name, kind)
     print(f"{args.name}: {kind.value}", file=context.out)
     return EXIT_OK
 
 
 def _cmd_limit(args, context: Context) -> int:
-    amount = _parse(parse_yuan, args.amount, "--amount")
-    context.ledger.record_limit(args.platform, recorded_on=_parse(parse_date, args.on, "--on"), limit_fen=amount)
+    amount = option_value(parse_yuan, args.amount, "--amount")
+    context.ledger.record_limit(args.platform, recorded_on=option_value(parse_date, args.on, "--on"), limit_fen=amount)
     print(f"{args.platform}: limit {format_yuan(amount)}", file=context.out)
     return EXIT_OK
 
 
 def _cmd_note(args, context: Context) -> int:
     changes = context.ledger.add_note(
-        noted_on=_parse(parse_date, args.on, "--on"), kind=_parse(NoteKind.parse, args.kind, "--kind"), text=args.text
+        noted_on=option_value(parse_date, args.on, "--on"),
+        kind=option_value(NoteKind.parse, args.kind, "--kind"),
+        text=args.text,
     )
     print(f"added note #{changes.created_id}", file=context.out)
     return EXIT_OK
 
 
 def _cmd_resolve_note(args, context: Context) -> int:
-    note_id = _int(args.note_id, "ID", 1, 2**62)
+    note_id = whole_number(args.note_id, "ID", 1, 2**62)
     context.ledger.resolve_note(note_id)
     print(f"note #{note_id} resolved", file=context.out)
     return EXIT_OK
@@ -287,14 +296,14 @@ def _cmd_resolve_note(args, context: Context) -> int:
 def _cmd_demo(args, context: Context) -> int:
     from jiebei_tracker.services.demo import generate_history
 
-    years = _int(args.years, "--years", 1, 30)
-    loans = _int(args.loans, "--loans", 1, 1_000_000)
-    seed = _int(args.seed, "--seed", 0, 2**62)
+    years = whole_number(args.years, "--years", 1, 30)
+    loans = whole_number(args.loans, "--loans", 1, 1_000_000)
+    seed = whole_number(args.seed, "--seed", 0, 2**62)
     history = generate_history(today=context.today, years=years, loans=loans, seed=seed)
-    context.ledger.add_history(history.loans, limits=history.limits, notes=history.notes,
-                               platform_kinds=history.platform_kinds)
-    print(f"added {len(history.loans)} demo loans over {years} years to {context.database.path}",
-          file=context.out)
+    context.ledger.add_history(
+        history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+    )
+    print(f"added {len(history.loans)} demo loans over {years} years to {context.database.path}", file=context.out)
     return EXIT_OK
 
 
@@ -307,9 +316,7 @@ def _cmd_backup(args, context: Context) -> int:
     return EXIT_OK
 
 
-from jiebei_tracker import cli_listings  # noqa: E402  (listing commands live beside, to keep this file small)
-
-_COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
+_CORE_COMMANDS: dict[str, Handler] = {
     "add-loan": _cmd_add_loan,
     "delete-loan": _cmd_delete_loan,
     "pay": _cmd_pay,
@@ -320,8 +327,4 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
     "resolve-note": _cmd_resolve_note,
     "demo": _cmd_demo,
     "backup": _cmd_backup,
-    "loans": cli_listings.loans,
-    "schedule": cli_listings.schedule,
-    "platforms": cli_listings.platforms,
-    "notes": cli_listings.notes,
 }

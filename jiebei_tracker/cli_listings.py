@@ -24,6 +24,21 @@ def _table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
         print("  ".join(cells).rstrip(), file=out)
 
 
+def register(commands) -> dict:
+    """Add the listing sub-commands; returns their handlers."""
+    for name, help_text in (
+        ("loans", "list loans"),
+        ("platforms", "list platforms and limits"),
+        ("notes", "list credit-report notes"),
+    ):
+        commands.add_parser(name, help=help_text).add_argument("--json", action="store_true")
+    schedule_parser = commands.add_parser("schedule", help="a loan's schedule with status")
+    schedule_parser.add_argument("loan", metavar="LOAN", help="the loan's id, or the number `loans` shows")
+    schedule_parser.add_argument("--as-of", metavar="DATE")
+    schedule_parser.add_argument("--json", action="store_true")
+    return {"loans": loans, "schedule": schedule, "platforms": platforms, "notes": notes}
+
+
 def _dump(value, out) -> None:
     json.dump(value, out, ensure_ascii=False, indent=2)
     print(file=out)
@@ -34,72 +49,118 @@ def loans(args, context) -> int:
 
     summaries = list_loans(context.database, today=context.today)
     if args.json:
-        _dump([
-            {
-                "loan_id": s.ref,
-                "number": s.loan_id,
-                "platform": s.platform,
-                "borrowed_on": s.borrowed_on.isoformat(),
-                "principal": fen_to_yuan(s.principal_fen),
-                "term_months": s.term_months,
-                "method": s.method.value,
-                "annual_rate": format(s.rate.annual.normalize(), "f"),
-                "purpose": s.purpose.value,
-                "autopay": s.autopay,
-                "outstanding": fen_to_yuan(s.outstanding_fen),
-                "status": s.status.value,
-            }
-            for s in summaries
-        ], context.out)
+        _dump(
+            [
+                {
+                    "loan_id": s.ref,
+                    "number": s.loan_id,
+                    "platform": s.platform,
+                    "borrowed_on": s.borrowed_on.isoformat(),
+                    "principal": fen_to_yuan(s.principal_fen),
+                    "term_months": s.term_months,
+                    "method": s.method.value,
+                    "annual_rate": format(s.rate.annual.normalize(), "f"),
+                    "purpose": s.purpose.value,
+                    "autopay": s.autopay,
+                    "outstanding": fen_to_yuan(s.outstanding_fen),
+                    "status": s.status.value,
+                }
+                for s in summaries
+            ],
+            context.out,
+        )
         return 0
     if not summaries:
         print("no loans yet — add one with `jiebei-tracker add-loan`, or try `jiebei-tracker demo`", file=context.out)
         return 0
     rows = [
-        [str(s.loan_id), s.external_id or "", s.platform, s.borrowed_on.isoformat(), format_yuan(s.principal_fen),
-         f"{s.term_months}", s.method.value, s.rate.as_entered(), format_yuan(s.outstanding_fen),
-         s.next_due_on.isoformat() if s.next_due_on else "", format_yuan(s.next_due_fen) if s.next_due_fen else "",
-         s.status.value]
+        [
+            str(s.loan_id),
+            s.external_id or "",
+            s.platform,
+            s.borrowed_on.isoformat(),
+            format_yuan(s.principal_fen),
+            f"{s.term_months}",
+            s.method.value,
+            s.rate.as_entered(),
+            format_yuan(s.outstanding_fen),
+            s.next_due_on.isoformat() if s.next_due_on else "",
+            format_yuan(s.next_due_fen) if s.next_due_fen else "",
+            s.status.value,
+        ]
         for s in summaries
     ]
-    _table(["#", "id", "platform", "borrowed", "principal", "months", "method", "rate", "outstanding",
-            "next due", "amount", "status"], rows, context.out)
+    _table(
+        [
+            "#",
+            "id",
+            "platform",
+            "borrowed",
+            "principal",
+            "months",
+            "method",
+            "rate",
+            "outstanding",
+            "next due",
+            "amount",
+            "status",
+        ],
+        rows,
+        context.out,
+    )
     return 0
 
 
 def schedule(args, context) -> int:
-    from jiebei_tracker.cli import _parse, parse_date
+    from jiebei_tracker.cli import option_value, parse_date
     from jiebei_tracker.services.loans import find_loan, loan_detail
 
-    as_of = _parse(parse_date, args.as_of, "--as-of") or context.today
+    as_of = option_value(parse_date, args.as_of, "--as-of") or context.today
     detail = loan_detail(context.database, find_loan(context.database, args.loan), as_of=as_of, today=context.today)
     if args.json:
-        _dump({
-            "loan_id": detail.summary.ref,
-            "as_of": as_of.isoformat(),
-            "installments": [
-                {
-                    "seq": line.seq,
-                    "due_on": line.due_on.isoformat(),
-                    "principal": fen_to_yuan(line.principal_fen),
-                    "interest": fen_to_yuan(line.interest_fen),
-                    "total": fen_to_yuan(line.total_fen),
-                    "paid": fen_to_yuan(line.paid_fen),
-                    "status": line.status.value,
-                }
-                for line in detail.schedule
-            ],
-        }, context.out)
+        _dump(
+            {
+                "loan_id": detail.summary.ref,
+                "as_of": as_of.isoformat(),
+                "installments": [
+                    {
+                        "seq": line.seq,
+                        "due_on": line.due_on.isoformat(),
+                        "principal": fen_to_yuan(line.principal_fen),
+                        "interest": fen_to_yuan(line.interest_fen),
+                        "total": fen_to_yuan(line.total_fen),
+                        "paid": fen_to_yuan(line.paid_fen),
+                        "status": line.status.value,
+                    }
+                    for line in detail.schedule
+                ],
+            },
+            context.out,
+        )
         return 0
     s = detail.summary
-    print(f"loan #{s.loan_id} {s.external_id or ''} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
-          f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.as_entered()}; "
-          f"as of {as_of.isoformat()}", file=context.out)
-    _table(["seq", "due", "principal", "interest", "total", "paid", "status"], [
-        [str(line.seq), line.due_on.isoformat(), format_yuan(line.principal_fen), format_yuan(line.interest_fen),
-         format_yuan(line.total_fen), format_yuan(line.paid_fen), line.status.value]
-        for line in detail.schedule
-    ], context.out)
+    print(
+        f"loan #{s.loan_id} {s.external_id or ''} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
+        f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.as_entered()}; "
+        f"as of {as_of.isoformat()}",
+        file=context.out,
+    )
+    _table(
+        ["seq", "due", "principal", "interest", "total", "paid", "status"],
+        [
+            [
+                str(line.seq),
+                line.due_on.isoformat(),
+                format_yuan(line.principal_fen),
+                format_yuan(line.interest_fen),
+                format_yuan(line.total_fen),
+                format_yuan(line.paid_fen),
+                line.status.value,
+            ]
+            for line in detail.schedule
+        ],
+        context.out,
+    )
     return 0
 
 
@@ -108,19 +169,34 @@ def platforms(args, context) -> int:
 
     summaries = list_platforms(context.database)
     if args.json:
-        _dump([
-            {"platform": p.name, "kind": p.kind.value,
-             "limits": [{"date": c.recorded_on.isoformat(), "limit": fen_to_yuan(c.limit_fen)} for c in p.limits]}
-            for p in summaries
-        ], context.out)
+        _dump(
+            [
+                {
+                    "platform": p.name,
+                    "kind": p.kind.value,
+                    "limits": [
+                        {"date": c.recorded_on.isoformat(), "limit": fen_to_yuan(c.limit_fen)} for c in p.limits
+                    ],
+                }
+                for p in summaries
+            ],
+            context.out,
+        )
         return 0
-    _table(["platform", "kind", "limit", "since", "change"], [
-        [p.name, p.kind.value,
-         format_yuan(p.current_limit_fen) if p.limits else "",
-         p.limits[-1].recorded_on.isoformat() if p.limits else "",
-         format_yuan(p.limits[-1].change_fen) if p.limits and p.limits[-1].change_fen is not None else ""]
-        for p in summaries
-    ], context.out)
+    _table(
+        ["platform", "kind", "limit", "since", "change"],
+        [
+            [
+                p.name,
+                p.kind.value,
+                format_yuan(p.current_limit_fen) if p.limits else "",
+                p.limits[-1].recorded_on.isoformat() if p.limits else "",
+                format_yuan(p.limits[-1].change_fen) if p.limits and p.limits[-1].change_fen is not None else "",
+            ]
+            for p in summaries
+        ],
+        context.out,
+    )
     return 0
 
 
@@ -129,14 +205,26 @@ def notes(args, context) -> int:
 
     records = list_notes(context.database)
     if args.json:
-        _dump([
-            {"id": n.note_id, "date": n.noted_on.isoformat(), "kind": n.kind.value, "text": n.text,
-             "resolved": n.resolved}
-            for n in records
-        ], context.out)
+        _dump(
+            [
+                {
+                    "id": n.note_id,
+                    "date": n.noted_on.isoformat(),
+                    "kind": n.kind.value,
+                    "text": n.text,
+                    "resolved": n.resolved,
+                }
+                for n in records
+            ],
+            context.out,
+        )
         return 0
-    _table(["id", "date", "kind", "resolved", "text"], [
-        [str(n.note_id), n.noted_on.isoformat(), n.kind.value, "yes" if n.resolved else "no", n.text]
-        for n in records
-    ], context.out)
+    _table(
+        ["id", "date", "kind", "resolved", "text"],
+        [
+            [str(n.note_id), n.noted_on.isoformat(), n.kind.value, "yes" if n.resolved else "no", n.text]
+            for n in records
+        ],
+        context.out,
+    )
     return 0

@@ -10,9 +10,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 FEN_PER_YUAN = 100
 
 # Full-width digits and punctuation (what Chinese input methods and Excel sometimes produce) → ASCII.
-_FULL_WIDTH = str.maketrans(
-    "０１２３４５６７８９．，－＋％　", "0123456789.,-+% "
-)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％　", "0123456789.,-+% ")
 _CURRENCY_MARKS = ("¥", "￥", "元", "RMB", "CNY", "rmb", "cny")
 _AMOUNT_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?$")
 

@@ -81,9 +81,7 @@ def apply_payments(
 
     An installment with nothing to pay (e.g. a 0 % interest-first month) counts as settled on its due date.
     """
-    ordered = sorted(
-        (p for p in payments if as_of is None or p.paid_on <= as_of), key=lambda p: p.paid_on
-    )
+    ordered = sorted((p for p in payments if as_of is None or p.paid_on <= as_of), key=lambda p: p.paid_on)
     paid_interest = [0] * len(installments)
     paid_principal = [0] * len(installments)
     settled: list[date | None] = [i.due_on if i.total_fen == 0 else None for i in installments]
@@ -112,8 +110,7 @@ def apply_payments(
             cursor = len(installments)
         unapplied += money
     states = [
-        InstallmentState(inst, paid_interest[i], paid_principal[i], settled[i])
-        for i, inst in enumerate(installments)
+        InstallmentState(inst, paid_interest[i], paid_principal[i], settled[i]) for i, inst in enumerate(installments)
     ]
     return Application(states, unapplied)
 
@@ -184,9 +181,7 @@ class PayoffQuote:
         return self.due_unpaid_fen + self.principal_fen + self.accrued_interest_fen
 
 
-def propose_payoff(
-    states: Sequence[InstallmentState], *, rate: Rate, borrowed_on: date, paid_on: date
-) -> PayoffQuote:
+def propose_payoff(states: Sequence[InstallmentState], *, rate: Rate, borrowed_on: date, paid_on: date) -> PayoffQuote:
     """Remaining principal plus interest accrued since the last due date at ``annual / 360`` a day
     (SCHEDULES.md), plus whatever already fell due and is unpaid. Interest already prepaid on installments
     not yet due is credited against the accrued interest."""

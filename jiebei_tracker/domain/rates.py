@@ -85,7 +85,5 @@ def daily_rate(text: str, *, field: str = "daily_rate") -> Rate:
 def _checked(rate: Rate, text: str, field: str) -> Rate:
     if rate.annual > MAX_ANNUAL_RATE:
         hint = " — did you mean a percentage, e.g. 0.05%?" if rate.basis is RateBasis.DAILY else ""
-        raise InvalidValue(
-            field, text, f"{_trim(rate.annual * 100)}% a year is beyond any real loan{hint}"
-        )
+        raise InvalidValue(field, text, f"{_trim(rate.annual * 100)}% a year is beyond any real loan{hint}")
     return rate

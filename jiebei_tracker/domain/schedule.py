@@ -99,9 +99,7 @@ def _equal_principal(terms: LoanTerms, r: Decimal) -> list[Installment]:
 def _interest_first(terms: LoanTerms, r: Decimal) -> list[Installment]:
     p, n = terms.principal_fen, terms.term_months
     interest = round_fen(p * r)
-    return [
-        Installment(k, due_date(terms.borrowed_on, k), p if k == n else 0, interest) for k in range(1, n + 1)
-    ]
+    return [Installment(k, due_date(terms.borrowed_on, k), p if k == n else 0, interest) for k in range(1, n + 1)]
 
 
 def _bullet(terms: LoanTerms, r: Decimal) -> list[Installment]:

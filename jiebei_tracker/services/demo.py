@@ -42,8 +42,14 @@ _METHODS = (
     (RepaymentMethod.BULLET, 10, (1, 2, 3)),
 )
 _PURPOSES = (
-    (LoanPurpose.DAILY, 50), (LoanPurpose.BUSINESS, 15), (LoanPurpose.EDUCATION, 5), (LoanPurpose.MEDICAL, 5),
-    (LoanPurpose.INVESTMENT, 8), (LoanPurpose.TRANSFER, 7), (LoanPurpose.REPAY_OTHER_LOAN, 5), (LoanPurpose.OTHER, 5),
+    (LoanPurpose.DAILY, 50),
+    (LoanPurpose.BUSINESS, 15),
+    (LoanPurpose.EDUCATION, 5),
+    (LoanPurpose.MEDICAL, 5),
+    (LoanPurpose.INVESTMENT, 8),
+    (LoanPurpose.TRANSFER, 7),
+    (LoanPurpose.REPAY_OTHER_LOAN, 5),
+    (LoanPurpose.OTHER, 5),
 )
 
 
@@ -83,8 +89,9 @@ def generate_history(*, today: date, years: int = 3, loans: int = 60, seed: int 
             external_id=f"DEMO-{number + 1:06d}",
         )
         result.append(HistoricLoan(draft, _demo_payments(rng, draft, today)))
-    return DemoHistory(result, _demo_limits(rng, start, today), _demo_notes(rng, start, today),
-                       {p.name: p.kind for p in PLATFORMS})
+    return DemoHistory(
+        result, _demo_limits(rng, start, today), _demo_notes(rng, start, today), {p.name: p.kind for p in PLATFORMS}
+    )
 
 
 def _demo_payments(rng: random.Random, draft: LoanDraft, today: date) -> list[Payment]:
@@ -96,8 +103,7 @@ def _demo_payments(rng: random.Random, draft: LoanDraft, today: date) -> list[Pa
             day = inst.due_on - timedelta(days=rng.randrange(1, 20))
             if day < today and day > draft.terms.borrowed_on:
                 states = apply_payments(schedule, payments).states
-                quote = propose_payoff(states, rate=draft.terms.rate, borrowed_on=draft.terms.borrowed_on,
-                                       paid_on=day)
+                quote = propose_payoff(states, rate=draft.terms.rate, borrowed_on=draft.terms.borrowed_on, paid_on=day)
                 payments.append(Payment(day, quote.amount_fen, is_payoff=True))
                 break
         roll = rng.random()
@@ -133,10 +139,18 @@ def _demo_notes(rng: random.Random, start: date, today: date) -> list[NoteEntry]
     def some_day() -> date:
         return start + timedelta(days=rng.randrange(span))
 
-    notes = [NoteEntry(some_day(), NoteKind.INQUIRY, f"贷款审批查询 — {rng.choice(PLATFORMS).name}")
-             for _ in range(max(3, span // 120))]
+    notes = [
+        NoteEntry(some_day(), NoteKind.INQUIRY, f"贷款审批查询 — {rng.choice(PLATFORMS).name}")
+        for _ in range(max(3, span // 120))
+    ]
     overdue_day = some_day()
-    notes.append(NoteEntry(overdue_day, NoteKind.OVERDUE_RECORD, "信用卡逾期 1 期,已结清",
-                           resolved_on=min(today, overdue_day + timedelta(days=45))))
+    notes.append(
+        NoteEntry(
+            overdue_day,
+            NoteKind.OVERDUE_RECORD,
+            "信用卡逾期 1 期,已结清",
+            resolved_on=min(today, overdue_day + timedelta(days=45)),
+        )
+    )
     notes.append(NoteEntry(some_day(), NoteKind.GUARANTEE, "为亲友经营贷款提供担保"))
     return sorted(notes, key=lambda n: n.noted_on)

@@ -82,7 +82,8 @@ class Ledger:
                 unapplied = _reapply(session, loan_id)
                 if unapplied and not _has_payoff(session, loan_id):
                     raise InvalidValue(
-                        "principal", format_yuan(draft.terms.principal_fen),
+                        "principal",
+                        format_yuan(draft.terms.principal_fen),
                         f"the repayments already recorded are {format_yuan(unapplied)} more than the new "
                         "schedule asks for; delete some repayments first",
                     )
@@ -142,12 +143,15 @@ class Ledger:
                 raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
             if amount_fen > left:
                 raise InvalidValue(
-                    "amount", format_yuan(amount_fen),
+                    "amount",
+                    format_yuan(amount_fen),
                     f"more than the {format_yuan(left)} left to pay on loan #{loan_id} (use payoff to settle early)",
                 )
-            session.add(tables.Repayment(
-                loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source_ref=source_ref
-            ))
+            session.add(
+                tables.Repayment(
+                    loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source_ref=source_ref
+                )
+            )
             session.flush()
             _reapply(session, loan_id)
         return Changes(loan_ids=frozenset({loan_id}), payments=True)
@@ -196,7 +200,9 @@ class Ledger:
         self._check_not_future("date", recorded_on)
         with self._database.transaction() as session:
             row = tables.CreditLimitRecord(
-                platform_id=self._platform_id(session, platform), recorded_on=recorded_on, limit_fen=limit_fen,
+                platform_id=self._platform_id(session, platform),
+                recorded_on=recorded_on,
+                limit_fen=limit_fen,
                 note=note,
             )
             session.add(row)
@@ -251,11 +257,18 @@ class Ledger:
                 loan_rows.append({"id": loan_id, "platform_id": platform_ids[draft.platform], **_loan_fields(draft)})
                 schedule = build_schedule(draft.terms)
                 application = apply_payments(schedule, item.payments)
-                installment_rows.extend(_installment_row(loan_id, state.installment, state) for state in
-                                        application.states)
+                installment_rows.extend(
+                    _installment_row(loan_id, state.installment, state) for state in application.states
+                )
                 repayment_rows.extend(
-                    {"loan_id": loan_id, "paid_on": p.paid_on, "amount_fen": p.amount_fen, "is_payoff": p.is_payoff,
-                     "note": "", "source_ref": None}
+                    {
+                        "loan_id": loan_id,
+                        "paid_on": p.paid_on,
+                        "amount_fen": p.amount_fen,
+                        "is_payoff": p.is_payoff,
+                        "note": "",
+                        "source_ref": None,
+                    }
                     for p in item.payments
                 )
             if loan_rows:
@@ -264,18 +277,27 @@ class Ledger:
             if repayment_rows:
                 session.execute(insert(tables.Repayment), repayment_rows)
             for entry in limits:
-                session.add(tables.CreditLimitRecord(
-                    platform_id=self._platform_id(session, entry.platform), recorded_on=entry.recorded_on,
-                    limit_fen=entry.limit_fen,
-                ))
+                session.add(
+                    tables.CreditLimitRecord(
+                        platform_id=self._platform_id(session, entry.platform),
+                        recorded_on=entry.recorded_on,
+                        limit_fen=entry.limit_fen,
+                    )
+                )
             for entry in notes:
-                session.add(tables.CreditReportNote(
-                    noted_on=entry.noted_on, kind=entry.kind.value, text=entry.text,
-                    resolved=entry.resolved_on is not None, resolved_on=entry.resolved_on,
-                ))
+                session.add(
+                    tables.CreditReportNote(
+                        noted_on=entry.noted_on,
+                        kind=entry.kind.value,
+                        text=entry.text,
+                        resolved=entry.resolved_on is not None,
+                        resolved_on=entry.resolved_on,
+                    )
+                )
         ids = frozenset(row["id"] for row in loan_rows)
-        return Changes(loan_ids=ids, loans_added_or_removed=bool(ids), payments=True, platforms=True, limits=True,
-                       notes=True)
+        return Changes(
+            loan_ids=ids, loans_added_or_removed=bool(ids), payments=True, platforms=True, limits=True, notes=True
+        )
 
     # -- checks and helpers ------------------------------------------------------------------------------
 
@@ -310,7 +332,8 @@ class Ledger:
         ).one()
         if first is not None and first < loan.borrowed_on:
             raise InvalidValue(
-                "borrowed_on", loan.borrowed_on.isoformat(),
+                "borrowed_on",
+                loan.borrowed_on.isoformat(),
                 f"is after a repayment already recorded on {first.isoformat()}",
             )
 
@@ -369,9 +392,12 @@ def _get_loan(session: Session, loan_id: int) -> tables.Loan:
 
 
 def _has_payoff(session: Session, loan_id: int) -> bool:
-    return session.exec(
-        select(tables.Repayment.id).where(tables.Repayment.loan_id == loan_id, col(tables.Repayment.is_payoff))
-    ).first() is not None
+    return (
+        session.exec(
+            select(tables.Repayment.id).where(tables.Repayment.loan_id == loan_id, col(tables.Repayment.is_payoff))
+        ).first()
+        is not None
+    )
 
 
 def _application(session: Session, loan_id: int):
@@ -390,8 +416,12 @@ def _reapply(session: Session, loan_id: int) -> int:
     session.execute(
         update(tables.Installment),
         [
-            {"id": row.id, "paid_interest_fen": state.paid_interest_fen,
-             "paid_principal_fen": state.paid_principal_fen, "settled_on": state.settled_on}
+            {
+                "id": row.id,
+                "paid_interest_fen": state.paid_interest_fen,
+                "paid_principal_fen": state.paid_principal_fen,
+                "settled_on": state.settled_on,
+            }
             for row, state in zip(rows, application.states, strict=True)
         ],
     )

@@ -140,8 +140,7 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
         raise InvalidValue("loan", loan_id, "no such loan")
     with database.reading() as session:
         inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
-    application = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows],
-                                 as_of=as_of)
+    application = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=as_of)
     lines = [
         ScheduleLine(
             seq=state.seq,
@@ -167,6 +166,7 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
             raise InvalidValue("loan", loan_id, "no such loan")
         inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
         rate, borrowed_on = rate_of(loan), loan.borrowed_on
-    states = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows],
-                            as_of=paid_on).states
+    states = apply_payments(
+        [installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=paid_on
+    ).states
     return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)

@@ -25,8 +25,7 @@ class Workspace:
 
     def loan_detail(self, loan_id: int, *, as_of: date | None = None) -> loans.LoanDetail:
         today = self.today()
-        return loans.loan_detail(self.database, loan_id, as_of=as_of or today, today=today,
-                                 grace_days=self.grace_days)
+        return loans.loan_detail(self.database, loan_id, as_of=as_of or today, today=today, grace_days=self.grace_days)
 
     def payoff_quote(self, loan_id: int, *, paid_on: date) -> PayoffQuote:
         return loans.payoff_quote(self.database, loan_id, paid_on=paid_on)

@@ -30,8 +30,11 @@ def loan_rows(session: Session, *, today: date, grace_days: int = 0, loan_ids: l
     open_inst = Installment.settled_on.is_(None)
     # An installment is overdue once today is past its due date plus the grace days.
     overdue_before = today - timedelta(days=grace_days)
-    remaining = Installment.principal_fen + Installment.interest_fen - Installment.paid_principal_fen - (
-        Installment.paid_interest_fen
+    remaining = (
+        Installment.principal_fen
+        + Installment.interest_fen
+        - Installment.paid_principal_fen
+        - (Installment.paid_interest_fen)
     )
     totals = (
         select(

@@ -92,3 +92,23 @@ class CreditReportNote(SQLModel, table=True):
     text: str
     resolved: bool = Field(default=False)
     resolved_on: date | None = Field(default=None)
+
+
+class Setting(SQLModel, table=True):
+    """A user setting (grace days, rule thresholds, import profiles, …) stored as JSON under a key."""
+
+    key: str = Field(primary_key=True)
+    value_json: str
+
+
+class ReminderLog(SQLModel, table=True):
+    """That a reminder of ``kind`` for an installment was shown on a day, so it is shown at most once a day."""
+
+    __table_args__ = (UniqueConstraint("installment_id", "kind", "shown_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    installment_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("installment.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str
+    shown_on: date

@@ -84,10 +84,14 @@ class MainWindow(QMainWindow):
         self.log_repayment_action = self._action(
             self.tr("Log repayment…"), QKeySequence("Ctrl+R"), lambda: self._with_selected(self.actions.log_repayment)
         )
-        self.open_action = self._action(self.tr("Open loan"), QKeySequence("Return"),
-                                        lambda: self._with_selected(self.open_loan))
-        self.delete_action = self._action(self.tr("Delete loan"), QKeySequence.StandardKey.Delete,
-                                          lambda: self._with_selected(self.actions.delete_loan))
+        self.open_action = self._action(
+            self.tr("Open loan"), QKeySequence("Return"), lambda: self._with_selected(self.open_loan)
+        )
+        self.delete_action = self._action(
+            self.tr("Delete loan"),
+            QKeySequence.StandardKey.Delete,
+            lambda: self._with_selected(self.actions.delete_loan),
+        )
         self.find_action = self._action(self.tr("Find"), QKeySequence.StandardKey.Find, self.filter.setFocus)
         for action in (self.new_loan_action, self.log_repayment_action, self.open_action, self.delete_action):
             toolbar.addAction(action)
@@ -109,11 +113,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         title = QLabel(self.tr("<h2>Welcome to Jiebei Tracker</h2>"))
-        text = QLabel(self.tr(
-            "Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds "
-            "its repayment schedule, tracks what you have paid and shows what is due.<br>"
-            "Everything stays in a file on this computer."
-        ))
+        text = QLabel(
+            self.tr(
+                "Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds "
+                "its repayment schedule, tracks what you have paid and shows what is due.<br>"
+                "Everything stays in a file on this computer."
+            )
+        )
         text.setWordWrap(True)
         text.setMaximumWidth(560)
         self.empty_add_button = QPushButton(self.tr("Add your first loan…"))
@@ -137,8 +143,9 @@ class MainWindow(QMainWindow):
     def open_loan(self, loan_id: int) -> LoanDetailDialog:
         dialog = self.detail_dialogs.get(loan_id)
         if dialog is None:
-            dialog = LoanDetailDialog(workspace=self._workspace, hub=self.hub, actions=self.actions,
-                                      loan_id=loan_id, parent=self)
+            dialog = LoanDetailDialog(
+                workspace=self._workspace, hub=self.hub, actions=self.actions, loan_id=loan_id, parent=self
+            )
             dialog.finished.connect(lambda _result, key=loan_id: self.detail_dialogs.pop(key, None))
             self.detail_dialogs[loan_id] = dialog
         dialog.show()
@@ -156,6 +163,8 @@ class MainWindow(QMainWindow):
         for action in (self.log_repayment_action, self.open_action, self.delete_action):
             action.setEnabled(bool(loans))
         overdue = sum(1 for loan in loans if loan.status is LoanStatus.OVERDUE)
-        self.statusBar().showMessage(self.tr("{count} loans · outstanding principal {outstanding} · {overdue} overdue")
-                                     .format(count=len(loans), overdue=overdue,
-                                             outstanding=format_yuan(sum(loan.outstanding_fen for loan in loans))))
+        self.statusBar().showMessage(
+            self.tr("{count} loans · outstanding principal {outstanding} · {overdue} overdue").format(
+                count=len(loans), overdue=overdue, outstanding=format_yuan(sum(loan.outstanding_fen for loan in loans))
+            )
+        )

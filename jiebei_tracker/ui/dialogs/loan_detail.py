@@ -24,8 +24,9 @@ from jiebei_tracker.ui.models.schedule_model import RepaymentsTableModel, Schedu
 class LoanDetailDialog(QDialog):
     """Stays current: reloads when the hub reports a change to this loan, closes when it is deleted."""
 
-    def __init__(self, *, workspace: Workspace, hub: ChangeHub, actions, loan_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, workspace: Workspace, hub: ChangeHub, actions, loan_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._actions = actions
@@ -73,15 +74,23 @@ class LoanDetailDialog(QDialog):
         detail = self._workspace.loan_detail(self.loan_id)
         loan = detail.summary
         language = display_language()
-        self.summary.setText(self.tr(
-            "<b>{platform}</b> — {principal} borrowed on {day}, {term} months, {method}, {rate}<br>"
-            "Purpose: {purpose} · Autopay: {autopay} · Outstanding principal: {outstanding} · Status: {status}"
-        ).format(
-            platform=loan.platform, principal=format_yuan(loan.principal_fen), day=loan.borrowed_on.isoformat(),
-            term=loan.term_months, method=loan.method.label(language), rate=loan.rate.as_entered(),
-            purpose=loan.purpose.label(language), autopay=self.tr("on") if loan.autopay else self.tr("off"),
-            outstanding=format_yuan(loan.outstanding_fen), status=loan.status.label(language),
-        ))
+        self.summary.setText(
+            self.tr(
+                "<b>{platform}</b> — {principal} borrowed on {day}, {term} months, {method}, {rate}<br>"
+                "Purpose: {purpose} · Autopay: {autopay} · Outstanding principal: {outstanding} · Status: {status}"
+            ).format(
+                platform=loan.platform,
+                principal=format_yuan(loan.principal_fen),
+                day=loan.borrowed_on.isoformat(),
+                term=loan.term_months,
+                method=loan.method.label(language),
+                rate=loan.rate.as_entered(),
+                purpose=loan.purpose.label(language),
+                autopay=self.tr("on") if loan.autopay else self.tr("off"),
+                outstanding=format_yuan(loan.outstanding_fen),
+                status=loan.status.label(language),
+            )
+        )
         self.schedule_model.set_records(detail.schedule)
         self.repayments_model.set_records(detail.repayments)
         settled = loan.status is LoanStatus.SETTLED

@@ -137,11 +137,13 @@ class LoanEditorDialog(QDialog):
         except InvalidValue:
             self.high_rate_note.hide()
             return
-        self.high_rate_note.setText(self.tr(
-            "{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan."
-            if rate.basis is RateBasis.DAILY else
-            "{annual} a year is a very high rate. Check it, and think twice about this loan."
-        ).format(rate=rate.as_entered(), annual=f"{(rate.annual * 100).normalize():f}%"))
+        self.high_rate_note.setText(
+            self.tr(
+                "{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan."
+                if rate.basis is RateBasis.DAILY
+                else "{annual} a year is a very high rate. Check it, and think twice about this loan."
+            ).format(rate=rate.as_entered(), annual=f"{(rate.annual * 100).normalize():f}%")
+        )
         self.high_rate_note.setVisible(rate.is_high)
 
     def draft(self) -> LoanDraft | None:
@@ -169,7 +171,10 @@ class LoanEditorDialog(QDialog):
         return LoanDraft(
             platform=values["platform"].strip(),
             terms=LoanTerms(
-                borrowed_on, values["principal"], self.term.value(), RepaymentMethod(self.method.currentData()),
+                borrowed_on,
+                values["principal"],
+                self.term.value(),
+                RepaymentMethod(self.method.currentData()),
                 values["rate"],
             ),
             purpose=values["purpose"],

@@ -44,8 +44,11 @@ class RepaymentDialog(QDialog):
         self._loan, self._today, self._quote, self._pay, self._pay_off = loan, today, quote, pay, pay_off
         self.saved_changes: Changes | None = None
         self.setWindowTitle(self.tr("Log a repayment"))
-        heading = QLabel(self.tr("{platform}, borrowed {day}: {left} left to pay").format(
-            platform=loan.platform, day=loan.borrowed_on.isoformat(), left=format_yuan(loan.remaining_fen)))
+        heading = QLabel(
+            self.tr("{platform}, borrowed {day}: {left} left to pay").format(
+                platform=loan.platform, day=loan.borrowed_on.isoformat(), left=format_yuan(loan.remaining_fen)
+            )
+        )
         heading.setWordWrap(True)
         self.paid_on = QDateEdit(to_qdate(today))
         self.paid_on.setCalendarPopup(True)
@@ -87,8 +90,10 @@ class RepaymentDialog(QDialog):
         quote = self._quote(from_qdate(self.paid_on.date()))
         self.amount.setText(fen_to_yuan(quote.amount_fen))
         text = self.tr("Proposed: principal {principal} + interest for {days} days {interest}").format(
-            principal=format_yuan(quote.principal_fen), days=quote.accrued_days,
-            interest=format_yuan(quote.accrued_interest_fen))
+            principal=format_yuan(quote.principal_fen),
+            days=quote.accrued_days,
+            interest=format_yuan(quote.accrued_interest_fen),
+        )
         if quote.due_unpaid_fen:
             text += self.tr(" + already due {due}").format(due=format_yuan(quote.due_unpaid_fen))
         self.quote_label.setText(text + self.tr(". Change the amount if the platform asked for a different one."))

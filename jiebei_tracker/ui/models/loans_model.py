@@ -20,9 +20,17 @@ class LoansTableModel(RecordsTableModel):
     money_columns = (2, 5, 7)
 
     def headers(self) -> list[str]:
-        return [self.tr("Platform"), self.tr("Borrowed on"), self.tr("Principal"), self.tr("Method"),
-                self.tr("Rate"), self.tr("Outstanding"), self.tr("Next due"), self.tr("Next amount"),
-                self.tr("Status")]
+        return [
+            self.tr("Platform"),
+            self.tr("Borrowed on"),
+            self.tr("Principal"),
+            self.tr("Method"),
+            self.tr("Rate"),
+            self.tr("Outstanding"),
+            self.tr("Next due"),
+            self.tr("Next amount"),
+            self.tr("Status"),
+        ]
 
     def cell(self, loan: LoanSummary, column: int) -> str:
         language = display_language()

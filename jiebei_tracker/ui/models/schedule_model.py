@@ -16,16 +16,29 @@ class ScheduleTableModel(RecordsTableModel):
     money_columns = (2, 3, 4, 5)
 
     def headers(self) -> list[str]:
-        return [self.tr("No."), self.tr("Due on"), self.tr("Principal"), self.tr("Interest"), self.tr("Total"),
-                self.tr("Paid"), self.tr("Status")]
+        return [
+            self.tr("No."),
+            self.tr("Due on"),
+            self.tr("Principal"),
+            self.tr("Interest"),
+            self.tr("Total"),
+            self.tr("Paid"),
+            self.tr("Status"),
+        ]
 
     def cell(self, record: ScheduleLine, column: int) -> str:
         status = record.status.label(display_language())
         if record.corrected and column == 0:
             return f"{record.seq} ✎"
-        return (str(record.seq), record.due_on.isoformat(), format_yuan(record.principal_fen),
-                format_yuan(record.interest_fen), format_yuan(record.total_fen), format_yuan(record.paid_fen),
-                status)[column]
+        return (
+            str(record.seq),
+            record.due_on.isoformat(),
+            format_yuan(record.principal_fen),
+            format_yuan(record.interest_fen),
+            format_yuan(record.total_fen),
+            format_yuan(record.paid_fen),
+            status,
+        )[column]
 
     def extra_data(self, record: ScheduleLine, column: int, role: int):
         if role == Qt.ItemDataRole.ForegroundRole and column == 6:

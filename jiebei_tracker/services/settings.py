@@ -1,0 +1,75 @@
+"""User settings kept in the database (so they travel with the data file and its backups)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.database import Database
+
+
+@dataclass(frozen=True)
+class GeneralSettings:
+    """Settings the whole app uses. Feature-specific settings (rule thresholds, import profiles) are kept
+    under their own keys with ``SettingsStore.get/put``."""
+
+    grace_days: int = 0
+    reminder_lead_days: int = 3
+    language: str = ""  # "" follows the system locale; else "zh_CN" or "en"
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.grace_days <= 30:
+            raise InvalidValue("grace_days", self.grace_days, "must be 0 to 30 days")
+        if not 0 <= self.reminder_lead_days <= 60:
+            raise InvalidValue("reminder_lead_days", self.reminder_lead_days, "must be 0 to 60 days")
+        if self.language not in ("", "zh_CN", "en"):
+            raise InvalidValue("language", self.language, "must be zh_CN, en, or empty for the system's")
+
+
+_GENERAL_KEY = "general"
+
+
+class SettingsStore:
+    """JSON values under string keys; each write is its own transaction."""
+
+    def __init__(self, *, database: Database) -> None:
+        self._database = database
+
+    def get(self, key: str, default=None):
+        with self._database.reading() as session:
+            row = session.exec(select(tables.Setting).where(tables.Setting.key == key)).first()
+        return default if row is None else json.loads(row.value_json)
+
+    def put(self, key: str, value) -> None:
+        with self._database.transaction() as session:
+            row = session.get(tables.Setting, key)
+            encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            if row is None:
+                session.add(tables.Setting(key=key, value_json=encoded))
+            else:
+                row.value_json = encoded
+
+    def delete(self, key: str) -> None:
+        with self._database.transaction() as session:
+            row = session.get(tables.Setting, key)
+            if row is not None:
+                session.delete(row)
+
+    def general(self) -> GeneralSettings:
+        stored = self.get(_GENERAL_KEY, {})
+        known = {k: v for k, v in stored.items() if k in GeneralSettings.__dataclass_fields__}
+        return GeneralSettings(**known)
+
+    def put_general(self, settings: GeneralSettings) -> None:
+        self.put(
+            _GENERAL_KEY,
+            {
+                "grace_days": settings.grace_days,
+                "reminder_lead_days": settings.reminder_lead_days,
+                "language": settings.language,
+            },
+        )
