@@ -1,0 +1,49 @@
+"""Shared fixtures: offscreen Qt, a fresh database per test, a ledger whose "today" is fixed."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display on CI machines.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "en_US.UTF-8")
+
+from datetime import date
+
+import pytest
+
+from jiebei_tracker.services.ledger import Ledger
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.storage.database import open_database
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_database(monkeypatch, tmp_path):
+    """No test may touch the real user's database: the default path points into the test's folder."""
+    monkeypatch.setenv("JIEBEI_TRACKER_DB", str(tmp_path / "default.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "tracker.db"
+
+
+@pytest.fixture
+def database(db_path):
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def ledger(database):
+    return Ledger(database=database, today=lambda: TODAY)
+
+
+@pytest.fixture
+def workspace(database):
+    return Workspace(database=database, today=lambda: TODAY)
