@@ -139,7 +139,9 @@ def test_delete_loan_removes_schedule_and_repayments(ledger, database):
     assert changes.loans_added_or_removed and loan_id in changes.loan_ids
     assert list_loans(database, today=TODAY) == []
     with database.engine.connect() as connection:
-        counts = [connection.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar() for t in ("installment", "repayment")]
+        counts = [
+            connection.exec_driver_sql(f"SELECT COUNT(*) FROM {name}").scalar() for name in ("installment", "repayment")
+        ]
     assert counts == [0, 0]
 
 
