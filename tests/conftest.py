@@ -47,3 +47,25 @@ def ledger(database):
 @pytest.fixture
 def workspace(database):
     return Workspace(database=database, today=lambda: TODAY)
+
+
+@pytest.fixture
+def ledger_factory():
+    """A ledger over a given database (for tests that open their own)."""
+    return lambda database: Ledger(database=database, today=lambda: TODAY)
+
+
+@pytest.fixture
+def screenshot(tmp_path):
+    """Save a widget's picture as NAME.png into $JIEBEI_SCREENSHOTS (to look at) or the test's folder."""
+    from pathlib import Path
+
+    folder = Path(os.environ.get("JIEBEI_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(widget, name: str) -> Path:
+        path = folder / f"{name}.png"
+        assert widget.grab().save(str(path)), f"could not write {path}"
+        return path
+
+    return save

@@ -41,8 +41,13 @@ class Database:
         if destination.exists():
             raise FileExistsError(destination)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("VACUUM INTO ?", (str(destination),))
+        # VACUUM cannot run inside a transaction, and every SQLAlchemy connection here begins one; the driver
+        # connection (autocommit, see _on_connect) runs it on its own.
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(destination),))
+        finally:
+            raw.close()
         destination.chmod(0o600)
 
     def close(self) -> None:

@@ -1,0 +1,95 @@
+"""The database file: private, the pragmas set, the schema made by Alembic equal to the models, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlmodel import SQLModel
+
+from jiebei_tracker.storage import migrations_runner
+from jiebei_tracker.storage.database import create_database_engine, open_database
+from jiebei_tracker.storage.migrations_runner import HEAD_REVISION, alembic_config, current_revision
+from tests.scenarios import draft
+
+
+def test_the_file_is_private_to_the_user(db_path):
+    database = open_database(db_path)
+    try:
+        assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    finally:
+        database.close()
+
+
+def test_an_existing_file_with_loose_permissions_is_tightened(db_path):
+    db_path.touch(mode=0o644)
+    db_path.chmod(0o644)
+    open_database(db_path).close()
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_missing_folders_are_created(tmp_path):
+    path = tmp_path / "deep" / "er" / "tracker.db"
+    open_database(path).close()
+    assert path.exists()
+
+
+def test_connection_pragmas(database):
+    with database.engine.connect() as connection:
+        values = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert values == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+
+
+def test_migrating_an_empty_database_gives_exactly_the_models_schema(db_path):
+    database = open_database(db_path)
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    database.close()
+    assert differences == []
+
+
+def test_head_revision_constant_matches_the_migration_scripts(database):
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert heads == [HEAD_REVISION]
+    assert current_revision(database.engine) == HEAD_REVISION
+
+
+def test_upgrading_from_the_first_revision_keeps_the_data(db_path, ledger_factory):
+    engine = create_database_engine(db_path)
+    db_path.touch()
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001_initial")
+    engine.dispose()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("INSERT INTO platform (name, kind) VALUES ('借呗', 'internet')")
+    database = open_database(db_path)
+    assert current_revision(database.engine) == HEAD_REVISION
+    ledger_factory(database).add_loan(draft("借呗"))
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM platform").scalar() == 1
+    database.close()
+
+
+def test_a_database_at_head_does_not_run_alembic(db_path, monkeypatch):
+    open_database(db_path).close()
+    called = []
+    monkeypatch.setattr(migrations_runner, "alembic_config", lambda *a: called.append(a))
+    open_database(db_path).close()
+    assert called == []
+
+
+def test_backup_is_a_consistent_private_copy(database, ledger, tmp_path):
+    ledger.add_loan(draft("微粒贷"))
+    target = tmp_path / "backups" / "copy.db"
+    database.backup_to(target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT name FROM platform").fetchall() == [("微粒贷",)]
+        assert copy.execute("SELECT COUNT(*) FROM installment").fetchone() == (12,)
