@@ -1,0 +1,99 @@
+"""The health score (0–100) from the flags in force, its bands, and the month-end dates of a score history.
+
+Formula: every flag in force keeps a share of the score according to its severity — critical 60 %, high 80 %,
+medium 90 %, low (a reminder) 97 % — and the score is 100 × the product of those shares, rounded half-up:
+
+    score = round_half_up(100 × Π keep(severity of each flag))
+
+A flag can only multiply by a share below 1, and a more severe flag keeps less, so adding a flag or making one
+more severe never raises the score. With no flags the score is 100.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from jiebei_tracker.domain.rules import Flag, History, Severity, Thresholds, run_rules
+from jiebei_tracker.domain.vocabulary import _Labelled
+
+# Per mille of the score a flag of each severity leaves standing.
+KEEP_PER_MILLE: dict[Severity, int] = {
+    Severity.CRITICAL: 600,
+    Severity.HIGH: 800,
+    Severity.MEDIUM: 900,
+    Severity.LOW: 970,
+}
+
+
+def health_score(flags: Iterable[Flag]) -> int:
+    """100 × Π keep(severity), rounded half-up (exact arithmetic, no float)."""
+    score = Decimal(100)
+    for flag in flags:
+        score = score * KEEP_PER_MILLE[flag.severity] / 1000
+    return int(score.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+class HealthBand(_Labelled):
+    """How a score reads: good from 80, watch from 60, at risk below."""
+
+    GOOD = "good"
+    WATCH = "watch"
+    AT_RISK = "at_risk"
+
+    @classmethod
+    def _labels(cls):
+        return {"good": ("良好", "Good"), "watch": ("需留意", "Watch"), "at_risk": ("有风险", "At risk")}
+
+    @classmethod
+    def of(cls, score: int) -> HealthBand:
+        if score >= 80:
+            return cls.GOOD
+        return cls.WATCH if score >= 60 else cls.AT_RISK
+
+
+@dataclass(frozen=True)
+class HealthCheck:
+    """The flags in force on a day (RULES.md order) and the score they give."""
+
+    as_of: date
+    score: int
+    flags: tuple[Flag, ...]
+
+    @property
+    def band(self) -> HealthBand:
+        return HealthBand.of(self.score)
+
+    @property
+    def rule_ids(self) -> frozenset[str]:
+        return frozenset(flag.rule for flag in self.flags)
+
+
+def check_health(history: History, as_of: date, *, thresholds: Thresholds, grace_days: int = 0) -> HealthCheck:
+    flags = tuple(run_rules(history.snapshot(as_of, grace_days=grace_days), thresholds))
+    return HealthCheck(as_of, health_score(flags), flags)
+
+
+def month_ends(start: date, end: date) -> list[date]:
+    """The last day of every month from ``start``'s to ``end``'s, the current month ending at ``end`` itself."""
+    if end < start:
+        return []
+    days = []
+    month = start.replace(day=1)
+    while month <= end:
+        last = month.replace(day=monthrange(month.year, month.month)[1])
+        days.append(min(last, end))
+        month += relativedelta(months=1)
+    return days
+
+
+def score_history(
+    history: History, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
+) -> list[HealthCheck]:
+    """The health check at every month end from ``start`` to ``end`` (the last one on ``end``)."""
+    return [check_health(history, day, thresholds=thresholds, grace_days=grace_days) for day in month_ends(start, end)]

@@ -1,0 +1,152 @@
+"""Rules on how much is borrowed: ``borrowing_frequency`` (原因 1, 策略 2(2)) and ``multi_platform`` (策略 1(2))."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.rules.flags import (
+    CAUSE_1,
+    STRATEGY_1_2,
+    STRATEGY_2_2,
+    EvidenceItem,
+    Flag,
+    Severity,
+    Text,
+)
+from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.snapshot import LoanRecord, Snapshot
+from jiebei_tracker.domain.rules.thresholds import Thresholds
+from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
+from jiebei_tracker.domain.vocabulary import NoteKind
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def densest_window(loans: list[LoanRecord], window_days: int) -> list[LoanRecord]:
+    """The most loans borrowed within any ``window_days`` consecutive days (loans sorted by date)."""
+    best: list[LoanRecord] = []
+    first = 0
+    for last, loan in enumerate(loans):
+        while (loan.borrowed_on - loans[first].borrowed_on).days >= window_days:
+            first += 1
+        if last - first + 1 > len(best):
+            best = loans[first : last + 1]
+    return best
+
+
+@rule("borrowing_frequency", CAUSE_1, STRATEGY_2_2)
+def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Too many new loans: the short-window count in any rolling window, or the long-window count, within the
+    long window before the snapshot date (so a burst stays in force for that long)."""
+    t = thresholds
+    recent = list(snapshot.loans_borrowed_since(snapshot.as_of - timedelta(days=t.frequency_long_days - 1)))
+    burst = densest_window(recent, t.frequency_short_days)
+    if len(burst) >= t.frequency_short_count:
+        shown, window = burst, t.frequency_short_days
+    elif len(recent) >= t.frequency_long_count:
+        shown, window = recent, t.frequency_long_days
+    else:
+        return None
+    first, last = shown[0].borrowed_on.isoformat(), shown[-1].borrowed_on.isoformat()
+    total = format_yuan(sum(loan.principal_fen for loan in shown))
+    return make_flag(
+        snapshot,
+        "borrowing_frequency",
+        Severity.HIGH,
+        title=Text("借款太频繁", "Borrowing too often"),
+        summary=Text(
+            f"{first} 至 {last} 之间新借了 {len(shown)} 笔,共 {total}"
+            f"({window} 天内 {t.frequency_short_count if window == t.frequency_short_days else t.frequency_long_count}"
+            " 笔及以上就算频繁)。",
+            f"{plural(len(shown), 'new loan')} between {first} and {last}, {total} in all "
+            f"({t.frequency_short_count if window == t.frequency_short_days else t.frequency_long_count} or more "
+            f"in {window} days counts as too often).",
+        ),
+        items=[loan_item(loan) for loan in shown],
+        advice=Text(
+            f"接下来至少 {t.frequency_short_days} 天不要再借新款。真需要用钱时,按实际需要一次借一笔、"
+            "选能按月还得起的期限,而不是隔几天借一笔小额的。",
+            f"Take no new loan for at least {t.frequency_short_days} days. When you do need money, borrow once for "
+            "what you actually need, over a term whose monthly payment you can afford, instead of several small "
+            "loans a few days apart.",
+        ),
+    )
+
+
+@rule("multi_platform", CAUSE_1, STRATEGY_1_2)
+def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Balances on too many platforms on the snapshot date, or too many credit inquiries in the window."""
+    t = thresholds
+    balances: dict[str, list[LoanRecord]] = {}
+    for loan in snapshot.open_loans:
+        balances.setdefault(loan.platform, []).append(loan)
+    window_start = snapshot.as_of - timedelta(days=t.inquiry_window_days - 1)
+    inquiries = [n for n in snapshot.notes if n.kind is NoteKind.INQUIRY and n.noted_on >= window_start]
+    too_many_platforms = len(balances) >= t.platform_count
+    too_many_inquiries = len(inquiries) >= t.inquiry_count
+    if not (too_many_platforms or too_many_inquiries):
+        return None
+    owed = {name: sum(loan.outstanding_principal_fen for loan in loans) for name, loans in balances.items()}
+    # Keep the platform carrying the most (usually the cheapest to stay with); clear the small ones first.
+    by_balance = sorted(owed, key=lambda name: (owed[name], name))
+    keep = by_balance[-1] if by_balance else ""
+    wind_down = by_balance[:-1]
+    items: list[EvidenceItem] = []
+    summary_zh, summary_en, advice_zh, advice_en = [], [], [], []
+    if too_many_platforms:
+        for name in sorted(owed, key=lambda n: (-owed[n], n)):
+            count = len(balances[name])
+            items.append(
+                EvidenceItem(
+                    kind="platform",
+                    text=Text(
+                        f"{name}:{count} 笔未结清,本金余额 {format_yuan(owed[name])}",
+                        f"{name}: {plural(count, 'loan')} open, {format_yuan(owed[name])} principal outstanding",
+                    ),
+                    platform=name,
+                    amounts_fen=(("outstanding", owed[name]),),
+                    counts=(("open_loans", count),),
+                )
+            )
+        summary_zh.append(f"{snapshot.as_of.isoformat()} 同时在 {len(balances)} 个平台有未还清的借款")
+        summary_en.append(f"on {snapshot.as_of.isoformat()} loans were outstanding on {len(balances)} platforms")
+        advice_zh.append(
+            f"把借款集中到一个平台(比如 {keep}),先还清 {joined(wind_down, 'zh_CN')} 上的余额,还清后不再在这些平台借款。"
+        )
+        advice_en.append(
+            f"Concentrate your borrowing on one platform (e.g. {keep}): pay off {joined(wind_down, 'en')} first, "
+            "smallest balance first, and stop borrowing there once they are clear."
+        )
+    if too_many_inquiries:
+        for note in inquiries:
+            items.append(
+                EvidenceItem(
+                    kind="note",
+                    text=Text(
+                        f"{note.noted_on.isoformat()} 查询记录:{note.text}",
+                        f"{note.noted_on.isoformat()} inquiry: {note.text}",
+                    ),
+                    note_id=note.note_id,
+                    dates=(("noted_on", note.noted_on),),
+                )
+            )
+        summary_zh.append(f"近 {t.inquiry_window_days} 天征信上有 {len(inquiries)} 次贷款审批查询")
+        summary_en.append(
+            f"{plural(len(inquiries), 'credit inquiry', 'credit inquiries')} in the last {t.inquiry_window_days} days"
+        )
+        advice_zh.append("暂停申请新的额度或贷款,每申请一次征信上就多一条查询记录。")
+        advice_en.append(
+            "Stop applying for new credit for now: every application leaves another inquiry on your report."
+        )
+    return make_flag(
+        snapshot,
+        "multi_platform",
+        Severity.HIGH,
+        title=Text("多头借贷:同时在多个平台借款或申请", "Credit on many platforms at once"),
+        summary=Text(";".join(summary_zh) + "。", _sentence("; ".join(summary_en))),
+        items=items,
+        advice=Text("".join(advice_zh), " ".join(advice_en)),
+    )

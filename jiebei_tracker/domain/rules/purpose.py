@@ -1,0 +1,185 @@
+"""Rules on what the money was for: ``risky_purpose``, ``transfer_out`` (原因 2) and ``revolving`` (策略 2(2))."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.rules.flags import (
+    CAUSE_2,
+    STRATEGY_2_1,
+    STRATEGY_2_2,
+    EvidenceItem,
+    Flag,
+    Severity,
+    Text,
+)
+from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.snapshot import LoanRecord, Snapshot
+from jiebei_tracker.domain.rules.thresholds import Thresholds
+from jiebei_tracker.domain.rules.wording import installment_name, loan_item, make_flag, plural, still_counts
+from jiebei_tracker.domain.vocabulary import LoanPurpose
+
+
+@rule("risky_purpose", CAUSE_2, STRATEGY_2_1)
+def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Loans used for investment (stocks, futures…): high when large against the platform's limit at the time."""
+    t = thresholds
+    items = []
+    large = 0
+    outstanding = 0
+    for loan in snapshot.loans:
+        if loan.purpose is not LoanPurpose.INVESTMENT or not still_counts(loan, snapshot, t):
+            continue
+        limit = snapshot.limit_on(loan.platform, loan.borrowed_on)
+        if limit is not None:
+            is_large = loan.principal_fen * 100 >= t.risky_limit_share_percent * limit
+            zh = f"{loan.borrowed_on.isoformat()} 时额度 {format_yuan(limit)}"
+            en = f"the limit then was {format_yuan(limit)}"
+            extra = {"amounts_fen": (("limit", limit),)}
+        else:
+            is_large = loan.principal_fen >= t.risky_amount_fen
+            zh, en, extra = "未记录当时的额度", "no limit recorded then", {}
+        large += is_large
+        outstanding += loan.outstanding_principal_fen
+        items.append(
+            loan_item(loan, zh + (",金额偏大" if is_large else ""), en + (" — large" if is_large else ""), **extra)
+        )
+    if not items:
+        return None
+    share = t.risky_limit_share_percent
+    return make_flag(
+        snapshot,
+        "risky_purpose",
+        Severity.HIGH if large else Severity.MEDIUM,
+        title=Text("借款用于炒股、期货等高风险投资", "Borrowed money used for speculation"),
+        summary=Text(
+            f"{len(items)} 笔借款用途为投资理财,其中 {large} 笔达到当时额度的 {share}% 及以上"
+            f"(无额度记录时按 {format_yuan(t.risky_amount_fen)} 计),尚欠本金 {format_yuan(outstanding)}。",
+            f"{plural(len(items), 'loan')} used for investment, {large} of them {share}% or more of the platform's "
+            f"limit at the time ({format_yuan(t.risky_amount_fen)} where no limit was recorded); "
+            f"{format_yuan(outstanding)} principal still owed.",
+        ),
+        items=items,
+        advice=Text(
+            "优先还清用于投资的借款,以后借款只用在生活开支或正当经营上。"
+            "用借来的钱买股票、期货,在平台看来就是还款能力存在风险的信号。",
+            "Repay the loans used for investing first, and keep future borrowing for living costs or a lawful "
+            "business. Money borrowed to trade stocks or futures tells the platform your ability to repay is at risk.",
+        ),
+    )
+
+
+@rule("transfer_out", CAUSE_2, STRATEGY_2_1)
+def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Several loans moved on to other (or savings) accounts within the window."""
+    t = thresholds
+    since = snapshot.as_of - timedelta(days=t.transfer_window_days - 1)
+    moved = [loan for loan in snapshot.loans_borrowed_since(since) if loan.purpose is LoanPurpose.TRANSFER]
+    if len(moved) < t.transfer_count:
+        return None
+    total = format_yuan(sum(loan.principal_fen for loan in moved))
+    return make_flag(
+        snapshot,
+        "transfer_out",
+        Severity.MEDIUM,
+        title=Text("借来的钱被转到其他账户", "Loan money moved on to other accounts"),
+        summary=Text(
+            f"近 {t.transfer_window_days} 天有 {len(moved)} 笔借款(共 {total})转到了其他账户。",
+            f"{plural(len(moved), 'loan')} ({total}) moved to other accounts "
+            f"in the last {t.transfer_window_days} days.",
+        ),
+        items=[loan_item(loan) for loan in moved],
+        advice=Text(
+            "借来的钱直接花在借款时说的用途上,不要转进储蓄账户或别的银行卡;"
+            "借到就转走,看起来像是在挪用资金。如果只是想留一笔备用金,就少借一点。",
+            "Spend borrowed money directly on what you borrowed it for rather than moving it to savings or other "
+            "cards; money that leaves right after the loan looks diverted. If you only want a cash cushion, "
+            "borrow less.",
+        ),
+    )
+
+
+@rule("revolving", STRATEGY_2_2)
+def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Borrowing to repay: a loan taken shortly before another loan's due date (recently), or one whose stated
+    purpose is repaying another loan (while it counts)."""
+    t = thresholds
+    items: list[EvidenceItem] = []
+    rolled = 0
+    for loan in snapshot.loans:
+        if not still_counts(loan, snapshot, t):
+            continue
+        if loan.purpose is LoanPurpose.REPAY_OTHER_LOAN:
+            rolled += 1
+            items.append(loan_item(loan, "用途是还其他贷款", "taken to repay another loan"))
+            continue
+        if (snapshot.as_of - loan.borrowed_on).days >= t.event_memory_days:
+            continue
+        pressing = _dues_it_may_cover(snapshot, loan, t.revolving_days_before_due)
+        if not pressing:
+            continue
+        rolled += 1
+        first = pressing[0]
+        other = snapshot.loans_by_id[first.loan_id]
+        days = (first.due_on - loan.borrowed_on).days
+        items.append(
+            loan_item(
+                loan,
+                f"距离 {installment_name(other, first).zh_CN} 到期只有 {days} 天",
+                f"{plural(days, 'day')} before {installment_name(other, first).en} fell due",
+                dates=(("other_due_on", first.due_on),),
+            )
+        )
+        for inst in pressing:
+            owner = snapshot.loans_by_id[inst.loan_id]
+            name = installment_name(owner, inst)
+            items.append(
+                EvidenceItem(
+                    kind="installment",
+                    text=Text(
+                        f"{name.zh_CN}:{inst.due_on.isoformat()} 到期 {format_yuan(inst.total_fen)}",
+                        f"{name.en}: {format_yuan(inst.total_fen)} due {inst.due_on.isoformat()}",
+                    ),
+                    loan_id=owner.loan_id,
+                    installment_id=inst.installment_id,
+                    seq=inst.seq,
+                    platform=owner.platform,
+                    dates=(("due_on", inst.due_on),),
+                    amounts_fen=(("amount", inst.total_fen),),
+                )
+            )
+    if not rolled:
+        return None
+    return make_flag(
+        snapshot,
+        "revolving",
+        Severity.HIGH,
+        title=Text("以贷养贷:借新款还旧款", "Borrowing to repay other loans"),
+        summary=Text(
+            f"{rolled} 笔借款是在其他借款到期前 {t.revolving_days_before_due} 天内借的,或写明用于还其他贷款。",
+            f"{plural(rolled, 'loan')} taken within {t.revolving_days_before_due} days before another loan's due "
+            "date, or to repay another loan.",
+        ),
+        items=items,
+        advice=Text(
+            "别再用新借款去填旧账。把接下来几个月要还的钱列出来,先用收入还清余额小的几笔;"
+            "哪一期实在还不上,直接找那家平台商量延期,而不是再去别处借。",
+            "Stop covering repayments with new loans. List what falls due over the next months and clear the "
+            "smallest balances from income first; if one installment really cannot be met, ask that lender for "
+            "more time instead of borrowing elsewhere.",
+        ),
+    )
+
+
+def _dues_it_may_cover(snapshot: Snapshot, loan: LoanRecord, days_before: int):
+    """Other loans' installments falling due within ``days_before`` days after ``loan`` was taken and still
+    unpaid that day — what the new money may have gone to."""
+    borrowed = loan.borrowed_on
+    return [
+        inst
+        for inst in snapshot.installments_due_between(borrowed, borrowed + timedelta(days=days_before))
+        if inst.loan_id != loan.loan_id
+        and (inst.settled_on is None or inst.settled_on >= borrowed)
+        and snapshot.loans_by_id[inst.loan_id].borrowed_on < borrowed
+    ]

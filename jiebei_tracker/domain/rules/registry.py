@@ -1,0 +1,48 @@
+"""The rule registry: every rule is a function ``(snapshot, thresholds) -> Flag | None`` registered by its id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jiebei_tracker.domain.rules.flags import Flag, Section
+from jiebei_tracker.domain.rules.snapshot import Snapshot
+from jiebei_tracker.domain.rules.thresholds import Thresholds
+
+RuleCheck = Callable[[Snapshot, Thresholds], Flag | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its id, the article sections it comes from, and its check."""
+
+    rule_id: str
+    article: tuple[Section, ...]
+    check: RuleCheck
+
+
+# In registration order, which is the order of RULES.md (the rule modules are imported in that order).
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, *article: Section) -> Callable[[RuleCheck], RuleCheck]:
+    """Register a rule function under ``rule_id``; adding a rule is writing one decorated function."""
+
+    def register(check: RuleCheck) -> RuleCheck:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id!r} is registered twice")
+        RULES[rule_id] = Rule(rule_id, tuple(article), check)
+        return check
+
+    return register
+
+
+def run_rules(snapshot: Snapshot, thresholds: Thresholds | None = None) -> list[Flag]:
+    """Every rule's flag as of the snapshot's date, in RULES.md order (rules that did not fire are left out)."""
+    thresholds = thresholds or Thresholds()
+    flags = []
+    for registered in RULES.values():
+        flag = registered.check(snapshot, thresholds)
+        if flag is not None:
+            flags.append(flag)
+    return flags

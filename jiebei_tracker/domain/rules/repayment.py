@@ -1,0 +1,140 @@
+"""Rules on repaying: ``overdue`` (原因 1, 原因 4, 策略 3(1)) and ``late_history`` (原因 1, 原因 4)."""
+
+from __future__ import annotations
+
+from dateutil.relativedelta import relativedelta
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.rules.flags import (
+    CAUSE_1,
+    CAUSE_4,
+    STRATEGY_3_1,
+    EvidenceItem,
+    Flag,
+    Severity,
+    Text,
+)
+from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.snapshot import Snapshot
+from jiebei_tracker.domain.rules.thresholds import Thresholds
+from jiebei_tracker.domain.rules.wording import installment_name, make_flag, plural
+from jiebei_tracker.domain.vocabulary import InstallmentStatus
+
+
+@rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1)
+def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Any installment past its due date (plus grace) and not fully paid as of the snapshot date."""
+    as_of, grace = snapshot.as_of, snapshot.grace_days
+    items = []
+    total_fen = 0
+    oldest_days = 0
+    for loan in snapshot.open_loans:
+        for inst in loan.installments:
+            if inst.status(as_of, grace) is not InstallmentStatus.OVERDUE:
+                continue
+            days = (as_of - inst.due_on).days
+            oldest_days = max(oldest_days, days)
+            total_fen += inst.remaining_fen
+            name = installment_name(loan, inst)
+            items.append(
+                EvidenceItem(
+                    kind="installment",
+                    text=Text(
+                        f"{name.zh_CN}({inst.due_on.isoformat()} 到期):未还 {format_yuan(inst.remaining_fen)},"
+                        f"已逾期 {days} 天",
+                        f"{name.en} due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
+                        f"{plural(days, 'day')} overdue",
+                    ),
+                    loan_id=loan.loan_id,
+                    installment_id=inst.installment_id,
+                    seq=inst.seq,
+                    platform=loan.platform,
+                    dates=(("due_on", inst.due_on),),
+                    amounts_fen=(("unpaid", inst.remaining_fen),),
+                    counts=(("days_overdue", days),),
+                )
+            )
+    if not items:
+        return None
+    amount = format_yuan(total_fen)
+    loans = len({item.loan_id for item in items})
+    return make_flag(
+        snapshot,
+        "overdue",
+        Severity.CRITICAL,
+        title=Text("有逾期未还的款项", "Repayments are overdue"),
+        summary=Text(
+            f"{len(items)} 期还款逾期未还(涉及 {loans} 笔借款),共 {amount},最久的已逾期 {oldest_days} 天。",
+            f"{plural(len(items), 'installment')} on {plural(loans, 'loan')} overdue: {amount} unpaid, "
+            f"the oldest for {plural(oldest_days, 'day')}.",
+        ),
+        items=items,
+        advice=Text(
+            f"今天就把逾期的 {amount} 补上,先还逾期时间最长的那一期;逾期每多一天,记录就更难看。"
+            "还清之后主动联系平台客服,说明原因,问清楚能否申请信用修复,并把以后的每一期都设成自动扣款。",
+            f"Pay the overdue {amount} today, oldest installment first — every extra day makes the record worse. "
+            "Once it is cleared, call the platform, explain what happened and ask whether you can apply for "
+            "credit repair; then put every later installment on autopay.",
+        ),
+    )
+
+
+@rule("late_history", CAUSE_1, CAUSE_4)
+def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+    """Installments settled after their due date (plus grace) within the window; high while the latest is recent,
+    medium once it is older, and none at all once every one is older than the window."""
+    as_of, grace = snapshot.as_of, snapshot.grace_days
+    window_start = as_of - relativedelta(months=thresholds.late_window_months)
+    recent_start = as_of - relativedelta(months=thresholds.late_recent_months)
+    items = []
+    latest = None
+    for loan in snapshot.loans:
+        for inst in loan.installments:
+            settled = inst.settled_on
+            if settled is None or settled < window_start or settled <= inst.deadline(grace):
+                continue
+            days_late = (settled - inst.due_on).days
+            latest = settled if latest is None else max(latest, settled)
+            name = installment_name(loan, inst)
+            items.append(
+                EvidenceItem(
+                    kind="installment",
+                    text=Text(
+                        f"{name.zh_CN}:{inst.due_on.isoformat()} 到期,{settled.isoformat()} 才还清,晚了 {days_late} 天",
+                        f"{name.en} due {inst.due_on.isoformat()}, paid {settled.isoformat()}: "
+                        f"{plural(days_late, 'day')} late",
+                    ),
+                    loan_id=loan.loan_id,
+                    installment_id=inst.installment_id,
+                    seq=inst.seq,
+                    platform=loan.platform,
+                    dates=(("due_on", inst.due_on), ("settled_on", settled)),
+                    amounts_fen=(("amount", inst.total_fen),),
+                    counts=(("days_late", days_late),),
+                )
+            )
+    if latest is None:
+        return None
+    recent = latest >= recent_start
+    months = thresholds.late_window_months
+    return make_flag(
+        snapshot,
+        "late_history",
+        Severity.HIGH if recent else Severity.MEDIUM,
+        title=Text("近期有逾期后才还清的记录", "Repayments were made late"),
+        summary=Text(
+            f"近 {months} 个月内有 {len(items)} 期还款晚于到期日才还清,最近一次在 {latest.isoformat()}"
+            + ("(半年之内,影响较大)。" if recent else "(已过去较久,影响在减弱)。"),
+            f"{plural(len(items), 'installment')} repaid after the due date in the last {months} months, "
+            f"the latest on {latest.isoformat()}"
+            + (" — recent, so it still weighs heavily." if recent else " — long enough ago that it weighs less."),
+        ),
+        items=items,
+        advice=Text(
+            "从现在起每一期都准时还:给每笔借款开通自动扣款,或在到期前几天设好提醒。"
+            "迟还的记录会随时间淡化,一长串按时还款是恢复信用最快的办法。",
+            "From now on, pay every installment on time: switch on autopay for each loan, or set a reminder a few "
+            "days before each due date. Late marks fade with time, and a long run of on-time payments is the "
+            "fastest way to rebuild trust.",
+        ),
+    )

@@ -1,0 +1,73 @@
+"""Shared phrasing for the rules: how a loan or installment is named in zh_CN and English, and flag assembly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Severity, Text
+from jiebei_tracker.domain.rules.registry import RULES
+from jiebei_tracker.domain.rules.snapshot import InstallmentRecord, LoanRecord, Snapshot
+from jiebei_tracker.domain.rules.thresholds import Thresholds
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 loan``, ``2 loans``."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def loan_name(loan: LoanRecord) -> Text:
+    return Text(f"{loan.platform} 借款 {loan.ref}", f"{loan.platform} loan {loan.ref}")
+
+
+def installment_name(loan: LoanRecord, inst: InstallmentRecord) -> Text:
+    return Text(
+        f"{loan.platform} 借款 {loan.ref} 第 {inst.seq} 期", f"{loan.platform} loan {loan.ref}, installment {inst.seq}"
+    )
+
+
+def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extra) -> EvidenceItem:
+    """Evidence naming a loan: borrowed on, principal, and whatever the rule adds."""
+    name = loan_name(loan)
+    zh = f"{name.zh_CN}:{loan.borrowed_on.isoformat()} 借入 {format_yuan(loan.principal_fen)}"
+    en = f"{name.en}: {format_yuan(loan.principal_fen)} borrowed {loan.borrowed_on.isoformat()}"
+    return EvidenceItem(
+        kind="loan",
+        text=Text(zh + (f",{zh_detail}" if zh_detail else ""), en + (f", {en_detail}" if en_detail else "")),
+        loan_id=loan.loan_id,
+        platform=loan.platform,
+        dates=(("borrowed_on", loan.borrowed_on), *extra.pop("dates", ())),
+        amounts_fen=(("principal", loan.principal_fen), *extra.pop("amounts_fen", ())),
+        **extra,
+    )
+
+
+def still_counts(loan: LoanRecord, snapshot: Snapshot, thresholds: Thresholds) -> bool:
+    """A loan's use keeps counting while it is unpaid, and for ``event_memory_days`` after it was borrowed."""
+    return loan.is_open or (snapshot.as_of - loan.borrowed_on).days < thresholds.event_memory_days
+
+
+def joined(names: Iterable[str], language: str) -> str:
+    return ("、" if language.startswith("zh") else ", ").join(names)
+
+
+def make_flag(
+    snapshot: Snapshot,
+    rule_id: str,
+    severity: Severity,
+    *,
+    title: Text,
+    summary: Text,
+    items: Iterable[EvidenceItem],
+    advice: Text,
+) -> Flag:
+    """A flag citing the sections the rule was registered with."""
+    return Flag(
+        rule=rule_id,
+        severity=severity,
+        article=RULES[rule_id].article,
+        title=title,
+        evidence=Evidence(summary, tuple(items)),
+        advice=advice,
+        as_of=snapshot.as_of,
+    )
