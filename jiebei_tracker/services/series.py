@@ -1,0 +1,319 @@
+"""The numbers behind the trend charts: which chart a change concerns, range presets, and ChartData, which loads
+the history once (one query per table), keeps it, and computes each chart's series from it on demand.
+
+The series themselves are pure functions in the ``series_*`` modules beside this one; money stays in fen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+from jiebei_tracker.services import health
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.credit import list_notes
+from jiebei_tracker.services.health import HealthSettings
+from jiebei_tracker.services.series_balance import (
+    BalanceSeries,
+    PlatformCountSeries,
+    balance_changes,
+    balance_series_from_changes,
+    platform_count_series,
+)
+from jiebei_tracker.services.series_borrowing import BorrowingSeries, borrowing_series
+from jiebei_tracker.services.series_health import HealthJob, HealthPoints, HealthSeries
+from jiebei_tracker.services.series_limits import LimitSeries, limit_series
+from jiebei_tracker.services.series_on_time import (
+    MonthTallies,
+    OnTimeSeries,
+    month_tallies,
+    on_time_series_from_tallies,
+)
+from jiebei_tracker.services.series_records import History, LoanRecord, load_history, load_limits, load_loans
+from jiebei_tracker.storage.database import Database
+
+
+class ChartKind(StrEnum):
+    """The six trend charts."""
+
+    BORROWING = "borrowing"
+    ON_TIME = "on_time"
+    BALANCE = "balance"
+    LIMITS = "limits"
+    HEALTH = "health"
+    PLATFORMS = "platforms"
+
+
+class RangePreset(StrEnum):
+    """How much of the history the charts show, ending today."""
+
+    SIX_MONTHS = "6m"
+    ONE_YEAR = "1y"
+    THREE_YEARS = "3y"
+    ALL = "all"
+
+
+_PRESET_LENGTHS = {
+    RangePreset.SIX_MONTHS: relativedelta(months=6),
+    RangePreset.ONE_YEAR: relativedelta(years=1),
+    RangePreset.THREE_YEARS: relativedelta(years=3),
+}
+MIN_SPAN_DAYS = 31
+
+
+def preset_span(preset: RangePreset, *, as_of: date, first_day: date | None) -> tuple[date, date]:
+    """The days a preset shows: the last 6 months / 1 year / 3 years up to ``as_of``, or everything from
+    ``first_day`` (at least a month, so a brand-new history is not squeezed into a sliver)."""
+    if preset is RangePreset.ALL:
+        start = first_day or as_of - _PRESET_LENGTHS[RangePreset.ONE_YEAR]
+        return min(start, as_of - timedelta(days=MIN_SPAN_DAYS)), as_of
+    return as_of - _PRESET_LENGTHS[preset], as_of
+
+
+_ALL_KINDS = frozenset(ChartKind)
+
+
+def charts_affected(changes: Changes) -> frozenset[ChartKind]:
+    """The charts whose numbers a change can move. Loans and repayments move every chart; limits move the limit
+    chart and the health score; platform kinds and credit-report notes only the health score (its rules)."""
+    if changes.loan_ids or changes.loans_added_or_removed or changes.payments:
+        return _ALL_KINDS
+    kinds = set()
+    if changes.limits:
+        kinds |= {ChartKind.LIMITS, ChartKind.HEALTH}
+    if changes.platforms or changes.notes:
+        kinds.add(ChartKind.HEALTH)
+    return frozenset(kinds)
+
+
+HealthHistory = Callable[..., list]
+"""``health_history(database, *, start, end, settings=None) -> list[HealthPoint]`` (services.health)."""
+
+
+class ChartData:
+    """The chart series of one database as of ``today()``. Records are loaded on first use and kept; after a
+    change only the changed loans' rows (or the limit records) are read again, and only the series the change
+    concerns are computed again. A range switch needs nothing from here but ``span``.
+
+    Thresholds and grace days come from ``settings`` (read from the database when not given, and again on
+    ``reload``), the same the health rules use, so a chart's threshold line is the rule's."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        today: Callable[[], date] = date.today,
+        settings: HealthSettings | None = None,
+        health_history: HealthHistory = health.health_history,
+    ) -> None:
+        self.database = database
+        self._today = today
+        self._fixed_settings = settings
+        self.settings = settings or HealthSettings.load(database)
+        self._health_history = health_history
+        self._history: History | None = None
+        self._notes: dict[int, tuple] | None = None
+        self._series: dict[ChartKind, object] = {}
+        self._balance: BalanceSeries | None = None
+        self._as_of: date | None = None
+        # Per-loan pieces, kept with the record they came from: after a change only the changed loans (whose
+        # records are new objects) are worked out again. Cleared when "today" moves.
+        self._loan_changes: dict[int, tuple[LoanRecord, list[tuple[date, int]]]] = {}
+        self._loan_tallies: dict[int, tuple[LoanRecord, MonthTallies]] = {}
+        self._health = HealthPoints()
+
+    @property
+    def grace_days(self) -> int:
+        return self.settings.grace_days
+
+    # -- what the charts ask for -------------------------------------------------------------------------
+
+    @property
+    def as_of(self) -> date:
+        return self._today()
+
+    def history(self) -> History:
+        if self._history is None:
+            self._history = load_history(self.database)
+            self._notes = self._read_notes()  # what later note changes are compared with
+        return self._history
+
+    def first_day(self) -> date | None:
+        """The earliest day anything was recorded (a loan or a limit)."""
+        history = self.history()
+        days = [loan.borrowed_on for loan in history.loans[:1]] + [limit.recorded_on for limit in history.limits[:1]]
+        return min(days) if days else None
+
+    def span(self, preset: RangePreset) -> tuple[date, date]:
+        return preset_span(preset, as_of=self.as_of, first_day=self.first_day())
+
+    def series(self, kind: ChartKind):
+        """The series of one chart (cached until a change concerns it, or the day changes)."""
+        if kind is ChartKind.HEALTH:
+            return self.health()
+        as_of = self.as_of
+        if as_of != self._as_of:  # the app was left open past midnight: "today" moved
+            self._forget_series()
+            self._as_of = as_of
+        if kind not in self._series:
+            self._series[kind] = self._compute(kind, as_of)
+        return self._series[kind]
+
+    def borrowing(self) -> BorrowingSeries:
+        return self.series(ChartKind.BORROWING)
+
+    def on_time(self) -> OnTimeSeries:
+        return self.series(ChartKind.ON_TIME)
+
+    def balance(self) -> BalanceSeries:
+        return self.series(ChartKind.BALANCE)
+
+    def limits(self) -> LimitSeries:
+        return self.series(ChartKind.LIMITS)
+
+    def platforms(self) -> PlatformCountSeries:
+        return self.series(ChartKind.PLATFORMS)
+
+    # -- the health score: slow on long histories, so it can also be worked out a year at a time -------------
+
+    def health(self) -> HealthSeries:
+        """The whole score history, working out whatever is missing now (see ``health_jobs`` to do it in the
+        background instead)."""
+        for job in self.health_jobs():
+            self.accept_health(job, self.run_health_job(job))
+        return self.health_so_far()
+
+    def health_jobs(self) -> list[HealthJob]:
+        """What is missing from the score history, newest year first."""
+        return self._health.pending(self.first_day(), self.as_of)
+
+    def run_health_job(self, job: HealthJob) -> list:
+        """Works out one job's points. Reads the database on its own session and touches nothing here, so it
+        may run on a worker thread."""
+        return self._health_history(self.database, start=job.start, end=job.end, settings=self.settings)
+
+    def accept_health(self, job: HealthJob, points) -> bool:
+        """Keep a finished job's points; False when a change made them stale (plan again with health_jobs)."""
+        return self._health.accept(job, points)
+
+    def health_so_far(self) -> HealthSeries:
+        return self._health.series(self.as_of)
+
+    # -- keeping up with changes -------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes) -> frozenset[ChartKind]:
+        """Read again what ``changes`` touched; returns the charts that need redrawing."""
+        kinds = charts_affected(changes)
+        if not kinds:
+            return kinds
+        stale_days: list[date] = []
+        everything = changes.platforms and not changes.limits  # a platform's kind: rules look at every loan
+        if self._history is None:
+            everything = True
+        else:
+            if changes.loans_added_or_removed and not changes.loan_ids:
+                everything = True
+                self._history = None  # cannot tell which loans: read them all again
+            elif changes.loan_ids:
+                old = [loan for loan in self._history.loans if loan.loan_id in changes.loan_ids]
+                fresh = load_loans(self.database, changes.loan_ids)
+                stale_days += [loan.borrowed_on for loan in (*old, *fresh)]
+                self._history = self._history.with_loans_replaced(changes.loan_ids, fresh)
+            if self._history is not None and changes.limits:
+                limits = load_limits(self.database)
+                stale_days += [r.recorded_on for r in set(limits) ^ set(self._history.limits)]
+                self._history = replace(self._history, limits=limits)
+        if changes.notes:
+            stale_days += self._changed_note_days()
+        if ChartKind.BALANCE in kinds:
+            self._balance = None
+        for kind in kinds:
+            self._series.pop(kind, None)
+        # The score on a day depends on the records up to that day only: keep the points before the change.
+        if everything:
+            self._health.forget_from(None)
+        elif stale_days:
+            self._health.forget_from(min(stale_days))
+        return kinds
+
+    def reload(self) -> None:
+        """Forget everything (settings too); the next request reads the database again."""
+        self.settings = self._fixed_settings or HealthSettings.load(self.database)
+        self._history = None
+        self._notes = None
+        self._forget_series()
+        self._health.forget_from(None)
+
+    def _forget_series(self) -> None:
+        self._series.clear()
+        self._balance = None
+        self._loan_changes.clear()
+        self._loan_tallies.clear()
+
+    def _read_notes(self) -> dict[int, tuple]:
+        return {n.note_id: (n.noted_on, n.kind, n.text, n.resolved, n.resolved_on) for n in list_notes(self.database)}
+
+    def _changed_note_days(self) -> list[date]:
+        """The days of the credit-report notes added, removed or changed since they were last read."""
+        notes, previous = self._read_notes(), self._notes or {}
+        self._notes = notes
+        changed = {i for i in notes.keys() | previous.keys() if notes.get(i) != previous.get(i)}
+        return [entry[0] for i in changed for entry in (notes.get(i), previous.get(i)) if entry is not None]
+
+    # -- computing ---------------------------------------------------------------------------------------
+
+    def _balance_series(self, as_of: date) -> BalanceSeries:
+        if self._balance is None:
+            per_loan = ((loan.platform, self._changes_of(loan, as_of)) for loan in self.history().loans)
+            self._balance = balance_series_from_changes(per_loan, as_of=as_of)
+        return self._balance
+
+    def _changes_of(self, loan: LoanRecord, as_of: date) -> list[tuple[date, int]]:
+        kept = self._loan_changes.get(loan.loan_id)
+        if kept is None or kept[0] is not loan:
+            kept = self._loan_changes[loan.loan_id] = (loan, balance_changes(loan, as_of=as_of))
+        return kept[1]
+
+    def _tallies_of(self, loan: LoanRecord, as_of: date) -> MonthTallies:
+        kept = self._loan_tallies.get(loan.loan_id)
+        if kept is None or kept[0] is not loan:
+            kept = (loan, month_tallies(loan.states, as_of=as_of, grace_days=self.grace_days))
+            self._loan_tallies[loan.loan_id] = kept
+        return kept[1]
+
+    def _compute(self, kind: ChartKind, as_of: date):
+        history, thresholds = self.history(), self.settings.thresholds
+        if kind is ChartKind.BORROWING:
+            return borrowing_series(
+                history.loans,
+                as_of=as_of,
+                threshold=thresholds.frequency_short_count,
+                window_days=thresholds.frequency_short_days,
+            )
+        if kind is ChartKind.ON_TIME:
+            tallies = (self._tallies_of(loan, as_of) for loan in history.loans)
+            return on_time_series_from_tallies(tallies, as_of=as_of, grace_days=self.grace_days)
+        if kind is ChartKind.BALANCE:
+            return self._balance_series(as_of)
+        if kind is ChartKind.PLATFORMS:
+            return platform_count_series(self._balance_series(as_of), threshold=thresholds.platform_count)
+        return limit_series(history.limits, self._balance_series(as_of))
+
+
+def demo_chart_data(folder: Path, *, today: date, years: int = 3, loans: int = 120, seed: int = 20240101) -> ChartData:
+    """A generated history (services.demo) in a new database under ``folder``, for running a chart on its own
+    and for benchmarks. Close ``.database`` when done."""
+    from jiebei_tracker.services.demo import generate_history
+    from jiebei_tracker.services.ledger import Ledger
+    from jiebei_tracker.storage.database import open_database
+
+    database = open_database(Path(folder) / "demo-charts.db")
+    history = generate_history(today=today, years=years, loans=loans, seed=seed)
+    Ledger(database=database, today=lambda: today).add_history(
+        history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+    )
+    return ChartData(database=database, today=lambda: today)

@@ -1,0 +1,147 @@
+"""Outstanding principal over time, by platform, and how many platforms had a balance on each day."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import accumulate
+
+from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.services.series_records import LoanRecord
+
+# RULES.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
+PLATFORM_THRESHOLD = 3
+
+
+def principal_repaid(installments: Sequence[Installment], payments: Iterable[Payment]) -> list[tuple[date, int]]:
+    """The principal each payment repaid, in payment order: the same waterfall as ``apply_payments`` (each
+    payment to the earliest open installment, interest before principal, the rest flowing on; a payoff
+    settles whatever principal is left), walked once instead of once per payment date.
+
+    tests/services/test_series.py checks it against ``apply_payments(..., as_of=day)`` for every day."""
+    interest_left = [inst.interest_fen for inst in installments]
+    principal_left = [inst.principal_fen for inst in installments]
+    cursor, count = 0, len(installments)
+    result = []
+    for payment in sorted(payments, key=lambda p: p.paid_on):
+        money, repaid = payment.amount_fen, 0
+        while money > 0 and cursor < count:
+            take = min(money, interest_left[cursor])
+            interest_left[cursor] -= take
+            money -= take
+            take = min(money, principal_left[cursor])
+            principal_left[cursor] -= take
+            money -= take
+            repaid += take
+            if interest_left[cursor] == 0 and principal_left[cursor] == 0:
+                cursor += 1
+        if payment.is_payoff:
+            repaid += sum(principal_left[cursor:])
+            cursor = count
+        result.append((payment.paid_on, repaid))
+    return result
+
+
+def balance_changes(loan: LoanRecord, *, as_of: date | None = None) -> list[tuple[date, int]]:
+    """How the loan's balance moved: up by its principal on the day it was taken, down by the principal each
+    repayment repaid on the day it was paid. Days after ``as_of`` are left out."""
+    if as_of is not None and loan.borrowed_on > as_of:
+        return []
+    payments = loan.payments if as_of is None else [p for p in loan.payments if p.paid_on <= as_of]
+    changes = [(loan.borrowed_on, loan.principal_fen)]
+    changes.extend((day, -repaid) for day, repaid in principal_repaid(loan.installments, payments) if repaid)
+    return changes
+
+
+@dataclass(frozen=True)
+class BalanceSeries:
+    """Outstanding principal per platform at the end of each day on which some balance changed.
+    ``balances_fen[platform][i]`` holds from ``days[i]`` until the next day listed (or ``as_of``).
+    ``platforms`` is ordered by peak balance, largest first (the stacking order of the chart)."""
+
+    as_of: date
+    days: tuple[date, ...]
+    platforms: tuple[str, ...]
+    balances_fen: Mapping[str, tuple[int, ...]]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.days
+
+    def index_on(self, day: date) -> int | None:
+        """Position of the last change on or before ``day``; None before the first loan."""
+        index = bisect_right(self.days, day) - 1
+        return None if index < 0 else index
+
+    def on(self, day: date) -> dict[str, int]:
+        """Each platform's outstanding principal at the end of ``day``."""
+        index = self.index_on(day)
+        return {p: 0 if index is None else self.balances_fen[p][index] for p in self.platforms}
+
+    def total_on(self, day: date) -> int:
+        return sum(self.on(day).values())
+
+    def totals(self) -> list[int]:
+        """Total outstanding principal after each listed day."""
+        return [sum(values) for values in zip(*self.balances_fen.values(), strict=True)] if self.platforms else []
+
+
+def balance_series(loans: Iterable[LoanRecord], *, as_of: date) -> BalanceSeries:
+    per_loan = ((loan.platform, balance_changes(loan, as_of=as_of)) for loan in loans)
+    return balance_series_from_changes(per_loan, as_of=as_of)
+
+
+def balance_series_from_changes(
+    changes: Iterable[tuple[str, Sequence[tuple[date, int]]]], *, as_of: date
+) -> BalanceSeries:
+    """The series from each loan's ``(platform, balance_changes)`` — so a caller can keep the changes of loans
+    that did not change and compute only the others again."""
+    by_platform: dict[str, list[tuple[date, int]]] = {}
+    for platform, loan_changes in changes:
+        by_platform.setdefault(platform, []).extend(loan_changes)
+    days = sorted({day for loan_changes in by_platform.values() for day, _ in loan_changes})
+    position = {day: index for index, day in enumerate(days)}
+    columns: dict[str, tuple[int, ...]] = {}
+    for platform, platform_changes in by_platform.items():
+        moves = [0] * len(days)
+        for day, change in platform_changes:
+            moves[position[day]] += change
+        columns[platform] = tuple(accumulate(moves))
+    order = tuple(sorted(columns, key=lambda p: (-max(columns[p]), p)))
+    return BalanceSeries(as_of, tuple(days), order, {p: columns[p] for p in order})
+
+
+@dataclass(frozen=True)
+class PlatformCountSeries:
+    """How many platforms had a balance at the end of each listed day, and which ones (same days as the
+    balance series)."""
+
+    as_of: date
+    days: tuple[date, ...]
+    platforms_with_balance: tuple[tuple[str, ...], ...]
+    threshold: int = PLATFORM_THRESHOLD
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.days
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        return tuple(len(names) for names in self.platforms_with_balance)
+
+    def on(self, day: date) -> tuple[str, ...]:
+        index = bisect_right(self.days, day) - 1
+        return () if index < 0 else self.platforms_with_balance[index]
+
+    def count_on(self, day: date) -> int:
+        return len(self.on(day))
+
+
+def platform_count_series(balance: BalanceSeries, *, threshold: int = PLATFORM_THRESHOLD) -> PlatformCountSeries:
+    with_balance = tuple(
+        tuple(p for p in balance.platforms if balance.balances_fen[p][index] > 0) for index in range(len(balance.days))
+    )
+    return PlatformCountSeries(balance.as_of, balance.days, with_balance, threshold)

@@ -1,0 +1,91 @@
+"""Borrowing frequency: new loans and amount borrowed per month, and new loans in every rolling 30 days."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from jiebei_tracker.services.series_months import month_of, months_between
+from jiebei_tracker.services.series_records import LoanRecord
+
+# RULES.md, borrowing_frequency: ≥ 3 new loans in any rolling 30 days (both are user settings there).
+BORROWING_THRESHOLD = 3
+WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class MonthBorrowing:
+    """New loans taken in a month (named by its first day) and their principal."""
+
+    month: date
+    new_loans: int
+    borrowed_fen: int
+
+
+@dataclass(frozen=True)
+class BorrowingSeries:
+    """``months``: every month from the first loan to ``as_of`` (months without loans included, as zeros).
+    ``rolling_counts[i]``: loans taken in the ``window_days`` days ending on ``first_day + i`` (that day
+    included), for every day from the first loan to ``as_of``."""
+
+    as_of: date
+    months: tuple[MonthBorrowing, ...]
+    first_day: date | None
+    rolling_counts: tuple[int, ...]
+    threshold: int = BORROWING_THRESHOLD
+    window_days: int = WINDOW_DAYS
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.months
+
+    def month(self, month: date) -> MonthBorrowing:
+        month = month_of(month)
+        found = next((m for m in self.months if m.month == month), None)
+        return found or MonthBorrowing(month, 0, 0)
+
+    def rolling_on(self, day: date) -> int:
+        """New loans in the window ending on ``day`` (0 outside the history)."""
+        if self.first_day is None:
+            return 0
+        index = (day - self.first_day).days
+        return self.rolling_counts[index] if 0 <= index < len(self.rolling_counts) else 0
+
+    def days_at_threshold(self) -> list[date]:
+        """Days whose rolling window holds ``threshold`` or more new loans — when the rule would fire."""
+        if self.first_day is None:
+            return []
+        return [
+            self.first_day + timedelta(days=i) for i, count in enumerate(self.rolling_counts) if count >= self.threshold
+        ]
+
+
+def borrowing_series(
+    loans: Iterable[LoanRecord], *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
+) -> BorrowingSeries:
+    loans = [loan for loan in loans if loan.borrowed_on <= as_of]
+    if not loans:
+        return BorrowingSeries(as_of, (), None, (), threshold, window_days)
+    days = sorted(loan.borrowed_on for loan in loans)
+    counts: Counter[date] = Counter()
+    amounts: Counter[date] = Counter()
+    for loan in loans:
+        counts[month_of(loan.borrowed_on)] += 1
+        amounts[month_of(loan.borrowed_on)] += loan.principal_fen
+    months = tuple(MonthBorrowing(m, counts[m], amounts[m]) for m in months_between(days[0], as_of))
+
+    first_day = days[0]
+    span = (as_of - first_day).days + 1
+    per_day = [0] * span
+    for day in days:
+        per_day[(day - first_day).days] += 1
+    # A sliding sum: add the day entering the window, drop the one leaving it.
+    rolling, inside = [], 0
+    for index in range(span):
+        inside += per_day[index]
+        if index >= window_days:
+            inside -= per_day[index - window_days]
+        rolling.append(inside)
+    return BorrowingSeries(as_of, months, first_day, tuple(rolling), threshold, window_days)

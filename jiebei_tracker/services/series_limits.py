@@ -1,0 +1,113 @@
+"""Credit limit and use per platform: the recorded limits as a step line, the platform's outstanding principal
+as its use, and every limit cut (a record lower than the one before it)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from jiebei_tracker.services.series_balance import BalanceSeries
+from jiebei_tracker.services.series_records import LimitRecord
+
+
+@dataclass(frozen=True)
+class LimitCut:
+    """A limit lowered on a day: from the previous record's amount to this one's."""
+
+    recorded_on: date
+    platform: str
+    from_fen: int
+    to_fen: int
+
+
+@dataclass(frozen=True)
+class PlatformLimits:
+    """One platform: its limit records (``limit_days`` / ``limits_fen``, oldest first; the last record of a day
+    counts), its balance after each day it changed (``use_days`` / ``use_fen``) and its cuts."""
+
+    platform: str
+    limit_days: tuple[date, ...]
+    limits_fen: tuple[int, ...]
+    use_days: tuple[date, ...]
+    use_fen: tuple[int, ...]
+    cuts: tuple[LimitCut, ...]
+
+    def limit_on(self, day: date) -> int | None:
+        index = bisect_right(self.limit_days, day) - 1
+        return None if index < 0 else self.limits_fen[index]
+
+    def use_on(self, day: date) -> int:
+        index = bisect_right(self.use_days, day) - 1
+        return 0 if index < 0 else self.use_fen[index]
+
+    @property
+    def first_day(self) -> date | None:
+        firsts = [days[0] for days in (self.limit_days, self.use_days) if days]
+        return min(firsts) if firsts else None
+
+
+@dataclass(frozen=True)
+class LimitSeries:
+    """Every platform with a limit record or a loan, by name; ``cuts`` across all of them, oldest first."""
+
+    as_of: date
+    platforms: tuple[PlatformLimits, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.platforms
+
+    @property
+    def cuts(self) -> list[LimitCut]:
+        return sorted((cut for p in self.platforms for cut in p.cuts), key=lambda c: (c.recorded_on, c.platform))
+
+    def platform(self, name: str) -> PlatformLimits | None:
+        return next((p for p in self.platforms if p.platform == name), None)
+
+    @property
+    def default_platform(self) -> str | None:
+        """The platform to show first: the one with the latest cut, else the one with the highest current
+        limit, else the first by name."""
+        cuts = self.cuts
+        if cuts:
+            return cuts[-1].platform
+        limited = [p for p in self.platforms if p.limits_fen]
+        if limited:
+            return max(limited, key=lambda p: (p.limits_fen[-1], p.platform)).platform
+        return self.platforms[0].platform if self.platforms else None
+
+
+def limit_series(limits: Iterable[LimitRecord], balance: BalanceSeries) -> LimitSeries:
+    """``limits`` in the order they were recorded (by day, then as entered)."""
+    by_platform: dict[str, list[LimitRecord]] = {}
+    for record in limits:
+        if record.recorded_on <= balance.as_of:
+            by_platform.setdefault(record.platform, []).append(record)
+    names = sorted(set(by_platform) | set(balance.platforms))
+    platforms = tuple(_platform_limits(name, by_platform.get(name, []), balance) for name in names)
+    return LimitSeries(balance.as_of, platforms)
+
+
+def _platform_limits(name: str, records: list[LimitRecord], balance: BalanceSeries) -> PlatformLimits:
+    cuts = [
+        LimitCut(current.recorded_on, name, previous.limit_fen, current.limit_fen)
+        for previous, current in pairwise(records)
+        if current.limit_fen < previous.limit_fen
+    ]
+    # The step line keeps one value per day: the last recorded that day.
+    per_day: dict[date, int] = {}
+    for record in records:
+        per_day[record.recorded_on] = record.limit_fen
+    use_days, use_fen = [], []
+    column = balance.balances_fen.get(name)
+    if column is not None:
+        previous = None
+        for day, value in zip(balance.days, column, strict=True):
+            if value != previous:
+                use_days.append(day)
+                use_fen.append(value)
+                previous = value
+    return PlatformLimits(name, tuple(per_day), tuple(per_day.values()), tuple(use_days), tuple(use_fen), tuple(cuts))
