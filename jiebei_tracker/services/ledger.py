@@ -24,10 +24,22 @@ from jiebei_tracker.storage.queries import loan_schedule_rows
 
 @dataclass(frozen=True)
 class HistoricLoan:
-    """A loan with the repayments already made on it, for bulk loading (demo data, imports)."""
+    """A loan with the repayments already made on it, for bulk loading (demo data, imports).
+    ``payment_refs``, when given, holds each payment's source reference (an order number) in the same order."""
 
     draft: LoanDraft
     payments: Sequence[Payment] = ()
+    payment_refs: Sequence[str | None] = ()
+
+
+@dataclass(frozen=True)
+class RepaymentEntry:
+    """A repayment of a loan already recorded (``loan_id`` is its number), for bulk loading."""
+
+    loan_id: int
+    payment: Payment
+    source_ref: str | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,7 @@ class LimitEntry:
     platform: str
     recorded_on: date
     limit_fen: int
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,11 @@ class NoteEntry:
     kind: NoteKind
     text: str
     resolved_on: date | None = None
+
+
+# add_history writes loans a batch at a time: memory stays flat however many there are, and progress is
+# reported (and a cancel can come) between batches.
+_HISTORY_BATCH = 2000
 
 
 class Ledger:
@@ -237,67 +255,126 @@ class Ledger:
         limits: Iterable[LimitEntry] = (),
         notes: Iterable[NoteEntry] = (),
         platform_kinds: dict[str, PlatformKind] | None = None,
+        repayments: Iterable[RepaymentEntry] = (),
+        progress: Callable[[int, int], None] | None = None,
     ) -> Changes:
-        """Load many loans with their repayments, limits and notes in one transaction (demo data, imports).
-        Schedules and payment states are computed here and written with executemany."""
-        loans = list(loans)
+        """Load many loans with their repayments, repayments of loans already recorded, limits and notes in one
+        transaction (demo data, imports). Schedules and payment states are computed here and written with
+        executemany, a batch at a time so memory stays flat. ``progress(done, total)`` is called after each
+        batch; anything it raises (a cancel) rolls the whole call back."""
+        loans, repayments = list(loans), list(repayments)
+        limits, notes = list(limits), list(notes)
         for item in loans:
             self._check_draft(item.draft)
+        for entry in repayments:
+            if entry.payment.amount_fen <= 0:
+                raise InvalidValue("amount", format_yuan(entry.payment.amount_fen), "must be more than zero")
+            self._check_not_future("paid_on", entry.payment.paid_on)
+        total, done = len(loans) + len(repayments) + len(limits) + len(notes), 0
+        report = progress or (lambda _done, _total: None)
+        loan_ids: set[int] = set()
         with self._database.transaction() as session:
-            for name, kind in (platform_kinds or {}).items():
-                session.get(tables.Platform, self._platform_id(session, name)).kind = kind.value
-            next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
-            loan_rows, installment_rows, repayment_rows = [], [], []
+            connection = session.connection()
             platform_ids: dict[str, int] = {}
-            for offset, item in enumerate(loans):
-                loan_id = next_id + offset
-                draft = item.draft
-                if draft.platform not in platform_ids:
-                    platform_ids[draft.platform] = self._platform_id(session, draft.platform)
-                loan_rows.append({"id": loan_id, "platform_id": platform_ids[draft.platform], **_loan_fields(draft)})
-                schedule = build_schedule(draft.terms)
-                application = apply_payments(schedule, item.payments)
-                installment_rows.extend(
-                    _installment_row(loan_id, state.installment, state) for state in application.states
-                )
-                repayment_rows.extend(
-                    {
-                        "loan_id": loan_id,
-                        "paid_on": p.paid_on,
-                        "amount_fen": p.amount_fen,
-                        "is_payoff": p.is_payoff,
-                        "note": "",
-                        "source_ref": None,
-                    }
-                    for p in item.payments
-                )
-            if loan_rows:
-                session.execute(insert(tables.Loan), loan_rows)
-                session.execute(insert(tables.Installment), installment_rows)
-            if repayment_rows:
-                session.execute(insert(tables.Repayment), repayment_rows)
-            for entry in limits:
-                session.add(
-                    tables.CreditLimitRecord(
-                        platform_id=self._platform_id(session, entry.platform),
-                        recorded_on=entry.recorded_on,
-                        limit_fen=entry.limit_fen,
+
+            def platform_id(name: str) -> int:
+                if name not in platform_ids:
+                    platform_ids[name] = self._platform_id(session, name)
+                return platform_ids[name]
+
+            for name, kind in (platform_kinds or {}).items():
+                session.get(tables.Platform, platform_id(name)).kind = kind.value
+            session.flush()
+            next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+            for start in range(0, len(loans), _HISTORY_BATCH):
+                batch = loans[start : start + _HISTORY_BATCH]
+                loan_rows, installment_rows, repayment_rows = [], [], []
+                for offset, item in enumerate(batch, start=next_id + start):
+                    draft = item.draft
+                    loan_rows.append({"id": offset, "platform_id": platform_id(draft.platform), **_loan_fields(draft)})
+                    application = apply_payments(build_schedule(draft.terms), item.payments)
+                    installment_rows.extend(
+                        _installment_row(offset, state.installment, state) for state in application.states
                     )
-                )
-            for entry in notes:
-                session.add(
-                    tables.CreditReportNote(
-                        noted_on=entry.noted_on,
-                        kind=entry.kind.value,
-                        text=entry.text,
-                        resolved=entry.resolved_on is not None,
-                        resolved_on=entry.resolved_on,
+                    refs = list(item.payment_refs) or [None] * len(item.payments)
+                    repayment_rows.extend(
+                        _repayment_row(offset, payment, ref) for payment, ref in zip(item.payments, refs, strict=True)
                     )
+                connection.execute(tables.Loan.__table__.insert(), loan_rows)
+                connection.execute(tables.Installment.__table__.insert(), installment_rows)
+                if repayment_rows:
+                    connection.execute(tables.Repayment.__table__.insert(), repayment_rows)
+                loan_ids.update(row["id"] for row in loan_rows)
+                done += len(batch)
+                report(done, total)
+            if repayments:
+                touched = {entry.loan_id for entry in repayments}
+                self._check_history_repayments(session, repayments)
+                connection.execute(
+                    tables.Repayment.__table__.insert(),
+                    [_repayment_row(e.loan_id, e.payment, e.source_ref, e.note) for e in repayments],
                 )
-        ids = frozenset(row["id"] for row in loan_rows)
+                _reapply_many(session, sorted(touched))
+                loan_ids |= touched
+                done += len(repayments)
+                report(done, total)
+            if limits:
+                connection.execute(
+                    tables.CreditLimitRecord.__table__.insert(),
+                    [
+                        {
+                            "platform_id": platform_id(e.platform),
+                            "recorded_on": e.recorded_on,
+                            "limit_fen": e.limit_fen,
+                            "note": e.note,
+                        }
+                        for e in limits
+                    ],
+                )
+                done += len(limits)
+                report(done, total)
+            if notes:
+                connection.execute(
+                    tables.CreditReportNote.__table__.insert(),
+                    [
+                        {
+                            "noted_on": e.noted_on,
+                            "kind": e.kind.value,
+                            "text": e.text,
+                            "resolved": e.resolved_on is not None,
+                            "resolved_on": e.resolved_on,
+                        }
+                        for e in notes
+                    ],
+                )
+                done += len(notes)
+                report(done, total)
         return Changes(
-            loan_ids=ids, loans_added_or_removed=bool(ids), payments=True, platforms=True, limits=True, notes=True
+            loan_ids=frozenset(loan_ids),
+            loans_added_or_removed=bool(loans),
+            payments=True,
+            platforms=True,
+            limits=True,
+            notes=True,
         )
+
+    def _check_history_repayments(self, session: Session, repayments: list[RepaymentEntry]) -> None:
+        """Each repayment's loan exists and was taken on or before the day it was paid."""
+        borrowed = {}
+        wanted = sorted({entry.loan_id for entry in repayments})
+        for start in range(0, len(wanted), _HISTORY_BATCH):
+            chunk = wanted[start : start + _HISTORY_BATCH]
+            query = select(tables.Loan.id, tables.Loan.borrowed_on).where(col(tables.Loan.id).in_(chunk))
+            borrowed.update(session.exec(query).all())
+        for entry in repayments:
+            if entry.loan_id not in borrowed:
+                raise InvalidValue("loan", entry.loan_id, "no such loan")
+            if entry.payment.paid_on < borrowed[entry.loan_id]:
+                raise InvalidValue(
+                    "paid_on",
+                    entry.payment.paid_on.isoformat(),
+                    f"is before the loan was taken ({borrowed[entry.loan_id].isoformat()})",
+                )
 
     # -- checks and helpers ------------------------------------------------------------------------------
 
@@ -380,6 +457,17 @@ def _installment_row(loan_id: int, installment: Installment, state=None) -> dict
     }
 
 
+def _repayment_row(loan_id: int, payment: Payment, source_ref: str | None, note: str = "") -> dict:
+    return {
+        "loan_id": loan_id,
+        "paid_on": payment.paid_on,
+        "amount_fen": payment.amount_fen,
+        "is_payoff": payment.is_payoff,
+        "note": note,
+        "source_ref": source_ref,
+    }
+
+
 def _insert_schedule(session: Session, loan_id: int, schedule: list[Installment]) -> None:
     session.execute(insert(tables.Installment), [_installment_row(loan_id, inst) for inst in schedule])
 
@@ -427,3 +515,49 @@ def _reapply(session: Session, loan_id: int) -> int:
     )
     session.expire_all()
     return application.unapplied_fen
+
+
+def _reapply_many(session: Session, loan_ids: list[int]) -> None:
+    """_reapply for many loans with one query per table per batch (bulk repayments). A loan paid more than its
+    schedule asks for, without a payoff, is refused as log_repayment refuses it."""
+    for start in range(0, len(loan_ids), _HISTORY_BATCH):
+        chunk = loan_ids[start : start + _HISTORY_BATCH]
+        inst_rows = session.exec(
+            select(tables.Installment)
+            .where(col(tables.Installment.loan_id).in_(chunk))
+            .order_by(tables.Installment.loan_id, tables.Installment.seq)
+        ).all()
+        pay_rows = session.exec(
+            select(tables.Repayment)
+            .where(col(tables.Repayment.loan_id).in_(chunk))
+            .order_by(tables.Repayment.loan_id, tables.Repayment.paid_on, tables.Repayment.id)
+        ).all()
+        installments: dict[int, list] = {}
+        for row in inst_rows:
+            installments.setdefault(row.loan_id, []).append(row)
+        payments: dict[int, list] = {}
+        for row in pay_rows:
+            payments.setdefault(row.loan_id, []).append(row)
+        updates = []
+        for loan_id in chunk:
+            rows = installments.get(loan_id, [])
+            paid = payments.get(loan_id, [])
+            application = apply_payments([installment_of(r) for r in rows], [payment_of(r) for r in paid])
+            if application.unapplied_fen and not any(r.is_payoff for r in paid):
+                raise InvalidValue(
+                    "amount",
+                    format_yuan(application.unapplied_fen),
+                    f"is paid on loan #{loan_id} beyond everything its schedule asks for",
+                )
+            updates.extend(
+                {
+                    "id": row.id,
+                    "paid_interest_fen": state.paid_interest_fen,
+                    "paid_principal_fen": state.paid_principal_fen,
+                    "settled_on": state.settled_on,
+                }
+                for row, state in zip(rows, application.states, strict=True)
+            )
+        if updates:
+            session.execute(update(tables.Installment), updates)
+    session.expire_all()

@@ -1,0 +1,130 @@
+"""Exporters: the four kinds of file in canonical form — canonical column names, ISO dates, plain yuan, rates
+as entered, vocabulary ids, yes/no — UTF-8 with a BOM so Excel shows the Chinese; the importer reads them back."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from jiebei_tracker.domain.money import fen_to_yuan
+from jiebei_tracker.domain.rates import RateBasis
+from jiebei_tracker.domain.schedule import LoanTerms
+from jiebei_tracker.importers.columns import FileKind
+
+EXPORT_COLUMNS: dict[FileKind, list[str]] = {
+    FileKind.LOANS: [
+        "loan_id",
+        "platform",
+        "platform_kind",
+        "borrowed_on",
+        "principal",
+        "term_months",
+        "repayment_method",
+        "annual_rate",
+        "daily_rate",
+        "purpose",
+        "autopay",
+        "note",
+    ],
+    FileKind.REPAYMENTS: [
+        "loan_id",
+        "platform",
+        "borrowed_on",
+        "principal",
+        "paid_on",
+        "amount",
+        "payoff",
+        "note",
+        "source_ref",
+    ],
+    FileKind.LIMITS: ["platform", "platform_kind", "date", "limit", "note"],
+    FileKind.NOTES: ["date", "kind", "text", "resolved", "resolved_on"],
+}
+FILE_NAMES = {kind: f"{kind.value}.csv" for kind in FileKind}
+
+
+def yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def loan_cells(
+    *, loan_id: str | None, platform: str, platform_kind: str, terms: LoanTerms, purpose: str, autopay: bool, note: str
+) -> list[str]:
+    rate = terms.rate.as_entered()
+    daily = terms.rate.basis is RateBasis.DAILY
+    return [
+        loan_id or "",
+        platform,
+        platform_kind,
+        day(terms.borrowed_on),
+        fen_to_yuan(terms.principal_fen),
+        str(terms.term_months),
+        terms.method.value,
+        "" if daily else rate,
+        rate if daily else "",
+        purpose,
+        yes_no(autopay),
+        note,
+    ]
+
+
+def repayment_cells(
+    *,
+    loan_id: str | None,
+    platform: str,
+    borrowed_on: date,
+    principal_fen: int,
+    paid_on: date,
+    amount_fen: int,
+    is_payoff: bool,
+    note: str,
+    source_ref: str | None,
+) -> list[str]:
+    # The loan is named by its id and by platform + date + principal, so a loan without an id is still found.
+    return [
+        loan_id or "",
+        platform,
+        day(borrowed_on),
+        fen_to_yuan(principal_fen),
+        day(paid_on),
+        fen_to_yuan(amount_fen),
+        yes_no(is_payoff),
+        note,
+        source_ref or "",
+    ]
+
+
+def limit_cells(*, platform: str, platform_kind: str, recorded_on: date, limit_fen: int, note: str) -> list[str]:
+    return [platform, platform_kind, day(recorded_on), fen_to_yuan(limit_fen), note]
+
+
+def note_cells(*, noted_on: date, kind: str, text: str, resolved: bool, resolved_on: date | None) -> list[str]:
+    return [day(noted_on), kind, text, yes_no(resolved), day(resolved_on)]
+
+
+def write_csv(path: Path, kind: FileKind, rows: Iterable[list[str]]) -> int:
+    """Write one file (replacing it only once it is complete); returns the number of rows written."""
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    count = 0
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
+            # CRLF line ends, as Excel writes them; cells with separators, quotes or line breaks are quoted.
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(EXPORT_COLUMNS[kind])
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

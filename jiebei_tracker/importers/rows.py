@@ -1,0 +1,241 @@
+"""Rows → records for each kind of file. Every bad cell of every row is reported; a row with any is left out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from jiebei_tracker.domain.dates import parse_date
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.rates import annual_rate, daily_rate
+from jiebei_tracker.domain.records import LoanDraft
+from jiebei_tracker.domain.schedule import LoanTerms
+from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
+from jiebei_tracker.importers.columns import FileKind
+from jiebei_tracker.importers.errors import RowError
+from jiebei_tracker.importers.mapping import ColumnMap
+from jiebei_tracker.importers.records import LimitRecord, LoanRecord, LoanReference, NoteRecord, RepaymentRecord
+from jiebei_tracker.importers.table import RawRow
+from jiebei_tracker.importers.values import Memo, parse_months, parse_past_date, parse_yes_no
+
+
+def _non_negative_yuan(text: str, *, field: str) -> int:
+    fen = parse_yuan(text, field=field)
+    if fen < 0:
+        raise InvalidValue(field, text, "cannot be negative")
+    return fen
+
+
+def _resolved(today: date) -> Callable[..., date | bool]:
+    """The notes' ``resolved`` column: yes/no, or the day it was resolved."""
+    past = parse_past_date(today)
+
+    def parse(text: str, *, field: str) -> date | bool:
+        try:
+            return parse_yes_no(text, field=field)
+        except ValueError:
+            pass
+        try:
+            return past(text, field=field)
+        except ValueError as error:
+            raise InvalidValue(field, text, "not yes or no (是/否, Y/N, true/false, 1/0), nor a date") from error
+
+    return parse
+
+
+class RowParser:
+    """Turns the rows of one file into records; ``errors`` collects every bad cell with its line and column."""
+
+    def __init__(self, columns: ColumnMap, *, today: date) -> None:
+        self.columns = columns
+        self.today = today
+        self.errors: list[RowError] = []
+        self.rows_read = 0
+        past = parse_past_date(today)
+        self._parsers: dict[str, Memo] = {
+            name: Memo(parser, name)
+            for name, parser in {
+                "platform_kind": PlatformKind.parse,
+                "borrowed_on": past,
+                "principal": parse_positive_yuan,
+                "term_months": parse_months,
+                "repayment_method": RepaymentMethod.parse,
+                "annual_rate": annual_rate,
+                "daily_rate": daily_rate,
+                "purpose": LoanPurpose.parse,
+                "autopay": parse_yes_no,
+                "paid_on": past,
+                "amount": parse_positive_yuan,
+                "payoff": parse_yes_no,
+                "date": past,
+                "limit": _non_negative_yuan,
+                "kind": NoteKind.parse,
+                "resolved": _resolved(today),
+                "resolved_on": past,
+            }.items()
+        }
+        # The repayments' loan reference is any date, as it is compared with the loans, not checked on its own.
+        if columns.kind is FileKind.REPAYMENTS:
+            self._parsers["borrowed_on"] = Memo(parse_date, "borrowed_on")
+        self._index = columns.index
+        self._width = len(columns.header)
+        self._row: RawRow | None = None
+        self._row_ok = True
+
+    # -- cells ------------------------------------------------------------------------------------------
+
+    def _start(self, row: RawRow) -> None:
+        self.rows_read += 1
+        self._row = row
+        self._row_ok = True
+        if len(row.cells) > self._width and any(row.cells[self._width :]):
+            extra = next(i for i in range(self._width, len(row.cells)) if row.cells[i])
+            self._fail(
+                f"#{extra + 1}", f"{row.cells[extra]!r}: more cells than the header row has columns (a separator?)"
+            )
+
+    def _fail(self, column: str, reason: str) -> None:
+        self.errors.append(RowError(self._row.line, column, reason))
+        self._row_ok = False
+
+    def text(self, name: str) -> str:
+        position = self._index.get(name)
+        cells = self._row.cells
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    def value(self, name: str, *, required: bool = False, default=None):
+        """The parsed value of a cell; an empty cell gives ``default`` (or an error when required)."""
+        text = self.text(name)
+        if not text:
+            if required:
+                self._fail(self.columns.label(name), "is empty")
+            return default
+        ok, result = self._parsers[name](text)
+        if not ok:
+            self._fail(self.columns.label(name), result)
+            return default
+        return result
+
+    def required_text(self, name: str) -> str:
+        text = self.text(name)
+        if not text:
+            self._fail(self.columns.label(name), "is empty")
+        return text
+
+    # -- kinds ------------------------------------------------------------------------------------------
+
+    def loans(self, rows: Iterable[RawRow]) -> list[LoanRecord]:
+        records = []
+        for row in rows:
+            self._start(row)
+            platform = self.required_text("platform")
+            kind = self.value("platform_kind")
+            borrowed_on = self.value("borrowed_on", required=True)
+            principal = self.value("principal", required=True)
+            months = self.value("term_months", required=True)
+            method = self.value("repayment_method", required=True)
+            rate = self._rate()
+            purpose = self.value("purpose", default=LoanPurpose.OTHER)
+            autopay = self.value("autopay", default=False)
+            if self._row_ok:
+                terms = LoanTerms(borrowed_on, principal, months, method, rate)
+                draft = LoanDraft(platform, terms, purpose, autopay, self.text("note"), self.text("loan_id") or None)
+                records.append(LoanRecord(row.line, draft, kind))
+        return records
+
+    def _rate(self):
+        has_annual, has_daily = bool(self.text("annual_rate")), bool(self.text("daily_rate"))
+        if not has_annual and not has_daily:
+            name = "annual_rate" if "annual_rate" in self._index else "daily_rate"
+            self._fail(self.columns.label(name), "is empty: give the annual rate (年化利率) or the daily rate (日利率)")
+            return None
+        annual = self.value("annual_rate") if has_annual else None
+        daily = self.value("daily_rate") if has_daily else None
+        if annual is not None and daily is not None and annual.annual != daily.annual:
+            self._fail(
+                self.columns.label("daily_rate"),
+                f"{daily.as_entered()} a day is {daily.annual * 100:.4g}% a year, but the annual rate says "
+                f"{annual.as_entered()}; give one of the two",
+            )
+        return annual or daily
+
+    def repayments(self, rows: Iterable[RawRow]) -> list[RepaymentRecord]:
+        records = []
+        for row in rows:
+            self._start(row)
+            reference = self._reference()
+            paid_on = self.value("paid_on", required=True)
+            amount = self.value("amount", required=True)
+            payoff = self.value("payoff", default=False)
+            if self._row_ok:
+                payment = Payment(paid_on, amount, payoff)
+                records.append(
+                    RepaymentRecord(row.line, reference, payment, self.text("note"), self.text("source_ref") or None)
+                )
+        return records
+
+    def _reference(self) -> LoanReference | None:
+        loan_id = self.text("loan_id")
+        if loan_id:
+            return LoanReference(loan_id)
+        texts = [self.text(name) for name in ("platform", "borrowed_on", "principal")]
+        if not all(texts):
+            column = self.columns.label("loan_id") if "loan_id" in self._index else self.columns.label("platform")
+            self._fail(column, "say which loan: give loan_id (借款编号), or platform + borrowed_on + principal")
+            return None
+        return LoanReference(
+            None, texts[0], self.value("borrowed_on", required=True), self.value("principal", required=True)
+        )
+
+    def limits(self, rows: Iterable[RawRow]) -> list[LimitRecord]:
+        records = []
+        for row in rows:
+            self._start(row)
+            platform = self.required_text("platform")
+            kind = self.value("platform_kind")
+            recorded_on = self.value("date", required=True)
+            limit = self.value("limit", required=True)
+            if self._row_ok:
+                records.append(LimitRecord(row.line, platform, recorded_on, limit, self.text("note"), kind))
+        return records
+
+    def notes(self, rows: Iterable[RawRow]) -> list[NoteRecord]:
+        records = []
+        for row in rows:
+            self._start(row)
+            noted_on = self.value("date", required=True)
+            kind = self.value("kind", required=True)
+            text = self.required_text("text")
+            resolved = self.value("resolved", default=False)
+            resolved_on = self.value("resolved_on")
+            if resolved is False and resolved_on is not None and self.text("resolved"):
+                self._fail(self.columns.label("resolved"), "says not resolved, but a resolved date is given")
+            if isinstance(resolved, date) and resolved_on is None:
+                resolved_on = resolved
+            elif resolved is True and resolved_on is None:
+                resolved_on = self.today  # resolved, but not said when: today, as the app's own "resolve" does
+            if resolved_on is not None and noted_on is not None and resolved_on < noted_on:
+                self._fail(
+                    self.columns.label("resolved_on" if "resolved_on" in self._index else "resolved"),
+                    f"resolved on {resolved_on.isoformat()}, before the note's own date {noted_on.isoformat()}",
+                )
+            if self._row_ok:
+                records.append(NoteRecord(row.line, noted_on, kind, text, resolved_on))
+        return records
+
+
+PARSERS = {
+    FileKind.LOANS: RowParser.loans,
+    FileKind.REPAYMENTS: RowParser.repayments,
+    FileKind.LIMITS: RowParser.limits,
+    FileKind.NOTES: RowParser.notes,
+}
+
+
+def parse_rows(columns: ColumnMap, rows: Iterable[RawRow], *, today: date) -> tuple[list, list[RowError], int]:
+    """The records of the good rows, the errors of the bad ones, and how many data rows there were."""
+    parser = RowParser(columns, today=today)
+    records = PARSERS[columns.kind](parser, rows)
+    return records, parser.errors, parser.rows_read

@@ -1,0 +1,244 @@
+"""Imports and exports for the window and the CLI: plan a file (new / already there / bad), commit it in one
+ledger transaction with progress and cancel, Alipay statements, saved column profiles, and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jiebei_tracker.importers.alipay import AlipayStatement, read_alipay
+from jiebei_tracker.importers.alipay_plan import AlipayWrites, Choice, Suggestion, build_writes, suggest
+from jiebei_tracker.importers.columns import FileKind
+from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure, RowError, error_report
+from jiebei_tracker.importers.matching import (
+    Existing,
+    ExistingLoan,
+    Matched,
+    match_limits,
+    match_loans,
+    match_notes,
+    match_repayments,
+)
+from jiebei_tracker.importers.reading import Layout, ReadOptions, read_records
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.imports_db import existing_for, existing_for_alipay, export_all
+from jiebei_tracker.services.ledger import HistoricLoan, Ledger, LimitEntry, NoteEntry, RepaymentEntry
+from jiebei_tracker.services.settings import SettingsStore
+from jiebei_tracker.storage.database import Database
+
+PROFILE_KEY = "import_profile:{name}"
+PROFILE_INDEX_KEY = "import_profiles"
+
+Progress = Callable[[int, int], None]
+
+_MATCHERS = {
+    FileKind.LOANS: match_loans,
+    FileKind.REPAYMENTS: match_repayments,
+    FileKind.LIMITS: match_limits,
+    FileKind.NOTES: match_notes,
+}
+
+
+@dataclass
+class ImportPlan:
+    """What importing a file would do, before anything is written."""
+
+    file_name: str
+    layout: Layout
+    rows: int
+    matched: Matched
+
+    @property
+    def kind(self) -> FileKind:
+        return self.layout.kind
+
+    @property
+    def errors(self) -> list[RowError]:
+        return sorted(self.matched.errors, key=lambda error: error.line)
+
+    @property
+    def new(self) -> int:
+        return len(self.matched.new)
+
+    @property
+    def present(self) -> int:
+        return self.matched.present
+
+    @property
+    def bad_lines(self) -> list[int]:
+        return sorted({error.line for error in self.matched.errors})
+
+    @property
+    def bad(self) -> int:
+        return len(self.bad_lines)
+
+    def error_messages(self) -> list[str]:
+        """The first 100 errors as ``FILE:LINE: column 'X': reason``, then how many more."""
+        return error_report(self.matched.errors, self.file_name)
+
+
+@dataclass
+class AlipayPlan:
+    """An Alipay statement's credit rows, each with a suggestion, and the loans a repayment may go to."""
+
+    file_name: str
+    statement: AlipayStatement
+    suggestions: list[Suggestion]
+    existing: Existing = field(repr=False)
+
+    @property
+    def loans(self) -> list[ExistingLoan]:
+        return self.existing.loans
+
+    @property
+    def present(self) -> int:
+        return sum(1 for s in self.suggestions if s.present)
+
+    def error_messages(self) -> list[str]:
+        return error_report(self.statement.errors, self.file_name)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A saved column mapping: header text → canonical column ('' to ignore), for files of ``kind``."""
+
+    name: str
+    kind: FileKind
+    columns: dict[str, str]
+
+
+class ImportService:
+    """Everything the wizard and the CLI do with files. ``today`` is injectable for tests."""
+
+    def __init__(self, *, database: Database, ledger: Ledger, today: Callable[[], date] = date.today) -> None:
+        self._database = database
+        self._ledger = ledger
+        self._today = today
+        self._settings = SettingsStore(database=database)
+
+    # -- CSV files of the four kinds ----------------------------------------------------------------------
+
+    def plan(self, data: bytes, *, file_name: str, options: ReadOptions) -> ImportPlan:
+        """Read and check the file, and count what is new. Raises ImportFailure for a file it cannot read."""
+        result = read_records(data, file_name=file_name, options=options, today=self._today())
+        kind = result.layout.kind
+        existing = existing_for(self._database, kind)
+        matched = _MATCHERS[kind](result.records, result.layout.columns, existing)
+        matched.errors[:0] = result.errors
+        return ImportPlan(file_name, result.layout, result.rows, matched)
+
+    def commit(
+        self,
+        plan: ImportPlan,
+        *,
+        valid_only: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Changes:
+        """Write the plan's new rows in one transaction: all of them, or — on an error or a cancel — none.
+        A plan with bad rows is written only when ``valid_only`` (the good rows, then)."""
+        if plan.matched.errors and not valid_only:
+            raise ImportFailure(
+                plan.file_name, f"{plan.bad} bad rows, so nothing was imported (fix them, or import only the good rows)"
+            )
+        new = plan.matched.new
+        kinds = plan.matched.platform_kinds
+        if plan.kind is FileKind.LOANS:
+            arguments = {"loans": [HistoricLoan(record.draft) for record in new], "platform_kinds": kinds}
+        elif plan.kind is FileKind.REPAYMENTS:
+            arguments = {
+                "loans": [],
+                "repayments": [RepaymentEntry(number, r.payment, r.source_ref, r.note) for r, number in new],
+            }
+        elif plan.kind is FileKind.LIMITS:
+            limits = [LimitEntry(r.platform, r.recorded_on, r.limit_fen, r.note) for r in new]
+            arguments = {"loans": [], "limits": limits, "platform_kinds": kinds}
+        else:
+            notes = [NoteEntry(r.noted_on, r.kind, r.text, r.resolved_on) for r in new]
+            arguments = {"loans": [], "notes": notes}
+        if not new and not kinds:
+            return Changes()
+        return self._ledger.add_history(**arguments, progress=_watch(progress, cancelled))
+
+    # -- Alipay ---------------------------------------------------------------------------------------------
+
+    def plan_alipay(self, data: bytes, *, file_name: str, encoding: str | None = None) -> AlipayPlan:
+        statement = read_alipay(data, file_name=file_name, encoding=encoding)
+        existing = existing_for_alipay(self._database)
+        return AlipayPlan(file_name, statement, suggest(statement.credit_rows, existing), existing)
+
+    def alipay_writes(self, plan: AlipayPlan, choices: Mapping[int, Choice]) -> AlipayWrites:
+        """What the choices (by line; other lines keep their suggestion) would write, and any problem with them."""
+        return build_writes(plan.suggestions, choices, plan.existing)
+
+    def commit_alipay(
+        self,
+        plan: AlipayPlan,
+        choices: Mapping[int, Choice],
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Changes:
+        """Write the chosen loans and repayments (with their order numbers) in one transaction."""
+        writes = self.alipay_writes(plan, choices)
+        if writes.errors:
+            raise ImportFailure(plan.file_name, "; ".join(e.message(plan.file_name) for e in writes.errors[:5]))
+        if not writes.count:
+            return Changes()
+        loans = [
+            HistoricLoan(draft, [p for p, _ in payments], [ref for _, ref in payments])
+            for draft, payments in writes.loans
+        ]
+        repayments = [RepaymentEntry(number, payment, ref) for number, payment, ref in writes.repayments]
+        return self._ledger.add_history(loans, repayments=repayments, progress=_watch(progress, cancelled))
+
+    # -- column profiles ------------------------------------------------------------------------------------
+
+    def profiles(self) -> dict[str, Profile]:
+        found = {}
+        for name in self._settings.get(PROFILE_INDEX_KEY, []):
+            stored = self._settings.get(PROFILE_KEY.format(name=name))
+            if stored and stored.get("kind") in set(FileKind):
+                found[name] = Profile(name, FileKind(stored["kind"]), dict(stored.get("columns", {})))
+        return found
+
+    def profile(self, name: str) -> Profile:
+        found = self.profiles().get(name)
+        if found is None:
+            known = ", ".join(sorted(self.profiles())) or "none saved yet"
+            raise ImportFailure(name, f"no column profile of this name (saved profiles: {known})")
+        return found
+
+    def save_profile(self, name: str, kind: FileKind, columns: Mapping[str, str]) -> None:
+        name = name.strip()
+        if not name:
+            raise ImportFailure("profile", "give the profile a name")
+        self._settings.put(PROFILE_KEY.format(name=name), {"kind": kind.value, "columns": dict(columns)})
+        names = set(self._settings.get(PROFILE_INDEX_KEY, [])) | {name}
+        self._settings.put(PROFILE_INDEX_KEY, sorted(names))
+
+    def delete_profile(self, name: str) -> None:
+        self._settings.delete(PROFILE_KEY.format(name=name))
+        names = set(self._settings.get(PROFILE_INDEX_KEY, [])) - {name}
+        self._settings.put(PROFILE_INDEX_KEY, sorted(names))
+
+    # -- export ---------------------------------------------------------------------------------------------
+
+    def export(self, folder: str | Path, *, overwrite: bool = False) -> dict[FileKind, Path]:
+        """Write loans.csv, repayments.csv, limits.csv and notes.csv into ``folder``; returns where each went."""
+        return export_all(self._database, Path(folder), overwrite=overwrite)
+
+
+def _watch(progress: Progress | None, cancelled: Callable[[], bool] | None) -> Progress:
+    """The ledger's progress callback: reports on, and raises ImportCancelled when the user has cancelled,
+    which rolls the ledger's transaction back."""
+
+    def report(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(done, total)
+
+    return report
