@@ -9,6 +9,8 @@ from datetime import date
 
 from sqlalchemy import select
 
+from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose, limit_cuts
+from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.health import HealthCheck, check_health, score_history
 from jiebei_tracker.domain.rules import (
     CreditNote,
@@ -139,3 +141,20 @@ def health_history(
         load_history(database), start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
     )
     return [HealthPoint(check.as_of, check.score, check.rule_ids) for check in checks]
+
+
+def diagnose_platform(
+    database: Database, platform: str, *, today: date, settings: HealthSettings | None = None
+) -> Diagnosis | None:
+    """The diagnosis of the platform's latest limit cut (None when its recorded limit never fell), with the
+    checklist measured on ``today``. An unknown platform is the user's error."""
+    settings = settings or HealthSettings.load(database)
+    history = load_history(database)
+    name = platform.strip()
+    if name not in history.platform_kinds:
+        known = ", ".join(sorted(history.platform_kinds)) or "none yet"
+        raise InvalidValue("PLATFORM", platform, f"no such platform (known: {known})")
+    cuts = limit_cuts(history.limits, name)
+    if not cuts:
+        return None
+    return diagnose(history, cuts[-1], as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)

@@ -46,7 +46,7 @@ AUTOPAY_HOW_TO: dict[PlatformKind, Text] = {
 }
 
 
-@rule("no_autopay", STRATEGY_1_1)
+@rule("no_autopay", STRATEGY_1_1, worst=Severity.LOW)
 def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """A reminder for every loan still being repaid without autopay switched on."""
     loans = [loan for loan in snapshot.open_loans if not loan.autopay]

@@ -37,7 +37,7 @@ def densest_window(loans: list[LoanRecord], window_days: int) -> list[LoanRecord
     return best
 
 
-@rule("borrowing_frequency", CAUSE_1, STRATEGY_2_2)
+@rule("borrowing_frequency", CAUSE_1, STRATEGY_2_2, worst=Severity.HIGH)
 def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Too many new loans: the short-window count in any rolling window, or the long-window count, within the
     long window before the snapshot date (so a burst stays in force for that long)."""
@@ -76,7 +76,7 @@ def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Flag | No
     )
 
 
-@rule("multi_platform", CAUSE_1, STRATEGY_1_2)
+@rule("multi_platform", CAUSE_1, STRATEGY_1_2, worst=Severity.HIGH)
 def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Balances on too many platforms on the snapshot date, or too many credit inquiries in the window."""
     t = thresholds

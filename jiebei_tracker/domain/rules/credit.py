@@ -18,7 +18,7 @@ _NEGATIVE = {
 _RISKY_LENDERS = (PlatformKind.PRIVATE, PlatformKind.MICROFINANCE)
 
 
-@rule("credit_report_negative", CAUSE_4, STRATEGY_3_2)
+@rule("credit_report_negative", CAUSE_4, STRATEGY_3_2, worst=Severity.HIGH)
 def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Unresolved overdue, bad-debt (high) or guarantee (medium) lines on the credit report."""
     notes = [n for n in snapshot.notes if n.kind in _NEGATIVE and n.resolved_on is None]
@@ -64,7 +64,7 @@ def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Flag |
     )
 
 
-@rule("private_lending", STRATEGY_3_2)
+@rule("private_lending", STRATEGY_3_2, worst=Severity.MEDIUM)
 def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Loans from private lenders or small-loan (microfinance) companies, while they count."""
     loans = [

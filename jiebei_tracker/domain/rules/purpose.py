@@ -21,7 +21,7 @@ from jiebei_tracker.domain.rules.wording import installment_name, loan_item, mak
 from jiebei_tracker.domain.vocabulary import LoanPurpose
 
 
-@rule("risky_purpose", CAUSE_2, STRATEGY_2_1)
+@rule("risky_purpose", CAUSE_2, STRATEGY_2_1, worst=Severity.HIGH)
 def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Loans used for investment (stocks, futures…): high when large against the platform's limit at the time."""
     t = thresholds
@@ -70,7 +70,7 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     )
 
 
-@rule("transfer_out", CAUSE_2, STRATEGY_2_1)
+@rule("transfer_out", CAUSE_2, STRATEGY_2_1, worst=Severity.MEDIUM)
 def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Several loans moved on to other (or savings) accounts within the window."""
     t = thresholds
@@ -100,7 +100,7 @@ def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     )
 
 
-@rule("revolving", STRATEGY_2_2)
+@rule("revolving", STRATEGY_2_2, worst=Severity.HIGH)
 def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Borrowing to repay: a loan taken shortly before another loan's due date (recently), or one whose stated
     purpose is repaying another loan (while it counts)."""
@@ -131,7 +131,7 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
                 dates=(("other_due_on", first.due_on),),
             )
         )
-        for inst in pressing:
+        for inst in pressing[:_DUES_SHOWN]:
             owner = snapshot.loans_by_id[inst.loan_id]
             name = installment_name(owner, inst)
             items.append(
@@ -170,6 +170,10 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             "more time instead of borrowing elsewhere.",
         ),
     )
+
+
+# A loan taken amid many others may precede dozens of dues; the nearest few make the point.
+_DUES_SHOWN = 3
 
 
 def _dues_it_may_cover(snapshot: Snapshot, loan: LoanRecord, days_before: int):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from jiebei_tracker.domain.rules.flags import Flag, Section
+from jiebei_tracker.domain.rules.flags import Flag, Section, Severity
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
@@ -14,10 +14,12 @@ RuleCheck = Callable[[Snapshot, Thresholds], Flag | None]
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: its id, the article sections it comes from, and its check."""
+    """A registered rule: its id, the article sections it comes from, the most severe flag it can raise,
+    and its check."""
 
     rule_id: str
     article: tuple[Section, ...]
+    worst: Severity
     check: RuleCheck
 
 
@@ -25,23 +27,29 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, *article: Section) -> Callable[[RuleCheck], RuleCheck]:
+def rule(rule_id: str, *article: Section, worst: Severity) -> Callable[[RuleCheck], RuleCheck]:
     """Register a rule function under ``rule_id``; adding a rule is writing one decorated function."""
 
     def register(check: RuleCheck) -> RuleCheck:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id!r} is registered twice")
-        RULES[rule_id] = Rule(rule_id, tuple(article), check)
+        RULES[rule_id] = Rule(rule_id, tuple(article), worst, check)
         return check
 
     return register
 
 
-def run_rules(snapshot: Snapshot, thresholds: Thresholds | None = None) -> list[Flag]:
-    """Every rule's flag as of the snapshot's date, in RULES.md order (rules that did not fire are left out)."""
+def run_rules(
+    snapshot: Snapshot, thresholds: Thresholds | None = None, *, only: Iterable[str] | None = None
+) -> list[Flag]:
+    """Every rule's flag (or only those of the rule ids in ``only``) as of the snapshot's date, in RULES.md
+    order; rules that did not fire are left out."""
     thresholds = thresholds or Thresholds()
+    wanted = None if only is None else set(only)
     flags = []
     for registered in RULES.values():
+        if wanted is not None and registered.rule_id not in wanted:
+            continue
         flag = registered.check(snapshot, thresholds)
         if flag is not None:
             flags.append(flag)

@@ -21,7 +21,7 @@ from jiebei_tracker.domain.rules.wording import installment_name, make_flag, plu
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 
 
-@rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1)
+@rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1, worst=Severity.CRITICAL)
 def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Any installment past its due date (plus grace) and not fully paid as of the snapshot date."""
     as_of, grace = snapshot.as_of, snapshot.grace_days
@@ -79,7 +79,7 @@ def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     )
 
 
-@rule("late_history", CAUSE_1, CAUSE_4)
+@rule("late_history", CAUSE_1, CAUSE_4, worst=Severity.HIGH)
 def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Installments settled after their due date (plus grace) within the window; high while the latest is recent,
     medium once it is older, and none at all once every one is older than the window."""
@@ -88,31 +88,31 @@ def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     recent_start = as_of - relativedelta(months=thresholds.late_recent_months)
     items = []
     latest = None
-    for loan in snapshot.loans:
-        for inst in loan.installments:
-            settled = inst.settled_on
-            if settled is None or settled < window_start or settled <= inst.deadline(grace):
-                continue
-            days_late = (settled - inst.due_on).days
-            latest = settled if latest is None else max(latest, settled)
-            name = installment_name(loan, inst)
-            items.append(
-                EvidenceItem(
-                    kind="installment",
-                    text=Text(
-                        f"{name.zh_CN}:{inst.due_on.isoformat()} 到期,{settled.isoformat()} 才还清,晚了 {days_late} 天",
-                        f"{name.en} due {inst.due_on.isoformat()}, paid {settled.isoformat()}: "
-                        f"{plural(days_late, 'day')} late",
-                    ),
-                    loan_id=loan.loan_id,
-                    installment_id=inst.installment_id,
-                    seq=inst.seq,
-                    platform=loan.platform,
-                    dates=(("due_on", inst.due_on), ("settled_on", settled)),
-                    amounts_fen=(("amount", inst.total_fen),),
-                    counts=(("days_late", days_late),),
-                )
+    for inst in snapshot.installments_settled_between(window_start, as_of):
+        settled = inst.settled_on
+        if settled <= inst.deadline(grace):
+            continue
+        loan = snapshot.loans_by_id[inst.loan_id]
+        days_late = (settled - inst.due_on).days
+        latest = settled if latest is None else max(latest, settled)
+        name = installment_name(loan, inst)
+        items.append(
+            EvidenceItem(
+                kind="installment",
+                text=Text(
+                    f"{name.zh_CN}:{inst.due_on.isoformat()} 到期,{settled.isoformat()} 才还清,晚了 {days_late} 天",
+                    f"{name.en} due {inst.due_on.isoformat()}, paid {settled.isoformat()}: "
+                    f"{plural(days_late, 'day')} late",
+                ),
+                loan_id=loan.loan_id,
+                installment_id=inst.installment_id,
+                seq=inst.seq,
+                platform=loan.platform,
+                dates=(("due_on", inst.due_on), ("settled_on", settled)),
+                amounts_fen=(("amount", inst.total_fen),),
+                counts=(("days_late", days_late),),
             )
+        )
     if latest is None:
         return None
     recent = latest >= recent_start

@@ -44,7 +44,7 @@ def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extr
 
 def still_counts(loan: LoanRecord, snapshot: Snapshot, thresholds: Thresholds) -> bool:
     """A loan's use keeps counting while it is unpaid, and for ``event_memory_days`` after it was borrowed."""
-    return loan.is_open or (snapshot.as_of - loan.borrowed_on).days < thresholds.event_memory_days
+    return snapshot.is_open(loan) or (snapshot.as_of - loan.borrowed_on).days < thresholds.event_memory_days
 
 
 def joined(names: Iterable[str], language: str) -> str:
