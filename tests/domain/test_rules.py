@@ -1,0 +1,445 @@
+"""The ten rules of RULES.md: each fires on its scenario, is quiet just under each threshold, and shows evidence."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from jiebei_tracker.domain.rules import RULES, Severity, Snapshot, Thresholds, run_rules
+from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from tests.domain.records_builder import Records, on_time
+
+AS_OF = date(2026, 11, 28)
+
+
+def fired(snapshot: Snapshot, rule_id: str, thresholds: Thresholds | None = None):
+    return RULES[rule_id].check(snapshot, thresholds or Thresholds())
+
+
+def days_ago(days: int) -> date:
+    return AS_OF - timedelta(days=days)
+
+
+# -- the registry ------------------------------------------------------------------------------------------
+
+
+def test_every_rule_of_rules_md_is_registered_in_its_order():
+    assert list(RULES) == [
+        "overdue",
+        "late_history",
+        "borrowing_frequency",
+        "multi_platform",
+        "risky_purpose",
+        "transfer_out",
+        "revolving",
+        "credit_report_negative",
+        "private_lending",
+        "no_autopay",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sections"),
+    [
+        ("overdue", "原因 1 / Cause 1; 原因 4 / Cause 4; 策略 3(1) / Strategy 3(1)"),
+        ("late_history", "原因 1 / Cause 1; 原因 4 / Cause 4"),
+        ("borrowing_frequency", "原因 1 / Cause 1; 策略 2(2) / Strategy 2(2)"),
+        ("multi_platform", "原因 1 / Cause 1; 策略 1(2) / Strategy 1(2)"),
+        ("risky_purpose", "原因 2 / Cause 2; 策略 2(1) / Strategy 2(1)"),
+        ("transfer_out", "原因 2 / Cause 2; 策略 2(1) / Strategy 2(1)"),
+        ("revolving", "策略 2(2) / Strategy 2(2)"),
+        ("credit_report_negative", "原因 4 / Cause 4; 策略 3(2) / Strategy 3(2)"),
+        ("private_lending", "策略 3(2) / Strategy 3(2)"),
+        ("no_autopay", "策略 1(1) / Strategy 1(1)"),
+    ],
+)
+def test_each_rule_cites_the_article_sections_of_rules_md(rule_id, sections):
+    assert "; ".join(str(s) for s in RULES[rule_id].article) == sections
+
+
+def test_no_records_no_flags():
+    assert run_rules(Records().snapshot(AS_OF)) == []
+
+
+# -- overdue -----------------------------------------------------------------------------------------------
+
+
+def _overdue_scenario() -> tuple[Records, object]:
+    records = Records()
+    # Due on the 15th from 2026-06-15; five paid on time, the sixth (due 2026-11-15) not.
+    loan = records.loan(borrowed_on=date(2026, 5, 15), paid=on_time(5))
+    return records, loan
+
+
+def test_overdue_fires_with_the_installment_amount_and_days():
+    records, loan = _overdue_scenario()
+    flag = fired(records.snapshot(AS_OF), "overdue")
+    assert flag.severity is Severity.CRITICAL
+    (item,) = flag.evidence.items
+    sixth = loan.installments[5]
+    assert (item.loan_id, item.seq, item.installment_id) == (loan.loan_id, 6, sixth.installment_id)
+    assert item.date("due_on") == date(2026, 11, 15)
+    assert item.amount_fen("unpaid") == sixth.total_fen
+    assert item.count("days_overdue") == 13
+    assert "13 days overdue" in item.text.en and "已逾期 13 天" in item.text.zh_CN
+    assert "¥" in flag.advice.en and flag.advice.zh_CN
+
+
+def test_overdue_is_quiet_on_the_due_date_and_within_grace():
+    records, _ = _overdue_scenario()
+    assert fired(records.snapshot(date(2026, 11, 15)), "overdue") is None
+    assert fired(records.snapshot(date(2026, 11, 18), grace_days=3), "overdue") is None
+    assert fired(records.snapshot(date(2026, 11, 19), grace_days=3), "overdue") is not None
+
+
+def test_overdue_shows_what_is_left_of_a_partly_paid_installment():
+    records = Records()
+    loan = records.loan(borrowed_on=date(2026, 9, 15), payments=[(date(2026, 10, 14), 50_000)])
+    first = loan.installments[0]
+    flag = fired(records.snapshot(AS_OF), "overdue")
+    assert flag.evidence.items[0].amount_fen("unpaid") == first.total_fen - 50_000
+
+
+def test_overdue_is_quiet_when_everything_due_is_paid():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 5, 15), paid=on_time(6))
+    assert fired(records.snapshot(AS_OF), "overdue") is None
+
+
+# -- late_history ------------------------------------------------------------------------------------------
+
+
+def test_late_history_high_for_a_recent_late_repayment_with_its_evidence():
+    records = Records()
+    loan = records.loan(borrowed_on=date(2026, 1, 10), paid=[*on_time(8), (9, 3)])
+    flag = fired(records.snapshot(AS_OF), "late_history")
+    assert flag.severity is Severity.HIGH
+    (item,) = flag.evidence.items
+    assert (item.loan_id, item.seq) == (loan.loan_id, 9)
+    assert item.date("due_on") == date(2026, 10, 10)
+    assert item.date("settled_on") == date(2026, 10, 13)
+    assert item.count("days_late") == 3
+
+
+def test_paid_on_the_due_date_is_not_late_and_grace_days_move_the_line():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 1, 10), paid=on_time(10))
+    assert fired(records.snapshot(AS_OF), "late_history") is None
+    two_days = Records()
+    two_days.loan(borrowed_on=date(2026, 1, 10), paid=[*on_time(8), (9, 2)])
+    assert fired(two_days.snapshot(AS_OF, grace_days=2), "late_history") is None
+    assert fired(two_days.snapshot(AS_OF, grace_days=1), "late_history") is not None
+
+
+@pytest.mark.parametrize(("days_late", "severity"), [(8, Severity.HIGH), (7, Severity.MEDIUM)])
+def test_late_history_is_high_up_to_six_months_old_then_medium(days_late, severity):
+    records = Records()
+    # Installment 5 falls due 2026-05-20; six months before AS_OF is 2026-05-28.
+    records.loan(borrowed_on=date(2025, 12, 20), paid=[*on_time(4), (5, days_late)])
+    assert fired(records.snapshot(AS_OF), "late_history").severity is severity
+
+
+@pytest.mark.parametrize(("days_late", "counts"), [(8, True), (7, False)])
+def test_late_history_ignores_late_repayments_older_than_24_months(days_late, counts):
+    records = Records()
+    # Installment 2 falls due 2024-11-20; 24 months before AS_OF is 2024-11-28.
+    records.loan(borrowed_on=date(2024, 9, 20), months=2, paid=[(1, 0), (2, days_late)])
+    flag = fired(records.snapshot(AS_OF), "late_history")
+    assert (flag is not None) == counts
+    if counts:
+        assert flag.severity is Severity.MEDIUM
+
+
+def test_a_loan_repaid_late_two_years_ago_no_longer_counts_at_full_weight():
+    records = Records()
+    # The last installment, due 2024-11-10, was paid 20 days late on 2024-11-30.
+    records.loan(borrowed_on=date(2024, 8, 10), months=3, paid=[(1, 0), (2, 0), (3, 20)])
+    history = records.history()
+    assert fired(history.snapshot(date(2024, 12, 31)), "late_history").severity is Severity.HIGH
+    assert fired(history.snapshot(date(2025, 9, 30)), "late_history").severity is Severity.MEDIUM
+    assert fired(history.snapshot(date(2026, 12, 1)), "late_history") is None
+    # Before it was paid, the same installment was simply overdue: later repayments do not exist yet.
+    before = history.snapshot(date(2024, 11, 20))
+    assert fired(before, "late_history") is None
+    assert fired(before, "overdue").evidence.items[0].seq == 3
+
+
+# -- borrowing_frequency -----------------------------------------------------------------------------------
+
+
+def _loans_on(records: Records, *days_before: int, platform: str = "借呗") -> None:
+    for days in days_before:
+        records.loan(platform, borrowed_on=days_ago(days), principal_yuan=1_000, months=3)
+
+
+def test_three_loans_within_thirty_days_is_too_often():
+    records = Records()
+    _loans_on(records, 29, 15, 0)
+    flag = fired(records.snapshot(AS_OF), "borrowing_frequency")
+    assert flag.severity is Severity.HIGH
+    assert [item.date("borrowed_on") for item in flag.evidence.items] == [days_ago(29), days_ago(15), AS_OF]
+    assert {item.kind for item in flag.evidence.items} == {"loan"}
+
+
+def test_three_loans_spread_over_thirty_one_days_or_two_in_thirty_are_not():
+    spread = Records()
+    _loans_on(spread, 30, 15, 0)
+    assert fired(spread.snapshot(AS_OF), "borrowing_frequency") is None
+    two = Records()
+    _loans_on(two, 10, 0)
+    assert fired(two.snapshot(AS_OF), "borrowing_frequency") is None
+
+
+def test_six_loans_in_ninety_days_is_too_often_five_is_not():
+    six = Records()
+    _loans_on(six, 80, 64, 48, 32, 16, 0)
+    flag = fired(six.snapshot(AS_OF), "borrowing_frequency")
+    assert len(flag.evidence.items) == 6
+    five = Records()
+    _loans_on(five, 64, 48, 32, 16, 0)
+    assert fired(five.snapshot(AS_OF), "borrowing_frequency") is None
+
+
+def test_a_burst_stays_in_force_for_ninety_days_then_lapses():
+    records = Records()
+    _loans_on(records, 89, 80, 70)
+    assert fired(records.snapshot(AS_OF), "borrowing_frequency") is not None
+    assert fired(records.snapshot(AS_OF + timedelta(days=1)), "borrowing_frequency") is None
+
+
+def test_borrowing_frequency_thresholds_are_settings():
+    records = Records()
+    _loans_on(records, 20, 0)
+    assert fired(records.snapshot(AS_OF), "borrowing_frequency", Thresholds(frequency_short_count=2)) is not None
+
+
+# -- multi_platform ----------------------------------------------------------------------------------------
+
+
+def test_balances_on_three_platforms_fire_and_name_the_ones_to_wind_down():
+    records = Records()
+    for platform, yuan in (("借呗", 12_000), ("微粒贷", 5_000), ("京东金条", 3_000)):
+        records.loan(platform, borrowed_on=date(2026, 10, 1), principal_yuan=yuan)
+    flag = fired(records.snapshot(AS_OF), "multi_platform")
+    assert flag.severity is Severity.HIGH
+    platforms = [item.platform for item in flag.evidence.items]
+    assert platforms == ["借呗", "微粒贷", "京东金条"]  # largest balance first
+    assert flag.evidence.items[0].amount_fen("outstanding") > 0
+    assert "pay off 京东金条, 微粒贷 first" in flag.advice.en
+    assert "先还清 京东金条、微粒贷" in flag.advice.zh_CN
+
+
+def test_two_platforms_or_a_third_already_repaid_do_not_fire():
+    records = Records()
+    records.loan("借呗", borrowed_on=date(2026, 10, 1))
+    records.loan("微粒贷", borrowed_on=date(2026, 10, 1))
+    assert fired(records.snapshot(AS_OF), "multi_platform") is None
+    records.loan("京东金条", borrowed_on=date(2026, 9, 1), months=1, method="bullet", paid=[(1, 0)])
+    assert fired(records.snapshot(AS_OF), "multi_platform") is None
+    assert fired(records.snapshot(date(2026, 9, 30)), "multi_platform") is None  # the two others not borrowed yet
+    records.loan("微粒贷", borrowed_on=date(2026, 9, 2))
+    assert fired(records.snapshot(date(2026, 9, 30)), "multi_platform") is None  # two platforms
+    records.loan("借呗", borrowed_on=date(2026, 9, 3))
+    assert fired(records.snapshot(date(2026, 9, 30)), "multi_platform") is not None  # 京东金条 still open then
+
+
+@pytest.mark.parametrize(("days", "fires"), [((89, 45, 0), True), ((90, 45, 0), False), ((45, 0), False)])
+def test_three_inquiries_within_ninety_days(days, fires):
+    records = Records()
+    for d in days:
+        records.note(days_ago(d), NoteKind.INQUIRY, f"贷款审批 {d}")
+    flag = fired(records.snapshot(AS_OF), "multi_platform")
+    assert (flag is not None) == fires
+    if fires:
+        assert [item.note_id for item in flag.evidence.items] == [1, 2, 3]
+        assert {item.kind for item in flag.evidence.items} == {"note"}
+
+
+# -- risky_purpose -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("yuan", "severity"), [(5_000, Severity.HIGH), (4_999, Severity.MEDIUM)])
+def test_investment_loan_is_high_from_half_the_limit_at_the_time(yuan, severity):
+    records = Records()
+    records.limit("借呗", date(2026, 1, 1), 10_000)
+    loan = records.loan(borrowed_on=date(2026, 10, 1), principal_yuan=yuan, purpose="investment")
+    flag = fired(records.snapshot(AS_OF), "risky_purpose")
+    assert flag.severity is severity
+    (item,) = flag.evidence.items
+    assert item.loan_id == loan.loan_id
+    assert item.amount_fen("limit") == 1_000_000
+    assert item.amount_fen("principal") == yuan * 100
+
+
+@pytest.mark.parametrize(("yuan", "severity"), [(20_000, Severity.HIGH), (19_999, Severity.MEDIUM)])
+def test_without_a_recorded_limit_twenty_thousand_is_large(yuan, severity):
+    records = Records()
+    records.limit("借呗", date(2026, 10, 2), 10_000)  # recorded after the loan: not "at the time"
+    records.loan(borrowed_on=date(2026, 10, 1), principal_yuan=yuan, purpose="investment")
+    flag = fired(records.snapshot(AS_OF), "risky_purpose")
+    assert flag.severity is severity
+    assert flag.evidence.items[0].amount_fen("limit") is None
+
+
+def test_other_purposes_and_long_repaid_investments_do_not_fire():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 10, 1), purpose="daily")
+    assert fired(records.snapshot(AS_OF), "risky_purpose") is None
+    repaid = Records()
+    repaid.loan(borrowed_on=days_ago(90), months=1, method="bullet", purpose="investment", paid=[(1, -5)])
+    assert fired(repaid.snapshot(AS_OF), "risky_purpose") is None
+    assert fired(repaid.snapshot(AS_OF - timedelta(days=1)), "risky_purpose") is not None
+
+
+# -- transfer_out ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("days", "fires"), [((89, 0), True), ((90, 0), False), ((0,), False)])
+def test_two_transfers_within_ninety_days(days, fires):
+    records = Records()
+    for d in days:
+        records.loan(borrowed_on=days_ago(d), principal_yuan=3_000, purpose="transfer")
+    flag = fired(records.snapshot(AS_OF), "transfer_out")
+    assert (flag is not None) == fires
+    if fires:
+        assert flag.severity is Severity.MEDIUM
+        assert [item.date("borrowed_on") for item in flag.evidence.items] == [days_ago(89), AS_OF]
+
+
+# -- revolving ---------------------------------------------------------------------------------------------
+
+
+def _due_soon(new_loan_on: date, *, paid_fifth_early: bool = False) -> Records:
+    records = Records()
+    # Loan 1's fifth installment falls due 2026-11-10.
+    records.loan(borrowed_on=date(2026, 6, 10), paid=[*on_time(4)] + ([(5, -9)] if paid_fifth_early else []))
+    records.loan("微粒贷", borrowed_on=new_loan_on, principal_yuan=3_000)
+    return records
+
+
+def test_a_loan_taken_seven_days_before_another_due_date_is_revolving():
+    flag = fired(_due_soon(date(2026, 11, 3)).snapshot(AS_OF), "revolving")
+    assert flag.severity is Severity.HIGH
+    new, due = flag.evidence.items
+    assert (new.kind, new.loan_id, new.date("other_due_on")) == ("loan", 2, date(2026, 11, 10))
+    assert (due.kind, due.loan_id, due.seq, due.date("due_on")) == ("installment", 1, 5, date(2026, 11, 10))
+
+
+def test_eight_days_before_after_the_due_date_or_after_paying_it_is_not():
+    assert fired(_due_soon(date(2026, 11, 2)).snapshot(AS_OF), "revolving") is None
+    assert fired(_due_soon(date(2026, 11, 11)).snapshot(AS_OF), "revolving") is None
+    assert fired(_due_soon(date(2026, 11, 3), paid_fifth_early=True).snapshot(AS_OF), "revolving") is None
+
+
+def test_a_loan_taken_to_repay_another_is_revolving():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 3, 1), purpose="repay_other_loan")
+    flag = fired(records.snapshot(AS_OF), "revolving")
+    assert flag.evidence.items[0].loan_id == 1
+    assert "repay another loan" in flag.evidence.items[0].text.en
+
+
+def test_revolving_near_a_due_date_lapses_after_ninety_days():
+    records = _due_soon(date(2026, 11, 3))
+    assert fired(records.snapshot(date(2026, 11, 3) + timedelta(days=89)), "revolving") is not None
+    assert fired(records.snapshot(date(2026, 11, 3) + timedelta(days=90)), "revolving") is None
+
+
+# -- credit_report_negative --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kinds", "severity"),
+    [
+        (("overdue_record",), Severity.HIGH),
+        (("bad_debt",), Severity.HIGH),
+        (("guarantee",), Severity.MEDIUM),
+        (("guarantee", "bad_debt"), Severity.HIGH),
+    ],
+)
+def test_unresolved_negative_notes(kinds, severity):
+    records = Records()
+    for kind in kinds:
+        records.note(date(2026, 3, 1), kind, f"记录 {kind}")
+    flag = fired(records.snapshot(AS_OF), "credit_report_negative")
+    assert flag.severity is severity
+    assert [item.note_id for item in flag.evidence.items] == list(range(1, len(kinds) + 1))
+    assert all(item.date("noted_on") == date(2026, 3, 1) for item in flag.evidence.items)
+
+
+def test_resolved_inquiry_and_other_notes_do_not_fire_but_resolution_is_as_of():
+    records = Records()
+    records.note(date(2026, 3, 1), "overdue_record", resolved_on=date(2026, 6, 1))
+    records.note(date(2026, 3, 1), "inquiry")
+    records.note(date(2026, 3, 1), "other")
+    assert fired(records.snapshot(AS_OF), "credit_report_negative") is None
+    assert fired(records.snapshot(date(2026, 5, 31)), "credit_report_negative").evidence.note_ids == (1,)
+    assert fired(records.snapshot(date(2026, 2, 28)), "credit_report_negative") is None  # not noted yet
+
+
+# -- private_lending ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "fires"),
+    [(PlatformKind.PRIVATE, True), (PlatformKind.MICROFINANCE, True), (PlatformKind.CONSUMER_FINANCE, False)],
+)
+def test_private_lenders_and_small_loan_companies(kind, fires):
+    records = Records()
+    records.loan("某贷款方", borrowed_on=date(2026, 8, 1), kind=kind)
+    flag = fired(records.snapshot(AS_OF), "private_lending")
+    assert (flag is not None) == fires
+    if fires:
+        assert flag.severity is Severity.MEDIUM
+        assert flag.evidence.items[0].platform == "某贷款方"
+
+
+def test_a_private_loan_repaid_long_ago_no_longer_counts():
+    records = Records()
+    records.loan("张三", borrowed_on=days_ago(120), months=1, method="bullet", kind="private", paid=[(1, 0)])
+    assert fired(records.snapshot(AS_OF), "private_lending") is None
+    assert fired(records.snapshot(days_ago(40)), "private_lending") is not None
+
+
+# -- no_autopay --------------------------------------------------------------------------------------------
+
+
+def test_an_active_loan_without_autopay_is_a_reminder_with_how_to():
+    records = Records()
+    loan = records.loan("招商银行", borrowed_on=date(2026, 10, 5), autopay=False, kind="bank", paid=on_time(1))
+    records.loan("借呗", borrowed_on=date(2026, 10, 5), autopay=True)
+    flag = fired(records.snapshot(AS_OF), "no_autopay")
+    assert flag.severity is Severity.LOW
+    (item,) = flag.evidence.items
+    assert item.loan_id == loan.loan_id
+    assert item.date("next_due_on") == date(2026, 12, 5)
+    assert AUTOPAY_HOW_TO[PlatformKind.BANK].en in flag.advice.en
+    assert AUTOPAY_HOW_TO[PlatformKind.BANK].zh_CN in flag.advice.zh_CN
+
+
+def test_settled_loans_need_no_autopay():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 9, 1), months=1, method="bullet", autopay=False, paid=[(1, 0)])
+    assert fired(records.snapshot(AS_OF), "no_autopay") is None
+
+
+# -- every flag --------------------------------------------------------------------------------------------
+
+
+def test_every_flag_says_what_it_saw_and_what_to_do_in_both_languages():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 5, 15), paid=on_time(4), autopay=False, purpose="investment")
+    records.loan("微粒贷", borrowed_on=date(2026, 11, 10), purpose="transfer")
+    records.loan("小贷", borrowed_on=date(2026, 11, 12), purpose="transfer", kind="microfinance")
+    records.note(date(2026, 5, 1), "guarantee")
+    flags = run_rules(records.snapshot(AS_OF))
+    assert len(flags) >= 6
+    for flag in flags:
+        assert flag.severity.rank <= RULES[flag.rule].worst.rank
+        assert flag.as_of == AS_OF
+        assert flag.evidence.items
+        for text in (flag.title, flag.evidence.summary, flag.advice, *(i.text for i in flag.evidence.items)):
+            assert text.zh_CN.strip() and text.en.strip()
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in text.zh_CN)

@@ -1,0 +1,61 @@
+"""Snapshots: the records as they stood on a day, equal to replaying only the repayments made by then."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jiebei_tracker.domain.payments import Payment, apply_payments
+from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.vocabulary import NoteKind
+from tests.domain.records_builder import Records
+
+START = date(2025, 1, 31)
+
+payment = st.tuples(st.integers(0, 500), st.integers(1, 900_000), st.just(False))
+payoff = st.tuples(st.integers(0, 500), st.integers(1, 900_000), st.just(True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    months=st.integers(1, 12),
+    method=st.sampled_from(["equal_installment", "equal_principal", "interest_first", "bullet"]),
+    paid=st.lists(payment, max_size=14),
+    payoffs=st.lists(payoff, max_size=1),
+    as_of_days=st.lists(st.integers(-5, 520), min_size=1, max_size=6),
+)
+def test_a_snapshot_equals_replaying_the_repayments_made_by_its_date(months, method, paid, payoffs, as_of_days):
+    records = Records()
+    payments = [(START + timedelta(days=days), fen, is_payoff) for days, fen, is_payoff in [*paid, *payoffs]]
+    loan = records.loan(borrowed_on=START, principal_yuan=30_000, months=months, method=method, payments=payments)
+    history = records.history()
+    schedule = [Installment(i.seq, i.due_on, i.principal_fen, i.interest_fen) for i in loan.installments]
+    for days in as_of_days:
+        as_of = START + timedelta(days=days)
+        snapshot = history.snapshot(as_of)
+        if as_of < START:
+            assert snapshot.loans == ()
+            continue
+        expected = apply_payments(schedule, [Payment(*p) for p in payments], as_of=as_of).states
+        got = snapshot.loans[0].installments
+        assert [(i.paid_interest_fen, i.paid_principal_fen, i.settled_on) for i in got] == [
+            (s.paid_interest_fen, s.paid_principal_fen, s.settled_on if s.is_settled(as_of) else None) for s in expected
+        ]
+        assert len(snapshot.repayments) == sum(1 for p in payments if p[0] <= as_of)
+
+
+def test_records_made_after_the_day_do_not_exist_yet():
+    records = Records()
+    records.loan(borrowed_on=date(2026, 1, 5))
+    records.loan(borrowed_on=date(2026, 6, 5))
+    records.limit("借呗", date(2026, 3, 1), 50_000)
+    records.limit("借呗", date(2026, 7, 1), 20_000)
+    records.note(date(2026, 2, 1), NoteKind.GUARANTEE, resolved_on=date(2026, 8, 1))
+    records.note(date(2026, 7, 1), NoteKind.INQUIRY)
+    snapshot = records.snapshot(date(2026, 6, 30))
+    assert [loan.loan_id for loan in snapshot.loans] == [1, 2]
+    assert snapshot.limit_on("借呗", date(2026, 6, 30)) == 5_000_000
+    assert [(n.note_id, n.resolved_on) for n in snapshot.notes] == [(1, None)]
+    assert [loan.loan_id for loan in records.snapshot(date(2026, 6, 4)).loans] == [1]
