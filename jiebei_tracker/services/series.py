@@ -306,14 +306,15 @@ class ChartData:
 
 def demo_chart_data(folder: Path, *, today: date, years: int = 3, loans: int = 120, seed: int = 20240101) -> ChartData:
     """A generated history (services.demo) in a new database under ``folder``, for running a chart on its own
-    and for benchmarks. Close ``.database`` when done."""
+    and for benchmarks; ``loans=0`` leaves the database empty. Close ``.database`` when done."""
     from jiebei_tracker.services.demo import generate_history
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import open_database
 
     database = open_database(Path(folder) / "demo-charts.db")
-    history = generate_history(today=today, years=years, loans=loans, seed=seed)
-    Ledger(database=database, today=lambda: today).add_history(
-        history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
-    )
+    if loans:
+        history = generate_history(today=today, years=years, loans=loans, seed=seed)
+        Ledger(database=database, today=lambda: today).add_history(
+            history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+        )
     return ChartData(database=database, today=lambda: today)

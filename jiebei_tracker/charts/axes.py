@@ -1,0 +1,115 @@
+"""Axes for the trend charts: days as a real date axis (positions are UTC-midnight timestamps), yuan, counts and
+percentages, each labelled the way the display language writes them."""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import MONTH_DAY_ZOOM_LEVEL, YEAR_MONTH_ZOOM_LEVEL
+from PySide6.QtCore import QLocale
+
+from jiebei_tracker.domain.money import FEN_PER_YUAN
+from jiebei_tracker.ui.common import display_language
+
+SECONDS_PER_DAY = 86_400
+EPOCH = date(1970, 1, 1)
+# Closer than this the axis would need hours; a fortnight keeps days readable.
+MIN_VISIBLE_DAYS = 14
+
+
+def day_x(day: date) -> float:
+    """Where a day starts on the x axis."""
+    return float((day - EPOCH).days * SECONDS_PER_DAY)
+
+
+def days_x(days) -> np.ndarray:
+    return np.fromiter(((d - EPOCH).days for d in days), dtype=np.float64, count=len(days)) * SECONDS_PER_DAY
+
+
+def x_day(x: float) -> date:
+    """The day an x position falls in."""
+    return EPOCH + timedelta(days=math.floor(x / SECONDS_PER_DAY))
+
+
+def fen_yuan(values) -> np.ndarray:
+    """Fen to yuan for drawing only (the one place money becomes float)."""
+    return np.asarray(values, dtype=np.float64) / FEN_PER_YUAN
+
+
+class DayAxis(pg.DateAxisItem):
+    """Years, months and days, never hours. Month names follow the display language (3月 / Mar)."""
+
+    def __init__(self, orientation: str = "bottom", **kwargs) -> None:
+        super().__init__(orientation, utcOffset=0, **kwargs)
+        self.zoomLevels = OrderedDict([(np.inf, YEAR_MONTH_ZOOM_LEVEL), (5 * SECONDS_PER_DAY, MONTH_DAY_ZOOM_LEVEL)])
+
+    def tickStrings(self, values, scale, spacing):
+        chinese = display_language() == "zh_CN"
+        locale = QLocale()
+        strings = []
+        for value in values:
+            moment = datetime.fromtimestamp(value, UTC)
+            if spacing >= 365 * SECONDS_PER_DAY:
+                strings.append(f"{moment.year}年" if chinese else str(moment.year))
+            elif spacing >= 28 * SECONDS_PER_DAY:
+                strings.append(
+                    f"{moment.month}月" if chinese else locale.monthName(moment.month, QLocale.FormatType.ShortFormat)
+                )
+            else:
+                strings.append(f"{moment.day}日" if chinese else str(moment.day))
+        return strings
+
+
+def yuan_tick(yuan: float, *, chinese: bool) -> str:
+    """Short axis labels: 12万 / 1.2万 in Chinese, 120k / 1.2M in English."""
+    if yuan == 0:
+        return "0"
+    size = abs(yuan)
+    if chinese:
+        return f"{yuan / 10_000:g}万" if size >= 10_000 else f"{yuan:g}"
+    if size >= 1_000_000:
+        return f"{yuan / 1_000_000:g}M"
+    return f"{yuan / 1_000:g}k" if size >= 1_000 else f"{yuan:g}"
+
+
+class YuanAxis(pg.AxisItem):
+    """Yuan, shortened (the hover read-out gives the exact amount)."""
+
+    def __init__(self, orientation: str = "left", **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):
+        chinese = display_language() == "zh_CN"
+        return [yuan_tick(round(value, 2), chinese=chinese) for value in values]
+
+
+class CountAxis(pg.AxisItem):
+    """Whole numbers only: there is no such thing as half a loan."""
+
+    def __init__(self, orientation: str = "left", **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            if spacing >= 1:
+                levels.append((spacing, [v for v in values if float(v).is_integer()]))
+        return levels or [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [str(int(value)) for value in values]
+
+
+class PercentAxis(pg.AxisItem):
+    def __init__(self, orientation: str = "left", **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{value:g}%" for value in values]

@@ -1,0 +1,375 @@
+"""The base of every trend chart: a title, plots on a shared date axis, a helpful empty state, the hover read-out,
+range presets, zoom and pan along time, and colours that follow the widget's palette."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from jiebei_tracker.charts.axes import MIN_VISIBLE_DAYS, SECONDS_PER_DAY, DayAxis, day_x, x_day
+from jiebei_tracker.charts.theme import ChartTheme, theme_for
+from jiebei_tracker.services.series import ChartKind, RangePreset, preset_span
+from jiebei_tracker.ui.common import display_language
+
+# How far past the data the view may be dragged, so the first and last points are never stuck to the edge.
+PAN_MARGIN_DAYS = 45
+
+
+class Chart(QWidget):
+    """Subclasses set ``kind``, build their plots and items once in ``build()`` (``add_plot``), update the
+    items in ``draw(series)`` (setData / setOpts, never new items), and say what the read-out shows for a day.
+    ``compact`` is the small dashboard version: no legend, the read-out as a tooltip."""
+
+    kind: ChartKind
+
+    span_changed = Signal(object, object)
+    """Emitted with the first and last day shown, after a preset, a zoom or a pan."""
+
+    def __init__(self, *, compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.compact = compact
+        self.series = None
+        self.theme: ChartTheme = theme_for(self.palette())
+        self.plots: list[pg.PlotItem] = []
+        self._crosshairs: list[pg.InfiniteLine] = []
+        self._fixed_y: dict[int, tuple[float, float]] = {}
+        # Per plot, the (x, y) arrays drawn, so the y axis can fit what is in view (bars ignore "auto visible").
+        self._extents: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+        self._span: tuple[date, date] | None = None
+        self._preset = RangePreset.ONE_YEAR
+        self._message: str | None = None
+
+        self.title_label = QLabel()
+        font = QFont(self.title_label.font())
+        font.setBold(True)
+        if not compact:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title_label.setFont(font)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title_label, 1)
+        self.legend_label = QLabel()
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.setVisible(not compact)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.graphics.installEventFilter(self)
+        self.readout = QLabel()
+        self.readout.setWordWrap(True)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setVisible(not compact)
+        plot_page = QWidget()
+        plot_layout = QVBoxLayout(plot_page)
+        plot_layout.setContentsMargins(0, 0, 0, 0)
+        plot_layout.addWidget(self.legend_label)
+        plot_layout.addWidget(self.graphics, 1)
+        plot_layout.addWidget(self.readout)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(plot_page)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.header)
+        layout.addWidget(self.stack, 1)
+
+        # Right-click offers our own (translated) export instead of pyqtgraph's menu, which is switched off.
+        self.save_action = QAction(self)
+        self.save_action.triggered.connect(self.save_png)
+        self.graphics.addAction(self.save_action)
+        self.graphics.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.build()
+        if self.plots:
+            self.plots[0].vb.sigXRangeChanged.connect(self._on_x_range_changed)
+        self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved)
+        self._apply_theme()
+        self.retranslate_ui()
+        self._show_state()
+
+    # -- for subclasses ----------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def draw(self, series) -> None:
+        raise NotImplementedError
+
+    def readout_text(self, day: date) -> str:
+        raise NotImplementedError
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def empty_message(self) -> str:
+        raise NotImplementedError
+
+    def label_axes(self) -> None:
+        """Set the axis labels (called again when the language changes)."""
+
+    def first_day(self) -> date | None:
+        """Where "All" starts for this chart's data."""
+        return None
+
+    def add_plot(self, left_axis: pg.AxisItem, *, stretch: int = 1, fixed_y: tuple[float, float] | None = None):
+        """A plot in the next row, its time axis linked to the first plot's; only time zooms and pans."""
+        row = len(self.plots)
+        plot = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": DayAxis(), "left": left_axis})
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.vb.setMouseEnabled(x=True, y=False)
+        plot.vb.setLimits(minXRange=MIN_VISIBLE_DAYS * SECONDS_PER_DAY)
+        plot.disableAutoRange()
+        left_axis.setWidth(56 if not self.compact else 40)
+        if fixed_y is not None:
+            self._fixed_y[row] = fixed_y
+            plot.setYRange(*fixed_y, padding=0)
+        if self.plots:
+            plot.setXLink(self.plots[0])
+            self.plots[-1].getAxis("bottom").setStyle(showValues=False)  # one date axis, under the last plot
+        self.graphics.ci.layout.setRowStretchFactor(row, stretch)
+        crosshair = pg.InfiniteLine(angle=90, movable=False)
+        crosshair.setVisible(False)
+        plot.addItem(crosshair, ignoreBounds=True)
+        self.plots.append(plot)
+        self._crosshairs.append(crosshair)
+        return plot
+
+    def set_legend(self, entries: list[tuple[str, QColor, str]]) -> None:
+        """The legend above the plots, one entry per ``(sample, colour, name)``; the sample is a glyph drawn in
+        the series' colour (■ bars, ━ lines, ╌ thresholds, ▼ markers). A row of text never covers the data."""
+        parts = [
+            f'<span style="color:{colour.name()}; font-weight:bold; font-size:large">{sample}</span>'
+            f"&nbsp;{html.escape(name)}"
+            for sample, colour, name in entries
+        ]
+        self.legend_label.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
+
+    def set_extents(self, plot_index: int, *arrays: tuple[np.ndarray, np.ndarray]) -> None:
+        """The (x, y) arrays drawn in a plot, for fitting its y axis to the visible days."""
+        self._extents[plot_index] = list(arrays)
+
+    # -- what callers use --------------------------------------------------------------------------------
+
+    def set_series(self, series) -> None:
+        """Draw ``series`` (None, or an empty one, shows the empty state), keeping the shown time span."""
+        self.series = series
+        self._message = None
+        if series is not None and not series.is_empty:
+            self.draw(series)
+            self._set_pan_limits()
+            if self._span is None:
+                self.set_range_preset(self._preset)
+            else:
+                self._apply_span()
+        self._show_state()
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` instead of the plots (e.g. while the series is being worked out)."""
+        self._message = text
+        self._show_state()
+
+    @property
+    def showing_empty_state(self) -> bool:
+        return self.stack.currentWidget() is self.empty_label
+
+    def set_range_preset(self, preset: RangePreset) -> None:
+        self._preset = preset
+        as_of = self.series.as_of if self.series is not None else date.today()
+        self.set_span(*preset_span(preset, as_of=as_of, first_day=self.first_day()))
+
+    def set_span(self, start: date, end: date) -> None:
+        """Show the days ``start`` … ``end``."""
+        self._span = (start, end)
+        self._apply_span()
+
+    def visible_span(self) -> tuple[date, date]:
+        (x0, x1), _ = self.plots[0].vb.viewRange()
+        return x_day(x0), x_day(x1)
+
+    def show_readout_at(self, day: date) -> str:
+        """Show the exact values for ``day`` (what hovering over it shows) and return the text."""
+        if self.series is None or self.series.is_empty:
+            return ""
+        text = self.readout_text(day)
+        x = day_x(day) + SECONDS_PER_DAY / 2
+        for crosshair in self._crosshairs:
+            crosshair.setPos(x)
+            crosshair.setVisible(True)
+        if self.compact:
+            self.graphics.setToolTip(text)
+        else:
+            self.readout.setText(text)
+        return text
+
+    def copy_view_from(self, other: Chart) -> None:
+        """Show what ``other`` shows: its series and the exact time range in view (subclasses add their own
+        choices). Used to render a chart off screen at another size."""
+        self._preset, self._span = other._preset, other._span
+        self.set_series(other.series)
+        if other._message is not None:
+            self.show_message(other._message)
+        self._copied_x_range = tuple(other.plots[0].vb.viewRange()[0]) if other.plots else None
+
+    def apply_view(self) -> None:
+        """Put the copied time range back once laid out (a resize may have moved it)."""
+        x_range = getattr(self, "_copied_x_range", None)
+        if x_range is not None and self.series is not None and not self.series.is_empty:
+            self.plots[0].setXRange(*x_range, padding=0)
+            self._fit_y(*x_range)
+
+    def save_png(self) -> Path | None:
+        """Ask for a size and a file, and save the chart there as PNG; returns the file (None if cancelled)."""
+        from jiebei_tracker.charts.export import PngExportDialog, save_png
+
+        name = f"{self.kind.value}-{date.today().isoformat()}.png"
+        answer = PngExportDialog.ask(self, suggested_path=Path.home() / name)
+        if answer is None:
+            return None
+        path, width, height = answer
+        save_png(self, path, width, height)
+        return path
+
+    def retranslate_ui(self) -> None:
+        self.save_action.setText(self.tr("Save as PNG…"))
+        self.title_label.setText(self.title())
+        self.label_axes()
+        self._reset_readout()
+        if self.series is not None and not self.series.is_empty:
+            self.draw(self.series)  # legend entries carry translated names
+        self._show_state()
+
+    # -- Qt plumbing -------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._apply_theme()
+            if self.series is not None and not self.series.is_empty:
+                self.draw(self.series)
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Type.Leave:
+            for crosshair in self._crosshairs:
+                crosshair.setVisible(False)
+            self._reset_readout()
+        return super().eventFilter(watched, event)
+
+    def _on_mouse_moved(self, args) -> None:
+        position = args[0]
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(position):
+                self.show_readout_at(x_day(plot.vb.mapSceneToView(position).x()))
+                return
+
+    def _on_x_range_changed(self, _view, x_range) -> None:
+        self._fit_y(*x_range)
+        self.span_changed.emit(x_day(x_range[0]), x_day(x_range[1]))
+
+    def _fit_y(self, x0: float, x1: float) -> None:
+        for index, plot in enumerate(self.plots):
+            if index in self._fixed_y:
+                continue
+            top = 0.0
+            for x, y in self._extents.get(index, ()):
+                if len(x) == 0:
+                    continue
+                # Include the point just before the view: step lines hold its value into the view.
+                first = max(int(np.searchsorted(x, x0, side="right")) - 1, 0)
+                last = int(np.searchsorted(x, x1, side="right"))
+                visible = y[first:last]
+                if len(visible):
+                    top = max(top, float(np.nanmax(visible)) if not np.all(np.isnan(visible)) else 0.0)
+            plot.setYRange(0, self.nice_top(index, top), padding=0)
+
+    def nice_top(self, plot_index: int, top: float) -> float:
+        """The top of a plot's y axis for the largest value in view (a little headroom for the legend)."""
+        return top * 1.08 if top > 0 else 1.0
+
+    def _apply_span(self) -> None:
+        if self._span is None or not self.plots:
+            return
+        start, end = self._span
+        x0, x1 = day_x(start), day_x(end + timedelta(days=1))
+        self.plots[0].setXRange(x0, x1, padding=0.01)
+        self._fit_y(x0, x1)
+
+    def _set_pan_limits(self) -> None:
+        first = self.first_day()
+        as_of = self.series.as_of
+        start = min(first or as_of, as_of - timedelta(days=3 * 366)) - timedelta(days=PAN_MARGIN_DAYS)
+        end = as_of + timedelta(days=PAN_MARGIN_DAYS)
+        for plot in self.plots:
+            plot.vb.setLimits(xMin=day_x(start), xMax=day_x(end))
+
+    def _show_state(self) -> None:
+        empty = self.series is None or self.series.is_empty
+        if self._message is not None or empty:
+            self.empty_label.setText(self._message if self._message is not None else self.empty_message())
+            self.stack.setCurrentWidget(self.empty_label)
+        else:
+            self.stack.setCurrentIndex(0)
+
+    def _reset_readout(self) -> None:
+        hint = self.tr("Point at the chart to read the exact values. Drag to move through time; scroll to zoom.")
+        self.readout.setText(hint)
+        self.graphics.setToolTip("")
+
+    def _apply_theme(self) -> None:
+        self.theme = theme_for(self.palette())
+        self.graphics.setBackground(self.theme.background)
+        axis_pen = self.theme.pen(self.theme.foreground, 1)
+        for plot, crosshair in zip(self.plots, self._crosshairs, strict=True):
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setPen(axis_pen)
+                axis.setTextPen(self.theme.foreground)
+            crosshair.setPen(self.theme.pen(self.theme.faded(self.theme.foreground, 110), 1, Qt.PenStyle.DotLine))
+        self.label_axes()
+
+    def set_axis_label(self, plot: pg.PlotItem, text: str) -> None:
+        plot.setLabel("left", text, color=self.theme.foreground.name())
+
+
+def month_name(month: date) -> str:
+    """A month as people say it: 2026年3月 / Mar 2026."""
+    if display_language() == "zh_CN":
+        return f"{month.year}年{month.month}月"
+    return f"{QLocale(QLocale.Language.English).monthName(month.month, QLocale.FormatType.ShortFormat)} {month.year}"
+
+
+def percent(part: int, whole: int) -> str:
+    """A share for reading (not money): one decimal place."""
+    return f"{100 * part / whole:.1f}%" if whole else "—"
+
+
+def step_arrays(days, values, end_day: date) -> tuple[np.ndarray, np.ndarray]:
+    """x / y arrays that draw a step line: each value holds from its day until the next (the last until the end
+    of ``end_day``)."""
+    count = len(days)
+    if count == 0:
+        return np.empty(0), np.empty(0)
+    starts = np.fromiter(((d - date(1970, 1, 1)).days for d in days), dtype=np.float64, count=count)
+    starts *= SECONDS_PER_DAY
+    ends = np.empty(count)
+    ends[:-1] = starts[1:]
+    ends[-1] = max(day_x(end_day + timedelta(days=1)), starts[-1])
+    x = np.empty(2 * count)
+    x[0::2], x[1::2] = starts, ends
+    y = np.repeat(np.asarray(values, dtype=np.float64), 2)
+    return x, y
