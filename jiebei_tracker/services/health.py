@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose, limit_cuts
 from jiebei_tracker.domain.errors import InvalidValue
@@ -123,6 +123,22 @@ def load_history(database: Database, *, loan_ids: Iterable[int] | None = None) -
         for loan_id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on in loan_rows
     ]
     return History.of(loans, repayments, limits, notes, {name: kind for name, kind in platforms.values()})
+
+
+def open_loan_ids(database: Database, *, as_of: date, due_by: date | None = None) -> list[int]:
+    """The loans borrowed by ``as_of`` with an installment not yet settled then (and, with ``due_by``, falling due
+    no later than that day): one query."""
+    inst, loan = tables.Installment, tables.Loan
+    query = (
+        select(inst.loan_id)
+        .join(loan, loan.id == inst.loan_id)
+        .where(or_(inst.settled_on.is_(None), inst.settled_on > as_of), loan.borrowed_on <= as_of)
+        .distinct()
+    )
+    if due_by is not None:
+        query = query.where(inst.due_on <= due_by)
+    with database.reading() as session:
+        return list(session.scalars(query))
 
 
 def health_check(database: Database, *, as_of: date, settings: HealthSettings | None = None) -> HealthCheck:

@@ -54,11 +54,21 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         Severity.HIGH if large else Severity.MEDIUM,
         title=Text("借款用于炒股、期货等高风险投资", "Borrowed money used for speculation"),
         summary=Text(
-            f"{len(items)} 笔借款用途为投资理财,其中 {large} 笔达到当时额度的 {share}% 及以上"
-            f"(无额度记录时按 {format_yuan(t.risky_amount_fen)} 计),尚欠本金 {format_yuan(outstanding)}。",
-            f"{plural(len(items), 'loan')} used for investment, {large} of them {share}% or more of the platform's "
-            f"limit at the time ({format_yuan(t.risky_amount_fen)} where no limit was recorded); "
-            f"{format_yuan(outstanding)} principal still owed.",
+            f"{len(items)} 笔借款用途为投资理财"
+            + (
+                f",其中 {large} 笔达到当时额度的 {share}% 及以上(没有额度记录时按 {format_yuan(t.risky_amount_fen)} 算)"
+                if large
+                else ""
+            )
+            + f",尚欠本金 {format_yuan(outstanding)}。",
+            f"{plural(len(items), 'loan')} used for investment"
+            + (
+                f", {large} of them {share}% or more of the platform's limit at the time "
+                f"({format_yuan(t.risky_amount_fen)} or more where no limit was recorded)"
+                if large
+                else ""
+            )
+            + f"; {format_yuan(outstanding)} principal still owed.",
         ),
         items=items,
         advice=Text(

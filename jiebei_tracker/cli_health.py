@@ -1,0 +1,290 @@
+"""The CLI's health commands — flags, score, diagnose, reminders, report — as readable text or JSON.
+
+JSON: dates ISO, amounts strings in yuan with two decimals, booleans true/false. Texts (evidence, advice) are in
+English unless ``--lang zh_CN`` is given.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def register(commands) -> dict:
+    """Add the health sub-commands; returns their handlers."""
+    flags = commands.add_parser("flags", help="the article's warning signs in force, with evidence and advice")
+    score = commands.add_parser("score", help="the health score (0-100) and the flags behind it")
+    for parser in (flags, score):
+        parser.add_argument("--as-of", metavar="DATE", help="as the records stood that day (default: today)")
+        parser.add_argument("--json", action="store_true")
+    diagnose = commands.add_parser("diagnose", help="why a platform's limit was cut, and a recovery checklist")
+    diagnose.add_argument("platform", metavar="PLATFORM")
+    diagnose.add_argument("--json", action="store_true")
+    reminders = commands.add_parser("reminders", help="repayments overdue, due today and due soon; .ics export")
+    reminders.add_argument("--days", metavar="N", help="look this many days ahead (default: the setting, 3)")
+    reminders.add_argument("--as-of", metavar="DATE")
+    reminders.add_argument("--ics", metavar="FILE", help="also write a calendar of the installments to pay")
+    report = commands.add_parser("report", help="a printable health report")
+    report.add_argument("--as-of", metavar="DATE")
+    report.add_argument("--html", metavar="FILE", help="write the report as HTML (default: text on stdout)")
+    for parser in (flags, score, diagnose, reminders, report):
+        parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
+    return {
+        "flags": cmd_flags,
+        "score": cmd_score,
+        "diagnose": cmd_diagnose,
+        "reminders": cmd_reminders,
+        "report": cmd_report,
+    }
+
+
+# -- option parsing ----------------------------------------------------------------------------------------
+
+
+def _language(text: str, *, field: str) -> str:
+    for language in LANGUAGES:
+        if text.replace("-", "_").lower() == language.lower():
+            return language
+    raise InvalidValue(field, text, "must be en or zh_CN")
+
+
+def _options(args, context) -> tuple[date, str]:
+    from jiebei_tracker.cli import option_value, parse_date
+
+    as_of = option_value(parse_date, getattr(args, "as_of", None), "--as-of") or context.today
+    return as_of, option_value(_language, args.lang, "--lang")
+
+
+def _dump(value, out) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    print(file=out)
+
+
+# -- JSON shapes -------------------------------------------------------------------------------------------
+
+
+def flag_json(flag, language: str, refs: dict[int, str]) -> dict:
+    """A flag as the JSON of ``flags``: rule, severity, article, title, evidence (summary and items), advice."""
+    return {
+        "rule": flag.rule,
+        "severity": flag.severity.value,
+        "article": flag.article_text,
+        "title": flag.title.get(language),
+        "evidence": {
+            "summary": flag.evidence.summary.get(language),
+            "items": [_item_json(item, language, refs) for item in flag.evidence.items],
+        },
+        "advice": flag.advice.get(language),
+    }
+
+
+def _item_json(item, language: str, refs: dict[int, str]) -> dict:
+    found: dict = {"kind": item.kind}
+    if item.loan_id is not None:
+        # As `loans --json` names loans: "loan_id" is the platform's number (or ours), "number" ours.
+        found["loan_id"] = refs.get(item.loan_id, str(item.loan_id))
+        found["number"] = item.loan_id
+    for key in ("seq", "installment_id", "note_id", "platform"):
+        if getattr(item, key) is not None:
+            found[key] = getattr(item, key)
+    found.update((name, day.isoformat()) for name, day in item.dates)
+    found.update((name, fen_to_yuan(fen)) for name, fen in item.amounts_fen)
+    found.update(item.counts)
+    found["text"] = item.text.get(language)
+    return found
+
+
+def _checklist_json(item, language: str) -> dict:
+    def shown(value: int):
+        return fen_to_yuan(value) if item.unit == "fen" else value
+
+    return {
+        "key": item.key,
+        "rule": item.rule,
+        "label": item.label.get(language),
+        "current": shown(item.current),
+        "target": shown(item.target),
+        "start": None if item.start is None else shown(item.start),
+        "unit": "yuan" if item.unit == "fen" else item.unit,
+        "goal": item.goal.value,
+        "done": item.done,
+        "progress": item.progress_text(language),
+    }
+
+
+# -- commands ----------------------------------------------------------------------------------------------
+
+
+def _check(context, as_of: date):
+    from jiebei_tracker.domain.health import check_health
+    from jiebei_tracker.services.health import HealthSettings, load_history
+
+    settings = HealthSettings.load(context.database)
+    history = load_history(context.database)
+    check = check_health(history, as_of, thresholds=settings.thresholds, grace_days=settings.grace_days)
+    refs = {loan.loan_id: loan.external_id or str(loan.loan_id) for loan in history.loans}
+    return check, refs
+
+
+def cmd_flags(args, context) -> int:
+    as_of, language = _options(args, context)
+    check, refs = _check(context, as_of)
+    flags = sorted(check.flags, key=lambda flag: -flag.severity.rank)
+    if args.json:
+        _dump([flag_json(flag, language, refs) for flag in flags], context.out)
+        return 0
+    out = context.out
+    if not flags:
+        print(f"as of {as_of.isoformat()}: none of the article's warning signs — keep repaying on time", file=out)
+        return 0
+    print(f"as of {as_of.isoformat()}: {len(flags)} warning sign{'s' if len(flags) != 1 else ''}", file=out)
+    for flag in flags:
+        print(file=out)
+        print(f"[{flag.severity.value}] {flag.rule} — {flag.title.get(language)}", file=out)
+        print(f"  article: {flag.article_text}", file=out)
+        print(f"  evidence: {flag.evidence.summary.get(language)}", file=out)
+        for item in flag.evidence.items[:_ITEMS_SHOWN]:
+            print(f"    - {item.text.get(language)}", file=out)
+        if len(flag.evidence.items) > _ITEMS_SHOWN:
+            print(f"    … and {len(flag.evidence.items) - _ITEMS_SHOWN} more (see --json)", file=out)
+        print(f"  advice: {flag.advice.get(language)}", file=out)
+    return 0
+
+
+_ITEMS_SHOWN = 8
+
+
+def cmd_score(args, context) -> int:
+    as_of, language = _options(args, context)
+    check, _ = _check(context, as_of)
+    if args.json:
+        _dump(
+            {
+                "as_of": as_of.isoformat(),
+                "score": check.score,
+                "band": check.band.value,
+                "flags": [{"rule": f.rule, "severity": f.severity.value} for f in check.flags],
+            },
+            context.out,
+        )
+        return 0
+    print(f"health score {check.score}/100 ({check.band.label(language)}) as of {as_of.isoformat()}", file=context.out)
+    for flag in sorted(check.flags, key=lambda f: -f.severity.rank):
+        print(f"  [{flag.severity.value}] {flag.rule} — {flag.title.get(language)}", file=context.out)
+    return 0
+
+
+def cmd_diagnose(args, context) -> int:
+    from jiebei_tracker.services.health import diagnose_platform, load_history
+
+    _, language = _options(args, context)
+    diagnosis = diagnose_platform(context.database, args.platform, today=context.today)
+    platform = args.platform.strip()
+    if diagnosis is None:
+        if args.json:
+            _dump({"platform": platform, "cut": None}, context.out)
+        else:
+            print(
+                f"{platform}: its recorded limit never fell — nothing to diagnose "
+                "(record limits with `jiebei-tracker limit`)",
+                file=context.out,
+            )
+        return 0
+    cut = diagnosis.cut
+    if args.json:
+        refs = {loan.loan_id: loan.external_id or str(loan.loan_id) for loan in load_history(context.database).loans}
+        _dump(
+            {
+                "platform": platform,
+                "cut": {
+                    "date": cut.cut_on.isoformat(),
+                    "before": fen_to_yuan(cut.before_fen),
+                    "after": fen_to_yuan(cut.after_fen),
+                },
+                "platform_policy": diagnosis.platform_policy,
+                "article": "; ".join(str(s) for s in diagnosis.article),
+                "explanation": diagnosis.explanation.get(language),
+                "causes": [flag_json(flag, language, refs) for flag in diagnosis.causes],
+                "reminders": [flag_json(flag, language, refs) for flag in diagnosis.reminders],
+                "advice": diagnosis.advice.get(language),
+                "checklist": [_checklist_json(item, language) for item in diagnosis.checklist],
+            },
+            context.out,
+        )
+        return 0
+    out = context.out
+    print(diagnosis.explanation.get(language), file=out)
+    print(f"article: {'; '.join(str(s) for s in diagnosis.article)}", file=out)
+    for number, flag in enumerate(diagnosis.causes, 1):
+        print(f"  {number}. [{flag.severity.value}] {flag.rule} — {flag.evidence.summary.get(language)}", file=out)
+        print(f"     → {flag.advice.get(language)}", file=out)
+    for flag in diagnosis.reminders:
+        print(f"  reminder: {flag.title.get(language)} — {flag.evidence.summary.get(language)}", file=out)
+    if diagnosis.platform_policy:
+        print(f"advice: {diagnosis.advice.get(language)}", file=out)
+    print("recovery checklist:", file=out)
+    for item in diagnosis.checklist:
+        print(f"  [{'x' if item.done else ' '}] {item.progress_text(language)}", file=out)
+    return 0
+
+
+def cmd_reminders(args, context) -> int:
+    from jiebei_tracker.cli import whole_number
+    from jiebei_tracker.services.reminders import ReminderKind, pending_reminders
+
+    as_of, language = _options(args, context)
+    lead_days = None if args.days is None else whole_number(args.days, "--days", 0, 60)
+    found = pending_reminders(context.database, as_of=as_of, lead_days=lead_days)
+    out = context.out
+    dues = [r for r in found if r.kind is not ReminderKind.NO_AUTOPAY]
+    nudges = [r for r in found if r.kind is ReminderKind.NO_AUTOPAY]
+    if not dues:
+        print(f"as of {as_of.isoformat()}: nothing overdue and nothing due soon", file=out)
+    for reminder in dues:
+        print(f"{reminder.kind.label(language):<14} {reminder.message.get(language)}", file=out)
+    for nudge in nudges:
+        print(f"{nudge.kind.label(language):<14} {nudge.message.get(language)}", file=out)
+    if args.ics:
+        from jiebei_tracker.services.ics import export_ics
+        from jiebei_tracker.services.settings import SettingsStore
+
+        alarm_days = (
+            lead_days
+            if lead_days is not None
+            else SettingsStore(database=context.database).general().reminder_lead_days
+        )
+        count = export_ics(context.database, Path(args.ics), as_of=as_of, lead_days=alarm_days, language=language)
+        print(f"wrote a calendar of {count} installment{'s' if count != 1 else ''} to pay to {args.ics}", file=out)
+    return 0
+
+
+def cmd_report(args, context) -> int:
+    from jiebei_tracker.services.report import build_report, render_html
+
+    as_of, language = _options(args, context)
+    report = build_report(context.database, as_of=as_of)
+    if args.html:
+        Path(args.html).write_text(render_html(report, language=language), encoding="utf-8")
+        print(f"wrote the health report as of {as_of.isoformat()} to {args.html}", file=context.out)
+        return 0
+    out = context.out
+    check = report.check
+    print(f"Health report as of {as_of.isoformat()}: score {check.score}/100 ({check.band.label(language)})", file=out)
+    for flag in sorted(check.flags, key=lambda f: -f.severity.rank):
+        print(f"\n[{flag.severity.value}] {flag.title.get(language)} ({flag.article_text})", file=out)
+        print(f"  {flag.evidence.summary.get(language)}", file=out)
+        print(f"  → {flag.advice.get(language)}", file=out)
+    print("\nOverdue and due in the next 14 days:" if report.dues else "\nNothing overdue or due in 14 days.", file=out)
+    for due in report.dues:
+        print(f"  {due.due_on.isoformat()}  {format_yuan(due.amount_fen):>12}  {due.message.get(language)}", file=out)
+    for diagnosis in report.diagnoses:
+        print(f"\n{diagnosis.explanation.get(language)}", file=out)
+        for item in diagnosis.checklist:
+            print(f"  [{'x' if item.done else ' '}] {item.progress_text(language)}", file=out)
+    return 0

@@ -1,0 +1,201 @@
+"""The printable health report (HTML): score, flags with evidence and advice, upcoming dues, recent limit cuts, and
+the charts once the charts engineer hands them in (``chart_images``: name → PNG bytes, embedded as base64)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose, limit_cuts
+from jiebei_tracker.domain.health import HealthBand, HealthCheck, check_health
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.rules import Flag
+from jiebei_tracker.services.health import HealthSettings, load_history
+from jiebei_tracker.services.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
+from jiebei_tracker.storage.database import Database
+
+DUE_DAYS = 14
+RECENT_CUT_DAYS = 180
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """Everything the report shows, as of one day."""
+
+    as_of: date
+    check: HealthCheck
+    dues: tuple[Reminder, ...]  # overdue, today's and the next ``DUE_DAYS`` days'
+    autopay: tuple[AutopayStatus, ...]
+    diagnoses: tuple[Diagnosis, ...]  # limit cuts recorded in the last ``RECENT_CUT_DAYS`` days
+
+    @property
+    def band(self) -> HealthBand:
+        return self.check.band
+
+
+def build_report(database: Database, *, as_of: date, settings: HealthSettings | None = None) -> HealthReport:
+    settings = settings or HealthSettings.load(database)
+    history = load_history(database)
+    t, grace = settings.thresholds, settings.grace_days
+    snapshot = history.snapshot(as_of, grace_days=grace)
+    # The latest recent cut of each platform; earlier cuts are history the latest diagnosis already covers.
+    latest = {cut.platform: cut for cut in limit_cuts(snapshot.limits) if (as_of - cut.cut_on).days < RECENT_CUT_DAYS}
+    return HealthReport(
+        as_of=as_of,
+        check=check_health(history, as_of, thresholds=t, grace_days=grace),
+        dues=tuple(reminders_in(snapshot, lead_days=DUE_DAYS, nudges=False)),
+        autopay=tuple(autopay_by_platform(snapshot)),
+        diagnoses=tuple(diagnose(history, cut, as_of=as_of, thresholds=t, grace_days=grace) for cut in latest.values()),
+    )
+
+
+# -- HTML --------------------------------------------------------------------------------------------------
+
+_WORDS = {
+    "title": ("借呗信用健康报告", "Credit health report"),
+    "as_of": ("截至", "As of"),
+    "score": ("健康分", "Health score"),
+    "flags": ("需要注意的地方", "What needs attention"),
+    "no_flags": (
+        "没有发现文中提到的风险行为。继续按时还款。",
+        "None of the article's warning signs. Keep repaying on time.",
+    ),
+    "article": ("出处", "Article"),
+    "evidence": ("依据", "What we saw"),
+    "advice": ("建议", "What to do"),
+    "dues": ("逾期和未来 14 天的还款", "Overdue and due in the next 14 days"),
+    "no_dues": ("没有逾期,未来 14 天也没有到期的还款。", "Nothing overdue and nothing due in the next 14 days."),
+    "due_on": ("到期日", "Due"),
+    "loan": ("借款", "Loan"),
+    "amount": ("金额", "Amount"),
+    "status": ("状态", "Status"),
+    "autopay": ("自动还款", "Autopay"),
+    "platform": ("平台", "Platform"),
+    "on_autopay": ("已开/在还", "On autopay / active"),
+    "how": ("怎么开", "How to switch it on"),
+    "cuts": ("额度下调诊断", "Limit-cut diagnosis"),
+    "checklist": ("恢复清单", "Recovery checklist"),
+    "charts": ("图表", "Charts"),
+    "footer": (
+        "本报告由借呗信用健康助手根据你自己记录的数据在本机生成,不含任何外部数据。",
+        "Made on this computer by Jiebei Tracker from your own records; no outside data.",
+    ),
+}
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #222; margin: 2em;
+       max-width: 60em; line-height: 1.5; }
+h1 { margin-bottom: 0; } .as-of { color: #666; margin-top: 0; }
+.score { font-size: 3em; font-weight: bold; } .band { font-size: 1.2em; margin-left: .5em; }
+.good { color: #2b7bb9; } .watch { color: #d98200; } .at_risk { color: #d1343a; }
+.flag { border: 1px solid #ccc; border-left: 6px solid #999; padding: .5em 1em; margin: 1em 0;
+        page-break-inside: avoid; break-inside: avoid; }
+.flag.critical { border-left-color: #d1343a; } .flag.high { border-left-color: #d98200; }
+.flag.medium { border-left-color: #c9a400; } .flag.low { border-left-color: #2b7bb9; }
+.severity { font-weight: bold; text-transform: uppercase; font-size: .8em; }
+.article { color: #666; font-size: .85em; }
+table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: .3em .5em;
+        text-align: left; vertical-align: top; } td.money { text-align: right; white-space: nowrap; }
+.overdue { color: #d1343a; font-weight: bold; }
+.done { color: #2b7bb9; } figure { page-break-inside: avoid; } figure img { max-width: 100%; }
+footer { color: #888; font-size: .8em; margin-top: 3em; }
+@media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
+"""
+
+
+def render_html(report: HealthReport, *, language: str = "en", chart_images: dict[str, bytes] | None = None) -> str:
+    """The report as one self-contained HTML page. ``chart_images`` maps a caption to PNG bytes; each is embedded
+    (base64) in a "Charts" section — the hook for the charts once they exist."""
+    lang = "zh_CN" if language.startswith("zh") else "en"
+
+    def word(key: str) -> str:
+        zh, en = _WORDS[key]
+        return escape(zh if lang == "zh_CN" else en)
+
+    check = report.check
+    parts = [
+        f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh_CN" else "en"}"><head><meta charset="utf-8">',
+        f"<title>{word('title')} {report.as_of.isoformat()}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{word('title')}</h1><p class='as-of'>{word('as_of')} {report.as_of.isoformat()}</p>",
+        f"<section id='score'><h2>{word('score')}</h2><span class='score {report.band.value}'>{check.score}</span>"
+        f"<span class='band {report.band.value}'>{escape(report.band.label(lang))}</span></section>",
+        f"<section id='flags'><h2>{word('flags')}</h2>",
+    ]
+    flags = sorted(check.flags, key=lambda f: -f.severity.rank)
+    parts += [_flag_html(flag, lang, word) for flag in flags] or [f"<p>{word('no_flags')}</p>"]
+    parts.append("</section>")
+    parts.append(_dues_html(report.dues, lang, word))
+    parts.append(_autopay_html(report.autopay, lang, word))
+    for diagnosis in report.diagnoses:
+        parts.append(_diagnosis_html(diagnosis, lang, word))
+    if chart_images:
+        parts.append(f"<section id='charts'><h2>{word('charts')}</h2>")
+        for caption, png in chart_images.items():
+            data = base64.b64encode(png).decode("ascii")
+            parts.append(
+                f"<figure><img alt='{escape(caption)}' src='data:image/png;base64,{data}'>"
+                f"<figcaption>{escape(caption)}</figcaption></figure>"
+            )
+        parts.append("</section>")
+    parts.append(f"<footer>{word('footer')}</footer></body></html>")
+    return "\n".join(parts)
+
+
+def _flag_html(flag: Flag, lang: str, word) -> str:
+    items = "".join(f"<li>{escape(item.text.get(lang))}</li>" for item in flag.evidence.items)
+    sections = escape("; ".join(s.zh_CN if lang == "zh_CN" else s.en for s in flag.article))
+    return (
+        f"<div class='flag {flag.severity.value}' id='flag-{flag.rule}'>"
+        f"<span class='severity'>{escape(flag.severity.label(lang))}</span> "
+        f"<strong>{escape(flag.title.get(lang))}</strong> <span class='article'>({word('article')}: {sections})</span>"
+        f"<p><b>{word('evidence')}:</b> {escape(flag.evidence.summary.get(lang))}</p>"
+        + (f"<ul>{items}</ul>" if items else "")
+        + f"<p><b>{word('advice')}:</b> {escape(flag.advice.get(lang))}</p></div>"
+    )
+
+
+def _dues_html(dues, lang: str, word) -> str:
+    if not dues:
+        return f"<section id='dues'><h2>{word('dues')}</h2><p>{word('no_dues')}</p></section>"
+    rows = "".join(
+        f"<tr class='{due.kind.value}'><td>{due.due_on.isoformat()}</td>"
+        f"<td>{escape(due.platform)} {escape(due.loan_ref)} · {due.seq}</td>"
+        f"<td class='money'>{format_yuan(due.amount_fen)}</td>"
+        f"<td class='{'overdue' if due.kind.value == 'overdue' else ''}'>{escape(due.title.get(lang))}</td>"
+        f"<td>{'✓' if due.autopay else '—'}</td></tr>"
+        for due in dues
+    )
+    head = "".join(f"<th>{word(k)}</th>" for k in ("due_on", "loan", "amount", "status", "autopay"))
+    return f"<section id='dues'><h2>{word('dues')}</h2><table><tr>{head}</tr>{rows}</table></section>"
+
+
+def _autopay_html(rows, lang: str, word) -> str:
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{escape(row.platform)}</td><td class='{'done' if row.done else 'overdue'}'>"
+        f"{row.on_autopay} / {row.active_loans}</td><td>{'' if row.done else escape(row.how_to.get(lang))}</td></tr>"
+        for row in rows
+    )
+    head = "".join(f"<th>{word(k)}</th>" for k in ("platform", "on_autopay", "how"))
+    return f"<section id='autopay'><h2>{word('autopay')}</h2><table><tr>{head}</tr>{body}</table></section>"
+
+
+def _diagnosis_html(diagnosis: Diagnosis, lang: str, word) -> str:
+    causes = "".join(
+        f"<li><span class='severity'>{escape(flag.severity.label(lang))}</span> {escape(flag.title.get(lang))}</li>"
+        for flag in diagnosis.causes
+    )
+    checklist = "".join(
+        f"<li class='{'done' if item.done else ''}'>{'☑' if item.done else '☐'} {escape(item.progress_text(lang))}</li>"
+        for item in diagnosis.checklist
+    )
+    return (
+        f"<section class='diagnosis'><h2>{word('cuts')}: {escape(diagnosis.cut.platform)}</h2>"
+        f"<p>{escape(diagnosis.explanation.get(lang))}</p>"
+        + (f"<ol>{causes}</ol>" if causes else "")
+        + f"<p><b>{word('advice')}:</b> {escape(diagnosis.advice.get(lang))}</p>"
+        f"<h3>{word('checklist')}</h3><ul>{checklist}</ul></section>"
+    )
