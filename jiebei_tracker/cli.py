@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --hel
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
 
 # Modules that add sub-commands: each has ``register(commands) -> {name: handler}``.
-FEATURE_MODULES = ("jiebei_tracker.cli_listings", "jiebei_tracker.cli_import")
+FEATURE_MODULES = ("jiebei_tracker.cli_listings", "jiebei_tracker.cli_import", "jiebei_tracker.cli_health")
 
 
 @dataclass
