@@ -357,3 +357,16 @@ def test_arbitrary_bytes_import_cleanly_or_report_never_half(service, database, 
 @given(tail=st.binary(max_size=200))
 def test_a_header_followed_by_arbitrary_bytes_never_half_imports(service, database, tail):
     _outcome_is_clean(service, database, ",".join(_HEADER).encode() + b"\n" + tail, True)
+
+
+def test_an_imported_loan_is_stored_exactly_as_one_added_by_hand(service, ledger, database):
+    ledger.add_loan(draft(external_id="HAND"))  # 借呗, 2024-01-15, ¥12,000, 12 months, 7.2 %, daily
+    service.commit(
+        _plan(service, loans_csv("FILE,借呗,2024-01-15,12000,12,等额本息,7.2%,日常消费,否,"), FileKind.LOANS)
+    )
+    with sqlite3.connect(database.path) as c:
+        loans = c.execute("SELECT * FROM loan ORDER BY id").fetchall()
+        installments = [c.execute("SELECT * FROM installment WHERE loan_id = ? ORDER BY seq", (row[0],)).fetchall()
+                         for row in loans]  # fmt: skip
+    assert [row[2:] for row in loans[0:1]] == [row[2:] for row in loans[1:2]]
+    assert [row[2:] for row in installments[0]] == [row[2:] for row in installments[1]]
