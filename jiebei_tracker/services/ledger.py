@@ -58,6 +58,24 @@ class NoteEntry:
     resolved_on: date | None = None
 
 
+@dataclass(frozen=True)
+class DeletedLoan:
+    """A deleted loan as it was — its row, schedule (hand corrections and payments included) and repayments —
+    so that undo can put it back exactly."""
+
+    platform: str
+    loan: dict
+    installments: tuple[dict, ...]
+    repayments: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class DeletedRow:
+    """A deleted repayment or credit-report note as it was, for undo."""
+
+    row: dict
+
+
 # add_history writes loans a batch at a time: memory stays flat however many there are, and progress is
 # reported (and a cancel can come) between batches.
 _HISTORY_BATCH = 2000
@@ -246,6 +264,97 @@ class Ledger:
             row.resolved_on = resolved_on or self._today()
         return Changes(notes=True)
 
+    def edit_note(self, note_id: int, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
+        if not text.strip():
+            raise InvalidValue("text", text, "say what the credit report shows")
+        self._check_not_future("date", noted_on)
+        with self._database.transaction() as session:
+            row = _get_note(session, note_id)
+            row.noted_on, row.kind, row.text = noted_on, kind.value, text.strip()
+        return Changes(notes=True)
+
+    def reopen_note(self, note_id: int) -> Changes:
+        """Undo "mark resolved": the note counts again."""
+        with self._database.transaction() as session:
+            row = _get_note(session, note_id)
+            row.resolved, row.resolved_on = False, None
+        return Changes(notes=True)
+
+    # -- deleting with undo: each delete returns what it removed, and restore_* puts it back ----------------
+
+    def delete_loan_undoably(self, loan_id: int) -> tuple[Changes, DeletedLoan]:
+        """delete_loan, returning the loan as it was for restore_loan."""
+        with self._database.transaction() as session:
+            loan = _get_loan(session, loan_id)
+            deleted = DeletedLoan(
+                platform=session.get(tables.Platform, loan.platform_id).name,
+                loan=_row_values(session, tables.Loan, tables.Loan.id == loan_id)[0],
+                installments=tuple(_row_values(session, tables.Installment, tables.Installment.loan_id == loan_id)),
+                repayments=tuple(_row_values(session, tables.Repayment, tables.Repayment.loan_id == loan_id)),
+            )
+            session.delete(loan)
+        return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True), deleted
+
+    def restore_loan(self, deleted: DeletedLoan) -> Changes:
+        """Put a deleted loan back, under its old number when that is still free (``created_id`` says which)."""
+        loan = dict(deleted.loan)
+        with self._database.transaction() as session:
+            self._check_external_id(session, loan["external_id"], loan_id=None)
+            for repayment in deleted.repayments:
+                self._check_source_ref_free(session, repayment["source_ref"])
+            if session.get(tables.Loan, loan["id"]) is not None:
+                loan["id"] = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+            loan["platform_id"] = self._platform_id(session, deleted.platform)
+            connection = session.connection()
+            connection.execute(tables.Loan.__table__.insert(), [loan])
+            connection.execute(
+                tables.Installment.__table__.insert(),
+                [_without_id(row, loan_id=loan["id"]) for row in deleted.installments],
+            )
+            if deleted.repayments:
+                connection.execute(
+                    tables.Repayment.__table__.insert(),
+                    [_without_id(row, loan_id=loan["id"]) for row in deleted.repayments],
+                )
+        return Changes(
+            loan_ids=frozenset({loan["id"]}), loans_added_or_removed=True, payments=True, created_id=loan["id"]
+        )
+
+    def delete_repayment_undoably(self, repayment_id: int) -> tuple[Changes, DeletedRow]:
+        with self._database.transaction() as session:
+            rows = _row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)
+        if not rows:
+            raise InvalidValue("repayment", repayment_id, "no such repayment")
+        return self.delete_repayment(repayment_id), DeletedRow(rows[0])
+
+    def restore_repayment(self, deleted: DeletedRow) -> Changes:
+        """Put a deleted repayment back on its loan (refused if the loan is gone or no longer owes that much)."""
+        row = _without_id(deleted.row)
+        loan_id = row["loan_id"]
+        with self._database.transaction() as session:
+            _get_loan(session, loan_id)
+            self._check_source_ref_free(session, row["source_ref"])
+            session.connection().execute(tables.Repayment.__table__.insert(), [row])
+            if _reapply(session, loan_id) and not _has_payoff(session, loan_id):
+                raise InvalidValue(
+                    "amount", format_yuan(row["amount_fen"]), f"more than is left to pay on loan #{loan_id}"
+                )
+        return Changes(loan_ids=frozenset({loan_id}), payments=True)
+
+    def delete_note_undoably(self, note_id: int) -> tuple[Changes, DeletedRow]:
+        with self._database.transaction() as session:
+            row = _row_values(session, tables.CreditReportNote, tables.CreditReportNote.id == note_id)
+            session.delete(_get_note(session, note_id))
+        return Changes(notes=True), DeletedRow(row[0])
+
+    def restore_note(self, deleted: DeletedRow) -> Changes:
+        row = dict(deleted.row)
+        with self._database.transaction() as session:
+            if session.get(tables.CreditReportNote, row["id"]) is not None:
+                row = _without_id(row)
+            session.connection().execute(tables.CreditReportNote.__table__.insert(), [row])
+        return Changes(notes=True)
+
     # -- bulk --------------------------------------------------------------------------------------------
 
     def add_history(
@@ -416,6 +525,14 @@ class Ledger:
             )
 
     @staticmethod
+    def _check_source_ref_free(session: Session, source_ref: str | None) -> None:
+        if source_ref is None:
+            return
+        holder = session.exec(select(tables.Repayment.id).where(tables.Repayment.source_ref == source_ref)).first()
+        if holder is not None:
+            raise InvalidValue("source_ref", source_ref, "a repayment with this reference was recorded since")
+
+    @staticmethod
     def _platform_id(session: Session, name: str) -> int:
         """The platform's id, creating it (with a kind guessed from its name) the first time it is named."""
         name = name.strip()
@@ -518,6 +635,24 @@ def _get_loan(session: Session, loan_id: int) -> tables.Loan:
     if loan is None:
         raise InvalidValue("loan", loan_id, "no such loan")
     return loan
+
+
+def _get_note(session: Session, note_id: int) -> tables.CreditReportNote:
+    row = session.get(tables.CreditReportNote, note_id)
+    if row is None:
+        raise InvalidValue("note", note_id, "no such credit-report note")
+    return row
+
+
+def _row_values(session: Session, table, condition) -> list[dict]:
+    """Rows of a table as plain column dicts (what undo keeps)."""
+    return [dict(row) for row in session.execute(select(table.__table__).where(condition)).mappings()]
+
+
+def _without_id(row: dict, **changes) -> dict:
+    values = {key: value for key, value in row.items() if key != "id"}
+    values.update(changes)
+    return values
 
 
 def _has_payoff(session: Session, loan_id: int) -> bool:

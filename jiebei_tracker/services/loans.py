@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import select
 
 from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import normalize_text, parse_yuan
 from jiebei_tracker.domain.payments import PayoffQuote, apply_payments, propose_payoff
 from jiebei_tracker.domain.rates import Rate
 from jiebei_tracker.domain.vocabulary import (
@@ -17,7 +18,7 @@ from jiebei_tracker.domain.vocabulary import (
     PlatformKind,
     RepaymentMethod,
 )
-from jiebei_tracker.storage import tables
+from jiebei_tracker.storage import queries, tables
 from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
 from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.queries import LoanRow, loan_rows, loan_schedule_rows
@@ -170,3 +171,138 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
         [installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=paid_on
     ).states
     return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)
+
+
+# -- the loans list at any size, and what is due -------------------------------------------------------------
+
+LOAN_SORT_KEYS = queries.LOAN_SORT_KEYS
+
+
+@dataclass(frozen=True)
+class LoanQuery:
+    """How the user narrowed and ordered the loans list: a platform, a status, free text, a sort key."""
+
+    platform: str | None = None
+    status: LoanStatus | None = None
+    text: str = ""
+    sort: str = "borrowed_on"
+    descending: bool = True
+
+
+def _loan_filter(query: LoanQuery) -> queries.LoanFilter:
+    """The user's words read every way they could be meant: as text, an amount, a method, a purpose."""
+    text = normalize_text(query.text)
+    amount_fen = methods = purposes = None
+    if text:
+        try:
+            amount_fen = parse_yuan(text)
+        except InvalidValue:
+            amount_fen = None
+        methods = _matching_terms(RepaymentMethod, text)
+        purposes = _matching_terms(LoanPurpose, text)
+    return queries.LoanFilter(
+        platform=query.platform,
+        status=query.status.value if query.status else None,
+        text=text,
+        amount_fen=amount_fen,
+        methods=methods or (),
+        purposes=purposes or (),
+    )
+
+
+def _matching_terms(vocabulary, text: str) -> tuple[str, ...]:
+    lowered = text.lower()
+    return tuple(
+        term.value
+        for term in vocabulary
+        if lowered in term.label("zh_CN").lower() or lowered in term.label("en").lower() or lowered == term.value
+    )
+
+
+def find_loan_ids(database: Database, query: LoanQuery, *, today: date, grace_days: int = 0) -> list[int]:
+    """The ids of the loans matching ``query`` in its order, from SQL (fast enough for 100,000 loans)."""
+    with database.reading() as session:
+        return queries.loan_ids(
+            session,
+            today=today,
+            grace_days=grace_days,
+            where=_loan_filter(query),
+            sort=query.sort,
+            descending=query.descending,
+        )
+
+
+def count_loans(database: Database) -> int:
+    with database.reading() as session:
+        return queries.loan_count(session)
+
+
+def platform_names(database: Database) -> list[str]:
+    with database.reading() as session:
+        return queries.platform_names(session)
+
+
+@dataclass(frozen=True)
+class DueInstallment:
+    """An installment still to pay: overdue, or falling due soon. ``left_fen`` is what is left to pay on it."""
+
+    loan_id: int
+    seq: int
+    term_months: int
+    platform: str
+    due_on: date
+    left_fen: int
+    autopay: bool
+    status: InstallmentStatus
+
+    def days_from(self, today: date) -> int:
+        """Days until it falls due (negative: days overdue)."""
+        return (self.due_on - today).days
+
+
+def due_installments(database: Database, *, today: date, days: int = 30, grace_days: int = 0) -> list[DueInstallment]:
+    """Every open installment that is overdue or falls due within ``days`` of ``today``, earliest first."""
+    with database.reading() as session:
+        rows = queries.open_installments(session, due_on_or_before=today + timedelta(days=days))
+    overdue_before = today - timedelta(days=grace_days)
+    return [
+        DueInstallment(
+            loan_id=row.loan_id,
+            seq=row.seq,
+            term_months=row.term_months,
+            platform=row.platform,
+            due_on=row.due_on,
+            left_fen=row.remaining_fen,
+            autopay=bool(row.autopay),
+            status=InstallmentStatus.OVERDUE if row.due_on < overdue_before else InstallmentStatus.UPCOMING,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class LoanTotals:
+    """How the user stands today, over every loan."""
+
+    loans: int
+    open_loans: int
+    outstanding_fen: int
+    remaining_fen: int
+    overdue_loans: int
+    overdue_installments: int
+    overdue_fen: int
+
+
+def loan_totals(database: Database, *, today: date, grace_days: int = 0) -> LoanTotals:
+    with database.reading() as session:
+        row = queries.open_totals(session, today=today, grace_days=grace_days)
+        count = queries.loan_count(session)
+    return LoanTotals(
+        loans=count,
+        open_loans=row.open_loans,
+        outstanding_fen=row.outstanding_fen,
+        remaining_fen=row.remaining_fen,
+        overdue_loans=row.overdue_loans,
+        overdue_installments=row.overdue_installments,
+        overdue_fen=row.overdue_fen,
+    )
