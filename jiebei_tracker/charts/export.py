@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,26 +29,25 @@ DEFAULT_SIZE = (1200, 600)
 def render_image(chart: Chart, width: int, height: int) -> QImage:
     """The chart drawn at exactly ``width`` × ``height`` pixels, as shown (series, time span, and any choice
     such as the platform of the limit chart), without the hover read-out. Works for a chart never shown on
-    screen: a twin is laid out off screen at that size, so nothing on screen moves."""
+    screen: a twin is laid out at that size without being shown, so nothing on screen moves or flickers."""
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
         raise ValueError(f"a chart image is {MIN_SIDE} to {MAX_SIDE} pixels a side, not {width} × {height}")
     twin = type(chart)(compact=chart.compact)
     try:
-        twin.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         twin.setPalette(chart.palette())
         twin.copy_view_from(chart)
         twin.readout.hide()
         twin.resize(width, height)
-        twin.show()
-        # pyqtgraph lays its plots out on posted events; deliver them before painting.
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
+        # The first render delivers the resize to the hidden widgets; pyqtgraph then lays its plots out on
+        # posted events. Deliver those, put the time range back, and render for real.
+        twin.render(image)
         QApplication.sendPostedEvents()
         twin.apply_view()
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.fill(twin.palette().color(QPalette.ColorRole.Window))
         twin.render(image)
         return image
     finally:
-        twin.close()
         twin.deleteLater()
 
 
