@@ -27,6 +27,7 @@ class ColumnMap:
     header: list[str]
     index: dict[str, int]
     unknown: list[str]
+    problems: tuple[str, ...] = ()  # what stops an import (missing columns, …); only kept when not strict
 
     def label(self, name: str) -> str:
         """The column's name as the file writes it (what error messages show), else the canonical name."""
@@ -51,9 +52,12 @@ def map_columns(
     file_name: str,
     line: int,
     overrides: Mapping[str, str] | None = None,
+    strict: bool = True,
 ) -> ColumnMap:
     """Map header cells to canonical columns. ``overrides`` (header text → canonical name, or '' to ignore)
-    comes from a saved profile or the wizard and wins over the automatic match."""
+    comes from a saved profile or the wizard and wins over the automatic match. A mapping that cannot be
+    imported (a required column missing, two columns meaning one) raises ImportFailure, or with ``strict``
+    off is returned with its ``problems`` for the user to sort out."""
     chosen = {normalize_header(text): target for text, target in (overrides or {}).items()}
     valid = {column.name for column in COLUMNS[kind]}
     index: dict[str, int] = {}
@@ -75,9 +79,9 @@ def map_columns(
             continue
         index[target] = position
     problems.extend(_missing(kind, index))
-    if problems:
+    if problems and strict:
         raise ImportFailure(file_name, "; ".join(problems), line=line)
-    return ColumnMap(kind, list(header), index, unknown)
+    return ColumnMap(kind, list(header), index, unknown, tuple(problems))
 
 
 def _missing(kind: FileKind, index: dict[str, int]) -> list[str]:

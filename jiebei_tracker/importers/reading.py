@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from jiebei_tracker.importers.alipay import wrong_file_hint
 from jiebei_tracker.importers.columns import COLUMNS, FileKind, guess_kind, normalize_header, recognised_count
 from jiebei_tracker.importers.decoding import Decoded, decode
 from jiebei_tracker.importers.errors import ImportFailure, RowError
@@ -23,6 +24,10 @@ class ReadOptions:
     delimiter: str | None = None
     header_line: int | None = None
     columns: Mapping[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind is not None:  # accept "loans" as well as FileKind.LOANS
+            object.__setattr__(self, "kind", FileKind(self.kind))
 
 
 @dataclass
@@ -75,8 +80,9 @@ def _expected(kind: FileKind | None) -> str:
     return ", ".join(names)
 
 
-def read_layout(decoded: Decoded, *, file_name: str, options: ReadOptions) -> Layout:
-    """Find the separator and header row of ``decoded`` and map its columns (the kind is guessed if not given)."""
+def read_layout(decoded: Decoded, *, file_name: str, options: ReadOptions, strict: bool = True) -> Layout:
+    """Find the separator and header row of ``decoded`` and map its columns (the kind is guessed if not given).
+    With ``strict`` off, a column mapping that is not complete yet comes back with its problems."""
     delimiter = delimiter_option(options.delimiter, file_name=file_name) if options.delimiter else None
     try:
         found = find_header(
@@ -87,19 +93,22 @@ def read_layout(decoded: Decoded, *, file_name: str, options: ReadOptions) -> La
             header_line=options.header_line,
             expected=_expected(options.kind),
         )
-    except ImportFailure as failure:
-        from jiebei_tracker.importers.alipay import wrong_file_hint
-
-        hint = wrong_file_hint(decoded.text)
+        kind = options.kind or guess_kind(found.row.cells)
+        if kind is None:
+            raise ImportFailure(
+                file_name,
+                "cannot tell what the file holds: choose loans, repayments, limits or notes",
+                line=found.row.line,
+            )
+        columns = map_columns(
+            kind, found.row.cells, file_name=file_name, line=found.row.line, overrides=options.columns, strict=strict
+        )
+    except ImportFailure:
+        # One of Alipay's exports brought here by mistake deserves better than "missing column": say what it is.
+        hint = None if options.header_line else wrong_file_hint(decoded.text)
         if hint:
             raise ImportFailure(file_name, hint) from None
-        raise failure from None
-    kind = options.kind or guess_kind(found.row.cells)
-    if kind is None:
-        raise ImportFailure(
-            file_name, "cannot tell what the file holds (loans, repayments, limits or notes)", line=found.row.line
-        )
-    columns = map_columns(kind, found.row.cells, file_name=file_name, line=found.row.line, overrides=options.columns)
+        raise
     return Layout(decoded.encoding, decoded.label, found.delimiter, found.row.line, columns)
 
 

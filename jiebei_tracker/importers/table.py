@@ -79,7 +79,7 @@ def line_kind(cells: list[str]) -> str | None:
         return "blank"
     if all(_SEPARATOR_LINE.match(cell) for cell in filled):
         return "separator"
-    if _SUMMARY_LINE.match(filled[0]) and len(filled) < max(2, len(cells) // 2):
+    if _SUMMARY_LINE.match(filled[0]) and len(filled) <= max(2, len(cells) // 2):
         return "summary"
     return None
 

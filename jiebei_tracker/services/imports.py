@@ -8,9 +8,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from jiebei_tracker.importers.alipay import AlipayStatement, read_alipay
-from jiebei_tracker.importers.alipay_plan import AlipayWrites, Choice, Suggestion, build_writes, suggest
-from jiebei_tracker.importers.columns import FileKind
+from jiebei_tracker.importers.alipay import AlipayStatement, looks_like_alipay, read_alipay
+from jiebei_tracker.importers.alipay_plan import (
+    Action,
+    AlipayWrites,
+    Choice,
+    NewLoanTerms,
+    Suggestion,
+    build_writes,
+    platform_matches,
+    suggest,
+)
+from jiebei_tracker.importers.columns import COLUMNS, FileKind
+from jiebei_tracker.importers.decoding import ENCODING_LABELS, decode
 from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure, RowError, error_report
 from jiebei_tracker.importers.matching import (
     Existing,
@@ -21,12 +31,32 @@ from jiebei_tracker.importers.matching import (
     match_notes,
     match_repayments,
 )
-from jiebei_tracker.importers.reading import Layout, ReadOptions, read_records
+from jiebei_tracker.importers.reading import Layout, ReadOptions, read_layout, read_records
+from jiebei_tracker.importers.table import DELIMITERS, RawRow, delimiter_option, preview_rows
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.imports_db import existing_for, existing_for_alipay, export_all
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger, LimitEntry, NoteEntry, RepaymentEntry
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.database import Database
+
+# What the wizard offers and shows; the UI takes them from here rather than from the importers.
+__all__ = [
+    "COLUMNS",
+    "DELIMITERS",
+    "ENCODING_LABELS",
+    "Action",
+    "AlipayPlan",
+    "Choice",
+    "FileKind",
+    "ImportCancelled",
+    "ImportFailure",
+    "ImportPlan",
+    "ImportService",
+    "NewLoanTerms",
+    "Preview",
+    "Profile",
+    "ReadOptions",
+]
 
 PROFILE_KEY = "import_profile:{name}"
 PROFILE_INDEX_KEY = "import_profiles"
@@ -96,8 +126,35 @@ class AlipayPlan:
     def present(self) -> int:
         return sum(1 for s in self.suggestions if s.present)
 
+    def loans_for(self, suggestion: Suggestion) -> list[ExistingLoan]:
+        """The loans a repayment row could go to: those on its platform taken by that day first, then the rest."""
+        row = suggestion.row
+
+        def fits(loan: ExistingLoan) -> bool:
+            return platform_matches(loan.platform, row.platform) and loan.borrowed_on <= row.day
+
+        return [loan for loan in self.loans if fits(loan)] + [loan for loan in self.loans if not fits(loan)]
+
     def error_messages(self) -> list[str]:
         return error_report(self.statement.errors, self.file_name)
+
+
+@dataclass
+class Preview:
+    """The first rows of a file as the wizard shows them, how it would be read, or why it cannot be."""
+
+    file_name: str
+    rows: list[RawRow]
+    more: bool  # the file goes on past these rows
+    encoding_label: str = ""
+    layout: Layout | None = None
+    is_alipay: bool = False
+    problem: str = ""  # the ImportFailure message when the file cannot be read as asked
+
+    @property
+    def column_problems(self) -> str:
+        """What the column mapping still lacks ('' when it is complete)."""
+        return "; ".join(self.layout.columns.problems) if self.layout else ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +176,30 @@ class ImportService:
         self._settings = SettingsStore(database=database)
 
     # -- CSV files of the four kinds ----------------------------------------------------------------------
+
+    def preview(self, data: bytes, *, file_name: str, options: ReadOptions, limit: int = 200) -> Preview:
+        """How the file would be read with ``options`` (detecting whatever is None), and its first rows."""
+        try:
+            decoded = decode(data, file_name=file_name, encoding=options.encoding)
+        except ImportFailure as failure:
+            return Preview(file_name, [], False, problem=failure.message())
+        preview = Preview(file_name, [], False, decoded.label)
+        delimiter = options.delimiter or ","
+        if options.kind is None and options.header_line is None and looks_like_alipay(decoded.text):
+            preview.is_alipay = True
+        else:
+            try:
+                preview.layout = read_layout(decoded, file_name=file_name, options=options, strict=False)
+                delimiter = preview.layout.delimiter
+            except ImportFailure as failure:
+                preview.problem = failure.message()
+        try:
+            preview.rows, preview.more = preview_rows(
+                decoded.text, delimiter_option(delimiter, file_name=file_name), file_name=file_name, limit=limit
+            )
+        except ImportFailure as failure:  # an unknown separator typed in
+            preview.problem = failure.message()
+        return preview
 
     def plan(self, data: bytes, *, file_name: str, options: ReadOptions) -> ImportPlan:
         """Read and check the file, and count what is new. Raises ImportFailure for a file it cannot read."""

@@ -1,0 +1,293 @@
+"""The import wizard's pages for CSV files: the file with how it is read and a live preview, the column
+mapping with saved profiles, the check (counts, bad cells marked), progress with cancel, and the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.services.imports import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
+from jiebei_tracker.ui.dialogs.import_models import PreviewModel
+
+ALIPAY = "alipay"  # the kind choice for an Alipay statement, beside the FileKind values
+_ERROR_STYLE = "color: #d1343a;"
+
+
+def preview_table(model: PreviewModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAlternatingRowColors(False)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setDefaultSectionSize(110)
+    table.verticalHeader().setDefaultSectionSize(22)
+    return table
+
+
+def _combo(items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
+
+
+def select_data(combo: QComboBox, value) -> None:
+    """Select the item holding ``value`` (the first item when none does)."""
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class FilePage(QWidget):
+    """Which file, what it holds, and how it is read — each detected, each changeable — with a live preview."""
+
+    settings_changed = Signal()
+    """Emitted when the user changes the kind, encoding, separator or header row."""
+    choose_requested = Signal()
+    """Emitted when the user asks to choose another file."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.path_label = QLabel()
+        self.path_label.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose file…"))
+        self.choose_button.clicked.connect(self.choose_requested)
+        self.kind = _combo(
+            [
+                (self.tr("Detect"), None),
+                (self.tr("Loans"), FileKind.LOANS),
+                (self.tr("Repayments"), FileKind.REPAYMENTS),
+                (self.tr("Credit limits"), FileKind.LIMITS),
+                (self.tr("Credit-report notes"), FileKind.NOTES),
+                (self.tr("Alipay statement (支付宝交易明细)"), ALIPAY),
+            ]
+        )
+        self.encoding = _combo(
+            [(self.tr("Detect"), None), *((label, codec) for codec, label in ENCODING_LABELS.items())]
+        )
+        separator_names = {
+            ",": self.tr("Comma ,"),
+            "\t": self.tr("Tab"),
+            ";": self.tr("Semicolon ;"),
+            "|": self.tr("Pipe |"),
+        }
+        self.separator = _combo([(self.tr("Detect"), None), *((separator_names[d], d) for d in DELIMITERS)])
+        self.header_line = QSpinBox()
+        self.header_line.setRange(0, 1_000_000)
+        self.header_line.setSpecialValueText(self.tr("Detect"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model = PreviewModel(self)
+        self.table = preview_table(self.model)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.path_label, 1)
+        chooser.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(self.tr("The file holds"), self.kind)
+        form.addRow(self.tr("Encoding"), self.encoding)
+        form.addRow(self.tr("Separator"), self.separator)
+        form.addRow(self.tr("Header row (line)"), self.header_line)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        for combo in (self.kind, self.encoding, self.separator):
+            combo.currentIndexChanged.connect(self.settings_changed)
+        self.header_line.valueChanged.connect(self.settings_changed)
+
+    def chosen_kind(self) -> FileKind | str | None:
+        """A FileKind, ALIPAY, or None to detect (Qt hands the enum back as a plain str)."""
+        value = self.kind.currentData()
+        return FileKind(value) if value not in (None, ALIPAY) else value
+
+    def chosen_encoding(self) -> str | None:
+        return self.encoding.currentData()
+
+    def chosen_separator(self) -> str | None:
+        return self.separator.currentData()
+
+    def chosen_header_line(self) -> int | None:
+        return self.header_line.value() or None
+
+    def show_detected(self, *, encoding: str, separator: str, header_line: int | None, kind: str) -> None:
+        """Write what detection found into the "Detect" items, so the user sees it without opening the lists."""
+        found = self.tr("Detect ({found})")
+        self.encoding.setItemText(0, found.format(found=encoding) if encoding else self.tr("Detect"))
+        self.separator.setItemText(0, found.format(found=separator) if separator else self.tr("Detect"))
+        self.kind.setItemText(0, found.format(found=kind) if kind else self.tr("Detect"))
+        self.header_line.setSpecialValueText(
+            found.format(found=self.tr("line {line}").format(line=header_line)) if header_line else self.tr("Detect")
+        )
+
+    def show_status(self, text: str, *, problem: bool) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(_ERROR_STYLE if problem else "")
+
+
+class ColumnsPage(QWidget):
+    """Each column of the file and the column it is imported as (filled in automatically, editable), with
+    named profiles to save the mapping and use it again."""
+
+    mapping_changed = Signal()
+    """Emitted when the user maps a column differently."""
+    profile_chosen = Signal(str)
+    """Emitted with the name of the saved profile the user picked."""
+    save_requested = Signal(str)
+    """Emitted with the name to save the current mapping under."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self.combos: list[QComboBox] = []
+        self.profiles = QComboBox()
+        self.profiles.activated.connect(lambda _index: self.profile_chosen.emit(self.profiles.currentData() or ""))
+        self.profile_name = QLineEdit()
+        self.profile_name.setPlaceholderText(self.tr("Name, e.g. 招行导出"))
+        self.save_button = QPushButton(self.tr("Save as profile"))
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.profile_name.text()))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._form_host = QWidget()
+        self._form = QFormLayout(self._form_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._form_host)
+        profiles_row = QHBoxLayout()
+        profiles_row.addWidget(QLabel(self.tr("Saved profile")))
+        profiles_row.addWidget(self.profiles, 1)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.profile_name, 1)
+        save_row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Each column of the file, and what it is imported as:")))
+        layout.addLayout(profiles_row)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(save_row)
+
+    def set_columns(self, kind: FileKind, headers: list[str], assignments: list[str], profiles: list[str]) -> None:
+        """One row per header cell, with the canonical column it maps to ('' = ignored)."""
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._headers, self.combos = list(headers), []
+        choices = [(self.tr("(ignore)"), "")] + [
+            (f"{column.name} — {column.aliases[0]}", column.name) for column in COLUMNS[kind]
+        ]
+        for position, header in enumerate(headers):
+            combo = _combo(choices)
+            select_data(combo, assignments[position] if position < len(assignments) else "")
+            if not header:  # a column without a name cannot be told apart next time, so it stays ignored
+                combo.setEnabled(False)
+            combo.currentIndexChanged.connect(self.mapping_changed)
+            self.combos.append(combo)
+            self._form.addRow(header or self.tr("(column {n}, no name)").format(n=position + 1), combo)
+        self.profiles.clear()
+        self.profiles.addItem(self.tr("(none)"), "")
+        for name in profiles:
+            self.profiles.addItem(name, name)
+
+    def mapping(self) -> dict[str, str]:
+        """Header text → canonical column ('' to ignore), for every named column."""
+        return {header: combo.currentData() for header, combo in zip(self._headers, self.combos, strict=True) if header}
+
+    def apply(self, columns: dict[str, str]) -> None:
+        """Set the combos from a saved mapping (columns the profile does not name keep their choice)."""
+        for header, combo in zip(self._headers, self.combos, strict=True):
+            if header in columns:
+                combo.blockSignals(True)
+                select_data(combo, columns[header])
+                combo.blockSignals(False)
+        self.mapping_changed.emit()
+
+    def show_status(self, text: str, *, problem: bool) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(_ERROR_STYLE if problem else "")
+
+
+class CheckPage(QWidget):
+    """What the import would do — new, already there, bad — with bad cells marked in the preview."""
+
+    valid_only_toggled = Signal(bool)
+    """Emitted when the user switches "import only the good rows"."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.valid_only = QCheckBox(self.tr("Import only the good rows (leave the bad ones out)"))
+        self.valid_only.toggled.connect(self.valid_only_toggled)
+        self.model = PreviewModel(self)
+        self.table = preview_table(self.model)
+        self.errors = QPlainTextEdit()
+        self.errors.setReadOnly(True)
+        self.errors.setMaximumHeight(140)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("Problems (the first 100):")))
+        layout.addWidget(self.errors)
+        layout.addWidget(self.valid_only)
+
+
+class ProgressPage(QWidget):
+    """A progress bar and Cancel while the work runs on its own thread."""
+
+    cancel_requested = Signal()
+    """Emitted when the user presses Cancel."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        layout.addStretch(1)
+
+    def start(self, text: str, *, busy: bool) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 0 if busy else 100)
+        self.bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+
+class SummaryPage(QWidget):
+    """What happened, once the work is over: a heading and the details."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.heading.setFont(font)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        layout.addStretch(1)

@@ -1,0 +1,269 @@
+"""The import wizard driven through its own widgets: detection shown and changeable with a live preview, the
+column mapping and its profiles, bad cells marked, counts before writing, progress with cancel on a worker
+thread (the database left as it was), the summary, and Alipay rows with a choice each."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from jiebei_tracker.services import ledger as ledger_module
+from jiebei_tracker.services.imports import Action, FileKind, ImportService
+from jiebei_tracker.services.loans import list_loans
+from jiebei_tracker.ui.dialogs.import_models import BAD_TINT, HEADER_TINT
+from jiebei_tracker.ui.dialogs.import_pages import select_data
+from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
+from tests.conftest import TODAY
+from tests.importers.samples import alipay_bytes, loans_csv
+
+
+@pytest.fixture
+def imports(database, ledger):
+    return ImportService(database=database, ledger=ledger, today=lambda: TODAY)
+
+
+@pytest.fixture
+def open_wizard(qtbot, imports):
+    def _open(path):
+        wizard = ImportWizard(imports=imports, path=path)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        return wizard
+
+    return _open
+
+
+def dump(database) -> dict:
+    with sqlite3.connect(database.path) as connection:
+        names = [n for (n,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {n: connection.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
+
+
+def _wait_for_work(qtbot, wizard, action) -> None:
+    with qtbot.waitSignal(wizard.work_finished, timeout=20_000):
+        action()
+
+
+def _to_check_page(qtbot, wizard) -> None:
+    wizard.next_button.click()  # file → columns
+    assert wizard.pages.currentWidget() is wizard.columns_page
+    _wait_for_work(qtbot, wizard, wizard.next_button.click)  # columns → check (on the worker thread)
+    assert wizard.pages.currentWidget() is wizard.check_page
+
+
+def test_detection_is_shown_and_each_setting_changes_the_live_preview(open_wizard, tmp_path, qtmodeltester, screenshot):
+    path = tmp_path / "我的借款.txt"
+    path.write_bytes(("借款记录\n\n" + loans_csv().replace(",", "\t")).encode("gbk"))
+    wizard = open_wizard(path)
+    page = wizard.file_page
+    assert page.status.text() == "Read as GB18030 / GBK, tab-separated; header row on line 3; holds loans."
+    assert page.encoding.itemText(0) == "Detect (GB18030 / GBK)"
+    assert page.separator.itemText(0) == "Detect (tab)"
+    model = page.model
+    qtmodeltester.check(model)
+    assert model.headerData(2, Qt.Orientation.Vertical) == "3"
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) == HEADER_TINT
+    assert model.data(model.index(3, 1)) == "借呗"
+    screenshot(wizard, "import-1-file")
+    select_data(page.separator, ",")
+    assert "no header row found" in page.status.text()
+    assert not wizard.next_button.isEnabled()
+    select_data(page.separator, None)
+    page.header_line.setValue(1)  # the title line
+    assert "cannot tell what the file holds" in page.status.text()
+    select_data(page.kind, FileKind.LOANS)
+    assert "missing column 'platform'" in page.status.text()
+    page.header_line.setValue(0)
+    select_data(page.kind, None)
+    select_data(page.encoding, "utf-8")
+    assert "cannot be read as UTF-8" in page.status.text()
+    select_data(page.encoding, None)
+    assert wizard.next_button.isEnabled()
+
+
+def test_columns_are_mapped_automatically_editable_and_saved_as_a_profile(open_wizard, tmp_path, screenshot):
+    path = tmp_path / "odd.csv"
+    path.write_text("贷方,哪天,多少钱,期数,还款方式,年化利率,经办人\n借呗,2024-03-05,12000,12,等额本息,9.12%,老王\n")
+    wizard = open_wizard(path)
+    wizard.next_button.click()
+    page = wizard.columns_page
+    assert [combo.currentData() for combo in page.combos] == [
+        "", "", "", "term_months", "repayment_method", "annual_rate", "",
+    ]  # fmt: skip
+    assert "missing column 'platform'" in page.status.text()
+    assert not wizard.next_button.isEnabled()
+    for combo, name in zip(page.combos, ("platform", "borrowed_on", "principal"), strict=False):
+        select_data(combo, name)
+    assert page.status.text() == "Ready. Ignored: 经办人"
+    assert wizard.next_button.isEnabled()
+    page.profile_name.setText("手记")
+    page.save_button.click()
+    screenshot(wizard, "import-2-columns")
+    again = open_wizard(path)
+    again.next_button.click()
+    assert again.columns_page.profiles.currentText() == "手记"  # offered, and used, for the same layout
+    assert [c.currentData() for c in again.columns_page.combos][:3] == ["platform", "borrowed_on", "principal"]
+    assert again.next_button.isEnabled()
+
+
+def test_bad_cells_are_marked_counts_shown_and_only_good_rows_imported_when_asked(
+    qtbot, open_wizard, tmp_path, database, qtmodeltester, screenshot
+):
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv(*loans_csv().splitlines()[1:], "JB-9,借呗,2024-02-30,12000,12,等额本息,9.12%,,,"))
+    wizard = open_wizard(path)
+    _to_check_page(qtbot, wizard)
+    page = wizard.check_page
+    assert page.counts.text() == "3 rows of loans: 2 new · 0 already there · 1 bad"
+    model = page.model
+    qtmodeltester.check(model)
+    bad = model.index(3, 2)  # line 4, column 借款日期
+    assert model.data(bad, Qt.ItemDataRole.BackgroundRole) == BAD_TINT
+    assert "no such day" in model.data(bad, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.BackgroundRole) is None
+    assert page.errors.toPlainText().startswith("loans.csv:4: column '借款日期': '2024-02-30': no such day")
+    assert not wizard.import_button.isEnabled()
+    screenshot(wizard, "import-3-check")
+    page.valid_only.setChecked(True)
+    assert wizard.import_button.isEnabled()
+    _wait_for_work(qtbot, wizard, wizard.import_button.click)
+    assert wizard.pages.currentWidget() is wizard.summary_page
+    assert wizard.summary_page.heading.text() == "Import finished"
+    assert wizard.summary_page.text.text() == "Imported 2 loans.\n1 bad rows were left out."
+    assert wizard.close_button.text() == "Close"
+    screenshot(wizard, "import-5-summary")
+    assert [s.external_id for s in list_loans(database, today=TODAY)] == ["JB-1", "WL-1"]
+    assert wizard.changes is not None and wizard.changes.loans_added_or_removed
+
+
+def test_a_second_import_of_the_same_file_shows_everything_already_there(qtbot, open_wizard, tmp_path, imports):
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv())
+    imports.commit(imports.plan(path.read_bytes(), file_name="loans.csv", options=_options(FileKind.LOANS)))
+    wizard = open_wizard(path)
+    _to_check_page(qtbot, wizard)
+    assert wizard.check_page.counts.text().startswith("2 rows of loans: 0 new · 2 already there · 0 bad")
+    assert not wizard.import_button.isEnabled()
+
+
+def _options(kind):
+    from jiebei_tracker.services.imports import ReadOptions
+
+    return ReadOptions(kind=kind)
+
+
+def _big_file(tmp_path, count=5000):
+    rows = [f"G-{n},借呗,2024-03-05,{1000 + n},12,等额本息,9.12%,,," for n in range(count)]
+    path = tmp_path / "big.csv"
+    path.write_text(loans_csv(*rows))
+    return path
+
+
+def test_cancel_during_the_write_leaves_the_database_as_it_was(
+    qtbot, open_wizard, tmp_path, imports, database, ledger, screenshot
+):
+    ledger.record_limit("借呗", recorded_on=TODAY, limit_fen=100)
+    wizard = open_wizard(_big_file(tmp_path))
+    _to_check_page(qtbot, wizard)
+    before = dump(database)
+    # Hold the worker at its first progress report until the user has pressed Cancel, so the cancel
+    # lands mid-write every time (the worker waits on an event; nothing sleeps).
+    pressed = threading.Event()
+    real_commit = imports.commit
+
+    def held_commit(plan, *, valid_only, progress, cancelled):
+        def report(done, total):
+            progress(done, total)
+            if done == 2000:
+                assert pressed.wait(10)
+
+        return real_commit(plan, valid_only=valid_only, progress=report, cancelled=cancelled)
+
+    imports.commit = held_commit
+
+    def press_cancel(done, _total):
+        if done == 2000 and not pressed.is_set():
+            assert wizard.progress_page.bar.value() == 2000
+            screenshot(wizard, "import-4-progress")
+            wizard.progress_page.cancel_button.click()
+            pressed.set()
+
+    def start():
+        wizard.import_button.click()
+        wizard.worker.progressed.connect(press_cancel)
+
+    _wait_for_work(qtbot, wizard, start)
+    assert wizard.summary_page.heading.text() == "Nothing imported"
+    assert wizard.summary_page.text.text() == "Cancelled. Nothing was imported; everything is as it was before."
+    assert wizard.changes is None
+    assert dump(database) == before
+
+
+def test_a_failure_midway_is_reported_and_leaves_the_database_as_it_was(
+    qtbot, open_wizard, tmp_path, database, monkeypatch
+):
+    wizard = open_wizard(_big_file(tmp_path, 4500))
+    _to_check_page(qtbot, wizard)
+    before = dump(database)
+    real_build, calls = ledger_module.build_schedule, []
+
+    def failing_build(terms):
+        calls.append(1)
+        if len(calls) == 3000:
+            raise OSError("disk full")
+        return real_build(terms)
+
+    monkeypatch.setattr(ledger_module, "build_schedule", failing_build)
+    _wait_for_work(qtbot, wizard, wizard.import_button.click)
+    assert wizard.summary_page.text.text() == "Nothing was imported: OSError: disk full"
+    assert dump(database) == before
+
+
+def test_alipay_rows_are_listed_with_a_choice_each(qtbot, open_wizard, tmp_path, database, qtmodeltester, screenshot):
+    path = tmp_path / "alipay_record.csv"
+    path.write_bytes(alipay_bytes())
+    wizard = open_wizard(path)
+    assert wizard.file_page.status.text().startswith("An Alipay statement")
+    wizard.next_button.click()
+    page = wizard.alipay_page
+    assert wizard.pages.currentWidget() is page
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 4
+    assert [page.model.data(page.model.index(r, 6)) for r in range(4)] == ["Skip"] * 4
+    assert not wizard.import_button.isEnabled()
+    page.select_row(0)  # the 借呗 disbursement
+    select_data(page.action, Action.NEW_LOAN)
+    assert "Rate:" in page.problem.text()
+    page.rate.setText("0.03")
+    page.rate.textEdited.emit("0.03")
+    texts = [page.model.data(page.model.index(r, 6)) for r in range(4)]
+    loan_line = wizard.alipay.plan.suggestions[0].row.line
+    assert texts == [
+        "New loan, 12 months, 0.03% a day",
+        f"Repayment of the new loan of line {loan_line}",
+        f"Repayment of the new loan of line {loan_line}",
+        "Skip",  # 花呗, 交易关闭: no money moved
+    ]
+    assert wizard.import_button.isEnabled()
+    screenshot(wizard, "import-6-alipay")
+    page.select_row(1)
+    assert page.action.currentText() == "Repayment of a loan"
+    assert page.loan.currentText() == f"The new loan of line {loan_line}"
+    assert page.model.data(page.model.index(1, 7)) == ""  # the suggestion's note went with the suggestion
+    _wait_for_work(qtbot, wizard, wizard.import_button.click)
+    assert wizard.summary_page.text.text() == "Imported 3 loans and repayments from the Alipay statement."
+    (loan,) = list_loans(database, today=TODAY)
+    assert (loan.external_id, loan.platform, loan.principal_fen) == ("20240305001", "借呗", 1_200_000)
+    again = open_wizard(path)
+    again.next_button.click()
+    assert [s.present for s in again.alipay.plan.suggestions] == [True, True, True, False]
+
+
+def test_ask_returns_what_was_written_or_none(qtbot, imports, tmp_path, monkeypatch):
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv())
+    monkeypatch.setattr(ImportWizard, "exec", lambda self: self.reject())
+    assert ImportWizard.ask(imports=imports, path=path) is None
