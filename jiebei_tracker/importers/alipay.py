@@ -8,6 +8,7 @@ order numbers ending in a tab, a trailing comma on every row, ``/`` for "none", 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from jiebei_tracker.domain.dates import parse_date
@@ -15,7 +16,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import parse_positive_yuan
 from jiebei_tracker.importers.decoding import decode
 from jiebei_tracker.importers.errors import ImportFailure, RowError
-from jiebei_tracker.importers.table import DataRows, SkippedLine, find_header, read_rows
+from jiebei_tracker.importers.table import DataRows, SkippedLine, find_header
 
 TIME, CATEGORY, COUNTERPARTY, DESCRIPTION = "交易时间", "交易分类", "交易对方", "商品说明"
 DIRECTION, AMOUNT, STATUS, ORDER_NO = "收/支", "金额", "交易状态", "交易订单号"
@@ -45,7 +46,7 @@ class AlipayRow:
 
     line: int
     time: str
-    day: object  # datetime.date
+    day: date
     category: str
     counterparty: str
     description: str
@@ -187,13 +188,3 @@ def _platform(text: str, counterparty: str, category: str) -> str:
         if word in text:
             return platform
     return counterparty if counterparty not in _NONE else category
-
-
-def preview_alipay_rows(text: str, *, file_name: str, limit: int = 200):
-    """The first rows of the file as cells (the wizard shows them before the Alipay choice page)."""
-    rows = []
-    for row in read_rows(text, ",", file_name=file_name):
-        rows.append(row)
-        if len(rows) >= limit:
-            break
-    return rows

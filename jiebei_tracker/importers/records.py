@@ -39,11 +39,6 @@ class LoanReference:
     borrowed_on: date | None = None
     principal_fen: int | None = None
 
-    def describe(self) -> str:
-        if self.loan_id:
-            return f"loan_id {self.loan_id!r}"
-        return f"{self.platform} {self.borrowed_on.isoformat() if self.borrowed_on else ''} {self.principal_fen}"
-
 
 @dataclass(frozen=True, slots=True)
 class RepaymentRecord:

@@ -49,6 +49,7 @@ class ImportWizard(QDialog):
         self.data = b""
         self.file_name = ""
         self.worker: ImportWorker | None = None
+        self.preview = None  # the service's Preview of the file as the file page reads it
         self.setWindowTitle(self.tr("Import"))
         self.file_page = FilePage()
         self.columns_page = ColumnsPage()
@@ -130,8 +131,6 @@ class ImportWizard(QDialog):
 
     def is_alipay(self) -> bool:
         return self.file_page.chosen_kind() == ALIPAY or (self.preview is not None and self.preview.is_alipay)
-
-    preview = None
 
     def refresh_preview(self) -> None:
         """Read the file again with the page's settings and show how it comes out (live, on every change)."""
