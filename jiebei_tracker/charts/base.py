@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont
+from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from jiebei_tracker.charts.axes import MIN_VISIBLE_DAYS, SECONDS_PER_DAY, DayAxis, day_x, x_day
@@ -72,13 +72,28 @@ class Chart(QWidget):
         plot_layout.addWidget(self.legend_label)
         plot_layout.addWidget(self.graphics, 1)
         plot_layout.addWidget(self.readout)
+        # The empty state sits on the plot's own background, so it reads as the chart speaking, not a hole.
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMargin(24)
+        self.empty_label.setMaximumWidth(560)
+        self.empty_label.setMargin(12)
+        self.empty_page = QWidget()
+        self.empty_page.setBackgroundRole(QPalette.ColorRole.Base)
+        self.empty_page.setAutoFillBackground(True)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self.empty_label, 4)
+        middle.addStretch(1)
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addLayout(middle)
+        empty_layout.addStretch(2)
+        self.empty_text = ""
         self.stack = QStackedWidget()
         self.stack.addWidget(plot_page)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_page)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -184,7 +199,7 @@ class Chart(QWidget):
 
     @property
     def showing_empty_state(self) -> bool:
-        return self.stack.currentWidget() is self.empty_label
+        return self.stack.currentWidget() is self.empty_page
 
     def set_range_preset(self, preset: RangePreset) -> None:
         self._preset = preset
@@ -320,8 +335,9 @@ class Chart(QWidget):
     def _show_state(self) -> None:
         empty = self.series is None or self.series.is_empty
         if self._message is not None or empty:
-            self.empty_label.setText(self._message if self._message is not None else self.empty_message())
-            self.stack.setCurrentWidget(self.empty_label)
+            self.empty_text = self._message if self._message is not None else self.empty_message()
+            self.empty_label.setText(_paragraphs(self.empty_text))
+            self.stack.setCurrentWidget(self.empty_page)
         else:
             self.stack.setCurrentIndex(0)
 
@@ -344,6 +360,13 @@ class Chart(QWidget):
 
     def set_axis_label(self, plot: pg.PlotItem, text: str) -> None:
         plot.setLabel("left", text, color=self.theme.foreground.name())
+
+
+def _paragraphs(text: str) -> str:
+    """Plain text with blank-line paragraphs as rich text, the first one as a heading."""
+    first, *rest = [html.escape(part) for part in text.split("\n\n")]
+    body = "".join(f"<p>{part}</p>" for part in rest)
+    return f'<p style="font-size:large; font-weight:bold">{first}</p>{body}'
 
 
 def month_name(month: date) -> str:

@@ -46,7 +46,7 @@ class HealthChart(Chart):
     kind = ChartKind.HEALTH
 
     def build(self) -> None:
-        self.score_plot = self.add_plot(pg.AxisItem("left"), stretch=3, fixed_y=(0, 102))
+        self.score_plot = self.add_plot(pg.AxisItem("left"), stretch=3, fixed_y=(0, 105))
         self.bands = {}
         for band, low, high in BANDS:
             region = pg.LinearRegionItem((low, high), orientation="horizontal", movable=False)

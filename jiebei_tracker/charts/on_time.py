@@ -19,6 +19,7 @@ from jiebei_tracker.services.series_on_time import OnTimeSeries
 # Rolling windows: months → line style, so the three lines differ by more than colour.
 WINDOW_STYLES = {3: Qt.PenStyle.SolidLine, 6: Qt.PenStyle.DashLine, 12: Qt.PenStyle.DotLine}
 MARKER_HEIGHT = 104  # markers sit just above the 100 % line
+ZERO_BAR_HEIGHT = 1.5
 
 
 def _share(part: int, whole: int) -> float:
@@ -66,10 +67,12 @@ class OnTimeChart(Chart):
             for m in series.months
         ]
         shown = ~np.isnan(rates)
+        # A month at 0 % is the worst month there is; a sliver keeps it from looking like a month with nothing due.
+        heights = np.maximum(rates, ZERO_BAR_HEIGHT)
         self.bars.setOpts(
             x0=x0[shown],
             x1=x1[shown],
-            height=rates[shown],
+            height=heights[shown],
             brushes=[brush for brush, keep in zip(brushes, shown, strict=True) if keep],
             pen=theme.pen(theme.faded(theme.foreground, 90), 1),
         )
@@ -89,7 +92,7 @@ class OnTimeChart(Chart):
         self.set_legend(
             [
                 ("■", theme.primary, self.tr("Month's rate")),
-                ("▼", theme.warning, self.tr("Month with a late payment")),
+                ("▲", theme.warning, self.tr("Month with a late payment")),
                 ("✕", theme.danger, self.tr("Month with an overdue installment")),
                 ("━", colours[3], self.tr("Last 3 months")),
                 ("╍", colours[6], self.tr("Last 6 months")),

@@ -1,0 +1,257 @@
+"""Each chart offscreen: drawn with data and with none, hover read-outs for known points, range presets, the limit
+chart's cut markers, PNG export at the requested size, and the palette."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QImage, QPalette
+
+from jiebei_tracker.charts import export
+from jiebei_tracker.charts.axes import DayAxis, YuanAxis, day_x
+from jiebei_tracker.charts.balance import BalanceChart
+from jiebei_tracker.charts.borrowing import BorrowingChart
+from jiebei_tracker.charts.export import PngExportDialog, render_png
+from jiebei_tracker.charts.health import HealthChart
+from jiebei_tracker.charts.limits import LimitsChart
+from jiebei_tracker.charts.on_time import OnTimeChart
+from jiebei_tracker.charts.platforms import PlatformsChart
+from jiebei_tracker.services.series import RangePreset
+from tests.conftest import TODAY
+
+CHARTS = [BorrowingChart, OnTimeChart, BalanceChart, LimitsChart, HealthChart, PlatformsChart]
+
+
+def _chart(qtbot, chart_class, data, **options):
+    chart = chart_class(**options)
+    qtbot.addWidget(chart)
+    chart.set_series(data.series(chart.kind))
+    chart.resize(900, 480)
+    return chart
+
+
+@pytest.mark.parametrize("chart_class", CHARTS)
+def test_a_chart_with_data_shows_its_plots_title_and_legend(qtbot, generated, chart_class):
+    chart = _chart(qtbot, chart_class, generated)
+    chart.show()
+    assert not chart.showing_empty_state
+    assert chart.graphics.isVisible() and not chart.empty_label.isVisible()
+    assert chart.title_label.text() == chart.title()
+    assert chart.legend_label.text().count("<span") >= 2
+
+
+@pytest.mark.parametrize("chart_class", CHARTS)
+def test_a_chart_without_data_explains_what_it_will_show(qtbot, empty_data, chart_class):
+    chart = _chart(qtbot, chart_class, empty_data)
+    chart.show()
+    assert chart.showing_empty_state
+    assert chart.empty_label.isVisible() and not chart.graphics.isVisible()
+    assert chart.empty_text == chart.empty_message()
+    headline, explanation = chart.empty_message().split("\n\n")
+    assert headline.startswith("No ") and f">{headline}</p>" in chart.empty_label.text()
+    assert len(explanation) > 80  # says what the chart will show, not just "no data"
+
+
+def test_bars_and_lines_carry_the_series_values(qtbot, hand_made):
+    borrowing = _chart(qtbot, BorrowingChart, hand_made)
+    assert borrowing.count_bars.opts["height"][:3].tolist() == [1, 2, 0]
+    assert borrowing.amount_bars.opts["height"][:2].tolist() == [12_000.0, 8_000.0]  # yuan, for drawing only
+    platforms = _chart(qtbot, PlatformsChart, hand_made)
+    _, counts = platforms.count_line.getData()
+    assert counts[::2].tolist() == [1, 2, 2, 3, 2, 1]
+    over = platforms.over_line.getData()[1]
+    assert np.nanmax(over) == 3 and np.isnan(over[0])  # only the days at the threshold are highlighted
+
+
+@pytest.mark.parametrize(
+    ("chart_class", "day", "expected"),
+    [
+        (
+            BalanceChart,
+            date(2026, 2, 20),
+            "2026-02-20 — outstanding principal: ¥19,000.00 · 借呗 ¥11,000.00 · 京东金条 ¥5,000.00 · 微粒贷 ¥3,000.00",
+        ),
+        (
+            BorrowingChart,
+            date(2026, 2, 20),
+            "Feb 2026 — new loans: 2 · borrowed: ¥8,000.00 · in the 30 days to 2026-02-20: 2 new loans",
+        ),
+        (
+            PlatformsChart,
+            date(2026, 2, 25),
+            "2026-02-25 — platforms with a balance: 3 (借呗, 京东金条, 微粒贷) · at or over the rule's limit of 3",
+        ),
+        (
+            OnTimeChart,
+            date(2026, 5, 10),
+            "May 2026 — 1 of 2 installments paid on time (50.0%) · overdue: 1 · last 3 months: 60.0% (3/5)"
+            " · last 6 months: 66.7% (4/6) · last 12 months: 66.7% (4/6)",
+        ),
+        (
+            LimitsChart,
+            date(2026, 3, 2),
+            "2026-03-02 — 借呗: limit ¥30,000.00 · used ¥11,000.00 (36.7%) · limit cut on 2026-03-01: "
+            "¥60,000.00 → ¥30,000.00 (click ▼ for the likely reasons)",
+        ),
+    ],
+)
+def test_the_read_out_gives_the_exact_values_of_the_day(qtbot, hand_made, chart_class, day, expected):
+    chart = _chart(qtbot, chart_class, hand_made)
+    assert chart.show_readout_at(day) == expected
+    assert chart.readout.text() == expected
+
+
+def test_hovering_with_the_mouse_reads_out_the_day_under_it(qtbot, hand_made):
+    chart = _chart(qtbot, BalanceChart, hand_made)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_span(date(2026, 1, 1), date(2026, 4, 30))
+    scene_point = chart.plot.vb.mapViewToScene(QPointF(day_x(date(2026, 2, 20)) + 3600, 1000))
+    chart._on_mouse_moved((scene_point,))  # what the rate-limited SignalProxy delivers
+    assert chart.readout.text().startswith("2026-02-20 — outstanding principal: ¥19,000.00")
+    assert all(line.isVisible() for line in chart._crosshairs)
+
+
+def test_the_health_read_out_names_the_score_band_and_the_flags(qtbot, hand_made):
+    chart = _chart(qtbot, HealthChart, hand_made)
+    text = chart.show_readout_at(date(2026, 5, 31))
+    assert text.startswith("2026-05-31 — score ")
+    assert "Overdue repayment" in text and "began: Overdue repayment" in text
+    assert any(band in text for band in ("(Good)", "(Watch)", "(At risk)"))
+
+
+def test_vocabulary_labels_and_date_ticks_follow_the_chinese_locale(qtbot, hand_made, chinese):
+    chart = _chart(qtbot, HealthChart, hand_made)
+    text = chart.show_readout_at(date(2026, 5, 31))
+    assert any(band in text for band in ("(良好)", "(需留意)", "(有风险)"))
+    assert "良好" in chart.legend_label.text()
+    year, month = day_x(date(2026, 1, 1)), day_x(date(2026, 3, 1))
+    assert DayAxis().tickStrings([year], 1, 365 * 86400) == ["2026年"]
+    assert DayAxis().tickStrings([month], 1, 30 * 86400) == ["3月"]
+    assert YuanAxis().tickStrings([120_000.0, 5_000.0], 1, 1) == ["12万", "5000"]
+
+
+@pytest.mark.parametrize(
+    ("preset", "start"),
+    [
+        (RangePreset.SIX_MONTHS, date(2026, 5, 28)),
+        (RangePreset.ONE_YEAR, date(2025, 11, 28)),
+        (RangePreset.THREE_YEARS, date(2023, 11, 28)),
+    ],
+)
+def test_range_presets_show_the_last_months_up_to_today(qtbot, generated, preset, start):
+    chart = _chart(qtbot, BalanceChart, generated)
+    chart.set_range_preset(preset)
+    first, last = chart.visible_span()
+    # 1 % padding either side of the span.
+    margin = timedelta(days=((TODAY - start).days + 1) * 0.011 + 1)
+    assert abs(first - start) <= margin and abs(last - TODAY) <= margin
+
+
+def test_all_shows_the_whole_history_and_presets_change_the_visible_range(qtbot, generated):
+    chart = _chart(qtbot, BorrowingChart, generated)
+    chart.set_range_preset(RangePreset.SIX_MONTHS)
+    six_months = chart.visible_span()
+    chart.set_range_preset(RangePreset.ALL)
+    everything = chart.visible_span()
+    assert everything[0] <= chart.series.first_day < six_months[0]
+    assert (everything[1] - everything[0]).days > (six_months[1] - six_months[0]).days + 150
+
+
+def test_zooming_refits_the_y_axis_to_what_is_in_view(qtbot, hand_made):
+    chart = _chart(qtbot, BalanceChart, hand_made)
+    chart.set_span(date(2026, 1, 1), date(2026, 3, 31))
+    assert chart.plot.vb.viewRange()[1][1] == pytest.approx(19_000 * 1.08)
+    chart.set_span(date(2026, 4, 1), date(2026, 10, 31))  # only 京东金条's ¥5,000 left
+    assert chart.plot.vb.viewRange()[1][1] == pytest.approx(5_000 * 1.08)
+
+
+def test_clicking_a_cut_marker_asks_for_the_diagnosis_of_that_cut(qtbot, hand_made):
+    chart = _chart(qtbot, LimitsChart, hand_made)
+    assert chart.platform == "借呗"  # the platform with the latest cut comes first
+    spots = chart.cut_marks.points()
+    assert len(spots) == 1
+    with qtbot.waitSignal(chart.diagnosis_requested) as blocker:
+        chart.cut_marks.sigClicked.emit(chart.cut_marks, spots, None)
+    assert blocker.args == ["借呗", date(2026, 3, 1)]
+
+
+def test_the_limit_chart_switches_platform_from_its_list(qtbot, hand_made):
+    chart = _chart(qtbot, LimitsChart, hand_made)
+    assert [chart.platform_box.itemText(i) for i in range(chart.platform_box.count())] == ["京东金条", "借呗", "微粒贷"]
+    chart.platform_box.setCurrentText("京东金条")
+    assert chart.platform == "京东金条"
+    assert len(chart.cut_marks.points()) == 0
+    assert chart.show_readout_at(date(2026, 6, 1)) == "2026-06-01 — 京东金条: no limit recorded · used ¥5,000.00"
+    assert "No limit recorded" in chart.legend_label.text()
+
+
+@pytest.mark.parametrize("chart_class", CHARTS)
+@pytest.mark.parametrize(("width", "height"), [(640, 360), (1600, 900)])
+def test_png_export_is_exactly_the_requested_size(qtbot, generated, chart_class, width, height):
+    chart = _chart(qtbot, chart_class, generated)
+    image = QImage.fromData(render_png(chart, width, height), "PNG")
+    assert (image.width(), image.height()) == (width, height)
+    colours = {image.pixel(x, y) for x in range(0, width, 7) for y in range(0, height, 7)}
+    assert len(colours) > 20  # a drawn chart, not a blank box
+
+
+def test_png_export_of_an_empty_chart_shows_the_message_and_refuses_silly_sizes(qtbot, empty_data):
+    chart = _chart(qtbot, PlatformsChart, empty_data)
+    image = QImage.fromData(render_png(chart, 500, 300), "PNG")
+    assert (image.width(), image.height()) == (500, 300)
+    with pytest.raises(ValueError, match="pixels a side"):
+        render_png(chart, 10, 300)
+
+
+def test_save_as_png_asks_for_the_size_and_file(qtbot, hand_made, tmp_path, monkeypatch):
+    chart = _chart(qtbot, LimitsChart, hand_made)
+    chart.show_platform("微粒贷")
+    target = tmp_path / "limits.png"
+    monkeypatch.setattr(PngExportDialog, "ask", classmethod(lambda cls, parent, suggested_path: (target, 800, 400)))
+    assert chart.save_png() == target
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (800, 400)
+    monkeypatch.setattr(PngExportDialog, "ask", classmethod(lambda cls, parent, suggested_path: None))
+    assert chart.save_png() is None
+
+
+def test_the_export_twin_shows_the_same_platform_and_time_range(qtbot, hand_made, monkeypatch):
+    chart = _chart(qtbot, LimitsChart, hand_made)
+    chart.show_platform("微粒贷")
+    chart.set_span(date(2026, 1, 1), date(2026, 6, 30))
+    twins = []
+    original = LimitsChart.copy_view_from
+
+    def spy(self, other):
+        original(self, other)
+        twins.append(self)
+
+    monkeypatch.setattr(LimitsChart, "copy_view_from", spy)
+    export.render_image(chart, 600, 300)
+    (twin,) = twins
+    assert twin.platform == "微粒贷"
+    assert twin.plots[0].vb.viewRange()[0] == pytest.approx(chart.plots[0].vb.viewRange()[0])
+
+
+def test_a_dark_palette_gets_a_dark_background_and_light_text(qtbot, generated):
+    chart = _chart(qtbot, OnTimeChart, generated)
+    assert not chart.theme.dark
+    palette = QPalette(chart.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    chart.setPalette(palette)
+    assert chart.theme.dark
+    assert chart.graphics.backgroundBrush().color() == QColor("#1e1e1e")
+    assert chart.theme.primary == QColor("#56B4E9")  # sky blue reads on dark; the darker blue would not
+
+
+def test_the_compact_chart_has_no_legend_and_reads_out_in_a_tooltip(qtbot, hand_made):
+    chart = _chart(qtbot, BalanceChart, hand_made, compact=True)
+    chart.show()
+    assert not chart.legend_label.isVisible() and not chart.readout.isVisible()
+    text = chart.show_readout_at(date(2026, 2, 20))
+    assert chart.graphics.toolTip() == text
