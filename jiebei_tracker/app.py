@@ -1,35 +1,167 @@
-"""Composition root: open the database, build the services and the main window, run the event loop."""
+"""Composition root: one instance per data file, the database opened into a Workspace, the language installed, the
+main window built — and switching between the user's own data and the sample data beside it."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jiebei_tracker import __version__
 
-
-def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+if TYPE_CHECKING:  # Qt loads inside run_gui, so that the command line stays quick
+    from PySide6.QtCore import QSettings
 
     from jiebei_tracker.services.workspace import Workspace
-    from jiebei_tracker.storage.database import open_database
-    from jiebei_tracker.ui.common import app_icon
+    from jiebei_tracker.ui.i18n import Translations
     from jiebei_tracker.ui.main_window import MainWindow
+
+
+def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from jiebei_tracker.ui.common import app_icon
+    from jiebei_tracker.ui.i18n import Translations
+    from jiebei_tracker.ui.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("jiebei-tracker")
+    app.setOrganizationName("jiebei-tracker")
     app.setApplicationDisplayName("Jiebei Tracker")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    translations = Translations(app)
+    instance = SingleInstance(Path(db_path))
+    if not instance.acquire():
+        if instance.notify_running():
+            return 0  # the running window comes forward; this launch has nothing more to do
+        translations.apply("")
+        QMessageBox.information(None, "Jiebei Tracker", _already_open_text(db_path))
+        return 0
     try:
-        database = open_database(db_path)
+        session = AppSession(db_path=Path(db_path), translations=translations, state=QSettings())
     except Exception as error:  # a broken or unreadable file: say which, don't show a traceback
+        instance.release()
         QMessageBox.critical(None, "Jiebei Tracker", f"Cannot open the database {db_path}:\n{error}")
         return 1
-    workspace = Workspace(database=database)
-    window = MainWindow(workspace=workspace)
-    window.show()
+    instance.activation_requested.connect(session.bring_forward)
+    session.window.show()
     try:
         return app.exec()
     finally:
-        workspace.close()
+        session.close()
+        instance.release()
+
+
+def _already_open_text(db_path: Path) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "AppSession", "Jiebei Tracker is already open with {path}, but did not answer. Close it and try again."
+    ).format(path=db_path)
+
+
+class AppSession:
+    """The user's own data and, when asked for, the sample data in its own file beside it; one window at a time.
+    The own database stays open all along (this app holds its lock)."""
+
+    def __init__(
+        self,
+        *,
+        db_path: Path,
+        translations: Translations,
+        state: QSettings | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        from jiebei_tracker.services.workspace import open_workspace
+
+        self.db_path = Path(db_path)
+        self.translations = translations
+        self.state = state
+        self.today = today
+        self.own = open_workspace(self.db_path, today=today)
+        self.sample: Workspace | None = None
+        self.extras: list = []  # what feature hooks started for the current window (reminders)
+        translations.apply(self.own.general_settings().language)
+        self.window = self._build_window(self.own, sample=False)
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.sample or self.own
+
+    def _build_window(self, workspace: Workspace, *, sample: bool) -> MainWindow:
+        from jiebei_tracker.ui import feature_hooks
+        from jiebei_tracker.ui.main_window import MainWindow
+
+        window = MainWindow(workspace=workspace, translations=self.translations, state=self.state, sample=sample)
+        window.sample_requested.connect(self.open_sample)
+        window.own_data_requested.connect(self.open_own)
+        window.language_chosen.connect(self._remember_language)
+        self.extras = [
+            extra
+            for extra in [feature_hooks.start_reminders(workspace=workspace, hub=window.hub, window=window)]
+            if extra is not None
+        ]
+        return window
+
+    def open_sample(self) -> MainWindow:
+        """A fresh sample history (dated up to today) in its own file, shown in place of the user's data."""
+        from jiebei_tracker.services.workspace import create_sample_database, open_workspace, sample_path_for
+
+        if self.sample is None:
+            path = sample_path_for(self.db_path)
+            create_sample_database(path, today=self.today(), general=self.own.general_settings())
+            self.sample = open_workspace(path, today=self.today)
+        return self._replace_window(self.sample, sample=True)
+
+    def open_own(self) -> MainWindow:
+        """Back from the sample to the user's own data (the sample file is left for next time)."""
+        window = self._replace_window(self.own, sample=False)
+        if self.sample is not None:
+            self.sample.close()
+            self.sample = None
+        return window
+
+    def _replace_window(self, workspace: Workspace, *, sample: bool) -> MainWindow:
+        old = self.window
+        geometry = old.saveGeometry()
+        old.save_layout()
+        self._stop_extras()
+        self.window = self._build_window(workspace, sample=sample)
+        self.window.restoreGeometry(geometry)
+        self.window.show()
+        old.close()
+        old.deleteLater()
+        return self.window
+
+    def _remember_language(self, language: str) -> None:
+        """The language is the user's choice whichever data is shown: keep it in their own file too."""
+        general = self.own.general_settings()
+        if general.language != language:
+            self.own.save_general_settings(replace(general, language=language))
+
+    def bring_forward(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _stop_extras(self) -> None:
+        for extra in self.extras:
+            stop = getattr(extra, "stop", None)
+            if stop is not None:
+                stop()
+            extra.deleteLater()
+        self.extras = []
+
+    def close(self) -> None:
+        self._stop_extras()
+        if self.sample is not None:
+            self.sample.close()
+        self.own.close()

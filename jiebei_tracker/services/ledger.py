@@ -334,12 +334,12 @@ class Ledger:
         with self._database.transaction() as session:
             _get_loan(session, loan_id)
             self._check_source_ref_free(session, row["source_ref"])
-            session.connection().execute(tables.Repayment.__table__.insert(), [row])
+            result = session.connection().execute(tables.Repayment.__table__.insert().values(**row))
             if _reapply(session, loan_id) and not _has_payoff(session, loan_id):
                 raise InvalidValue(
                     "amount", format_yuan(row["amount_fen"]), f"more than is left to pay on loan #{loan_id}"
                 )
-        return Changes(loan_ids=frozenset({loan_id}), payments=True)
+        return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=result.inserted_primary_key[0])
 
     def delete_note_undoably(self, note_id: int) -> tuple[Changes, DeletedRow]:
         with self._database.transaction() as session:
@@ -352,8 +352,8 @@ class Ledger:
         with self._database.transaction() as session:
             if session.get(tables.CreditReportNote, row["id"]) is not None:
                 row = _without_id(row)
-            session.connection().execute(tables.CreditReportNote.__table__.insert(), [row])
-        return Changes(notes=True)
+            result = session.connection().execute(tables.CreditReportNote.__table__.insert().values(**row))
+        return Changes(notes=True, created_id=result.inserted_primary_key[0])
 
     # -- bulk --------------------------------------------------------------------------------------------
 

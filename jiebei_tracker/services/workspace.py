@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.payments import PayoffQuote
 from jiebei_tracker.services import credit, loans
 from jiebei_tracker.services.ledger import Ledger
-from jiebei_tracker.storage.database import Database
+from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
+from jiebei_tracker.storage.database import Database, open_database
+
+if TYPE_CHECKING:  # the rules load only when the settings page or the health view asks for them
+    from jiebei_tracker.domain.rules import Thresholds
 
 
 class Workspace:
@@ -19,6 +25,7 @@ class Workspace:
         self.today = today
         self.grace_days = grace_days
         self.ledger = Ledger(database=database, today=today)
+        self.settings = SettingsStore(database=database)
 
     def loans(self, loan_ids: list[int] | None = None) -> list[loans.LoanSummary]:
         return loans.list_loans(self.database, today=self.today(), grace_days=self.grace_days, loan_ids=loan_ids)
@@ -36,5 +43,78 @@ class Workspace:
     def notes(self) -> list[credit.NoteRecord]:
         return credit.list_notes(self.database)
 
+    # -- for the window: the loans list at any size, what is due, totals, settings ---------------------------
+
+    def loan_ids(self, query: loans.LoanQuery) -> list[int]:
+        return loans.find_loan_ids(self.database, query, today=self.today(), grace_days=self.grace_days)
+
+    def loan_count(self) -> int:
+        return loans.count_loans(self.database)
+
+    def platform_names(self) -> list[str]:
+        return loans.platform_names(self.database)
+
+    def due_installments(self, *, days: int = 30) -> list[loans.DueInstallment]:
+        return loans.due_installments(self.database, today=self.today(), days=days, grace_days=self.grace_days)
+
+    def totals(self) -> loans.LoanTotals:
+        return loans.loan_totals(self.database, today=self.today(), grace_days=self.grace_days)
+
+    def general_settings(self) -> GeneralSettings:
+        return self.settings.general()
+
+    def save_general_settings(self, settings: GeneralSettings) -> None:
+        """Store the settings; the grace days apply to every read from now on."""
+        self.settings.put_general(settings)
+        self.grace_days = settings.grace_days
+
+    def thresholds(self) -> Thresholds:
+        from jiebei_tracker.services.health import HealthSettings
+
+        return HealthSettings.load(self.database).thresholds
+
+    def save_thresholds(self, thresholds: Thresholds) -> None:
+        from jiebei_tracker.services.health import save_thresholds
+
+        save_thresholds(self.database, thresholds)
+
     def close(self) -> None:
         self.database.close()
+
+
+def open_workspace(path: Path, *, today: Callable[[], date] = date.today) -> Workspace:
+    """Open the database at ``path`` with the grace days its settings ask for."""
+    workspace = Workspace(database=open_database(path), today=today)
+    workspace.grace_days = workspace.general_settings().grace_days
+    return workspace
+
+
+SAMPLE_SUFFIX = "-sample"
+
+
+def sample_path_for(path: Path) -> Path:
+    """Where the sample data lives: its own file beside the user's (``jiebei-tracker-sample.db``), never in it."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}{SAMPLE_SUFFIX}{path.suffix or '.db'}")
+
+
+def create_sample_database(
+    path: Path, *, today: date, general: GeneralSettings | None = None, years: int = 3, loans_count: int = 60
+) -> None:
+    """Write a fresh generated history (services.demo) to ``path``, replacing any older sample there, with the
+    user's general settings copied in so the sample reads like their own file."""
+    from jiebei_tracker.services.demo import generate_history
+
+    path = Path(path)
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    database = open_database(path)
+    try:
+        history = generate_history(today=today, years=years, loans=loans_count)
+        Ledger(database=database, today=lambda: today).add_history(
+            history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+        )
+        if general is not None:
+            SettingsStore(database=database).put_general(general)
+    finally:
+        database.close()

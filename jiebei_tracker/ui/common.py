@@ -1,4 +1,4 @@
-"""Small UI helpers: the display language, the change hub that carries ledger Changes, the app icon, colours."""
+"""Small UI helpers: the display language, the change hub that carries ledger Changes, icons, colours."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from importlib.resources import files
 
 from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.services.changes import Changes
@@ -24,17 +25,41 @@ class ChangeHub(QObject):
     changed = Signal(object)
     """Emitted with the Changes of each successful write."""
 
+    settings_changed = Signal()
+    """Emitted after the settings were saved (grace days change every status: views reload in full)."""
+
     def run(self, operation: Callable[[], Changes]) -> Changes:
-        changes = operation()
+        return self.announce(operation())
+
+    def announce(self, changes: Changes) -> Changes:
+        """Tell every view about a write made elsewhere (a delete that also returned what it removed)."""
         if changes.any:
             self.changed.emit(changes)
         return changes
 
 
 def app_icon() -> QIcon:
+    return _svg_icon(files("jiebei_tracker.resources") / "icons" / "jiebei-tracker.svg")
+
+
+def icon(name: str) -> QIcon:
+    """One of the window's SVG icons (resources/icons/window/NAME.svg), sharp at any screen scale."""
+    return _svg_icon(files("jiebei_tracker.resources") / "icons" / "window" / f"{name}.svg")
+
+
+def _svg_icon(resource) -> QIcon:
+    # A file on disk goes to Qt's SVG icon engine, which renders at whatever size and scale is asked for;
+    # a resource inside a zip (no path) is rendered once, large enough for a 2× screen.
+    if hasattr(resource, "__fspath__"):
+        return QIcon(str(resource))
     pixmap = QPixmap()
-    pixmap.loadFromData((files("jiebei_tracker.resources") / "icons" / "jiebei-tracker.svg").read_bytes(), "SVG")
+    pixmap.loadFromData(resource.read_bytes(), "SVG")
     return QIcon(pixmap)
+
+
+def is_dark_palette() -> bool:
+    palette = QApplication.palette()
+    return palette.window().color().lightness() < palette.windowText().color().lightness()
 
 
 def to_qdate(day: date) -> QDate:
@@ -56,3 +81,7 @@ STATUS_COLOURS = {
     LoanStatus.OVERDUE: QColor("#d1343a"),
     LoanStatus.SETTLED: QColor("#7a7a7a"),
 }
+LIMIT_UP_COLOUR = QColor("#2b7bb9")
+LIMIT_DOWN_COLOUR = QColor("#d1343a")
+ERROR_STYLE = "color: #d1343a;"
+WARNING_STYLE = "color: #d98200;"

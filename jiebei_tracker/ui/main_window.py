@@ -1,150 +1,218 @@
-"""The first main window: the loans table with its actions. The full daily-use window grows from here."""
+"""The main window: navigation between the pages, the commands, undo, the sample-data banner, remembered layout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
-    QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.vocabulary import LoanStatus
+from jiebei_tracker import __version__
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
-from jiebei_tracker.ui.common import ChangeHub, app_icon
+from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
+from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
-from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE, SORT_ROLE, LoansTableModel
+from jiebei_tracker.ui.i18n import Translations
+from jiebei_tracker.ui.undo import UndoableDeletes
+from jiebei_tracker.ui.views.dashboard_view import DashboardView
+from jiebei_tracker.ui.views.loans_view import LoansView
+from jiebei_tracker.ui.views.notes_view import NotesView
+from jiebei_tracker.ui.views.page import Page
+from jiebei_tracker.ui.views.platforms_view import PlatformsView
+from jiebei_tracker.ui.window_actions import PAGES, WindowActions
+
+DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS = range(len(PAGES))
+# The sample banner's colours are set together (background and text) so it reads the same in light and dark.
+_BANNER_STYLE = "QFrame#sample_banner { background: #fff1c9; } QFrame#sample_banner QLabel { color: #4a3b00; }"
 
 
 class MainWindow(QMainWindow):
-    """Loans table, empty state for a first run, and the actions new loan / log repayment / open / delete."""
+    """Pages: Dashboard, Loans, Platforms & limits, Credit report notes, Charts. ``state`` keeps the window's size,
+    position and table layouts between runs; ``translations`` switches the language when the settings say so."""
 
-    def __init__(self, *, workspace: Workspace, hub: ChangeHub | None = None, parent: QWidget | None = None) -> None:
+    sample_requested = Signal()
+    """The user wants to look at the sample data (the application opens it in its own window)."""
+    own_data_requested = Signal()
+    """The user wants to go back from the sample data to their own."""
+    language_chosen = Signal(str)
+    """The settings were saved with this language setting (``""`` follows the system)."""
+
+    def __init__(
+        self,
+        *,
+        workspace: Workspace,
+        hub: ChangeHub | None = None,
+        translations: Translations | None = None,
+        state: QSettings | None = None,
+        sample: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._workspace = workspace
+        self.workspace = workspace
         self.hub = hub or ChangeHub(self)
-        self.actions = LoanActions(workspace=workspace, hub=self.hub, parent=self)
+        self.translations = translations
+        self.state = state
+        self.is_sample = sample
         self.detail_dialogs: dict[int, LoanDetailDialog] = {}
-        self.setWindowTitle(self.tr("Jiebei Tracker — 借呗信用健康助手"))
         self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.undo = UndoableDeletes(workspace=workspace, hub=self.hub, parent=self)
+        self.undo.failed.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
+        self.actions = LoanActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
+        self.credit_actions = CreditActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
 
-        self.model = LoansTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda index: self.open_loan(index.data(LOAN_ID_ROLE)))
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Find: platform, date, amount, status…"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        loans_page = QWidget()
-        loans_layout = QVBoxLayout(loans_page)
-        loans_layout.addWidget(self.filter)
-        loans_layout.addWidget(self.table)
-
+        self.dashboard = DashboardView(
+            workspace=workspace,
+            actions=self.actions,
+            health_panel=feature_hooks.build_health_panel(workspace=workspace, hub=self.hub, open_loan=self.open_loan),
+            charts_panel=feature_hooks.build_dashboard_charts(
+                workspace=workspace, hub=self.hub, show_charts=lambda: self.show_page(CHARTS)
+            ),
+        )
+        self.dashboard.loan_requested.connect(self.open_loan)
+        self.dashboard.import_requested.connect(self.import_file)
+        self.dashboard.sample_requested.connect(self.sample_requested.emit)
+        self.loans_view = LoansView(workspace=workspace)
+        self.loans_view.loan_requested.connect(self.open_loan)
+        self.loans_view.table.activated.connect(lambda _index: self._with_selected(self.open_loan))
+        self.platforms_view = PlatformsView(workspace=workspace, actions=self.credit_actions)
+        self.notes_view = NotesView(workspace=workspace, actions=self.credit_actions)
+        self.charts_page = feature_hooks.build_charts_page(workspace=workspace, hub=self.hub)
+        self.pages = [self.dashboard, self.loans_view, self.platforms_view, self.notes_view, self.charts_page]
         self.stack = QStackedWidget()
-        self.empty_state = self._build_empty_state()
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(loans_page)
-        self.setCentralWidget(self.stack)
-        self._build_actions()
-        self.resize(1100, 680)
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(2)
+        self.navigation.setFrameShape(QFrame.Shape.NoFrame)
+        for name in PAGES:
+            QListWidgetItem(icon(name), "", self.navigation)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1010])
+        self.splitter.setCollapsible(1, False)
+
+        self.banner = self._build_banner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.data_label = QLabel()
+        self.statusBar().addPermanentWidget(self.data_label)
+        self.commands = WindowActions(self)
+        self._connect_commands()
         self.hub.changed.connect(self._on_changed)
-        self.reload()
+        self.hub.settings_changed.connect(self._on_settings_changed)
+        self.resize(1200, 760)
+        self.retranslate_ui()
+        self.restore_layout()
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(DASHBOARD)
 
-    def _build_actions(self) -> None:
-        toolbar = QToolBar(self.tr("Actions"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        self.new_loan_action = self._action(self.tr("New loan…"), QKeySequence.StandardKey.New, self.actions.new_loan)
-        self.log_repayment_action = self._action(
-            self.tr("Log repayment…"), QKeySequence("Ctrl+R"), lambda: self._with_selected(self.actions.log_repayment)
-        )
-        self.open_action = self._action(
-            self.tr("Open loan"), QKeySequence("Return"), lambda: self._with_selected(self.open_loan)
-        )
-        self.delete_action = self._action(
-            self.tr("Delete loan"),
-            QKeySequence.StandardKey.Delete,
-            lambda: self._with_selected(self.actions.delete_loan),
-        )
-        self.find_action = self._action(self.tr("Find"), QKeySequence.StandardKey.Find, self.filter.setFocus)
-        for action in (self.new_loan_action, self.log_repayment_action, self.open_action, self.delete_action):
-            toolbar.addAction(action)
-        quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addActions([self.new_loan_action, self.log_repayment_action, self.find_action])
-        menu.addSeparator()
-        menu.addAction(quit_action)
+    # -- building --------------------------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _build_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("sample_banner")
+        banner.setStyleSheet(_BANNER_STYLE)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.own_data_requested.emit)
+        row = QHBoxLayout(banner)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.back_button)
+        banner.setVisible(self.is_sample)
+        return banner
 
-    def _build_empty_state(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = QLabel(self.tr("<h2>Welcome to Jiebei Tracker</h2>"))
-        text = QLabel(
-            self.tr(
-                "Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds "
-                "its repayment schedule, tracks what you have paid and shows what is due.<br>"
-                "Everything stays in a file on this computer."
-            )
+    def _connect_commands(self) -> None:
+        commands = self.commands
+        commands.new_loan.triggered.connect(self.actions.new_loan)
+        commands.log_repayment.triggered.connect(lambda: self._with_selected(self.actions.log_repayment))
+        commands.import_file.triggered.connect(self.import_file)
+        commands.open_loan.triggered.connect(lambda: self._with_selected(self.open_loan))
+        commands.delete_loan.triggered.connect(lambda: self._with_selected(self.actions.delete_loan))
+        commands.find.triggered.connect(self.find)
+        commands.sample.triggered.connect(
+            self.own_data_requested.emit if self.is_sample else self.sample_requested.emit
         )
-        text.setWordWrap(True)
-        text.setMaximumWidth(560)
-        self.empty_add_button = QPushButton(self.tr("Add your first loan…"))
-        self.empty_add_button.clicked.connect(self.actions.new_loan)
-        for widget in (title, text, self.empty_add_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
+        commands.settings.triggered.connect(self.open_settings)
+        commands.quit.triggered.connect(self.close)
+        commands.about.triggered.connect(self.about)
+        for index, action in enumerate(commands.pages):
+            action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
+        # Not QUndoStack.createUndoAction: its "Undo" prefix is fixed when made and would not follow the language.
+        stack = self.undo.stack
+        undo, redo = QAction(icon("undo"), "", self), QAction("", self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        undo.triggered.connect(stack.undo)
+        redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.indexChanged.connect(self._name_undo)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+        commands.install(undo=undo, redo=redo)
+
+    # -- navigation and the selected loan --------------------------------------------------------------------
+
+    def show_page(self, index: int) -> Page | QWidget:
+        self.navigation.setCurrentRow(index)
+        return self.pages[index]
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
 
     def selected_loan_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(LOAN_ID_ROLE) if rows else None
+        page = self.current_page()
+        return page.selected_loan_id() if isinstance(page, Page) else None
 
     def _with_selected(self, handler) -> None:
         loan_id = self.selected_loan_id()
         if loan_id is None:
-            self.statusBar().showMessage(self.tr("Select a loan first."), 4000)
+            self.statusBar().showMessage(self.tr("Select a loan first (on the Dashboard or in Loans)."), 5000)
             return
         handler(loan_id)
+
+    def find(self) -> None:
+        self.show_page(LOANS)
+        self.loans_view.focus_search()
 
     def open_loan(self, loan_id: int) -> LoanDetailDialog:
         dialog = self.detail_dialogs.get(loan_id)
         if dialog is None:
             dialog = LoanDetailDialog(
-                workspace=self._workspace, hub=self.hub, actions=self.actions, loan_id=loan_id, parent=self
+                workspace=self.workspace, hub=self.hub, actions=self.actions, loan_id=loan_id, parent=self
             )
             dialog.finished.connect(lambda _result, key=loan_id: self.detail_dialogs.pop(key, None))
             self.detail_dialogs[loan_id] = dialog
@@ -152,19 +220,142 @@ class MainWindow(QMainWindow):
         dialog.raise_()
         return dialog
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.loan_ids or changes.platforms:
-            self.reload()
+    def import_file(self, path: Path | None = None) -> Changes | None:
+        return feature_hooks.open_import_wizard(
+            workspace=self.workspace, hub=self.hub, path=path if isinstance(path, Path) else None, parent=self
+        )
 
-    def reload(self) -> None:
-        loans = self._workspace.loans()
-        self.model.set_records(loans)
-        self.stack.setCurrentIndex(1 if loans else 0)
-        for action in (self.log_repayment_action, self.open_action, self.delete_action):
-            action.setEnabled(bool(loans))
-        overdue = sum(1 for loan in loans if loan.status is LoanStatus.OVERDUE)
-        self.statusBar().showMessage(
-            self.tr("{count} loans · outstanding principal {outstanding} · {overdue} overdue").format(
-                count=len(loans), overdue=overdue, outstanding=format_yuan(sum(loan.outstanding_fen for loan in loans))
+    # -- changes, settings, language -------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        for page in self.pages:
+            if isinstance(page, Page):
+                page.on_changes(changes)
+
+    def _on_settings_changed(self) -> None:
+        for page in self.pages:
+            if isinstance(page, Page):
+                page.mark_stale()
+
+    def open_settings(self) -> bool:
+        from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
+
+        return SettingsDialog.ask(
+            general=self.workspace.general_settings(),
+            thresholds=self.workspace.thresholds(),
+            save=self.save_settings,
+            parent=self,
+        )
+
+    def save_settings(self, general, thresholds) -> None:
+        self.workspace.save_general_settings(general)
+        self.workspace.save_thresholds(thresholds)
+        if self.translations is not None:
+            self.translations.apply(general.language)
+        self.language_chosen.emit(general.language)
+        self.hub.settings_changed.emit()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        title = self.tr("Jiebei Tracker — 借呗信用健康助手")
+        self.setWindowTitle(self.tr("{title} — sample data").format(title=title) if self.is_sample else title)
+        for row, text in enumerate(self.commands.page_titles()):
+            self.navigation.item(row).setText(text)
+        self.commands.retranslate_ui(sample=self.is_sample)
+        self._name_undo()
+        self.banner_text.setText(
+            self.tr(
+                "<b>You are looking at sample data</b> — a made-up borrowing history kept in its own file. "
+                "Try anything: your own data is not touched."
             )
         )
+        self.back_button.setText(self.tr("Back to my data"))
+        self.data_label.setText(
+            (self.tr("Sample data: {path}") if self.is_sample else self.tr("Your data: {path}")).format(
+                path=self.workspace.database.path
+            )
+        )
+
+    def _name_undo(self, *_args) -> None:
+        undo, redo = self.undo.stack.undoText(), self.undo.stack.redoText()
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Jiebei Tracker"),
+            self.tr(
+                "<h3>Jiebei Tracker {version}</h3><p>Keeps your loans, repayments, credit limits and credit-report "
+                "notes on this computer and helps you keep your borrowing healthy.</p><p>Your data: {path}</p>"
+            ).format(version=__version__, path=self.workspace.database.path),
+        )
+
+    # -- a file dropped on the window is imported ------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = _dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_file(path)
+
+    # -- remembered layout -----------------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        if self.state is None:
+            return
+        geometry = self.state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        window_state = self.state.value("window/state")
+        if window_state is not None:
+            self.restoreState(window_state)
+        for splitter in self.findChildren(QSplitter):
+            saved = self.state.value(f"splitters/{splitter.objectName()}")
+            if saved is not None and splitter.objectName():
+                splitter.restoreState(saved)
+        for header in self._headers():
+            saved = self.state.value(f"tables/{header.objectName()}")
+            if saved is not None:
+                header.restoreState(saved)
+        page = self.state.value("window/page")
+        if page is not None and 0 <= int(page) < len(self.pages) and not self.is_sample:
+            self.navigation.setCurrentRow(int(page))
+
+    def save_layout(self) -> None:
+        if self.state is None:
+            return
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/state", self.saveState())
+        if not self.is_sample:
+            self.state.setValue("window/page", self.navigation.currentRow())
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                self.state.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        for header in self._headers():
+            self.state.setValue(f"tables/{header.objectName()}", header.saveState())
+        self.state.sync()
+
+    def _headers(self) -> list[QHeaderView]:
+        return [header for header in self.findChildren(QHeaderView) if header.objectName().endswith("_header")]
+
+    def closeEvent(self, event) -> None:
+        self.save_layout()
+        for dialog in list(self.detail_dialogs.values()):
+            dialog.close()
+        super().closeEvent(event)
+
+
+def _dropped_file(event) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) == 1 and urls[0].isLocalFile():
+        return Path(urls[0].toLocalFile())
+    return None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -17,12 +19,14 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import LoanStatus
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub, display_language
-from jiebei_tracker.ui.models.schedule_model import RepaymentsTableModel, ScheduleTableModel
+from jiebei_tracker.ui.common import ChangeHub, display_language, icon
+from jiebei_tracker.ui.models.loans_model import rate_text
+from jiebei_tracker.ui.models.schedule_model import REPAYMENT_ID_ROLE, RepaymentsTableModel, ScheduleTableModel
 
 
 class LoanDetailDialog(QDialog):
-    """Stays current: reloads when the hub reports a change to this loan, closes when it is deleted."""
+    """Stays current: reloads when the hub reports a change to this loan, closes when it is deleted.
+    Double-clicking an open installment logs a repayment ("paid today, in full" unless changed)."""
 
     def __init__(
         self, *, workspace: Workspace, hub: ChangeHub, actions, loan_id: int, parent: QWidget | None = None
@@ -31,35 +35,59 @@ class LoanDetailDialog(QDialog):
         self._workspace = workspace
         self._actions = actions
         self.loan_id = loan_id
-        self.setWindowTitle(self.tr("Loan"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.schedule_model = ScheduleTableModel(self)
-        self.schedule_view = _table(self.schedule_model)
+        self.schedule_view = _table(self.schedule_model, "schedule_table")
+        self.schedule_view.doubleClicked.connect(self._log_from_schedule)
         self.repayments_model = RepaymentsTableModel(self)
-        self.repayments_view = _table(self.repayments_model)
-        self.pay_button = QPushButton(self.tr("Log repayment…"))
-        self.payoff_button = QPushButton(self.tr("Pay off early…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.repayments_view = _table(self.repayments_model, "repayments_table")
+        self.repayments_view.selectionModel().selectionChanged.connect(self._enable)
+        self.pay_button = QPushButton(icon("repayment"), "")
+        self.payoff_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton(icon("delete"), "")
+        self.delete_repayment_button = QPushButton()
         self.pay_button.clicked.connect(lambda: actions.log_repayment(self.loan_id))
         self.payoff_button.clicked.connect(lambda: actions.log_repayment(self.loan_id, payoff=True))
         self.edit_button.clicked.connect(lambda: actions.edit_loan(self.loan_id))
         self.delete_button.clicked.connect(lambda: actions.delete_loan(self.loan_id))
+        self.delete_repayment_button.clicked.connect(self.delete_selected_repayment)
         buttons = QHBoxLayout()
         for button in (self.pay_button, self.payoff_button, self.edit_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        self.schedule_title = QLabel()
+        self.repayments_title = QLabel()
+        for title in (self.schedule_title, self.repayments_title):
+            title.setStyleSheet("font-weight: bold;")
+        schedule_box, repayments_box = QWidget(), QWidget()
+        schedule_layout = QVBoxLayout(schedule_box)
+        schedule_layout.setContentsMargins(0, 0, 0, 0)
+        schedule_layout.addWidget(self.schedule_title)
+        schedule_layout.addWidget(self.schedule_view)
+        repayments_layout = QVBoxLayout(repayments_box)
+        repayments_layout.setContentsMargins(0, 0, 0, 0)
+        repayments_header = QHBoxLayout()
+        repayments_header.addWidget(self.repayments_title)
+        repayments_header.addStretch(1)
+        repayments_header.addWidget(self.delete_repayment_button)
+        repayments_layout.addLayout(repayments_header)
+        repayments_layout.addWidget(self.repayments_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(schedule_box)
+        splitter.addWidget(repayments_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Schedule")))
-        layout.addWidget(self.schedule_view, 3)
-        layout.addWidget(QLabel(self.tr("Repayments")))
-        layout.addWidget(self.repayments_view, 1)
+        layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(760, 620)
+        self.resize(820, 640)
         hub.changed.connect(self._on_changed)
+        hub.settings_changed.connect(self.reload)
+        self.retranslate_ui()
         self.reload()
 
     def _on_changed(self, changes: Changes) -> None:
@@ -72,8 +100,16 @@ class LoanDetailDialog(QDialog):
 
     def reload(self) -> None:
         detail = self._workspace.loan_detail(self.loan_id)
-        loan = detail.summary
+        self._loan = detail.summary
+        self.schedule_model.set_records(detail.schedule)
+        self.repayments_model.set_records(detail.repayments)
+        self._show_summary()
+        self._enable()
+
+    def _show_summary(self) -> None:
+        loan = self._loan
         language = display_language()
+        self.setWindowTitle(self.tr("{platform} loan of {day}").format(platform=loan.platform, day=loan.borrowed_on))
         self.summary.setText(
             self.tr(
                 "<b>{platform}</b> — {principal} borrowed on {day}, {term} months, {method}, {rate}<br>"
@@ -84,24 +120,61 @@ class LoanDetailDialog(QDialog):
                 day=loan.borrowed_on.isoformat(),
                 term=loan.term_months,
                 method=loan.method.label(language),
-                rate=loan.rate.as_entered(),
+                rate=rate_text(loan.rate),
                 purpose=loan.purpose.label(language),
                 autopay=self.tr("on") if loan.autopay else self.tr("off"),
                 outstanding=format_yuan(loan.outstanding_fen),
                 status=loan.status.label(language),
             )
+            + (f"<br>{self.tr('Note')}: {loan.note}" if loan.note else "")
         )
-        self.schedule_model.set_records(detail.schedule)
-        self.repayments_model.set_records(detail.repayments)
-        settled = loan.status is LoanStatus.SETTLED
+
+    def _enable(self, *_args) -> None:
+        settled = self._loan.status is LoanStatus.SETTLED
         self.pay_button.setEnabled(not settled)
         self.payoff_button.setEnabled(not settled)
+        self.delete_repayment_button.setEnabled(bool(self.repayments_view.selectionModel().selectedRows()))
+
+    def _log_from_schedule(self, index) -> None:
+        line = self.schedule_model.record_at(index.row())
+        if line.settled_on is None and self._loan.status is not LoanStatus.SETTLED:
+            self._actions.log_repayment(self.loan_id)
+
+    def delete_selected_repayment(self) -> None:
+        rows = self.repayments_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        line = self.repayments_model.record_at(rows[0].row())
+        self._actions.delete_repayment(
+            rows[0].data(REPAYMENT_ID_ROLE), paid_on=line.paid_on, amount_fen=line.amount_fen
+        )
+
+    def retranslate_ui(self) -> None:
+        self.pay_button.setText(self.tr("Log repayment…"))
+        self.payoff_button.setText(self.tr("Pay off early…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete loan"))
+        self.delete_repayment_button.setText(self.tr("Delete repayment"))
+        self.schedule_title.setText(self.tr("Schedule (double-click an open installment to log a repayment)"))
+        self.repayments_title.setText(self.tr("Repayments"))
+        self.schedule_model.retranslate()
+        self.repayments_model.retranslate()
+        if hasattr(self, "_loan"):
+            self._show_summary()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
-def _table(model) -> QTableView:
+def _table(model, name: str) -> QTableView:
     view = QTableView()
+    view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -30,6 +30,13 @@ class RecordsTableModel(QAbstractTableModel):
     def record_at(self, row: int):
         return self._records[row]
 
+    def records(self) -> list:
+        return list(self._records)
+
+    def retranslate(self) -> None:
+        """Headers and labels again, in the language now installed (models get no LanguageChange event)."""
+        retranslate_table(self)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
@@ -53,3 +60,11 @@ class RecordsTableModel(QAbstractTableModel):
 
     def extra_data(self, record, column: int, role: int):
         return None
+
+
+def retranslate_table(model: QAbstractTableModel) -> None:
+    columns, rows = model.columnCount(), model.rowCount()
+    if columns:
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    if columns and rows:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))

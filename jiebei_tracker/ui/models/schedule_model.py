@@ -9,6 +9,8 @@ from jiebei_tracker.services.loans import RepaymentLine, ScheduleLine
 from jiebei_tracker.ui.common import STATUS_COLOURS, display_language
 from jiebei_tracker.ui.models.records_model import RecordsTableModel
 
+REPAYMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 4
+
 
 class ScheduleTableModel(RecordsTableModel):
     """Installments with due date, amounts, what was paid and the status in colour and words."""
@@ -52,8 +54,11 @@ class RepaymentsTableModel(RecordsTableModel):
     money_columns = (1,)
 
     def headers(self) -> list[str]:
-        return [self.tr("Paid on"), self.tr("Amount"), self.tr("Kind")]
+        return [self.tr("Paid on"), self.tr("Amount"), self.tr("Kind"), self.tr("Note")]
 
     def cell(self, record: RepaymentLine, column: int) -> str:
         kind = self.tr("Early payoff") if record.is_payoff else self.tr("Repayment")
-        return (record.paid_on.isoformat(), format_yuan(record.amount_fen), kind)[column]
+        return (record.paid_on.isoformat(), format_yuan(record.amount_fen), kind, record.note)[column]
+
+    def extra_data(self, record: RepaymentLine, column: int, role: int):
+        return record.repayment_id if role == REPAYMENT_ID_ROLE else None

@@ -1,0 +1,79 @@
+"""The user's actions on platforms, credit limits and credit-report notes, shared by the views that offer them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from jiebei_tracker.domain.vocabulary import PlatformKind
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui import actions as loan_actions
+from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
+from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
+from jiebei_tracker.ui.undo import UndoableDeletes
+
+
+class CreditActions(QObject):
+    """Opens the limit and note dialogs and sends each write through the hub."""
+
+    def __init__(
+        self, *, workspace: Workspace, hub: ChangeHub, undo: UndoableDeletes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._hub = hub
+        self._undo = undo
+        self._parent = parent
+
+    def record_limit(self, platform: str | None = None) -> Changes | None:
+        ledger = self._workspace.ledger
+        current = {p.name: p.current_limit_fen for p in self._workspace.platforms()}
+        return LimitDialog.ask(
+            platforms=sorted(current),
+            today=self._workspace.today(),
+            platform=platform,
+            current_limit_fen=current.get,
+            save=lambda name, day, fen, note: self._hub.run(
+                lambda: ledger.record_limit(name, recorded_on=day, limit_fen=fen, note=note)
+            ),
+            parent=self._parent,
+        )
+
+    def set_platform_kind(self, name: str, kind: PlatformKind) -> Changes:
+        return self._hub.run(lambda: self._workspace.ledger.set_platform_kind(name, kind))
+
+    def add_note(self) -> Changes | None:
+        ledger = self._workspace.ledger
+        return NoteDialog.ask(
+            today=self._workspace.today(),
+            save=lambda day, kind, text: self._hub.run(lambda: ledger.add_note(noted_on=day, kind=kind, text=text)),
+            parent=self._parent,
+        )
+
+    def edit_note(self, note_id: int) -> Changes | None:
+        ledger = self._workspace.ledger
+        note = next(n for n in self._workspace.notes() if n.note_id == note_id)
+        return NoteDialog.ask(
+            today=self._workspace.today(),
+            note=note,
+            save=lambda day, kind, text: self._hub.run(
+                lambda: ledger.edit_note(note_id, noted_on=day, kind=kind, text=text)
+            ),
+            parent=self._parent,
+        )
+
+    def toggle_resolved(self, note_id: int, *, resolved: bool) -> Changes:
+        """Mark a note resolved today, or open again one marked by mistake."""
+        ledger = self._workspace.ledger
+        if resolved:
+            return self._hub.run(lambda: ledger.reopen_note(note_id))
+        return self._hub.run(lambda: ledger.resolve_note(note_id))
+
+    def delete_note(self, note_id: int, *, text: str) -> bool:
+        question = self.tr("Delete the credit-report note “{text}”?\nYou can undo this with Ctrl+Z.").format(text=text)
+        if not loan_actions.confirm(self._parent, self.tr("Delete note"), question):
+            return False
+        self._undo.delete_note(note_id, self.tr("delete a credit-report note"))
+        return True

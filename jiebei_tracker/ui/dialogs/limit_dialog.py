@@ -1,0 +1,112 @@
+"""Recording a credit limit as the user saw it on a day (a rise, a cut, or the first one of a new platform)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import format_yuan, parse_yuan
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.ui.common import ERROR_STYLE, from_qdate, to_qdate
+from jiebei_tracker.ui.dialogs.forms import FieldErrors
+
+
+class LimitDialog(QDialog):
+    """``save(platform, recorded_on, limit_fen, note)`` is called on Save; its refusal is shown by the field."""
+
+    def __init__(
+        self,
+        *,
+        platforms: list[str],
+        today: date,
+        save: Callable[[str, date, int, str], Changes],
+        platform: str | None = None,
+        current_limit_fen: Callable[[str], int | None] = lambda name: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save, self._today, self._current = save, today, current_limit_fen
+        self.saved_changes: Changes | None = None
+        self.setWindowTitle(self.tr("Record a credit limit"))
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(platforms)
+        self.platform.setCurrentText(platform or "")
+        self.platform.lineEdit().setPlaceholderText(self.tr("e.g. 借呗, 微粒贷, 招商银行"))
+        self.recorded_on = QDateEdit(to_qdate(today))
+        self.recorded_on.setCalendarPopup(True)
+        self.recorded_on.setDisplayFormat("yyyy-MM-dd")
+        self.recorded_on.setMaximumDate(to_qdate(today))
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("the limit shown in the app, in yuan, e.g. 50000"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("optional: what the platform said"))
+        self.previous = QLabel()
+        self.previous.setWordWrap(True)
+        form = QFormLayout()
+        general = QLabel()
+        general.setStyleSheet(ERROR_STYLE)
+        general.hide()
+        self.errors = FieldErrors(form, general)
+        self.errors.add_row("platform", self.tr("Platform"), self.platform)
+        self.errors.add_row("date", self.tr("Seen on"), self.recorded_on)
+        self.errors.add_row("limit", self.tr("Credit limit (yuan)"), self.amount)
+        self.errors.add_row("note", self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.previous)
+        layout.addWidget(general)
+        layout.addWidget(buttons)
+        self.platform.currentTextChanged.connect(self._show_previous)
+        self._show_previous()
+        self.setMinimumWidth(420)
+
+    def _show_previous(self) -> None:
+        current = self._current(self.platform.currentText().strip())
+        self.previous.setText(
+            self.tr("The last limit recorded here is {limit}.").format(limit=format_yuan(current))
+            if current is not None
+            else self.tr("No limit recorded for this platform yet.")
+        )
+
+    def submit(self) -> None:
+        self.errors.clear()
+        platform = self.platform.currentText().strip()
+        if not platform:
+            self.errors.set("platform", self.tr("Name the platform."))
+        try:
+            limit_fen = parse_yuan(self.amount.text(), field="limit")
+            if limit_fen < 0:
+                raise InvalidValue("limit", self.amount.text(), "negative")
+        except InvalidValue:
+            self.errors.set("limit", self.tr("Enter the limit in yuan, zero or more, e.g. 50000."))
+        if self.errors.any():
+            return
+        try:
+            self.saved_changes = self._save(platform, from_qdate(self.recorded_on.date()), limit_fen, self.note.text())
+        except InvalidValue as error:
+            self.errors.show(error)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, **kwargs) -> Changes | None:
+        """Show the dialog; the Changes of the save, or None if the user cancelled."""
+        dialog = cls(**kwargs)
+        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

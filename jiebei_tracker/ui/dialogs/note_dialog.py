@@ -1,0 +1,97 @@
+"""Adding or editing a credit-report (征信) note: the day, the kind of record, and what the report shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.vocabulary import NoteKind
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.credit import NoteRecord
+from jiebei_tracker.ui.common import ERROR_STYLE, display_language, from_qdate, to_qdate
+from jiebei_tracker.ui.dialogs.forms import FieldErrors
+
+
+class NoteDialog(QDialog):
+    """``save(noted_on, kind, text)`` is called on Save; a refusal is shown by its field."""
+
+    def __init__(
+        self,
+        *,
+        today: date,
+        save: Callable[[date, NoteKind, str], Changes],
+        note: NoteRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.saved_changes: Changes | None = None
+        self.setWindowTitle(self.tr("Edit credit-report note") if note else self.tr("New credit-report note"))
+        self.noted_on = QDateEdit(to_qdate(note.noted_on if note else today))
+        self.noted_on.setCalendarPopup(True)
+        self.noted_on.setDisplayFormat("yyyy-MM-dd")
+        self.noted_on.setMaximumDate(to_qdate(today))
+        self.kind = QComboBox()
+        for kind in NoteKind:
+            self.kind.addItem(kind.label(display_language()), kind.value)
+        if note:
+            self.kind.setCurrentIndex(list(NoteKind).index(note.kind))
+        self.text = QPlainTextEdit(note.text if note else "")
+        self.text.setPlaceholderText(self.tr("e.g. 贷款审批查询 — 微粒贷, or: credit card 1 month overdue, settled"))
+        self.text.setFixedHeight(90)
+        hint = QLabel(
+            self.tr(
+                "Inquiries count towards “credit on many platforms”; overdue, guarantee and bad-debt records "
+                "count until you mark them resolved."
+            )
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        general = QLabel()
+        general.setStyleSheet(ERROR_STYLE)
+        general.hide()
+        self.errors = FieldErrors(form, general)
+        self.errors.add_row("date", self.tr("Date on the report"), self.noted_on)
+        self.errors.add_row("kind", self.tr("Kind of record"), self.kind)
+        self.errors.add_row("text", self.tr("What it shows"), self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(general)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        text = self.text.toPlainText().strip()
+        if not text:
+            self.errors.set("text", self.tr("Say what the credit report shows."))
+            return
+        try:
+            self.saved_changes = self._save(from_qdate(self.noted_on.date()), NoteKind(self.kind.currentData()), text)
+        except InvalidValue as error:
+            self.errors.show(error)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, **kwargs) -> Changes | None:
+        """Show the dialog; the Changes of the save, or None if the user cancelled."""
+        dialog = cls(**kwargs)
+        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

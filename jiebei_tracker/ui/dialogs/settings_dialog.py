@@ -1,0 +1,294 @@
+"""Settings: the language, grace days and reminder lead days, and the health rules' thresholds (RULES.md) with their
+defaults shown and a reset. The threshold rows come from the fields of the rules' ``Thresholds``, so a threshold
+added there appears here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.rules.thresholds import Thresholds
+from jiebei_tracker.services.settings import GeneralSettings
+from jiebei_tracker.ui.common import ERROR_STYLE
+from jiebei_tracker.ui.dialogs.forms import FieldErrors
+
+FEN_PER_YUAN = 100
+# Language names are written in their own language, as language menus do.
+LANGUAGE_NAMES = {"zh_CN": "中文(简体)", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    """``save(general, thresholds)`` is called on Save; a refused value is shown next to its field."""
+
+    def __init__(
+        self,
+        *,
+        general: GeneralSettings,
+        thresholds: Thresholds,
+        save: Callable[[GeneralSettings, Thresholds], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.saved = False
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(general.language), 0))
+        self.grace_days = _spin(0, 30, self.tr(" days"))
+        self.grace_days.setValue(general.grace_days)
+        self.reminder_lead_days = _spin(0, 60, self.tr(" days"))
+        self.reminder_lead_days.setValue(general.reminder_lead_days)
+
+        general_form = QFormLayout()
+        general_error = QLabel()
+        general_error.setStyleSheet(ERROR_STYLE)
+        general_error.hide()
+        self.general_errors = FieldErrors(general_form, general_error)
+        self.general_errors.add_row("language", self.tr("Language"), self.language)
+        self.general_errors.add_row("grace_days", self.tr("Grace days"), self.grace_days)
+        self.general_errors.add_row(
+            "reminder_lead_days", self.tr("Remind me before a due date"), self.reminder_lead_days
+        )
+        general_page = QWidget()
+        general_layout = QVBoxLayout(general_page)
+        general_layout.addLayout(general_form)
+        general_layout.addWidget(
+            _note(
+                self.tr(
+                    "Grace days: a repayment this many days after its due date still counts as on time, as some "
+                    "platforms allow. Reminders come this many days before each due date, and on the day."
+                )
+            )
+        )
+        general_layout.addWidget(general_error)
+        general_layout.addStretch(1)
+
+        self.threshold_spins: dict[str, QSpinBox] = {}
+        rules_form = QFormLayout()
+        rules_error = QLabel()
+        rules_error.setStyleSheet(ERROR_STYLE)
+        rules_error.hide()
+        self.threshold_errors = FieldErrors(rules_form, rules_error)
+        defaults = Thresholds()
+        labels = threshold_labels()
+        section = None
+        for item in fields(Thresholds):
+            title, label = labels.get(item.name, (self.tr("Other"), item.name.replace("_", " ")))
+            if title != section:
+                section = title
+                heading = QLabel(f"<b>{title}</b>")
+                rules_form.addRow(heading)
+            spin = _threshold_spin(item.name)
+            spin.setValue(_shown(item.name, getattr(thresholds, item.name)))
+            self.threshold_spins[item.name] = spin
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.addWidget(spin)
+            default = QLabel(self.tr("default {value}").format(value=_default_text(item.name, defaults)))
+            default.setEnabled(False)
+            row_layout.addWidget(default)
+            row_layout.addStretch(1)
+            self.threshold_errors.add_row(item.name, label, row)
+        rules_inner = QWidget()
+        rules_inner_layout = QVBoxLayout(rules_inner)
+        rules_inner_layout.addWidget(
+            _note(
+                self.tr(
+                    "The health check (RULES.md) flags a habit once it reaches these numbers. The defaults follow "
+                    "the article on why 借呗 limits are cut; change them if your platforms are stricter or milder."
+                )
+            )
+        )
+        rules_inner_layout.addLayout(rules_form)
+        rules_inner_layout.addWidget(rules_error)
+        rules_scroll = QScrollArea()
+        rules_scroll.setWidgetResizable(True)
+        rules_scroll.setWidget(rules_inner)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general_page, self.tr("General"))
+        self.tabs.addTab(rules_scroll, self.tr("Health rules"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.reset_button = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.reset_button.setText(self.tr("Reset rules to defaults"))
+        self.reset_button.clicked.connect(self.reset_thresholds)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        self.resize(620, 560)
+
+    def reset_thresholds(self) -> None:
+        defaults = Thresholds()
+        for name, spin in self.threshold_spins.items():
+            spin.setValue(_shown(name, getattr(defaults, name)))
+        self.threshold_errors.clear()
+
+    def values(self) -> tuple[GeneralSettings, Thresholds] | None:
+        """The settings as entered, or None with each refused value shown by its field."""
+        self.general_errors.clear()
+        self.threshold_errors.clear()
+        general = thresholds = None
+        try:
+            general = GeneralSettings(
+                grace_days=self.grace_days.value(),
+                reminder_lead_days=self.reminder_lead_days.value(),
+                language=self.language.currentData(),
+            )
+        except InvalidValue as error:
+            self.general_errors.show(error)
+            self.tabs.setCurrentIndex(0)
+        try:
+            thresholds = Thresholds(
+                **{name: _stored(name, spin.value()) for name, spin in self.threshold_spins.items()}
+            )
+        except InvalidValue as error:
+            self.threshold_errors.set(error.field, _threshold_message(error))
+            self.tabs.setCurrentIndex(1)
+        if general is None or thresholds is None:
+            return None
+        return general, thresholds
+
+    def submit(self) -> None:
+        values = self.values()
+        if values is None:
+            return
+        self._save(*values)
+        self.saved = True
+        self.accept()
+
+    @classmethod
+    def ask(cls, **kwargs) -> bool:
+        """Show the settings; True when they were saved."""
+        dialog = cls(**kwargs)
+        return dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved
+
+
+def threshold_labels() -> dict[str, tuple[str, str]]:
+    """Each threshold's rule (a section title) and label, in words."""
+    late = QCoreApplication.translate("SettingsDialog", "Late repayments (原因 1, 4)")
+    frequency = QCoreApplication.translate("SettingsDialog", "Borrowing too often (原因 1, 策略 2(2))")
+    platforms = QCoreApplication.translate("SettingsDialog", "Credit on many platforms (原因 1, 策略 1(2))")
+    risky = QCoreApplication.translate("SettingsDialog", "Risky use of the money (原因 2, 策略 2(1))")
+    transfer = QCoreApplication.translate("SettingsDialog", "Money moved on to other accounts (原因 2)")
+    revolving = QCoreApplication.translate("SettingsDialog", "Borrowing to repay (策略 2(2))")
+    memory = QCoreApplication.translate("SettingsDialog", "How long things count")
+    return {
+        "late_window_months": (late, QCoreApplication.translate("SettingsDialog", "Late repayments count for")),
+        "late_recent_months": (
+            late,
+            QCoreApplication.translate("SettingsDialog", "Serious while the latest is within"),
+        ),
+        "frequency_short_days": (frequency, QCoreApplication.translate("SettingsDialog", "Short window")),
+        "frequency_short_count": (
+            frequency,
+            QCoreApplication.translate("SettingsDialog", "New loans in the short window"),
+        ),
+        "frequency_long_days": (frequency, QCoreApplication.translate("SettingsDialog", "Long window")),
+        "frequency_long_count": (
+            frequency,
+            QCoreApplication.translate("SettingsDialog", "New loans in the long window"),
+        ),
+        "platform_count": (platforms, QCoreApplication.translate("SettingsDialog", "Platforms owing at once")),
+        "inquiry_count": (platforms, QCoreApplication.translate("SettingsDialog", "Credit inquiries")),
+        "inquiry_window_days": (platforms, QCoreApplication.translate("SettingsDialog", "Inquiries counted within")),
+        "risky_limit_share_percent": (
+            risky,
+            QCoreApplication.translate("SettingsDialog", "Serious from this share of the limit"),
+        ),
+        "risky_amount_fen": (
+            risky,
+            QCoreApplication.translate("SettingsDialog", "Serious from this amount (no limit known)"),
+        ),
+        "transfer_count": (transfer, QCoreApplication.translate("SettingsDialog", "Loans moved on")),
+        "transfer_window_days": (transfer, QCoreApplication.translate("SettingsDialog", "Counted within")),
+        "revolving_days_before_due": (
+            revolving,
+            QCoreApplication.translate("SettingsDialog", "A new loan this close before a due date"),
+        ),
+        "event_memory_days": (memory, QCoreApplication.translate("SettingsDialog", "A repaid loan's use counts for")),
+        "diagnosis_window_days": (memory, QCoreApplication.translate("SettingsDialog", "A limit cut looks back over")),
+    }
+
+
+def _unit(name: str) -> str:
+    if name.endswith("_days"):
+        return QCoreApplication.translate("SettingsDialog", " days")
+    if name.endswith("_months"):
+        return QCoreApplication.translate("SettingsDialog", " months")
+    if name.endswith("_percent"):
+        return " %"
+    if name.endswith("_fen"):
+        return QCoreApplication.translate("SettingsDialog", " yuan")
+    return ""
+
+
+def _shown(name: str, value: int) -> int:
+    return value // FEN_PER_YUAN if name.endswith("_fen") else value
+
+
+def _stored(name: str, value: int) -> int:
+    return value * FEN_PER_YUAN if name.endswith("_fen") else value
+
+
+def _default_text(name: str, defaults: Thresholds) -> str:
+    value = getattr(defaults, name)
+    if name.endswith("_fen"):
+        return format_yuan(value)
+    return f"{value}{_unit(name)}"
+
+
+def _threshold_message(error: InvalidValue) -> str:
+    if "cannot exceed" in error.reason:
+        return QCoreApplication.translate(
+            "SettingsDialog", "Cannot be longer than the period late repayments count for."
+        )
+    return QCoreApplication.translate("SettingsDialog", "Out of range: {reason}").format(reason=error.reason)
+
+
+def _threshold_spin(name: str) -> QSpinBox:
+    high = 2_000_000_000 if name.endswith("_fen") else 100_000
+    return _spin(0, high, _unit(name))
+
+
+def _spin(low: int, high: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setMinimumWidth(110)
+    if high > 100_000:
+        spin.setGroupSeparatorShown(True)
+    return spin
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setEnabled(False)
+    return label

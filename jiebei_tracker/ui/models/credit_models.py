@@ -1,0 +1,115 @@
+"""Table models of platforms (with their current limit and last change), a platform's limit history, and
+credit-report notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.vocabulary import LoanStatus, NoteKind
+from jiebei_tracker.services.credit import LimitChange, NoteRecord, PlatformSummary
+from jiebei_tracker.ui.common import LIMIT_DOWN_COLOUR, LIMIT_UP_COLOUR, STATUS_COLOURS, display_language
+from jiebei_tracker.ui.models.records_model import RecordsTableModel
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+_NEGATIVE_KINDS = (NoteKind.OVERDUE_RECORD, NoteKind.GUARANTEE, NoteKind.BAD_DEBT)
+
+
+def change_text(change_fen: int | None) -> str:
+    """▲ +¥5,000.00 for a rise, ▼ −¥5,000.00 for a cut, — for the first record or no change."""
+    if not change_fen:
+        return "—"
+    return f"▲ +{format_yuan(change_fen)}" if change_fen > 0 else f"▼ −{format_yuan(-change_fen)}"
+
+
+def change_colour(change_fen: int | None):
+    if not change_fen:
+        return None
+    return LIMIT_UP_COLOUR if change_fen > 0 else LIMIT_DOWN_COLOUR
+
+
+class PlatformsTableModel(RecordsTableModel):
+    """Each platform: name, kind, current credit limit, and the last change to it."""
+
+    money_columns = (2,)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Platform"), self.tr("Kind"), self.tr("Credit limit"), self.tr("Last change")]
+
+    def cell(self, platform: PlatformSummary, column: int) -> str:
+        if column == 0:
+            return platform.name
+        if column == 1:
+            return platform.kind.label(display_language())
+        if column == 2:
+            current = platform.current_limit_fen
+            return format_yuan(current) if current is not None else self.tr("not recorded")
+        last = platform.limits[-1] if platform.limits else None
+        if last is None or not last.change_fen:
+            return "—"
+        return f"{change_text(last.change_fen)} ({last.recorded_on.isoformat()})"
+
+    def extra_data(self, platform: PlatformSummary, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and platform.limits:
+            return change_colour(platform.limits[-1].change_fen)
+        return None
+
+    def row_of(self, name: str) -> int | None:
+        return next((row for row, p in enumerate(self.records()) if p.name == name), None)
+
+
+class LimitHistoryModel(RecordsTableModel):
+    """A platform's limit records, newest first, with how much each one went up or down."""
+
+    money_columns = (1, 2)
+
+    def set_records(self, records: list) -> None:
+        super().set_records(list(reversed(records)))
+
+    def headers(self) -> list[str]:
+        return [self.tr("Recorded on"), self.tr("Limit"), self.tr("Change")]
+
+    def cell(self, record: LimitChange, column: int) -> str:
+        if column == 0:
+            return record.recorded_on.isoformat()
+        if column == 1:
+            return format_yuan(record.limit_fen)
+        return change_text(record.change_fen) if record.change_fen is not None else self.tr("first record")
+
+    def extra_data(self, record: LimitChange, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return change_colour(record.change_fen)
+        return None
+
+
+class NotesTableModel(RecordsTableModel):
+    """Credit-report notes, newest first: date, kind, what the report says, open or resolved."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Noted on"), self.tr("Kind"), self.tr("What the report shows"), self.tr("Status")]
+
+    def cell(self, note: NoteRecord, column: int) -> str:
+        if column == 0:
+            return note.noted_on.isoformat()
+        if column == 1:
+            return note.kind.label(display_language())
+        if column == 2:
+            return note.text
+        if not note.resolved:
+            return self.tr("Open")
+        if note.resolved_on is None:
+            return self.tr("Resolved")
+        return self.tr("Resolved on {day}").format(day=note.resolved_on.isoformat())
+
+    def extra_data(self, note: NoteRecord, column: int, role: int):
+        if role == NOTE_ID_ROLE:
+            return note.note_id
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            if note.resolved:
+                return STATUS_COLOURS[LoanStatus.SETTLED]
+            if note.kind in _NEGATIVE_KINDS:
+                return STATUS_COLOURS[LoanStatus.OVERDUE]
+        return None
+
+    def row_of(self, note_id: int) -> int | None:
+        return next((row for row, note in enumerate(self.records()) if note.note_id == note_id), None)

@@ -1,0 +1,64 @@
+"""One window per data file: a lock beside the database, and a local socket through which a second launch asks the
+running one to come forward instead of opening the same file again (so two writers never race)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_MESSAGE = b"activate\n"
+
+
+class SingleInstance(QObject):
+    """``acquire()`` takes the lock (True) or finds it held by a running app (False); ``notify_running()`` then
+    asks that app to show its window."""
+
+    activation_requested = Signal()
+    """Another launch for the same data file asked this one to bring its window forward."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        path = Path(db_path).expanduser().resolve()
+        self.lock_path = path.with_name(path.name + ".lock")
+        self.server_name = "jiebei-tracker-" + hashlib.sha256(str(path).encode()).hexdigest()[:24]
+        self._lock = QLockFile(str(self.lock_path))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._lock.tryLock(0):
+            return False
+        QLocalServer.removeServer(self.server_name)  # a socket left behind by a crash
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_connection)
+        self._server.listen(self.server_name)
+        return True
+
+    def notify_running(self, timeout_ms: int = 2000) -> bool:
+        """Ask the app holding the lock to come forward; False if it could not be reached."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.server_name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(_MESSAGE)
+        written = socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        return written
+
+    def _on_connection(self) -> None:
+        while self._server is not None and self._server.hasPendingConnections():
+            connection = self._server.nextPendingConnection()
+            connection.disconnected.connect(connection.deleteLater)
+            self.activation_requested.emit()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()

@@ -1,0 +1,84 @@
+"""Deleting with undo: every delete is a command on the window's one undo stack, so Ctrl+Z puts the thing back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.common import ChangeHub
+
+
+class _DeleteCommand(QUndoCommand):
+    """redo deletes the record with the current id and keeps what it removed; undo restores it (perhaps under a
+    new id, which the next redo then deletes)."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        target_id: int,
+        delete: Callable[[int], tuple[Changes, object]],
+        restore: Callable[[object], Changes],
+        hub: ChangeHub,
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__(text)
+        self.target_id = target_id
+        self._delete, self._restore, self._hub, self._report = delete, restore, hub, report
+        self._removed = None
+
+    def redo(self) -> None:
+        try:
+            changes, self._removed = self._delete(self.target_id)
+        except InvalidValue as error:
+            self._give_up(error)
+            return
+        self._hub.announce(changes)
+
+    def undo(self) -> None:
+        try:
+            changes = self._restore(self._removed)
+        except InvalidValue as error:
+            self._give_up(error)
+            return
+        if changes.created_id is not None:
+            self.target_id = changes.created_id
+        self._hub.announce(changes)
+
+    def _give_up(self, error: InvalidValue) -> None:
+        self._report(error.reason)
+        self.setObsolete(True)
+
+
+class UndoableDeletes(QObject):
+    """Deletes of loans, repayments and credit-report notes, each undoable from ``stack``."""
+
+    failed = Signal(str)
+    """Emitted with the reason when a delete, undo or redo could not be done."""
+
+    def __init__(self, *, workspace: Workspace, hub: ChangeHub, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ledger = workspace.ledger
+        self._hub = hub
+        self.stack = QUndoStack(self)
+
+    def delete_loan(self, loan_id: int, description: str) -> None:
+        self._push(description, loan_id, self._ledger.delete_loan_undoably, self._ledger.restore_loan)
+
+    def delete_repayment(self, repayment_id: int, description: str) -> None:
+        self._push(description, repayment_id, self._ledger.delete_repayment_undoably, self._ledger.restore_repayment)
+
+    def delete_note(self, note_id: int, description: str) -> None:
+        self._push(description, note_id, self._ledger.delete_note_undoably, self._ledger.restore_note)
+
+    def _push(self, text: str, target_id: int, delete, restore) -> None:
+        self.stack.push(
+            _DeleteCommand(
+                text, target_id=target_id, delete=delete, restore=restore, hub=self._hub, report=self.failed.emit
+            )
+        )

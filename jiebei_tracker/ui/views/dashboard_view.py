@@ -1,0 +1,292 @@
+"""The dashboard: how the user stands today (totals), what is overdue and what falls due in the next 30 days with a
+one-action repayment, quick actions, and the places for the health widgets and small charts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.vocabulary import InstallmentStatus
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.actions import LoanActions
+from jiebei_tracker.ui.common import STATUS_COLOURS, icon
+from jiebei_tracker.ui.models.due_model import DueTableModel
+from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE
+from jiebei_tracker.ui.views.page import Page
+from jiebei_tracker.ui.views.welcome_view import WelcomeView
+
+DUE_DAYS = 30
+
+
+class Figure(QFrame):
+    """A headline number with its caption and a line of detail."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel()
+        self.value = QLabel()
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel()
+        self.detail.setEnabled(False)
+        layout = QVBoxLayout(self)
+        for label in (self.caption, self.value, self.detail):
+            layout.addWidget(label)
+
+    def set_value(self, text: str, *, colour: str | None = None) -> None:
+        self.value.setText(text)
+        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+
+
+class DashboardView(Page):
+    """The page the window opens on. Shows the welcome instead while there is no loan at all."""
+
+    loan_requested = Signal(int)
+    """The user wants to open a loan (its id)."""
+    import_requested = Signal()
+    """The user wants to import a file."""
+    sample_requested = Signal()
+    """The user wants to look at the sample data."""
+
+    def __init__(
+        self,
+        *,
+        workspace: Workspace,
+        actions: LoanActions,
+        health_panel: QWidget,
+        charts_panel: QWidget,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._actions = actions
+        self.welcome = WelcomeView()
+        self.welcome.add_loan_requested.connect(actions.new_loan)
+        self.welcome.import_requested.connect(self.import_requested.emit)
+        self.welcome.sample_requested.connect(self.sample_requested.emit)
+
+        self.heading = QLabel()
+        self.outstanding = Figure()
+        self.overdue = Figure()
+        self.due_soon = Figure()
+        self.loans = Figure()
+        figures = QHBoxLayout()
+        for figure in (self.outstanding, self.overdue, self.due_soon, self.loans):
+            figures.addWidget(figure, 1)
+
+        self.new_button = QPushButton(icon("new-loan"), "")
+        self.new_button.clicked.connect(actions.new_loan)
+        self.pay_button = QPushButton(icon("repayment"), "")
+        self.pay_button.clicked.connect(self.log_repayment)
+        self.paid_button = QPushButton("")
+        self.paid_button.clicked.connect(self.pay_in_full_today)
+        self.open_button = QPushButton(icon("open"), "")
+        self.open_button.clicked.connect(self._open_selected)
+        self.import_button = QPushButton(icon("import"), "")
+        self.import_button.clicked.connect(self.import_requested.emit)
+        quick = QHBoxLayout()
+        for button in (self.new_button, self.pay_button, self.paid_button, self.open_button):
+            quick.addWidget(button)
+        quick.addStretch(1)
+        quick.addWidget(self.import_button)
+
+        today = workspace.today
+        self.overdue_model = DueTableModel(today=today, parent=self)
+        self.upcoming_model = DueTableModel(today=today, parent=self)
+        self.overdue_title, self.overdue_empty = QLabel(), QLabel()
+        self.overdue_table = _due_table(self.overdue_model, "dashboard_overdue_table")
+        self.upcoming_title, self.upcoming_empty = QLabel(), QLabel()
+        self.upcoming_table = _due_table(self.upcoming_model, "dashboard_upcoming_table")
+        for table in (self.overdue_table, self.upcoming_table):
+            table.doubleClicked.connect(lambda _index: self.log_repayment())
+            table.selectionModel().selectionChanged.connect(self._enable_buttons)
+        self.overdue_table.clicked.connect(lambda _index: self.upcoming_table.clearSelection())
+        self.upcoming_table.clicked.connect(lambda _index: self.overdue_table.clearSelection())
+        lists = QVBoxLayout()
+        for title, table, empty in (
+            (self.overdue_title, self.overdue_table, self.overdue_empty),
+            (self.upcoming_title, self.upcoming_table, self.upcoming_empty),
+        ):
+            title.setStyleSheet("font-weight: bold;")
+            empty.setEnabled(False)
+            lists.addWidget(title)
+            lists.addWidget(empty)
+            lists.addWidget(table, 1)
+
+        self.health_panel = health_panel
+        self.charts_panel = charts_panel
+        side = QVBoxLayout()
+        side.addWidget(health_panel, 3)
+        side.addWidget(charts_panel, 2)
+        columns = QGridLayout()
+        columns.addLayout(lists, 0, 0)
+        columns.addLayout(side, 0, 1)
+        columns.setColumnStretch(0, 3)
+        columns.setColumnStretch(1, 2)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addWidget(self.heading)
+        content_layout.addLayout(figures)
+        content_layout.addLayout(quick)
+        content_layout.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.content = scroll
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.retranslate_ui()
+
+    # -- data ------------------------------------------------------------------------------------------------
+
+    def concerns(self, changes: Changes) -> bool:
+        return bool(changes.loan_ids) or changes.payments or changes.loans_added_or_removed
+
+    def reload(self) -> None:
+        totals = self._workspace.totals()
+        self.stack.setCurrentWidget(self.welcome if totals.loans == 0 else self.content)
+        if totals.loans == 0:
+            return
+        due = self._workspace.due_installments(days=DUE_DAYS)
+        overdue = [d for d in due if d.status is InstallmentStatus.OVERDUE]
+        upcoming = [d for d in due if d.status is not InstallmentStatus.OVERDUE]
+        self.overdue_model.set_records(overdue)
+        self.upcoming_model.set_records(upcoming)
+        self._totals, self._upcoming_fen = totals, sum(d.left_fen for d in upcoming)
+        self._show_figures()
+        self._show_lists()
+        self._enable_buttons()
+
+    def is_welcome(self) -> bool:
+        return self.stack.currentWidget() is self.welcome
+
+    def _show_figures(self) -> None:
+        totals = self._totals
+        self.outstanding.set_value(format_yuan(totals.outstanding_fen))
+        self.outstanding.detail.setText(
+            self.tr("{total} to pay with interest").format(total=format_yuan(totals.remaining_fen))
+        )
+        red = STATUS_COLOURS[InstallmentStatus.OVERDUE].name()
+        self.overdue.set_value(format_yuan(totals.overdue_fen), colour=red if totals.overdue_fen else None)
+        self.overdue.detail.setText(
+            self.tr("{installments} installments on {loans} loans").format(
+                installments=totals.overdue_installments, loans=totals.overdue_loans
+            )
+            if totals.overdue_installments
+            else self.tr("nothing overdue")
+        )
+        self.due_soon.set_value(format_yuan(self._upcoming_fen))
+        self.due_soon.detail.setText(self.tr("{count} installments").format(count=self.upcoming_model.rowCount()))
+        self.loans.set_value(str(totals.open_loans))
+        self.loans.detail.setText(self.tr("{count} loans recorded in all").format(count=totals.loans))
+
+    def _show_lists(self) -> None:
+        for model, table, empty in (
+            (self.overdue_model, self.overdue_table, self.overdue_empty),
+            (self.upcoming_model, self.upcoming_table, self.upcoming_empty),
+        ):
+            table.setVisible(model.rowCount() > 0)
+            empty.setVisible(model.rowCount() == 0)
+
+    # -- acting on a due installment -------------------------------------------------------------------------
+
+    def selected_loan_id(self) -> int | None:
+        for table in (self.overdue_table, self.upcoming_table):
+            rows = table.selectionModel().selectedRows()
+            if rows:
+                return rows[0].data(LOAN_ID_ROLE)
+        return None
+
+    def select_due(self, loan_id: int) -> bool:
+        """Select the first line of ``loan_id`` in the overdue or upcoming list."""
+        for table, model in ((self.overdue_table, self.overdue_model), (self.upcoming_table, self.upcoming_model)):
+            for row, due in enumerate(model.records()):
+                if due.loan_id == loan_id:
+                    other = self.upcoming_table if table is self.overdue_table else self.overdue_table
+                    other.clearSelection()
+                    table.selectRow(row)
+                    return True
+        return False
+
+    def log_repayment(self) -> None:
+        loan_id = self.selected_loan_id()
+        if loan_id is not None:
+            self._actions.log_repayment(loan_id)
+
+    def pay_in_full_today(self) -> None:
+        loan_id = self.selected_loan_id()
+        if loan_id is not None:
+            self._actions.pay_next_in_full_today(loan_id)
+
+    def _open_selected(self) -> None:
+        loan_id = self.selected_loan_id()
+        if loan_id is not None:
+            self.loan_requested.emit(loan_id)
+
+    def _enable_buttons(self, *_args) -> None:
+        chosen = self.selected_loan_id() is not None
+        for button in (self.pay_button, self.paid_button, self.open_button):
+            button.setEnabled(chosen)
+
+    # -- texts -----------------------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(
+            "<h2>{}</h2>".format(self.tr("Today, {day}").format(day=self._workspace.today().isoformat()))
+        )
+        self.outstanding.caption.setText(self.tr("Outstanding principal"))
+        self.overdue.caption.setText(self.tr("Overdue"))
+        self.due_soon.caption.setText(self.tr("Due in the next {days} days").format(days=DUE_DAYS))
+        self.loans.caption.setText(self.tr("Loans being repaid"))
+        self.new_button.setText(self.tr("New loan…"))
+        self.pay_button.setText(self.tr("Log repayment…"))
+        self.paid_button.setText(self.tr("Paid today, in full"))
+        self.paid_button.setToolTip(self.tr("Record the selected installment as paid in full today"))
+        self.open_button.setText(self.tr("Open loan"))
+        self.import_button.setText(self.tr("Import…"))
+        self.overdue_title.setText(self.tr("Overdue — pay these first"))
+        self.overdue_empty.setText(self.tr("Nothing is overdue. Well done."))
+        self.upcoming_title.setText(self.tr("Due in the next {days} days").format(days=DUE_DAYS))
+        self.upcoming_empty.setText(self.tr("Nothing falls due in the next {days} days.").format(days=DUE_DAYS))
+        self.overdue_model.retranslate()
+        self.upcoming_model.retranslate()
+        if not self._stale and not self.is_welcome() and hasattr(self, "_totals"):
+            self._show_figures()
+
+
+def _due_table(model: DueTableModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(140)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return table

@@ -1,0 +1,151 @@
+"""Credit report notes (征信): what the user's credit report shows — list, add, edit, mark resolved, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.credit import NoteRecord
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.common import icon
+from jiebei_tracker.ui.credit_actions import CreditActions
+from jiebei_tracker.ui.models.credit_models import NotesTableModel
+from jiebei_tracker.ui.views.page import Page
+
+
+class NotesView(Page):
+    """The notes table with its buttons; resolved notes can be hidden."""
+
+    def __init__(self, *, workspace: Workspace, actions: CreditActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._actions = actions
+        self.model = NotesTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("notes_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setObjectName("notes_table_header")
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._enable_buttons)
+        self.add_button = QPushButton(icon("new-loan"), "")
+        self.add_button.clicked.connect(actions.add_note)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit)
+        self.resolve_button = QPushButton()
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        self.delete_button = QPushButton(icon("delete"), "")
+        self.delete_button.clicked.connect(self.delete)
+        self.show_resolved = QCheckBox()
+        self.show_resolved.setChecked(True)
+        self.show_resolved.toggled.connect(self.reload)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+        bar = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.resolve_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.show_resolved)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(bar)
+        layout.addWidget(self.body, 1)
+        self.retranslate_ui()
+
+    def concerns(self, changes: Changes) -> bool:
+        return changes.notes
+
+    def reload(self) -> None:
+        chosen = self.chosen()
+        notes = self._workspace.notes()
+        shown = notes if self.show_resolved.isChecked() else [note for note in notes if not note.resolved]
+        self.model.set_records(shown)
+        self.body.setCurrentWidget(self.table if shown else self.empty)
+        self.empty.setText(
+            self.tr("Every note is resolved.")
+            if notes
+            else self.tr(
+                "No notes yet. Copy here what your credit report (征信报告) shows: inquiries by lenders, overdue "
+                "records, guarantees, bad debts. Get the report from the PBOC credit reference center or your "
+                "bank's app."
+            )
+        )
+        if chosen is not None:
+            self.choose(chosen.note_id)
+        self.table.resizeRowsToContents()
+        self._enable_buttons()
+
+    def chosen(self) -> NoteRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if rows else None
+
+    def choose(self, note_id: int) -> bool:
+        row = self.model.row_of(note_id)
+        if row is not None:
+            self.table.selectRow(row)
+        return row is not None
+
+    def edit(self) -> None:
+        note = self.chosen()
+        if note is not None:
+            self._actions.edit_note(note.note_id)
+
+    def toggle_resolved(self) -> None:
+        note = self.chosen()
+        if note is not None:
+            self._actions.toggle_resolved(note.note_id, resolved=note.resolved)
+
+    def delete(self) -> None:
+        note = self.chosen()
+        if note is not None:
+            self._actions.delete_note(note.note_id, text=note.text)
+
+    def _enable_buttons(self, *_args) -> None:
+        note = self.chosen()
+        for button in (self.edit_button, self.resolve_button, self.delete_button):
+            button.setEnabled(note is not None)
+        self.resolve_button.setText(
+            self.tr("Open again") if note is not None and note.resolved else self.tr("Mark resolved")
+        )
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Lenders read your credit report. Keep its lines here: inquiries count towards “credit on many "
+                "platforms”, and overdue, guarantee and bad-debt records weigh on your limits until resolved."
+            )
+        )
+        self.add_button.setText(self.tr("New note…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.show_resolved.setText(self.tr("Show resolved notes"))
+        self.model.retranslate()
+        self._enable_buttons()
+        if not self._stale:
+            self.reload()

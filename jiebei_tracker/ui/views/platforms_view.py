@@ -1,0 +1,182 @@
+"""Platforms & limits: each platform with its kind (changeable) and its credit-limit history, rises and cuts marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.vocabulary import PlatformKind
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.credit import PlatformSummary
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.common import display_language, icon
+from jiebei_tracker.ui.credit_actions import CreditActions
+from jiebei_tracker.ui.models.credit_models import LimitHistoryModel, PlatformsTableModel
+from jiebei_tracker.ui.views.page import Page
+
+
+class PlatformsView(Page):
+    """Platforms on the left; the chosen one's kind, limit history and "record a limit" on the right."""
+
+    def __init__(self, *, workspace: Workspace, actions: CreditActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._actions = actions
+        self.model = PlatformsTableModel(self)
+        self.table = _table(self.model, "platforms_table")
+        self.table.selectionModel().selectionChanged.connect(self._show_chosen)
+        self.record_button = QPushButton(icon("new-loan"), "")
+        self.record_button.clicked.connect(lambda: actions.record_limit(self.chosen_name()))
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+
+        self.name = QLabel()
+        self.kind = QComboBox()
+        self.kind.setObjectName("platform_kind")
+        self.kind.activated.connect(self._kind_chosen)
+        self.kind_label = QLabel()
+        self.current = QLabel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.history_model = LimitHistoryModel(self)
+        self.history = _table(self.history_model, "limit_history_table")
+        self.history_title = QLabel()
+        self.history_title.setStyleSheet("font-weight: bold;")
+        form = QFormLayout()
+        form.addRow(self.kind_label, self.kind)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.name)
+        detail_layout.addLayout(form)
+        detail_layout.addWidget(self.current)
+        detail_layout.addWidget(self.summary)
+        detail_layout.addWidget(self.history_title)
+        detail_layout.addWidget(self.history, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("platforms_splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.empty)
+        bar = QHBoxLayout()
+        bar.addWidget(self.intro, 1)
+        bar.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.body, 1)
+        self.retranslate_ui()
+
+    def concerns(self, changes: Changes) -> bool:
+        return changes.platforms or changes.limits or changes.loans_added_or_removed
+
+    def reload(self) -> None:
+        chosen = self.chosen_name()
+        self.model.set_records(self._workspace.platforms())
+        self.body.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty)
+        row = self.model.row_of(chosen) if chosen else None
+        self.table.selectRow(row if row is not None else 0)
+        self._show_chosen()
+
+    def chosen(self) -> PlatformSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if rows else None
+
+    def chosen_name(self) -> str | None:
+        chosen = self.chosen()
+        return chosen.name if chosen else None
+
+    def choose(self, name: str) -> bool:
+        row = self.model.row_of(name)
+        if row is not None:
+            self.table.selectRow(row)
+        return row is not None
+
+    def _show_chosen(self, *_args) -> None:
+        platform = self.chosen()
+        self.kind.setEnabled(platform is not None)
+        if platform is None:
+            self.name.clear()
+            self.current.clear()
+            self.summary.clear()
+            self.history_model.set_records([])
+            return
+        self.name.setText(f"<h2>{platform.name}</h2>")
+        self.kind.setCurrentIndex(list(PlatformKind).index(platform.kind))
+        self.history_model.set_records(platform.limits)
+        self.current.setText(
+            self.tr("Credit limit now: {limit}").format(limit=format_yuan(platform.current_limit_fen))
+            if platform.current_limit_fen is not None
+            else self.tr("No credit limit recorded yet.")
+        )
+        rises = sum(1 for item in platform.limits if item.change_fen and item.change_fen > 0)
+        cuts = sum(1 for item in platform.limits if item.change_fen and item.change_fen < 0)
+        self.summary.setText(
+            self.tr("{rises} rises and {cuts} cuts recorded.").format(rises=rises, cuts=cuts)
+            if platform.limits
+            else ""
+        )
+
+    def _kind_chosen(self, index: int) -> None:
+        platform = self.chosen()
+        kind = list(PlatformKind)[index]
+        if platform is not None and kind is not platform.kind:
+            self._actions.set_platform_kind(platform.name, kind)
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Record each credit limit as the platform shows it, whenever it changes: a cut is a warning sign, "
+                "and the health check looks at what you did before it."
+            )
+        )
+        self.record_button.setText(self.tr("Record a credit limit…"))
+        self.kind_label.setText(self.tr("Kind:"))
+        self.history_title.setText(self.tr("Credit limit history"))
+        self.empty.setText(
+            self.tr("No platforms yet. A platform appears when you add a loan from it or record its credit limit.")
+        )
+        index = self.kind.currentIndex()
+        self.kind.clear()
+        for kind in PlatformKind:
+            self.kind.addItem(kind.label(display_language()), kind.value)
+        self.kind.setCurrentIndex(index)
+        self.model.retranslate()
+        self.history_model.retranslate()
+        if not self._stale:
+            self._show_chosen()
+
+
+def _table(model, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setObjectName(f"{name}_header")
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -1,0 +1,104 @@
+"""The main window's commands — menus, toolbar and keyboard shortcuts — with their texts in the current language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from jiebei_tracker.ui.common import icon
+
+# Page order in the navigation; Ctrl+1 … Ctrl+5 go to them.
+PAGES = ("dashboard", "loans", "platforms", "notes", "charts")
+
+
+class WindowActions(QObject):
+    """Creates every QAction of the window (the window connects them) and lays out menus and toolbar."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.new_loan = self._action("new-loan", QKeySequence.StandardKey.New)
+        self.log_repayment = self._action("repayment", QKeySequence("Ctrl+R"))
+        self.import_file = self._action("import", QKeySequence("Ctrl+I"))
+        self.open_loan = self._action("open", QKeySequence("Ctrl+O"))
+        self.delete_loan = self._action("delete", QKeySequence.StandardKey.Delete)
+        self.find = self._action(None, QKeySequence.StandardKey.Find)
+        self.sample = self._action("sample", None)
+        self.settings = self._action("settings", QKeySequence("Ctrl+,"))
+        self.quit = self._action(None, QKeySequence.StandardKey.Quit)
+        self.about = self._action(None, None)
+        self.pages = [self._action(name, QKeySequence(f"Ctrl+{number}")) for number, name in enumerate(PAGES, 1)]
+        self.undo: QAction | None = None
+        self.redo: QAction | None = None
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+
+    def _action(self, icon_name: str | None, shortcut) -> QAction:
+        action = QAction(self._window)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        self._window.addAction(action)  # shortcuts work whichever page has the focus
+        return action
+
+    def install(self, *, undo: QAction, redo: QAction) -> None:
+        """Build the menus and the toolbar (undo and redo come from the window's undo stack)."""
+        self.undo, self.redo = undo, redo
+        bar = self._window.menuBar()
+        self.file_menu = QMenu(bar)
+        self.file_menu.addActions([self.new_loan, self.log_repayment, self.import_file])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.sample, self.settings])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.edit_menu = QMenu(bar)
+        self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.open_loan, self.delete_loan, self.find])
+        self.view_menu = QMenu(bar)
+        self.view_menu.addActions(self.pages)
+        self.help_menu = QMenu(bar)
+        self.help_menu.addAction(self.about)
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            bar.addMenu(menu)
+        self.toolbar.addActions([self.new_loan, self.log_repayment, self.import_file])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([undo, self.settings])
+        self._window.addToolBar(self.toolbar)
+
+    def retranslate_ui(self, *, sample: bool) -> None:
+        self.new_loan.setText(self.tr("&New loan…"))
+        self.new_loan.setToolTip(self.tr("Record a loan and build its schedule (Ctrl+N)"))
+        self.log_repayment.setText(self.tr("&Log repayment…"))
+        self.log_repayment.setToolTip(self.tr("Log a repayment on the selected loan: paid today, in full (Ctrl+R)"))
+        self.import_file.setText(self.tr("&Import…"))
+        self.import_file.setToolTip(self.tr("Import loans, repayments, limits or notes from a CSV file (Ctrl+I)"))
+        self.open_loan.setText(self.tr("&Open loan"))
+        self.delete_loan.setText(self.tr("&Delete loan…"))
+        self.find.setText(self.tr("&Find loans"))
+        self.sample.setText(self.tr("&Back to my data") if sample else self.tr("Look around with &sample data"))
+        self.settings.setText(self.tr("&Settings…"))
+        self.quit.setText(self.tr("&Quit"))
+        self.about.setText(self.tr("&About Jiebei Tracker"))
+        for action, text in zip(self.pages, self.page_titles(), strict=True):
+            action.setText(text)
+        self.toolbar.setWindowTitle(self.tr("Actions"))
+        if self.undo is not None:
+            self.file_menu.setTitle(self.tr("&File"))
+            self.edit_menu.setTitle(self.tr("&Edit"))
+            self.view_menu.setTitle(self.tr("&View"))
+            self.help_menu.setTitle(self.tr("&Help"))
+
+    def page_titles(self) -> list[str]:
+        """The navigation's page names, in PAGES order."""
+        return [
+            self.tr("Dashboard"),
+            self.tr("Loans"),
+            self.tr("Platforms & limits"),
+            self.tr("Credit report notes"),
+            self.tr("Charts"),
+        ]
