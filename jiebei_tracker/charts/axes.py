@@ -113,3 +113,20 @@ class PercentAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         return [f"{value:g}%" for value in values]
+
+
+def step_arrays(days, values, end_day: date) -> tuple[np.ndarray, np.ndarray]:
+    """x / y arrays that draw a step line: each value holds from its day until the next (the last until the end
+    of ``end_day``)."""
+    count = len(days)
+    if count == 0:
+        return np.empty(0), np.empty(0)
+    starts = np.fromiter(((d - EPOCH).days for d in days), dtype=np.float64, count=count)
+    starts *= SECONDS_PER_DAY
+    ends = np.empty(count)
+    ends[:-1] = starts[1:]
+    ends[-1] = max(day_x(end_day + timedelta(days=1)), starts[-1])
+    x = np.empty(2 * count)
+    x[0::2], x[1::2] = starts, ends
+    y = np.repeat(np.asarray(values, dtype=np.float64), 2)
+    return x, y

@@ -7,9 +7,10 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 
-from jiebei_tracker.charts.axes import YuanAxis, fen_yuan
-from jiebei_tracker.charts.base import Chart, step_arrays
+from jiebei_tracker.charts.axes import YuanAxis, fen_yuan, step_arrays
+from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_balance import BalanceSeries
@@ -17,16 +18,21 @@ from jiebei_tracker.services.series_balance import BalanceSeries
 MAX_PLATFORMS_SHOWN = 6
 
 
+def _tint(colour: QColor, background: QColor, share: float = 0.45) -> QColor:
+    """``colour`` laid at ``share`` opacity over ``background``, as one opaque colour."""
+    mix = [
+        round(share * a + (1 - share) * b) for a, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)
+
+
 class BalanceChart(Chart):
     kind = ChartKind.BALANCE
 
     def build(self) -> None:
         self.plot = self.add_plot(YuanAxis())
-        self.baseline = pg.PlotDataItem()
-        self.plot.addItem(self.baseline)
-        # One edge line and one fill per layer, made when first needed and reused on every redraw.
-        self.edges: list[pg.PlotDataItem] = []
-        self.fills: list[pg.FillBetweenItem] = []
+        # One filled curve per layer, made when first needed and reused on every redraw.
+        self.areas: list[pg.PlotDataItem] = []
 
     def title(self) -> str:
         return self.tr("Outstanding principal by platform")
@@ -58,36 +64,33 @@ class BalanceChart(Chart):
         theme = self.theme
         layers = self.layers(series)
         self._ensure_layers(len(layers))
-        x, zero = step_arrays(series.days, [0] * len(series.days), series.as_of)
-        self.baseline.setData(x, zero, pen=None)
-        stacked = np.zeros_like(zero)
+        x, _ = step_arrays(series.days, np.zeros(len(series.days)), series.as_of)
+        # Each layer is drawn as its running total filled down to zero, the tallest first and each smaller one
+        # over it, in opaque tints: it looks like a stacked area but needs no fill between two 7,000-point curves
+        # (pyqtgraph's FillBetweenItem took ~60 ms a layer on ten years of history).
+        stacked = np.zeros(len(x))
+        totals = []
+        for _platform, balances in layers:
+            stacked = stacked + np.repeat(fen_yuan(balances), 2)
+            totals.append(stacked)
         legend = []
-        for index, (platform, balances) in enumerate(layers):
+        for index, (platform, _balances) in enumerate(layers):
             colour = theme.other if platform is None else theme.platforms[index % len(theme.platforms)]
-            _, values = step_arrays(series.days, fen_yuan(balances), series.as_of)
-            stacked = stacked + values
-            edge, fill = self.edges[index], self.fills[index]
-            edge.setData(x, stacked, pen=theme.pen(colour, 1.5))
-            fill.setBrush(theme.faded(colour, 120))
-            edge.setVisible(True)
-            fill.setVisible(True)
+            area = self.areas[index]
+            area.setData(x, totals[index], pen=theme.pen(colour, 1), fillLevel=0, brush=_tint(colour, theme.background))
+            area.setZValue(-index)  # the topmost running total is the tallest: drawn first, underneath
+            area.setVisible(True)
             legend.append(("■", colour, platform if platform is not None else self.tr("Other platforms")))
-        for index in range(len(layers), len(self.edges)):
-            self.edges[index].setVisible(False)
-            self.fills[index].setVisible(False)
+        for index in range(len(layers), len(self.areas)):
+            self.areas[index].setVisible(False)
         self.set_extents(0, (x, stacked))
         self.set_legend(legend)
 
     def _ensure_layers(self, count: int) -> None:
-        while len(self.edges) < count:
-            lower = self.edges[-1] if self.edges else self.baseline
-            edge = pg.PlotDataItem()
-            fill = pg.FillBetweenItem(lower, edge)
-            fill.setZValue(-10)  # fills under every edge line
-            self.plot.addItem(edge)
-            self.plot.addItem(fill)
-            self.edges.append(edge)
-            self.fills.append(fill)
+        while len(self.areas) < count:
+            area = pg.PlotDataItem()
+            self.plot.addItem(area)
+            self.areas.append(area)
 
     def readout_text(self, day: date) -> str:
         series: BalanceSeries = self.series

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from jiebei_tracker.charts.axes import MIN_VISIBLE_DAYS, SECONDS_PER_DAY, DayAxis, day_x, x_day
 from jiebei_tracker.charts.theme import ChartTheme, theme_for
 from jiebei_tracker.services.series import ChartKind, RangePreset, preset_span
-from jiebei_tracker.ui.common import display_language
 
 # How far past the data the view may be dragged, so the first and last points are never stuck to the edge.
 PAN_MARGIN_DAYS = 45
@@ -148,6 +147,11 @@ class Chart(QWidget):
         plot.vb.setMouseEnabled(x=True, y=False)
         plot.vb.setLimits(minXRange=MIN_VISIBLE_DAYS * SECONDS_PER_DAY)
         plot.disableAutoRange()
+        # Curves draw only the points in view, at most about two per pixel ("peak" keeps each pixel's highest
+        # and lowest, so no step or spike disappears): ten years of daily steps cost what one year does.
+        # Set on the plot, because PlotItem.addItem applies its own settings to every curve added.
+        plot.setClipToView(True)
+        plot.setDownsampling(auto=True, mode="peak")
         left_axis.setWidth(56 if not self.compact else 40)
         if fixed_y is not None:
             self._fixed_y[row] = fixed_y
@@ -181,6 +185,8 @@ class Chart(QWidget):
 
     def set_series(self, series) -> None:
         """Draw ``series`` (None, or an empty one, shows the empty state), keeping the shown time span."""
+        if series is self.series and self._message is None and series is not None:
+            return  # the same series object: nothing moved (series are immutable and cached by ChartData)
         self.series = series
         self._message = None
         if series is not None and not series.is_empty:
@@ -367,32 +373,3 @@ def _paragraphs(text: str) -> str:
     first, *rest = [html.escape(part) for part in text.split("\n\n")]
     body = "".join(f"<p>{part}</p>" for part in rest)
     return f'<p style="font-size:large; font-weight:bold">{first}</p>{body}'
-
-
-def month_name(month: date) -> str:
-    """A month as people say it: 2026年3月 / Mar 2026."""
-    if display_language() == "zh_CN":
-        return f"{month.year}年{month.month}月"
-    return f"{QLocale(QLocale.Language.English).monthName(month.month, QLocale.FormatType.ShortFormat)} {month.year}"
-
-
-def percent(part: int, whole: int) -> str:
-    """A share for reading (not money): one decimal place."""
-    return f"{100 * part / whole:.1f}%" if whole else "—"
-
-
-def step_arrays(days, values, end_day: date) -> tuple[np.ndarray, np.ndarray]:
-    """x / y arrays that draw a step line: each value holds from its day until the next (the last until the end
-    of ``end_day``)."""
-    count = len(days)
-    if count == 0:
-        return np.empty(0), np.empty(0)
-    starts = np.fromiter(((d - date(1970, 1, 1)).days for d in days), dtype=np.float64, count=count)
-    starts *= SECONDS_PER_DAY
-    ends = np.empty(count)
-    ends[:-1] = starts[1:]
-    ends[-1] = max(day_x(end_day + timedelta(days=1)), starts[-1])
-    x = np.empty(2 * count)
-    x[0::2], x[1::2] = starts, ends
-    y = np.repeat(np.asarray(values, dtype=np.float64), 2)
-    return x, y

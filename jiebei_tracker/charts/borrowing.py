@@ -9,7 +9,8 @@ import numpy as np
 import pyqtgraph as pg
 
 from jiebei_tracker.charts.axes import SECONDS_PER_DAY, CountAxis, YuanAxis, day_x, days_x, fen_yuan
-from jiebei_tracker.charts.base import Chart, month_name
+from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.charts.readout import month_name
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_borrowing import BorrowingSeries

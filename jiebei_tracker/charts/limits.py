@@ -10,8 +10,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 
-from jiebei_tracker.charts.axes import SECONDS_PER_DAY, YuanAxis, day_x, fen_yuan
-from jiebei_tracker.charts.base import Chart, percent, step_arrays
+from jiebei_tracker.charts.axes import SECONDS_PER_DAY, YuanAxis, day_x, fen_yuan, step_arrays
+from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.charts.readout import percent
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_limits import LimitCut, LimitSeries, PlatformLimits

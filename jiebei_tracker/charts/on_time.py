@@ -11,8 +11,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from jiebei_tracker.charts.axes import SECONDS_PER_DAY, PercentAxis, days_x
-from jiebei_tracker.charts.base import Chart, month_name, percent
+from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.borrowing import month_bar_edges
+from jiebei_tracker.charts.readout import month_name, percent
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_on_time import OnTimeSeries
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import numpy as np
 import pyqtgraph as pg
 
-from jiebei_tracker.charts.axes import CountAxis, day_x
-from jiebei_tracker.charts.base import Chart, step_arrays
+from jiebei_tracker.charts.axes import CountAxis, day_x, step_arrays
+from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_balance import PlatformCountSeries
 

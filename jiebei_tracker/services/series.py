@@ -18,10 +18,12 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import list_notes
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.series_balance import (
+    BalanceMoves,
     BalanceSeries,
     PlatformCountSeries,
+    add_moves,
     balance_changes,
-    balance_series_from_changes,
+    balance_series_from_moves,
     platform_count_series,
 )
 from jiebei_tracker.services.series_borrowing import BorrowingSeries, borrowing_series
@@ -30,8 +32,9 @@ from jiebei_tracker.services.series_limits import LimitSeries, limit_series
 from jiebei_tracker.services.series_on_time import (
     MonthTallies,
     OnTimeSeries,
+    add_tallies,
     month_tallies,
-    on_time_series_from_tallies,
+    on_time_series_from_totals,
 )
 from jiebei_tracker.services.series_records import History, LoanRecord, load_history, load_limits, load_loans
 from jiebei_tracker.storage.database import Database
@@ -124,6 +127,9 @@ class ChartData:
         # records are new objects) are worked out again. Cleared when "today" moves.
         self._loan_changes: dict[int, tuple[LoanRecord, list[tuple[date, int]]]] = {}
         self._loan_tallies: dict[int, tuple[LoanRecord, MonthTallies]] = {}
+        # Their running sums over all loans, patched loan by loan after a change instead of added up afresh.
+        self._moves: BalanceMoves | None = None
+        self._totals: dict[date, list[int]] | None = None
         self._health = HealthPoints()
 
     @property
@@ -223,6 +229,7 @@ class ChartData:
                 fresh = load_loans(self.database, changes.loan_ids)
                 stale_days += [loan.borrowed_on for loan in (*old, *fresh)]
                 self._history = self._history.with_loans_replaced(changes.loan_ids, fresh)
+                self._patch_running_sums(old, fresh)
             if self._history is not None and changes.limits:
                 limits = load_limits(self.database)
                 stale_days += [r.recorded_on for r in set(limits) ^ set(self._history.limits)]
@@ -253,6 +260,25 @@ class ChartData:
         self._balance = None
         self._loan_changes.clear()
         self._loan_tallies.clear()
+        self._moves = None
+        self._totals = None
+
+    def _patch_running_sums(self, old: list[LoanRecord], fresh: tuple[LoanRecord, ...]) -> None:
+        """Take the changed loans' old figures out of the running sums and put their new ones in."""
+        as_of = self._as_of
+        if self._moves is not None:
+            for loan in old:
+                add_moves(self._moves, loan.platform, self._changes_of(loan, as_of), sign=-1)
+            for loan in fresh:
+                add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
+        if self._totals is not None:
+            for loan in old:
+                add_tallies(self._totals, self._tallies_of(loan, as_of), sign=-1)
+            for loan in fresh:
+                add_tallies(self._totals, self._tallies_of(loan, as_of))
+        for gone in {loan.loan_id for loan in old} - {loan.loan_id for loan in fresh}:
+            self._loan_changes.pop(gone, None)
+            self._loan_tallies.pop(gone, None)
 
     def _read_notes(self) -> dict[int, tuple]:
         return {n.note_id: (n.noted_on, n.kind, n.text, n.resolved, n.resolved_on) for n in list_notes(self.database)}
@@ -268,8 +294,11 @@ class ChartData:
 
     def _balance_series(self, as_of: date) -> BalanceSeries:
         if self._balance is None:
-            per_loan = ((loan.platform, self._changes_of(loan, as_of)) for loan in self.history().loans)
-            self._balance = balance_series_from_changes(per_loan, as_of=as_of)
+            if self._moves is None:
+                self._moves = {}
+                for loan in self.history().loans:
+                    add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
+            self._balance = balance_series_from_moves(self._moves, as_of=as_of)
         return self._balance
 
     def _changes_of(self, loan: LoanRecord, as_of: date) -> list[tuple[date, int]]:
@@ -295,8 +324,11 @@ class ChartData:
                 window_days=thresholds.frequency_short_days,
             )
         if kind is ChartKind.ON_TIME:
-            tallies = (self._tallies_of(loan, as_of) for loan in history.loans)
-            return on_time_series_from_tallies(tallies, as_of=as_of, grace_days=self.grace_days)
+            if self._totals is None:
+                self._totals = {}
+                for loan in history.loans:
+                    add_tallies(self._totals, self._tallies_of(loan, as_of))
+            return on_time_series_from_totals(self._totals, as_of=as_of, grace_days=self.grace_days)
         if kind is ChartKind.BALANCE:
             return self._balance_series(as_of)
         if kind is ChartKind.PLATFORMS:

@@ -90,58 +90,76 @@ class BalanceSeries:
 
 
 def balance_series(loans: Iterable[LoanRecord], *, as_of: date) -> BalanceSeries:
-    per_loan = ((loan.platform, balance_changes(loan, as_of=as_of)) for loan in loans)
-    return balance_series_from_changes(per_loan, as_of=as_of)
+    moves: BalanceMoves = {}
+    for loan in loans:
+        add_moves(moves, loan.platform, balance_changes(loan, as_of=as_of))
+    return balance_series_from_moves(moves, as_of=as_of)
 
 
-def balance_series_from_changes(
-    changes: Iterable[tuple[str, Sequence[tuple[date, int]]]], *, as_of: date
-) -> BalanceSeries:
-    """The series from each loan's ``(platform, balance_changes)`` — so a caller can keep the changes of loans
-    that did not change and compute only the others again."""
-    by_platform: dict[str, list[tuple[date, int]]] = {}
-    for platform, loan_changes in changes:
-        by_platform.setdefault(platform, []).extend(loan_changes)
-    days = sorted({day for loan_changes in by_platform.values() for day, _ in loan_changes})
+BalanceMoves = dict[str, dict[date, int]]
+"""Platform → day → net change of its outstanding principal that day (days netting to zero left out)."""
+
+
+def add_moves(moves: BalanceMoves, platform: str, changes: Iterable[tuple[date, int]], *, sign: int = 1) -> None:
+    """Add one loan's balance changes to ``moves`` (``sign=-1`` takes them out again, for a loan that changed)."""
+    per_day = moves.setdefault(platform, {})
+    for day, change in changes:
+        net = per_day.get(day, 0) + sign * change
+        if net:
+            per_day[day] = net
+        else:
+            per_day.pop(day, None)
+    if not per_day:
+        del moves[platform]
+
+
+def balance_series_from_moves(moves: BalanceMoves, *, as_of: date) -> BalanceSeries:
+    """The series from the net moves per platform and day — kept up to date loan by loan by ChartData, so a
+    change to one loan does not add up all the others again."""
+    days = sorted({day for per_day in moves.values() for day in per_day})
     position = {day: index for index, day in enumerate(days)}
     columns: dict[str, tuple[int, ...]] = {}
-    for platform, platform_changes in by_platform.items():
-        moves = [0] * len(days)
-        for day, change in platform_changes:
-            moves[position[day]] += change
-        columns[platform] = tuple(accumulate(moves))
+    for platform, per_day in moves.items():
+        column = [0] * len(days)
+        for day, change in per_day.items():
+            column[position[day]] = change
+        columns[platform] = tuple(accumulate(column))
     order = tuple(sorted(columns, key=lambda p: (-max(columns[p]), p)))
     return BalanceSeries(as_of, tuple(days), order, {p: columns[p] for p in order})
 
 
 @dataclass(frozen=True)
 class PlatformCountSeries:
-    """How many platforms had a balance at the end of each listed day, and which ones (same days as the
-    balance series)."""
+    """How many platforms had a balance at the end of each listed day (the balance series' days); which ones
+    are read from ``balance`` when asked."""
 
     as_of: date
     days: tuple[date, ...]
-    platforms_with_balance: tuple[tuple[str, ...], ...]
+    counts: tuple[int, ...]
+    balance: BalanceSeries
     threshold: int = PLATFORM_THRESHOLD
 
     @property
     def is_empty(self) -> bool:
         return not self.days
 
-    @property
-    def counts(self) -> tuple[int, ...]:
-        return tuple(len(names) for names in self.platforms_with_balance)
-
     def on(self, day: date) -> tuple[str, ...]:
-        index = bisect_right(self.days, day) - 1
-        return () if index < 0 else self.platforms_with_balance[index]
+        """The platforms with a balance at the end of ``day``, largest (by peak balance) first."""
+        balances = self.balance.on(day)
+        return tuple(p for p in self.balance.platforms if balances[p] > 0)
 
     def count_on(self, day: date) -> int:
-        return len(self.on(day))
+        index = bisect_right(self.days, day) - 1
+        return 0 if index < 0 else self.counts[index]
 
 
 def platform_count_series(balance: BalanceSeries, *, threshold: int = PLATFORM_THRESHOLD) -> PlatformCountSeries:
-    with_balance = tuple(
-        tuple(p for p in balance.platforms if balance.balances_fen[p][index] > 0) for index in range(len(balance.days))
-    )
-    return PlatformCountSeries(balance.as_of, balance.days, with_balance, threshold)
+    # The count moves only where a platform's balance goes from zero to more, or back: mark those and add up.
+    flips = [0] * len(balance.days)
+    for column in balance.balances_fen.values():
+        owing = False
+        for index, fen in enumerate(column):
+            if (fen > 0) != owing:
+                owing = not owing
+                flips[index] += 1 if owing else -1
+    return PlatformCountSeries(balance.as_of, balance.days, tuple(accumulate(flips)), balance, threshold)

@@ -91,17 +91,31 @@ def on_time_series(
     return on_time_series_from_tallies([tallies], as_of=as_of, grace_days=grace_days, windows=windows)
 
 
+def add_tallies(totals: dict[date, list[int]], loan_tallies: MonthTallies, *, sign: int = 1) -> None:
+    """Add one loan's tallies to running ``totals`` (``sign=-1`` takes them out again)."""
+    for month, (on_time, late, overdue) in loan_tallies.items():
+        total = totals.setdefault(month, [0, 0, 0])
+        total[0] += sign * on_time
+        total[1] += sign * late
+        total[2] += sign * overdue
+        if total == [0, 0, 0]:
+            del totals[month]
+
+
 def on_time_series_from_tallies(
     tallies: Iterable[MonthTallies], *, as_of: date, grace_days: int = 0, windows: Iterable[int] = ROLLING_MONTHS
 ) -> OnTimeSeries:
     """The series from per-loan tallies (``month_tallies`` of each loan), added up."""
     totals: dict[date, list[int]] = {}
     for loan_tallies in tallies:
-        for month, (on_time, late, overdue) in loan_tallies.items():
-            total = totals.setdefault(month, [0, 0, 0])
-            total[0] += on_time
-            total[1] += late
-            total[2] += overdue
+        add_tallies(totals, loan_tallies)
+    return on_time_series_from_totals(totals, as_of=as_of, grace_days=grace_days, windows=windows)
+
+
+def on_time_series_from_totals(
+    totals: dict[date, list[int]], *, as_of: date, grace_days: int = 0, windows: Iterable[int] = ROLLING_MONTHS
+) -> OnTimeSeries:
+    """The series from month totals [on time, late, overdue] (kept up to date loan by loan by ChartData)."""
     if not totals:
         return OnTimeSeries(as_of, grace_days, (), {n: () for n in windows})
     months = tuple(MonthOnTime(month, *totals.get(month, (0, 0, 0))) for month in months_between(min(totals), as_of))

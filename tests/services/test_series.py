@@ -384,3 +384,16 @@ def test_an_empty_database_gives_empty_series_and_a_default_span(database):
 )
 def test_range_presets_end_today(preset, first_day, start):
     assert preset_span(preset, as_of=TODAY, first_day=first_day) == (start, TODAY)
+
+
+def test_figures_patched_loan_by_loan_equal_a_fresh_computation(three_platforms, ledger):
+    data, ids = three_platforms
+    data.balance(), data.on_time()  # the running sums exist from here on
+    data.refresh(ledger.log_repayment(ids["京东金条"], paid_on=date(2026, 6, 1), amount_fen=200_000))
+    data.refresh(ledger.delete_loan(ids["微粒贷"]))
+    data.refresh(ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 4, 4), principal_yuan=800, months=2)))
+    fresh = ChartData(database=data.database, today=lambda: TODAY)
+    assert data.balance() == fresh.balance()
+    assert data.on_time() == fresh.on_time()
+    assert data.platforms() == fresh.platforms()
+    assert "微粒贷" in data.balance().platforms

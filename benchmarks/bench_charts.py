@@ -1,0 +1,169 @@
+"""How fast the six trend charts follow a change and a range switch on a 10-year history of 5,000 loans, against
+redrawing the same charts with empty data in the same run (issue 6: under 100 ms a chart, within 3× empty).
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_charts.py [--years 10] [--loans 5000] [--repeat 5]
+
+"A chart" here is: work out its series again (after a change: only what the change concerns), hand it to the
+widget, and paint the widget once at 900 × 480. Reading the changed rows back from the database is shared by all
+six and shown on its own line. The health score's series comes from services.health.health_history, which scores
+every month end from scratch; it is timed apart, since the view runs it on a worker thread."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.services.loans import list_loans
+from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset, demo_chart_data
+from jiebei_tracker.ui.views.charts_view import CHART_CLASSES
+
+TODAY = date(2026, 11, 28)
+SIZE = (900, 480)
+FAST_KINDS = [kind for kind in ChartKind if kind is not ChartKind.HEALTH]
+
+
+def _paint(chart: Chart) -> None:
+    image = QImage(*SIZE, QImage.Format.Format_ARGB32)
+    chart.render(image)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def _redraw(chart: Chart, data: ChartData, kind: ChartKind, span, *, plot_page: bool = False) -> float:
+    """Series (worked out again where a change made it stale), set on the chart, painted once. ``plot_page``
+    paints the axes and grid even for empty data, where the chart would show its empty-state message."""
+    started = time.perf_counter()
+    chart.set_series(data.series(kind))
+    chart.set_span(*span)
+    if plot_page:
+        chart.stack.setCurrentIndex(0)
+    _paint(chart)
+    return time.perf_counter() - started
+
+
+def _switch(chart: Chart, span) -> float:
+    """A range preset: the series stay as they are; only the time span moves."""
+    started = time.perf_counter()
+    chart.set_span(*span)
+    _paint(chart)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--loans", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-health", action="store_true", help="leave out the (slow) health history")
+    args = parser.parse_args(argv)
+    QApplication.instance() or QApplication(sys.argv[:1])
+
+    with tempfile.TemporaryDirectory(prefix="bench-charts-") as folder:
+        started = time.perf_counter()
+        data = demo_chart_data(Path(folder), today=TODAY, years=args.years, loans=args.loans)
+        print(
+            f"generated and stored {args.loans} loans over {args.years} years in {time.perf_counter() - started:.1f} s"
+        )
+        empty = demo_chart_data(Path(folder) / "empty", today=TODAY, loans=0)
+        try:
+            return _run(data, empty, args)
+        finally:
+            data.database.close()
+            empty.database.close()
+
+
+def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
+    charts = {kind: CHART_CLASSES[kind]() for kind in ChartKind}
+    empty_charts = {kind: CHART_CLASSES[kind]() for kind in ChartKind}
+    bare_charts = {kind: CHART_CLASSES[kind]() for kind in ChartKind}
+    for chart in (*charts.values(), *empty_charts.values(), *bare_charts.values()):
+        chart.resize(*SIZE)
+
+    started = time.perf_counter()
+    history = data.history()
+    load = time.perf_counter() - started
+    installments = sum(len(loan.states) for loan in history.loans)
+    print(f"first load of {len(history.loans)} loans, {installments} installments: {_ms(load)} (once, at start)")
+    started = time.perf_counter()
+    for kind in FAST_KINDS:
+        data.series(kind)
+    print(f"first series of the five fast charts: {_ms(time.perf_counter() - started)} (once, at start)")
+    if not args.skip_health:
+        started = time.perf_counter()
+        points = data.health()
+        print(
+            f"first health history, {len(points.days)} month ends: {time.perf_counter() - started:.1f} s "
+            "(once, on the worker thread)"
+        )
+    kinds = FAST_KINDS if args.skip_health else list(ChartKind)
+    span = data.span(RangePreset.ONE_YEAR)
+    for kind in kinds:  # warm up: items made, fonts cached
+        _redraw(charts[kind], data, kind, span)
+        _redraw(empty_charts[kind], empty, kind, span)
+        _redraw(bare_charts[kind], empty, kind, span, plot_page=True)
+
+    open_loans = [loan for loan in list_loans(data.database, today=TODAY) if loan.next_due_fen]
+    open_loans.sort(key=lambda loan: loan.borrowed_on, reverse=True)
+    ledger = _ledger(data)
+    change, switch, blank, bare = ({k: [] for k in kinds} for _ in range(4))
+    refresh = []
+    presets = [RangePreset.SIX_MONTHS, RangePreset.THREE_YEARS, RangePreset.ALL, RangePreset.ONE_YEAR]
+    for round_number in range(args.repeat):
+        loan = open_loans[round_number]
+        changes = ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen)
+        started = time.perf_counter()
+        data.refresh(changes)
+        refresh.append(time.perf_counter() - started)
+        for kind in kinds:
+            change[kind].append(_redraw(charts[kind], data, kind, span))
+        preset_span = data.span(presets[round_number % len(presets)])
+        for kind in kinds:
+            switch[kind].append(_switch(charts[kind], preset_span))
+        for kind in kinds:
+            charts[kind].set_span(*span)
+        for charts_with_nothing, values, plot_page in ((empty_charts, blank, False), (bare_charts, bare, True)):
+            empty.reload()  # the empty run reads its (empty) database again, as after a change
+            for kind in kinds:
+                values[kind].append(_redraw(charts_with_nothing[kind], empty, kind, span, plot_page=plot_page))
+
+    print(f"\nreading back the changed loan after a repayment (shared): {_ms(statistics.median(refresh))}")
+    print(f"\nmedian of {args.repeat} rounds, each chart painted at {SIZE[0]}×{SIZE[1]}")
+    print("empty data: the chart as the app shows it with no data (its empty-state message);")
+    print("empty plot: the same chart's axes, grid and legend painted with no data in them (like for like)")
+    header = ["chart", "after change", "range switch", "empty data", "empty plot", "change/plot", "switch/plot"]
+    print(f"{header[0]:<11}" + "".join(f"{title:>14}" for title in header[1:]))
+    for kind in kinds:
+        after, moved, nothing, axes = (statistics.median(values[kind]) for values in (change, switch, blank, bare))
+        print(
+            f"{kind.value:<11}{_ms(after):>14}{_ms(moved):>14}{_ms(nothing):>14}{_ms(axes):>14}"
+            f"{after / axes:>13.1f}×{moved / axes:>13.1f}×"
+        )
+    total = sum(statistics.median(change[kind]) for kind in kinds)
+    print(
+        f"\nall {len(kinds)} charts after a change: {_ms(total + statistics.median(refresh))} including the read-back"
+    )
+    return 0
+
+
+def _ledger(data: ChartData):
+    from jiebei_tracker.services.ledger import Ledger
+
+    return Ledger(database=data.database, today=lambda: TODAY)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
