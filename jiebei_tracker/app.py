@@ -145,12 +145,7 @@ class AppSession:
             self.own.save_general_settings(replace(general, language=language))
 
     def bring_forward(self) -> None:
-        window = self.window
-        if window.isMinimized():
-            window.showNormal()
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        self.window.bring_forward()
 
     def _stop_extras(self) -> None:
         for extra in self.extras:

@@ -1,59 +1,52 @@
 """Where the window meets features built beside it: the dashboard's health widgets and small charts, the Charts page,
-the import wizard and the reminders. Each is one function here, so wiring a feature in is a one-line change."""
+the import wizard and the reminders. Each is one function here, so wiring a feature in (or out) is a one-line change."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.common import ChangeHub, app_icon
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FeatureHooks", text)
+def build_health_panel(
+    *, workspace: Workspace, hub: ChangeHub, open_loan: Callable[[int], object], open_note: Callable[[int], object]
+) -> QWidget:
+    """The dashboard's health widgets: score and trend, flag cards, recovery and autopay checklists."""
+    from jiebei_tracker.ui.views.health_panel import HealthPanel
+
+    panel = HealthPanel(workspace=workspace, hub=hub)
+    panel.loan_requested.connect(open_loan)
+    panel.note_requested.connect(open_note)
+    return panel
 
 
-class Placeholder(QWidget):
-    """Says plainly that a feature is not here yet (its text follows the language)."""
+def build_charts_page(*, workspace: Workspace, hub: ChangeHub, show_platform: Callable[[str], object]) -> QWidget:
+    """The Charts page (its chart feed is shared with the dashboard's small charts)."""
+    from jiebei_tracker.ui.views.charts_view import ChartsView
 
-    def __init__(self, text: Callable[[], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = text
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.label.setText(self._text())
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+    view = ChartsView(workspace=workspace)
+    hub.changed.connect(view.on_changes)
+    hub.settings_changed.connect(view.reload)
+    view.diagnosis_requested.connect(lambda platform, _day: show_platform(platform))
+    return view
 
 
-def build_health_panel(*, workspace: Workspace, hub: ChangeHub, open_loan: Callable[[int], object]) -> QWidget:
-    """The dashboard's health widgets (score, flag cards, checklists)."""
-    return Placeholder(lambda: _tr("The health score and the rule cards arrive with the health feature."))
-
-
-def build_dashboard_charts(*, workspace: Workspace, hub: ChangeHub, show_charts: Callable[[], None]) -> QWidget:
+def build_dashboard_charts(
+    *, workspace: Workspace, hub: ChangeHub, charts_page: QWidget, show_charts: Callable[[], object]
+) -> QWidget:
     """The small charts on the dashboard."""
-    return Placeholder(lambda: _tr("Small charts arrive with the charts feature."))
+    from jiebei_tracker.ui.views.charts_view import DashboardCharts
 
-
-def build_charts_page(*, workspace: Workspace, hub: ChangeHub) -> QWidget:
-    """The Charts page."""
-    return Placeholder(lambda: _tr("Charts arrive with the charts feature."))
+    charts = DashboardCharts(workspace=workspace, feed=getattr(charts_page, "feed", None))
+    hub.changed.connect(charts.on_changes)
+    charts.chart_activated.connect(lambda _kind: show_charts())
+    return charts
 
 
 def open_import_wizard(
@@ -68,6 +61,29 @@ def open_import_wizard(
     return hub.announce(changes) if changes is not None else None
 
 
-def start_reminders(*, workspace: Workspace, hub: ChangeHub, window: QWidget) -> QObject | None:
-    """Due-date reminders (tray icon and in-window banner) for the open database; None where there are none."""
-    return None
+def start_reminders(*, workspace: Workspace, hub: ChangeHub, window) -> QObject | None:
+    """Due-date reminders for the open data: a tray notification where a tray exists, and the in-window banner.
+    Returns the notifier (the application stops it when the window changes)."""
+    from jiebei_tracker.services.reminders import take_reminders_to_show
+    from jiebei_tracker.ui.reminders_tray import ReminderNotifier
+    from jiebei_tracker.ui.views.health import ReminderBanner
+
+    state: QSettings | None = window.state
+    keep_running = bool(state is not None and state.value("reminders/keep_running", False, type=bool))
+    notifier = ReminderNotifier(
+        fetch=lambda: take_reminders_to_show(workspace.database, today=workspace.today()),
+        icon=app_icon(),
+        keep_running=keep_running,
+        parent=window,
+    )
+    banner = ReminderBanner()
+    window.add_banner(banner)
+    banner.loan_requested.connect(window.open_loan)
+    notifier.reminders_due.connect(banner.show_reminders)
+    notifier.open_requested.connect(window.bring_forward)
+    notifier.quit_requested.connect(QApplication.quit)
+    if state is not None:
+        notifier.keep_running_changed.connect(lambda keep: state.setValue("reminders/keep_running", keep))
+    window.close_guards.append(notifier.handle_close)
+    QTimer.singleShot(0, notifier.start)  # once the window is up
+    return notifier

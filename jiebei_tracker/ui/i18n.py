@@ -25,8 +25,8 @@ SOURCE_LANGUAGE = "en"
 TRANSLATED = ("zh_CN",)
 LANGUAGES = (SOURCE_LANGUAGE, *TRANSLATED)
 _PACKAGE = Path(__file__).resolve().parent.parent
-# Every folder whose .py files hold texts for the window (lupdate scans them recursively).
-SOURCE_FOLDERS = (_PACKAGE / "ui", _PACKAGE / "charts")
+# Every folder (scanned recursively) or file whose .py code holds texts for the window.
+SOURCE_FOLDERS = (_PACKAGE / "ui", _PACKAGE / "charts", _PACKAGE / "app.py")
 
 
 def system_language() -> str:

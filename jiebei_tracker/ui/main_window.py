@@ -42,6 +42,12 @@ from jiebei_tracker.ui.window_actions import PAGES, WindowActions
 DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS = range(len(PAGES))
 # The sample banner's colours are set together (background and text) so it reads the same in light and dark.
 _BANNER_STYLE = "QFrame#sample_banner { background: #fff1c9; } QFrame#sample_banner QLabel { color: #4a3b00; }"
+# The selected page is tinted (not filled with the highlight colour) so its blue icon stays visible, light or dark.
+_NAVIGATION_STYLE = (
+    "QListWidget#navigation { background: transparent; outline: 0; }"
+    "QListWidget#navigation::item { padding: 7px 6px; border-radius: 5px; }"
+    "QListWidget#navigation::item:selected { background: rgba(61, 132, 214, 0.22); color: palette(text); }"
+)
 
 
 class MainWindow(QMainWindow):
@@ -79,13 +85,21 @@ class MainWindow(QMainWindow):
         self.actions = LoanActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
         self.credit_actions = CreditActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
 
+        self.close_guards: list = []  # each may keep the window from closing (reminders running in the tray)
+        self.charts_page = feature_hooks.build_charts_page(
+            workspace=workspace, hub=self.hub, show_platform=self.show_platform
+        )
+        self.health_panel = feature_hooks.build_health_panel(
+            workspace=workspace, hub=self.hub, open_loan=self.open_loan, open_note=self.show_note
+        )
+        self.dashboard_charts = feature_hooks.build_dashboard_charts(
+            workspace=workspace, hub=self.hub, charts_page=self.charts_page, show_charts=lambda: self.show_page(CHARTS)
+        )
         self.dashboard = DashboardView(
             workspace=workspace,
             actions=self.actions,
-            health_panel=feature_hooks.build_health_panel(workspace=workspace, hub=self.hub, open_loan=self.open_loan),
-            charts_panel=feature_hooks.build_dashboard_charts(
-                workspace=workspace, hub=self.hub, show_charts=lambda: self.show_page(CHARTS)
-            ),
+            health_panel=self.health_panel,
+            charts_panel=self.dashboard_charts,
         )
         self.dashboard.loan_requested.connect(self.open_loan)
         self.dashboard.import_requested.connect(self.import_file)
@@ -95,7 +109,6 @@ class MainWindow(QMainWindow):
         self.loans_view.table.activated.connect(lambda _index: self._with_selected(self.open_loan))
         self.platforms_view = PlatformsView(workspace=workspace, actions=self.credit_actions)
         self.notes_view = NotesView(workspace=workspace, actions=self.credit_actions)
-        self.charts_page = feature_hooks.build_charts_page(workspace=workspace, hub=self.hub)
         self.pages = [self.dashboard, self.loans_view, self.platforms_view, self.notes_view, self.charts_page]
         self.stack = QStackedWidget()
         for page in self.pages:
@@ -105,6 +118,7 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setSpacing(2)
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
+        self.navigation.setStyleSheet(_NAVIGATION_STYLE)
         for name in PAGES:
             QListWidgetItem(icon(name), "", self.navigation)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -118,11 +132,11 @@ class MainWindow(QMainWindow):
 
         self.banner = self._build_banner()
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.banner)
-        column.addWidget(self.splitter, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.banner)
+        self._column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.data_label)
@@ -203,6 +217,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select a loan first (on the Dashboard or in Loans)."), 5000)
             return
         handler(loan_id)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip above the pages (the reminders), below the sample-data banner."""
+        self._column.insertWidget(self._column.indexOf(self.splitter), banner)
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_platform(self, name: str) -> None:
+        self.show_page(PLATFORMS)
+        self.platforms_view.choose(name)
+
+    def show_note(self, note_id: int) -> None:
+        self.show_page(NOTES)
+        self.notes_view.choose(note_id)
 
     def find(self) -> None:
         self.show_page(LOANS)
@@ -349,9 +382,21 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_layout()
+        if any(guard(self) for guard in self.close_guards):
+            event.ignore()  # hidden, still running (in the tray)
+            return
         for dialog in list(self.detail_dialogs.values()):
             dialog.close()
+        self.wait_for_workers()
         super().closeEvent(event)
+
+    def wait_for_workers(self) -> None:
+        """Let the background work (health check, health history) finish before the database may close."""
+        for waiting in (getattr(self.health_panel, "wait", None), getattr(self.charts_page, "feed", None)):
+            if callable(waiting):
+                waiting()
+            elif waiting is not None:
+                waiting.wait_for_health()
 
 
 def _dropped_file(event) -> Path | None:

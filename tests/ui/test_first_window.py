@@ -1,4 +1,6 @@
-"""The first window, driven as a user would: add a loan, see it, open it, log a repayment, delete it."""
+"""The first window's flows, driven as a user would: add a loan, see it, open it, log a repayment, delete it.
+(The window grew into the daily-use window: the loans list is a page of it, filtered in SQL, and a first run shows
+the welcome on the dashboard.)"""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose
 from jiebei_tracker.ui import actions as actions_module
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
-from jiebei_tracker.ui.main_window import MainWindow
+from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, MainWindow
 from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE
 from tests.conftest import TODAY
 from tests.scenarios import draft
@@ -21,6 +23,7 @@ def window(qtbot, workspace):
     main = MainWindow(workspace=workspace)
     qtbot.addWidget(main)
     main.show()
+    main.show_page(LOANS)
     return main
 
 
@@ -44,25 +47,25 @@ def _exec_filling(fill):
 
 
 def test_first_run_shows_a_friendly_empty_state(window, screenshot):
-    assert window.stack.currentWidget() is window.empty_state
-    assert window.empty_add_button.isVisible()
-    assert not window.log_repayment_action.isEnabled()
+    window.show_page(DASHBOARD)
+    assert window.dashboard.is_welcome()
+    assert window.dashboard.welcome.add_button.isVisible()
     screenshot(window, "first-window-empty")
 
 
 def test_add_a_loan_through_the_dialog_and_see_it_in_the_table(window, monkeypatch, screenshot):
     monkeypatch.setattr(LoanEditorDialog, "exec", _exec_filling(_fill_loan))
-    window.new_loan_action.trigger()
-    assert window.model.rowCount() == 1
-    loan = window.model.record_at(0)
+    window.commands.new_loan.trigger()
+    model = window.loans_view.model
+    assert model.rowCount() == 1
+    loan = model.record_at(0)
     assert (loan.platform, loan.principal_fen, loan.term_months, loan.purpose) == (
         "微粒贷",
         1_200_000,
         6,
         LoanPurpose.DAILY,
     )
-    assert window.stack.currentIndex() == 1
-    assert "1 loans" in window.statusBar().currentMessage()
+    assert window.loans_view.count.text() == "1 loans"
     screenshot(window, "first-window-loans")
 
 
@@ -83,7 +86,7 @@ def test_the_editor_refuses_impossible_values_with_a_message_by_the_field(qtbot,
 
 def test_a_service_refusal_is_shown_and_the_dialog_stays_open(qtbot, window, workspace, monkeypatch):
     workspace.ledger.add_loan(draft(external_id="A1"))
-    window.reload()
+    window.loans_view.refresh()
 
     def fill(dialog):
         _fill_loan(dialog)
@@ -91,7 +94,7 @@ def test_a_service_refusal_is_shown_and_the_dialog_stays_open(qtbot, window, wor
 
     monkeypatch.setattr(LoanEditorDialog, "exec", _exec_filling(fill))
     assert window.actions.new_loan() is None
-    assert window.model.rowCount() == 1
+    assert window.loans_view.model.rowCount() == 1
 
 
 def test_a_very_high_rate_is_warned_about_but_accepted(qtbot):
@@ -108,8 +111,8 @@ def test_a_very_high_rate_is_warned_about_but_accepted(qtbot):
 def test_log_a_repayment_from_the_loan_and_see_the_status_change(window, workspace, monkeypatch, screenshot):
     borrowed = date(2026, 10, 10)
     workspace.ledger.add_loan(draft(borrowed_on=borrowed, months=6))
-    window.reload()
-    loan_id = window.proxy.index(0, 0).data(LOAN_ID_ROLE)
+    window.loans_view.refresh()
+    loan_id = window.loans_view.model.index(0, 0).data(LOAN_ID_ROLE)
     detail = window.open_loan(loan_id)
     first = detail.schedule_model.record_at(0)
     assert first.status is InstallmentStatus.OVERDUE  # due 2026-11-10, today 2026-11-28
@@ -121,7 +124,7 @@ def test_log_a_repayment_from_the_loan_and_see_the_status_change(window, workspa
     assert first.status is InstallmentStatus.LATE
     assert first.paid_fen == first.total_fen
     assert detail.repayments_model.rowCount() == 1
-    assert window.model.record_at(0).next_due_on == date(2026, 12, 10)
+    assert window.loans_view.model.record_at(0).next_due_on == date(2026, 12, 10)
     screenshot(detail, "loan-detail-after")
 
 
@@ -166,31 +169,33 @@ def test_early_payoff_proposes_the_amount_and_lets_the_user_change_it(qtbot, wor
 
 def test_delete_asks_first_and_then_removes_the_loan(window, workspace, monkeypatch):
     workspace.ledger.add_loan(draft())
-    window.reload()
-    window.table.selectRow(0)
+    window.loans_view.refresh()
+    window.loans_view.table.selectRow(0)
     monkeypatch.setattr(actions_module, "confirm", lambda *args: False)
-    window.delete_action.trigger()
-    assert window.model.rowCount() == 1
+    window.commands.delete_loan.trigger()
+    assert window.loans_view.model.rowCount() == 1
     monkeypatch.setattr(actions_module, "confirm", lambda *args: True)
-    window.delete_action.trigger()
-    assert window.model.rowCount() == 0
-    assert window.stack.currentWidget() is window.empty_state
+    window.commands.delete_loan.trigger()
+    assert window.loans_view.model.rowCount() == 0
+    window.show_page(DASHBOARD)
+    assert window.dashboard.is_welcome()
 
 
 def test_find_filters_the_table(window, workspace):
     workspace.ledger.add_loan(draft("借呗"))
     workspace.ledger.add_loan(draft("招商银行"))
-    window.reload()
-    window.filter.setText("招商")
-    assert window.proxy.rowCount() == 1
-    assert window.proxy.index(0, 0).data() == "招商银行"
+    window.loans_view.refresh()
+    window.loans_view.search.setText("招商")
+    window.loans_view.apply_filter()
+    assert window.loans_view.model.rowCount() == 1
+    assert window.loans_view.model.index(0, 0).data() == "招商银行"
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester, window, workspace):
     loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 1, 10))).created_id
     workspace.ledger.log_repayment(loan_id, paid_on=date(2026, 2, 10), amount_fen=50_000)
-    window.reload()
-    qtmodeltester.check(window.model)
+    window.loans_view.refresh()
+    qtmodeltester.check(window.loans_view.model)
     detail = window.open_loan(loan_id)
     qtmodeltester.check(detail.schedule_model)
     qtmodeltester.check(detail.repayments_model)

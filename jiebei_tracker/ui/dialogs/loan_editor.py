@@ -209,9 +209,23 @@ class LoanEditorDialog(QDialog):
         try:
             self.saved_changes = self._save(draft)
         except InvalidValue as error:
-            self.errors.show(error)
+            self.errors.set(error.field, self._refusal(error))
             return
         self.accept()
+
+    def _refusal(self, error: InvalidValue) -> str:
+        """What the ledger refused, said in the user's language where the case is known."""
+        if error.field == "loan_id":
+            return self.tr("Another loan already has this loan number.")
+        if error.field == "borrowed_on" and "future" in error.reason:
+            return self.tr("The borrowing date cannot be in the future.")
+        if error.field == "borrowed_on":
+            return self.tr("A repayment is recorded before this date. Delete that repayment first.")
+        if error.field == "principal":
+            return self.tr(
+                "The repayments already recorded are more than these terms ask for. Delete some repayments first."
+            )
+        return error.reason
 
     @classmethod
     def ask(cls, **kwargs) -> Changes | None:

@@ -110,9 +110,21 @@ class RepaymentDialog(QDialog):
         try:
             self.saved_changes = save(from_qdate(self.paid_on.date()), amount)
         except InvalidValue as error:
-            self.errors.show(error)
+            self.errors.set(error.field, self._refusal(error))
             return
         self.accept()
+
+    def _refusal(self, error: InvalidValue) -> str:
+        """What the ledger refused, said in the user's language where the case is known."""
+        if error.field == "amount" and "more than" in error.reason:
+            return self.tr(
+                "More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”."
+            ).format(left=format_yuan(self._loan.remaining_fen))
+        if error.field == "paid_on":
+            return self.tr("Choose a day between the borrowing date and today.")
+        if error.field == "loan":
+            return self.tr("This loan is already settled.")
+        return error.reason
 
     @classmethod
     def ask(cls, **kwargs) -> Changes | None:

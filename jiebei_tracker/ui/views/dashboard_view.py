@@ -128,18 +128,19 @@ class DashboardView(Page):
             empty.setEnabled(False)
             lists.addWidget(title)
             lists.addWidget(empty)
-            lists.addWidget(table, 1)
+            lists.addWidget(table, 1 if table is self.upcoming_table else 0)
 
         self.health_panel = health_panel
         self.charts_panel = charts_panel
-        side = QVBoxLayout()
-        side.addWidget(health_panel, 3)
-        side.addWidget(charts_panel, 2)
+        # What is due beside the health check; the small charts below, the page scrolling when they don't fit.
         columns = QGridLayout()
         columns.addLayout(lists, 0, 0)
-        columns.addLayout(side, 0, 1)
+        columns.addWidget(health_panel, 0, 1)
+        columns.addWidget(charts_panel, 1, 0, 1, 2)
         columns.setColumnStretch(0, 3)
         columns.setColumnStretch(1, 2)
+        columns.setRowMinimumHeight(0, 520)
+        charts_panel.setMinimumHeight(360)
 
         content = QWidget()
         content_layout = QVBoxLayout(content)
@@ -210,6 +211,12 @@ class DashboardView(Page):
         ):
             table.setVisible(model.rowCount() > 0)
             empty.setVisible(model.rowCount() == 0)
+        # The overdue list is as tall as its lines (up to a few); what falls due takes the rest of the height.
+        rows = min(self.overdue_model.rowCount(), 6)
+        table = self.overdue_table
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(rows))
+        table.setFixedHeight(max(height, 60))
 
     # -- acting on a due installment -------------------------------------------------------------------------
 
@@ -285,8 +292,12 @@ def _due_table(model: DueTableModel, name: str) -> QTableView:
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(140)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the platform takes the spare width
+    header.setResizeContentsPrecision(100)  # thousands of lines with 100,000 loans: size from the first ones
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.setMinimumHeight(60)
+    table.setWordWrap(False)
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     return table

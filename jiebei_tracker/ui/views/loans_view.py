@@ -65,7 +65,9 @@ class LoansView(Page):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setObjectName("loans_table_header")
         # Interactive widths (remembered by the window): sizing to contents would read every row.
@@ -73,7 +75,7 @@ class LoansView(Page):
         header.setStretchLastSection(True)
         header.setSortIndicator(COLUMN_SORT_KEYS.index("borrowed_on"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # the model sorts in SQL (and only remembers the order until shown)
-        for column, width in enumerate((130, 100, 110, 130, 110, 110, 100, 100, 90)):
+        for column, width in enumerate((130, 100, 110, 190, 110, 110, 100, 100, 90)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.loan_requested.emit(index.data(LOAN_ID_ROLE)))
         self.empty = QLabel()

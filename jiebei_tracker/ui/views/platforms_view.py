@@ -132,9 +132,7 @@ class PlatformsView(Page):
         rises = sum(1 for item in platform.limits if item.change_fen and item.change_fen > 0)
         cuts = sum(1 for item in platform.limits if item.change_fen and item.change_fen < 0)
         self.summary.setText(
-            self.tr("{rises} rises and {cuts} cuts recorded.").format(rises=rises, cuts=cuts)
-            if platform.limits
-            else ""
+            self.tr("Rises: {rises} · cuts: {cuts}").format(rises=rises, cuts=cuts) if platform.limits else ""
         )
 
     def _kind_chosen(self, index: int) -> None:

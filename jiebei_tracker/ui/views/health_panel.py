@@ -1,0 +1,167 @@
+"""The dashboard's health panel: the health feature's widgets (score and trend, flag cards, autopay checklist,
+recovery checklist after a limit cut), fed from one health check worked out off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.views.health import (
+    AutopayChecklistWidget,
+    FlagListWidget,
+    HealthScoreWidget,
+    RecoveryChecklistWidget,
+)
+
+TREND_MONTHS = 6
+# Several writes in a row (an import, undo after undo) start one health check, not one each.
+RELOAD_DELAY_MS = 300
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """Everything the panel shows, worked out in one go on a worker thread."""
+
+    score: int
+    trend: list
+    flags: list
+    autopay: list
+    diagnosis: object | None
+
+
+def work_out_health(workspace: Workspace) -> HealthReport:
+    """The health check of today, the score at each of the last months' ends, the autopay checklist, and the
+    diagnosis of the most recent limit cut (slow with thousands of loans: run it off the UI thread)."""
+    from jiebei_tracker.services.health import diagnose_platform, health_check, health_history
+    from jiebei_tracker.services.reminders import autopay_checklist
+
+    database, today = workspace.database, workspace.today()
+    check = health_check(database, as_of=today)
+    trend = health_history(database, start=today - timedelta(days=31 * TREND_MONTHS), end=today)
+    cuts = [
+        (change.recorded_on, platform.name)
+        for platform in workspace.platforms()
+        for change in platform.limits
+        if change.change_fen is not None and change.change_fen < 0
+    ]
+    diagnosis = diagnose_platform(database, max(cuts)[1], today=today) if cuts else None
+    return HealthReport(check.score, trend, list(check.flags), autopay_checklist(database, as_of=today), diagnosis)
+
+
+class _Signals(QObject):
+    finished = Signal(int, object, str)  # generation, HealthReport (or None), error
+
+
+class _HealthJob(QRunnable):
+    """Runs work_out_health on a pool thread; touches no widget."""
+
+    def __init__(self, workspace: Workspace, generation: int, signals: _Signals) -> None:
+        super().__init__()
+        self._workspace, self._generation, self._signals = workspace, generation, signals
+
+    def run(self) -> None:
+        try:
+            report = work_out_health(self._workspace)
+        except Exception as error:  # shown in the panel; the window goes on working
+            self._signals.finished.emit(self._generation, None, str(error))
+        else:
+            self._signals.finished.emit(self._generation, report, "")
+
+
+class HealthPanel(QWidget):
+    """Reloads (in the background) when shown stale and after each change or settings save."""
+
+    loan_requested = Signal(int)
+    """The user clicked evidence naming a loan."""
+    note_requested = Signal(int)
+    """The user clicked evidence naming a credit-report note."""
+    updated = Signal()
+    """A health check finished and is shown (tests wait for it)."""
+
+    def __init__(self, *, workspace: Workspace, hub: ChangeHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._generation = 0
+        self._stale = True
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._show)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RELOAD_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setEnabled(False)
+        self.score = HealthScoreWidget()
+        self.flags = FlagListWidget()
+        self.flags.setMinimumHeight(220)
+        self.flags.loan_requested.connect(self.loan_requested)
+        self.flags.note_requested.connect(self.note_requested)
+        self.autopay = AutopayChecklistWidget()
+        self.autopay.loan_requested.connect(self.loan_requested)
+        self.recovery = RecoveryChecklistWidget()
+        self.recovery.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.score)
+        layout.addWidget(self.flags, 1)
+        layout.addWidget(self.recovery)
+        layout.addWidget(self.autopay)
+        hub.changed.connect(self.on_changes)
+        hub.settings_changed.connect(self._timer.start)
+        self.retranslate_ui()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.any:
+            self._stale = True
+            if self.isVisible():
+                self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self.reload)  # after the window is drawn
+
+    def reload(self) -> None:
+        self._stale = False
+        self._generation += 1
+        self.status.setText(self.tr("Working out your health check…"))
+        self.status.show()
+        self._pool.start(_HealthJob(self._workspace, self._generation, self._signals))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until no health check is running (before the database closes)."""
+        self._timer.stop()
+        return self._pool.waitForDone(msecs)
+
+    def _show(self, generation: int, report: HealthReport | None, error: str) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        if report is None:
+            self.status.setText(self.tr("The health check could not be worked out: {error}").format(error=error))
+            return
+        self.status.hide()
+        self.score.set_data(report.score, report.trend)
+        self.flags.set_flags(report.flags)
+        self.autopay.set_data(report.autopay)
+        self.recovery.set_diagnosis(report.diagnosis)
+        self.recovery.setVisible(report.diagnosis is not None)
+        self.updated.emit()
+
+    def retranslate_ui(self) -> None:
+        if self.status.isVisible() and self._generation:
+            self.status.setText(self.tr("Working out your health check…"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

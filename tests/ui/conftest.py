@@ -1,0 +1,67 @@
+"""Fixtures for the main window's tests: a window over a fresh database with its layout kept in a file of the test's
+own, the translator (always back to English afterwards), demo data, and dialogs answered without showing them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from jiebei_tracker.services.demo import generate_history
+from jiebei_tracker.ui.i18n import Translations
+from jiebei_tracker.ui.main_window import MainWindow
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def translations(qapp):
+    """The app's translator; whatever a test switches to, English is back when it ends."""
+    switcher = Translations(qapp)
+    yield switcher
+    switcher.apply("en")
+    QApplication.setPalette(QApplication.style().standardPalette())
+
+
+@pytest.fixture
+def window_state(tmp_path):
+    return QSettings(str(tmp_path / "window-state.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, translations, window_state):
+    """Build (and show) a main window over a workspace."""
+
+    def make(workspace, **kwargs) -> MainWindow:
+        window = MainWindow(workspace=workspace, translations=translations, state=window_state, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, workspace) -> MainWindow:
+    return make_window(workspace)
+
+
+@pytest.fixture
+def demo_workspace(workspace):
+    """The workspace filled with the foundation's demo history (60 loans over three years to TODAY)."""
+    history = generate_history(today=TODAY, years=3, loans=60)
+    workspace.ledger.add_history(
+        history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+    )
+    return workspace
+
+
+def exec_filling(fill):
+    """A replacement for a dialog's exec(): fill it in as the user would, press Save, report the result."""
+
+    def fake_exec(dialog):
+        fill(dialog)
+        dialog.submit()
+        return dialog.result()
+
+    return fake_exec

@@ -1,0 +1,112 @@
+"""The dashboard: totals, what is overdue and what falls due in 30 days, and a repayment logged from it in one action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
+from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
+from jiebei_tracker.ui.main_window import LOANS
+from tests.scenarios import draft
+from tests.ui.conftest import exec_filling
+
+
+@pytest.fixture
+def books(workspace):
+    """An overdue 借呗 loan (installment due 2026-11-10), a 微粒贷 loan due on 2026-12-05, and one repaid in full."""
+    ledger = workspace.ledger
+    overdue = ledger.add_loan(draft("借呗", borrowed_on=date(2026, 10, 10), months=6)).created_id
+    soon = ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 11, 5), months=3, principal_yuan=3_000)).created_id
+    settled = ledger.add_loan(draft("京东金条", borrowed_on=date(2025, 1, 5), months=1)).created_id
+    ledger.pay_off(settled, paid_on=date(2025, 2, 5))
+    return {"overdue": overdue, "soon": soon, "settled": settled}
+
+
+def test_totals_overdue_and_due_soon(books, window, workspace, screenshot):
+    dashboard = window.dashboard
+    assert not dashboard.is_welcome()
+    overdue = dashboard.overdue_model.records()
+    assert [(d.platform, d.due_on, d.status) for d in overdue] == [
+        ("借呗", date(2026, 11, 10), InstallmentStatus.OVERDUE)
+    ]
+    assert dashboard.overdue_model.index(0, 4).data() == "18 days overdue"
+    upcoming = dashboard.upcoming_model.records()
+    assert [(d.platform, d.due_on) for d in upcoming] == [("微粒贷", date(2026, 12, 5)), ("借呗", date(2026, 12, 10))]
+    assert dashboard.upcoming_model.index(0, 4).data() == "in 7 days"
+    assert dashboard.upcoming_model.index(0, 2).data() == "1 of 3"
+    totals = workspace.totals()
+    assert dashboard.outstanding.value.text() == format_yuan(totals.outstanding_fen)
+    assert dashboard.overdue.value.text() == format_yuan(overdue[0].left_fen)
+    assert dashboard.overdue.detail.text() == "1 installments on 1 loans"
+    assert dashboard.due_soon.value.text() == format_yuan(upcoming[0].left_fen + upcoming[1].left_fen)
+    assert dashboard.loans.value.text() == "2"
+    assert dashboard.loans.detail.text() == "3 loans recorded in all"
+    screenshot(window, "dashboard-en")
+
+
+def test_log_a_repayment_from_the_dashboard_and_see_the_status_change(books, window, workspace, monkeypatch):
+    dashboard = window.dashboard
+    assert not dashboard.pay_button.isEnabled()
+    assert dashboard.select_due(books["overdue"])
+    assert dashboard.pay_button.isEnabled()
+    asked = []
+
+    def paid_today_in_full(dialog):
+        asked.append((dialog.paid_on.date().toPython(), dialog.amount.text(), dialog.payoff.isChecked()))
+
+    monkeypatch.setattr(RepaymentDialog, "exec", exec_filling(paid_today_in_full))
+    dashboard.pay_button.click()
+
+    left = workspace.loan_detail(books["overdue"]).schedule[0]
+    assert asked == [(date(2026, 11, 28), f"{left.total_fen // 100}.{left.total_fen % 100:02d}", False)]
+    assert left.status is InstallmentStatus.LATE
+    assert dashboard.overdue_model.rowCount() == 0
+    assert dashboard.overdue_empty.isVisibleTo(dashboard) and not dashboard.overdue_table.isVisibleTo(dashboard)
+    assert dashboard.overdue.detail.text() == "nothing overdue"
+    window.show_page(LOANS)
+    row = window.loans_view.model.row_of(books["overdue"])
+    assert window.loans_view.model.record_at(row).status is LoanStatus.ACTIVE
+    assert window.loans_view.model.index(row, 8).data() == "Active"
+
+
+def test_paid_today_in_full_is_one_click(books, window, workspace):
+    dashboard = window.dashboard
+    assert dashboard.select_due(books["soon"])
+    dashboard.paid_button.click()
+    first = workspace.loan_detail(books["soon"]).schedule[0]
+    assert first.status is InstallmentStatus.ON_TIME and first.settled_on == date(2026, 11, 28)
+    # 微粒贷's next installment falls due 2027-01-05, beyond the 30 days: only 借呗's is left to show.
+    assert [d.platform for d in dashboard.upcoming_model.records()] == ["借呗"]
+
+
+def test_double_click_logs_a_repayment_and_open_loan_opens_it(books, window, monkeypatch):
+    dashboard = window.dashboard
+    opened = []
+    monkeypatch.setattr(RepaymentDialog, "ask", classmethod(lambda cls, **kwargs: opened.append(kwargs["loan"])))
+    dashboard.select_due(books["soon"])
+    dashboard.upcoming_table.doubleClicked.emit(dashboard.upcoming_model.index(0, 0))
+    assert [loan.platform for loan in opened] == ["微粒贷"]
+    dashboard.open_button.click()
+    assert books["soon"] in window.detail_dialogs
+
+
+def test_the_log_repayment_command_uses_the_dashboard_selection(books, window, monkeypatch):
+    chosen = []
+    monkeypatch.setattr(
+        RepaymentDialog, "ask", classmethod(lambda cls, **kwargs: chosen.append(kwargs["loan"].loan_id))
+    )
+    window.dashboard.select_due(books["overdue"])
+    window.commands.log_repayment.trigger()
+    assert chosen == [books["overdue"]]
+
+
+def test_the_dashboard_reloads_when_a_change_comes_from_elsewhere(books, window, workspace):
+    workspace_change = window.hub.run(
+        lambda: workspace.ledger.add_loan(draft("招商银行", borrowed_on=date(2026, 11, 20), months=12))
+    )
+    assert workspace_change.created_id is not None
+    assert [d.platform for d in window.dashboard.upcoming_model.records()] == ["微粒贷", "借呗", "招商银行"]
+    assert window.dashboard.loans.value.text() == "3"
