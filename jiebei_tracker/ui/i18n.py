@@ -119,7 +119,8 @@ def untranslated(ts_file: Path) -> list[str]:
             kind = translation.get("type") if translation is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
-            if kind == "unfinished" or not (translation.text or "").strip():
+            forms = [form.text for form in translation.iter("numerusform")] or [translation.text]
+            if kind == "unfinished" or not all((form or "").strip() for form in forms):
                 missing.append(f"{name}: {message.findtext('source')}")
     return missing
 

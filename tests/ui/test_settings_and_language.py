@@ -107,6 +107,7 @@ def test_switching_the_language_changes_every_label_without_a_restart(workspace,
 
     window.save_settings(GeneralSettings(language="zh_CN"), workspace.thresholds())
     assert window.translations.language == "zh_CN"
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "总览")  # Qt posts LanguageChange to each window
     assert [window.navigation.item(row).text() for row in range(5)] == [
         "总览",
         "借款",
@@ -123,7 +124,7 @@ def test_switching_the_language_changes_every_label_without_a_restart(workspace,
     screenshot(window, "loans-switched-zh_CN")
 
     window.save_settings(GeneralSettings(language="en"), workspace.thresholds())
-    assert window.navigation.item(0).text() == "Dashboard"
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Dashboard")
     assert header.headerData(0, Qt.Orientation.Horizontal) == "Platform"
     assert header.index(0, 8).data() == "Overdue"
 
@@ -137,9 +138,10 @@ def test_following_the_system_language(translations, monkeypatch):
     assert translations.apply("") == "en"
 
 
-def test_the_platforms_page_in_chinese(workspace, window, translations):
+def test_the_platforms_page_in_chinese(workspace, window, translations, qtbot):
     workspace.ledger.record_limit("借呗", recorded_on=date(2026, 1, 1), limit_fen=3_000_000)
     translations.apply("zh_CN")
     view = window.show_page(PLATFORMS)
+    qtbot.waitUntil(lambda: view.record_button.text() == "记录信用额度…")
     assert view.model.index(0, 1).data() == "互联网平台"
     assert view.record_button.text() == "记录信用额度…"

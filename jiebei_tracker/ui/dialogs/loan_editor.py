@@ -137,12 +137,13 @@ class LoanEditorDialog(QDialog):
         except InvalidValue:
             self.high_rate_note.hide()
             return
+        warning = (
+            self.tr("{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan.")
+            if rate.basis is RateBasis.DAILY
+            else self.tr("{annual} a year is a very high rate. Check it, and think twice about this loan.")
+        )
         self.high_rate_note.setText(
-            self.tr(
-                "{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan."
-                if rate.basis is RateBasis.DAILY
-                else "{annual} a year is a very high rate. Check it, and think twice about this loan."
-            ).format(rate=rate.as_entered(), annual=f"{(rate.annual * 100).normalize():f}%")
+            warning.format(rate=rate.as_entered(), annual=f"{(rate.annual * 100).normalize():f}%")
         )
         self.high_rate_note.setVisible(rate.is_high)
 

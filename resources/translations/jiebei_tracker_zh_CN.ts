@@ -1,0 +1,2261 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>HealthChart</source>
+        <comment>Overdue repayment</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Late repayments</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Borrowing too often</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Many platforms</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Risky use of a loan</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Money moved on</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Borrowing to repay</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Negative credit record</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>Private or small-loan lender</comment>
+        <translation>HealthChart</translation>
+    </message>
+    <message>
+        <source>HealthChart</source>
+        <comment>No autopay</comment>
+        <translation>HealthChart</translation>
+    </message>
+</context>
+<context>
+    <name>AlipayPage</name>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>New loan</source>
+        <translation>新借款</translation>
+    </message>
+    <message>
+        <source>Repayment of a loan</source>
+        <translation>偿还一笔借款</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>e.g. 0.03 (%)</source>
+        <translation>例如 0.03 (%)</translation>
+    </message>
+    <message>
+        <source>% a day (日利率)</source>
+        <translation>% 每日（日利率）</translation>
+    </message>
+    <message>
+        <source>% a year (年化)</source>
+        <translation>% 每年（年化）</translation>
+    </message>
+    <message>
+        <source>The new loan</source>
+        <translation>这笔新借款</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Import this row as</source>
+        <translation>这一行导入为</translation>
+    </message>
+    <message>
+        <source>Loan it repays</source>
+        <translation>偿还的借款</translation>
+    </message>
+    <message>
+        <source>Choose the loan this repays.</source>
+        <translation>请选择这笔还款对应的借款。</translation>
+    </message>
+    <message>
+        <source>Rate: {reason}</source>
+        <translation>利率：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AlipayRowsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>loan paid out</source>
+        <translation>借款到账</translation>
+    </message>
+    <message>
+        <source>repayment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>AlipaySteps</name>
+    <message>
+        <source>{rows} transactions, {credit} about credit (信用借还, 借呗, 花呗, …); {present} already imported. {count} loans and repayments will be written.</source>
+        <translation>共 {rows} 笔交易，其中 {credit} 笔与信贷有关（信用借还、借呗、花呗等）;{present} 笔已导入过。将写入 {count} 笔借款和还款。</translation>
+    </message>
+    <message>
+        <source>The new loan of line {line}</source>
+        <translation>第 {line} 行的新借款</translation>
+    </message>
+    <message>
+        <source>Importing {count} loans and repayments…</source>
+        <translation>正在导入 {count} 笔借款和还款…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported; everything is as it was before.</source>
+        <translation>已取消。没有导入任何内容，一切保持原样。</translation>
+    </message>
+    <message>
+        <source>Imported {count} loans and repayments from the Alipay statement.</source>
+        <translation>已从支付宝账单导入 {count} 笔借款和还款。</translation>
+    </message>
+    <message>
+        <source>{count} rows were imported before and were not added again.</source>
+        <translation>{count} 行以前已导入，未重复添加。</translation>
+    </message>
+</context>
+<context>
+    <name>AppSession</name>
+    <message>
+        <source>Jiebei Tracker is already open with {path}, but did not answer. Close it and try again.</source>
+        <translation>借呗信用健康助手已经打开了 {path}，但没有响应。请先关闭它再重试。</translation>
+    </message>
+</context>
+<context>
+    <name>AutopayChecklistWidget</name>
+    <message>
+        <source>Autopay: every platform done</source>
+        <translation>自动扣款：所有平台都已开通</translation>
+    </message>
+    <message>
+        <source>Autopay by platform</source>
+        <translation>各平台自动扣款情况</translation>
+    </message>
+    <message>
+        <source>No loan is being repaid right now.</source>
+        <translation>目前没有正在还款的借款。</translation>
+    </message>
+</context>
+<context>
+    <name>AutopayRow</name>
+    <message>
+        <source>{mark} {platform}: {on} of {active} active loans on autopay</source>
+        <translation>{mark} {platform}：{active} 笔在还借款中有 {on} 笔已开通自动扣款</translation>
+    </message>
+    <message>
+        <source>Open the loan to switch it on</source>
+        <translation>打开这笔借款以开通自动扣款</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceChart</name>
+    <message>
+        <source>Outstanding principal by platform</source>
+        <translation>各平台未还本金</translation>
+    </message>
+    <message>
+        <source>No loans recorded yet.
+
+Once you add loans and repayments, this chart shows how much principal you still owe day by day, platform by platform — and how it falls as you repay.</source>
+        <translation>还没有借款记录。
+
+添加借款和还款后，此图按日、按平台显示您尚欠的本金，以及随着还款逐步减少的过程。</translation>
+    </message>
+    <message>
+        <source>Outstanding principal (¥)</source>
+        <translation>未还本金（¥）</translation>
+    </message>
+    <message>
+        <source>Other platforms</source>
+        <translation>其他平台</translation>
+    </message>
+    <message>
+        <source>{day} — outstanding principal: {total}</source>
+        <translation>{day} — 未还本金：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowingChart</name>
+    <message>
+        <source>Borrowing frequency</source>
+        <translation>借款频率</translation>
+    </message>
+    <message>
+        <source>No loans recorded yet.
+
+Once you add loans, this chart shows how many you take out each month and warns when you take several within 30 days — borrowing often is one reason credit limits get cut.</source>
+        <translation>还没有借款记录。
+
+添加借款后，此图显示您每月借款的笔数，并在 30 天内多次借款时发出提醒——借款过于频繁是额度被降的原因之一。</translation>
+    </message>
+    <message>
+        <source>New loans</source>
+        <translation>新增借款</translation>
+    </message>
+    <message>
+        <source>Borrowed (¥)</source>
+        <translation>借款金额（¥）</translation>
+    </message>
+    <message>
+        <source>New loans per month</source>
+        <translation>每月新增借款</translation>
+    </message>
+    <message>
+        <source>New loans in the last {days} days</source>
+        <translation>最近 {days} 天内的新增借款</translation>
+    </message>
+    <message>
+        <source>At or over the rule&apos;s limit</source>
+        <translation>达到或超过规则上限</translation>
+    </message>
+    <message>
+        <source>Rule: {count} or more in {days} days</source>
+        <translation>规则：{days} 天内 {count} 笔或以上</translation>
+    </message>
+    <message>
+        <source>Amount borrowed per month</source>
+        <translation>每月借款金额</translation>
+    </message>
+    <message>
+        <source>{month} — new loans: {count} · borrowed: {amount}</source>
+        <translation>{month} — 新增借款：{count} 笔 · 借款金额：{amount}</translation>
+    </message>
+    <message>
+        <source>in the {days} days to {day}: {count} new loans</source>
+        <translation>截至 {day} 的 {days} 天内：新增借款 {count} 笔</translation>
+    </message>
+    <message>
+        <source>(at or over the rule&apos;s limit of {count})</source>
+        <translation>（达到或超过规则上限 {count}）</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Point at the chart to read the exact values. Drag to move through time; scroll to zoom.</source>
+        <translation>把鼠标指向图表可查看精确数值；拖动可前后移动时间，滚动可缩放。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 个月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3 年</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Health score: {done} of {total} months worked out…</source>
+        <translation>健康分：已算出 {total} 个月中的 {done} 个月…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Import only the good rows (leave the bad ones out)</source>
+        <translation>只导入正确的行（跳过有问题的行）</translation>
+    </message>
+    <message>
+        <source>Problems (the first 100):</source>
+        <translation>问题（前 100 条）：</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Name, e.g. 招行导出</source>
+        <translation>名称，例如：招行导出</translation>
+    </message>
+    <message>
+        <source>Save as profile</source>
+        <translation>保存为方案</translation>
+    </message>
+    <message>
+        <source>Saved profile</source>
+        <translation>已保存的方案</translation>
+    </message>
+    <message>
+        <source>Each column of the file, and what it is imported as:</source>
+        <translation>文件的每一列，以及它导入为什么：</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>(column {n}, no name)</source>
+        <translation>（第 {n} 列，无列名）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CreditActions</name>
+    <message>
+        <source>Delete the credit-report note “{text}”?
+You can undo this with Ctrl+Z.</source>
+        <translation>删除征信记录“{text}”吗?
+可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>delete a credit-report note</source>
+        <translation>删除征信记录</translation>
+    </message>
+</context>
+<context>
+    <name>CsvSteps</name>
+    <message>
+        <source>loans</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>repayments</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>credit limits</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>credit-report notes</source>
+        <translation>征信记录</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Alipay statement</source>
+        <translation>支付宝账单</translation>
+    </message>
+    <message>
+        <source>An Alipay statement (支付宝交易明细): Next lists its credit rows.</source>
+        <translation>这是一份支付宝交易明细：下一步会列出其中与信贷有关的行。</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}, {separator}-separated; header row on line {line}; holds {kind}.</source>
+        <translation>按 {encoding} 编码、{separator}分隔读取；表头在第 {line} 行；内容为{kind}。</translation>
+    </message>
+    <message>
+        <source>To sort out on the next page: {problems}</source>
+        <translation>需要在下一页处理：{problems}</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>准备就绪。</translation>
+    </message>
+    <message>
+        <source>Ignored: {columns}</source>
+        <translation>已忽略：{columns}</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>请为方案命名。</translation>
+    </message>
+    <message>
+        <source>Saved as profile “{name}”; it is offered for the next file.</source>
+        <translation>已保存为方案“{name}”，下次导入文件时可直接选用。</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>{rows} rows of {kind}: {new} new · {present} already there · {bad} bad</source>
+        <translation>{rows} 行{kind}：新增 {new} · 已存在 {present} · 有问题 {bad}</translation>
+    </message>
+    <message>
+        <source>Nothing new to import.</source>
+        <translation>没有需要导入的新内容。</translation>
+    </message>
+    <message>
+        <source>Importing {count} {kind}…</source>
+        <translation>正在导入 {count} 条{kind}…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported; everything is as it was before.</source>
+        <translation>已取消。没有导入任何内容，一切保持原样。</translation>
+    </message>
+    <message>
+        <source>Imported {count} {kind}.</source>
+        <translation>已导入 {count} 条{kind}。</translation>
+    </message>
+    <message>
+        <source>{count} rows were already there and were not added again.</source>
+        <translation>{count} 行已存在，未重复添加。</translation>
+    </message>
+    <message>
+        <source>{count} bad rows were left out.</source>
+        <translation>{count} 行有问题，已跳过。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>{total} to pay with interest</source>
+        <translation>连本带息还需还 {total}</translation>
+    </message>
+    <message>
+        <source>{installments} installments on {loans} loans</source>
+        <translation>{loans} 笔借款共 {installments} 期</translation>
+    </message>
+    <message>
+        <source>nothing overdue</source>
+        <translation>没有逾期</translation>
+    </message>
+    <message>
+        <source>{count} installments</source>
+        <translation>{count} 期</translation>
+    </message>
+    <message>
+        <source>{count} loans recorded in all</source>
+        <translation>共记录 {count} 笔借款</translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation>今天是 {day}</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>未还本金</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Due in the next {days} days</source>
+        <translation>未来 {days} 天内到期</translation>
+    </message>
+    <message>
+        <source>Loans being repaid</source>
+        <translation>还款中的借款</translation>
+    </message>
+    <message>
+        <source>New loan…</source>
+        <translation>新建借款…</translation>
+    </message>
+    <message>
+        <source>Log repayment…</source>
+        <translation>登记还款…</translation>
+    </message>
+    <message>
+        <source>Paid today, in full</source>
+        <translation>今天已全额还款</translation>
+    </message>
+    <message>
+        <source>Record the selected installment as paid in full today</source>
+        <translation>把选中的这一期登记为今天全额还清</translation>
+    </message>
+    <message>
+        <source>Open loan</source>
+        <translation>打开借款</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Overdue — pay these first</source>
+        <translation>已逾期——请优先还款</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue. Well done.</source>
+        <translation>没有逾期，做得好。</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next {days} days.</source>
+        <translation>未来 {days} 天内没有到期的还款。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWindow</name>
+    <message>
+        <source>6 months</source>
+        <translation>6 个月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3 年</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>DueTableModel</name>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>待还金额</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Autopay</source>
+        <translation>自动扣款</translation>
+    </message>
+    <message>
+        <source>{seq} of {term}</source>
+        <translation>第 {seq}/{term} 期</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>已开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>未开</translation>
+    </message>
+    <message>
+        <source>{days} days overdue</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>{days} 天后</translation>
+    </message>
+</context>
+<context>
+    <name>DuesTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Repayments</source>
+        <translation>还款记录</translation>
+    </message>
+    <message>
+        <source>Credit limits</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Credit-report notes</source>
+        <translation>征信记录</translation>
+    </message>
+    <message>
+        <source>Alipay statement (支付宝交易明细)</source>
+        <translation>支付宝账单（支付宝交易明细）</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Pipe |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>The file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Header row (line)</source>
+        <translation>表头（行号）</translation>
+    </message>
+    <message>
+        <source>Detect ({found})</source>
+        <translation>自动识别（{found}）</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+</context>
+<context>
+    <name>FlagCard</name>
+    <message>
+        <source>From the article: {sections}</source>
+        <translation>出自文章：{sections}</translation>
+    </message>
+    <message>
+        <source>What we saw: {summary}</source>
+        <translation>发现的情况：{summary}</translation>
+    </message>
+    <message>
+        <source>What to do: {advice}</source>
+        <translation>建议：{advice}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另外还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>FlagListWidget</name>
+    <message>
+        <source>None of the article&apos;s warning signs in your records. Keep repaying on time.</source>
+        <translation>您的记录中没有文章提到的任何风险信号。请继续按时还款。</translation>
+    </message>
+</context>
+<context>
+    <name>HealthChart</name>
+    <message>
+        <source>Health score</source>
+        <translation>健康分</translation>
+    </message>
+    <message>
+        <source>No health score yet.
+
+The score is worked out for each month from your loans, repayments, limits and credit-report notes. Add some, and this chart shows how it moved and when each warning began and ended.</source>
+        <translation>还没有健康分。
+
+健康分根据您的借款、还款、额度和征信记录逐月计算。添加记录后，此图会显示分数的变化，以及每个风险信号的开始和结束时间。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Score at each month end</source>
+        <translation>每月月末分数</translation>
+    </message>
+    <message>
+        <source>Warning in force</source>
+        <translation>风险信号持续中</translation>
+    </message>
+    <message>
+        <source>began</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>{day} — score {score} ({band})</source>
+        <translation>{day} — {score} 分（{band}）</translation>
+    </message>
+    <message>
+        <source>in force: {flags}</source>
+        <translation>持续中：{flags}</translation>
+    </message>
+    <message>
+        <source>began: {flags}</source>
+        <translation>开始：{flags}</translation>
+    </message>
+    <message>
+        <source>ended: {flags}</source>
+        <translation>结束：{flags}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Working out your health check…</source>
+        <translation>正在进行健康检查…</translation>
+    </message>
+    <message>
+        <source>The health check could not be worked out: {error}</source>
+        <translation>健康检查未能完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthScoreWidget</name>
+    <message>
+        <source>Credit health score</source>
+        <translation>信用健康分</translation>
+    </message>
+    <message>
+        <source>No records yet</source>
+        <translation>还没有记录</translation>
+    </message>
+    <message>
+        <source>Same as last month</source>
+        <translation>与上月持平</translation>
+    </message>
+    <message>
+        <source>{arrow} {points} since last month</source>
+        <translation>比上月 {arrow} {points}</translation>
+    </message>
+    <message>
+        <source>Monthly score, {first} to {last}</source>
+        <translation>每月分数，{first} 至 {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV 和文本文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling — nothing will be kept…</source>
+        <translation>正在取消——不会保留任何内容…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {message}</source>
+        <translation>未导入任何内容：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>LimitDialog</name>
+    <message>
+        <source>Record a credit limit</source>
+        <translation>记录信用额度</translation>
+    </message>
+    <message>
+        <source>e.g. 借呗, 微粒贷, 招商银行</source>
+        <translation>例如：借呗、微粒贷、招商银行</translation>
+    </message>
+    <message>
+        <source>the limit shown in the app, in yuan, e.g. 50000</source>
+        <translation>App 中显示的额度，单位元，例如 50000</translation>
+    </message>
+    <message>
+        <source>optional: what the platform said</source>
+        <translation>可选：平台给出的说明</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Seen on</source>
+        <translation>查看日期</translation>
+    </message>
+    <message>
+        <source>Credit limit (yuan)</source>
+        <translation>信用额度（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The last limit recorded here is {limit}.</source>
+        <translation>上次记录的额度是 {limit}。</translation>
+    </message>
+    <message>
+        <source>No limit recorded for this platform yet.</source>
+        <translation>这个平台还没有记录过额度。</translation>
+    </message>
+    <message>
+        <source>Name the platform.</source>
+        <translation>请填写平台名称。</translation>
+    </message>
+    <message>
+        <source>Enter the limit in yuan, zero or more, e.g. 50000.</source>
+        <translation>请输入以元为单位的额度（不小于 0），例如 50000。</translation>
+    </message>
+</context>
+<context>
+    <name>LimitHistoryModel</name>
+    <message>
+        <source>Recorded on</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>首次记录</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsChart</name>
+    <message>
+        <source>Credit limit and use: {platform}</source>
+        <translation>信用额度与使用情况：{platform}</translation>
+    </message>
+    <message>
+        <source>Credit limit and use</source>
+        <translation>信用额度与使用情况</translation>
+    </message>
+    <message>
+        <source>No credit limits or loans recorded yet.
+
+Record a platform&apos;s limit each time you check it. This chart then shows the limit against what you owe on that platform and marks every cut — click a cut to see its likely reasons.</source>
+        <translation>还没有额度或借款记录。
+
+每次查看平台额度时记录下来，此图就会把额度和您在该平台的欠款对照显示，并标出每一次降额——点击降额标记可查看可能的原因。</translation>
+    </message>
+    <message>
+        <source>Yuan (¥)</source>
+        <translation>元（¥）</translation>
+    </message>
+    <message>
+        <source>The platform to show</source>
+        <translation>要显示的平台</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Used (outstanding principal)</source>
+        <translation>已用（未还本金）</translation>
+    </message>
+    <message>
+        <source>Limit cut — click for the likely reasons</source>
+        <translation>降额——点击查看可能的原因</translation>
+    </message>
+    <message>
+        <source>No limit recorded for this platform yet</source>
+        <translation>这个平台还没有记录过额度</translation>
+    </message>
+    <message>
+        <source>{day} — {platform}: no limit recorded · used {used}</source>
+        <translation>{day} — {platform}：未记录额度 · 已用 {used}</translation>
+    </message>
+    <message>
+        <source>{day} — {platform}: limit {limit} · used {used} ({share})</source>
+        <translation>{day} — {platform}：额度 {limit} · 已用 {used}（{share}）</translation>
+    </message>
+    <message>
+        <source>limit cut on {day}: {before} → {after} (click ▼ for the likely reasons)</source>
+        <translation>{day} 降额：{before} → {after}（点击 ▼ 查看可能的原因）</translation>
+    </message>
+</context>
+<context>
+    <name>LoanActions</name>
+    <message>
+        <source>Delete the loan from {platform} of {day}, with its schedule and repayments?
+You can undo this with Ctrl+Z.</source>
+        <translation>删除 {day} 在{platform}的这笔借款及其还款计划和还款记录吗?
+可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete loan</source>
+        <translation>删除借款</translation>
+    </message>
+    <message>
+        <source>delete the {platform} loan of {day}</source>
+        <translation>删除 {day} 的{platform}借款</translation>
+    </message>
+    <message>
+        <source>Delete the repayment of {amount} made on {day}?
+You can undo this with Ctrl+Z.</source>
+        <translation>删除 {day} 的这笔 {amount} 还款吗?
+可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete repayment</source>
+        <translation>删除还款</translation>
+    </message>
+    <message>
+        <source>delete a repayment</source>
+        <translation>删除还款</translation>
+    </message>
+    <message>
+        <source>Log repayment</source>
+        <translation>登记还款</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDetailDialog</name>
+    <message>
+        <source>{platform} loan of {day}</source>
+        <translation>{day} 的{platform}借款</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{platform}&lt;/b&gt; — {principal} borrowed on {day}, {term} months, {method}, {rate}&lt;br&gt;Purpose: {purpose} · Autopay: {autopay} · Outstanding principal: {outstanding} · Status: {status}</source>
+        <translation>&lt;b&gt;{platform}&lt;/b&gt; — {day} 借款 {principal}，{term} 个月，{method}，{rate}&lt;br&gt;用途：{purpose} · 自动扣款：{autopay} · 未还本金：{outstanding} · 状态：{status}</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>已开通</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>未开通</translation>
+    </message>
+    <message>
+        <source>Log repayment…</source>
+        <translation>登记还款…</translation>
+    </message>
+    <message>
+        <source>Pay off early…</source>
+        <translation>提前还清…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete loan</source>
+        <translation>删除借款</translation>
+    </message>
+    <message>
+        <source>Delete repayment</source>
+        <translation>删除还款</translation>
+    </message>
+    <message>
+        <source>Schedule (double-click an open installment to log a repayment)</source>
+        <translation>还款计划（双击未还清的一期即可登记还款）</translation>
+    </message>
+    <message>
+        <source>Repayments</source>
+        <translation>还款记录</translation>
+    </message>
+</context>
+<context>
+    <name>LoanEditorDialog</name>
+    <message>
+        <source>Edit loan</source>
+        <translation>编辑借款</translation>
+    </message>
+    <message>
+        <source>New loan</source>
+        <translation>新建借款</translation>
+    </message>
+    <message>
+        <source>e.g. 借呗, 微粒贷, 招商银行</source>
+        <translation>例如：借呗、微粒贷、招商银行</translation>
+    </message>
+    <message>
+        <source>amount in yuan, e.g. 12000</source>
+        <translation>金额（元），例如 12000</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Annual rate (年化)</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Daily rate (日利率)</source>
+        <translation>日利率</translation>
+    </message>
+    <message>
+        <source>e.g. 9.12% a year, or 0.03% a day</source>
+        <translation>例如年化 9.12%，或日利率 0.03%</translation>
+    </message>
+    <message>
+        <source>— what is the money for? —</source>
+        <translation>— 这笔钱用来做什么? —</translation>
+    </message>
+    <message>
+        <source>Repayments are deducted automatically (autopay)</source>
+        <translation>到期自动扣款</translation>
+    </message>
+    <message>
+        <source>optional: the platform&apos;s loan number</source>
+        <translation>可选：平台上的借款编号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Borrowed on</source>
+        <translation>借款日期</translation>
+    </message>
+    <message>
+        <source>Principal (yuan)</source>
+        <translation>本金（元）</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Loan number</source>
+        <translation>借款编号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan.</source>
+        <translation>日利率 {rate} 相当于年化 {annual}——利率非常高。请核对，并慎重考虑这笔借款。</translation>
+    </message>
+    <message>
+        <source>{annual} a year is a very high rate. Check it, and think twice about this loan.</source>
+        <translation>年化 {annual} 的利率非常高。请核对，并慎重考虑这笔借款。</translation>
+    </message>
+    <message>
+        <source>Name the platform.</source>
+        <translation>请填写平台名称。</translation>
+    </message>
+    <message>
+        <source>Choose what the money is for.</source>
+        <translation>请选择借款用途。</translation>
+    </message>
+    <message>
+        <source>The borrowing date cannot be in the future.</source>
+        <translation>借款日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero, e.g. 12000 or 12,000.50.</source>
+        <translation>请输入大于 0 的金额，例如 12000 或 12,000.50。</translation>
+    </message>
+    <message>
+        <source>Enter a rate such as 9.12% (annual) or 0.03% (daily), not above 1000% a year.</source>
+        <translation>请输入利率，例如 9.12%（年化）或 0.03%（日利率），年化不超过 1000%。</translation>
+    </message>
+    <message>
+        <source>Another loan already has this loan number.</source>
+        <translation>已有另一笔借款使用了这个编号。</translation>
+    </message>
+    <message>
+        <source>A repayment is recorded before this date. Delete that repayment first.</source>
+        <translation>在这个日期之前已有还款记录，请先删除那笔还款。</translation>
+    </message>
+    <message>
+        <source>The repayments already recorded are more than these terms ask for. Delete some repayments first.</source>
+        <translation>已登记的还款超过了新条件下应还的金额，请先删除部分还款。</translation>
+    </message>
+</context>
+<context>
+    <name>LoansTableModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Borrowed on</source>
+        <translation>借款日期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未还本金</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次还款日</translation>
+    </message>
+    <message>
+        <source>Next amount</source>
+        <translation>下次应还</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{rate} a day</source>
+        <translation>日 {rate}</translation>
+    </message>
+    <message>
+        <source>{rate} a year</source>
+        <translation>年化 {rate}</translation>
+    </message>
+</context>
+<context>
+    <name>LoansView</name>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>{count} loans</source>
+        <translation>{count} 笔借款</translation>
+    </message>
+    <message>
+        <source>No loan matches the filter.</source>
+        <translation>没有符合筛选条件的借款。</translation>
+    </message>
+    <message>
+        <source>No loans yet. Add one with New loan (Ctrl+N), or import a CSV file (Ctrl+I).</source>
+        <translation>还没有借款。点“新建借款”（Ctrl+N）添加一笔，或导入 CSV 文件（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Find: platform, date, amount, method, purpose, note…</source>
+        <translation>查找：平台、日期、金额、还款方式、用途、备注…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Select a loan first (on the Dashboard or in Loans).</source>
+        <translation>请先选择一笔借款（在“总览”或“借款”页中）。</translation>
+    </message>
+    <message>
+        <source>Jiebei Tracker — 借呗信用健康助手</source>
+        <translation>借呗信用健康助手</translation>
+    </message>
+    <message>
+        <source>{title} — sample data</source>
+        <translation>{title} — 示例数据</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You are looking at sample data&lt;/b&gt; — a made-up borrowing history kept in its own file. Try anything: your own data is not touched.</source>
+        <translation>&lt;b&gt;您正在查看示例数据&lt;/b&gt;——这是一份虚构的借款记录，保存在单独的文件里。可以随意尝试，您自己的数据不会受影响。</translation>
+    </message>
+    <message>
+        <source>Back to my data</source>
+        <translation>返回我的数据</translation>
+    </message>
+    <message>
+        <source>Sample data: {path}</source>
+        <translation>示例数据：{path}</translation>
+    </message>
+    <message>
+        <source>Your data: {path}</source>
+        <translation>我的数据：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销{what}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做{what}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>About Jiebei Tracker</source>
+        <translation>关于借呗信用健康助手</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Jiebei Tracker {version}&lt;/h3&gt;&lt;p&gt;Keeps your loans, repayments, credit limits and credit-report notes on this computer and helps you keep your borrowing healthy.&lt;/p&gt;&lt;p&gt;Your data: {path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;借呗信用健康助手 {version}&lt;/h3&gt;&lt;p&gt;在这台电脑上保存您的借款、还款、信用额度和征信记录，帮助您保持健康的借贷习惯。&lt;/p&gt;&lt;p&gt;我的数据：{path}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Edit credit-report note</source>
+        <translation>编辑征信记录</translation>
+    </message>
+    <message>
+        <source>New credit-report note</source>
+        <translation>新建征信记录</translation>
+    </message>
+    <message>
+        <source>e.g. 贷款审批查询 — 微粒贷, or: credit card 1 month overdue, settled</source>
+        <translation>例如：贷款审批查询 — 微粒贷，或：信用卡逾期 1 期，已结清</translation>
+    </message>
+    <message>
+        <source>Inquiries count towards “credit on many platforms”; overdue, guarantee and bad-debt records count until you mark them resolved.</source>
+        <translation>查询记录会计入“多头借贷”；逾期、担保和不良记录在标记为已解决之前都会计入。</translation>
+    </message>
+    <message>
+        <source>Date on the report</source>
+        <translation>报告上的日期</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Say what the credit report shows.</source>
+        <translation>请填写征信报告上显示的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTableModel</name>
+    <message>
+        <source>Noted on</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What the report shows</source>
+        <translation>报告内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Resolved on {day}</source>
+        <translation>{day} 已解决</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <source>Every note is resolved.</source>
+        <translation>所有记录都已解决。</translation>
+    </message>
+    <message>
+        <source>No notes yet. Copy here what your credit report (征信报告) shows: inquiries by lenders, overdue records, guarantees, bad debts. Get the report from the PBOC credit reference center or your bank&apos;s app.</source>
+        <translation>还没有记录。把征信报告上的内容记在这里：机构查询、逾期记录、担保、不良记录。征信报告可以在人民银行征信中心或银行 App 查询。</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Mark resolved</source>
+        <translation>标记为已解决</translation>
+    </message>
+    <message>
+        <source>Lenders read your credit report. Keep its lines here: inquiries count towards “credit on many platforms”, and overdue, guarantee and bad-debt records weigh on your limits until resolved.</source>
+        <translation>放贷机构会查看您的征信报告。把报告内容记在这里：查询记录会计入“多头借贷”，逾期、担保和不良记录在解决之前都会影响您的额度。</translation>
+    </message>
+    <message>
+        <source>New note…</source>
+        <translation>新建记录…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show resolved notes</source>
+        <translation>显示已解决的记录</translation>
+    </message>
+</context>
+<context>
+    <name>OnTimeChart</name>
+    <message>
+        <source>On-time repayment rate</source>
+        <translation>按时还款率</translation>
+    </message>
+    <message>
+        <source>No installments have fallen due yet.
+
+When they do, this chart shows what share you paid on time each month and over the last 3, 6 and 12 months, and marks the months with late or overdue payments — paying on time is the first thing that wins a credit limit back.</source>
+        <translation>还没有到期的还款。
+
+有到期的还款后，此图显示每月以及最近 3、6、12 个月的按时还款比例，并标出有延迟或逾期的月份——按时还款是恢复额度的第一步。</translation>
+    </message>
+    <message>
+        <source>Paid on time</source>
+        <translation>按时还款</translation>
+    </message>
+    <message>
+        <source>Month&apos;s rate</source>
+        <translation>当月比例</translation>
+    </message>
+    <message>
+        <source>Month with a late payment</source>
+        <translation>有延迟还款的月份</translation>
+    </message>
+    <message>
+        <source>Month with an overdue installment</source>
+        <translation>有逾期未还的月份</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>最近 3 个月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>最近 6 个月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>{month} — nothing fell due</source>
+        <translation>{month} — 没有到期的还款</translation>
+    </message>
+    <message>
+        <source>{month} — {on_time} of {counted} installments paid on time ({rate})</source>
+        <translation>{month} — {counted} 期中按时还款 {on_time} 期（{rate}）</translation>
+    </message>
+    <message>
+        <source>paid late: {count}</source>
+        <translation>延迟还款：{count}</translation>
+    </message>
+    <message>
+        <source>overdue: {count}</source>
+        <translation>逾期：{count}</translation>
+    </message>
+    <message>
+        <source>last {months} months: {rate} ({on_time}/{counted})</source>
+        <translation>最近 {months} 个月：{rate}（{on_time}/{counted}）</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueDuesWidget</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Pay now</source>
+        <translation>立即还款</translation>
+    </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>没有逾期。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformsChart</name>
+    <message>
+        <source>Platforms with a balance</source>
+        <translation>有欠款的平台</translation>
+    </message>
+    <message>
+        <source>No loans recorded yet.
+
+Once you add loans, this chart shows on how many platforms you owe money at the same time — owing on several at once is one reason platforms cut credit limits.</source>
+        <translation>还没有借款记录。
+
+添加借款后，此图显示您同时在多少个平台有欠款——同时在多个平台借款是平台降额的原因之一。</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台数</translation>
+    </message>
+    <message>
+        <source>Platforms you owe money to</source>
+        <translation>有欠款的平台</translation>
+    </message>
+    <message>
+        <source>At or over the rule&apos;s limit</source>
+        <translation>达到或超过规则上限</translation>
+    </message>
+    <message>
+        <source>Rule: {count} or more platforms at once</source>
+        <translation>规则：同时 {count} 个或以上平台</translation>
+    </message>
+    <message>
+        <source>{day} — platforms with a balance: {count}</source>
+        <translation>{day} — 有欠款的平台：{count} 个</translation>
+    </message>
+    <message>
+        <source>at or over the rule&apos;s limit of {count}</source>
+        <translation>达到或超过规则上限 {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformsTableModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近变化</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformsView</name>
+    <message>
+        <source>Credit limit now: {limit}</source>
+        <translation>当前额度：{limit}</translation>
+    </message>
+    <message>
+        <source>No credit limit recorded yet.</source>
+        <translation>还没有记录额度。</translation>
+    </message>
+    <message>
+        <source>Rises: {rises} · cuts: {cuts}</source>
+        <translation>提额 {rises} 次 · 降额 {cuts} 次</translation>
+    </message>
+    <message>
+        <source>Record each credit limit as the platform shows it, whenever it changes: a cut is a warning sign, and the health check looks at what you did before it.</source>
+        <translation>每当平台显示的额度变化时，都记录下来：降额是一个警示信号，健康检查会查看降额之前您的借还款行为。</translation>
+    </message>
+    <message>
+        <source>Record a credit limit…</source>
+        <translation>记录信用额度…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Credit limit history</source>
+        <translation>额度变化历史</translation>
+    </message>
+    <message>
+        <source>No platforms yet. A platform appears when you add a loan from it or record its credit limit.</source>
+        <translation>还没有平台。添加一笔借款或记录一个额度后，对应的平台就会出现在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>PngExportDialog</name>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryChecklistWidget</name>
+    <message>
+        <source>Recovery checklist</source>
+        <translation>恢复额度清单</translation>
+    </message>
+    <message>
+        <source>No limit cut recorded. Record each limit you see to track it.</source>
+        <translation>没有降额记录。每次看到额度时记录下来，就能跟踪变化。</translation>
+    </message>
+    <message>
+        <source>Winning back the {platform} limit: {done} of {total} done</source>
+        <translation>恢复{platform}额度：已完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>What to do: {advice}</source>
+        <translation>建议：{advice}</translation>
+    </message>
+    <message>
+        <source>Most serious first: {causes}</source>
+        <translation>按严重程度排列：{causes}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message numerus="yes">
+        <source>%n repayment reminder(s)</source>
+        <translation>
+            <numerusform>%n 条还款提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另外还有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifier</name>
+    <message numerus="yes">
+        <source>%n repayment reminder(s)</source>
+        <translation>
+            <numerusform>%n 条还款提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另外还有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jiebei Tracker is still running</source>
+        <translation>借呗信用健康助手仍在运行</translation>
+    </message>
+    <message>
+        <source>Repayment reminders keep coming. Quit from the tray icon&apos;s menu.</source>
+        <translation>还款提醒会继续发送。要退出，请使用托盘图标的菜单。</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后在托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Open Jiebei Tracker</source>
+        <translation>打开借呗信用健康助手</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Jiebei Tracker — repayment reminders</source>
+        <translation>借呗信用健康助手 — 还款提醒</translation>
+    </message>
+</context>
+<context>
+    <name>RepaymentDialog</name>
+    <message>
+        <source>Log a repayment</source>
+        <translation>登记还款</translation>
+    </message>
+    <message>
+        <source>{platform}, borrowed {day}: {left} left to pay</source>
+        <translation>{platform}，{day} 借款：还需还 {left}</translation>
+    </message>
+    <message>
+        <source>Pay off the whole loan now (early payoff)</source>
+        <translation>现在还清整笔借款（提前还款）</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Proposed: principal {principal} + interest for {days} days {interest}</source>
+        <translation>建议金额：本金 {principal} + {days} 天利息 {interest}</translation>
+    </message>
+    <message>
+        <source> + already due {due}</source>
+        <translation> + 已到期未还 {due}</translation>
+    </message>
+    <message>
+        <source>. Change the amount if the platform asked for a different one.</source>
+        <translation>。如果平台要求的金额不同，请修改金额。</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid, above zero, e.g. 1039.43.</source>
+        <translation>请输入还款金额（大于 0），例如 1039.43。</translation>
+    </message>
+    <message>
+        <source>More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”.</source>
+        <translation>超过了尚需还款的 {left}。如要提前还清，请勾选“现在还清整笔借款”。</translation>
+    </message>
+    <message>
+        <source>Choose a day between the borrowing date and today.</source>
+        <translation>请选择借款日期到今天之间的日期。</translation>
+    </message>
+    <message>
+        <source>This loan is already settled.</source>
+        <translation>这笔借款已经结清。</translation>
+    </message>
+</context>
+<context>
+    <name>RepaymentsTableModel</name>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Early payoff</source>
+        <translation>提前还清</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>还款</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Grace days</source>
+        <translation>宽限天数</translation>
+    </message>
+    <message>
+        <source>Remind me before a due date</source>
+        <translation>到期前提前提醒</translation>
+    </message>
+    <message>
+        <source>Grace days: a repayment this many days after its due date still counts as on time, as some platforms allow. Reminders come this many days before each due date, and on the day.</source>
+        <translation>宽限天数：在到期日之后这些天内还款仍算按时还款（部分平台允许）。提醒会在每个到期日之前这些天以及当天发出。</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>default {value}</source>
+        <translation>默认 {value}</translation>
+    </message>
+    <message>
+        <source>The health check (RULES.md) flags a habit once it reaches these numbers. The defaults follow the article on why 借呗 limits are cut; change them if your platforms are stricter or milder.</source>
+        <translation>健康检查（RULES.md）在某个习惯达到这些数值时发出提示。默认值来自分析借呗降额原因的文章；如果您使用的平台更严格或更宽松，可以修改。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Health rules</source>
+        <translation>健康规则</translation>
+    </message>
+    <message>
+        <source>Reset rules to defaults</source>
+        <translation>规则恢复默认值</translation>
+    </message>
+    <message>
+        <source>Late repayments (原因 1, 4)</source>
+        <translation>延迟还款（原因 1、4）</translation>
+    </message>
+    <message>
+        <source>Borrowing too often (原因 1, 策略 2(2))</source>
+        <translation>借款过于频繁（原因 1，策略 2(2)）</translation>
+    </message>
+    <message>
+        <source>Credit on many platforms (原因 1, 策略 1(2))</source>
+        <translation>多头借贷（原因 1，策略 1(2)）</translation>
+    </message>
+    <message>
+        <source>Risky use of the money (原因 2, 策略 2(1))</source>
+        <translation>资金用于高风险用途（原因 2，策略 2(1)）</translation>
+    </message>
+    <message>
+        <source>Money moved on to other accounts (原因 2)</source>
+        <translation>资金转入其他账户（原因 2）</translation>
+    </message>
+    <message>
+        <source>Borrowing to repay (策略 2(2))</source>
+        <translation>以贷养贷（策略 2(2)）</translation>
+    </message>
+    <message>
+        <source>How long things count</source>
+        <translation>记录的有效期</translation>
+    </message>
+    <message>
+        <source>Late repayments count for</source>
+        <translation>延迟还款计入时长</translation>
+    </message>
+    <message>
+        <source>Serious while the latest is within</source>
+        <translation>最近一次在此期限内视为严重</translation>
+    </message>
+    <message>
+        <source>Short window</source>
+        <translation>短期窗口</translation>
+    </message>
+    <message>
+        <source>New loans in the short window</source>
+        <translation>短期窗口内的新增借款</translation>
+    </message>
+    <message>
+        <source>Long window</source>
+        <translation>长期窗口</translation>
+    </message>
+    <message>
+        <source>New loans in the long window</source>
+        <translation>长期窗口内的新增借款</translation>
+    </message>
+    <message>
+        <source>Platforms owing at once</source>
+        <translation>同时有欠款的平台数</translation>
+    </message>
+    <message>
+        <source>Credit inquiries</source>
+        <translation>征信查询次数</translation>
+    </message>
+    <message>
+        <source>Inquiries counted within</source>
+        <translation>查询记录计入期限</translation>
+    </message>
+    <message>
+        <source>Serious from this share of the limit</source>
+        <translation>占额度比例达到此值视为严重</translation>
+    </message>
+    <message>
+        <source>Serious from this amount (no limit known)</source>
+        <translation>金额达到此值视为严重（未知额度时）</translation>
+    </message>
+    <message>
+        <source>Loans moved on</source>
+        <translation>转出的借款笔数</translation>
+    </message>
+    <message>
+        <source>Counted within</source>
+        <translation>计入期限</translation>
+    </message>
+    <message>
+        <source>A new loan this close before a due date</source>
+        <translation>在到期日前这么近的新借款</translation>
+    </message>
+    <message>
+        <source>A repaid loan&apos;s use counts for</source>
+        <translation>已还清借款的用途计入时长</translation>
+    </message>
+    <message>
+        <source>A limit cut looks back over</source>
+        <translation>降额诊断回看时长</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Cannot be longer than the period late repayments count for.</source>
+        <translation>不能长于延迟还款的计入时长。</translation>
+    </message>
+    <message>
+        <source>Out of range: {reason}</source>
+        <translation>超出范围：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingDuesWidget</name>
+    <message numerus="yes">
+        <source>Due in the next %n day(s)</source>
+        <translation>
+            <numerusform>未来 %n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing falls due in the next %n day(s).</source>
+        <translation>
+            <numerusform>未来 %n 天内没有到期的还款。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds its repayment schedule, tracks what you have paid, shows what is due, and warns you about the habits that get credit limits cut.</source>
+        <translation>记录您的每一笔借款——借呗、微粒贷、京东金条、银行贷款、信用卡——应用会生成还款计划，跟踪已还金额，提示即将到期的还款，并提醒您注意那些会导致降额的习惯。</translation>
+    </message>
+    <message>
+        <source>Add your first loan…</source>
+        <translation>添加第一笔借款…</translation>
+    </message>
+    <message>
+        <source>Import a CSV file…</source>
+        <translation>导入 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>Look around with sample data</source>
+        <translation>先用示例数据看看</translation>
+    </message>
+    <message>
+        <source>Everything stays in one file on this computer, readable only by you. The sample data lives in a separate file and never mixes with yours.</source>
+        <translation>所有数据都保存在这台电脑上的一个文件里，只有您能读取。示例数据保存在单独的文件中，绝不会与您的数据混在一起。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New loan…</source>
+        <translation>新建借款(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record a loan and build its schedule (Ctrl+N)</source>
+        <translation>记录一笔借款并生成还款计划（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Log repayment…</source>
+        <translation>登记还款(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a repayment on the selected loan: paid today, in full (Ctrl+R)</source>
+        <translation>为选中的借款登记还款：默认今天全额还款（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import loans, repayments, limits or notes from a CSV file (Ctrl+I)</source>
+        <translation>从 CSV 文件导入借款、还款、额度或征信记录（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>&amp;Open loan</source>
+        <translation>打开借款(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete loan…</source>
+        <translation>删除借款(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find loans</source>
+        <translation>查找借款(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to my data</source>
+        <translation>返回我的数据(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Look around with &amp;sample data</source>
+        <translation>查看示例数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Jiebei Tracker</source>
+        <translation>关于借呗信用健康助手(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Platforms &amp; limits</source>
+        <translation>平台与额度</translation>
+    </message>
+    <message>
+        <source>Credit report notes</source>
+        <translation>征信记录</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
+    <name>_ChartGrid</name>
+    <message>
+        <source>The health score could not be worked out:
+{error}</source>
+        <translation>健康分未能算出：
+{error}</translation>
+    </message>
+    <message>
+        <source>Working out the health score for each month… {done} of {total} months done.</source>
+        <translation>正在计算每个月的健康分……已完成 {total} 个月中的 {done} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>— (already there)</source>
+        <translation>—（已存在）</translation>
+    </message>
+    <message>
+        <source>New loan (terms missing)</source>
+        <translation>新借款（缺少借款条件）</translation>
+    </message>
+    <message>
+        <source>New loan, {months} months, {rate} a day</source>
+        <translation>新借款，{months} 个月，日利率 {rate}</translation>
+    </message>
+    <message>
+        <source>New loan, {months} months, {rate} a year</source>
+        <translation>新借款，{months} 个月，年化 {rate}</translation>
+    </message>
+    <message>
+        <source>Repayment of the new loan of line {line}</source>
+        <translation>偿还第 {line} 行的新借款</translation>
+    </message>
+    <message>
+        <source>Repayment of loan {name}</source>
+        <translation>偿还借款 {name}</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Loan {name}: {platform}, {day}, {amount}</source>
+        <translation>借款 {name}：{platform}，{day}，{amount}</translation>
+    </message>
+</context>
+</TS>

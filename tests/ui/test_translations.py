@@ -1,0 +1,30 @@
+"""The shipped translations: every text of the window (ui/ and charts/, whoever wrote it) has a Chinese translation,
+and the compiled .qm in the package is what the .ts source compiles to (`python -m jiebei_tracker.ui.i18n check`)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from jiebei_tracker.ui import i18n
+
+
+def test_every_text_is_translated_and_the_shipped_qm_is_up_to_date():
+    assert i18n.check() == []
+
+
+def test_the_compiled_translation_ships_inside_the_package():
+    qm = files("jiebei_tracker.resources") / "translations" / "jiebei_tracker_zh_CN.qm"
+    assert qm.read_bytes()[:16] == bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # Qt's .qm magic number
+
+
+def test_the_checker_notices_an_untranslated_text(tmp_path):
+    ts = tmp_path / "t.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN"><context>'
+        "<name>X</name><message><source>Done</source><translation>完成</translation></message>"
+        '<message><source>New</source><translation type="unfinished"></translation></message>'
+        '<message numerus="yes"><source>%n day(s)</source><translation><numerusform></numerusform></translation>'
+        "</message></context></TS>",
+        encoding="utf-8",
+    )
+    assert i18n.untranslated(ts) == ["X: New", "X: %n day(s)"]
