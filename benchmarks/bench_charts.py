@@ -5,8 +5,9 @@ redrawing the same charts with empty data in the same run (issue 6: under 100 ms
 
 "A chart" here is: work out its series again (after a change: only what the change concerns), hand it to the
 widget, and paint the widget once at 900 × 480. Reading the changed rows back from the database is shared by all
-six and shown on its own line. The health score's series comes from services.health.health_history, which scores
-every month end from scratch; it is timed apart, since the view runs it on a worker thread."""
+six and shown on its own line. The health score's series comes from services.health.health_history (it scores the
+month ends from the change on, reading the whole history each time); the view runs it on a worker thread, here it
+runs inline so that it is timed. Range switches cycle through 6 months, 3 years, all and 1 year."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset, de
 from jiebei_tracker.ui.views.charts_view import CHART_CLASSES
 
 TODAY = date(2026, 11, 28)
+# CPU time of this thread, not wall time: all of the work here runs on this (the UI) thread, and wall time on a
+# shared machine mostly measures the other processes. --wall switches back to wall-clock time.
+CLOCK = time.thread_time
 SIZE = (900, 480)
 FAST_KINDS = [kind for kind in ChartKind if kind is not ChartKind.HEALTH]
 
@@ -46,21 +50,21 @@ def _ms(seconds: float) -> str:
 def _redraw(chart: Chart, data: ChartData, kind: ChartKind, span, *, plot_page: bool = False) -> float:
     """Series (worked out again where a change made it stale), set on the chart, painted once. ``plot_page``
     paints the axes and grid even for empty data, where the chart would show its empty-state message."""
-    started = time.perf_counter()
+    started = CLOCK()
     chart.set_series(data.series(kind))
     chart.set_span(*span)
     if plot_page:
         chart.stack.setCurrentIndex(0)
     _paint(chart)
-    return time.perf_counter() - started
+    return CLOCK() - started
 
 
 def _switch(chart: Chart, span) -> float:
     """A range preset: the series stay as they are; only the time span moves."""
-    started = time.perf_counter()
+    started = CLOCK()
     chart.set_span(*span)
     _paint(chart)
-    return time.perf_counter() - started
+    return CLOCK() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,15 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loans", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-health", action="store_true", help="leave out the (slow) health history")
+    parser.add_argument("--wall", action="store_true", help="time with the wall clock instead of thread CPU time")
     args = parser.parse_args(argv)
+    if args.wall:
+        global CLOCK
+        CLOCK = time.perf_counter
     QApplication.instance() or QApplication(sys.argv[:1])
 
     with tempfile.TemporaryDirectory(prefix="bench-charts-") as folder:
-        started = time.perf_counter()
+        started = CLOCK()
         data = demo_chart_data(Path(folder), today=TODAY, years=args.years, loans=args.loans)
-        print(
-            f"generated and stored {args.loans} loans over {args.years} years in {time.perf_counter() - started:.1f} s"
-        )
+        print(f"generated and stored {args.loans} loans over {args.years} years in {CLOCK() - started:.1f} s")
         empty = demo_chart_data(Path(folder) / "empty", today=TODAY, loans=0)
         try:
             return _run(data, empty, args)
@@ -93,20 +99,20 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
     for chart in (*charts.values(), *empty_charts.values(), *bare_charts.values()):
         chart.resize(*SIZE)
 
-    started = time.perf_counter()
+    started = CLOCK()
     history = data.history()
-    load = time.perf_counter() - started
+    load = CLOCK() - started
     installments = sum(len(loan.states) for loan in history.loans)
     print(f"first load of {len(history.loans)} loans, {installments} installments: {_ms(load)} (once, at start)")
-    started = time.perf_counter()
+    started = CLOCK()
     for kind in FAST_KINDS:
         data.series(kind)
-    print(f"first series of the five fast charts: {_ms(time.perf_counter() - started)} (once, at start)")
+    print(f"first series of the five fast charts: {_ms(CLOCK() - started)} (once, at start)")
     if not args.skip_health:
-        started = time.perf_counter()
+        started = CLOCK()
         points = data.health()
         print(
-            f"first health history, {len(points.days)} month ends: {time.perf_counter() - started:.1f} s "
+            f"first health history, {len(points.days)} month ends: {CLOCK() - started:.1f} s "
             "(once, on the worker thread)"
         )
     kinds = FAST_KINDS if args.skip_health else list(ChartKind)
@@ -125,9 +131,9 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
     for round_number in range(args.repeat):
         loan = open_loans[round_number]
         changes = ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen)
-        started = time.perf_counter()
+        started = CLOCK()
         data.refresh(changes)
-        refresh.append(time.perf_counter() - started)
+        refresh.append(CLOCK() - started)
         for kind in kinds:
             change[kind].append(_redraw(charts[kind], data, kind, span))
         preset_span = data.span(presets[round_number % len(presets)])
@@ -141,7 +147,8 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
                 values[kind].append(_redraw(charts_with_nothing[kind], empty, kind, span, plot_page=plot_page))
 
     print(f"\nreading back the changed loan after a repayment (shared): {_ms(statistics.median(refresh))}")
-    print(f"\nmedian of {args.repeat} rounds, each chart painted at {SIZE[0]}×{SIZE[1]}")
+    clock = "wall-clock time" if CLOCK is time.perf_counter else "CPU time of the UI thread"
+    print(f"\nmedian of {args.repeat} rounds ({clock}), each chart painted at {SIZE[0]}×{SIZE[1]}")
     print("empty data: the chart as the app shows it with no data (its empty-state message);")
     print("empty plot: the same chart's axes, grid and legend painted with no data in them (like for like)")
     header = ["chart", "after change", "range switch", "empty data", "empty plot", "change/plot", "switch/plot"]

@@ -191,6 +191,7 @@ class Chart(QWidget):
         self._message = None
         if series is not None and not series.is_empty:
             self.draw(series)
+            self._thin_curves()
             self._set_pan_limits()
             if self._span is None:
                 self.set_range_preset(self._preset)
@@ -329,6 +330,14 @@ class Chart(QWidget):
         x0, x1 = day_x(start), day_x(end + timedelta(days=1))
         self.plots[0].setXRange(x0, x1, padding=0.01)
         self._fit_y(x0, x1)
+
+    def _thin_curves(self) -> None:
+        """About one point per pixel (two with "peak") instead of pyqtgraph's five: the same picture, and
+        half the painting time for ten years in view. pyqtgraph has no setter for this factor."""
+        for plot in self.plots:
+            for item in plot.listDataItems():
+                if isinstance(item, pg.PlotDataItem):
+                    item.opts["autoDownsampleFactor"] = 1.0
 
     def _set_pan_limits(self) -> None:
         first = self.first_day()

@@ -26,7 +26,12 @@ from jiebei_tracker.services.series_balance import (
     balance_series_from_moves,
     platform_count_series,
 )
-from jiebei_tracker.services.series_borrowing import BorrowingSeries, borrowing_series
+from jiebei_tracker.services.series_borrowing import (
+    BorrowedDays,
+    BorrowingSeries,
+    add_borrowing,
+    borrowing_series_from_days,
+)
 from jiebei_tracker.services.series_health import HealthJob, HealthPoints, HealthSeries
 from jiebei_tracker.services.series_limits import LimitSeries, limit_series
 from jiebei_tracker.services.series_on_time import (
@@ -130,6 +135,7 @@ class ChartData:
         # Their running sums over all loans, patched loan by loan after a change instead of added up afresh.
         self._moves: BalanceMoves | None = None
         self._totals: dict[date, list[int]] | None = None
+        self._borrowed: BorrowedDays | None = None
         self._health = HealthPoints()
 
     @property
@@ -224,6 +230,7 @@ class ChartData:
             if changes.loans_added_or_removed and not changes.loan_ids:
                 everything = True
                 self._history = None  # cannot tell which loans: read them all again
+                self._forget_series()
             elif changes.loan_ids:
                 old = [loan for loan in self._history.loans if loan.loan_id in changes.loan_ids]
                 fresh = load_loans(self.database, changes.loan_ids)
@@ -262,6 +269,7 @@ class ChartData:
         self._loan_tallies.clear()
         self._moves = None
         self._totals = None
+        self._borrowed = None
 
     def _patch_running_sums(self, old: list[LoanRecord], fresh: tuple[LoanRecord, ...]) -> None:
         """Take the changed loans' old figures out of the running sums and put their new ones in."""
@@ -276,6 +284,11 @@ class ChartData:
                 add_tallies(self._totals, self._tallies_of(loan, as_of), sign=-1)
             for loan in fresh:
                 add_tallies(self._totals, self._tallies_of(loan, as_of))
+        if self._borrowed is not None:
+            for loan in old:
+                add_borrowing(self._borrowed, loan, sign=-1)
+            for loan in fresh:
+                add_borrowing(self._borrowed, loan)
         for gone in {loan.loan_id for loan in old} - {loan.loan_id for loan in fresh}:
             self._loan_changes.pop(gone, None)
             self._loan_tallies.pop(gone, None)
@@ -317,8 +330,12 @@ class ChartData:
     def _compute(self, kind: ChartKind, as_of: date):
         history, thresholds = self.history(), self.settings.thresholds
         if kind is ChartKind.BORROWING:
-            return borrowing_series(
-                history.loans,
+            if self._borrowed is None:
+                self._borrowed = {}
+                for loan in history.loans:
+                    add_borrowing(self._borrowed, loan)
+            return borrowing_series_from_days(
+                self._borrowed,
                 as_of=as_of,
                 threshold=thresholds.frequency_short_count,
                 window_days=thresholds.frequency_short_days,

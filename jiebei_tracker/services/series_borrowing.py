@@ -62,25 +62,48 @@ class BorrowingSeries:
         ]
 
 
+BorrowedDays = dict[date, list[int]]
+"""Day → [new loans, principal borrowed in fen] that day."""
+
+
+def add_borrowing(days: BorrowedDays, loan: LoanRecord, *, sign: int = 1) -> None:
+    """Count a loan in running ``days`` (``sign=-1`` takes it out again, for a loan that changed)."""
+    entry = days.setdefault(loan.borrowed_on, [0, 0])
+    entry[0] += sign
+    entry[1] += sign * loan.principal_fen
+    if entry[0] == 0:
+        del days[loan.borrowed_on]
+
+
 def borrowing_series(
     loans: Iterable[LoanRecord], *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
 ) -> BorrowingSeries:
-    loans = [loan for loan in loans if loan.borrowed_on <= as_of]
-    if not loans:
+    days: BorrowedDays = {}
+    for loan in loans:
+        add_borrowing(days, loan)
+    return borrowing_series_from_days(days, as_of=as_of, threshold=threshold, window_days=window_days)
+
+
+def borrowing_series_from_days(
+    borrowed: BorrowedDays, *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
+) -> BorrowingSeries:
+    """The series from what was borrowed each day (kept up to date loan by loan by ChartData)."""
+    days = sorted(day for day in borrowed if day <= as_of)
+    if not days:
         return BorrowingSeries(as_of, (), None, (), threshold, window_days)
-    days = sorted(loan.borrowed_on for loan in loans)
     counts: Counter[date] = Counter()
     amounts: Counter[date] = Counter()
-    for loan in loans:
-        counts[month_of(loan.borrowed_on)] += 1
-        amounts[month_of(loan.borrowed_on)] += loan.principal_fen
+    for day in days:
+        loans, fen = borrowed[day]
+        counts[month_of(day)] += loans
+        amounts[month_of(day)] += fen
     months = tuple(MonthBorrowing(m, counts[m], amounts[m]) for m in months_between(days[0], as_of))
 
     first_day = days[0]
     span = (as_of - first_day).days + 1
     per_day = [0] * span
     for day in days:
-        per_day[(day - first_day).days] += 1
+        per_day[(day - first_day).days] = borrowed[day][0]
     # A sliding sum: add the day entering the window, drop the one leaving it.
     rolling, inside = [], 0
     for index in range(span):

@@ -388,7 +388,7 @@ def test_range_presets_end_today(preset, first_day, start):
 
 def test_figures_patched_loan_by_loan_equal_a_fresh_computation(three_platforms, ledger):
     data, ids = three_platforms
-    data.balance(), data.on_time()  # the running sums exist from here on
+    data.balance(), data.on_time(), data.borrowing()  # the running sums exist from here on
     data.refresh(ledger.log_repayment(ids["京东金条"], paid_on=date(2026, 6, 1), amount_fen=200_000))
     data.refresh(ledger.delete_loan(ids["微粒贷"]))
     data.refresh(ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 4, 4), principal_yuan=800, months=2)))
@@ -396,4 +396,14 @@ def test_figures_patched_loan_by_loan_equal_a_fresh_computation(three_platforms,
     assert data.balance() == fresh.balance()
     assert data.on_time() == fresh.on_time()
     assert data.platforms() == fresh.platforms()
+    assert data.borrowing() == fresh.borrowing()
     assert "微粒贷" in data.balance().platforms
+
+
+def test_a_change_that_does_not_name_its_loans_reads_everything_again(three_platforms, ledger):
+    data, _ = three_platforms
+    assert data.borrowing().months[-1].new_loans == 0
+    ledger.add_loan(draft("借呗", borrowed_on=date(2026, 11, 2), principal_yuan=500))
+    assert data.refresh(Changes(loans_added_or_removed=True)) == set(ChartKind)
+    assert data.borrowing().months[-1].new_loans == 1
+    assert data.balance().on(TODAY)["借呗"] == 50_000
