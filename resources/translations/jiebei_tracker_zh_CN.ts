@@ -2091,6 +2091,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
 <context>
     <name>WelcomeView</name>
     <message>
+        <source>Welcome to Jiebei Tracker</source>
+        <translation>欢迎使用借呗信用健康助手</translation>
+    </message>
+    <message>
         <source>Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds its repayment schedule, tracks what you have paid, shows what is due, and warns you about the habits that get credit limits cut.</source>
         <translation>记录您的每一笔借款——借呗、微粒贷、京东金条、银行贷款、信用卡——应用会生成还款计划，跟踪已还金额，提示即将到期的还款，并提醒您注意那些会导致降额的习惯。</translation>
     </message>

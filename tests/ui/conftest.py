@@ -28,17 +28,22 @@ def window_state(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, translations, window_state):
-    """Build (and show) a main window over a workspace."""
+def make_window(qtbot, translations, window_state, database):
+    """Build (and show) a main window over a workspace. (Asking for ``database`` makes it close after the
+    windows, whose background health checks are waited for first.)"""
+    made = []
 
     def make(workspace, **kwargs) -> MainWindow:
         window = MainWindow(workspace=workspace, translations=translations, state=window_state, **kwargs)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        made.append(window)
         return window
 
-    return make
+    yield make
+    for window in made:
+        window.wait_for_workers()
 
 
 @pytest.fixture

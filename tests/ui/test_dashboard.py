@@ -1,4 +1,4 @@
-"""The dashboard: totals, what is overdue and what falls due in 30 days, and a repayment logged from it in one action."""
+"""The dashboard: totals, what is overdue and what falls due in 30 days, and a repayment logged from it in one step."""
 
 from __future__ import annotations
 

@@ -28,6 +28,11 @@ def change_colour(change_fen: int | None):
     return LIMIT_UP_COLOUR if change_fen > 0 else LIMIT_DOWN_COLOUR
 
 
+def _last_change(platform: PlatformSummary) -> LimitChange | None:
+    """The latest record that moved the limit (a record of the same limit again is not a change)."""
+    return next((item for item in reversed(platform.limits) if item.change_fen), None)
+
+
 class PlatformsTableModel(RecordsTableModel):
     """Each platform: name, kind, current credit limit, and the last change to it."""
 
@@ -44,14 +49,15 @@ class PlatformsTableModel(RecordsTableModel):
         if column == 2:
             current = platform.current_limit_fen
             return format_yuan(current) if current is not None else self.tr("not recorded")
-        last = platform.limits[-1] if platform.limits else None
-        if last is None or not last.change_fen:
+        last = _last_change(platform)
+        if last is None:
             return "—"
         return f"{change_text(last.change_fen)} ({last.recorded_on.isoformat()})"
 
     def extra_data(self, platform: PlatformSummary, column: int, role: int):
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and platform.limits:
-            return change_colour(platform.limits[-1].change_fen)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            last = _last_change(platform)
+            return change_colour(last.change_fen) if last else None
         return None
 
     def row_of(self, name: str) -> int | None:

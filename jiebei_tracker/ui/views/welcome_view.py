@@ -25,15 +25,18 @@ class WelcomeView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("welcome_title")
         self.text = QLabel()
+        # A fixed width lets a centred, wrapped label work out its height (a maximum width does not).
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(620)
+        self.text.setFixedWidth(600)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_button = self._way(icon("new-loan"), self.add_loan_requested)
         self.import_button = self._way(icon("import"), self.import_requested)
         self.sample_button = self._way(icon("sample"), self.sample_requested)
         self.add_button.setDefault(True)
         self.privacy = QLabel()
         self.privacy.setWordWrap(True)
-        self.privacy.setMaximumWidth(620)
+        self.privacy.setFixedWidth(600)
+        self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.privacy.setEnabled(False)  # drawn in the palette's quieter text colour, readable in light and dark
         ways = QHBoxLayout()
         ways.setSpacing(16)
@@ -60,7 +63,8 @@ class WelcomeView(QWidget):
         return button
 
     def retranslate_ui(self) -> None:
-        self.title.setText(f"<h1>{self.tr('Welcome to Jiebei Tracker')}</h1>")
+        title = self.tr("Welcome to Jiebei Tracker")
+        self.title.setText(f"<h1>{title}</h1>")
         self.text.setText(
             self.tr(
                 "Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds its "
@@ -77,6 +81,8 @@ class WelcomeView(QWidget):
                 "a separate file and never mixes with yours."
             )
         )
+        for label in (self.text, self.privacy):  # a centred wrapped label is only as tall as told
+            label.setFixedHeight(label.heightForWidth(label.width()))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
