@@ -99,7 +99,7 @@ def flags_in_window(
     """Each rule's flag at its most severe between ``first`` and ``last`` (as on the latest day it was that
     severe), most serious first. Days are checked newest first, and a rule that has reached the most severe
     flag it can raise is not checked again."""
-    relevant = history.without_loans_closed_before(first - timedelta(days=_lookback_days(thresholds)))
+    relevant = history.without_loans_closed_before(first - timedelta(days=thresholds.lookback_days))
     worst: dict[str, Flag] = {}
     pending = set(RULES)
     for day in reversed(event_days(relevant, first, last, grace_days)):
@@ -113,17 +113,6 @@ def flags_in_window(
             break
     order = list(RULES)
     return sorted(worst.values(), key=lambda flag: (-flag.severity.rank, order.index(flag.rule)))
-
-
-def _lookback_days(t: Thresholds) -> int:
-    """The furthest back any rule looks from its snapshot date (a month counted as 31 days, to be safe)."""
-    return 1 + max(
-        t.late_window_months * 31,
-        t.frequency_long_days,
-        t.inquiry_window_days,
-        t.transfer_window_days,
-        t.event_memory_days,
-    )
 
 
 def diagnose(history: History, cut: LimitCut, *, as_of: date, thresholds: Thresholds, grace_days: int = 0) -> Diagnosis:

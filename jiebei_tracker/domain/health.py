@@ -14,7 +14,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
@@ -75,7 +75,10 @@ class HealthCheck:
 
 
 def check_health(history: History, as_of: date, *, thresholds: Thresholds, grace_days: int = 0) -> HealthCheck:
-    flags = tuple(run_rules(history.snapshot(as_of, grace_days=grace_days), thresholds))
+    """The flags and score on ``as_of``. Loans fully settled before the rules' furthest lookback are set aside
+    first: they cannot change a flag, and on a long history they are most of it."""
+    relevant = history.without_loans_closed_before(as_of - timedelta(days=thresholds.lookback_days))
+    flags = tuple(run_rules(relevant.snapshot(as_of, grace_days=grace_days), thresholds))
     return HealthCheck(as_of, health_score(flags), flags)
 
 
@@ -96,4 +99,9 @@ def score_history(
     history: History, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
 ) -> list[HealthCheck]:
     """The health check at every month end from ``start`` to ``end`` (the last one on ``end``)."""
-    return [check_health(history, day, thresholds=thresholds, grace_days=grace_days) for day in month_ends(start, end)]
+    # One history for every month (its index is shared by all the snapshots), rather than check_health's cut.
+    checks = []
+    for day in month_ends(start, end):
+        flags = tuple(run_rules(history.snapshot(day, grace_days=grace_days), thresholds))
+        checks.append(HealthCheck(day, health_score(flags), flags))
+    return checks

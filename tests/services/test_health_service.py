@@ -4,7 +4,7 @@ history for the charts, and the diagnosis of a recorded limit cut moving as the 
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -56,7 +56,7 @@ def test_load_history_reads_every_table_into_plain_records(ledger, database):
     first, second = loan.installments[:2]
     assert first.settled_on == date(2026, 7, 12) and first.paid_fen == first.total_fen
     assert second.settled_on is None and second.paid_fen == 0
-    assert [(r.loan_id, r.paid_on) for r in history.repayments] == [(loan_id, date(2026, 7, 12))]
+    assert [(r.loan_id, r.paid_on) for r in history.repayments.records()] == [(loan_id, date(2026, 7, 12))]
     assert [(r.platform, r.limit_fen) for r in history.limits] == [("某小贷", 3_000_000)]
     assert [(n.note_id, n.kind, n.resolved_on) for n in history.notes] == [
         (note_id, NoteKind.GUARANTEE, date(2026, 9, 1))
@@ -64,8 +64,13 @@ def test_load_history_reads_every_table_into_plain_records(ledger, database):
 
 
 def _count_statements(database):
+    """Every SQL statement the driver runs from now on (SQLite's trace callback sees them however issued)."""
     statements = []
-    event.listen(database.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    event.listen(
+        database.engine,
+        "checkout",
+        lambda dbapi_connection, *_: dbapi_connection.set_trace_callback(statements.append),
+    )
     return statements
 
 
@@ -74,9 +79,11 @@ def test_loading_takes_one_query_per_table_whatever_the_number_of_loans(ledger, 
     ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
     statements = _count_statements(database)
     loaded = load_history(database)
+    few = load_history(database, loan_ids=[1, 2])
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(loaded.loans) == 40
-    assert len(selects) == 6  # platform, loan, installment, repayment, limit, note
+    assert len(loaded.loans) == 40 and {loan.loan_id for loan in few.loans} == {1, 2}
+    assert len(selects) == 12  # platform, loan, installment, repayment, limit, note — twice
+    assert set(few.repayments.loan_ids) <= {1, 2}
 
 
 def test_thresholds_come_from_settings_with_rules_md_defaults(ledger, database):
@@ -155,3 +162,18 @@ def test_diagnosis_of_a_platform_and_its_checklist_moving_with_the_ledger(ledger
     overdue = next(item for item in again.checklist if item.key == "overdue_amount")
     assert overdue.done and overdue.progress_text() == "Overdue amount: ¥0.00"
     assert [flag.rule for flag in again.causes] == ["overdue"]  # the cause stays what it was before the cut
+
+
+def test_setting_aside_long_settled_loans_changes_no_flag(ledger, database):
+    """check_health drops loans settled before the rules' furthest lookback; every month of a demo history gives
+    the same flags and score as the full history does."""
+    from jiebei_tracker.domain.health import check_health, month_ends, score_history
+
+    demo = generate_history(today=TODAY, years=4, loans=120, seed=11)
+    ledger.add_history(demo.loans, limits=demo.limits, notes=demo.notes, platform_kinds=demo.platform_kinds)
+    history = load_history(database)
+    start = date(2023, 1, 1)
+    full = score_history(history, start=start, end=TODAY, thresholds=Thresholds())
+    cut = [check_health(history, day, thresholds=Thresholds()) for day in month_ends(start, TODAY)]
+    assert [(c.as_of, c.score, c.flags) for c in cut] == [(c.as_of, c.score, c.flags) for c in full]
+    assert len(history.without_loans_closed_before(TODAY - timedelta(days=Thresholds().lookback_days)).loans) < 120

@@ -15,6 +15,7 @@ from jiebei_tracker.domain.rules.snapshot import (
     InstallmentRecord,
     LimitRecord,
     LoanRecord,
+    RepaymentColumns,
     RepaymentRecord,
     Snapshot,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "InstallmentRecord",
     "LimitRecord",
     "LoanRecord",
+    "RepaymentColumns",
     "RepaymentRecord",
     "Rule",
     "Section",

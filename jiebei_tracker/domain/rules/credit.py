@@ -7,7 +7,7 @@ from jiebei_tracker.domain.rules.flags import CAUSE_4, STRATEGY_3_2, EvidenceIte
 from jiebei_tracker.domain.rules.registry import rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
-from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural, still_counts
+from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 
 _NEGATIVE = {
@@ -68,9 +68,7 @@ def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Flag |
 def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Loans from private lenders or small-loan (microfinance) companies, while they count."""
     loans = [
-        loan
-        for loan in snapshot.loans
-        if loan.platform_kind in _RISKY_LENDERS and still_counts(loan, snapshot, thresholds)
+        loan for loan in snapshot.loans_that_count(thresholds.event_memory_days) if loan.platform_kind in _RISKY_LENDERS
     ]
     if not loans:
         return None

@@ -17,7 +17,7 @@ from jiebei_tracker.domain.rules.flags import (
 from jiebei_tracker.domain.rules.registry import rule
 from jiebei_tracker.domain.rules.snapshot import LoanRecord, Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
-from jiebei_tracker.domain.rules.wording import installment_name, loan_item, make_flag, plural, still_counts
+from jiebei_tracker.domain.rules.wording import installment_name, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import LoanPurpose
 
 
@@ -28,8 +28,8 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     items = []
     large = 0
     outstanding = 0
-    for loan in snapshot.loans:
-        if loan.purpose is not LoanPurpose.INVESTMENT or not still_counts(loan, snapshot, t):
+    for loan in snapshot.loans_that_count(t.event_memory_days):
+        if loan.purpose is not LoanPurpose.INVESTMENT:
             continue
         limit = snapshot.limit_on(loan.platform, loan.borrowed_on)
         if limit is not None:
@@ -117,9 +117,7 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     t = thresholds
     items: list[EvidenceItem] = []
     rolled = 0
-    for loan in snapshot.loans:
-        if not still_counts(loan, snapshot, t):
-            continue
+    for loan in snapshot.loans_that_count(t.event_memory_days):
         if loan.purpose is LoanPurpose.REPAY_OTHER_LOAN:
             rolled += 1
             items.append(loan_item(loan, "用途是还其他贷款", "taken to repay another loan"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from jiebei_tracker.domain.money import format_yuan
@@ -18,19 +20,22 @@ from jiebei_tracker.domain.rules.registry import rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_name, make_flag, plural
-from jiebei_tracker.domain.vocabulary import InstallmentStatus
 
 
 @rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1, worst=Severity.CRITICAL)
 def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Any installment past its due date (plus grace) and not fully paid as of the snapshot date."""
     as_of, grace = snapshot.as_of, snapshot.grace_days
+    # Overdue means still open and due before this day (SCHEDULES.md); installments come in due order.
+    due_before = as_of - timedelta(days=grace)
     items = []
     total_fen = 0
     oldest_days = 0
     for loan in snapshot.open_loans:
         for inst in loan.installments:
-            if inst.status(as_of, grace) is not InstallmentStatus.OVERDUE:
+            if inst.due_on >= due_before:
+                break
+            if inst.settled_on is not None:
                 continue
             days = (as_of - inst.due_on).days
             oldest_days = max(oldest_days, days)
@@ -88,9 +93,10 @@ def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     recent_start = as_of - relativedelta(months=thresholds.late_recent_months)
     items = []
     latest = None
+    grace_delta = timedelta(days=grace)
     for inst in snapshot.installments_settled_between(window_start, as_of):
         settled = inst.settled_on
-        if settled <= inst.deadline(grace):
+        if settled <= inst.due_on + grace_delta:
             continue
         loan = snapshot.loans_by_id[inst.loan_id]
         days_late = (settled - inst.due_on).days

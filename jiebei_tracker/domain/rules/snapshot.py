@@ -12,13 +12,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
 
-@dataclass(frozen=True, slots=True)
-class InstallmentRecord:
-    """A scheduled payment with what had been paid on it; ``settled_on`` is None while it is open."""
+class InstallmentRecord(NamedTuple):
+    """A scheduled payment with what had been paid on it; ``settled_on`` is None while it is open.
+
+    A NamedTuple rather than a frozen dataclass (both read-only) because a long history holds tens of thousands
+    of them and a frozen dataclass takes three times as long to build (benchmarks/bench_rules.py)."""
 
     installment_id: int
     loan_id: int
@@ -94,13 +99,66 @@ class LoanRecord:
         return next((i for i in self.installments if i.settled_on is None), None)
 
 
-@dataclass(frozen=True, slots=True)
-class RepaymentRecord:
+class RepaymentRecord(NamedTuple):
+    """Money paid on a loan (a NamedTuple for the same reason as InstallmentRecord)."""
+
     repayment_id: int
     loan_id: int
     paid_on: date
     amount_fen: int
     is_payoff: bool = False
+
+
+@dataclass(frozen=True)
+class RepaymentColumns:
+    """Repayments in date order kept as one tuple per field. No rule reads repayments one by one — they only
+    rebuild the state of loans on past days — so tens of thousands of them cost five tuples here rather than an
+    object each; ``records()`` gives them as RepaymentRecords when asked."""
+
+    repayment_ids: tuple[int, ...] = ()
+    loan_ids: tuple[int, ...] = ()
+    days: tuple[date, ...] = ()
+    amounts_fen: tuple[int, ...] = ()
+    payoffs: tuple[bool, ...] = ()
+
+    @classmethod
+    def of(cls, records: Iterable[RepaymentRecord]) -> RepaymentColumns:
+        """Columns of ``records`` put in date order (same-day repayments keep their order)."""
+        ordered = sorted(records, key=attrgetter("paid_on"))
+        return cls(*(tuple(column) for column in zip(*ordered, strict=True))) if ordered else cls()
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def count_by(self, day: date) -> int:
+        """How many were paid on or before ``day``."""
+        return bisect_right(self.days, day)
+
+    def records(self, count: int | None = None) -> tuple[RepaymentRecord, ...]:
+        """The first ``count`` repayments (all when None) as records."""
+        columns = (column[:count] for column in _columns(self))
+        return tuple(map(RepaymentRecord, *columns))
+
+    def only_loans(self, loan_ids: set[int]) -> RepaymentColumns:
+        keep = [loan_id in loan_ids for loan_id in self.loan_ids]
+        return RepaymentColumns(*(tuple(compress(column, keep)) for column in _columns(self)))
+
+    def by_loan(self) -> dict[int, tuple[list[date], list[int]]]:
+        """Per loan, its payment days in order and the running total paid by each."""
+        found: dict[int, tuple[list[date], list[int]]] = {}
+        for loan_id, day, amount in zip(self.loan_ids, self.days, self.amounts_fen, strict=True):
+            days, totals = found.setdefault(loan_id, ([], []))
+            days.append(day)
+            totals.append((totals[-1] if totals else 0) + amount)
+        return found
+
+    def last_paid(self) -> dict[int, date]:
+        """Per loan, the day of its last repayment (in date order, the last one written wins)."""
+        return dict(zip(self.loan_ids, self.days, strict=True))
+
+
+def _columns(columns: RepaymentColumns) -> tuple[tuple, ...]:
+    return (columns.repayment_ids, columns.loan_ids, columns.days, columns.amounts_fen, columns.payoffs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,36 +183,54 @@ class CreditNote:
 
 
 @dataclass(frozen=True)
-class InstallmentIndex:
-    """A history's installments ordered by due date and by the day they were settled, and the day each loan was
-    fully settled (None while open). Built once for a History and shared by its snapshots, so that rules
-    asking "what fell due / was settled between these days" need not scan every installment ever recorded."""
+class Closing:
+    """Per loan, the day it was fully settled (None while open) and the last day any installment of it was."""
 
-    due_days: tuple[date, ...]
+    closed_on: Mapping[int, date | None]
+    last_settled: Mapping[int, date | None]
+
+    @classmethod
+    def of(cls, loans: Iterable[LoanRecord]) -> Closing:
+        closed_on: dict[int, date | None] = {}
+        last_settled: dict[int, date | None] = {}
+        for loan in loans:
+            settled = [inst.settled_on for inst in loan.installments]
+            latest = max(filter(None, settled), default=None)  # dates are always true; None is not
+            last_settled[loan.loan_id] = latest
+            closed_on[loan.loan_id] = None if None in settled else (latest or date.min)
+        return cls(closed_on, last_settled)
+
+
+@dataclass(frozen=True)
+class InstallmentIndex:
+    """A history's installments ordered by due date and by the day they were settled, with when each loan closed.
+    Built once for a History and shared by its snapshots, so that rules asking "what fell due / was settled
+    between these days" need not scan every installment ever recorded."""
+
     by_due: tuple[InstallmentRecord, ...]
-    settled_days: tuple[date, ...]
     by_settled: tuple[InstallmentRecord, ...]
     closed_on: Mapping[int, date | None]
 
     @classmethod
-    def of(cls, loans: Iterable[LoanRecord]) -> InstallmentIndex:
+    def of(cls, loans: Iterable[LoanRecord], closing: Closing | None = None) -> InstallmentIndex:
         loans = tuple(loans)
-        every = [i for loan in loans for i in loan.installments]
-        by_due = sorted(every, key=lambda i: (i.due_on, i.installment_id))
-        by_settled = sorted(
-            (i for i in every if i.settled_on is not None), key=lambda i: (i.settled_on, i.installment_id)
-        )
-        closed_on = {
-            loan.loan_id: None if loan.is_open else max((i.settled_on for i in loan.installments), default=date.min)
-            for loan in loans
-        }
-        return cls(
-            tuple(i.due_on for i in by_due),
-            tuple(by_due),
-            tuple(i.settled_on for i in by_settled),
-            tuple(by_settled),
-            closed_on,
-        )
+        every = [inst for loan in loans for inst in loan.installments]
+        # One-key sorts (a third of the cost of tuple keys); being stable, they keep the loans' order on ties.
+        by_due = tuple(sorted(every, key=_DUE_ON))
+        by_settled = tuple(sorted([i for i in every if i.settled_on is not None], key=_SETTLED_ON))
+        return cls(by_due, by_settled, (closing or Closing.of(loans)).closed_on)
+
+    def due_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
+        found = self.by_due
+        return found[bisect_left(found, first, key=_DUE_ON) : bisect_right(found, last, key=_DUE_ON)]
+
+    def settled_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
+        found = self.by_settled
+        return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
+
+
+_DUE_ON = attrgetter("due_on")
+_SETTLED_ON = attrgetter("settled_on")
 
 
 @dataclass(frozen=True)
@@ -166,7 +242,7 @@ class Snapshot:
 
     as_of: date
     loans: tuple[LoanRecord, ...]
-    repayments: tuple[RepaymentRecord, ...] = ()
+    payments: RepaymentColumns = field(default_factory=RepaymentColumns)  # those paid by ``as_of``
     limits: tuple[LimitRecord, ...] = ()
     notes: tuple[CreditNote, ...] = ()
     platform_kinds: Mapping[str, PlatformKind] = field(default_factory=dict)
@@ -177,6 +253,11 @@ class Snapshot:
     def _index(self) -> InstallmentIndex:
         return self.index or InstallmentIndex.of(self.loans)
 
+    @cached_property
+    def repayments(self) -> tuple[RepaymentRecord, ...]:
+        """The repayments made by the snapshot date, oldest first."""
+        return self.payments.records()
+
     def is_open(self, loan: LoanRecord) -> bool:
         """The loan still had something to settle on the snapshot date."""
         closed = self._index.closed_on.get(loan.loan_id)
@@ -185,6 +266,21 @@ class Snapshot:
     @cached_property
     def open_loans(self) -> tuple[LoanRecord, ...]:
         return tuple(loan for loan in self.loans if self.is_open(loan))
+
+    @cached_property
+    def _counting(self) -> dict[int, tuple[LoanRecord, ...]]:
+        return {}
+
+    def loans_that_count(self, memory_days: int) -> tuple[LoanRecord, ...]:
+        """Loans still open on the snapshot date or borrowed within its last ``memory_days`` days, in the order
+        kept: those whose use (what the money was for, who lent it) still counts."""
+        found = self._counting.get(memory_days)
+        if found is None:
+            since = self.as_of - timedelta(days=memory_days - 1)
+            found = self._counting[memory_days] = tuple(
+                loan for loan in self.loans if loan.borrowed_on >= since or self.is_open(loan)
+            )
+        return found
 
     @cached_property
     def loans_by_id(self) -> dict[int, LoanRecord]:
@@ -197,17 +293,12 @@ class Snapshot:
 
     def installments_due_between(self, first: date, last: date) -> list[InstallmentRecord]:
         """Installments due from ``first`` to ``last`` (both included), as they stood on the snapshot date."""
-        idx = self._index
-        found = idx.by_due[bisect_left(idx.due_days, first) : bisect_right(idx.due_days, last)]
-        return self._as_it_stood(found)
+        return self._as_it_stood(self._index.due_between(first, last))
 
     def installments_settled_between(self, first: date, last: date) -> list[InstallmentRecord]:
         """Installments settled from ``first`` to ``last`` (no later than the snapshot date), in that order."""
-        idx = self._index
-        last = min(last, self.as_of)
-        found = idx.by_settled[bisect_left(idx.settled_days, first) : bisect_right(idx.settled_days, last)]
         # Settled by the snapshot date, an installment is the same in the snapshot as in the final records.
-        return self._as_it_stood(found)
+        return self._as_it_stood(self._index.settled_between(first, min(last, self.as_of)))
 
     def loans_borrowed_since(self, first: date) -> tuple[LoanRecord, ...]:
         """Loans borrowed from ``first`` to the snapshot date, in the order they are kept (oldest first)."""
@@ -231,7 +322,7 @@ class History:
     ``snapshot(day)`` turns it into what rules see for that day."""
 
     loans: tuple[LoanRecord, ...]
-    repayments: tuple[RepaymentRecord, ...] = ()
+    repayments: RepaymentColumns = field(default_factory=RepaymentColumns)
     limits: tuple[LimitRecord, ...] = ()
     notes: tuple[CreditNote, ...] = ()
     platform_kinds: Mapping[str, PlatformKind] = field(default_factory=dict)
@@ -240,57 +331,50 @@ class History:
     def of(
         cls,
         loans: Iterable[LoanRecord],
-        repayments: Iterable[RepaymentRecord] = (),
+        repayments: Iterable[RepaymentRecord] | RepaymentColumns = (),
         limits: Iterable[LimitRecord] = (),
         notes: Iterable[CreditNote] = (),
         platform_kinds: Mapping[str, PlatformKind] | None = None,
     ) -> History:
-        """A history with every list put in date order, whatever order it came in."""
-        loans = tuple(sorted(loans, key=lambda loan: (loan.borrowed_on, loan.loan_id)))
+        """A history with every list put in date order, whatever order it came in (same-day records keep theirs)."""
+        # One-key stable sorts: records of the same day keep the order they came in (the loader's is by id).
+        loans = tuple(sorted(loans, key=attrgetter("borrowed_on")))
         kinds = dict(platform_kinds or {})
         for loan in loans:
             kinds.setdefault(loan.platform, loan.platform_kind)
         return cls(
             loans=loans,
-            repayments=tuple(sorted(repayments, key=lambda r: (r.paid_on, r.repayment_id))),
-            limits=tuple(sorted(limits, key=lambda r: (r.recorded_on, r.limit_id))),
-            notes=tuple(sorted(notes, key=lambda n: (n.noted_on, n.note_id))),
+            # Columns must come in date order already (as the loader's query gives them).
+            repayments=repayments if isinstance(repayments, RepaymentColumns) else RepaymentColumns.of(repayments),
+            limits=tuple(sorted(limits, key=attrgetter("recorded_on"))),
+            notes=tuple(sorted(notes, key=attrgetter("noted_on"))),
             platform_kinds=kinds,
         )
 
     @cached_property
+    def _closing(self) -> Closing:
+        return Closing.of(self.loans)
+
+    @cached_property
     def _index(self) -> InstallmentIndex:
-        return InstallmentIndex.of(self.loans)
+        return InstallmentIndex.of(self.loans, self._closing)
 
     @cached_property
     def _borrowed_days(self) -> list[date]:
         return [loan.borrowed_on for loan in self.loans]
 
     @cached_property
-    def _paid_days(self) -> list[date]:
-        return [r.paid_on for r in self.repayments]
-
-    @cached_property
     def _paid_by_loan(self) -> dict[int, tuple[list[date], list[int]]]:
-        """Per loan, its payment days in order and the running total paid by each."""
-        by_loan: dict[int, tuple[list[date], list[int]]] = {}
-        for r in self.repayments:
-            days, totals = by_loan.setdefault(r.loan_id, ([], []))
-            days.append(r.paid_on)
-            totals.append((totals[-1] if totals else 0) + r.amount_fen)
-        return by_loan
+        return self.repayments.by_loan()
 
     @cached_property
     def _last_change(self) -> dict[int, date]:
         """Per loan, the last day its installments' state changed (a repayment, or a nothing-due installment
         settling on its due date): a snapshot on or after that day can use the stored state as it is."""
-        last: dict[int, date] = {}
-        for r in self.repayments:
-            last[r.loan_id] = max(r.paid_on, last.get(r.loan_id, r.paid_on))
-        for loan in self.loans:
-            for inst in loan.installments:
-                if inst.settled_on is not None and inst.settled_on > last.get(loan.loan_id, date.min):
-                    last[loan.loan_id] = inst.settled_on
+        last = self.repayments.last_paid()
+        for loan_id, settled in self._closing.last_settled.items():
+            if settled is not None and settled > last.get(loan_id, date.min):
+                last[loan_id] = settled
         return last
 
     def snapshot(self, as_of: date, *, grace_days: int = 0) -> Snapshot:
@@ -300,11 +384,14 @@ class History:
         for loan in self.loans[: bisect_right(self._borrowed_days, as_of)]:
             changed = last_change.get(loan.loan_id)
             loans.append(loan if changed is None or changed <= as_of else self._as_it_stood(loan, as_of))
-        repayments = self.repayments[: bisect_right(self._paid_days, as_of)]
+        paid = self.repayments
+        count = paid.count_by(as_of)
+        if count < len(paid):
+            paid = RepaymentColumns(*(column[:count] for column in _columns(paid)))
         return Snapshot(
             as_of=as_of,
             loans=tuple(loans),
-            repayments=repayments,
+            payments=paid,
             limits=tuple(r for r in self.limits if r.recorded_on <= as_of),
             notes=tuple(_note_as_of(n, as_of) for n in self.notes if n.noted_on <= as_of),
             platform_kinds=self.platform_kinds,
@@ -315,10 +402,10 @@ class History:
     def without_loans_closed_before(self, day: date) -> History:
         """The same history less the loans fully settled before ``day`` (and their repayments): what snapshots
         from ``day`` on need when no rule looks further back than the loans' closing."""
-        closed_on = self._index.closed_on
+        closed_on = self._closing.closed_on
         kept = tuple(loan for loan in self.loans if (closed_on[loan.loan_id] or date.max) >= day)
         ids = {loan.loan_id for loan in kept}
-        return replace(self, loans=kept, repayments=tuple(r for r in self.repayments if r.loan_id in ids))
+        return replace(self, loans=kept, repayments=self.repayments.only_loans(ids))
 
     @cached_property
     def _settled_days(self) -> dict[int, list[date]]:

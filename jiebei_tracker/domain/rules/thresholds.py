@@ -49,6 +49,18 @@ class Thresholds:
         if self.late_recent_months > self.late_window_months:
             raise InvalidValue("late_recent_months", self.late_recent_months, "cannot exceed late_window_months")
 
+    @property
+    def lookback_days(self) -> int:
+        """The furthest back any rule looks from its snapshot date (a month counted as 31 days, to be safe): loans
+        fully settled before that cannot change any flag."""
+        return 1 + max(
+            self.late_window_months * 31,
+            self.frequency_long_days,
+            self.inquiry_window_days,
+            self.transfer_window_days,
+            self.event_memory_days,
+        )
+
     @classmethod
     def from_mapping(cls, values: Mapping[str, object] | None) -> Thresholds:
         """Thresholds from stored settings: missing keys keep their default, unknown keys are ignored

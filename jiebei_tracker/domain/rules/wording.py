@@ -8,7 +8,6 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Severity, Text
 from jiebei_tracker.domain.rules.registry import RULES
 from jiebei_tracker.domain.rules.snapshot import InstallmentRecord, LoanRecord, Snapshot
-from jiebei_tracker.domain.rules.thresholds import Thresholds
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -40,11 +39,6 @@ def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extr
         amounts_fen=(("principal", loan.principal_fen), *extra.pop("amounts_fen", ())),
         **extra,
     )
-
-
-def still_counts(loan: LoanRecord, snapshot: Snapshot, thresholds: Thresholds) -> bool:
-    """A loan's use keeps counting while it is unpaid, and for ``event_memory_days`` after it was borrowed."""
-    return snapshot.is_open(loan) or (snapshot.as_of - loan.borrowed_on).days < thresholds.event_memory_days
 
 
 def joined(names: Iterable[str], language: str) -> str:
