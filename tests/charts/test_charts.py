@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from jiebei_tracker.charts import export
@@ -217,6 +217,10 @@ def test_save_as_png_asks_for_the_size_and_file(qtbot, hand_made, tmp_path, monk
     assert (image.width(), image.height()) == (800, 400)
     monkeypatch.setattr(PngExportDialog, "ask", classmethod(lambda cls, parent, suggested_path: None))
     assert chart.save_png() is None
+    # Right-click offers it: the action sits in the plot area's context menu, under its translated name.
+    assert chart.save_action in chart.graphics.actions()
+    assert chart.graphics.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert chart.save_action.text() == "Save as PNG…"
 
 
 def test_the_export_twin_shows_the_same_platform_and_time_range(qtbot, hand_made, monkeypatch):
