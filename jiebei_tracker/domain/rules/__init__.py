@@ -8,17 +8,16 @@ decorated function in one of them.
 from importlib import import_module
 
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Section, Severity, Text, most_serious_first
-from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules
-from jiebei_tracker.domain.rules.snapshot import (
+from jiebei_tracker.domain.rules.records import (
     CreditNote,
-    History,
     InstallmentRecord,
     LimitRecord,
     LoanRecord,
     RepaymentColumns,
     RepaymentRecord,
-    Snapshot,
 )
+from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules
+from jiebei_tracker.domain.rules.snapshot import History, Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
 for _module in ("repayment", "borrowing", "purpose", "credit", "autopay"):

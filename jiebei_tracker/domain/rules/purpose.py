@@ -14,8 +14,9 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
+from jiebei_tracker.domain.rules.records import LoanRecord
 from jiebei_tracker.domain.rules.registry import rule
-from jiebei_tracker.domain.rules.snapshot import LoanRecord, Snapshot
+from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_name, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import LoanPurpose

@@ -12,174 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
-from itertools import compress
 from operator import attrgetter
-from typing import NamedTuple
 
-from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
-
-
-class InstallmentRecord(NamedTuple):
-    """A scheduled payment with what had been paid on it; ``settled_on`` is None while it is open.
-
-    A NamedTuple rather than a frozen dataclass (both read-only) because a long history holds tens of thousands
-    of them and a frozen dataclass takes three times as long to build (benchmarks/bench_rules.py)."""
-
-    installment_id: int
-    loan_id: int
-    seq: int
-    due_on: date
-    principal_fen: int
-    interest_fen: int
-    paid_interest_fen: int = 0
-    paid_principal_fen: int = 0
-    settled_on: date | None = None
-
-    @property
-    def total_fen(self) -> int:
-        return self.principal_fen + self.interest_fen
-
-    @property
-    def paid_fen(self) -> int:
-        return self.paid_interest_fen + self.paid_principal_fen
-
-    @property
-    def remaining_fen(self) -> int:
-        """Still owed (0 once settled, even by a payoff for less)."""
-        return 0 if self.settled_on is not None else self.total_fen - self.paid_fen
-
-    @property
-    def remaining_principal_fen(self) -> int:
-        return 0 if self.settled_on is not None else self.principal_fen - self.paid_principal_fen
-
-    def deadline(self, grace_days: int = 0) -> date:
-        return self.due_on + timedelta(days=grace_days)
-
-    def status(self, as_of: date, grace_days: int = 0) -> InstallmentStatus:
-        """As SCHEDULES.md defines it: on time / late once settled, overdue past due (+ grace), else upcoming."""
-        deadline = self.deadline(grace_days)
-        if self.settled_on is not None and self.settled_on <= as_of:
-            return InstallmentStatus.ON_TIME if self.settled_on <= deadline else InstallmentStatus.LATE
-        return InstallmentStatus.OVERDUE if as_of > deadline else InstallmentStatus.UPCOMING
-
-
-@dataclass(frozen=True, slots=True)
-class LoanRecord:
-    """A loan with its platform, what it was for, and its installments (oldest first)."""
-
-    loan_id: int
-    platform: str
-    platform_kind: PlatformKind
-    purpose: LoanPurpose
-    autopay: bool
-    principal_fen: int
-    borrowed_on: date
-    installments: tuple[InstallmentRecord, ...]
-    external_id: str | None = None
-
-    @property
-    def ref(self) -> str:
-        """How people name the loan: the platform's loan number if known, else ``#<number>``."""
-        return self.external_id or f"#{self.loan_id}"
-
-    @property
-    def is_open(self) -> bool:
-        """Some installment is still to be settled."""
-        return any(i.settled_on is None for i in self.installments)
-
-    @property
-    def outstanding_principal_fen(self) -> int:
-        return sum(i.remaining_principal_fen for i in self.installments)
-
-    @property
-    def remaining_fen(self) -> int:
-        return sum(i.remaining_fen for i in self.installments)
-
-    def next_open(self) -> InstallmentRecord | None:
-        return next((i for i in self.installments if i.settled_on is None), None)
-
-
-class RepaymentRecord(NamedTuple):
-    """Money paid on a loan (a NamedTuple for the same reason as InstallmentRecord)."""
-
-    repayment_id: int
-    loan_id: int
-    paid_on: date
-    amount_fen: int
-    is_payoff: bool = False
-
-
-@dataclass(frozen=True)
-class RepaymentColumns:
-    """Repayments in date order kept as one tuple per field. No rule reads repayments one by one — they only
-    rebuild the state of loans on past days — so tens of thousands of them cost five tuples here rather than an
-    object each; ``records()`` gives them as RepaymentRecords when asked."""
-
-    repayment_ids: tuple[int, ...] = ()
-    loan_ids: tuple[int, ...] = ()
-    days: tuple[date, ...] = ()
-    amounts_fen: tuple[int, ...] = ()
-    payoffs: tuple[bool, ...] = ()
-
-    @classmethod
-    def of(cls, records: Iterable[RepaymentRecord]) -> RepaymentColumns:
-        """Columns of ``records`` put in date order (same-day repayments keep their order)."""
-        ordered = sorted(records, key=attrgetter("paid_on"))
-        return cls(*(tuple(column) for column in zip(*ordered, strict=True))) if ordered else cls()
-
-    def __len__(self) -> int:
-        return len(self.days)
-
-    def count_by(self, day: date) -> int:
-        """How many were paid on or before ``day``."""
-        return bisect_right(self.days, day)
-
-    def records(self, count: int | None = None) -> tuple[RepaymentRecord, ...]:
-        """The first ``count`` repayments (all when None) as records."""
-        columns = (column[:count] for column in _columns(self))
-        return tuple(map(RepaymentRecord, *columns))
-
-    def only_loans(self, loan_ids: set[int]) -> RepaymentColumns:
-        keep = [loan_id in loan_ids for loan_id in self.loan_ids]
-        return RepaymentColumns(*(tuple(compress(column, keep)) for column in _columns(self)))
-
-    def by_loan(self) -> dict[int, tuple[list[date], list[int]]]:
-        """Per loan, its payment days in order and the running total paid by each."""
-        found: dict[int, tuple[list[date], list[int]]] = {}
-        for loan_id, day, amount in zip(self.loan_ids, self.days, self.amounts_fen, strict=True):
-            days, totals = found.setdefault(loan_id, ([], []))
-            days.append(day)
-            totals.append((totals[-1] if totals else 0) + amount)
-        return found
-
-    def last_paid(self) -> dict[int, date]:
-        """Per loan, the day of its last repayment (in date order, the last one written wins)."""
-        return dict(zip(self.loan_ids, self.days, strict=True))
-
-
-def _columns(columns: RepaymentColumns) -> tuple[tuple, ...]:
-    return (columns.repayment_ids, columns.loan_ids, columns.days, columns.amounts_fen, columns.payoffs)
-
-
-@dataclass(frozen=True, slots=True)
-class LimitRecord:
-    """A platform's credit limit as the user saw it on a day."""
-
-    platform: str
-    recorded_on: date
-    limit_fen: int
-    limit_id: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class CreditNote:
-    """A credit-report (征信) line. ``resolved_on`` is None while it is unresolved."""
-
-    note_id: int
-    noted_on: date
-    kind: NoteKind
-    text: str
-    resolved_on: date | None = None
+from jiebei_tracker.domain.rules.records import (
+    CreditNote,
+    InstallmentRecord,
+    LimitRecord,
+    LoanRecord,
+    RepaymentColumns,
+    RepaymentRecord,
+)
+from jiebei_tracker.domain.vocabulary import PlatformKind
 
 
 @dataclass(frozen=True)
@@ -312,9 +155,6 @@ class Snapshot:
                 found = record.limit_fen
         return found
 
-    def kind_of(self, platform: str) -> PlatformKind:
-        return self.platform_kinds.get(platform, PlatformKind.INTERNET)
-
 
 @dataclass(frozen=True)
 class History:
@@ -384,10 +224,7 @@ class History:
         for loan in self.loans[: bisect_right(self._borrowed_days, as_of)]:
             changed = last_change.get(loan.loan_id)
             loans.append(loan if changed is None or changed <= as_of else self._as_it_stood(loan, as_of))
-        paid = self.repayments
-        count = paid.count_by(as_of)
-        if count < len(paid):
-            paid = RepaymentColumns(*(column[:count] for column in _columns(paid)))
+        paid = self.repayments.first(self.repayments.count_by(as_of))
         return Snapshot(
             as_of=as_of,
             loans=tuple(loans),

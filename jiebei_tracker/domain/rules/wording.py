@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Severity, Text
+from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
 from jiebei_tracker.domain.rules.registry import RULES
-from jiebei_tracker.domain.rules.snapshot import InstallmentRecord, LoanRecord, Snapshot
+from jiebei_tracker.domain.rules.snapshot import Snapshot
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
