@@ -156,6 +156,7 @@ class AppSession:
         self.extras = []
 
     def close(self) -> None:
+        self.window.wait_for_workers()  # a health check still running must not outlive the database
         self._stop_extras()
         if self.sample is not None:
             self.sample.close()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub, app_icon
+from jiebei_tracker.ui.views.deferred import Deferred
 
 
 def build_health_panel(
@@ -26,27 +27,57 @@ def build_health_panel(
     return panel
 
 
-def build_charts_page(*, workspace: Workspace, hub: ChangeHub, show_platform: Callable[[str], object]) -> QWidget:
-    """The Charts page (its chart feed is shared with the dashboard's small charts)."""
-    from jiebei_tracker.ui.views.charts_view import ChartsView
+class _ChartFeedOf:
+    """One ChartFeed per window, shared by the Charts page and the dashboard's small charts, made on first use."""
 
-    view = ChartsView(workspace=workspace)
-    hub.changed.connect(view.on_changes)
-    hub.settings_changed.connect(view.reload)
-    view.diagnosis_requested.connect(lambda platform, _day: show_platform(platform))
-    return view
+    def __init__(self, workspace: Workspace, hub: ChangeHub) -> None:
+        self._workspace, self._hub, self._feed = workspace, hub, None
+
+    def __call__(self):
+        if self._feed is None:
+            from jiebei_tracker.ui.views.charts_view import ChartFeed
+
+            self._feed = ChartFeed(workspace=self._workspace, parent=self._hub)
+            self._hub.settings_changed.connect(self._feed.reload)
+        return self._feed
+
+    def wait_for_health(self) -> None:
+        if self._feed is not None:
+            self._feed.wait_for_health()
+
+
+def build_charts_page(*, workspace: Workspace, hub: ChangeHub, show_platform: Callable[[str], object]) -> QWidget:
+    """The Charts page, built the first time it is shown (pyqtgraph and the series take a while)."""
+    feed = _ChartFeedOf(workspace, hub)
+
+    def build() -> QWidget:
+        from jiebei_tracker.ui.views.charts_view import ChartsView
+
+        view = ChartsView(feed=feed())
+        hub.changed.connect(view.on_changes)
+        view.diagnosis_requested.connect(lambda platform, _day: show_platform(platform))
+        return view
+
+    page = Deferred(build)
+    page.feed = feed  # the dashboard's small charts share it; the window waits on it before closing
+    return page
 
 
 def build_dashboard_charts(
     *, workspace: Workspace, hub: ChangeHub, charts_page: QWidget, show_charts: Callable[[], object]
 ) -> QWidget:
-    """The small charts on the dashboard."""
-    from jiebei_tracker.ui.views.charts_view import DashboardCharts
+    """The small charts on the dashboard, built just after the window is first drawn."""
+    feed = getattr(charts_page, "feed", None) or _ChartFeedOf(workspace, hub)
 
-    charts = DashboardCharts(workspace=workspace, feed=getattr(charts_page, "feed", None))
-    hub.changed.connect(charts.on_changes)
-    charts.chart_activated.connect(lambda _kind: show_charts())
-    return charts
+    def build() -> QWidget:
+        from jiebei_tracker.ui.views.charts_view import DashboardCharts
+
+        charts = DashboardCharts(feed=feed())
+        hub.changed.connect(charts.on_changes)
+        charts.chart_activated.connect(lambda _kind: show_charts())
+        return charts
+
+    return Deferred(build)
 
 
 def open_import_wizard(

@@ -392,11 +392,12 @@ class MainWindow(QMainWindow):
 
     def wait_for_workers(self) -> None:
         """Let the background work (health check, health history) finish before the database may close."""
-        for waiting in (getattr(self.health_panel, "wait", None), getattr(self.charts_page, "feed", None)):
-            if callable(waiting):
-                waiting()
-            elif waiting is not None:
-                waiting.wait_for_health()
+        wait = getattr(self.health_panel, "wait", None)
+        if wait is not None:
+            wait()
+        feed = getattr(self.charts_page, "feed", None)
+        if feed is not None:
+            feed.wait_for_health()
 
 
 def _dropped_file(event) -> Path | None:

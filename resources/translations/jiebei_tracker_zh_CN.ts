@@ -586,6 +586,13 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>Deferred</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>DemoWindow</name>
     <message>
         <source>6 months</source>

@@ -16,6 +16,7 @@ from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
 from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS
+from jiebei_tracker.ui.views.deferred import Deferred
 from tests.conftest import TODAY
 
 PAGES = {"dashboard": DASHBOARD, "loans": LOANS, "platforms": PLATFORMS, "notes": NOTES, "charts": CHARTS}
@@ -47,7 +48,10 @@ def dark_palette() -> QPalette:
 
 
 def _settle(window, qtbot) -> None:
-    """Let the background health check and the health history finish, and everything repaint."""
+    """Let the charts be built, the background health check and health history finish, and everything repaint."""
+    for deferred in window.findChildren(Deferred):
+        if deferred.isVisible():
+            deferred.build_now()  # below the fold it would wait for the user to scroll to it
     panel = window.health_panel
     if panel._stale or panel.status.isVisible():  # its first check has not come in yet
         with qtbot.waitSignal(panel.updated, timeout=20_000):

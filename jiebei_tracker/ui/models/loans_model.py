@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rates import Rate, RateBasis
@@ -61,6 +69,7 @@ class LoansTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: list[LoanSummary] = []  # the fetched prefix of _ids
         self._row_of: dict[int, int] = {}
+        self._header_texts: tuple[str, list[str]] | None = None  # (language, headers)
 
     # -- what is shown ---------------------------------------------------------------------------------------
 
@@ -198,7 +207,16 @@ class LoansTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
+    def _headers(self) -> list[str]:
+        """The headers in the language shown now: views ask thousands of times, so they are translated once
+        per language (Translations.apply sets the default locale, which says which)."""
+        language = QLocale().name()
+        if self._header_texts is None or self._header_texts[0] != language:
+            self._header_texts = (language, self.headers())
+        return self._header_texts[1]
+
     def retranslate(self) -> None:
+        self._header_texts = None
         retranslate_table(self)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -209,7 +227,7 @@ class LoansTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
+            headers = self._headers()
             return headers[section] if 0 <= section < len(headers) else None
         return None
 

@@ -295,7 +295,7 @@ def _due_table(model: DueTableModel, name: str) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the platform takes the spare width
-    header.setResizeContentsPrecision(100)  # thousands of lines with 100,000 loans: size from the first ones
+    header.setResizeContentsPrecision(20)  # thousands of lines with 100,000 loans: size from the first ones
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.setMinimumHeight(60)
     table.setWordWrap(False)

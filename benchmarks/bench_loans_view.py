@@ -1,0 +1,147 @@
+"""How fast the Loans view is with 100,000 loans: opening it (target under 0.3 s), sorting and filtering (in SQL),
+scrolling a page further (fetchMore), and refreshing after a repayment (only the loan it names).
+
+    python benchmarks/bench_loans_view.py [--loans 100000] [--fresh]
+
+The demo history (services.demo, 10 years) is generated once into the temp folder and reused; --fresh rebuilds it.
+Runs offscreen. Not a test: it prints the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = date(2026, 11, 28)
+TARGET_OPEN_S = 0.3
+RUNS = 5
+
+
+def demo_database(loans: int, *, fresh: bool = False) -> Path:
+    """A database holding ``loans`` demo loans over ten years to TODAY (generated once, then reused)."""
+    from jiebei_tracker.services.demo import generate_history
+    from jiebei_tracker.services.ledger import Ledger
+    from jiebei_tracker.storage.database import open_database
+
+    path = Path(tempfile.gettempdir()) / "jiebei-bench" / f"demo-{loans}-loans.db"
+    if path.exists() and not fresh:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        stale.unlink(missing_ok=True)
+    print(f"generating {loans:,} demo loans into {path} (once)…", flush=True)
+    started = time.perf_counter()
+    history = generate_history(today=TODAY, years=10, loans=loans)
+    database = open_database(path)
+    Ledger(database=database, today=lambda: TODAY).add_history(
+        history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+    )
+    database.close()
+    print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
+    return path
+
+
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loans", type=int, default=100_000)
+    parser.add_argument("--fresh", action="store_true", help="generate the demo database again")
+    args = parser.parse_args()
+    path = demo_database(args.loans, fresh=args.fresh)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from jiebei_tracker.domain.vocabulary import LoanStatus
+    from jiebei_tracker.services.changes import Changes
+    from jiebei_tracker.services.workspace import open_workspace
+    from jiebei_tracker.ui.models.loans_model import COLUMN_SORT_KEYS
+    from jiebei_tracker.ui.views.loans_view import LoansView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    workspace = open_workspace(path, today=lambda: TODAY)
+    print(f"{workspace.loan_count():,} loans in {path}")
+
+    def open_view() -> LoansView:
+        view = LoansView(workspace=workspace)
+        view.resize(1200, 700)
+        view.show()  # the first showing queries the ids and fetches the first page
+        app.processEvents()  # laid out and painted
+        return view
+
+    open_times, views = [], []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        views.append(open_view())
+        open_times.append(time.perf_counter() - started)
+    view = views[-1]
+    model, header = view.model, view.table.horizontalHeader()
+    assert model.rowCount() == model.PAGE_SIZE
+
+    def sort_by(key: str, order=Qt.SortOrder.AscendingOrder) -> float:
+        return timed(lambda: (header.setSortIndicator(COLUMN_SORT_KEYS.index(key), order), app.processEvents()))
+
+    def filter_by(**settings) -> float:
+        def apply() -> None:
+            view.search.setText(settings.get("text", ""))
+            view.status.setCurrentIndex(max(view.status.findData(settings.get("status")), 0))
+            view.apply_filter()
+            app.processEvents()
+
+        return timed(apply)
+
+    rows = [
+        ("open the Loans view (ids + first page, shown)", statistics.median(open_times)),
+        ("sort by platform", sort_by("platform")),
+        ("sort by principal", sort_by("principal")),
+        ("sort by outstanding (aggregates open installments)", sort_by("outstanding", Qt.SortOrder.DescendingOrder)),
+        ("sort by next due date", sort_by("next_due_on")),
+        ("sort by status", sort_by("status")),
+        ("sort by borrowing date (the default)", sort_by("borrowed_on", Qt.SortOrder.DescendingOrder)),
+        ("filter: text “借呗”", filter_by(text="借呗")),
+        ("filter: status overdue", filter_by(status=LoanStatus.OVERDUE.value)),
+        ("filter: cleared", filter_by()),
+        ("scroll: fetch the next page (fetchMore)", timed(lambda: (model.fetchMore(), app.processEvents()))),
+    ]
+    loan_id = model.record_at(3).loan_id
+    changes = Changes(loan_ids=frozenset({loan_id}), payments=True)
+    rows.append(
+        (
+            "refresh after a repayment (one loan re-read)",
+            timed(lambda: (model.apply_changes(changes), app.processEvents())),
+        )
+    )
+    removed = Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True)
+    rows.append(
+        (
+            "refresh after a loan added or deleted (ids re-read, rows diffed)",
+            timed(lambda: model.apply_changes(removed)),
+        )
+    )
+
+    width = max(len(label) for label, _ in rows)
+    print(f"\n{'what':<{width}}  seconds")
+    for label, seconds in rows:
+        print(f"{label:<{width}}  {seconds:7.3f}")
+    opened = rows[0][1]
+    verdict = "within" if opened < TARGET_OPEN_S else "OVER"
+    print(f"\nopening the Loans view: {opened:.3f} s (median of {RUNS}) — {verdict} the {TARGET_OPEN_S} s target")
+    workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

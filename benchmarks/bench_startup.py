@@ -1,0 +1,127 @@
+"""Start-up time, in one run: from process start to the main window shown with a 10-year demo history of 5,000 loans,
+against the floor — a bare PySide6 window with one table. Target: within 2× of the floor.
+
+    python benchmarks/bench_startup.py [--loans 5000] [--runs 7] [--fresh]
+
+Each start is a fresh Python process (offscreen Qt), timed from just before it is spawned to the moment its event
+loop has shown and painted the window; the median of the runs is reported. The app starts exactly as a user starts it
+(`jiebei-tracker --db FILE`: single-instance lock, database, language, the dashboard with its figures and lists); the
+health check and charts then fill in off the UI thread, after the window is up, and are not counted. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_loans_view import demo_database  # the same cached demo history
+
+TARGET_RATIO = 2.0
+
+# Both children report the wall-clock time once their event loop has run and painted the window, then quit.
+_REPORT = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def _report():  # the first loop pass has sent the posted show, expose and paint events before this timer
+    print(f"SHOWN {time.time():.6f}", flush=True)
+    QApplication.quit()
+
+_exec = QApplication.exec
+def _exec_and_report(*args):
+    QTimer.singleShot(0, _report)
+    return _exec()
+QApplication.exec = _exec_and_report
+"""
+
+FLOOR = (
+    _REPORT
+    + """
+from PySide6.QtWidgets import QMainWindow, QTableWidget, QTableWidgetItem
+app = QApplication([])
+window = QMainWindow()
+table = QTableWidget(30, 9)
+for row in range(30):
+    for column in range(9):
+        table.setItem(row, column, QTableWidgetItem(f"{row}.{column}"))
+window.setCentralWidget(table)
+window.resize(1200, 760)
+window.show()
+app.exec()
+"""
+)
+
+APP = (
+    _REPORT
+    + """
+import sys
+from jiebei_tracker.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+)
+
+
+def start_once(code: str, *arguments: str, env: dict[str, str]) -> float:
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *arguments], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    shown = [line for line in result.stdout.splitlines() if line.startswith("SHOWN ")]
+    if not shown:
+        raise RuntimeError(f"the window never showed:\n{result.stdout}\n{result.stderr}")
+    return float(shown[0].split()[1]) - started
+
+
+def import_cost(module: str, env: dict[str, str]) -> float:
+    """Seconds a fresh interpreter takes to import ``module`` (minus the bare interpreter's start)."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env).stdout)
+        for _ in range(3)
+    ]
+    return statistics.median(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loans", type=int, default=5_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--fresh", action="store_true", help="generate the demo database again")
+    args = parser.parse_args()
+    path = demo_database(args.loans, fresh=args.fresh)
+    with tempfile.TemporaryDirectory() as home:
+        # The app's window state and the single-instance socket go to a folder of this run, not the user's.
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
+        start_once(FLOOR, env=env)  # warm the file cache for both
+        start_once(APP, str(path), env=env)
+        floor, app = [], []
+        for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits both alike
+            floor.append(start_once(FLOOR, env=env))
+            app.append(start_once(APP, str(path), env=env))
+        data_layer = import_cost("jiebei_tracker.services.workspace", env)
+        qt_layer = import_cost("PySide6.QtWidgets", env)
+    floor_s, app_s = statistics.median(floor), statistics.median(app)
+    ratio = app_s / floor_s
+    print(f"demo history: {args.loans:,} loans over 10 years ({path})")
+    spread = f"median of {args.runs}"
+    print(f"floor (bare PySide6 window, one table): {floor_s:.3f} s  ({spread}; {min(floor):.3f}–{max(floor):.3f})")
+    print(f"jiebei-tracker main window, dashboard:  {app_s:.3f} s  ({spread}; {min(app):.3f}–{max(app):.3f})")
+    print(
+        f"ratio: {ratio:.2f}× the floor — {'within' if ratio <= TARGET_RATIO else 'OVER'} the {TARGET_RATIO:g}× target"
+    )
+    print(f"  of which importing the data layer (SQLAlchemy, SQLModel, services): ~{data_layer:.3f} s")
+    print(f"  importing PySide6.QtWidgets (in the floor too):                   ~{qt_layer:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
