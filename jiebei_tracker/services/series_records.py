@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -12,6 +10,7 @@ from sqlalchemy import String, select, type_coerce
 
 from jiebei_tracker.domain.payments import InstallmentState, Payment
 from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.services.health import cycle_collection_paused
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.database import Database
 
@@ -71,23 +70,9 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while ~100,000 small records are built: none of them can form a
-    cycle, yet each allocation burst would trigger a collection pass over all of them (seen to double the load
-    time of a 10-year history)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_history(database: Database) -> History:
     """The whole history: every loan with its installments and repayments, and every limit record."""
-    with _collector_paused(), database.reading() as session:
+    with cycle_collection_paused(), database.reading() as session:
         connection = session.connection()
         return History(_load_loans(connection, None), _load_limits(connection))
 
