@@ -55,6 +55,41 @@
     </message>
 </context>
 <context>
+    <name>AlipayChoices</name>
+    <message>
+        <source>— (already there)</source>
+        <translation>—(已导入过)</translation>
+    </message>
+    <message>
+        <source>New loan (terms missing)</source>
+        <translation>新借款(缺少借款条件)</translation>
+    </message>
+    <message>
+        <source>New loan, {months} months, {rate} a day</source>
+        <translation>新借款,{months} 期,日利率 {rate}</translation>
+    </message>
+    <message>
+        <source>New loan, {months} months, {rate} a year</source>
+        <translation>新借款,{months} 期,年化 {rate}</translation>
+    </message>
+    <message>
+        <source>Repayment of the new loan of line {line}</source>
+        <translation>第 {line} 行新借款的还款</translation>
+    </message>
+    <message>
+        <source>Repayment of loan {name}</source>
+        <translation>借款 {name} 的还款</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Loan {name}: {platform}, {day}, {amount}</source>
+        <translation>借款 {name}:{platform},{day},{amount}</translation>
+    </message>
+</context>
+<context>
     <name>AlipayPage</name>
     <message>
         <source>Skip</source>
@@ -2232,41 +2267,6 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Working out the health score for each month… {done} of {total} months done.</source>
         <translation>正在计算每个月的健康分……已完成 {total} 个月中的 {done} 个。</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>— (already there)</source>
-        <translation>—（已存在）</translation>
-    </message>
-    <message>
-        <source>New loan (terms missing)</source>
-        <translation>新借款（缺少借款条件）</translation>
-    </message>
-    <message>
-        <source>New loan, {months} months, {rate} a day</source>
-        <translation>新借款，{months} 个月，日利率 {rate}</translation>
-    </message>
-    <message>
-        <source>New loan, {months} months, {rate} a year</source>
-        <translation>新借款，{months} 个月，年化 {rate}</translation>
-    </message>
-    <message>
-        <source>Repayment of the new loan of line {line}</source>
-        <translation>偿还第 {line} 行的新借款</translation>
-    </message>
-    <message>
-        <source>Repayment of loan {name}</source>
-        <translation>偿还借款 {name}</translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation>跳过</translation>
-    </message>
-    <message>
-        <source>Loan {name}: {platform}, {day}, {amount}</source>
-        <translation>借款 {name}：{platform}，{day}，{amount}</translation>
     </message>
 </context>
 </TS>

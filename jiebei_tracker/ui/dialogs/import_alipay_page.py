@@ -3,7 +3,7 @@ loan (with the term, method and rate the statement does not give), a repayment o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -175,28 +175,33 @@ class AlipayPage(QWidget):
         return Choice(Action.SKIP), ""
 
 
-def choice_text(page: QWidget, choice: Choice, loans_by_number: dict, present: bool) -> str:
-    """What a row becomes, in a few words for the table."""
+def choice_text(choice: Choice, loans_by_number: dict, present: bool) -> str:
+    """What a row becomes, in a few words for the table. (Module-level functions translate under one literal
+    context, so the translation tool and the running app agree on it.)"""
     if present:
-        return page.tr("— (already there)")
+        return QCoreApplication.translate("AlipayChoices", "— (already there)")
     if choice.action is Action.NEW_LOAN:
         if choice.terms is None:
-            return page.tr("New loan (terms missing)")
+            return QCoreApplication.translate("AlipayChoices", "New loan (terms missing)")
         terms = choice.terms
-        text = page.tr("New loan, {months} months, {rate} a day") if terms.rate.basis is RateBasis.DAILY else (
-            page.tr("New loan, {months} months, {rate} a year"))  # fmt: skip
+        if terms.rate.basis is RateBasis.DAILY:
+            text = QCoreApplication.translate("AlipayChoices", "New loan, {months} months, {rate} a day")
+        else:
+            text = QCoreApplication.translate("AlipayChoices", "New loan, {months} months, {rate} a year")
         return text.format(months=terms.term_months, rate=terms.rate.as_entered())
     if choice.action is Action.REPAYMENT:
         if choice.loan_line is not None:
-            return page.tr("Repayment of the new loan of line {line}").format(line=choice.loan_line)
+            return QCoreApplication.translate("AlipayChoices", "Repayment of the new loan of line {line}").format(
+                line=choice.loan_line
+            )
         loan = loans_by_number.get(choice.loan_number)
         name = (loan.external_id or f"#{loan.number}") if loan else "?"
-        return page.tr("Repayment of loan {name}").format(name=name)
-    return page.tr("Skip")
+        return QCoreApplication.translate("AlipayChoices", "Repayment of loan {name}").format(name=name)
+    return QCoreApplication.translate("AlipayChoices", "Skip")
 
 
-def target_text(page: QWidget, loan) -> str:
-    return page.tr("Loan {name}: {platform}, {day}, {amount}").format(
+def target_text(loan) -> str:
+    return QCoreApplication.translate("AlipayChoices", "Loan {name}: {platform}, {day}, {amount}").format(
         name=loan.external_id or f"#{loan.number}",
         platform=loan.platform,
         day=loan.borrowed_on.isoformat(),

@@ -47,7 +47,7 @@ class AlipaySteps(QObject):
         self.errors = {error.line: error.reason for error in writes.errors}
         self.count = writes.count
         loans = {loan.number: loan for loan in plan.loans}
-        texts = [choice_text(self, self.choices[s.row.line], loans, s.present) for s in plan.suggestions]
+        texts = [choice_text(self.choices[s.row.line], loans, s.present) for s in plan.suggestions]
         notes = [s.reason if self.choices[s.row.line] == s.choice else "" for s in plan.suggestions]
         page = self.w.alipay_page
         page.model.update(texts, notes, self.errors)
@@ -66,7 +66,7 @@ class AlipaySteps(QObject):
             return
         suggestion = self.plan.suggestions[row]
         line = suggestion.row.line
-        targets = [(target_text(self, loan), ("loan", loan.number)) for loan in self.plan.loans_for(suggestion)]
+        targets = [(target_text(loan), ("loan", loan.number)) for loan in self.plan.loans_for(suggestion)]
         targets += [
             (self.tr("The new loan of line {line}").format(line=other), ("line", other))
             for other, choice in self.choices.items()
