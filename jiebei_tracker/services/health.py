@@ -216,9 +216,15 @@ def health_history(
     """The score at each month's end from ``start`` to ``end`` (the current month's point is ``end`` itself),
     with the ids of the rules in force then — for the charts."""
     settings = settings or HealthSettings.load(database)
-    checks = score_history(
-        load_history(database), start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
-    )
+    return history_points(load_history(database), start=start, end=end, settings=settings)
+
+
+def history_points(history: History, *, start: date, end: date, settings: HealthSettings) -> list[HealthPoint]:
+    """``health_history`` over records already loaded (the charts keep them between changes)."""
+    with cycle_collection_paused():
+        checks = score_history(
+            history, start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
+        )
     return [HealthPoint(check.as_of, check.score, check.rule_ids) for check in checks]
 
 

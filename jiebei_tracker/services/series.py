@@ -13,6 +13,8 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from jiebei_tracker.domain.rules import History as RulesHistory
+from jiebei_tracker.domain.rules import first_difference
 from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import list_notes
@@ -32,7 +34,7 @@ from jiebei_tracker.services.series_borrowing import (
     add_borrowing,
     borrowing_series_from_days,
 )
-from jiebei_tracker.services.series_health import HealthJob, HealthPoints, HealthSeries
+from jiebei_tracker.services.series_health import HealthJob, HealthPoints, HealthResult, HealthSeries
 from jiebei_tracker.services.series_limits import LimitSeries, limit_series
 from jiebei_tracker.services.series_on_time import (
     MonthTallies,
@@ -99,7 +101,8 @@ def charts_affected(changes: Changes) -> frozenset[ChartKind]:
 
 
 HealthHistory = Callable[..., list]
-"""``health_history(database, *, start, end, settings=None) -> list[HealthPoint]`` (services.health)."""
+"""``health_history(database, *, start, end, settings=None) -> list[HealthPoint]`` (services.health). ChartData
+works the points out from the rules' records it keeps unless given one (tests give stand-ins)."""
 
 
 class ChartData:
@@ -116,7 +119,7 @@ class ChartData:
         database: Database,
         today: Callable[[], date] = date.today,
         settings: HealthSettings | None = None,
-        health_history: HealthHistory = health.health_history,
+        health_history: HealthHistory | None = None,
     ) -> None:
         self.database = database
         self._today = today
@@ -137,6 +140,10 @@ class ChartData:
         self._totals: dict[date, list[int]] | None = None
         self._borrowed: BorrowedDays | None = None
         self._health = HealthPoints()
+        # The rules' records (services.health.load_history), read by the first health job on the worker thread
+        # and then patched on the UI thread after each change (only the changed loans are read again); the
+        # jobs are handed them, so a change costs the months it touches, not a fresh read of everything.
+        self._rules: RulesHistory | None = None
 
     @property
     def grace_days(self) -> int:
@@ -201,16 +208,26 @@ class ChartData:
 
     def health_jobs(self) -> list[HealthJob]:
         """What is missing from the score history, newest year first."""
-        return self._health.pending(self.first_day(), self.as_of)
+        jobs = self._health.pending(self.first_day(), self.as_of)
+        if self._rules is not None and self._health_history is None:
+            jobs = [replace(job, records=self._rules) for job in jobs]
+        return jobs
 
-    def run_health_job(self, job: HealthJob) -> list:
-        """Works out one job's points. Reads the database on its own session and touches nothing here, so it
-        may run on a worker thread."""
-        return self._health_history(self.database, start=job.start, end=job.end, settings=self.settings)
+    def run_health_job(self, job: HealthJob) -> HealthResult | list:
+        """Works out one job's points, from the records the job carries (read from the database on its own
+        session when it carries none). Touches nothing here, so it may run on a worker thread."""
+        if self._health_history is not None:
+            return self._health_history(self.database, start=job.start, end=job.end, settings=self.settings)
+        records = job.records if job.records is not None else health.load_history(self.database)
+        points = health.history_points(records, start=job.start, end=job.end, settings=self.settings)
+        return HealthResult(points, records)
 
     def accept_health(self, job: HealthJob, points) -> bool:
         """Keep a finished job's points; False when a change made them stale (plan again with health_jobs)."""
-        return self._health.accept(job, points)
+        accepted = self._health.accept(job, points)
+        if accepted and isinstance(points, HealthResult) and self._rules is None:
+            self._rules = points.records  # read on the worker before any change since: still current
+        return accepted
 
     def health_so_far(self) -> HealthSeries:
         return self._health.series(self.as_of)
@@ -243,6 +260,16 @@ class ChartData:
                 self._history = replace(self._history, limits=limits)
         if changes.notes:
             stale_days += self._changed_note_days()
+        if everything:
+            self._rules = None
+        elif self._rules is not None:
+            # The rules' records tell exactly from which day the score can move (a repayment made today: only
+            # this month), where the chart records above only tell which loans changed.
+            before = self._rules
+            fresh = health.load_history(self.database, loan_ids=changes.loan_ids)
+            self._rules = before.with_loans_replaced(changes.loan_ids, fresh)
+            since = first_difference(before, self._rules, changes.loan_ids)
+            stale_days = [] if since is None else [since]
         if ChartKind.BALANCE in kinds:
             self._balance = None
         for kind in kinds:
@@ -259,6 +286,7 @@ class ChartData:
         self.settings = self._fixed_settings or HealthSettings.load(self.database)
         self._history = None
         self._notes = None
+        self._rules = None
         self._forget_series()
         self._health.forget_from(None)
 

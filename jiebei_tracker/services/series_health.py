@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from jiebei_tracker.domain.health import month_ends
 
@@ -79,11 +79,21 @@ CHUNK_MONTHS = 12
 
 @dataclass(frozen=True)
 class HealthJob:
-    """Month ends ``start`` … ``end`` to work out, planned at cache ``generation`` (stale once it moves on)."""
+    """Month ends ``start`` … ``end`` to work out, planned at cache ``generation`` (stale once it moves on);
+    ``records``, when already loaded, are the rules' records to work them out from (read-only, so a worker
+    thread may use them)."""
 
     generation: int
     start: date
     end: date
+    records: object = field(default=None, compare=False, repr=False)
+
+
+class HealthResult(NamedTuple):
+    """A job's points, and the records they came from (for ChartData to keep for the next job)."""
+
+    points: list
+    records: object = None
 
 
 class HealthPoints:
@@ -126,6 +136,8 @@ class HealthPoints:
         """Keep a job's points, unless a change came in since it was planned (then it is planned again)."""
         if job.generation != self.generation:
             return False
+        if isinstance(points, HealthResult):
+            points = points.points
         for point in points:
             self._points[point.as_of] = point
         return True

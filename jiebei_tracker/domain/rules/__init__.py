@@ -17,7 +17,7 @@ from jiebei_tracker.domain.rules.records import (
     RepaymentRecord,
 )
 from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules
-from jiebei_tracker.domain.rules.snapshot import History, Snapshot
+from jiebei_tracker.domain.rules.snapshot import History, Snapshot, first_difference
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
 for _module in ("repayment", "borrowing", "purpose", "credit", "autopay"):
@@ -41,6 +41,7 @@ __all__ = [
     "Snapshot",
     "Text",
     "Thresholds",
+    "first_difference",
     "most_serious_first",
     "run_rules",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -136,6 +136,20 @@ class RepaymentColumns:
         """The first ``count`` repayments (all when None) as records."""
         columns = (column[:count] for column in _columns(self))
         return tuple(map(RepaymentRecord, *columns))
+
+    def with_loans_replaced(self, loan_ids: set[int], fresh: RepaymentColumns) -> RepaymentColumns:
+        """These columns less the repayments of ``loan_ids``, plus ``fresh`` (theirs as they are now). Both must be
+        in (day, id) order, as the loader reads them; so is the result, as a full read would give it."""
+        keep = [loan_id not in loan_ids for loan_id in self.loan_ids]
+        columns = [list(compress(column, keep)) for column in _columns(self)]
+        days, ids = columns[2], columns[0]
+        for row in zip(*_columns(fresh), strict=True):
+            at = bisect_right(days, row[2])
+            start = bisect_left(days, row[2])
+            at = start + bisect_right(ids[start:at], row[0])
+            for column, value in zip(columns, row, strict=True):
+                column.insert(at, value)
+        return RepaymentColumns(*(tuple(column) for column in columns))
 
     def only_loans(self, loan_ids: set[int]) -> RepaymentColumns:
         keep = [loan_id in loan_ids for loan_id in self.loan_ids]

@@ -21,6 +21,7 @@ from jiebei_tracker.domain.rules.records import (
     LoanRecord,
     RepaymentColumns,
     RepaymentRecord,
+    _columns,
 )
 from jiebei_tracker.domain.vocabulary import PlatformKind
 
@@ -62,6 +63,33 @@ class InstallmentIndex:
         by_due = tuple(sorted(every, key=_DUE_ON))
         by_settled = tuple(sorted([i for i in every if i.settled_on is not None], key=_SETTLED_ON))
         return cls(by_due, by_settled, (closing or Closing.of(loans)).closed_on)
+
+    def with_loans_replaced(
+        self,
+        changed: set[int],
+        fresh: Iterable[LoanRecord],
+        loans: Iterable[LoanRecord],
+        closed_on: Mapping[int, date | None],
+    ) -> InstallmentIndex:
+        """This index with the installments of the loans in ``changed`` replaced by those of ``fresh``; ``loans``
+        are all the loans now, in (borrowed_on, loan_id) order. Ties keep the order ``of`` gives them: the loans'
+        order, then the installments'."""
+        borrowed = {loan.loan_id: loan.borrowed_on for loan in loans}
+
+        def due_order(inst: InstallmentRecord) -> tuple:
+            return inst.due_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
+
+        def settled_order(inst: InstallmentRecord) -> tuple:
+            return inst.settled_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
+
+        by_due = [inst for inst in self.by_due if inst.loan_id not in changed]
+        by_settled = [inst for inst in self.by_settled if inst.loan_id not in changed]
+        for loan in fresh:
+            for inst in loan.installments:
+                by_due.insert(bisect_right(by_due, due_order(inst), key=due_order), inst)
+                if inst.settled_on is not None:
+                    by_settled.insert(bisect_right(by_settled, settled_order(inst), key=settled_order), inst)
+        return InstallmentIndex(tuple(by_due), tuple(by_settled), closed_on)
 
     def due_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
         found = self.by_due
@@ -236,6 +264,45 @@ class History:
             index=self._index,
         )
 
+    def with_loans_replaced(self, loan_ids: Iterable[int], fresh: History) -> History:
+        """This history with the loans in ``loan_ids`` and their repayments replaced by those in ``fresh`` (a loan
+        missing there was deleted), and ``fresh``'s limits, notes and platform kinds: ``fresh`` is what
+        ``services.health.load_history(..., loan_ids=...)`` reads. Loans must be in (borrowed_on, loan_id) order
+        and repayments in (day, id) order, as the loader gives them; the result is then the history a full read
+        would give, and keeps what this one had already worked out (installment index, states on past days)
+        for every loan that did not change — so a change to a few loans costs a few loans' work."""
+        changed = set(loan_ids)
+        loans = [loan for loan in self.loans if loan.loan_id not in changed]
+        for loan in fresh.loans:
+            loans.insert(bisect_right(loans, _loan_order(loan), key=_loan_order), loan)
+        result = History(
+            tuple(loans),
+            self.repayments.with_loans_replaced(changed, fresh.repayments),
+            fresh.limits,
+            fresh.notes,
+            fresh.platform_kinds,
+        )
+        kept = self.__dict__  # the cached_property values worked out so far (dict.copy is atomic: see below)
+        for name in ("_paid_by_loan", "_last_change", "_settled_days"):
+            if name in kept:
+                result.__dict__[name] = _merged(kept[name], changed, getattr(fresh, name))
+        if "_closing" in kept:
+            closing, new = kept["_closing"], fresh._closing
+            result.__dict__["_closing"] = Closing(
+                _merged(closing.closed_on, changed, new.closed_on),
+                _merged(closing.last_settled, changed, new.last_settled),
+            )
+            if "_index" in kept:
+                result.__dict__["_index"] = kept["_index"].with_loans_replaced(
+                    changed, fresh.loans, result.loans, result._closing.closed_on
+                )
+        if "_states_seen" in kept:
+            # Copied first: another thread may be adding to it while this one reads (a copy does not iterate
+            # in Python, so it sees the dict whole).
+            seen = kept["_states_seen"].copy()
+            result.__dict__["_states_seen"] = {key: state for key, state in seen.items() if key[0] not in changed}
+        return result
+
     def without_loans_closed_before(self, day: date) -> History:
         """The same history less the loans fully settled before ``day`` (and their repayments): what snapshots
         from ``day`` on need when no rule looks further back than the loans' closing."""
@@ -301,6 +368,71 @@ class History:
                 )
             )
         return replace(loan, installments=tuple(installments))
+
+
+def first_difference(old: History, new: History, loan_ids: Iterable[int]) -> date | None:
+    """The first day whose snapshot may differ between two versions of a history that differ at most in the
+    loans ``loan_ids`` (with their repayments), the limits, the notes and the platform kinds; None when no day's
+    does. A loan's state on a day follows from its schedule and the repayments made by then (the ledger derives
+    the stored state from them), so a new repayment or one removed counts from its day, a new schedule or other
+    loan details from the day the loan was borrowed (either version's), a new limit or note from its day."""
+    if old.platform_kinds != new.platform_kinds:
+        return date.min  # every loan of the platform: all of it
+    days = [r.recorded_on for r in set(old.limits) ^ set(new.limits)]
+    days += [n.noted_on for n in set(old.notes) ^ set(new.notes)]
+    changed = set(loan_ids)
+    if changed:
+        before = {loan.loan_id: loan for loan in old.loans if loan.loan_id in changed}
+        after = {loan.loan_id: loan for loan in new.loans if loan.loan_id in changed}
+        paid_before = _repayments_of(old.repayments, changed)
+        paid_after = _repayments_of(new.repayments, changed)
+        for loan_id in changed:
+            days += _loan_difference(
+                before.get(loan_id), after.get(loan_id), paid_before.get(loan_id, set()), paid_after.get(loan_id, set())
+            )
+    return min(days, default=None)
+
+
+def _repayments_of(columns: RepaymentColumns, loan_ids: set[int]) -> dict[int, set[tuple]]:
+    found: dict[int, set[tuple]] = {}
+    for row in zip(*_columns(columns), strict=True):
+        if row[1] in loan_ids:
+            found.setdefault(row[1], set()).add(row)
+    return found
+
+
+def _loan_difference(old: LoanRecord | None, new: LoanRecord | None, paid_old: set, paid_new: set) -> list[date]:
+    if old is None or new is None:
+        return [loan.borrowed_on for loan in (old, new) if loan is not None]
+    if replace(old, installments=()) != replace(new, installments=()) or [_terms(i) for i in old.installments] != [
+        _terms(i) for i in new.installments
+    ]:
+        return [min(old.borrowed_on, new.borrowed_on)]
+    days = [row[2] for row in paid_old ^ paid_new]
+    for before, after in zip(old.installments, new.installments, strict=True):
+        if before != after:
+            settled = [day for day in (before.settled_on, after.settled_on) if day is not None]
+            if not settled and not days:  # not explained by a repayment: count from the start
+                return [old.borrowed_on]
+            days += settled
+    return days
+
+
+def _terms(inst: InstallmentRecord) -> tuple:
+    return inst.installment_id, inst.seq, inst.due_on, inst.principal_fen, inst.interest_fen
+
+
+def _loan_order(loan: LoanRecord) -> tuple[date, int]:
+    return loan.borrowed_on, loan.loan_id
+
+
+def _merged(kept: Mapping, changed: set[int], fresh: Mapping) -> dict:
+    """A per-loan mapping with the changed loans' entries replaced by ``fresh``'s."""
+    merged = dict(kept.copy())
+    for loan_id in changed:
+        merged.pop(loan_id, None)
+    merged.update(fresh)
+    return merged
 
 
 def _note_as_of(note: CreditNote, as_of: date) -> CreditNote:
