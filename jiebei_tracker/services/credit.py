@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import select
-
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
-from jiebei_tracker.storage import tables
+from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
 
 
@@ -42,23 +40,20 @@ class NoteRecord:
 
 def list_platforms(database: Database) -> list[PlatformSummary]:
     """Every platform by name, with its limit records oldest first and the change each one made."""
-    with database.reading() as session:
-        platforms = session.exec(select(tables.Platform).order_by(tables.Platform.name)).all()
-        records = session.exec(
-            select(tables.CreditLimitRecord).order_by(tables.CreditLimitRecord.recorded_on, tables.CreditLimitRecord.id)
-        ).all()
+    with database.read() as connection:  # one snapshot for both
+        platforms = reads.platforms(connection)
+        records = reads.limit_records(connection)
     by_platform: dict[int, list[LimitChange]] = {}
     for record in records:
         history = by_platform.setdefault(record.platform_id, [])
         previous = history[-1].limit_fen if history else None
         change = None if previous is None else record.limit_fen - previous
         history.append(LimitChange(record.recorded_on, record.limit_fen, change))
-    return [PlatformSummary(p.name, PlatformKind(p.kind), by_platform.get(p.id, [])) for p in platforms]
+    return [PlatformSummary(p.name, PlatformKind(p.kind), by_platform.get(p.platform_id, [])) for p in platforms]
 
 
 def list_notes(database: Database) -> list[NoteRecord]:
     """Credit-report notes, newest first."""
-    with database.reading() as session:
-        note = tables.CreditReportNote
-        rows = session.exec(select(note).order_by(note.noted_on.desc(), note.id)).all()
-    return [NoteRecord(r.id, r.noted_on, NoteKind(r.kind), r.text, r.resolved, r.resolved_on) for r in rows]
+    with database.read() as connection:
+        rows = reads.notes(connection)
+    return [NoteRecord(r.note_id, r.noted_on, NoteKind(r.kind), r.text, r.resolved, r.resolved_on) for r in rows]

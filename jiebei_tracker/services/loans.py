@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import select
-
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text, parse_yuan
 from jiebei_tracker.domain.payments import PayoffQuote, apply_payments, propose_payoff
@@ -18,10 +16,10 @@ from jiebei_tracker.domain.vocabulary import (
     PlatformKind,
     RepaymentMethod,
 )
-from jiebei_tracker.storage import queries, tables
+from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
 from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.queries import LoanRow, loan_rows, loan_schedule_rows
+from jiebei_tracker.storage.reads import LoanRow
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,6 @@ class LoanSummary:
 
 
 def _summary(row: LoanRow) -> LoanSummary:
-    loan = row.loan
     if row.overdue_count:
         status = LoanStatus.OVERDUE
     elif row.next_due_on is None:
@@ -61,18 +58,18 @@ def _summary(row: LoanRow) -> LoanSummary:
     else:
         status = LoanStatus.ACTIVE
     return LoanSummary(
-        loan_id=loan.id,
-        external_id=loan.external_id,
+        loan_id=row.loan_id,
+        external_id=row.external_id,
         platform=row.platform,
         platform_kind=PlatformKind(row.platform_kind),
-        borrowed_on=loan.borrowed_on,
-        principal_fen=loan.principal_fen,
-        term_months=loan.term_months,
-        method=RepaymentMethod(loan.method),
-        rate=rate_of(loan),
-        purpose=LoanPurpose(loan.purpose),
-        autopay=loan.autopay,
-        note=loan.note,
+        borrowed_on=row.borrowed_on,
+        principal_fen=row.principal_fen,
+        term_months=row.term_months,
+        method=RepaymentMethod(row.method),
+        rate=rate_of(row),
+        purpose=LoanPurpose(row.purpose),
+        autopay=row.autopay,
+        note=row.note,
         outstanding_fen=row.outstanding_fen,
         remaining_fen=row.remaining_fen,
         next_due_on=row.next_due_on,
@@ -85,19 +82,18 @@ def list_loans(
     database: Database, *, today: date, grace_days: int = 0, loan_ids: list[int] | None = None
 ) -> list[LoanSummary]:
     """Every loan as it stands today (or only ``loan_ids``), oldest first."""
-    with database.reading() as session:
-        return [_summary(row) for row in loan_rows(session, today=today, grace_days=grace_days, loan_ids=loan_ids)]
+    with database.read() as connection:
+        rows = reads.loan_rows(connection, today=today, grace_days=grace_days, loan_ids=loan_ids)
+    return [_summary(row) for row in rows]
 
 
 def find_loan(database: Database, ref: str) -> int:
     """The loan a user names: by its external id first, else by the number ``loans`` shows."""
     ref = ref.strip()
-    with database.reading() as session:
-        by_external = session.exec(select(tables.Loan.id).where(tables.Loan.external_id == ref)).first()
-        if by_external is not None:
-            return by_external
-        if ref.isdigit() and session.get(tables.Loan, int(ref)) is not None:
-            return int(ref)
+    with database.read() as connection:
+        loan_id = reads.loan_id_by_ref(connection, ref)
+    if loan_id is not None:
+        return loan_id
     raise InvalidValue("LOAN", ref, "no loan has this id or number (see `jiebei-tracker loans`)")
 
 
@@ -136,6 +132,8 @@ class LoanDetail:
 def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, grace_days: int = 0) -> LoanDetail:
     """A loan's schedule with what was paid on each installment and its status as of ``as_of``
     (repayments made after ``as_of`` are left out), and all its repayments."""
+    from jiebei_tracker.storage.queries import loan_schedule_rows
+
     summaries = list_loans(database, today=today, grace_days=grace_days, loan_ids=[loan_id])
     if not summaries:
         raise InvalidValue("loan", loan_id, "no such loan")
@@ -161,6 +159,9 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
 
 def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQuote:
     """What settling the loan on ``paid_on`` would cost (SCHEDULES.md, early payoff)."""
+    from jiebei_tracker.storage import tables
+    from jiebei_tracker.storage.queries import loan_schedule_rows
+
     with database.reading() as session:
         loan = session.get(tables.Loan, loan_id)
         if loan is None:
@@ -175,7 +176,7 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
 
 # -- the loans list at any size, and what is due -------------------------------------------------------------
 
-LOAN_SORT_KEYS = queries.LOAN_SORT_KEYS
+LOAN_SORT_KEYS = reads.LOAN_SORT_KEYS
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class LoanQuery:
     descending: bool = True
 
 
-def _loan_filter(query: LoanQuery) -> queries.LoanFilter:
+def _loan_filter(query: LoanQuery) -> reads.LoanFilter:
     """The user's words read every way they could be meant: as text, an amount, a method, a purpose."""
     text = normalize_text(query.text)
     amount_fen = methods = purposes = None
@@ -200,7 +201,7 @@ def _loan_filter(query: LoanQuery) -> queries.LoanFilter:
             amount_fen = None
         methods = _matching_terms(RepaymentMethod, text)
         purposes = _matching_terms(LoanPurpose, text)
-    return queries.LoanFilter(
+    return reads.LoanFilter(
         platform=query.platform,
         status=query.status.value if query.status else None,
         text=text,
@@ -221,9 +222,9 @@ def _matching_terms(vocabulary, text: str) -> tuple[str, ...]:
 
 def find_loan_ids(database: Database, query: LoanQuery, *, today: date, grace_days: int = 0) -> list[int]:
     """The ids of the loans matching ``query`` in its order, from SQL (fast enough for 100,000 loans)."""
-    with database.reading() as session:
-        return queries.loan_ids(
-            session,
+    with database.read() as connection:
+        return reads.loan_ids(
+            connection,
             today=today,
             grace_days=grace_days,
             where=_loan_filter(query),
@@ -233,13 +234,13 @@ def find_loan_ids(database: Database, query: LoanQuery, *, today: date, grace_da
 
 
 def count_loans(database: Database) -> int:
-    with database.reading() as session:
-        return queries.loan_count(session)
+    with database.read() as connection:
+        return reads.loan_count(connection)
 
 
 def platform_names(database: Database) -> list[str]:
-    with database.reading() as session:
-        return queries.platform_names(session)
+    with database.read() as connection:
+        return reads.platform_names(connection)
 
 
 @dataclass(frozen=True)
@@ -262,8 +263,8 @@ class DueInstallment:
 
 def due_installments(database: Database, *, today: date, days: int = 30, grace_days: int = 0) -> list[DueInstallment]:
     """Every open installment that is overdue or falls due within ``days`` of ``today``, earliest first."""
-    with database.reading() as session:
-        rows = queries.open_installments(session, due_on_or_before=today + timedelta(days=days))
+    with database.read() as connection:
+        rows = reads.open_installments(connection, due_on_or_before=today + timedelta(days=days))
     overdue_before = today - timedelta(days=grace_days)
     return [
         DueInstallment(
@@ -273,7 +274,7 @@ def due_installments(database: Database, *, today: date, days: int = 30, grace_d
             platform=row.platform,
             due_on=row.due_on,
             left_fen=row.remaining_fen,
-            autopay=bool(row.autopay),
+            autopay=row.autopay,
             status=InstallmentStatus.OVERDUE if row.due_on < overdue_before else InstallmentStatus.UPCOMING,
         )
         for row in rows
@@ -294,9 +295,9 @@ class LoanTotals:
 
 
 def loan_totals(database: Database, *, today: date, grace_days: int = 0) -> LoanTotals:
-    with database.reading() as session:
-        row = queries.open_totals(session, today=today, grace_days=grace_days)
-        count = queries.loan_count(session)
+    with database.read() as connection:  # one snapshot for both
+        row = reads.open_totals(connection, today=today, grace_days=grace_days)
+        count = reads.loan_count(connection)
     return LoanTotals(
         loans=count,
         open_loans=row.open_loans,

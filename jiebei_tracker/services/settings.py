@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlmodel import select
-
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.storage import tables
+from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
 
 
@@ -34,17 +32,20 @@ _GENERAL_KEY = "general"
 
 
 class SettingsStore:
-    """JSON values under string keys; each write is its own transaction."""
+    """JSON values under string keys; each write is its own transaction. Reads use the plain driver (the window
+    reads its settings before anything else); writes go through the ledger's kind of session."""
 
     def __init__(self, *, database: Database) -> None:
         self._database = database
 
     def get(self, key: str, default=None):
-        with self._database.reading() as session:
-            row = session.exec(select(tables.Setting).where(tables.Setting.key == key)).first()
-        return default if row is None else json.loads(row.value_json)
+        with self._database.read() as connection:
+            stored = reads.setting_json(connection, key)
+        return default if stored is None else json.loads(stored)
 
     def put(self, key: str, value) -> None:
+        from jiebei_tracker.storage import tables
+
         with self._database.transaction() as session:
             row = session.get(tables.Setting, key)
             encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -54,6 +55,8 @@ class SettingsStore:
                 row.value_json = encoded
 
     def delete(self, key: str) -> None:
+        from jiebei_tracker.storage import tables
+
         with self._database.transaction() as session:
             row = session.get(tables.Setting, key)
             if row is not None:

@@ -9,23 +9,38 @@ from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.payments import PayoffQuote
 from jiebei_tracker.services import credit, loans
-from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
 from jiebei_tracker.storage.database import Database, open_database
 
 if TYPE_CHECKING:  # the rules load only when the settings page or the health view asks for them
     from jiebei_tracker.domain.rules import Thresholds
+    from jiebei_tracker.services.ledger import Ledger
 
 
 class Workspace:
-    """Reads for the views, and ``ledger`` for every write. ``today`` is injectable for tests."""
+    """Reads for the views, and ``ledger`` for every write. ``today`` is injectable for tests.
+
+    The reads the window opens with use the plain driver; the ledger (and with it SQLAlchemy, a good part of a
+    second to import) is made on first use — the first write, or ``warm_up`` once the window is on screen."""
 
     def __init__(self, *, database: Database, today: Callable[[], date] = date.today, grace_days: int = 0) -> None:
         self.database = database
         self.today = today
         self.grace_days = grace_days
-        self.ledger = Ledger(database=database, today=today)
         self.settings = SettingsStore(database=database)
+        self._ledger: Ledger | None = None
+
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            from jiebei_tracker.services.ledger import Ledger
+
+            self._ledger = Ledger(database=self.database, today=self.today)
+        return self._ledger
+
+    def warm_up(self) -> None:
+        """Load what the first write needs (the ledger, SQLAlchemy, the engine) ahead of it, at a quiet moment."""
+        _ = self.ledger, self.database.engine
 
     def loans(self, loan_ids: list[int] | None = None) -> list[loans.LoanSummary]:
         return loans.list_loans(self.database, today=self.today(), grace_days=self.grace_days, loan_ids=loan_ids)
@@ -104,6 +119,7 @@ def create_sample_database(
     """Write a fresh generated history (services.demo) to ``path``, replacing any older sample there, with the
     user's general settings copied in so the sample reads like their own file."""
     from jiebei_tracker.services.demo import generate_history
+    from jiebei_tracker.services.ledger import Ledger
 
     path = Path(path)
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.domain.schedule import Installment, LoanTerms
 from jiebei_tracker.domain.vocabulary import RepaymentMethod
-from jiebei_tracker.storage import tables
+
+if TYPE_CHECKING:  # the rows' types only: rate_of also reads plain-driver rows (storage/reads.py)
+    from jiebei_tracker.storage import reads, tables
 
 
-def rate_of(row: tables.Loan) -> Rate:
+def rate_of(row: tables.Loan | reads.LoanRow) -> Rate:
     return Rate(Decimal(row.annual_rate), RateBasis(row.rate_basis))
 
 

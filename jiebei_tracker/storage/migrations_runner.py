@@ -1,20 +1,32 @@
-"""Runs the Alembic migrations shipped in ``storage/migrations``; skips Alembic when already at head."""
+"""Runs the Alembic migrations shipped in ``storage/migrations``; skips Alembic and SQLAlchemy when at head."""
 
 from __future__ import annotations
 
+import sqlite3
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+if TYPE_CHECKING:
+    from jiebei_tracker.storage.database import Database
 
 # The newest revision in migrations/versions. A test checks it against Alembic's own idea of head.
 HEAD_REVISION = "0002_settings"
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+def current_revision(database: Database) -> str | None:
+    """The revision the file stands at (None for a new, empty file), read with the plain driver."""
+    with database.read() as connection:
+        return revision_of(connection)
+
+
+def revision_of(connection: sqlite3.Connection) -> str | None:
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if found is None:
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else row[0]
 
 
 def alembic_config(connection=None):
@@ -26,12 +38,12 @@ def alembic_config(connection=None):
     return config
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Create or upgrade the schema. Importing Alembic costs start-up time, so it is skipped when the
-    database already stands at the head revision."""
-    if current_revision(engine) == HEAD_REVISION:
+def upgrade_to_head(database: Database) -> None:
+    """Create or upgrade the schema. Importing Alembic and SQLAlchemy costs start-up time, so both are skipped
+    when the database already stands at the head revision."""
+    if current_revision(database) == HEAD_REVISION:
         return
     from alembic import command
 
-    with engine.begin() as connection:
+    with database.engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import subprocess
+import sys
+import threading
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -38,13 +42,68 @@ def test_missing_folders_are_created(tmp_path):
     assert path.exists()
 
 
+PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+
+
 def test_connection_pragmas(database):
     with database.engine.connect() as connection:
-        values = {
-            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
-        }
-    assert values == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+        values = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in PRAGMAS}
+    assert values == PRAGMAS
+
+
+def test_the_plain_driver_connections_get_the_same_pragmas(database):
+    with database.read() as connection:
+        values = {name: connection.execute(f"PRAGMA {name}").fetchone()[0] for name in PRAGMAS}
+    assert values == PRAGMAS
+    seen = {}
+
+    def read_on_another_thread():
+        with database.read() as other:
+            seen["connection"] = other
+            seen["values"] = {name: other.execute(f"PRAGMA {name}").fetchone()[0] for name in PRAGMAS}
+
+    worker = threading.Thread(target=read_on_another_thread)
+    worker.start()
+    worker.join()
+    assert seen["values"] == PRAGMAS
+    assert seen["connection"] is not connection  # one connection per thread
+
+
+def test_a_plain_read_never_writes_and_sees_committed_writes(database, ledger):
+    with database.read() as connection:
+        assert connection.in_transaction  # one snapshot for every statement of the block
+        connection.execute("INSERT INTO platform (name, kind) VALUES ('x', 'internet')")
+    with database.read() as connection:
+        assert connection.execute("SELECT COUNT(*) FROM platform").fetchone() == (0,)
+    ledger.add_loan(draft("借呗"))
+    with database.read() as connection:
+        assert connection.execute("SELECT name FROM platform").fetchall() == [("借呗",)]
+    assert not connection.in_transaction
+
+
+def test_closing_closes_the_plain_connections_too(db_path):
+    database = open_database(db_path)
+    with database.read() as connection:
+        pass
+    database.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        connection.execute("SELECT 1")
+
+
+def test_opening_a_database_at_head_needs_no_sqlalchemy(db_path):
+    """Start-up reads with the plain driver: opening a database already at head, reading settings and the
+    dashboard's figures, imports neither SQLAlchemy nor Alembic (their import is most of a second)."""
+    open_database(db_path).close()
+    code = f"""
+import sys
+from jiebei_tracker.services.workspace import open_workspace
+workspace = open_workspace({str(db_path)!r})
+workspace.totals(), workspace.due_installments(), workspace.loans(), workspace.platforms(), workspace.notes()
+print(sorted({{name.split(".")[0] for name in sys.modules}} & {{"sqlalchemy", "sqlmodel", "alembic", "pydantic"}}))
+print(workspace.database.has_engine)
+"""
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.split("\n")[:2] == ["[]", "False"]
 
 
 def test_migrating_an_empty_database_gives_exactly_the_models_schema(db_path):
@@ -58,7 +117,7 @@ def test_migrating_an_empty_database_gives_exactly_the_models_schema(db_path):
 def test_head_revision_constant_matches_the_migration_scripts(database):
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert heads == [HEAD_REVISION]
-    assert current_revision(database.engine) == HEAD_REVISION
+    assert current_revision(database) == HEAD_REVISION
 
 
 def test_upgrading_from_the_first_revision_keeps_the_data(db_path, ledger_factory):
@@ -70,7 +129,7 @@ def test_upgrading_from_the_first_revision_keeps_the_data(db_path, ledger_factor
     with sqlite3.connect(db_path) as raw:
         raw.execute("INSERT INTO platform (name, kind) VALUES ('借呗', 'internet')")
     database = open_database(db_path)
-    assert current_revision(database.engine) == HEAD_REVISION
+    assert current_revision(database) == HEAD_REVISION
     ledger_factory(database).add_loan(draft("借呗"))
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT COUNT(*) FROM platform").scalar() == 1

@@ -1,0 +1,375 @@
+"""Read queries on the plain ``sqlite3`` driver (``Database.read()``), one SQL statement each, no per-row round trips:
+what the window draws (the dashboard's totals and dues, the loans list at any size, platforms, notes, settings).
+They need no SQLAlchemy, so the window opens without importing it. Values come back as the tables define them:
+money integer fen, dates ``date``, flags ``bool``, rates the stored decimal strings."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _in(name: str, values, params: dict) -> str:
+    """``(:name0, :name1, …)`` with the values put into ``params``."""
+    keys = [f"{name}{i}" for i in range(len(values))]
+    params.update(zip(keys, values, strict=True))
+    return "(" + ", ".join(f":{key}" for key in keys) + ")"
+
+
+# -- loans ---------------------------------------------------------------------------------------------------
+
+
+class LoanRow(NamedTuple):
+    """A loan with its platform and the figures every list needs, straight from one query."""
+
+    loan_id: int
+    external_id: str | None
+    borrowed_on: date
+    principal_fen: int
+    term_months: int
+    method: str
+    annual_rate: str
+    rate_basis: str
+    purpose: str
+    autopay: bool
+    note: str
+    platform: str
+    platform_kind: str
+    outstanding_fen: int
+    remaining_fen: int
+    next_due_on: date | None
+    next_due_fen: int | None
+    overdue_count: int
+
+
+_LEFT = "{t}.principal_fen + {t}.interest_fen - {t}.paid_principal_fen - {t}.paid_interest_fen"
+
+
+def loan_rows(
+    connection: sqlite3.Connection, *, today: date, grace_days: int = 0, loan_ids: list[int] | None = None
+) -> list[LoanRow]:
+    """Every loan (or those in ``loan_ids``), oldest first, with balance, next due date and overdue count."""
+    # An installment is overdue once today is past its due date plus the grace days.
+    params: dict = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
+    # Filtering inside the aggregate keeps a page of loans from summing every installment in the file.
+    only = f"WHERE installment.loan_id IN {_in('id', loan_ids, params)}" if loan_ids is not None else ""
+    sql = f"""
+        SELECT loan.id, loan.external_id, loan.borrowed_on, loan.principal_fen, loan.term_months, loan.method,
+               loan.annual_rate, loan.rate_basis, loan.purpose, loan.autopay, loan.note, platform.name, platform.kind,
+               totals.outstanding, totals.remaining, nxt.due_on, {_LEFT.format(t="nxt")}, totals.overdue
+        FROM loan
+        JOIN platform ON platform.id = loan.platform_id
+        JOIN (
+            SELECT installment.loan_id AS loan_id,
+                   sum(CASE WHEN installment.settled_on IS NULL
+                       THEN installment.principal_fen - installment.paid_principal_fen ELSE 0 END) AS outstanding,
+                   sum(CASE WHEN installment.settled_on IS NULL
+                       THEN {_LEFT.format(t="installment")} ELSE 0 END) AS remaining,
+                   min(CASE WHEN installment.settled_on IS NULL THEN installment.seq END) AS next_seq,
+                   sum(CASE WHEN installment.settled_on IS NULL AND installment.due_on < :overdue_before
+                       THEN 1 ELSE 0 END) AS overdue
+            FROM installment {only}
+            GROUP BY installment.loan_id
+        ) AS totals ON totals.loan_id = loan.id
+        LEFT OUTER JOIN installment AS nxt ON nxt.loan_id = loan.id AND nxt.seq = totals.next_seq
+        {"WHERE loan.id IN " + _in("loan", loan_ids, params) if loan_ids is not None else ""}
+        ORDER BY loan.borrowed_on, loan.id
+    """
+    return [
+        LoanRow(
+            loan_id,
+            external_id,
+            date.fromisoformat(borrowed_on),
+            principal,
+            term,
+            method,
+            rate,
+            basis,
+            purpose,
+            bool(autopay),
+            note,
+            platform,
+            kind,
+            outstanding or 0,
+            remaining or 0,
+            _day(due_on),
+            due_fen,
+            overdue or 0,
+        )
+        for (
+            loan_id,
+            external_id,
+            borrowed_on,
+            principal,
+            term,
+            method,
+            rate,
+            basis,
+            purpose,
+            autopay,
+            note,
+            platform,
+            kind,
+            outstanding,
+            remaining,
+            due_on,
+            due_fen,
+            overdue,
+        ) in connection.execute(sql, params)
+    ]
+
+
+def loan_id_by_ref(connection: sqlite3.Connection, ref: str) -> int | None:
+    """The loan a user names: by its external id first, else by its number."""
+    row = connection.execute("SELECT id FROM loan WHERE external_id = ?", (ref,)).fetchone()
+    if row is None and ref.isdigit():
+        row = connection.execute("SELECT id FROM loan WHERE id = ?", (int(ref),)).fetchone()
+    return None if row is None else row[0]
+
+
+# -- the loans list at any size: ids filtered and sorted in SQL, rows fetched a page at a time -------------
+
+LOAN_SORT_KEYS = (
+    "platform",
+    "borrowed_on",
+    "principal",
+    "term",
+    "method",
+    "rate",
+    "outstanding",
+    "next_due_on",
+    "next_due_fen",
+    "status",
+)
+
+
+@dataclass(frozen=True)
+class LoanFilter:
+    """What the loans list is narrowed to. ``text`` is matched in the platform name, note, external id and
+    borrowing date; ``amount_fen``, ``methods`` and ``purposes`` are other readings of the same words."""
+
+    platform: str | None = None
+    status: str | None = None  # "active", "overdue" or "settled"
+    text: str = ""
+    amount_fen: int | None = None
+    methods: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+
+
+def _escape_like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+_OPEN_LOANS = "SELECT installment.loan_id FROM installment WHERE installment.settled_on IS NULL"
+_OVERDUE_LOANS = _OPEN_LOANS + " AND installment.due_on < :overdue_before"
+
+
+def loan_ids(
+    connection: sqlite3.Connection,
+    *,
+    today: date,
+    grace_days: int = 0,
+    where: LoanFilter | None = None,
+    sort: str = "borrowed_on",
+    descending: bool = True,
+) -> list[int]:
+    """The ids of the loans that match ``where``, in the order asked for (ties by id). Sorting by a column of
+    the loan itself is an index scan; by a figure of its installments (outstanding, next due, status) it
+    aggregates only the open installments, which the (settled_on, due_on) index finds."""
+    if sort not in LOAN_SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    where = where or LoanFilter()
+    params: dict = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
+    conditions: list[str] = []
+    if where.platform is not None:
+        params["platform"] = where.platform
+        conditions.append("loan.platform_id IN (SELECT platform.id FROM platform WHERE platform.name = :platform)")
+    if where.status == "overdue":
+        conditions.append(f"loan.id IN ({_OVERDUE_LOANS})")
+    elif where.status == "settled":
+        conditions.append(f"loan.id NOT IN ({_OPEN_LOANS})")
+    elif where.status == "active":
+        conditions.append(f"loan.id IN ({_OPEN_LOANS}) AND loan.id NOT IN ({_OVERDUE_LOANS})")
+    if where.text:
+        params["like"] = _escape_like(where.text)
+        matches = [
+            "loan.platform_id IN (SELECT platform.id FROM platform WHERE platform.name LIKE :like ESCAPE '\\')",
+            "loan.note LIKE :like ESCAPE '\\'",
+            "loan.external_id LIKE :like ESCAPE '\\'",
+            "CAST(loan.borrowed_on AS VARCHAR) LIKE :like ESCAPE '\\'",
+        ]
+        if where.amount_fen is not None:
+            params["amount"] = where.amount_fen
+            matches.append("loan.principal_fen = :amount")
+        if where.methods:
+            matches.append("loan.method IN " + _in("method", where.methods, params))
+        if where.purposes:
+            matches.append("loan.purpose IN " + _in("purpose", where.purposes, params))
+        conditions.append("(" + " OR ".join(matches) + ")")
+
+    direction = " DESC" if descending else " ASC"
+    joins = ""
+    if sort in ("outstanding", "next_due_on", "next_due_fen", "status"):
+        joins = """
+            LEFT OUTER JOIN (
+                SELECT installment.loan_id AS loan_id,
+                       sum(installment.principal_fen - installment.paid_principal_fen) AS outstanding,
+                       min(installment.seq) AS next_seq,
+                       min(installment.due_on) AS next_due_on,
+                       sum(CASE WHEN installment.due_on < :overdue_before THEN 1 ELSE 0 END) AS overdue
+                FROM installment WHERE installment.settled_on IS NULL
+                GROUP BY installment.loan_id
+            ) AS agg ON agg.loan_id = loan.id"""
+        if sort == "outstanding":
+            keys = ["coalesce(agg.outstanding, 0)" + direction]
+        elif sort == "next_due_on":
+            keys = ["agg.next_due_on IS NULL", "agg.next_due_on" + direction]
+        elif sort == "status":
+            keys = ["CASE WHEN agg.overdue > 0 THEN 0 WHEN agg.loan_id IS NOT NULL THEN 1 ELSE 2 END" + direction]
+        else:
+            joins += " LEFT OUTER JOIN installment AS nxt ON nxt.loan_id = loan.id AND nxt.seq = agg.next_seq"
+            keys = ["nxt.id IS NULL", f"({_LEFT.format(t='nxt')})" + direction]
+    elif sort == "platform":
+        joins = " JOIN platform ON platform.id = loan.platform_id"
+        keys = ["platform.name" + direction]
+    else:
+        column = {
+            "borrowed_on": "loan.borrowed_on",
+            "principal": "loan.principal_fen",
+            "term": "loan.term_months",
+            "method": "loan.method",
+            "rate": "CAST(loan.annual_rate AS FLOAT)",
+        }[sort]
+        keys = [column + direction]
+    sql = (
+        f"SELECT loan.id FROM loan{joins}"
+        + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        + " ORDER BY "
+        + ", ".join([*keys, "loan.id" + direction])
+    )
+    return [row[0] for row in connection.execute(sql, params)]
+
+
+def loan_count(connection: sqlite3.Connection) -> int:
+    return connection.execute("SELECT count(*) FROM loan").fetchone()[0]
+
+
+def platform_names(connection: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in connection.execute("SELECT name FROM platform ORDER BY name")]
+
+
+# -- what is due, and the totals --------------------------------------------------------------------------
+
+
+class OpenInstallmentRow(NamedTuple):
+    """An installment not yet fully paid, with the loan it belongs to: a line of what is due."""
+
+    loan_id: int
+    seq: int
+    term_months: int
+    platform: str
+    due_on: date
+    remaining_fen: int
+    autopay: bool
+
+
+def open_installments(connection: sqlite3.Connection, *, due_on_or_before: date) -> list[OpenInstallmentRow]:
+    """Open installments falling due on or before a day, earliest first (the open-due index finds them)."""
+    sql = f"""
+        SELECT installment.loan_id, installment.seq, loan.term_months, platform.name, installment.due_on,
+               {_LEFT.format(t="installment")}, loan.autopay
+        FROM installment
+        JOIN loan ON loan.id = installment.loan_id
+        JOIN platform ON platform.id = loan.platform_id
+        WHERE installment.settled_on IS NULL AND installment.due_on <= ?
+        ORDER BY installment.due_on, platform.name, installment.loan_id, installment.seq
+    """
+    return [
+        OpenInstallmentRow(loan_id, seq, term, platform, date.fromisoformat(due_on), left, bool(autopay))
+        for loan_id, seq, term, platform, due_on, left, autopay in connection.execute(
+            sql, (due_on_or_before.isoformat(),)
+        )
+    ]
+
+
+class OpenTotalsRow(NamedTuple):
+    """Sums over every open installment: what is still owed, and how much of it is overdue."""
+
+    open_loans: int
+    outstanding_fen: int
+    remaining_fen: int
+    overdue_loans: int
+    overdue_installments: int
+    overdue_fen: int
+
+
+def open_totals(connection: sqlite3.Connection, *, today: date, grace_days: int = 0) -> OpenTotalsRow:
+    left = _LEFT.format(t="installment")
+    overdue = "installment.due_on < :overdue_before"
+    sql = f"""
+        SELECT count(DISTINCT installment.loan_id),
+               coalesce(sum(installment.principal_fen - installment.paid_principal_fen), 0),
+               coalesce(sum({left}), 0),
+               count(DISTINCT CASE WHEN {overdue} THEN installment.loan_id END),
+               coalesce(sum(CASE WHEN {overdue} THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN {overdue} THEN {left} ELSE 0 END), 0)
+        FROM installment WHERE installment.settled_on IS NULL
+    """
+    params = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
+    return OpenTotalsRow(*connection.execute(sql, params).fetchone())
+
+
+# -- platforms, limits, notes, settings -------------------------------------------------------------------
+
+
+class PlatformRow(NamedTuple):
+    platform_id: int
+    name: str
+    kind: str
+
+
+def platforms(connection: sqlite3.Connection) -> list[PlatformRow]:
+    """Every platform, by name."""
+    return [PlatformRow(*row) for row in connection.execute("SELECT id, name, kind FROM platform ORDER BY name")]
+
+
+class LimitRow(NamedTuple):
+    platform_id: int
+    recorded_on: date
+    limit_fen: int
+
+
+def limit_records(connection: sqlite3.Connection) -> list[LimitRow]:
+    """Every credit-limit record, oldest first (ties in the order they were recorded)."""
+    sql = "SELECT platform_id, recorded_on, limit_fen FROM creditlimitrecord ORDER BY recorded_on, id"
+    return [LimitRow(pid, date.fromisoformat(day), fen) for pid, day, fen in connection.execute(sql)]
+
+
+class NoteRow(NamedTuple):
+    note_id: int
+    noted_on: date
+    kind: str
+    text: str
+    resolved: bool
+    resolved_on: date | None
+
+
+def notes(connection: sqlite3.Connection) -> list[NoteRow]:
+    """Credit-report notes, newest first."""
+    sql = "SELECT id, noted_on, kind, text, resolved, resolved_on FROM creditreportnote ORDER BY noted_on DESC, id"
+    return [
+        NoteRow(note_id, date.fromisoformat(day), kind, text, bool(resolved), _day(resolved_on))
+        for note_id, day, kind, text, resolved, resolved_on in connection.execute(sql)
+    ]
+
+
+def setting_json(connection: sqlite3.Connection, key: str) -> str | None:
+    """The JSON text stored under a setting's key, or None."""
+    row = connection.execute("SELECT value_json FROM setting WHERE key = ?", (key,)).fetchone()
+    return None if row is None else row[0]
