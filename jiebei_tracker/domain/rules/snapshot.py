@@ -66,15 +66,16 @@ class InstallmentIndex:
 
     def with_loans_replaced(
         self,
-        changed: set[int],
+        old: Iterable[LoanRecord],
         fresh: Iterable[LoanRecord],
         loans: Iterable[LoanRecord],
         closed_on: Mapping[int, date | None],
     ) -> InstallmentIndex:
-        """This index with the installments of the loans in ``changed`` replaced by those of ``fresh``; ``loans``
-        are all the loans now, in (borrowed_on, loan_id) order. Ties keep the order ``of`` gives them: the loans'
-        order, then the installments'."""
+        """This index with the installments of the loans ``old`` (as this index holds them) replaced by those of
+        ``fresh``; ``loans`` are all the loans now, in (borrowed_on, loan_id) order. Ties keep the order ``of``
+        gives them: the loans' order, then the installments'."""
         borrowed = {loan.loan_id: loan.borrowed_on for loan in loans}
+        borrowed_before = {**borrowed, **{loan.loan_id: loan.borrowed_on for loan in old}}
 
         def due_order(inst: InstallmentRecord) -> tuple:
             return inst.due_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
@@ -82,8 +83,21 @@ class InstallmentIndex:
         def settled_order(inst: InstallmentRecord) -> tuple:
             return inst.settled_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
 
-        by_due = [inst for inst in self.by_due if inst.loan_id not in changed]
-        by_settled = [inst for inst in self.by_settled if inst.loan_id not in changed]
+        # The old installments are found by bisection (a few among tens of thousands), not by a pass over all.
+        by_due, by_settled = list(self.by_due), list(self.by_settled)
+        for found, field_ in ((by_due, 3), (by_settled, 8)):  # due_on, settled_on
+
+            def before(inst: InstallmentRecord, field_: int = field_) -> tuple:
+                return inst[field_], borrowed_before[inst.loan_id], inst.loan_id, inst.seq
+
+            for loan in old:
+                for inst in loan.installments:
+                    if inst[field_] is None:
+                        continue
+                    at = bisect_left(found, before(inst), key=before)
+                    if at == len(found) or found[at] != inst:
+                        raise ValueError(f"installment {inst.installment_id} is not in the index")
+                    del found[at]
         for loan in fresh:
             for inst in loan.installments:
                 by_due.insert(bisect_right(by_due, due_order(inst), key=due_order), inst)
@@ -294,7 +308,10 @@ class History:
             )
             if "_index" in kept:
                 result.__dict__["_index"] = kept["_index"].with_loans_replaced(
-                    changed, fresh.loans, result.loans, result._closing.closed_on
+                    [loan for loan in self.loans if loan.loan_id in changed],
+                    fresh.loans,
+                    result.loans,
+                    result._closing.closed_on,
                 )
         if "_states_seen" in kept:
             # Copied first: another thread may be adding to it while this one reads (a copy does not iterate
@@ -395,9 +412,10 @@ def first_difference(old: History, new: History, loan_ids: Iterable[int]) -> dat
 
 def _repayments_of(columns: RepaymentColumns, loan_ids: set[int]) -> dict[int, set[tuple]]:
     found: dict[int, set[tuple]] = {}
-    for row in zip(*_columns(columns), strict=True):
-        if row[1] in loan_ids:
-            found.setdefault(row[1], set()).add(row)
+    every = _columns(columns)
+    for index in [index for index, loan_id in enumerate(columns.loan_ids) if loan_id in loan_ids]:
+        row = tuple(column[index] for column in every)
+        found.setdefault(row[1], set()).add(row)
     return found
 
 
