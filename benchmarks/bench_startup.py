@@ -110,9 +110,13 @@ def main() -> int:
     args = parser.parse_args()
     path = demo_database(args.loans, fresh=args.fresh)
     with tempfile.TemporaryDirectory() as home:
-        # The app's window state and the single-instance socket go to a folder of this run, not the user's.
+        # The app's window state and the single-instance socket go to a folder of this run, not the user's. Both
+        # children keep compiled bytecode there too, as an installed app has it (pip compiles the package when it
+        # installs it), even where PYTHONDONTWRITEBYTECODE is set (it is on some CI machines and sandboxes).
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
-        start_once(FLOOR, env=env)  # warm the file cache for both
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
+        start_once(FLOOR, env=env)  # warm the file cache (and write the bytecode) for both
         start_once(APP, str(path), env=env)
         floor, app = [], []
         for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits both alike

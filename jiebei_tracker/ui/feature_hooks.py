@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub, app_icon
+from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.views.deferred import Deferred
 
 
@@ -93,28 +94,56 @@ def open_import_wizard(
 
 
 def start_reminders(*, workspace: Workspace, hub: ChangeHub, window) -> QObject | None:
-    """Due-date reminders for the open data: a tray notification where a tray exists, and the in-window banner.
-    Returns the notifier (the application stops it when the window changes)."""
-    from jiebei_tracker.services.reminders import take_reminders_to_show
-    from jiebei_tracker.ui.reminders_tray import ReminderNotifier
-    from jiebei_tracker.ui.views.health import ReminderBanner
+    """Due-date reminders for the open data: a tray notification where a tray exists, and the in-window banner,
+    started once the window's first frame is on screen. Returns their handle (the application stops it when the
+    window changes)."""
+    reminders = _Reminders(workspace=workspace, window=window)
+    window.close_guards.append(reminders.handle_close)
+    after_first_frame(window, reminders.start)
+    return reminders
 
-    state: QSettings | None = window.state
-    keep_running = bool(state is not None and state.value("reminders/keep_running", False, type=bool))
-    notifier = ReminderNotifier(
-        fetch=lambda: take_reminders_to_show(workspace.database, today=workspace.today()),
-        icon=app_icon(),
-        keep_running=keep_running,
-        parent=window,
-    )
-    banner = ReminderBanner()
-    window.add_banner(banner)
-    banner.loan_requested.connect(window.open_loan)
-    notifier.reminders_due.connect(banner.show_reminders)
-    notifier.open_requested.connect(window.bring_forward)
-    notifier.quit_requested.connect(QApplication.quit)
-    if state is not None:
-        notifier.keep_running_changed.connect(lambda keep: state.setValue("reminders/keep_running", keep))
-    window.close_guards.append(notifier.handle_close)
-    QTimer.singleShot(0, notifier.start)  # once the window is up
-    return notifier
+
+class _Reminders(QObject):
+    """The reminder notifier and banner of a window, made and started on ``start()`` (the reminder services
+    bring SQLAlchemy with them: they load after the window is drawn)."""
+
+    def __init__(self, *, workspace: Workspace, window) -> None:
+        super().__init__(window)
+        self._workspace, self._window = workspace, window
+        self.notifier = None
+        self._stopped = False
+
+    def start(self) -> None:
+        if self._stopped or self.notifier is not None:
+            return
+        from jiebei_tracker.services.reminders import take_reminders_to_show
+        from jiebei_tracker.ui.reminders_tray import ReminderNotifier
+        from jiebei_tracker.ui.views.health import ReminderBanner
+
+        workspace, window = self._workspace, self._window
+        state: QSettings | None = window.state
+        keep_running = bool(state is not None and state.value("reminders/keep_running", False, type=bool))
+        notifier = ReminderNotifier(
+            fetch=lambda: take_reminders_to_show(workspace.database, today=workspace.today()),
+            icon=app_icon(),
+            keep_running=keep_running,
+            parent=self,
+        )
+        banner = ReminderBanner()
+        window.add_banner(banner)
+        banner.loan_requested.connect(window.open_loan)
+        notifier.reminders_due.connect(banner.show_reminders)
+        notifier.open_requested.connect(window.bring_forward)
+        notifier.quit_requested.connect(QApplication.quit)
+        if state is not None:
+            notifier.keep_running_changed.connect(lambda keep: state.setValue("reminders/keep_running", keep))
+        self.notifier = notifier
+        notifier.start()
+
+    def stop(self) -> None:
+        self._stopped = True
+        if self.notifier is not None:
+            self.notifier.stop()
+
+    def handle_close(self, window: QWidget) -> bool:
+        return self.notifier is not None and self.notifier.handle_close(window)

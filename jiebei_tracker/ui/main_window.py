@@ -30,6 +30,7 @@ from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
+from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.views.dashboard_view import DashboardView
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(DASHBOARD)
+        # The window opens on plain-driver reads; what the first write needs (the ledger and SQLAlchemy, most of a
+        # second to import) loads once the window is on screen, not when the user first saves something.
+        after_first_frame(self, workspace.warm_up)
 
     # -- building --------------------------------------------------------------------------------------------
 

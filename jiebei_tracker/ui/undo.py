@@ -63,18 +63,21 @@ class UndoableDeletes(QObject):
 
     def __init__(self, *, workspace: Workspace, hub: ChangeHub, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ledger = workspace.ledger
+        self._workspace = workspace  # its ledger is made on first use (the first delete, at the latest)
         self._hub = hub
         self.stack = QUndoStack(self)
 
     def delete_loan(self, loan_id: int, description: str) -> None:
-        self._push(description, loan_id, self._ledger.delete_loan_undoably, self._ledger.restore_loan)
+        ledger = self._workspace.ledger
+        self._push(description, loan_id, ledger.delete_loan_undoably, ledger.restore_loan)
 
     def delete_repayment(self, repayment_id: int, description: str) -> None:
-        self._push(description, repayment_id, self._ledger.delete_repayment_undoably, self._ledger.restore_repayment)
+        ledger = self._workspace.ledger
+        self._push(description, repayment_id, ledger.delete_repayment_undoably, ledger.restore_repayment)
 
     def delete_note(self, note_id: int, description: str) -> None:
-        self._push(description, note_id, self._ledger.delete_note_undoably, self._ledger.restore_note)
+        ledger = self._workspace.ledger
+        self._push(description, note_id, ledger.delete_note_undoably, ledger.restore_note)
 
     def _push(self, text: str, target_id: int, delete, restore) -> None:
         self.stack.push(

@@ -12,12 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub
-from jiebei_tracker.ui.views.health import (
-    AutopayChecklistWidget,
-    FlagListWidget,
-    HealthScoreWidget,
-    RecoveryChecklistWidget,
-)
+from jiebei_tracker.ui.first_frame import after_first_frame
 
 TREND_MONTHS = 6
 # Several writes in a row (an import, undo after undo) start one health check, not one each.
@@ -75,7 +70,10 @@ class _HealthJob(QRunnable):
 
 
 class HealthPanel(QWidget):
-    """Reloads (in the background) when shown stale and after each change or settings save."""
+    """Reloads (in the background) when shown stale and after each change or settings save.
+
+    Its widgets (and the health modules behind them, which bring SQLAlchemy) are made once the window's first
+    frame is on screen: until the first check comes in, the panel says it is working one out."""
 
     loan_requested = Signal(int)
     """The user clicked evidence naming a loan."""
@@ -100,6 +98,27 @@ class HealthPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setEnabled(False)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.status)
+        self._layout.addStretch(1)
+        self._built = False
+        hub.changed.connect(self.on_changes)
+        hub.settings_changed.connect(self._timer.start)
+        self.retranslate_ui()
+
+    def build_widgets(self) -> None:
+        """The score and trend, flag cards, recovery and autopay checklists (made once)."""
+        if self._built:
+            return
+        self._built = True
+        from jiebei_tracker.ui.views.health import (
+            AutopayChecklistWidget,
+            FlagListWidget,
+            HealthScoreWidget,
+            RecoveryChecklistWidget,
+        )
+
         self.score = HealthScoreWidget()
         self.flags = FlagListWidget()
         self.flags.setMinimumHeight(220)
@@ -109,16 +128,11 @@ class HealthPanel(QWidget):
         self.autopay.loan_requested.connect(self.loan_requested)
         self.recovery = RecoveryChecklistWidget()
         self.recovery.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
-        layout.addWidget(self.score)
-        layout.addWidget(self.flags, 1)
-        layout.addWidget(self.recovery)
-        layout.addWidget(self.autopay)
-        hub.changed.connect(self.on_changes)
-        hub.settings_changed.connect(self._timer.start)
-        self.retranslate_ui()
+        self._layout.takeAt(1)  # the stretch that kept the status line at the top
+        self._layout.addWidget(self.score)
+        self._layout.addWidget(self.flags, 1)
+        self._layout.addWidget(self.recovery)
+        self._layout.addWidget(self.autopay)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.any:
@@ -129,9 +143,14 @@ class HealthPanel(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self.reload)  # after the window is drawn
+            after_first_frame(self, self._reload_if_stale)  # after the window is drawn
+
+    def _reload_if_stale(self) -> None:
+        if self._stale and self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
+        self.build_widgets()
         self._stale = False
         self._generation += 1
         self.status.setText(self.tr("Working out your health check…"))
@@ -158,7 +177,7 @@ class HealthPanel(QWidget):
         self.updated.emit()
 
     def retranslate_ui(self) -> None:
-        if self.status.isVisible() and self._generation:
+        if not self._generation or self.status.isVisible():
             self.status.setText(self.tr("Working out your health check…"))
 
     def changeEvent(self, event) -> None:
