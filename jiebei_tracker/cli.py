@@ -131,12 +131,34 @@ def _handlers(commands) -> dict[str, Handler]:
     return handlers
 
 
+def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window (nothing, or ``--db PATH``), else None. The window then
+    starts without building every sub-command's parser (which imports the feature modules)."""
+    quick = _QuietParser(add_help=False, allow_abbrev=False)
+    quick.add_argument("--db")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except ValueError:  # "--db" without its value: the full parser says so
+        return None
+    return None if rest else args
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise ValueError(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from jiebei_tracker.storage.paths import resolve_db_path
+
+    window_args = _window_only(argv)
+    if window_args is not None:
+        from jiebei_tracker.app import run_gui
+
+        return run_gui(resolve_db_path(window_args.db))
     parser, commands = build_parser()
     handlers = _handlers(commands)
     args = parser.parse_args(argv)
-    from jiebei_tracker.storage.paths import resolve_db_path
-
     db_path = resolve_db_path(args.db)
     if args.command is None:
         from jiebei_tracker.app import run_gui

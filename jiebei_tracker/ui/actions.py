@@ -10,8 +10,6 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub
-from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
-from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 
@@ -39,6 +37,8 @@ class LoanActions(QObject):
         self.undo = undo or UndoableDeletes(workspace=workspace, hub=hub, parent=self)
 
     def new_loan(self) -> Changes | None:
+        from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
+
         ledger = self._workspace.ledger
         return LoanEditorDialog.ask(
             platforms=self._workspace.platform_names(),
@@ -48,6 +48,8 @@ class LoanActions(QObject):
         )
 
     def edit_loan(self, loan_id: int) -> Changes | None:
+        from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
+
         ledger = self._workspace.ledger
         return LoanEditorDialog.ask(
             platforms=self._workspace.platform_names(),
@@ -82,6 +84,8 @@ class LoanActions(QObject):
         return True
 
     def log_repayment(self, loan_id: int, *, payoff: bool = False) -> Changes | None:
+        from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
+
         ledger = self._workspace.ledger
         return RepaymentDialog.ask(
             loan=self._workspace.loans([loan_id])[0],

@@ -10,8 +10,6 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import actions as loan_actions
 from jiebei_tracker.ui.common import ChangeHub
-from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
-from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 
@@ -28,6 +26,8 @@ class CreditActions(QObject):
         self._parent = parent
 
     def record_limit(self, platform: str | None = None) -> Changes | None:
+        from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
+
         ledger = self._workspace.ledger
         current = {p.name: p.current_limit_fen for p in self._workspace.platforms()}
         return LimitDialog.ask(
@@ -45,6 +45,8 @@ class CreditActions(QObject):
         return self._hub.run(lambda: self._workspace.ledger.set_platform_kind(name, kind))
 
     def add_note(self) -> Changes | None:
+        from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
+
         ledger = self._workspace.ledger
         return NoteDialog.ask(
             today=self._workspace.today(),
@@ -53,6 +55,8 @@ class CreditActions(QObject):
         )
 
     def edit_note(self, note_id: int) -> Changes | None:
+        from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
+
         ledger = self._workspace.ledger
         note = next(n for n in self._workspace.notes() if n.note_id == note_id)
         return NoteDialog.ask(

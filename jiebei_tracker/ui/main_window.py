@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,7 +30,6 @@ from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
 from jiebei_tracker.ui.credit_actions import CreditActions
-from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.undo import UndoableDeletes
@@ -39,6 +39,9 @@ from jiebei_tracker.ui.views.notes_view import NotesView
 from jiebei_tracker.ui.views.page import Page
 from jiebei_tracker.ui.views.platforms_view import PlatformsView
 from jiebei_tracker.ui.window_actions import PAGES, WindowActions
+
+if TYPE_CHECKING:  # the dialogs load when first opened
+    from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
 
 DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS = range(len(PAGES))
 # The sample banner's colours are set together (background and text) so it reads the same in light and dark.
@@ -248,6 +251,8 @@ class MainWindow(QMainWindow):
     def open_loan(self, loan_id: int) -> LoanDetailDialog:
         dialog = self.detail_dialogs.get(loan_id)
         if dialog is None:
+            from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
+
             dialog = LoanDetailDialog(
                 workspace=self.workspace, hub=self.hub, actions=self.actions, loan_id=loan_id, parent=self
             )

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.loans import DueInstallment
 from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE
-from jiebei_tracker.ui.models.records_model import RecordsTableModel
+from jiebei_tracker.ui.models.records_model import FOREGROUND_ROLE, RecordsTableModel
 
 WHEN_COLUMN = 4
 
@@ -62,7 +60,7 @@ class DueTableModel(RecordsTableModel):
     def extra_data(self, due: DueInstallment, column: int, role: int):
         if role == LOAN_ID_ROLE:
             return due.loan_id
-        if role == Qt.ItemDataRole.ForegroundRole and column == WHEN_COLUMN:
+        if role == FOREGROUND_ROLE and column == WHEN_COLUMN:
             overdue = due.status is InstallmentStatus.OVERDUE or due.days_from(self._today()) < 0
             return STATUS_COLOURS[InstallmentStatus.OVERDUE if overdue else InstallmentStatus.UPCOMING]
         return None

@@ -21,9 +21,10 @@ from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery, LoanSummary
 from jiebei_tracker.ui.common import STATUS_COLOURS, display_language
-from jiebei_tracker.ui.models.records_model import retranslate_table
+from jiebei_tracker.ui.models.records_model import ALIGNMENT_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, retranslate_table
 
 LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 # The sort key (services.loans.LOAN_SORT_KEYS) of each column, in column order.
 COLUMN_SORT_KEYS = (
     "platform",
@@ -236,15 +237,15 @@ class LoansTableModel(QAbstractTableModel):
             return None
         loan = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return _cell(loan, column)
         if role == LOAN_ID_ROLE:
             return loan.loan_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _MONEY_COLUMNS:
+        if role == ALIGNMENT_ROLE and column in _MONEY_COLUMNS:
             return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN:
+        if role == FOREGROUND_ROLE and column == STATUS_COLUMN:
             return STATUS_COLOURS[loan.status]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0 and loan.note:
+        if role == _TOOLTIP_ROLE and column == 0 and loan.note:
             return loan.note
         return None
 
