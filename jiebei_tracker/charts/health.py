@@ -26,18 +26,18 @@ BAND_SCORES = ((HealthBand.GOOD, 80, 100), (HealthBand.WATCH, 60, 79), (HealthBa
 
 def flag_name(flag_id: str) -> str:
     """The short name of a rule's flag, as the lanes and the read-out show it."""
-    tr = QCoreApplication.translate
+    # Literal QCoreApplication.translate calls: the translation tool only finds texts written out this way.
     names = {
-        "overdue": tr("HealthChart", "Overdue repayment"),
-        "late_history": tr("HealthChart", "Late repayments"),
-        "borrowing_frequency": tr("HealthChart", "Borrowing too often"),
-        "multi_platform": tr("HealthChart", "Many platforms"),
-        "risky_purpose": tr("HealthChart", "Risky use of a loan"),
-        "transfer_out": tr("HealthChart", "Money moved on"),
-        "revolving": tr("HealthChart", "Borrowing to repay"),
-        "credit_report_negative": tr("HealthChart", "Negative credit record"),
-        "private_lending": tr("HealthChart", "Private or small-loan lender"),
-        "no_autopay": tr("HealthChart", "No autopay"),
+        "overdue": QCoreApplication.translate("HealthChart", "Overdue repayment"),
+        "late_history": QCoreApplication.translate("HealthChart", "Late repayments"),
+        "borrowing_frequency": QCoreApplication.translate("HealthChart", "Borrowing too often"),
+        "multi_platform": QCoreApplication.translate("HealthChart", "Many platforms"),
+        "risky_purpose": QCoreApplication.translate("HealthChart", "Risky use of a loan"),
+        "transfer_out": QCoreApplication.translate("HealthChart", "Money moved on"),
+        "revolving": QCoreApplication.translate("HealthChart", "Borrowing to repay"),
+        "credit_report_negative": QCoreApplication.translate("HealthChart", "Negative credit record"),
+        "private_lending": QCoreApplication.translate("HealthChart", "Private or small-loan lender"),
+        "no_autopay": QCoreApplication.translate("HealthChart", "No autopay"),
     }
     return names.get(flag_id, flag_id)
 

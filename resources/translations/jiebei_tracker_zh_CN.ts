@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>HealthChart</source>
-        <comment>Overdue repayment</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Late repayments</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Borrowing too often</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Many platforms</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Risky use of a loan</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Money moved on</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Borrowing to repay</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Negative credit record</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>Private or small-loan lender</comment>
-        <translation>HealthChart</translation>
-    </message>
-    <message>
-        <source>HealthChart</source>
-        <comment>No autopay</comment>
-        <translation>HealthChart</translation>
-    </message>
-</context>
-<context>
     <name>AlipayChoices</name>
     <message>
         <source>— (already there)</source>
@@ -843,6 +790,46 @@ You can undo this with Ctrl+Z.</source>
 </context>
 <context>
     <name>HealthChart</name>
+    <message>
+        <source>Overdue repayment</source>
+        <translation>逾期未还</translation>
+    </message>
+    <message>
+        <source>Late repayments</source>
+        <translation>曾经逾期</translation>
+    </message>
+    <message>
+        <source>Borrowing too often</source>
+        <translation>借款过于频繁</translation>
+    </message>
+    <message>
+        <source>Many platforms</source>
+        <translation>多头借贷</translation>
+    </message>
+    <message>
+        <source>Risky use of a loan</source>
+        <translation>借款用于高风险投资</translation>
+    </message>
+    <message>
+        <source>Money moved on</source>
+        <translation>资金转出</translation>
+    </message>
+    <message>
+        <source>Borrowing to repay</source>
+        <translation>以贷养贷</translation>
+    </message>
+    <message>
+        <source>Negative credit record</source>
+        <translation>征信负面记录</translation>
+    </message>
+    <message>
+        <source>Private or small-loan lender</source>
+        <translation>民间借贷或小贷</translation>
+    </message>
+    <message>
+        <source>No autopay</source>
+        <translation>未开自动扣款</translation>
+    </message>
     <message>
         <source>Health score</source>
         <translation>健康分</translation>
