@@ -33,6 +33,7 @@ def register(commands) -> dict:
     report = commands.add_parser("report", help="a printable health report")
     report.add_argument("--as-of", metavar="DATE")
     report.add_argument("--html", metavar="FILE", help="write the report as HTML (default: text on stdout)")
+    report.add_argument("--no-charts", action="store_true", help="leave the charts out of the HTML report")
     for parser in (flags, score, diagnose, reminders, report):
         parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
     return {
@@ -52,6 +53,25 @@ def _language(text: str, *, field: str) -> str:
         if text.replace("-", "_").lower() == language.lower():
             return language
     raise InvalidValue(field, text, "must be en or zh_CN")
+
+
+def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
+    """The charts drawn offscreen (no window opens) in the report's language, for the HTML report."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from jiebei_tracker.charts.report_images import report_chart_images
+    from jiebei_tracker.ui.i18n import Translations
+
+    app = QApplication.instance() or QApplication(["jiebei-tracker"])
+    translations = Translations(app)
+    translations.apply(language)
+    try:
+        return report_chart_images(database, as_of=as_of)
+    finally:
+        translations.apply("en")
 
 
 def _options(args, context) -> tuple[date, str]:
@@ -270,7 +290,8 @@ def cmd_report(args, context) -> int:
     as_of, language = _options(args, context)
     report = build_report(context.database, as_of=as_of)
     if args.html:
-        Path(args.html).write_text(render_html(report, language=language), encoding="utf-8")
+        images = None if args.no_charts else _chart_images(context.database, as_of=as_of, language=language)
+        Path(args.html).write_text(render_html(report, language=language, chart_images=images), encoding="utf-8")
         print(f"wrote the health report as of {as_of.isoformat()} to {args.html}", file=context.out)
         return 0
     out = context.out
