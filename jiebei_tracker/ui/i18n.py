@@ -12,10 +12,7 @@ English is the source language (the texts in the code); Chinese comes from Qt Li
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ElementTree
 from importlib.resources import files
 from pathlib import Path
 
@@ -100,17 +97,23 @@ def ts_path(language: str) -> Path:
 def update(ts_file: Path) -> None:
     """Bring ``ts_file`` in line with the sources: new texts added unfinished, vanished ones dropped. No line
     numbers are kept, so the file changes only when a text does."""
+    import subprocess  # the translators' commands load what only they need (the window does not)
+
     command = [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-extensions", "py"]
     command += [str(folder) for folder in SOURCE_FOLDERS] + ["-ts", str(ts_file)]
     subprocess.run(command, check=True, capture_output=True)
 
 
 def build(ts_file: Path, qm_file: Path) -> None:
+    import subprocess
+
     subprocess.run([_tool("lrelease"), str(ts_file), "-qm", str(qm_file)], check=True, capture_output=True)
 
 
 def untranslated(ts_file: Path) -> list[str]:
     """Texts of ``ts_file`` without a finished translation, as ``context: text``."""
+    import xml.etree.ElementTree as ElementTree
+
     missing = []
     for context in ElementTree.parse(ts_file).getroot().iter("context"):
         name = context.findtext("name")
@@ -128,6 +131,8 @@ def untranslated(ts_file: Path) -> list[str]:
 def check() -> list[str]:
     """Problems with the shipped translations: texts in the sources without a Chinese translation, and .qm files
     that are not what the .ts compiles to."""
+    import tempfile
+
     problems = []
     with tempfile.TemporaryDirectory() as folder:
         for language in TRANSLATED:
