@@ -181,7 +181,7 @@ def test_a_failure_midway_through_a_write_leaves_nothing_behind(ledger, database
     def broken_insert(session, loan_id, schedule):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ledger_module, "_insert_schedule", broken_insert)
+    monkeypatch.setattr(ledger_module, "insert_schedule", broken_insert)
     with pytest.raises(RuntimeError):
         ledger.add_loan(draft("新平台"))
     assert list_loans(database, today=TODAY) == []

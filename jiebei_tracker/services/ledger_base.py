@@ -1,0 +1,195 @@
+"""The ledger's foundation: its checks and the row helpers its parts share (loans, bulk loading, undo)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import func, insert, update
+from sqlmodel import Session, col, select
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.payments import Payment, apply_payments
+from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
+from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.convert import installment_of, payment_of
+from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.queries import loan_schedule_rows
+
+
+class LedgerBase:
+    """What every part of the ledger needs: the database, today's date, and the checks made before a write."""
+
+    def __init__(self, *, database: Database, today: Callable[[], date] = date.today) -> None:
+        self._database = database
+        self._today = today
+
+    def _check_draft(self, draft: LoanDraft) -> None:
+        if not draft.platform.strip():
+            raise InvalidValue("platform", draft.platform, "name the platform (e.g. 借呗)")
+        self._check_not_future("borrowed_on", draft.terms.borrowed_on)
+
+    def _check_not_future(self, field: str, day: date) -> None:
+        if day > self._today():
+            raise InvalidValue(field, day.isoformat(), "is in the future")
+
+    def _check_paid_on(self, loan: tables.Loan, paid_on: date) -> None:
+        self._check_not_future("paid_on", paid_on)
+        if paid_on < loan.borrowed_on:
+            raise InvalidValue(
+                "paid_on", paid_on.isoformat(), f"is before the loan was taken ({loan.borrowed_on.isoformat()})"
+            )
+
+    @staticmethod
+    def _check_external_id(session: Session, external_id: str | None, *, loan_id: int | None) -> None:
+        if external_id is None:
+            return
+        holder = session.exec(select(tables.Loan.id).where(tables.Loan.external_id == external_id)).first()
+        if holder is not None and holder != loan_id:
+            raise InvalidValue("loan_id", external_id, f"already used by loan #{holder}")
+
+    @staticmethod
+    def _check_repayments_fit(session: Session, loan: tables.Loan) -> None:
+        first = session.exec(
+            select(func.min(tables.Repayment.paid_on)).where(tables.Repayment.loan_id == loan.id)
+        ).one()
+        if first is not None and first < loan.borrowed_on:
+            raise InvalidValue(
+                "borrowed_on",
+                loan.borrowed_on.isoformat(),
+                f"is after a repayment already recorded on {first.isoformat()}",
+            )
+
+    @staticmethod
+    def _check_source_ref_free(session: Session, source_ref: str | None) -> None:
+        if source_ref is None:
+            return
+        holder = session.exec(select(tables.Repayment.id).where(tables.Repayment.source_ref == source_ref)).first()
+        if holder is not None:
+            raise InvalidValue("source_ref", source_ref, "a repayment with this reference was recorded since")
+
+    @staticmethod
+    def _platform_id(session: Session, name: str) -> int:
+        """The platform's id, creating it (with a kind guessed from its name) the first time it is named."""
+        name = name.strip()
+        found = session.exec(select(tables.Platform.id).where(tables.Platform.name == name)).first()
+        if found is not None:
+            return found
+        platform = tables.Platform(name=name, kind=guess_platform_kind(name).value)
+        session.add(platform)
+        session.flush()
+        return platform.id
+
+
+def loan_fields(draft: LoanDraft) -> dict:
+    terms = draft.terms
+    return {
+        "external_id": draft.external_id or None,
+        "borrowed_on": terms.borrowed_on,
+        "principal_fen": terms.principal_fen,
+        "term_months": terms.term_months,
+        "method": terms.method.value,
+        "annual_rate": format(terms.rate.annual.normalize(), "f"),
+        "rate_basis": terms.rate.basis.value,
+        "purpose": draft.purpose.value,
+        "autopay": draft.autopay,
+        "note": draft.note,
+    }
+
+
+def installment_row(loan_id: int, installment: Installment, state=None) -> dict:
+    return {
+        "loan_id": loan_id,
+        "seq": installment.seq,
+        "due_on": installment.due_on,
+        "principal_fen": installment.principal_fen,
+        "interest_fen": installment.interest_fen,
+        "corrected": False,
+        "paid_interest_fen": state.paid_interest_fen if state else 0,
+        "paid_principal_fen": state.paid_principal_fen if state else 0,
+        "settled_on": state.settled_on if state else None,
+    }
+
+
+def repayment_row(loan_id: int, payment: Payment, source_ref: str | None, note: str = "") -> dict:
+    return {
+        "loan_id": loan_id,
+        "paid_on": payment.paid_on,
+        "amount_fen": payment.amount_fen,
+        "is_payoff": payment.is_payoff,
+        "note": note,
+        "source_ref": source_ref,
+    }
+
+
+def insert_schedule(session: Session, loan_id: int, schedule: list[Installment]) -> None:
+    session.execute(insert(tables.Installment), [installment_row(loan_id, inst) for inst in schedule])
+
+
+def get_loan(session: Session, loan_id: int) -> tables.Loan:
+    loan = session.get(tables.Loan, loan_id)
+    if loan is None:
+        raise InvalidValue("loan", loan_id, "no such loan")
+    return loan
+
+
+def get_note(session: Session, note_id: int) -> tables.CreditReportNote:
+    row = session.get(tables.CreditReportNote, note_id)
+    if row is None:
+        raise InvalidValue("note", note_id, "no such credit-report note")
+    return row
+
+
+def row_values(session: Session, table, condition) -> list[dict]:
+    """Rows of a table as plain column dicts (what undo keeps)."""
+    return [dict(row) for row in session.execute(select(table.__table__).where(condition)).mappings()]
+
+
+def without_id(row: dict, **changes) -> dict:
+    values = {key: value for key, value in row.items() if key != "id"}
+    values.update(changes)
+    return values
+
+
+def has_payoff(session: Session, loan_id: int) -> bool:
+    return (
+        session.exec(
+            select(tables.Repayment.id).where(tables.Repayment.loan_id == loan_id, col(tables.Repayment.is_payoff))
+        ).first()
+        is not None
+    )
+
+
+def applied_payments(session: Session, loan_id: int):
+    """The loan's installment rows, and the result of applying its repayments to them."""
+    rows, repayments = loan_schedule_rows(session, loan_id)
+    return rows, apply_payments([installment_of(r) for r in rows], [payment_of(r) for r in repayments])
+
+
+def loan_states(session: Session, loan_id: int):
+    return applied_payments(session, loan_id)[1].states
+
+
+def state_updates(rows: list[tables.Installment], states) -> list[dict]:
+    """The paid amounts and settled dates to write back onto installment rows after applying payments."""
+    return [
+        {
+            "id": row.id,
+            "paid_interest_fen": state.paid_interest_fen,
+            "paid_principal_fen": state.paid_principal_fen,
+            "settled_on": state.settled_on,
+        }
+        for row, state in zip(rows, states, strict=True)
+    ]
+
+
+def reapply(session: Session, loan_id: int) -> int:
+    """Recompute what is paid on each installment of the loan from its repayments; returns unapplied fen."""
+    rows, application = applied_payments(session, loan_id)
+    session.execute(
+        update(tables.Installment),
+        state_updates(rows, application.states),
+    )
+    session.expire_all()
+    return application.unapplied_fen

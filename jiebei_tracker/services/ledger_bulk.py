@@ -1,0 +1,274 @@
+"""Bulk loading for the ledger: many loans with their repayments, limits and notes in one transaction
+(demo data and imports), written with executemany a batch at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.payments import Payment, apply_payments
+from jiebei_tracker.domain.records import LoanDraft
+from jiebei_tracker.domain.schedule import Installment, build_schedule
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.ledger_base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
+from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.convert import installment_of, payment_of
+
+
+@dataclass(frozen=True)
+class HistoricLoan:
+    """A loan with the repayments already made on it, for bulk loading (demo data, imports).
+    ``payment_refs``, when given, holds each payment's source reference (an order number) in the same order."""
+
+    draft: LoanDraft
+    payments: Sequence[Payment] = ()
+    payment_refs: Sequence[str | None] = ()
+
+
+@dataclass(frozen=True)
+class RepaymentEntry:
+    """A repayment of a loan already recorded (``loan_id`` is its number), for bulk loading."""
+
+    loan_id: int
+    payment: Payment
+    source_ref: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LimitEntry:
+    platform: str
+    recorded_on: date
+    limit_fen: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    noted_on: date
+    kind: NoteKind
+    text: str
+    resolved_on: date | None = None
+
+
+# add_history writes loans a batch at a time: memory stays flat however many there are, and progress is
+# reported (and a cancel can come) between batches.
+HISTORY_BATCH = 2000
+
+
+class BulkLoading(LedgerBase):
+    """``add_history``: the ledger's bulk write path."""
+
+    def add_history(
+        self,
+        loans: Iterable[HistoricLoan],
+        *,
+        limits: Iterable[LimitEntry] = (),
+        notes: Iterable[NoteEntry] = (),
+        platform_kinds: dict[str, PlatformKind] | None = None,
+        repayments: Iterable[RepaymentEntry] = (),
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Changes:
+        """Load many loans with their repayments, repayments of loans already recorded, limits and notes in one
+        transaction (demo data, imports). Schedules and payment states are computed here and written with
+        executemany, a batch at a time so memory stays flat. ``progress(done, total)`` is called after each
+        batch; anything it raises (a cancel) rolls the whole call back."""
+        loans, repayments = list(loans), list(repayments)
+        limits, notes = list(limits), list(notes)
+        for item in loans:
+            self._check_draft(item.draft)
+        for entry in repayments:
+            if entry.payment.amount_fen <= 0:
+                raise InvalidValue("amount", format_yuan(entry.payment.amount_fen), "must be more than zero")
+            self._check_not_future("paid_on", entry.payment.paid_on)
+        total, done = len(loans) + len(repayments) + len(limits) + len(notes), 0
+        report = progress or (lambda _done, _total: None)
+        loan_ids: set[int] = set()
+        with self._database.transaction() as session:
+            connection = session.connection()
+            platform_ids: dict[str, int] = {}
+
+            def platform_id(name: str) -> int:
+                if name not in platform_ids:
+                    platform_ids[name] = self._platform_id(session, name)
+                return platform_ids[name]
+
+            for name, kind in (platform_kinds or {}).items():
+                session.get(tables.Platform, platform_id(name)).kind = kind.value
+            session.flush()
+            next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+            for start in range(0, len(loans), HISTORY_BATCH):
+                batch = loans[start : start + HISTORY_BATCH]
+                loan_rows, installment_rows, repayment_rows = [], [], []
+                for offset, item in enumerate(batch, start=next_id + start):
+                    draft = item.draft
+                    loan_rows.append(_bulk_values({"id": offset, "platform_id": platform_id(draft.platform),
+                                                   **loan_fields(draft)}, _LOAN_COLUMNS))  # fmt: skip
+                    installment_rows.extend(_bulk_installments(offset, build_schedule(draft.terms), item.payments))
+                    refs = list(item.payment_refs) or [None] * len(item.payments)
+                    repayment_rows.extend(
+                        _bulk_values(repayment_row(offset, payment, ref), _REPAYMENT_COLUMNS)
+                        for payment, ref in zip(item.payments, refs, strict=True)
+                    )
+                # Plain executemany: SQLAlchemy's per-row parameter processing would double the time of a
+                # large import (the values are already in the form the columns store).
+                connection.exec_driver_sql(_bulk_insert(tables.Loan, _LOAN_COLUMNS), loan_rows)
+                connection.exec_driver_sql(_bulk_insert(tables.Installment, _INSTALLMENT_COLUMNS), installment_rows)
+                if repayment_rows:
+                    connection.exec_driver_sql(_bulk_insert(tables.Repayment, _REPAYMENT_COLUMNS), repayment_rows)
+                loan_ids.update(row[0] for row in loan_rows)
+                done += len(batch)
+                report(done, total)
+            if repayments:
+                touched = {entry.loan_id for entry in repayments}
+                self._check_history_repayments(session, repayments)
+                connection.execute(
+                    tables.Repayment.__table__.insert(),
+                    [repayment_row(e.loan_id, e.payment, e.source_ref, e.note) for e in repayments],
+                )
+                reapply_many(session, sorted(touched))
+                loan_ids |= touched
+                done += len(repayments)
+                report(done, total)
+            if limits:
+                connection.execute(
+                    tables.CreditLimitRecord.__table__.insert(),
+                    [
+                        {
+                            "platform_id": platform_id(e.platform),
+                            "recorded_on": e.recorded_on,
+                            "limit_fen": e.limit_fen,
+                            "note": e.note,
+                        }
+                        for e in limits
+                    ],
+                )
+                done += len(limits)
+                report(done, total)
+            if notes:
+                connection.execute(
+                    tables.CreditReportNote.__table__.insert(),
+                    [
+                        {
+                            "noted_on": e.noted_on,
+                            "kind": e.kind.value,
+                            "text": e.text,
+                            "resolved": e.resolved_on is not None,
+                            "resolved_on": e.resolved_on,
+                        }
+                        for e in notes
+                    ],
+                )
+                done += len(notes)
+                report(done, total)
+        return Changes(
+            loan_ids=frozenset(loan_ids),
+            loans_added_or_removed=bool(loans),
+            payments=True,
+            platforms=True,
+            limits=True,
+            notes=True,
+        )
+
+    def _check_history_repayments(self, session: Session, repayments: list[RepaymentEntry]) -> None:
+        """Each repayment's loan exists and was taken on or before the day it was paid."""
+        borrowed = {}
+        wanted = sorted({entry.loan_id for entry in repayments})
+        for start in range(0, len(wanted), HISTORY_BATCH):
+            chunk = wanted[start : start + HISTORY_BATCH]
+            query = select(tables.Loan.id, tables.Loan.borrowed_on).where(col(tables.Loan.id).in_(chunk))
+            borrowed.update(session.exec(query).all())
+        for entry in repayments:
+            if entry.loan_id not in borrowed:
+                raise InvalidValue("loan", entry.loan_id, "no such loan")
+            if entry.payment.paid_on < borrowed[entry.loan_id]:
+                raise InvalidValue(
+                    "paid_on",
+                    entry.payment.paid_on.isoformat(),
+                    f"is before the loan was taken ({borrowed[entry.loan_id].isoformat()})",
+                )
+
+
+_LOAN_COLUMNS = (
+    "id", "platform_id", "external_id", "borrowed_on", "principal_fen", "term_months", "method", "annual_rate",
+    "rate_basis", "purpose", "autopay", "note",
+)  # fmt: skip
+_INSTALLMENT_COLUMNS = (
+    "loan_id", "seq", "due_on", "principal_fen", "interest_fen", "corrected", "paid_interest_fen",
+    "paid_principal_fen", "settled_on",
+)  # fmt: skip
+_REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref")
+
+
+def _bulk_insert(table, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _stored(value):
+    """A value as SQLAlchemy stores it in SQLite: dates as ISO text, booleans as 0/1."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _bulk_values(row: dict, columns: tuple[str, ...]) -> tuple:
+    return tuple(_stored(row[name]) for name in columns)
+
+
+def _bulk_installments(loan_id: int, schedule: list[Installment], payments: Sequence[Payment]) -> list[tuple]:
+    """Installment rows for executemany. With nothing paid there is no payment arithmetic to do, unless an
+    installment asks for 0 (apply_payments counts those settled on their due date)."""
+    if payments or any(inst.total_fen == 0 for inst in schedule):
+        states = apply_payments(schedule, payments).states
+        return [_bulk_values(installment_row(loan_id, s.installment, s), _INSTALLMENT_COLUMNS) for s in states]
+    return [
+        (loan_id, inst.seq, inst.due_on.isoformat(), inst.principal_fen, inst.interest_fen, 0, 0, 0, None)
+        for inst in schedule
+    ]
+
+
+def reapply_many(session: Session, loan_ids: list[int]) -> None:
+    """reapply for many loans with one query per table per batch (bulk repayments). A loan paid more than its
+    schedule asks for, without a payoff, is refused as log_repayment refuses it."""
+    for start in range(0, len(loan_ids), HISTORY_BATCH):
+        chunk = loan_ids[start : start + HISTORY_BATCH]
+        inst_rows = session.exec(
+            select(tables.Installment)
+            .where(col(tables.Installment.loan_id).in_(chunk))
+            .order_by(tables.Installment.loan_id, tables.Installment.seq)
+        ).all()
+        pay_rows = session.exec(
+            select(tables.Repayment)
+            .where(col(tables.Repayment.loan_id).in_(chunk))
+            .order_by(tables.Repayment.loan_id, tables.Repayment.paid_on, tables.Repayment.id)
+        ).all()
+        installments: dict[int, list] = {}
+        for row in inst_rows:
+            installments.setdefault(row.loan_id, []).append(row)
+        payments: dict[int, list] = {}
+        for row in pay_rows:
+            payments.setdefault(row.loan_id, []).append(row)
+        updates = []
+        for loan_id in chunk:
+            rows = installments.get(loan_id, [])
+            paid = payments.get(loan_id, [])
+            application = apply_payments([installment_of(r) for r in rows], [payment_of(r) for r in paid])
+            if application.unapplied_fen and not any(r.is_payoff for r in paid):
+                raise InvalidValue(
+                    "amount",
+                    format_yuan(application.unapplied_fen),
+                    f"is paid on loan #{loan_id} beyond everything its schedule asks for",
+                )
+            updates.extend(state_updates(rows, application.states))
+        if updates:
+            session.execute(update(tables.Installment), updates)
+    session.expire_all()
