@@ -188,11 +188,4 @@ _DUES_SHOWN = 3
 def _dues_it_may_cover(snapshot: Snapshot, loan: LoanRecord, days_before: int):
     """Other loans' installments falling due within ``days_before`` days after ``loan`` was taken and still
     unpaid that day — what the new money may have gone to."""
-    borrowed = loan.borrowed_on
-    return [
-        inst
-        for inst in snapshot.installments_due_between(borrowed, borrowed + timedelta(days=days_before))
-        if inst.loan_id != loan.loan_id
-        and (inst.settled_on is None or inst.settled_on >= borrowed)
-        and snapshot.loans_by_id[inst.loan_id].borrowed_on < borrowed
-    ]
+    return snapshot.installments_due_between_for(loan, days_before)

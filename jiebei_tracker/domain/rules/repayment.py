@@ -88,16 +88,13 @@ def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
 def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Installments settled after their due date (plus grace) within the window; high while the latest is recent,
     medium once it is older, and none at all once every one is older than the window."""
-    as_of, grace = snapshot.as_of, snapshot.grace_days
+    as_of = snapshot.as_of
     window_start = as_of - relativedelta(months=thresholds.late_window_months)
     recent_start = as_of - relativedelta(months=thresholds.late_recent_months)
     items = []
     latest = None
-    grace_delta = timedelta(days=grace)
-    for inst in snapshot.installments_settled_between(window_start, as_of):
+    for inst in snapshot.installments_settled_late_between(window_start, as_of):
         settled = inst.settled_on
-        if settled <= inst.due_on + grace_delta:
-            continue
         loan = snapshot.loans_by_id[inst.loan_id]
         days_late = (settled - inst.due_on).days
         latest = settled if latest is None else max(latest, settled)

@@ -54,6 +54,8 @@ class InstallmentIndex:
     by_due: tuple[InstallmentRecord, ...]
     by_settled: tuple[InstallmentRecord, ...]
     closed_on: Mapping[int, date | None]
+    # Per grace days, the installments of ``by_settled`` settled after their due date plus grace (same order).
+    _late: dict[int, tuple[InstallmentRecord, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, loans: Iterable[LoanRecord], closing: Closing | None = None) -> InstallmentIndex:
@@ -111,6 +113,16 @@ class InstallmentIndex:
 
     def settled_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
         found = self.by_settled
+        return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
+
+    def late_settled_between(self, first: date, last: date, grace_days: int = 0) -> tuple[InstallmentRecord, ...]:
+        """Those of ``settled_between`` settled after their due date plus ``grace_days``. The late ones are picked
+        out once per grace setting (a long history's month ends each look at two years of settled installments,
+        of which few were late)."""
+        found = self._late.get(grace_days)
+        if found is None:
+            grace = timedelta(days=grace_days)
+            found = self._late[grace_days] = tuple(i for i in self.by_settled if i.settled_on > i.due_on + grace)
         return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
 
 
@@ -184,6 +196,26 @@ class Snapshot:
         """Installments settled from ``first`` to ``last`` (no later than the snapshot date), in that order."""
         # Settled by the snapshot date, an installment is the same in the snapshot as in the final records.
         return self._as_it_stood(self._index.settled_between(first, min(last, self.as_of)))
+
+    def installments_settled_late_between(self, first: date, last: date) -> list[InstallmentRecord]:
+        """Those of ``installments_settled_between`` settled after their due date plus the grace days."""
+        return self._as_it_stood(self._index.late_settled_between(first, min(last, self.as_of), self.grace_days))
+
+    def installments_due_between_for(self, loan: LoanRecord, days: int) -> list[InstallmentRecord]:
+        """Other, older loans' installments due from the day ``loan`` was borrowed to ``days`` days later and not
+        yet settled when it was borrowed (settled that day or later), as they stood on the snapshot date."""
+        borrowed = loan.borrowed_on
+        loans = self.loans_by_id
+        # Filtered on the index's records, which have the same terms; one settled after the snapshot date is
+        # open in the snapshot, and so also "not settled before ``borrowed``" (a loan in it was borrowed by then).
+        return [
+            loans[i.loan_id].installments[i.seq - 1]
+            for i in self._index.due_between(borrowed, borrowed + timedelta(days=days))
+            if i.loan_id != loan.loan_id
+            and (i.settled_on is None or i.settled_on >= borrowed)
+            and i.loan_id in loans
+            and loans[i.loan_id].borrowed_on < borrowed
+        ]
 
     def loans_borrowed_since(self, first: date) -> tuple[LoanRecord, ...]:
         """Loans borrowed from ``first`` to the snapshot date, in the order they are kept (oldest first)."""
