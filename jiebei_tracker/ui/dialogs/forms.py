@@ -1,10 +1,23 @@
-"""Form helpers shared by the dialogs: an error label under each field, and mapping a service error to it."""
+"""Form helpers shared by the dialogs: an error label under each field, mapping a service error to it, and the
+dialog shape they share (fields, messages, Save / Cancel)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.ui.common import ERROR_STYLE
+
+
+def error_label() -> QLabel:
+    """A hidden red label for a message; shown when there is one."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 class FieldErrors:
@@ -21,11 +34,8 @@ class FieldErrors:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = QLabel()
+        message = error_label()
         message.setObjectName(f"error_{field}")
-        message.setStyleSheet("color: #d1343a;")
-        message.setWordWrap(True)
-        message.hide()
         column.addWidget(message)
         self._labels[field] = message
         self._form.addRow(label, box)
@@ -50,3 +60,29 @@ class FieldErrors:
 
     def any(self) -> bool:
         return any(label.text() for label in [*self._labels.values(), self._general])
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields with their messages under them, a message for the whole form, and Save /
+    Cancel; Save calls ``submit()``. Subclasses add rows through ``self.errors.add_row`` and call ``lay_out``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.form, self.general_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def lay_out(self, *, above: Sequence[QWidget] = (), below: Sequence[QWidget] = (), minimum_width: int) -> None:
+        layout = QVBoxLayout(self)
+        for widget in above:
+            layout.addWidget(widget)
+        layout.addLayout(self.form)
+        for widget in (*below, self.general_error, self.buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(minimum_width)
+
+    def submit(self) -> None:
+        raise NotImplementedError

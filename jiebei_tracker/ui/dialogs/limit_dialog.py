@@ -9,22 +9,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_yuan
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.ui.common import ERROR_STYLE, from_qdate, to_qdate
-from jiebei_tracker.ui.dialogs.forms import FieldErrors
+from jiebei_tracker.ui.common import from_qdate, to_qdate
+from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
-class LimitDialog(QDialog):
+class LimitDialog(FormDialog):
     """``save(platform, recorded_on, limit_fen, note)`` is called on Save; its refusal is shown by the field."""
 
     def __init__(
@@ -56,26 +53,13 @@ class LimitDialog(QDialog):
         self.note.setPlaceholderText(self.tr("optional: what the platform said"))
         self.previous = QLabel()
         self.previous.setWordWrap(True)
-        form = QFormLayout()
-        general = QLabel()
-        general.setStyleSheet(ERROR_STYLE)
-        general.hide()
-        self.errors = FieldErrors(form, general)
         self.errors.add_row("platform", self.tr("Platform"), self.platform)
         self.errors.add_row("date", self.tr("Seen on"), self.recorded_on)
         self.errors.add_row("limit", self.tr("Credit limit (yuan)"), self.amount)
         self.errors.add_row("note", self.tr("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.previous)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
+        self.lay_out(below=[self.previous], minimum_width=420)
         self.platform.currentTextChanged.connect(self._show_previous)
         self._show_previous()
-        self.setMinimumWidth(420)
 
     def _show_previous(self) -> None:
         current = self._current(self.platform.currentText().strip())

@@ -10,13 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,10 +26,10 @@ from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
 from jiebei_tracker.ui.common import display_language, from_qdate, to_qdate
-from jiebei_tracker.ui.dialogs.forms import FieldErrors
+from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
-class LoanEditorDialog(QDialog):
+class LoanEditorDialog(FormDialog):
     """Add or edit a loan. ``save`` is called with the draft; a service error is shown by its field."""
 
     def __init__(
@@ -95,11 +92,6 @@ class LoanEditorDialog(QDialog):
         self.external_id.setPlaceholderText(self.tr("optional: the platform's loan number"))
         self.note = QLineEdit(loan.note if loan else "")
 
-        form = QFormLayout()
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet("color: #d1343a;")
-        self.general_error.hide()
-        self.errors = FieldErrors(form, self.general_error)
         self.errors.add_row("platform", self.tr("Platform"), self.platform)
         self.errors.add_row("borrowed_on", self.tr("Borrowed on"), self.borrowed_on)
         self.errors.add_row("principal", self.tr("Principal (yuan)"), self.principal)
@@ -117,15 +109,7 @@ class LoanEditorDialog(QDialog):
         self.rate.textChanged.connect(self._update_rate_hint)
         self.rate_basis.currentIndexChanged.connect(self._update_rate_hint)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.high_rate_note)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.lay_out(below=[self.high_rate_note], minimum_width=460)
 
     def _parse_rate(self):
         parser = annual_rate if self.rate_basis.currentData() == RateBasis.ANNUAL.value else daily_rate

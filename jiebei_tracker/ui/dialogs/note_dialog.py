@@ -9,11 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,11 +18,11 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord
-from jiebei_tracker.ui.common import ERROR_STYLE, display_language, from_qdate, to_qdate
-from jiebei_tracker.ui.dialogs.forms import FieldErrors
+from jiebei_tracker.ui.common import display_language, from_qdate, to_qdate
+from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
-class NoteDialog(QDialog):
+class NoteDialog(FormDialog):
     """``save(noted_on, kind, text)`` is called on Save; a refusal is shown by its field."""
 
     def __init__(
@@ -59,23 +56,10 @@ class NoteDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        form = QFormLayout()
-        general = QLabel()
-        general.setStyleSheet(ERROR_STYLE)
-        general.hide()
-        self.errors = FieldErrors(form, general)
         self.errors.add_row("date", self.tr("Date on the report"), self.noted_on)
         self.errors.add_row("kind", self.tr("Kind of record"), self.kind)
         self.errors.add_row("text", self.tr("What it shows"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.lay_out(below=[hint], minimum_width=460)
 
     def submit(self) -> None:
         self.errors.clear()

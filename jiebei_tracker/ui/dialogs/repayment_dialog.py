@@ -9,11 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,10 +20,10 @@ from jiebei_tracker.domain.payments import PayoffQuote
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
 from jiebei_tracker.ui.common import from_qdate, to_qdate
-from jiebei_tracker.ui.dialogs.forms import FieldErrors
+from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
-class RepaymentDialog(QDialog):
+class RepaymentDialog(FormDialog):
     """``pay(paid_on, amount_fen)`` or ``pay_off(paid_on, amount_fen)`` is called on Save."""
 
     def __init__(
@@ -60,26 +57,12 @@ class RepaymentDialog(QDialog):
         self.quote_label = QLabel()
         self.quote_label.setWordWrap(True)
         self.quote_label.hide()
-        form = QFormLayout()
-        general = QLabel()
-        general.setStyleSheet("color: #d1343a;")
-        general.hide()
-        self.errors = FieldErrors(form, general)
         self.errors.add_row("paid_on", self.tr("Paid on"), self.paid_on)
         self.errors.add_row("amount", self.tr("Amount (yuan)"), self.amount)
-        form.addRow("", self.payoff)
+        self.form.addRow("", self.payoff)
         self.payoff.toggled.connect(self._refresh_quote)
         self.paid_on.dateChanged.connect(self._refresh_quote)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.quote_label)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.lay_out(above=[heading], below=[self.quote_label], minimum_width=420)
         self.payoff.setChecked(payoff)
 
     def _refresh_quote(self) -> None:
