@@ -7,9 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,7 +19,12 @@ from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery, LoanSummary
 from jiebei_tracker.ui.common import STATUS_COLOURS, display_language
-from jiebei_tracker.ui.models.records_model import ALIGNMENT_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, retranslate_table
+from jiebei_tracker.ui.models.records_model import (
+    ALIGNMENT_ROLE,
+    DISPLAY_ROLE,
+    FOREGROUND_ROLE,
+    TranslatedHeadersModel,
+)
 
 LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
@@ -44,7 +47,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MAX_INSERTS = 200
 
 
-class LoansTableModel(QAbstractTableModel):
+class LoansTableModel(TranslatedHeadersModel):
     """One row per loan: platform, borrowed on, principal, method, rate, outstanding, next due and amount, status.
 
     ``fetch_ids(query)`` gives every matching loan id in order; ``fetch_rows(ids)`` the summaries of some.
@@ -70,7 +73,6 @@ class LoansTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: list[LoanSummary] = []  # the fetched prefix of _ids
         self._row_of: dict[int, int] = {}
-        self._header_texts: tuple[str, list[str]] | None = None  # (language, headers)
 
     # -- what is shown ---------------------------------------------------------------------------------------
 
@@ -208,29 +210,11 @@ class LoansTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def _headers(self) -> list[str]:
-        """The headers in the language shown now: views ask thousands of times, so they are translated once
-        per language (Translations.apply sets the default locale, which says which)."""
-        language = QLocale().name()
-        if self._header_texts is None or self._header_texts[0] != language:
-            self._header_texts = (language, self.headers())
-        return self._header_texts[1]
-
-    def retranslate(self) -> None:
-        self._header_texts = None
-        retranslate_table(self)
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMN_SORT_KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = self._headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

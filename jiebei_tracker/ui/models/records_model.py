@@ -11,7 +11,37 @@ ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 
 
-class RecordsTableModel(QAbstractTableModel):
+class TranslatedHeadersModel(QAbstractTableModel):
+    """A table model whose column headers are translated texts, worked out once per language."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._header_texts: tuple[str, list[str]] | None = None  # (language, headers)
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def _headers(self) -> list[str]:
+        """The headers in the language shown now: views ask thousands of times, so they are translated once
+        per language (Translations.apply sets the default locale, which says which)."""
+        language = QLocale().name()
+        if self._header_texts is None or self._header_texts[0] != language:
+            self._header_texts = (language, self.headers())
+        return self._header_texts[1]
+
+    def retranslate(self) -> None:
+        """Headers and labels again, in the language now installed (models get no LanguageChange event)."""
+        self._header_texts = None
+        retranslate_table(self)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            headers = self._headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+
+class RecordsTableModel(TranslatedHeadersModel):
     """A read-only table over a list of records; subclasses name the columns and format a cell."""
 
     money_columns: tuple[int, ...] = ()
@@ -19,10 +49,6 @@ class RecordsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._records: list = []
-        self._header_texts: tuple[str, list[str]] | None = None  # (language, headers)
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
 
     def cell(self, record, column: int) -> str:
         raise NotImplementedError
@@ -38,30 +64,11 @@ class RecordsTableModel(QAbstractTableModel):
     def records(self) -> list:
         return list(self._records)
 
-    def _headers(self) -> list[str]:
-        """The headers in the language shown now: views ask thousands of times, so they are translated once
-        per language (Translations.apply sets the default locale, which says which)."""
-        language = QLocale().name()
-        if self._header_texts is None or self._header_texts[0] != language:
-            self._header_texts = (language, self.headers())
-        return self._header_texts[1]
-
-    def retranslate(self) -> None:
-        """Headers and labels again, in the language now installed (models get no LanguageChange event)."""
-        self._header_texts = None
-        retranslate_table(self)
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            headers = self._headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         row = index.row()
