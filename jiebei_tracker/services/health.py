@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from sqlalchemy import or_, select
 
@@ -100,7 +100,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
     with database.reading() as session:
         cursor = session.connection().connection.cursor()
         platforms = {
-            pid: (name, PlatformKind(kind))
+            pid: (name, _PLATFORM_KINDS[kind])
             for pid, name, kind in cursor.execute(f"SELECT id, name, kind FROM {_PLATFORM}")
         }
         loan_rows = cursor.execute(
@@ -141,12 +141,15 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
                 key=_LOAN_ID,
             )
         }
+        # RepaymentColumns are in (day, id) order: read in id order (the table's own, no sort in SQLite) and put
+        # in day order by a stable sort here, quicker than SQLite's sort through a temporary B-tree.
         paid = cursor.execute(
             f"SELECT id, loan_id, paid_on, amount_fen, is_payoff FROM {_REPAYMENT}"
             + only.format(column="loan_id")
-            + " ORDER BY paid_on, id",  # RepaymentColumns are in date order
+            + " ORDER BY id",
             params,
         ).fetchall()
+        paid.sort(key=_PAID_ON)
         if paid:
             ids, paid_loans, days, amounts, payoffs = zip(*paid, strict=True)
             repayments = RepaymentColumns(ids, paid_loans, tuple(map(day, days)), amounts, tuple(map(bool, payoffs)))
@@ -171,7 +174,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
             loan_id=loan_id,
             platform=platforms[platform_id][0],
             platform_kind=platforms[platform_id][1],
-            purpose=LoanPurpose(purpose),
+            purpose=_PURPOSES[purpose],
             autopay=bool(autopay),
             principal_fen=principal_fen,
             borrowed_on=day(borrowed_on),
@@ -195,6 +198,10 @@ class _Days(dict):
 
 
 _LOAN_ID = attrgetter("loan_id")
+_PAID_ON = itemgetter(2)
+# Stored value → member by a dict lookup (calling the enum class for each of thousands of rows costs more).
+_PURPOSES = {member.value: member for member in LoanPurpose}
+_PLATFORM_KINDS = {member.value: member for member in PlatformKind}
 _PLATFORM = tables.Platform.__tablename__
 _LOAN = tables.Loan.__tablename__
 _INSTALLMENT = tables.Installment.__tablename__

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jiebei_tracker.domain.payments import Payment, apply_payments
+from jiebei_tracker.domain.rules.snapshot import Closing
 from jiebei_tracker.domain.schedule import Installment
 from jiebei_tracker.domain.vocabulary import NoteKind
 from tests.domain.records_builder import Records
@@ -89,6 +90,8 @@ def test_the_indexes_the_rules_use_give_what_a_scan_of_the_snapshot_gives(plans,
     history = records.history()
     first, length = START + timedelta(days=window[0]), window[1]
     for days in as_of_days:
+        relevant = history.without_loans_closed_before(START + timedelta(days=days))
+        assert relevant._closing == Closing.of(relevant.loans)  # the kept loans' part of the whole one
         snapshot = history.snapshot(START + timedelta(days=days), grace_days=grace)
         last = first + timedelta(days=length)
         assert snapshot.installments_settled_late_between(first, last) == [

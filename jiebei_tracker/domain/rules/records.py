@@ -152,7 +152,7 @@ class RepaymentColumns:
         return RepaymentColumns(*(tuple(column) for column in columns))
 
     def only_loans(self, loan_ids: set[int]) -> RepaymentColumns:
-        keep = [loan_id in loan_ids for loan_id in self.loan_ids]
+        keep = list(map(loan_ids.__contains__, self.loan_ids))
         return RepaymentColumns(*(tuple(compress(column, keep)) for column in _columns(self)))
 
     def by_loan(self) -> dict[int, tuple[list[date], list[int]]]:

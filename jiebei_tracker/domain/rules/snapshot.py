@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from jiebei_tracker.domain.rules.records import (
     CreditNote,
@@ -38,11 +38,19 @@ class Closing:
         closed_on: dict[int, date | None] = {}
         last_settled: dict[int, date | None] = {}
         for loan in loans:
-            settled = [inst.settled_on for inst in loan.installments]
-            latest = max(filter(None, settled), default=None)  # dates are always true; None is not
-            last_settled[loan.loan_id] = latest
-            closed_on[loan.loan_id] = None if None in settled else (latest or date.min)
+            settled = list(map(_SETTLED_AT, loan.installments))
+            if None in settled:
+                last_settled[loan.loan_id] = max(filter(None, settled), default=None)  # dates are true; None is not
+                closed_on[loan.loan_id] = None
+            else:
+                latest = last_settled[loan.loan_id] = max(settled, default=None)
+                closed_on[loan.loan_id] = latest or date.min
         return cls(closed_on, last_settled)
+
+    def only(self, loan_ids: Iterable[int]) -> Closing:
+        """The same for the loans ``loan_ids`` alone (what ``of`` gives for those loans)."""
+        closed_on, last_settled = self.closed_on, self.last_settled
+        return Closing({i: closed_on[i] for i in loan_ids}, {i: last_settled[i] for i in loan_ids})
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class InstallmentIndex:
         return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
 
 
+_SETTLED_AT = itemgetter(8)  # InstallmentRecord.settled_on, read without the attribute lookup
 _DUE_ON = attrgetter("due_on")
 _SETTLED_ON = attrgetter("settled_on")
 
@@ -355,10 +364,13 @@ class History:
     def without_loans_closed_before(self, day: date) -> History:
         """The same history less the loans fully settled before ``day`` (and their repayments): what snapshots
         from ``day`` on need when no rule looks further back than the loans' closing."""
-        closed_on = self._closing.closed_on
+        closing = self._closing
+        closed_on = closing.closed_on
         kept = tuple(loan for loan in self.loans if (closed_on[loan.loan_id] or date.max) >= day)
-        ids = {loan.loan_id for loan in kept}
-        return replace(self, loans=kept, repayments=self.repayments.only_loans(ids))
+        ids = [loan.loan_id for loan in kept]
+        result = replace(self, loans=kept, repayments=self.repayments.only_loans(set(ids)))
+        result.__dict__["_closing"] = closing.only(ids)  # the kept loans' entries, not worked out again
+        return result
 
     @cached_property
     def _settled_days(self) -> dict[int, list[date]]:
