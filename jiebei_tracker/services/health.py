@@ -169,17 +169,18 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
             )
         ]
         cursor.close()
+    none = ()
     loans = [
+        # Positional (the fields' order): a keyword call costs a third more, thousands of times.
         LoanRecord(
-            loan_id=loan_id,
-            platform=platforms[platform_id][0],
-            platform_kind=platforms[platform_id][1],
-            purpose=_PURPOSES[purpose],
-            autopay=bool(autopay),
-            principal_fen=principal_fen,
-            borrowed_on=day(borrowed_on),
-            installments=installments.get(loan_id, ()),
-            external_id=external_id,
+            loan_id,
+            *platforms[platform_id],  # platform, platform_kind
+            _PURPOSES[purpose],
+            bool(autopay),
+            principal_fen,
+            day(borrowed_on),
+            installments.get(loan_id, none),
+            external_id,
         )
         for loan_id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on in loan_rows
     ]

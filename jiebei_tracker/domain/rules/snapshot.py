@@ -71,7 +71,7 @@ class InstallmentIndex:
         every = [inst for loan in loans for inst in loan.installments]
         # One-key sorts (a third of the cost of tuple keys); being stable, they keep the loans' order on ties.
         by_due = tuple(sorted(every, key=_DUE_ON))
-        by_settled = tuple(sorted([i for i in every if i.settled_on is not None], key=_SETTLED_ON))
+        by_settled = tuple(sorted(filter(_SETTLED_ON, every), key=_SETTLED_ON))  # a date is true, None is not
         return cls(by_due, by_settled, (closing or Closing.of(loans)).closed_on)
 
     def with_loans_replaced(
@@ -134,9 +134,9 @@ class InstallmentIndex:
         return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
 
 
-_SETTLED_AT = itemgetter(8)  # InstallmentRecord.settled_on, read without the attribute lookup
-_DUE_ON = attrgetter("due_on")
-_SETTLED_ON = attrgetter("settled_on")
+# InstallmentRecord.due_on and .settled_on by position: quicker than by name in sorts and bisections.
+_DUE_ON = itemgetter(InstallmentRecord._fields.index("due_on"))
+_SETTLED_ON = _SETTLED_AT = itemgetter(InstallmentRecord._fields.index("settled_on"))
 
 
 @dataclass(frozen=True)
