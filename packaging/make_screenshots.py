@@ -1,7 +1,8 @@
-"""Regenerate the README's screenshots from a generated demo history: `python packaging/make_screenshots.py`.
+"""Regenerate the README's pictures from a generated demo history: `python packaging/make_screenshots.py`.
 
 Runs offscreen (no display needed); install a CJK font first (Debian: fonts-noto-cjk) so Chinese renders.
-Writes PNGs into packaging/screenshots/ in English and Chinese.
+Writes into packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette,
+and two charts drawn by the charts' own PNG export.
 """
 
 from __future__ import annotations
@@ -9,53 +10,108 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from jiebei_tracker.charts.balance import BalanceChart  # noqa: E402
+from jiebei_tracker.charts.export import render_png  # noqa: E402
+from jiebei_tracker.charts.health import HealthChart  # noqa: E402
 from jiebei_tracker.services.demo import generate_history  # noqa: E402
+from jiebei_tracker.services.series import ChartData, RangePreset  # noqa: E402
 from jiebei_tracker.services.workspace import Workspace  # noqa: E402
 from jiebei_tracker.storage.database import open_database  # noqa: E402
+from jiebei_tracker.ui.i18n import Translations  # noqa: E402
+from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, MainWindow  # noqa: E402
+from jiebei_tracker.ui.views.deferred import Deferred  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 TODAY = date(2026, 11, 28)
+SIZE = (1280, 800)
 
 
-def shoot(language: str, folder: Path) -> None:
-    from jiebei_tracker.ui.main_window import MainWindow
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in {
+        QPalette.ColorRole.Window: "#2b2d30",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1f2023",
+        QPalette.ColorRole.AlternateBase: "#2a2c30",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#35373b",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d84d6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.Link: "#7fb3ff",
+    }.items():
+        palette.setColor(role, QColor(colour))
+    return palette
 
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" else QLocale.c())
-    database = open_database(folder / f"demo-{language}.db")
-    workspace = Workspace(database=database, today=lambda: TODAY)
-    history = generate_history(today=TODAY, years=3, loans=60)
-    workspace.ledger.add_history(
-        history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
-    )
-    window = MainWindow(workspace=workspace)
-    window.resize(1200, 720)
+
+def settle(window: MainWindow, seconds: float = 60) -> None:
+    """Build what is on screen, let the background health check come in, and repaint."""
+    for deferred in window.findChildren(Deferred):
+        if deferred.isVisible():
+            deferred.build_now()
+    deadline = time.monotonic() + seconds
+    panel = window.health_panel
+    while (panel._stale or panel.status.isVisible()) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    window.wait_for_workers()
+    for _ in range(20):
+        QApplication.processEvents()
+
+
+def window_picture(workspace, translations, language: str, page: int, name: str, *, dark: bool = False) -> None:
+    translations.apply(language)
+    QApplication.setPalette(dark_palette() if dark else QApplication.style().standardPalette())
+    state = QSettings(str(Path(tempfile.mkdtemp()) / "state.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace=workspace, translations=translations, state=state)
+    window.resize(*SIZE)
     window.show()
-    QApplication.processEvents()
-    window.grab().save(str(OUT / f"loans-{language}.png"))
-    overdue = next(loan for loan in workspace.loans() if loan.status.value == "overdue")
-    detail = window.open_loan(overdue.loan_id)
-    QApplication.processEvents()
-    detail.grab().save(str(OUT / f"loan-detail-{language}.png"))
-    detail.close()
+    window.show_page(page)
+    settle(window)
+    window.grab().save(str(OUT / name))
     window.close()
-    database.close()
+
+
+def chart_picture(data: ChartData, translations, language: str, chart_class, name: str) -> None:
+    translations.apply(language)
+    QApplication.setPalette(QApplication.style().standardPalette())
+    chart = chart_class()
+    chart.set_series(data.series(chart.kind))
+    chart.set_range_preset(RangePreset.ONE_YEAR)
+    (OUT / name).write_bytes(render_png(chart, 1100, 560))
+    chart.deleteLater()
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
+    translations = Translations(app)
     with tempfile.TemporaryDirectory() as folder:
-        for language in ("en", "zh_CN"):
-            shoot(language, Path(folder))
-    app.quit()
+        # Named like the user's own file, since the window's status bar shows where the data lives.
+        database = open_database(Path(folder) / "jiebei-tracker" / "jiebei-tracker.db")
+        workspace = Workspace(database=database, today=lambda: TODAY)
+        history = generate_history(today=TODAY, years=3, loans=60)
+        workspace.ledger.add_history(
+            history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
+        )
+        window_picture(workspace, translations, "zh_CN", DASHBOARD, "dashboard-zh_CN.png")
+        window_picture(workspace, translations, "en", LOANS, "loans-en-dark.png", dark=True)
+        data = ChartData(database=database, today=lambda: TODAY)
+        chart_picture(data, translations, "zh_CN", BalanceChart, "chart-balance-zh_CN.png")
+        chart_picture(data, translations, "en", HealthChart, "chart-health-en.png")
+        database.close()
+    translations.apply("en")
     print(f"screenshots written to {OUT}")
     return 0
 

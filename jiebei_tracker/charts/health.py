@@ -62,6 +62,10 @@ class HealthChart(Chart):
         self.ends = pg.ScatterPlotItem(symbol="o", size=9)
         for item in (self.lane_segments, self.starts, self.ends):
             self.lane_plot.addItem(item)
+        # The plot clips curves to the view and thins them, which assumes points sorted by day; these are
+        # separate (start, end) pairs in lane order, and thinning them joins one lane's end to another's start.
+        self.lane_segments.setClipToView(False)
+        self.lane_segments.setDownsampling(ds=1, auto=False)
         self.lane_plot.invertY(True)  # the first rule of RULES.md at the top
         if self.compact:
             self.lane_plot.hide()

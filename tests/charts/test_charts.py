@@ -259,3 +259,24 @@ def test_the_compact_chart_has_no_legend_and_reads_out_in_a_tooltip(qtbot, hand_
     assert not chart.legend_label.isVisible() and not chart.readout.isVisible()
     text = chart.show_readout_at(date(2026, 2, 20))
     assert chart.graphics.toolTip() == text
+
+
+def test_warning_lanes_are_drawn_whole_in_the_exported_picture(qtbot, generated, monkeypatch):
+    """The lanes are separate (start, end) pairs in lane order. Clipping to the view and thinning, which the
+    plot applies to its day-sorted curves, join one lane's end to another's start when painting (seen as
+    diagonal strokes in an exported picture), so the lane curve must be drawn without them."""
+    chart = _chart(qtbot, HealthChart, generated)
+    chart.set_range_preset(RangePreset.ONE_YEAR)
+    twins = []
+    apply_view = HealthChart.apply_view
+
+    def spy(self):  # the off-screen twin that render_png paints
+        twins.append(self)
+        apply_view(self)
+
+    monkeypatch.setattr(HealthChart, "apply_view", spy)
+    render_png(chart, 1100, 560)
+    lanes = twins[-1].lane_segments
+    assert (lanes.opts["clipToView"], lanes.opts["autoDownsample"], lanes.opts["downsample"]) == (False, False, 1)
+    xs, ys = lanes.getData()
+    assert len(xs) > 0 and list(ys[0::2]) == list(ys[1::2])
