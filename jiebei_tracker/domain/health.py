@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from dateutil.relativedelta import relativedelta
-
 from jiebei_tracker.domain.rules import Flag, History, Severity, Thresholds, run_rules
 from jiebei_tracker.domain.vocabulary import _Labelled
 
@@ -87,11 +85,10 @@ def month_ends(start: date, end: date) -> list[date]:
     if end < start:
         return []
     days = []
-    month = start.replace(day=1)
-    while month <= end:
-        last = month.replace(day=monthrange(month.year, month.month)[1])
-        days.append(min(last, end))
-        month += relativedelta(months=1)
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        days.append(min(date(year, month, monthrange(year, month)[1]), end))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return days
 
 

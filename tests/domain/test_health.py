@@ -95,3 +95,19 @@ def test_score_history_follows_what_was_in_force_each_month():
         (date(2026, 4, 30), 80, ["late_history"]),
         (date(2026, 5, 15), 80, ["late_history"]),
     ]
+
+
+@given(start=st.dates(date(1990, 1, 1), date(2040, 12, 31)), months=st.integers(-2, 40), day=st.integers(1, 31))
+def test_month_ends_match_stepping_a_month_at_a_time(start, months, day):
+    """The month ends against the definition: each month's last day from start's month, the last one ``end``."""
+    from calendar import monthrange
+
+    from dateutil.relativedelta import relativedelta
+
+    end_month = start.replace(day=1) + relativedelta(months=months)
+    end = end_month.replace(day=min(day, monthrange(end_month.year, end_month.month)[1]))
+    expected, month = [], start.replace(day=1)
+    while month <= end:
+        expected.append(min(month + relativedelta(day=31), end))
+        month += relativedelta(months=1)
+    assert month_ends(start, end) == expected

@@ -44,6 +44,10 @@ def _assert_same_as_from_scratch(data: ChartData) -> None:
     assert patched._index.by_due == read._index.by_due
     assert patched._index.by_settled == read._index.by_settled
     assert dict(patched._index.closed_on) == dict(read._index.closed_on)
+    # The late installments the rules worked out before the change, kept up to date through it.
+    assert patched._index._late
+    for grace, late in patched._index._late.items():
+        assert late == read._index.late_settled_between(date.min, date.max, grace)
     for name in ("_paid_by_loan", "_last_change", "_settled_days"):
         assert getattr(patched, name) == getattr(read, name), name
 

@@ -94,15 +94,19 @@ class InstallmentIndex:
             return inst.settled_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
 
         # The old installments are found by bisection (a few among tens of thousands), not by a pass over all.
+        # The late lists worked out so far (per grace days) are kept up to date the same way as by_settled.
         by_due, by_settled = list(self.by_due), list(self.by_settled)
-        for found, field_ in ((by_due, 3), (by_settled, 8)):  # due_on, settled_on
+        late = {grace: (list(found), timedelta(days=grace)) for grace, found in self._late.items()}
+        lists = [(by_due, 3, None), (by_settled, 8, None)]  # due_on, settled_on
+        lists += [(found, 8, delta) for found, delta in late.values()]
+        for found, field_, delta in lists:
 
             def before(inst: InstallmentRecord, field_: int = field_) -> tuple:
                 return inst[field_], borrowed_before[inst.loan_id], inst.loan_id, inst.seq
 
             for loan in old:
                 for inst in loan.installments:
-                    if inst[field_] is None:
+                    if inst[field_] is None or (delta is not None and not _is_late(inst, delta)):
                         continue
                     at = bisect_left(found, before(inst), key=before)
                     if at == len(found) or found[at] != inst:
@@ -112,8 +116,14 @@ class InstallmentIndex:
             for inst in loan.installments:
                 by_due.insert(bisect_right(by_due, due_order(inst), key=due_order), inst)
                 if inst.settled_on is not None:
-                    by_settled.insert(bisect_right(by_settled, settled_order(inst), key=settled_order), inst)
-        return InstallmentIndex(tuple(by_due), tuple(by_settled), closed_on)
+                    at = bisect_right(by_settled, settled_order(inst), key=settled_order)
+                    by_settled.insert(at, inst)
+                    for found, delta in late.values():
+                        if _is_late(inst, delta):
+                            found.insert(bisect_right(found, settled_order(inst), key=settled_order), inst)
+        return InstallmentIndex(
+            tuple(by_due), tuple(by_settled), closed_on, {grace: tuple(found) for grace, (found, _) in late.items()}
+        )
 
     def due_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
         found = self.by_due
@@ -130,8 +140,13 @@ class InstallmentIndex:
         found = self._late.get(grace_days)
         if found is None:
             grace = timedelta(days=grace_days)
-            found = self._late[grace_days] = tuple(i for i in self.by_settled if i.settled_on > i.due_on + grace)
+            found = self._late[grace_days] = tuple(i for i in self.by_settled if _is_late(i, grace))
         return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
+
+
+def _is_late(inst: InstallmentRecord, grace: timedelta) -> bool:
+    """Settled after its due date plus ``grace`` (the installment must be settled)."""
+    return inst.settled_on > inst.due_on + grace
 
 
 # InstallmentRecord.due_on and .settled_on by position: quicker than by name in sorts and bisections.
