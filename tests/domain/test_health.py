@@ -107,7 +107,7 @@ def test_month_ends_match_stepping_a_month_at_a_time(start, months, day):
     end_month = start.replace(day=1) + relativedelta(months=months)
     end = end_month.replace(day=min(day, monthrange(end_month.year, end_month.month)[1]))
     expected, month = [], start.replace(day=1)
-    while month <= end:
+    while start <= end and month <= end:  # nothing when the end comes before the start
         expected.append(min(month + relativedelta(day=31), end))
         month += relativedelta(months=1)
     assert month_ends(start, end) == expected
