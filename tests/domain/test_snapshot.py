@@ -108,6 +108,11 @@ def test_the_indexes_the_rules_use_give_what_a_scan_of_the_snapshot_gives(plans,
                 and (i.settled_on is None or i.settled_on >= borrowed)
                 and snapshot.loans_by_id[i.loan_id].borrowed_on < borrowed
             ]
+            assert (
+                snapshot.installments_due_between_for(loan, cover_days, limit=2)
+                == (snapshot.installments_due_between_for(loan, cover_days)[:2])
+            )
+        assert snapshot.open_loans == tuple(loan for loan in snapshot.loans if snapshot.is_open(loan))
 
 
 def test_the_indexes_draw_their_lines_where_the_rules_do():

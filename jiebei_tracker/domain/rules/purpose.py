@@ -187,5 +187,5 @@ _DUES_SHOWN = 3
 
 def _dues_it_may_cover(snapshot: Snapshot, loan: LoanRecord, days_before: int):
     """Other loans' installments falling due within ``days_before`` days after ``loan`` was taken and still
-    unpaid that day — what the new money may have gone to."""
-    return snapshot.installments_due_between_for(loan, days_before)
+    unpaid that day — what the new money may have gone to; the first few only, all the rule shows."""
+    return snapshot.installments_due_between_for(loan, days_before, limit=_DUES_SHOWN)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import islice
 from operator import attrgetter, itemgetter
 
 from jiebei_tracker.domain.rules.records import (
@@ -185,8 +186,17 @@ class Snapshot:
         return closed is None or closed > self.as_of
 
     @cached_property
+    def _open_ids(self) -> frozenset[int]:
+        """The loans ``is_open`` says are open (worked out in one pass; thousands of loans on a long history)."""
+        as_of, closed_on = self.as_of, self._index.closed_on.get
+        return frozenset(
+            loan.loan_id for loan in self.loans if (closed := closed_on(loan.loan_id)) is None or closed > as_of
+        )
+
+    @cached_property
     def open_loans(self) -> tuple[LoanRecord, ...]:
-        return tuple(loan for loan in self.loans if self.is_open(loan))
+        is_open = self._open_ids.__contains__
+        return tuple(loan for loan in self.loans if is_open(loan.loan_id))
 
     @cached_property
     def _counting(self) -> dict[int, tuple[LoanRecord, ...]]:
@@ -198,8 +208,9 @@ class Snapshot:
         found = self._counting.get(memory_days)
         if found is None:
             since = self.as_of - timedelta(days=memory_days - 1)
+            is_open = self._open_ids.__contains__
             found = self._counting[memory_days] = tuple(
-                loan for loan in self.loans if loan.borrowed_on >= since or self.is_open(loan)
+                loan for loan in self.loans if loan.borrowed_on >= since or is_open(loan.loan_id)
             )
         return found
 
@@ -225,21 +236,25 @@ class Snapshot:
         """Those of ``installments_settled_between`` settled after their due date plus the grace days."""
         return self._as_it_stood(self._index.late_settled_between(first, min(last, self.as_of), self.grace_days))
 
-    def installments_due_between_for(self, loan: LoanRecord, days: int) -> list[InstallmentRecord]:
+    def installments_due_between_for(
+        self, loan: LoanRecord, days: int, *, limit: int | None = None
+    ) -> list[InstallmentRecord]:
         """Other, older loans' installments due from the day ``loan`` was borrowed to ``days`` days later and not
-        yet settled when it was borrowed (settled that day or later), as they stood on the snapshot date."""
+        yet settled when it was borrowed (settled that day or later), as they stood on the snapshot date; only
+        the first ``limit`` of them when given."""
         borrowed = loan.borrowed_on
         loans = self.loans_by_id
         # Filtered on the index's records, which have the same terms; one settled after the snapshot date is
         # open in the snapshot, and so also "not settled before ``borrowed``" (a loan in it was borrowed by then).
-        return [
+        found = (
             loans[i.loan_id].installments[i.seq - 1]
             for i in self._index.due_between(borrowed, borrowed + timedelta(days=days))
             if i.loan_id != loan.loan_id
             and (i.settled_on is None or i.settled_on >= borrowed)
             and i.loan_id in loans
             and loans[i.loan_id].borrowed_on < borrowed
-        ]
+        )
+        return list(found if limit is None else islice(found, limit))
 
     def loans_borrowed_since(self, first: date) -> tuple[LoanRecord, ...]:
         """Loans borrowed from ``first`` to the snapshot date, in the order they are kept (oldest first)."""
