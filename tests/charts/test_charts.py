@@ -280,3 +280,24 @@ def test_warning_lanes_are_drawn_whole_in_the_exported_picture(qtbot, generated,
     assert (lanes.opts["clipToView"], lanes.opts["autoDownsample"], lanes.opts["downsample"]) == (False, False, 1)
     xs, ys = lanes.getData()
     assert len(xs) > 0 and list(ys[0::2]) == list(ys[1::2])
+
+
+@pytest.mark.parametrize("preset", [RangePreset.ONE_YEAR, RangePreset.ALL])
+def test_the_balance_layers_filled_as_one_path_each_paint_what_pyqtgraphs_chunks_paint(qtbot, generated, preset):
+    def painted(chart) -> bytes:
+        image = QImage(900, 480, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        chart.render(image)
+        return bytes(image.constBits())
+
+    chart = _chart(qtbot, BalanceChart, generated)
+    chart.set_range_preset(preset)
+    one_path = painted(chart)
+    curves = [area.curve for area in chart.areas if area.isVisible()]
+    assert len(curves) >= 2 and not any(curve._shouldUseFillPathList() for curve in curves)
+    for curve in curves:  # pyqtgraph's own way back: fills in chunks of 50 points
+        del curve._shouldUseFillPathList
+        curve.fillPath = curve._fillPathList = None
+        assert curve._shouldUseFillPathList()
+        curve.update()
+    assert painted(chart) == one_path
