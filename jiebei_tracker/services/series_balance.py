@@ -6,7 +6,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
 
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.schedule import Installment
@@ -116,15 +115,20 @@ def add_moves(moves: BalanceMoves, platform: str, changes: Iterable[tuple[date, 
 def balance_series_from_moves(moves: BalanceMoves, *, as_of: date) -> BalanceSeries:
     """The series from the net moves per platform and day — kept up to date loan by loan by ChartData, so a
     change to one loan does not add up all the others again."""
-    days = sorted({day for per_day in moves.values() for day in per_day})
-    position = {day: index for index, day in enumerate(days)}
+    import numpy as np  # here, not at import: the window's first frame needs no numpy
+
+    days = sorted(set().union(*moves.values()))
+    position = dict(zip(days, range(len(days)), strict=True))
     columns: dict[str, tuple[int, ...]] = {}
+    peaks: dict[str, int] = {}
     for platform, per_day in moves.items():
-        column = [0] * len(days)
-        for day, change in per_day.items():
-            column[position[day]] = change
-        columns[platform] = tuple(accumulate(column))
-    order = tuple(sorted(columns, key=lambda p: (-max(columns[p]), p)))
+        # Running totals of each platform's moves over all days, added up in numpy (exact: int64 fen).
+        column = np.zeros(len(days), dtype=np.int64)
+        column[list(map(position.__getitem__, per_day))] = list(per_day.values())
+        running = np.cumsum(column)
+        columns[platform] = tuple(running.tolist())
+        peaks[platform] = int(running.max()) if len(running) else 0
+    order = tuple(sorted(columns, key=lambda p: (-peaks[p], p)))
     return BalanceSeries(as_of, tuple(days), order, {p: columns[p] for p in order})
 
 
@@ -154,12 +158,10 @@ class PlatformCountSeries:
 
 
 def platform_count_series(balance: BalanceSeries, *, threshold: int = PLATFORM_THRESHOLD) -> PlatformCountSeries:
-    # The count moves only where a platform's balance goes from zero to more, or back: mark those and add up.
-    flips = [0] * len(balance.days)
+    """How many platforms owe something after each listed day."""
+    import numpy as np  # here, not at import: the window's first frame needs no numpy
+
+    owing = np.zeros(len(balance.days), dtype=np.int64)
     for column in balance.balances_fen.values():
-        owing = False
-        for index, fen in enumerate(column):
-            if (fen > 0) != owing:
-                owing = not owing
-                flips[index] += 1 if owing else -1
-    return PlatformCountSeries(balance.as_of, balance.days, tuple(accumulate(flips)), balance, threshold)
+        owing += np.asarray(column, dtype=np.int64) > 0
+    return PlatformCountSeries(balance.as_of, balance.days, tuple(owing.tolist()), balance, threshold)

@@ -407,3 +407,29 @@ def test_a_change_that_does_not_name_its_loans_reads_everything_again(three_plat
     assert data.refresh(Changes(loans_added_or_removed=True)) == set(ChartKind)
     assert data.borrowing().months[-1].new_loans == 1
     assert data.balance().on(TODAY)["借呗"] == 50_000
+
+
+_MOVES = st.dictionaries(
+    st.sampled_from(["借呗", "微粒贷", "京东金条", "分期乐"]),
+    st.dictionaries(st.dates(date(2020, 1, 1), date(2020, 3, 1)), st.integers(-500_000, 500_000).filter(bool)),
+).map(lambda moves: {platform: per_day for platform, per_day in moves.items() if per_day})
+
+
+@settings(max_examples=150, deadline=None)
+@given(moves=_MOVES)
+def test_balance_and_platform_count_series_add_up_the_moves_day_by_day(moves):
+    """The series (added up in numpy) against a plain running total per platform, and the count of platforms
+    owing against counting them day by day."""
+    from itertools import accumulate
+
+    from jiebei_tracker.services.series_balance import balance_series_from_moves, platform_count_series
+
+    series = balance_series_from_moves(moves, as_of=date(2020, 3, 1))
+    days = sorted({day for per_day in moves.values() for day in per_day})
+    expected = {p: tuple(accumulate(per_day.get(day, 0) for day in days)) for p, per_day in moves.items()}
+    assert series.days == tuple(days)
+    assert dict(series.balances_fen) == expected
+    assert all(type(fen) is int for column in series.balances_fen.values() for fen in column)
+    assert series.platforms == tuple(sorted(expected, key=lambda p: (-max(expected[p]), p)))
+    counts = platform_count_series(series, threshold=2).counts
+    assert counts == tuple(sum(column[i] > 0 for column in expected.values()) for i in range(len(days)))
