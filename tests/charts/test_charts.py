@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 
@@ -301,3 +303,14 @@ def test_the_balance_layers_filled_as_one_path_each_paint_what_pyqtgraphs_chunks
         assert curve._shouldUseFillPathList()
         curve.update()
     assert painted(chart) == one_path
+
+
+@given(days=st.lists(st.dates(date(1990, 1, 1), date(2040, 12, 31)), min_size=1, max_size=30, unique=True))
+def test_step_arrays_start_each_step_at_its_day(days):
+    from jiebei_tracker.charts.axes import step_arrays
+
+    days.sort()
+    x, y = step_arrays(days, list(range(len(days))), days[-1])
+    assert x[0::2].tolist() == [day_x(day) for day in days]
+    assert x[1::2].tolist() == [day_x(day) for day in days[1:]] + [day_x(days[-1] + timedelta(days=1))]
+    assert y.tolist() == [float(v) for v in range(len(days)) for _ in (0, 1)]
