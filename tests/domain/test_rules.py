@@ -443,3 +443,37 @@ def test_every_flag_says_what_it_saw_and_what_to_do_in_both_languages():
         for text in (flag.title, flag.evidence.summary, flag.advice, *(i.text for i in flag.evidence.items)):
             assert text.zh_CN.strip() and text.en.strip()
             assert any("\u4e00" <= ch <= "\u9fff" for ch in text.zh_CN)
+
+
+def test_evidence_items_own_init_takes_the_fields_with_their_defaults():
+    """EvidenceItem sets its fields in one go in its own __init__: it must take exactly the dataclass's fields,
+    in order, with the same defaults, and give an item equal field by field."""
+    import dataclasses
+    import inspect
+
+    from jiebei_tracker.domain.rules.flags import EvidenceItem, Text
+
+    parameters = list(inspect.signature(EvidenceItem).parameters.values())
+    fields = dataclasses.fields(EvidenceItem)
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    assert [p.default for p in parameters] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields
+    ]
+    text = Text("甲", "a")
+    item = EvidenceItem("loan", text, 3, platform="借呗", dates=(("borrowed_on", date(2026, 1, 2)),))
+    values = {f.name: getattr(item, f.name) for f in fields}
+    assert values == {
+        "kind": "loan",
+        "text": text,
+        "loan_id": 3,
+        "installment_id": None,
+        "seq": None,
+        "note_id": None,
+        "platform": "借呗",
+        "dates": (("borrowed_on", date(2026, 1, 2)),),
+        "amounts_fen": (),
+        "counts": (),
+    }
+    assert item == dataclasses.replace(item) and hash(item) == hash(dataclasses.replace(item))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        item.loan_id = 4

@@ -88,6 +88,39 @@ class EvidenceItem:
     amounts_fen: tuple[tuple[str, int], ...] = ()
     counts: tuple[tuple[str, int], ...] = ()
 
+    def __init__(
+        self,
+        kind: str,
+        text: Text,
+        loan_id: int | None = None,
+        installment_id: int | None = None,
+        seq: int | None = None,
+        note_id: int | None = None,
+        platform: str | None = None,
+        dates: tuple[tuple[str, date], ...] = (),
+        amounts_fen: tuple[tuple[str, int], ...] = (),
+        counts: tuple[tuple[str, int], ...] = (),
+    ) -> None:
+        # The fields above, set as one dict: a frozen dataclass's own __init__ makes a call per field, and the
+        # rules make thousands of items for each month end of a long history. (dataclass keeps a class's own
+        # __init__; tests/domain/test_rules.py checks that this one matches the fields.)
+        _set(
+            self,
+            "__dict__",
+            {
+                "kind": kind,
+                "text": text,
+                "loan_id": loan_id,
+                "installment_id": installment_id,
+                "seq": seq,
+                "note_id": note_id,
+                "platform": platform,
+                "dates": dates,
+                "amounts_fen": amounts_fen,
+                "counts": counts,
+            },
+        )
+
     def date(self, name: str) -> date | None:
         return dict(self.dates).get(name)
 
@@ -96,6 +129,9 @@ class EvidenceItem:
 
     def count(self, name: str) -> int | None:
         return dict(self.counts).get(name)
+
+
+_set = object.__setattr__
 
 
 @dataclass(frozen=True)
