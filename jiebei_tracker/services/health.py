@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from sqlalchemy import or_, select
 
@@ -141,15 +141,14 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
                 key=_LOAN_ID,
             )
         }
-        # RepaymentColumns are in (day, id) order: read in id order (the table's own, no sort in SQLite) and put
-        # in day order by a stable sort here, quicker than SQLite's sort through a temporary B-tree.
+        # RepaymentColumns are in (day, id) order. (Sorting here instead, on rows read in id order, was slower
+        # on a freshly written demo database: benchmarks/bench_rules.py.)
         paid = cursor.execute(
             f"SELECT id, loan_id, paid_on, amount_fen, is_payoff FROM {_REPAYMENT}"
             + only.format(column="loan_id")
-            + " ORDER BY id",
+            + " ORDER BY paid_on, id",
             params,
         ).fetchall()
-        paid.sort(key=_PAID_ON)
         if paid:
             ids, paid_loans, days, amounts, payoffs = zip(*paid, strict=True)
             repayments = RepaymentColumns(ids, paid_loans, tuple(map(day, days)), amounts, tuple(map(bool, payoffs)))
@@ -199,7 +198,6 @@ class _Days(dict):
 
 
 _LOAN_ID = attrgetter("loan_id")
-_PAID_ON = itemgetter(2)
 # Stored value → member by a dict lookup (calling the enum class for each of thousands of rows costs more).
 _PURPOSES = {member.value: member for member in LoanPurpose}
 _PLATFORM_KINDS = {member.value: member for member in PlatformKind}
