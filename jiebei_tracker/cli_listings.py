@@ -139,8 +139,9 @@ def schedule(args, context) -> int:
         )
         return 0
     s = detail.summary
+    name = f" ({s.external_id})" if s.external_id else ""
     print(
-        f"loan #{s.loan_id} {s.external_id or ''} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
+        f"loan #{s.loan_id}{name} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
         f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.as_entered()}; "
         f"as of {as_of.isoformat()}",
         file=context.out,
