@@ -25,6 +25,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from jiebei_tracker.ui.common import app_icon
+    from jiebei_tracker.ui.first_frame import after_first_frame
     from jiebei_tracker.ui.i18n import Translations
     from jiebei_tracker.ui.single_instance import SingleInstance
 
@@ -36,7 +37,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     translations = Translations(app)
     instance = SingleInstance(Path(db_path))
-    if not instance.acquire():
+    if not instance.acquire(listen=False):  # the socket opens once the window is drawn (QtNetwork loads then)
         if instance.notify_running():
             return 0  # the running window comes forward; this launch has nothing more to do
         translations.apply("")
@@ -50,6 +51,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
         return 1
     instance.activation_requested.connect(session.bring_forward)
     session.window.show()
+    after_first_frame(session.window, instance.listen)
     try:
         return app.exec()
     finally:
