@@ -77,10 +77,7 @@ class DashboardView(Page):
         super().__init__(parent)
         self._workspace = workspace
         self._actions = actions
-        self.welcome = WelcomeView()
-        self.welcome.add_loan_requested.connect(actions.new_loan)
-        self.welcome.import_requested.connect(self.import_requested.emit)
-        self.welcome.sample_requested.connect(self.sample_requested.emit)
+        self._welcome: WelcomeView | None = None  # built when first needed: most starts open on the figures
 
         self.heading = QLabel()
         self.outstanding = Figure()
@@ -154,7 +151,6 @@ class DashboardView(Page):
         scroll.setWidget(content)
         self.content = scroll
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -182,7 +178,18 @@ class DashboardView(Page):
         self._enable_buttons()
 
     def is_welcome(self) -> bool:
-        return self.stack.currentWidget() is self.welcome
+        return self._welcome is not None and self.stack.currentWidget() is self._welcome
+
+    @property
+    def welcome(self) -> WelcomeView:
+        """The first-run welcome, made the first time it is asked for."""
+        if self._welcome is None:
+            self._welcome = WelcomeView()
+            self._welcome.add_loan_requested.connect(self._actions.new_loan)
+            self._welcome.import_requested.connect(self.import_requested.emit)
+            self._welcome.sample_requested.connect(self.sample_requested.emit)
+            self.stack.insertWidget(0, self._welcome)
+        return self._welcome
 
     def _show_figures(self) -> None:
         totals = self._totals
