@@ -8,7 +8,7 @@ from importlib.resources import files
 
 from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.services.changes import Changes
@@ -85,3 +85,17 @@ LIMIT_UP_COLOUR = QColor("#2b7bb9")
 LIMIT_DOWN_COLOUR = QColor("#d1343a")
 ERROR_STYLE = "color: #d1343a;"
 WARNING_STYLE = "color: #d98200;"
+
+
+def record_table(model, name: str) -> QTableView:
+    """A read-only table of records: whole rows selected one at a time, alternating shades, no row numbers.
+    Callers size its columns (and name its header when its layout is to be remembered)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    return table

@@ -19,7 +19,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import LoanStatus
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub, display_language, icon
+from jiebei_tracker.ui.common import ChangeHub, display_language, icon, record_table
 from jiebei_tracker.ui.models.loans_model import rate_text
 from jiebei_tracker.ui.models.schedule_model import REPAYMENT_ID_ROLE, RepaymentsTableModel, ScheduleTableModel
 
@@ -169,13 +169,6 @@ class LoanDetailDialog(QDialog):
 
 
 def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
+    view = record_table(model, name)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return view

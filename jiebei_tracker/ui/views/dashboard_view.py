@@ -23,7 +23,7 @@ from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.actions import LoanActions
-from jiebei_tracker.ui.common import STATUS_COLOURS, icon
+from jiebei_tracker.ui.common import STATUS_COLOURS, icon, record_table
 from jiebei_tracker.ui.models.due_model import DueTableModel
 from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.views.page import Page
@@ -292,13 +292,7 @@ class DashboardView(Page):
 
 
 def _due_table(model: DueTableModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
+    table = record_table(model, name)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the platform takes the spare width
@@ -306,5 +300,4 @@ def _due_table(model: DueTableModel, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.setMinimumHeight(60)
     table.setWordWrap(False)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     return table

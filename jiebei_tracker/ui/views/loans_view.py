@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from jiebei_tracker.domain.vocabulary import LoanStatus
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.ui.common import display_language, record_table
 from jiebei_tracker.ui.models.loans_model import COLUMN_SORT_KEYS, LOAN_ID_ROLE, LoansTableModel
 from jiebei_tracker.ui.views.page import Page
 
@@ -58,15 +57,8 @@ class LoansView(Page):
         self.platform.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
 
-        self.table = QTableView()
-        self.table.setObjectName("loans_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, "loans_table")
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setObjectName("loans_table_header")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import icon
+from jiebei_tracker.ui.common import icon, record_table
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import NotesTableModel
 from jiebei_tracker.ui.views.page import Page
@@ -32,15 +31,8 @@ class NotesView(Page):
         self._workspace = workspace
         self._actions = actions
         self.model = NotesTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("notes_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, "notes_table")
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setObjectName("notes_table_header")
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -22,7 +22,7 @@ from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import PlatformSummary
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import display_language, icon
+from jiebei_tracker.ui.common import display_language, icon, record_table
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import LimitHistoryModel, PlatformsTableModel
 from jiebei_tracker.ui.views.page import Page
@@ -166,14 +166,7 @@ class PlatformsView(Page):
 
 
 def _table(model, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
+    table = record_table(model, name)
     table.horizontalHeader().setObjectName(f"{name}_header")
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
