@@ -118,10 +118,6 @@ def _lookup(kind: FileKind) -> dict[str, str]:
 _LOOKUPS = {kind: _lookup(kind) for kind in FileKind}
 
 
-def column_names(kind: FileKind) -> list[str]:
-    return [column.name for column in COLUMNS[kind]]
-
-
 def required_columns(kind: FileKind) -> list[str]:
     return [column.name for column in COLUMNS[kind] if column.required]
 

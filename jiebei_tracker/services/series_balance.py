@@ -88,13 +88,6 @@ class BalanceSeries:
         return [sum(values) for values in zip(*self.balances_fen.values(), strict=True)] if self.platforms else []
 
 
-def balance_series(loans: Iterable[LoanRecord], *, as_of: date) -> BalanceSeries:
-    moves: BalanceMoves = {}
-    for loan in loans:
-        add_moves(moves, loan.platform, balance_changes(loan, as_of=as_of))
-    return balance_series_from_moves(moves, as_of=as_of)
-
-
 BalanceMoves = dict[str, dict[date, int]]
 """Platform → day → net change of its outstanding principal that day (days netting to zero left out)."""
 

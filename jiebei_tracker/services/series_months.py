@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 
 def month_of(day: date) -> date:
@@ -15,19 +15,9 @@ def next_month(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def add_months(month: date, count: int) -> date:
-    """The first day of the month ``count`` months after (or before, when negative) ``month``."""
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def months_between(first: date, last: date) -> Iterator[date]:
     """Every month from the one holding ``first`` to the one holding ``last``, both included."""
     month, end = month_of(first), month_of(last)
     while month <= end:
         yield month
         month = next_month(month)
-
-
-def month_end(month: date) -> date:
-    return next_month(month) - timedelta(days=1)

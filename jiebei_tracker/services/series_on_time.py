@@ -84,13 +84,6 @@ def month_tallies(states: Iterable[InstallmentState], *, as_of: date, grace_days
     return {month: tuple(counts) for month, counts in tallies.items()}
 
 
-def on_time_series(
-    states: Iterable[InstallmentState], *, as_of: date, grace_days: int = 0, windows: Iterable[int] = ROLLING_MONTHS
-) -> OnTimeSeries:
-    tallies = month_tallies(states, as_of=as_of, grace_days=grace_days)
-    return on_time_series_from_tallies([tallies], as_of=as_of, grace_days=grace_days, windows=windows)
-
-
 def add_tallies(totals: dict[date, list[int]], loan_tallies: MonthTallies, *, sign: int = 1) -> None:
     """Add one loan's tallies to running ``totals`` (``sign=-1`` takes them out again)."""
     for month, (on_time, late, overdue) in loan_tallies.items():

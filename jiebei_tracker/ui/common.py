@@ -8,7 +8,7 @@ from importlib.resources import files
 
 from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QTableView
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.services.changes import Changes
@@ -55,11 +55,6 @@ def _svg_icon(resource) -> QIcon:
     pixmap = QPixmap()
     pixmap.loadFromData(resource.read_bytes(), "SVG")
     return QIcon(pixmap)
-
-
-def is_dark_palette() -> bool:
-    palette = QApplication.palette()
-    return palette.window().color().lightness() < palette.windowText().color().lightness()
 
 
 def to_qdate(day: date) -> QDate:
