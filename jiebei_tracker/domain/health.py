@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from jiebei_tracker.domain.rules import Flag, History, Severity, Thresholds, run_rules
+from jiebei_tracker.domain.rules import Flag, History, Severity, Thresholds, run_rules, run_severities
 from jiebei_tracker.domain.vocabulary import _Labelled
 
 # Per mille of the score a flag of each severity leaves standing.
@@ -31,9 +31,14 @@ KEEP_PER_MILLE: dict[Severity, int] = {
 
 def health_score(flags: Iterable[Flag]) -> int:
     """100 × Π keep(severity), rounded half-up (exact arithmetic, no float)."""
+    return score_of(flag.severity for flag in flags)
+
+
+def score_of(severities: Iterable[Severity]) -> int:
+    """The score of flags of these severities."""
     score = Decimal(100)
-    for flag in flags:
-        score = score * KEEP_PER_MILLE[flag.severity] / 1000
+    for severity in severities:
+        score = score * KEEP_PER_MILLE[severity] / 1000
     return int(score.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -102,3 +107,24 @@ def score_history(
         flags = tuple(run_rules(history.snapshot(day, grace_days=grace_days), thresholds))
         checks.append(HealthCheck(day, health_score(flags), flags))
     return checks
+
+
+@dataclass(frozen=True)
+class MonthScore:
+    """The score on a day of a score history and the ids of the rules in force then (no evidence)."""
+
+    as_of: date
+    score: int
+    rule_ids: frozenset[str]
+
+
+def score_history_quickly(
+    history: History, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
+) -> list[MonthScore]:
+    """``score_history``'s scores and rule ids, from the rules' severity checks: no evidence is written out, which
+    on a long history is most of the work (the charts need only the scores)."""
+    scores = []
+    for day in month_ends(start, end):
+        found = run_severities(history.snapshot(day, grace_days=grace_days), thresholds)
+        scores.append(MonthScore(day, score_of(severity for _, severity in found), frozenset(r for r, _ in found)))
+    return scores

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose, limit_cuts
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.health import HealthCheck, check_health, score_history
+from jiebei_tracker.domain.health import HealthCheck, check_health, score_history_quickly
 from jiebei_tracker.domain.rules import (
     CreditNote,
     History,
@@ -245,10 +245,10 @@ def health_history(
 def history_points(history: History, *, start: date, end: date, settings: HealthSettings) -> list[HealthPoint]:
     """``health_history`` over records already loaded (the charts keep them between changes)."""
     with cycle_collection_paused():
-        checks = score_history(
+        scores = score_history_quickly(
             history, start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
         )
-    return [HealthPoint(check.as_of, check.score, check.rule_ids) for check in checks]
+    return [HealthPoint(point.as_of, point.score, point.rule_ids) for point in scores]
 
 
 def diagnose_platform(

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jiebei_tracker.domain.payments import Payment, apply_payments
-from jiebei_tracker.domain.rules.snapshot import Closing
+from jiebei_tracker.domain.rules.index import Closing
 from jiebei_tracker.domain.schedule import Installment
 from jiebei_tracker.domain.vocabulary import NoteKind
 from tests.domain.records_builder import Records

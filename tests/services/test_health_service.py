@@ -177,3 +177,21 @@ def test_setting_aside_long_settled_loans_changes_no_flag(ledger, database):
     cut = [check_health(history, day, thresholds=Thresholds()) for day in month_ends(start, TODAY)]
     assert [(c.as_of, c.score, c.flags) for c in cut] == [(c.as_of, c.score, c.flags) for c in full]
     assert len(history.without_loans_closed_before(TODAY - timedelta(days=Thresholds().lookback_days)).loans) < 120
+
+
+def test_the_charts_score_history_skips_the_evidence_but_not_a_point(ledger, database):
+    """health_history scores month ends with the rules' severity checks; on a demo history every point is the
+    full health check's score and rules, with grace days and tighter thresholds too."""
+    from jiebei_tracker.domain.health import score_history
+
+    demo = generate_history(today=TODAY, years=4, loans=150, seed=5)
+    ledger.add_history(demo.loans, limits=demo.limits, notes=demo.notes, platform_kinds=demo.platform_kinds)
+    history = load_history(database)
+    start = TODAY - timedelta(days=4 * 365)
+    for settings in (HealthSettings(), HealthSettings(Thresholds(platform_count=4, event_memory_days=30), 2)):
+        points = health_history(database, start=start, end=TODAY, settings=settings)
+        full = score_history(
+            history, start=start, end=TODAY, thresholds=settings.thresholds, grace_days=settings.grace_days
+        )
+        assert [(p.as_of, p.score, p.flag_ids) for p in points] == [(c.as_of, c.score, c.rule_ids) for c in full]
+        assert len({p.score for p in points}) > 5

@@ -8,6 +8,7 @@ decorated function in one of them.
 from importlib import import_module
 
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Section, Severity, Text, most_serious_first
+from jiebei_tracker.domain.rules.history import History, first_difference
 from jiebei_tracker.domain.rules.records import (
     CreditNote,
     InstallmentRecord,
@@ -16,8 +17,8 @@ from jiebei_tracker.domain.rules.records import (
     RepaymentColumns,
     RepaymentRecord,
 )
-from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules
-from jiebei_tracker.domain.rules.snapshot import History, Snapshot, first_difference
+from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules, run_severities
+from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
 for _module in ("repayment", "borrowing", "purpose", "credit", "autopay"):
@@ -44,4 +45,5 @@ __all__ = [
     "first_difference",
     "most_serious_first",
     "run_rules",
+    "run_severities",
 ]

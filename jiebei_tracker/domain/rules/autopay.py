@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import STRATEGY_1_1, Flag, Severity, Text
-from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
@@ -81,3 +81,8 @@ def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             + " ".join(f"{k.label('en')}: {AUTOPAY_HOW_TO[k].en}" for k in kinds),
         ),
     )
+
+
+@severity_of("no_autopay")
+def no_autopay_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    return Severity.LOW if any(not loan.autopay for loan in snapshot.open_loans) else None

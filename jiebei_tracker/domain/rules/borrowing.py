@@ -14,8 +14,8 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
-from jiebei_tracker.domain.rules.records import LoanRecord
-from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.records import CreditNote, LoanRecord
+from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
@@ -43,14 +43,10 @@ def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Flag | No
     """Too many new loans: the short-window count in any rolling window, or the long-window count, within the
     long window before the snapshot date (so a burst stays in force for that long)."""
     t = thresholds
-    recent = list(snapshot.loans_borrowed_since(snapshot.as_of - timedelta(days=t.frequency_long_days - 1)))
-    burst = densest_window(recent, t.frequency_short_days)
-    if len(burst) >= t.frequency_short_count:
-        shown, window = burst, t.frequency_short_days
-    elif len(recent) >= t.frequency_long_count:
-        shown, window = recent, t.frequency_long_days
-    else:
+    found = _too_often(snapshot, t)
+    if found is None:
         return None
+    shown, window = found
     first, last = shown[0].borrowed_on.isoformat(), shown[-1].borrowed_on.isoformat()
     total = format_yuan(sum(loan.principal_fen for loan in shown))
     return make_flag(
@@ -77,6 +73,22 @@ def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Flag | No
     )
 
 
+def _too_often(snapshot: Snapshot, t: Thresholds) -> tuple[list[LoanRecord], int] | None:
+    """The loans that make borrowing too frequent and the window they fall in (None when it is not)."""
+    recent = list(snapshot.loans_borrowed_since(snapshot.as_of - timedelta(days=t.frequency_long_days - 1)))
+    burst = densest_window(recent, t.frequency_short_days)
+    if len(burst) >= t.frequency_short_count:
+        return burst, t.frequency_short_days
+    if len(recent) >= t.frequency_long_count:
+        return recent, t.frequency_long_days
+    return None
+
+
+@severity_of("borrowing_frequency")
+def borrowing_frequency_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    return None if _too_often(snapshot, thresholds) is None else Severity.HIGH
+
+
 @rule("multi_platform", CAUSE_1, STRATEGY_1_2, worst=Severity.HIGH)
 def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Balances on too many platforms on the snapshot date, or too many credit inquiries in the window."""
@@ -84,8 +96,7 @@ def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     balances: dict[str, list[LoanRecord]] = {}
     for loan in snapshot.open_loans:
         balances.setdefault(loan.platform, []).append(loan)
-    window_start = snapshot.as_of - timedelta(days=t.inquiry_window_days - 1)
-    inquiries = [n for n in snapshot.notes if n.kind is NoteKind.INQUIRY and n.noted_on >= window_start]
+    inquiries = _recent_inquiries(snapshot, t)
     too_many_platforms = len(balances) >= t.platform_count
     too_many_inquiries = len(inquiries) >= t.inquiry_count
     if not (too_many_platforms or too_many_inquiries):
@@ -151,3 +162,15 @@ def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         items=items,
         advice=Text("".join(advice_zh), " ".join(advice_en)),
     )
+
+
+def _recent_inquiries(snapshot: Snapshot, t: Thresholds) -> list[CreditNote]:
+    window_start = snapshot.as_of - timedelta(days=t.inquiry_window_days - 1)
+    return [n for n in snapshot.notes if n.kind is NoteKind.INQUIRY and n.noted_on >= window_start]
+
+
+@severity_of("multi_platform")
+def multi_platform_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    if len({loan.platform for loan in snapshot.open_loans}) >= thresholds.platform_count:
+        return Severity.HIGH
+    return Severity.HIGH if len(_recent_inquiries(snapshot, thresholds)) >= thresholds.inquiry_count else None

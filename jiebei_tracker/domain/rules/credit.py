@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import CAUSE_4, STRATEGY_3_2, EvidenceItem, Flag, Severity, Text
-from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.records import LoanRecord
+from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
@@ -67,9 +70,7 @@ def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Flag |
 @rule("private_lending", STRATEGY_3_2, worst=Severity.MEDIUM)
 def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Loans from private lenders or small-loan (microfinance) companies, while they count."""
-    loans = [
-        loan for loan in snapshot.loans_that_count(thresholds.event_memory_days) if loan.platform_kind in _RISKY_LENDERS
-    ]
+    loans = list(_risky_lenders_loans(snapshot, thresholds))
     if not loans:
         return None
     outstanding = sum(loan.outstanding_principal_fen for loan in loans)
@@ -94,3 +95,15 @@ def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             "them as a sign of higher risk.",
         ),
     )
+
+
+def _risky_lenders_loans(snapshot: Snapshot, thresholds: Thresholds) -> Iterator[LoanRecord]:
+    """The loans from private lenders or small-loan companies that still count."""
+    for loan in snapshot.loans_that_count(thresholds.event_memory_days):
+        if loan.platform_kind in _RISKY_LENDERS:
+            yield loan
+
+
+@severity_of("private_lending")
+def private_lending_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    return Severity.MEDIUM if next(_risky_lenders_loans(snapshot, thresholds), None) is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 from jiebei_tracker.domain.money import format_yuan
@@ -14,8 +15,8 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
-from jiebei_tracker.domain.rules.records import LoanRecord
-from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
+from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_name, loan_item, make_flag, plural
@@ -29,17 +30,12 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     items = []
     large = 0
     outstanding = 0
-    for loan in snapshot.loans_that_count(t.event_memory_days):
-        if loan.purpose is not LoanPurpose.INVESTMENT:
-            continue
-        limit = snapshot.limit_on(loan.platform, loan.borrowed_on)
+    for loan, limit, is_large in _investments(snapshot, t):
         if limit is not None:
-            is_large = loan.principal_fen * 100 >= t.risky_limit_share_percent * limit
             zh = f"{loan.borrowed_on.isoformat()} 时额度 {format_yuan(limit)}"
             en = f"the limit then was {format_yuan(limit)}"
             extra = {"amounts_fen": (("limit", limit),)}
         else:
-            is_large = loan.principal_fen >= t.risky_amount_fen
             zh, en, extra = "未记录当时的额度", "no limit recorded then", {}
         large += is_large
         outstanding += loan.outstanding_principal_fen
@@ -81,6 +77,29 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     )
 
 
+def _investments(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord, int | None, bool]]:
+    """Each loan used for investment that still counts, with the platform's limit when it was borrowed (None when
+    none was recorded) and whether it was large against that limit (or against the fixed amount)."""
+    for loan in snapshot.loans_that_count(t.event_memory_days):
+        if loan.purpose is not LoanPurpose.INVESTMENT:
+            continue
+        limit = snapshot.limit_on(loan.platform, loan.borrowed_on)
+        if limit is not None:
+            yield loan, limit, loan.principal_fen * 100 >= t.risky_limit_share_percent * limit
+        else:
+            yield loan, None, loan.principal_fen >= t.risky_amount_fen
+
+
+@severity_of("risky_purpose")
+def risky_purpose_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    found = None
+    for _loan, _limit, is_large in _investments(snapshot, thresholds):
+        if is_large:
+            return Severity.HIGH
+        found = Severity.MEDIUM
+    return found
+
+
 @rule("transfer_out", CAUSE_2, STRATEGY_2_1, worst=Severity.MEDIUM)
 def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Several loans moved on to other (or savings) accounts within the window."""
@@ -118,17 +137,11 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     t = thresholds
     items: list[EvidenceItem] = []
     rolled = 0
-    for loan in snapshot.loans_that_count(t.event_memory_days):
-        if loan.purpose is LoanPurpose.REPAY_OTHER_LOAN:
-            rolled += 1
+    for loan, pressing in _rolled_over(snapshot, t):
+        rolled += 1
+        if not pressing:
             items.append(loan_item(loan, "用途是还其他贷款", "taken to repay another loan"))
             continue
-        if (snapshot.as_of - loan.borrowed_on).days >= t.event_memory_days:
-            continue
-        pressing = _dues_it_may_cover(snapshot, loan, t.revolving_days_before_due)
-        if not pressing:
-            continue
-        rolled += 1
         first = pressing[0]
         other = snapshot.loans_by_id[first.loan_id]
         days = (first.due_on - loan.borrowed_on).days
@@ -179,6 +192,25 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             "more time instead of borrowing elsewhere.",
         ),
     )
+
+
+def _rolled_over(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord, list[InstallmentRecord]]]:
+    """Each loan that counts as borrowing to repay: with no dues when its stated purpose says so, else with the
+    first few other loans' dues it was taken shortly before."""
+    for loan in snapshot.loans_that_count(t.event_memory_days):
+        if loan.purpose is LoanPurpose.REPAY_OTHER_LOAN:
+            yield loan, []
+            continue
+        if (snapshot.as_of - loan.borrowed_on).days >= t.event_memory_days:
+            continue
+        pressing = _dues_it_may_cover(snapshot, loan, t.revolving_days_before_due)
+        if pressing:
+            yield loan, pressing
+
+
+@severity_of("revolving")
+def revolving_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    return Severity.HIGH if next(_rolled_over(snapshot, thresholds), None) is not None else None
 
 
 # A loan taken amid many others may precede dozens of dues; the nearest few make the point.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -16,7 +17,8 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
-from jiebei_tracker.domain.rules.registry import rule
+from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
+from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_name, make_flag, plural
@@ -25,40 +27,33 @@ from jiebei_tracker.domain.rules.wording import installment_name, make_flag, plu
 @rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1, worst=Severity.CRITICAL)
 def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Any installment past its due date (plus grace) and not fully paid as of the snapshot date."""
-    as_of, grace = snapshot.as_of, snapshot.grace_days
-    # Overdue means still open and due before this day (SCHEDULES.md); installments come in due order.
-    due_before = as_of - timedelta(days=grace)
+    as_of = snapshot.as_of
     items = []
     total_fen = 0
     oldest_days = 0
-    for loan in snapshot.open_loans:
-        for inst in loan.installments:
-            if inst.due_on >= due_before:
-                break
-            if inst.settled_on is not None:
-                continue
-            days = (as_of - inst.due_on).days
-            oldest_days = max(oldest_days, days)
-            total_fen += inst.remaining_fen
-            name = installment_name(loan, inst)
-            items.append(
-                EvidenceItem(
-                    kind="installment",
-                    text=Text(
-                        f"{name.zh_CN}({inst.due_on.isoformat()} 到期):未还 {format_yuan(inst.remaining_fen)},"
-                        f"已逾期 {days} 天",
-                        f"{name.en} due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
-                        f"{plural(days, 'day')} overdue",
-                    ),
-                    loan_id=loan.loan_id,
-                    installment_id=inst.installment_id,
-                    seq=inst.seq,
-                    platform=loan.platform,
-                    dates=(("due_on", inst.due_on),),
-                    amounts_fen=(("unpaid", inst.remaining_fen),),
-                    counts=(("days_overdue", days),),
-                )
+    for loan, inst in _overdue_installments(snapshot):
+        days = (as_of - inst.due_on).days
+        oldest_days = max(oldest_days, days)
+        total_fen += inst.remaining_fen
+        name = installment_name(loan, inst)
+        items.append(
+            EvidenceItem(
+                kind="installment",
+                text=Text(
+                    f"{name.zh_CN}({inst.due_on.isoformat()} 到期):未还 {format_yuan(inst.remaining_fen)},"
+                    f"已逾期 {days} 天",
+                    f"{name.en} due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
+                    f"{plural(days, 'day')} overdue",
+                ),
+                loan_id=loan.loan_id,
+                installment_id=inst.installment_id,
+                seq=inst.seq,
+                platform=loan.platform,
+                dates=(("due_on", inst.due_on),),
+                amounts_fen=(("unpaid", inst.remaining_fen),),
+                counts=(("days_overdue", days),),
             )
+        )
     if not items:
         return None
     amount = format_yuan(total_fen)
@@ -84,13 +79,29 @@ def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     )
 
 
+def _overdue_installments(snapshot: Snapshot) -> Iterator[tuple[LoanRecord, InstallmentRecord]]:
+    """Each installment still open and due before the snapshot date less the grace days, with its loan."""
+    # Overdue means still open and due before this day (SCHEDULES.md); installments come in due order.
+    due_before = snapshot.as_of - timedelta(days=snapshot.grace_days)
+    for loan in snapshot.open_loans:
+        for inst in loan.installments:
+            if inst.due_on >= due_before:
+                break
+            if inst.settled_on is None:
+                yield loan, inst
+
+
+@severity_of("overdue")
+def overdue_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    return Severity.CRITICAL if next(_overdue_installments(snapshot), None) is not None else None
+
+
 @rule("late_history", CAUSE_1, CAUSE_4, worst=Severity.HIGH)
 def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     """Installments settled after their due date (plus grace) within the window; high while the latest is recent,
     medium once it is older, and none at all once every one is older than the window."""
     as_of = snapshot.as_of
-    window_start = as_of - relativedelta(months=thresholds.late_window_months)
-    recent_start = as_of - relativedelta(months=thresholds.late_recent_months)
+    window_start, recent_start = _late_window(snapshot, thresholds)
     items = []
     latest = None
     for inst in snapshot.installments_settled_late_between(window_start, as_of):
@@ -118,12 +129,13 @@ def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         )
     if latest is None:
         return None
-    recent = latest >= recent_start
+    severity = _late_severity(latest, recent_start)
+    recent = severity is Severity.HIGH
     months = thresholds.late_window_months
     return make_flag(
         snapshot,
         "late_history",
-        Severity.HIGH if recent else Severity.MEDIUM,
+        severity,
         title=Text("近期有逾期后才还清的记录", "Repayments were made late"),
         summary=Text(
             f"近 {months} 个月内有 {len(items)} 期还款晚于到期日才还清,最近一次在 {latest.isoformat()}"
@@ -141,3 +153,23 @@ def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             "fastest way to rebuild trust.",
         ),
     )
+
+
+def _late_window(snapshot: Snapshot, thresholds: Thresholds) -> tuple[date, date]:
+    """Where late repayments start to count, and where they start to count as recent."""
+    as_of = snapshot.as_of
+    return (
+        as_of - relativedelta(months=thresholds.late_window_months),
+        as_of - relativedelta(months=thresholds.late_recent_months),
+    )
+
+
+def _late_severity(latest: date, recent_start: date) -> Severity:
+    return Severity.HIGH if latest >= recent_start else Severity.MEDIUM
+
+
+@severity_of("late_history")
+def late_history_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
+    window_start, recent_start = _late_window(snapshot, thresholds)
+    latest = snapshot.last_settled_late_between(window_start, snapshot.as_of)
+    return None if latest is None else _late_severity(latest, recent_start)
