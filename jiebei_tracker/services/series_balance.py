@@ -88,14 +88,16 @@ class BalanceSeries:
         return [sum(values) for values in zip(*self.balances_fen.values(), strict=True)] if self.platforms else []
 
 
-BalanceMoves = dict[str, dict[date, int]]
-"""Platform → day → net change of its outstanding principal that day (days netting to zero left out)."""
+BalanceMoves = dict[str, dict[int, int]]
+"""Platform → day (as ``date.toordinal()``) → net change of its outstanding principal that day (days netting to
+zero left out). Ordinals, not dates, so that adding up all days is numpy's work, not a Python loop's."""
 
 
 def add_moves(moves: BalanceMoves, platform: str, changes: Iterable[tuple[date, int]], *, sign: int = 1) -> None:
     """Add one loan's balance changes to ``moves`` (``sign=-1`` takes them out again, for a loan that changed)."""
     per_day = moves.setdefault(platform, {})
     for day, change in changes:
+        day = day.toordinal()
         net = per_day.get(day, 0) + sign * change
         if net:
             per_day[day] = net
@@ -110,14 +112,19 @@ def balance_series_from_moves(moves: BalanceMoves, *, as_of: date) -> BalanceSer
     change to one loan does not add up all the others again."""
     import numpy as np  # here, not at import: the window's first frame needs no numpy
 
-    days = sorted(set().union(*moves.values()))
-    position = dict(zip(days, range(len(days)), strict=True))
+    ordinals = {
+        platform: np.fromiter(per_day, dtype=np.int64, count=len(per_day)) for platform, per_day in moves.items()
+    }
+    every = np.unique(np.concatenate(list(ordinals.values()))) if ordinals else np.empty(0, dtype=np.int64)
+    days = list(map(date.fromordinal, every.tolist()))
     columns: dict[str, tuple[int, ...]] = {}
     peaks: dict[str, int] = {}
     for platform, per_day in moves.items():
         # Running totals of each platform's moves over all days, added up in numpy (exact: int64 fen).
         column = np.zeros(len(days), dtype=np.int64)
-        column[list(map(position.__getitem__, per_day))] = list(per_day.values())
+        column[np.searchsorted(every, ordinals[platform])] = np.fromiter(
+            per_day.values(), dtype=np.int64, count=len(per_day)
+        )
         running = np.cumsum(column)
         columns[platform] = tuple(running.tolist())
         peaks[platform] = int(running.max()) if len(running) else 0

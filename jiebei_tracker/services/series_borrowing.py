@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -88,27 +87,30 @@ def borrowing_series_from_days(
     borrowed: BorrowedDays, *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
 ) -> BorrowingSeries:
     """The series from what was borrowed each day (kept up to date loan by loan by ChartData)."""
+    import numpy as np  # here, not at import: the window's first frame needs no numpy
+
     days = sorted(day for day in borrowed if day <= as_of)
     if not days:
         return BorrowingSeries(as_of, (), None, (), threshold, window_days)
-    counts: Counter[date] = Counter()
-    amounts: Counter[date] = Counter()
-    for day in days:
-        loans, fen = borrowed[day]
-        counts[month_of(day)] += loans
-        amounts[month_of(day)] += fen
-    months = tuple(MonthBorrowing(m, counts[m], amounts[m]) for m in months_between(days[0], as_of))
-
     first_day = days[0]
-    span = (as_of - first_day).days + 1
-    per_day = [0] * span
-    for day in days:
-        per_day[(day - first_day).days] = borrowed[day][0]
-    # A sliding sum: add the day entering the window, drop the one leaving it.
-    rolling, inside = [], 0
-    for index in range(span):
-        inside += per_day[index]
-        if index >= window_days:
-            inside -= per_day[index - window_days]
-        rolling.append(inside)
-    return BorrowingSeries(as_of, months, first_day, tuple(rolling), threshold, window_days)
+    count = len(days)
+    loans = np.fromiter((borrowed[day][0] for day in days), dtype=np.int64, count=count)
+    fen = np.fromiter((borrowed[day][1] for day in days), dtype=np.int64, count=count)
+    # Month totals by the month's number from the first one (exact int64 sums; months without loans are 0).
+    months = list(months_between(first_day, as_of))
+    first_month = first_day.year * 12 + first_day.month
+    month_index = np.fromiter((day.year * 12 + day.month for day in days), dtype=np.int64, count=count) - first_month
+    counts = np.zeros(len(months), dtype=np.int64)
+    amounts = np.zeros(len(months), dtype=np.int64)
+    np.add.at(counts, month_index, loans)
+    np.add.at(amounts, month_index, fen)
+    per_month = tuple(
+        map(MonthBorrowing, months, counts.tolist(), amounts.tolist())  # positional: month, new_loans, fen
+    )
+    # The rolling window as a difference of running totals: loans by day d less loans by day d - window.
+    per_day = np.zeros((as_of - first_day).days + 1, dtype=np.int64)
+    per_day[np.fromiter(map(date.toordinal, days), dtype=np.int64, count=count) - first_day.toordinal()] = loans
+    running = np.cumsum(per_day)
+    rolling = running.copy()
+    rolling[window_days:] -= running[:-window_days] if window_days else running
+    return BorrowingSeries(as_of, per_month, first_day, tuple(rolling.tolist()), threshold, window_days)

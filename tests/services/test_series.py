@@ -128,6 +128,37 @@ def test_rolling_30_day_count_reaches_the_threshold_only_while_three_loans_are_i
     assert borrowing_series([], as_of=TODAY).is_empty
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    loans=st.lists(st.tuples(st.integers(0, 900), st.integers(1, 500)), max_size=30),
+    as_of_day=st.integers(0, 1000),
+    window_days=st.integers(1, 120),
+)
+def test_borrowing_series_counts_what_a_day_by_day_scan_counts(loans, as_of_day, window_days):
+    """Month totals and the rolling window (worked out in numpy) against a plain scan of the loans."""
+    start = date(2023, 11, 20)
+    records = [_loan(n, start + timedelta(days=day), yuan) for n, (day, yuan) in enumerate(loans, 1)]
+    as_of = start + timedelta(days=as_of_day)
+    series = borrowing_series(records, as_of=as_of, window_days=window_days)
+    taken = [loan for loan in records if loan.borrowed_on <= as_of]
+    if not taken:
+        assert series.is_empty
+        return
+    first = min(loan.borrowed_on for loan in taken)
+    assert series.first_day == first
+    for month in series.months:
+        inside = [loan for loan in taken if loan.borrowed_on.replace(day=1) == month.month]
+        assert (month.new_loans, month.borrowed_fen) == (len(inside), sum(loan.principal_fen for loan in inside))
+    assert sum(m.new_loans for m in series.months) == len(taken)
+    assert series.months[0].month == first.replace(day=1) and series.months[-1].month == as_of.replace(day=1)
+    expected = [
+        sum(1 for loan in taken if 0 <= (first + timedelta(days=i) - loan.borrowed_on).days < window_days)
+        for i in range((as_of - first).days + 1)
+    ]
+    assert list(series.rolling_counts) == expected
+    assert all(type(count) is int for count in series.rolling_counts[:3])
+
+
 # -- on-time rate -----------------------------------------------------------------------------------------
 
 
@@ -424,7 +455,8 @@ def test_balance_and_platform_count_series_add_up_the_moves_day_by_day(moves):
 
     from jiebei_tracker.services.series_balance import balance_series_from_moves, platform_count_series
 
-    series = balance_series_from_moves(moves, as_of=date(2020, 3, 1))
+    by_ordinal = {p: {day.toordinal(): fen for day, fen in per_day.items()} for p, per_day in moves.items()}
+    series = balance_series_from_moves(by_ordinal, as_of=date(2020, 3, 1))
     days = sorted({day for per_day in moves.values() for day in per_day})
     expected = {p: tuple(accumulate(per_day.get(day, 0) for day in days)) for p, per_day in moves.items()}
     assert series.days == tuple(days)
