@@ -377,6 +377,17 @@ class Chart(QWidget):
         plot.setLabel("left", text, color=self.theme.foreground.name())
 
 
+def fill_as_one_path(item: pg.PlotDataItem) -> None:
+    """Have ``item``'s area filled as one path rather than pyqtgraph's chunks of 50 points: its raster painter
+    pays per fillPath call, not per vertex, and a step line over ten years is thousands of vertices. The same
+    pixels either way (tests/charts/test_charts.py paints both)."""
+    item.curve._shouldUseFillPathList = _no_fill_path_list
+
+
+def _no_fill_path_list() -> bool:
+    return False
+
+
 def _paragraphs(text: str) -> str:
     """Plain text with blank-line paragraphs as rich text, the first one as a heading."""
     first, *rest = [html.escape(part) for part in text.split("\n\n")]

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from jiebei_tracker.charts.axes import CountAxis, day_x, step_arrays
-from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.charts.base import Chart, fill_as_one_path
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_balance import PlatformCountSeries
 
@@ -19,7 +19,8 @@ class PlatformsChart(Chart):
 
     def build(self) -> None:
         self.plot = self.add_plot(CountAxis())
-        self.count_line = pg.PlotDataItem()
+        self.count_line = pg.PlotDataItem(skipFiniteCheck=True)  # counts are always finite
+        fill_as_one_path(self.count_line)
         self.over_line = pg.PlotDataItem(connect="finite")
         self.threshold_line = pg.PlotDataItem()
         for item in (self.count_line, self.over_line, self.threshold_line):

@@ -285,18 +285,21 @@ def test_warning_lanes_are_drawn_whole_in_the_exported_picture(qtbot, generated,
 
 
 @pytest.mark.parametrize("preset", [RangePreset.ONE_YEAR, RangePreset.ALL])
-def test_the_balance_layers_filled_as_one_path_each_paint_what_pyqtgraphs_chunks_paint(qtbot, generated, preset):
+@pytest.mark.parametrize("chart_class", [BalanceChart, PlatformsChart])
+def test_areas_filled_as_one_path_each_paint_what_pyqtgraphs_chunks_paint(qtbot, generated, preset, chart_class):
     def painted(chart) -> bytes:
         image = QImage(900, 480, QImage.Format.Format_ARGB32)
         image.fill(0)
         chart.render(image)
         return bytes(image.constBits())
 
-    chart = _chart(qtbot, BalanceChart, generated)
+    chart = _chart(qtbot, chart_class, generated)
     chart.set_range_preset(preset)
     one_path = painted(chart)
-    curves = [area.curve for area in chart.areas if area.isVisible()]
-    assert len(curves) >= 2 and not any(curve._shouldUseFillPathList() for curve in curves)
+    filled = chart.areas if chart_class is BalanceChart else [chart.count_line]
+    curves = [area.curve for area in filled if area.isVisible()]
+    assert len(curves) >= (2 if chart_class is BalanceChart else 1)
+    assert not any(curve._shouldUseFillPathList() for curve in curves)
     for curve in curves:  # pyqtgraph's own way back: fills in chunks of 50 points
         del curve._shouldUseFillPathList
         curve.fillPath = curve._fillPathList = None
