@@ -140,7 +140,11 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
         for kind in kinds:
             switch[kind].append(_switch(charts[kind], preset_span))
         for kind in kinds:
+            # Back to the 1-year view, painted (untimed) as the app would paint it: the next change then starts
+            # from the view on screen, as the empty plot does, and not from a view the switch left unpainted
+            # (whose axes, laid out for another span, the next timed paint would have to lay out again).
             charts[kind].set_span(*span)
+            _paint(charts[kind])
         for charts_with_nothing, values, plot_page in ((empty_charts, blank, False), (bare_charts, bare, True)):
             empty.reload()  # the empty run reads its (empty) database again, as after a change
             for kind in kinds:
