@@ -118,11 +118,16 @@ class PercentAxis(pg.AxisItem):
 def step_arrays(days, values, end_day: date) -> tuple[np.ndarray, np.ndarray]:
     """x / y arrays that draw a step line: each value holds from its day until the next (the last until the end
     of ``end_day``)."""
-    count = len(days)
+    ordinals = np.fromiter(map(date.toordinal, days), dtype=np.int64, count=len(days))  # no Python loop
+    return ordinal_step_arrays(ordinals, values, end_day)
+
+
+def ordinal_step_arrays(ordinals: np.ndarray, values, end_day: date) -> tuple[np.ndarray, np.ndarray]:
+    """``step_arrays`` for days given as ``date.toordinal()`` numbers (series that keep them so)."""
+    count = len(ordinals)
     if count == 0:
         return np.empty(0), np.empty(0)
-    starts = np.fromiter(map(date.toordinal, days), dtype=np.float64, count=count)  # no Python loop
-    starts -= EPOCH.toordinal()
+    starts = (ordinals - EPOCH.toordinal()).astype(np.float64)
     starts *= SECONDS_PER_DAY
     ends = np.empty(count)
     ends[:-1] = starts[1:]

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from jiebei_tracker.charts.axes import YuanAxis, fen_yuan, step_arrays
+from jiebei_tracker.charts.axes import YuanAxis, fen_yuan, ordinal_step_arrays
 from jiebei_tracker.charts.base import Chart, fill_as_one_path
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.series import ChartKind
@@ -49,22 +49,21 @@ class BalanceChart(Chart):
     def first_day(self) -> date | None:
         return self.series.days[0] if self.series is not None and self.series.days else None
 
-    def layers(self, series: BalanceSeries) -> list[tuple[str | None, tuple[int, ...]]]:
-        """(platform, balances) bottom to top; None names the "other platforms" layer."""
+    def layers(self, series: BalanceSeries) -> list[tuple[str | None, np.ndarray]]:
+        """(platform, balances in fen) bottom to top; None names the "other platforms" layer."""
         shown = [(p, series.balances_fen[p]) for p in series.platforms[:MAX_PLATFORMS_SHOWN]]
         rest = series.platforms[MAX_PLATFORMS_SHOWN:]
         if len(rest) == 1:
             shown.append((rest[0], series.balances_fen[rest[0]]))
         elif rest:
-            columns = [series.balances_fen[p] for p in rest]
-            shown.append((None, tuple(sum(values) for values in zip(*columns, strict=True))))
+            shown.append((None, sum(series.balances_fen[p] for p in rest)))
         return shown
 
     def draw(self, series: BalanceSeries) -> None:
         theme = self.theme
         layers = self.layers(series)
         self._ensure_layers(len(layers))
-        x, _ = step_arrays(series.days, np.zeros(len(series.days)), series.as_of)
+        x, _ = ordinal_step_arrays(series.ordinals, np.zeros(len(series.days)), series.as_of)
         # Each layer is drawn as its running total filled down to zero, the tallest first and each smaller one
         # over it, in opaque tints: it looks like a stacked area but needs no fill between two 7,000-point curves
         # (pyqtgraph's FillBetweenItem took ~60 ms a layer on ten years of history).

@@ -23,10 +23,12 @@ from jiebei_tracker.services.series_balance import (
     BalanceMoves,
     BalanceSeries,
     PlatformCountSeries,
+    PlatformRun,
     add_moves,
     balance_changes,
-    balance_series_from_moves,
+    balance_series_from_runs,
     platform_count_series,
+    platform_run,
 )
 from jiebei_tracker.services.series_borrowing import (
     BorrowedDays,
@@ -137,6 +139,10 @@ class ChartData:
         self._loan_tallies: dict[int, tuple[LoanRecord, MonthTallies]] = {}
         # Their running sums over all loans, patched loan by loan after a change instead of added up afresh.
         self._moves: BalanceMoves | None = None
+        # Each platform's running balance, dropped when a change moves that platform's figures; the last balance
+        # series lends the next its days when no day was added or removed.
+        self._runs: dict[str, PlatformRun] = {}
+        self._last_balance: BalanceSeries | None = None
         self._totals: dict[date, list[int]] | None = None
         self._borrowed: BorrowedDays | None = None
         self._health = HealthPoints()
@@ -296,6 +302,8 @@ class ChartData:
         self._loan_changes.clear()
         self._loan_tallies.clear()
         self._moves = None
+        self._runs.clear()
+        self._last_balance = None
         self._totals = None
         self._borrowed = None
 
@@ -307,6 +315,8 @@ class ChartData:
                 add_moves(self._moves, loan.platform, self._changes_of(loan, as_of), sign=-1)
             for loan in fresh:
                 add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
+            for loan in (*old, *fresh):
+                self._runs.pop(loan.platform, None)
         if self._totals is not None:
             for loan in old:
                 add_tallies(self._totals, self._tallies_of(loan, as_of), sign=-1)
@@ -337,9 +347,17 @@ class ChartData:
         if self._balance is None:
             if self._moves is None:
                 self._moves = {}
+                self._runs.clear()
                 for loan in self.history().loans:
                     add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
-            self._balance = balance_series_from_moves(self._moves, as_of=as_of)
+            runs = self._runs
+            for platform in runs.keys() - self._moves.keys():
+                del runs[platform]
+            for platform, per_day in self._moves.items():
+                if platform not in runs:
+                    runs[platform] = platform_run(per_day)
+            self._balance = balance_series_from_runs(runs, as_of=as_of, previous=self._last_balance)
+            self._last_balance = self._balance
         return self._balance
 
     def _changes_of(self, loan: LoanRecord, as_of: date) -> list[tuple[date, int]]:

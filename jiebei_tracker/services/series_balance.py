@@ -6,10 +6,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.schedule import Installment
 from jiebei_tracker.services.series_records import LoanRecord
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # RULES.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
 PLATFORM_THRESHOLD = 3
@@ -55,16 +59,32 @@ def balance_changes(loan: LoanRecord, *, as_of: date | None = None) -> list[tupl
     return changes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BalanceSeries:
     """Outstanding principal per platform at the end of each day on which some balance changed.
-    ``balances_fen[platform][i]`` holds from ``days[i]`` until the next day listed (or ``as_of``).
-    ``platforms`` is ordered by peak balance, largest first (the stacking order of the chart)."""
+    ``balances_fen[platform][i]`` holds from ``days[i]`` until the next day listed (or ``as_of``); the columns
+    are read-only int64 numpy arrays (exact fen), so that drawing them converts nothing. ``ordinals`` are the
+    ``days`` as ``date.toordinal()``, in the same kind of array. ``platforms`` is ordered by peak balance, largest
+    first (the stacking order of the chart)."""
 
     as_of: date
     days: tuple[date, ...]
     platforms: tuple[str, ...]
-    balances_fen: Mapping[str, tuple[int, ...]]
+    balances_fen: Mapping[str, np.ndarray]
+    ordinals: np.ndarray
+
+    def __eq__(self, other: object) -> bool:
+        import numpy as np
+
+        if not isinstance(other, BalanceSeries):
+            return NotImplemented
+        return (
+            (self.as_of, self.days, self.platforms) == (other.as_of, other.days, other.platforms)
+            and self.balances_fen.keys() == other.balances_fen.keys()
+            and all(np.array_equal(column, other.balances_fen[p]) for p, column in self.balances_fen.items())
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and its arrays cannot be hashed
 
     @property
     def is_empty(self) -> bool:
@@ -78,14 +98,14 @@ class BalanceSeries:
     def on(self, day: date) -> dict[str, int]:
         """Each platform's outstanding principal at the end of ``day``."""
         index = self.index_on(day)
-        return {p: 0 if index is None else self.balances_fen[p][index] for p in self.platforms}
+        return {p: 0 if index is None else int(self.balances_fen[p][index]) for p in self.platforms}
 
     def total_on(self, day: date) -> int:
         return sum(self.on(day).values())
 
     def totals(self) -> list[int]:
         """Total outstanding principal after each listed day."""
-        return [sum(values) for values in zip(*self.balances_fen.values(), strict=True)] if self.platforms else []
+        return sum(self.balances_fen.values()).tolist() if self.platforms else []
 
 
 BalanceMoves = dict[str, dict[int, int]]
@@ -107,29 +127,65 @@ def add_moves(moves: BalanceMoves, platform: str, changes: Iterable[tuple[date, 
         del moves[platform]
 
 
-def balance_series_from_moves(moves: BalanceMoves, *, as_of: date) -> BalanceSeries:
-    """The series from the net moves per platform and day — kept up to date loan by loan by ChartData, so a
-    change to one loan does not add up all the others again."""
+class PlatformRun(NamedTuple):
+    """One platform's outstanding principal after each day its balance moved: the days as ordinals, ascending,
+    and the balance after each (int64 arrays). Worked out again only for a platform whose moves changed."""
+
+    ordinals: np.ndarray
+    balances_fen: np.ndarray
+
+
+def platform_run(per_day: Mapping[int, int]) -> PlatformRun:
+    """One platform's net moves per day (as in ``BalanceMoves``) added up in day order."""
     import numpy as np  # here, not at import: the window's first frame needs no numpy
 
-    ordinals = {
-        platform: np.fromiter(per_day, dtype=np.int64, count=len(per_day)) for platform, per_day in moves.items()
-    }
-    every = np.unique(np.concatenate(list(ordinals.values()))) if ordinals else np.empty(0, dtype=np.int64)
-    days = list(map(date.fromordinal, every.tolist()))
-    columns: dict[str, tuple[int, ...]] = {}
+    ordinals = np.fromiter(per_day, dtype=np.int64, count=len(per_day))
+    moves = np.fromiter(per_day.values(), dtype=np.int64, count=len(per_day))
+    order = np.argsort(ordinals, kind="stable")
+    return PlatformRun(ordinals[order], np.cumsum(moves[order]))  # exact: int64 fen
+
+
+def balance_series_from_runs(
+    runs: Mapping[str, PlatformRun], *, as_of: date, previous: BalanceSeries | None = None
+) -> BalanceSeries:
+    """The series from each platform's running balance: every platform's column is laid out over the days any
+    platform moved. ``previous`` (the series before a change) lends its ``days`` when they did not change, so
+    that a change turns no day back into a ``date``."""
+    import numpy as np  # here, not at import: the window's first frame needs no numpy
+
+    runs = {platform: run for platform, run in runs.items() if len(run.ordinals)}
+    if runs:
+        # The days any platform moved, marked in one flag per day of the whole history: no sort, no hash.
+        first = min(int(run.ordinals[0]) for run in runs.values())
+        last = max(int(run.ordinals[-1]) for run in runs.values())
+        moved = np.zeros(last - first + 1, dtype=bool)
+        for run in runs.values():
+            moved[run.ordinals - first] = True
+        every = np.flatnonzero(moved) + first
+    else:
+        every = np.empty(0, dtype=np.int64)
+    if previous is not None and np.array_equal(previous.ordinals, every):
+        every, days = previous.ordinals, previous.days
+    else:
+        days = tuple(map(date.fromordinal, every.tolist()))
+        every.flags.writeable = False
+    columns: dict[str, np.ndarray] = {}
     peaks: dict[str, int] = {}
-    for platform, per_day in moves.items():
-        # Running totals of each platform's moves over all days, added up in numpy (exact: int64 fen).
-        column = np.zeros(len(days), dtype=np.int64)
-        column[np.searchsorted(every, ordinals[platform])] = np.fromiter(
-            per_day.values(), dtype=np.int64, count=len(per_day)
-        )
-        running = np.cumsum(column)
-        columns[platform] = tuple(running.tolist())
-        peaks[platform] = int(running.max()) if len(running) else 0
+    for platform, run in runs.items():
+        # A platform's balance on each listed day: its balance after its own last move on or before that day.
+        held = np.concatenate((np.zeros(1, dtype=np.int64), run.balances_fen))
+        column = held[np.searchsorted(run.ordinals, every, side="right")]
+        column.flags.writeable = False
+        columns[platform] = column
+        peaks[platform] = int(column.max()) if len(column) else 0
     order = tuple(sorted(columns, key=lambda p: (-peaks[p], p)))
-    return BalanceSeries(as_of, tuple(days), order, {p: columns[p] for p in order})
+    return BalanceSeries(as_of, days, order, {p: columns[p] for p in order}, every)
+
+
+def balance_series_from_moves(moves: BalanceMoves, *, as_of: date) -> BalanceSeries:
+    """The series from the net moves per platform and day, added up afresh (ChartData keeps each platform's
+    run and works out again only those of the platforms a change touched)."""
+    return balance_series_from_runs({p: platform_run(per_day) for p, per_day in moves.items()}, as_of=as_of)
 
 
 @dataclass(frozen=True)

@@ -101,13 +101,11 @@ def _platform_limits(name: str, records: list[LimitRecord], balance: BalanceSeri
     per_day: dict[date, int] = {}
     for record in records:
         per_day[record.recorded_on] = record.limit_fen
-    use_days, use_fen = [], []
+    use_days, use_fen = (), ()
     column = balance.balances_fen.get(name)
-    if column is not None:
-        previous = None
-        for day, value in zip(balance.days, column, strict=True):
-            if value != previous:
-                use_days.append(day)
-                use_fen.append(value)
-                previous = value
-    return PlatformLimits(name, tuple(per_day), tuple(per_day.values()), tuple(use_days), tuple(use_fen), tuple(cuts))
+    if column is not None and len(column):
+        # The days this platform's balance moved (the series lists the days any platform's did).
+        moved = (column[1:] != column[:-1]).nonzero()[0] + 1
+        use_days = (balance.days[0], *map(balance.days.__getitem__, moved.tolist()))
+        use_fen = (int(column[0]), *column[moved].tolist())
+    return PlatformLimits(name, tuple(per_day), tuple(per_day.values()), use_days, use_fen, tuple(cuts))

@@ -375,6 +375,25 @@ def test_a_repayment_reloads_only_its_loan_and_moves_the_balance(three_platforms
     assert data.balance().on(TODAY)["京东金条"] == 300_000
 
 
+def test_after_a_repayment_only_its_platform_is_added_up_again_and_unmoved_days_are_kept(three_platforms, ledger):
+    data, ids = three_platforms
+    before = data.balance()
+    # 京东金条 repaid on 03-01, a day 微粒贷 already moved: no day added, so the days are the same tuple.
+    data.refresh(ledger.log_repayment(ids["京东金条"], paid_on=date(2026, 3, 1), amount_fen=100_000))
+    after = data.balance()
+    assert after.days is before.days
+    assert after.balances_fen["京东金条"].tolist() == [0, 0, 0, 500_000, 400_000, 400_000]
+    assert after.balances_fen["借呗"] is not before.balances_fen["借呗"]
+    assert after.balances_fen["借呗"].tolist() == before.balances_fen["借呗"].tolist()
+    # Repaid on a day nothing moved yet: the day is listed, and every platform's balance holds over it.
+    data.refresh(ledger.log_repayment(ids["京东金条"], paid_on=date(2026, 4, 1), amount_fen=150_000))
+    latest = data.balance()
+    assert latest.days == (*before.days, date(2026, 4, 1))
+    assert latest.balances_fen["京东金条"].tolist() == [0, 0, 0, 500_000, 400_000, 400_000, 250_000]
+    assert latest.balances_fen["借呗"].tolist() == [1_200_000, 1_200_000, 1_100_000, 1_100_000, 1_100_000, 0, 0]
+    assert latest.balances_fen["微粒贷"].tolist() == [0, 300_000, 300_000, 300_000, 0, 0, 0]
+
+
 def test_a_note_leaves_the_loan_series_alone_and_a_limit_redraws_only_limits_and_health(three_platforms, ledger):
     data, _ = three_platforms
     balance, limits = data.balance(), data.limits()
@@ -460,8 +479,45 @@ def test_balance_and_platform_count_series_add_up_the_moves_day_by_day(moves):
     days = sorted({day for per_day in moves.values() for day in per_day})
     expected = {p: tuple(accumulate(per_day.get(day, 0) for day in days)) for p, per_day in moves.items()}
     assert series.days == tuple(days)
-    assert dict(series.balances_fen) == expected
-    assert all(type(fen) is int for column in series.balances_fen.values() for fen in column)
+    assert series.ordinals.tolist() == [day.toordinal() for day in days]
+    assert {p: tuple(column.tolist()) for p, column in series.balances_fen.items()} == expected
+    assert all(column.dtype == "int64" and not column.flags.writeable for column in series.balances_fen.values())
     assert series.platforms == tuple(sorted(expected, key=lambda p: (-max(expected[p]), p)))
     counts = platform_count_series(series, threshold=2).counts
     assert counts == tuple(sum(column[i] > 0 for column in expected.values()) for i in range(len(days)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=_MOVES, change=_MOVES)
+def test_a_balance_series_patched_platform_by_platform_equals_one_added_up_afresh(before, change):
+    """What ChartData does after a change: the platforms the change moved are added up again, the others keep
+    their runs, and the series before the change lends its days (when they did not change)."""
+    from jiebei_tracker.services.series_balance import (
+        add_moves,
+        balance_series_from_moves,
+        balance_series_from_runs,
+        platform_run,
+    )
+
+    as_of = date(2020, 3, 1)
+    moves = {p: {day.toordinal(): fen for day, fen in per_day.items()} for p, per_day in before.items()}
+    runs = {platform: platform_run(per_day) for platform, per_day in moves.items()}
+    previous = balance_series_from_runs(runs, as_of=as_of)
+    for platform, per_day in change.items():
+        add_moves(moves, platform, sorted(per_day.items()))
+        runs.pop(platform, None)
+    runs = {p: runs[p] if p in runs else platform_run(per_day) for p, per_day in moves.items()}
+    patched = balance_series_from_runs(runs, as_of=as_of, previous=previous)
+    fresh = balance_series_from_moves(moves, as_of=as_of)
+    assert patched == fresh
+    assert (patched.days is previous.days) == (fresh.days == previous.days)
+    all_days = sorted({day for per_day in (*before.values(), *change.values()) for day in per_day})
+    expected = {
+        p: [sum(fen for day, fen in per_day.items() if day <= on) for on in all_days]
+        for p, per_day in moves.items()
+        for per_day in [{date.fromordinal(o): fen for o, fen in per_day.items()}]
+    }
+    kept = [i for i, day in enumerate(all_days) if day in fresh.days]
+    assert {p: column.tolist() for p, column in patched.balances_fen.items()} == {
+        p: [values[i] for i in kept] for p, values in expected.items()
+    }
