@@ -218,12 +218,19 @@ class DashboardView(Page):
         ):
             table.setVisible(model.rowCount() > 0)
             empty.setVisible(model.rowCount() == 0)
+        self._size_columns()
         # The overdue list is as tall as its lines (up to a few); what falls due takes the rest of the height.
         rows = min(self.overdue_model.rowCount(), 6)
         table = self.overdue_table
         height = table.horizontalHeader().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(row) for row in range(rows))
         table.setFixedHeight(max(height, 60))
+
+    def _size_columns(self) -> None:
+        # Sized to their contents once per reload or language switch; the ResizeToContents mode measured the
+        # cells again on every layout pass (about ten times before the first frame).
+        for table in (self.overdue_table, self.upcoming_table):
+            table.resizeColumnsToContents()
 
     # -- acting on a due installment -------------------------------------------------------------------------
 
@@ -287,6 +294,7 @@ class DashboardView(Page):
         self.upcoming_empty.setText(self.tr("Nothing falls due in the next {days} days.").format(days=DUE_DAYS))
         self.overdue_model.retranslate()
         self.upcoming_model.retranslate()
+        self._size_columns()
         if not self._stale and not self.is_welcome() and hasattr(self, "_totals"):
             self._show_figures()
 
@@ -294,7 +302,6 @@ class DashboardView(Page):
 def _due_table(model: DueTableModel, name: str) -> QTableView:
     table = record_table(model, name)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the platform takes the spare width
     header.setResizeContentsPrecision(20)  # thousands of lines with 100,000 loans: size from the first ones
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
