@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from importlib.resources import files
 
 from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTableView
 
+from jiebei_tracker import resources
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.services.changes import Changes
 
@@ -39,12 +39,12 @@ class ChangeHub(QObject):
 
 
 def app_icon() -> QIcon:
-    return _svg_icon(files("jiebei_tracker.resources") / "icons" / "jiebei-tracker.svg")
+    return _svg_icon(resources.files() / "icons" / "jiebei-tracker.svg")
 
 
 def icon(name: str) -> QIcon:
     """One of the window's SVG icons (resources/icons/window/NAME.svg), sharp at any screen scale."""
-    return _svg_icon(files("jiebei_tracker.resources") / "icons" / "window" / f"{name}.svg")
+    return _svg_icon(resources.files() / "icons" / "window" / f"{name}.svg")
 
 
 def _svg_icon(resource) -> QIcon:

@@ -13,10 +13,11 @@ English is the source language (the texts in the code); Chinese comes from Qt Li
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from jiebei_tracker import resources
 
 SOURCE_LANGUAGE = "en"
 TRANSLATED = ("zh_CN",)
@@ -36,7 +37,7 @@ def resolve_language(setting: str) -> str:
 
 
 def translations_folder():
-    return files("jiebei_tracker.resources") / "translations"
+    return resources.files() / "translations"
 
 
 class Translations(QObject):
