@@ -3,12 +3,11 @@ running one to come forward instead of opening the same file again (so two write
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
 
 if TYPE_CHECKING:  # QtNetwork loads when the socket is needed: after the first frame, or in a second launch
     from PySide6.QtNetwork import QLocalServer
@@ -28,7 +27,9 @@ class SingleInstance(QObject):
         super().__init__(parent)
         path = Path(db_path).expanduser().resolve()
         self.lock_path = path.with_name(path.name + ".lock")
-        self.server_name = "jiebei-tracker-" + hashlib.sha256(str(path).encode()).hexdigest()[:24]
+        # Qt's hash rather than hashlib: that module alone is a few milliseconds of start-up.
+        digest = QCryptographicHash.hash(str(path).encode(), QCryptographicHash.Algorithm.Sha256)
+        self.server_name = "jiebei-tracker-" + bytes(digest.toHex()).decode()[:24]
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
