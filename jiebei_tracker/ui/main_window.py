@@ -1,4 +1,4 @@
-"""The main window: navigation between the pages, the commands, undo, the sample-data banner, remembered layout."""
+"""The main window: navigation between the pages (each built when first needed), the commands, undo, the banners."""
 
 from __future__ import annotations
 
@@ -6,19 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,23 +24,24 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
-from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
+from jiebei_tracker.ui.page_stack import PageStack
+from jiebei_tracker.ui.sample_banner import SampleBanner
 from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.views.dashboard_view import DashboardView
-from jiebei_tracker.ui.views.loans_view import LoansView
-from jiebei_tracker.ui.views.notes_view import NotesView
 from jiebei_tracker.ui.views.page import Page
-from jiebei_tracker.ui.views.platforms_view import PlatformsView
 from jiebei_tracker.ui.window_actions import PAGES, WindowActions
+from jiebei_tracker.ui.window_layout import RememberedLayout
 
-if TYPE_CHECKING:  # the dialogs load when first opened
+if TYPE_CHECKING:  # the dialogs load when first opened; the other pages when built (after the first frame)
+    from jiebei_tracker.ui.credit_actions import CreditActions
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
+    from jiebei_tracker.ui.views.loans_view import LoansView
+    from jiebei_tracker.ui.views.notes_view import NotesView
+    from jiebei_tracker.ui.views.platforms_view import PlatformsView
 
 DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS = range(len(PAGES))
-# The sample banner's colours are set together (background and text) so it reads the same in light and dark.
-_BANNER_STYLE = "QFrame#sample_banner { background: #fff1c9; } QFrame#sample_banner QLabel { color: #4a3b00; }"
 # The selected page is tinted (not filled with the highlight colour) so its blue icon stays visible, light or dark.
 _NAVIGATION_STYLE = (
     "QListWidget#navigation { background: transparent; outline: 0; }"
@@ -80,6 +76,7 @@ class MainWindow(QMainWindow):
         self.hub = hub or ChangeHub(self)
         self.translations = translations
         self.state = state
+        self.remembered = RememberedLayout(state)
         self.is_sample = sample
         self.detail_dialogs: dict[int, LoanDetailDialog] = {}
         self.setWindowIcon(app_icon())
@@ -87,7 +84,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoableDeletes(workspace=workspace, hub=self.hub, parent=self)
         self.undo.failed.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
         self.actions = LoanActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
-        self.credit_actions = CreditActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
+        self._credit_actions: CreditActions | None = None
 
         self.close_guards: list = []  # each may keep the window from closing (reminders running in the tray)
         self.charts_page = feature_hooks.build_charts_page(
@@ -108,15 +105,17 @@ class MainWindow(QMainWindow):
         self.dashboard.loan_requested.connect(self.open_loan)
         self.dashboard.import_requested.connect(self.import_file)
         self.dashboard.sample_requested.connect(self.sample_requested.emit)
-        self.loans_view = LoansView(workspace=workspace)
-        self.loans_view.loan_requested.connect(self.open_loan)
-        self.loans_view.table.activated.connect(lambda _index: self._with_selected(self.open_loan))
-        self.platforms_view = PlatformsView(workspace=workspace, actions=self.credit_actions)
-        self.notes_view = NotesView(workspace=workspace, actions=self.credit_actions)
-        self.pages = [self.dashboard, self.loans_view, self.platforms_view, self.notes_view, self.charts_page]
-        self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        # Only the page the window opens on is built before its first frame; the rest follow right after it.
+        self.stack = PageStack(
+            [
+                lambda: self.dashboard,
+                self._build_loans_view,
+                self._build_platforms_view,
+                self._build_notes_view,
+                lambda: self.charts_page,
+            ]
+        )
+        self.stack.built.connect(lambda _index, page: self.remembered.restore_tables(page))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet(_NAVIGATION_STYLE)
         for name in PAGES:
             QListWidgetItem(icon(name), "", self.navigation)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self.stack.show_page)
         self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.navigation)
@@ -134,12 +133,15 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1010])
         self.splitter.setCollapsible(1, False)
 
-        self.banner = self._build_banner()
+        self.banner: SampleBanner | None = None  # only with the sample data
         central = QWidget()
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
-        self._column.addWidget(self.banner)
+        if sample:
+            self.banner = SampleBanner()
+            self.banner.back_button.clicked.connect(self.own_data_requested.emit)
+            self._column.addWidget(self.banner)
         self._column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.data_label = QLabel()
@@ -153,25 +155,55 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(DASHBOARD)
+        after_first_frame(self, self.stack.build_the_rest)
         # The window opens on plain-driver reads; what the first write needs (the ledger and SQLAlchemy, most of a
         # second to import) loads once the window is on screen, not when the user first saves something.
         after_first_frame(self, workspace.warm_up)
 
     # -- building --------------------------------------------------------------------------------------------
 
-    def _build_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("sample_banner")
-        banner.setStyleSheet(_BANNER_STYLE)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.own_data_requested.emit)
-        row = QHBoxLayout(banner)
-        row.addWidget(self.banner_text, 1)
-        row.addWidget(self.back_button)
-        banner.setVisible(self.is_sample)
-        return banner
+    def _build_loans_view(self) -> LoansView:
+        from jiebei_tracker.ui.views.loans_view import LoansView
+
+        view = LoansView(workspace=self.workspace)
+        view.loan_requested.connect(self.open_loan)
+        view.table.activated.connect(lambda _index: self._with_selected(self.open_loan))
+        return view
+
+    def _build_platforms_view(self) -> PlatformsView:
+        from jiebei_tracker.ui.views.platforms_view import PlatformsView
+
+        return PlatformsView(workspace=self.workspace, actions=self.credit_actions)
+
+    def _build_notes_view(self) -> NotesView:
+        from jiebei_tracker.ui.views.notes_view import NotesView
+
+        return NotesView(workspace=self.workspace, actions=self.credit_actions)
+
+    @property
+    def credit_actions(self) -> CreditActions:
+        if self._credit_actions is None:
+            from jiebei_tracker.ui.credit_actions import CreditActions
+
+            self._credit_actions = CreditActions(workspace=self.workspace, hub=self.hub, undo=self.undo, parent=self)
+        return self._credit_actions
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every page, in navigation order (built now if not yet)."""
+        return [self.stack.page(index) for index in range(self.stack.count())]
+
+    @property
+    def loans_view(self) -> LoansView:
+        return self.stack.page(LOANS)
+
+    @property
+    def platforms_view(self) -> PlatformsView:
+        return self.stack.page(PLATFORMS)
+
+    @property
+    def notes_view(self) -> NotesView:
+        return self.stack.page(NOTES)
 
     def _connect_commands(self) -> None:
         commands = self.commands
@@ -189,27 +221,14 @@ class MainWindow(QMainWindow):
         commands.about.triggered.connect(self.about)
         for index, action in enumerate(commands.pages):
             action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
-        # Not QUndoStack.createUndoAction: its "Undo" prefix is fixed when made and would not follow the language.
-        stack = self.undo.stack
-        undo, redo = QAction(icon("undo"), "", self), QAction("", self)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
-        undo.triggered.connect(stack.undo)
-        redo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(undo.setEnabled)
-        stack.canRedoChanged.connect(redo.setEnabled)
-        stack.indexChanged.connect(self._name_undo)
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        self.addActions([undo, redo])
-        self.undo_action, self.redo_action = undo, redo
-        commands.install(undo=undo, redo=redo)
+        commands.install(undo_stack=self.undo.stack)
+        self.undo_action, self.redo_action = commands.undo, commands.redo
 
     # -- navigation and the selected loan --------------------------------------------------------------------
 
     def show_page(self, index: int) -> Page | QWidget:
         self.navigation.setCurrentRow(index)
-        return self.pages[index]
+        return self.stack.page(index)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
@@ -270,12 +289,12 @@ class MainWindow(QMainWindow):
     # -- changes, settings, language -------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        for page in self.pages:
+        for page in self.stack.built_pages():  # a page built later reads what is there then
             if isinstance(page, Page):
                 page.on_changes(changes)
 
     def _on_settings_changed(self) -> None:
-        for page in self.pages:
+        for page in self.stack.built_pages():
             if isinstance(page, Page):
                 page.mark_stale()
 
@@ -308,24 +327,11 @@ class MainWindow(QMainWindow):
         for row, text in enumerate(self.commands.page_titles()):
             self.navigation.item(row).setText(text)
         self.commands.retranslate_ui(sample=self.is_sample)
-        self._name_undo()
-        self.banner_text.setText(
-            self.tr(
-                "<b>You are looking at sample data</b> — a made-up borrowing history kept in its own file. "
-                "Try anything: your own data is not touched."
-            )
-        )
-        self.back_button.setText(self.tr("Back to my data"))
         self.data_label.setText(
             (self.tr("Sample data: {path}") if self.is_sample else self.tr("Your data: {path}")).format(
                 path=self.workspace.database.path
             )
         )
-
-    def _name_undo(self, *_args) -> None:
-        undo, redo = self.undo.stack.undoText(), self.undo.stack.redoText()
-        self.undo_action.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))
 
     def about(self) -> None:
         QMessageBox.about(
@@ -352,42 +358,12 @@ class MainWindow(QMainWindow):
     # -- remembered layout -----------------------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        if self.state is None:
-            return
-        geometry = self.state.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        window_state = self.state.value("window/state")
-        if window_state is not None:
-            self.restoreState(window_state)
-        for splitter in self.findChildren(QSplitter):
-            saved = self.state.value(f"splitters/{splitter.objectName()}")
-            if saved is not None and splitter.objectName():
-                splitter.restoreState(saved)
-        for header in self._headers():
-            saved = self.state.value(f"tables/{header.objectName()}")
-            if saved is not None:
-                header.restoreState(saved)
-        page = self.state.value("window/page")
-        if page is not None and 0 <= int(page) < len(self.pages) and not self.is_sample:
-            self.navigation.setCurrentRow(int(page))
+        page = self.remembered.restore(self)
+        if page is not None and 0 <= page < len(PAGES) and not self.is_sample:
+            self.navigation.setCurrentRow(page)
 
     def save_layout(self) -> None:
-        if self.state is None:
-            return
-        self.state.setValue("window/geometry", self.saveGeometry())
-        self.state.setValue("window/state", self.saveState())
-        if not self.is_sample:
-            self.state.setValue("window/page", self.navigation.currentRow())
-        for splitter in self.findChildren(QSplitter):
-            if splitter.objectName():
-                self.state.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        for header in self._headers():
-            self.state.setValue(f"tables/{header.objectName()}", header.saveState())
-        self.state.sync()
-
-    def _headers(self) -> list[QHeaderView]:
-        return [header for header in self.findChildren(QHeaderView) if header.objectName().endswith("_header")]
+        self.remembered.save(self, page=None if self.is_sample else self.navigation.currentRow())
 
     def closeEvent(self, event) -> None:
         self.save_layout()

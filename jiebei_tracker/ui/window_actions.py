@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from jiebei_tracker.ui.common import icon
@@ -31,6 +31,7 @@ class WindowActions(QObject):
         self.pages = [self._action(name, QKeySequence(f"Ctrl+{number}")) for number, name in enumerate(PAGES, 1)]
         self.undo: QAction | None = None
         self.redo: QAction | None = None
+        self._undo_texts = ("", "")
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -45,8 +46,21 @@ class WindowActions(QObject):
         self._window.addAction(action)  # shortcuts work whichever page has the focus
         return action
 
-    def install(self, *, undo: QAction, redo: QAction) -> None:
-        """Build the menus and the toolbar (undo and redo come from the window's undo stack)."""
+    def install(self, *, undo_stack: QUndoStack) -> None:
+        """Build the menus and the toolbar, with Undo and Redo working on ``undo_stack``."""
+        # Not QUndoStack.createUndoAction: its "Undo" prefix is fixed when made and would not follow the language.
+        undo = self._action("undo", QKeySequence.StandardKey.Undo)
+        redo = self._action(None, None)
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        undo.triggered.connect(undo_stack.undo)
+        redo.triggered.connect(undo_stack.redo)
+        undo_stack.canUndoChanged.connect(undo.setEnabled)
+        undo_stack.canRedoChanged.connect(redo.setEnabled)
+        # The texts come with the signals: the stack is not asked again (it may be going away with the window).
+        undo_stack.undoTextChanged.connect(lambda text: self._name_undo(undo=text))
+        undo_stack.redoTextChanged.connect(lambda text: self._name_undo(redo=text))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
         self.undo, self.redo = undo, redo
         bar = self._window.menuBar()
         self.file_menu = QMenu(bar)
@@ -88,10 +102,21 @@ class WindowActions(QObject):
             action.setText(text)
         self.toolbar.setWindowTitle(self.tr("Actions"))
         if self.undo is not None:
+            self._name_undo()
             self.file_menu.setTitle(self.tr("&File"))
             self.edit_menu.setTitle(self.tr("&Edit"))
             self.view_menu.setTitle(self.tr("&View"))
             self.help_menu.setTitle(self.tr("&Help"))
+
+    def _name_undo(self, *, undo: str | None = None, redo: str | None = None) -> None:
+        """Undo and Redo named after what they would do (``None``: as before)."""
+        self._undo_texts = (
+            self._undo_texts[0] if undo is None else undo,
+            self._undo_texts[1] if redo is None else redo,
+        )
+        undo, redo = self._undo_texts
+        self.undo.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))
 
     def page_titles(self) -> list[str]:
         """The navigation's page names, in PAGES order."""

@@ -1391,36 +1391,12 @@ You can undo this with Ctrl+Z.</source>
         <translation>{title} — 示例数据</translation>
     </message>
     <message>
-        <source>&lt;b&gt;You are looking at sample data&lt;/b&gt; — a made-up borrowing history kept in its own file. Try anything: your own data is not touched.</source>
-        <translation>&lt;b&gt;您正在查看示例数据&lt;/b&gt;——这是一份虚构的借款记录，保存在单独的文件里。可以随意尝试，您自己的数据不会受影响。</translation>
-    </message>
-    <message>
-        <source>Back to my data</source>
-        <translation>返回我的数据</translation>
-    </message>
-    <message>
         <source>Sample data: {path}</source>
         <translation>示例数据：{path}</translation>
     </message>
     <message>
         <source>Your data: {path}</source>
         <translation>我的数据：{path}</translation>
-    </message>
-    <message>
-        <source>&amp;Undo {what}</source>
-        <translation>撤销{what}(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo {what}</source>
-        <translation>重做{what}(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>About Jiebei Tracker</source>
@@ -1905,6 +1881,17 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
 </context>
 <context>
+    <name>SampleBanner</name>
+    <message>
+        <source>&lt;b&gt;You are looking at sample data&lt;/b&gt; — a made-up borrowing history kept in its own file. Try anything: your own data is not touched.</source>
+        <translation>&lt;b&gt;您正在查看示例数据&lt;/b&gt;——这是一份虚构的借款记录，保存在单独的文件里。可以随意尝试，您自己的数据不会受影响。</translation>
+    </message>
+    <message>
+        <source>Back to my data</source>
+        <translation>返回我的数据</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTableModel</name>
     <message>
         <source>No.</source>
@@ -2221,6 +2208,22 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销{what}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做{what}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Dashboard</source>

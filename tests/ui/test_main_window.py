@@ -12,7 +12,7 @@ from jiebei_tracker.domain.vocabulary import LoanPurpose
 from jiebei_tracker.ui import actions as actions_module
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
-from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS
+from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS, MainWindow
 from tests.conftest import TODAY
 from tests.scenarios import draft
 from tests.ui.conftest import exec_filling
@@ -159,11 +159,36 @@ def test_the_window_remembers_its_size_page_and_column_widths(make_window, works
 def test_the_sample_window_says_so_and_offers_the_way_back(make_window, workspace, screenshot):
     window = make_window(workspace, sample=True)
     assert window.banner.isVisible()
-    assert "sample data" in window.banner_text.text()
+    assert "sample data" in window.banner.text.text()
     assert "sample data" in window.windowTitle()
     assert window.commands.sample.text() == "&Back to my data"
     back = []
     window.own_data_requested.connect(lambda: back.append(True))
-    window.back_button.click()
+    window.banner.back_button.click()
     window.commands.sample.trigger()
     assert back == [True, True]
+
+
+def test_only_the_opening_page_is_built_before_the_first_frame_and_the_rest_right_after(
+    qtbot, translations, window_state, demo_workspace, workspace
+):
+    window = MainWindow(workspace=workspace, translations=translations, state=window_state)
+    qtbot.addWidget(window)
+    assert [window.stack.is_built(page) for page in (DASHBOARD, LOANS, PLATFORMS, NOTES)] == [True, False, False, False]
+    assert window.current_page() is window.dashboard
+    window.show()
+    qtbot.waitUntil(lambda: all(window.stack.is_built(page) for page in range(len(window.pages))))
+    assert window.current_page() is window.dashboard  # built behind the page on screen, not shown
+    window.wait_for_workers()
+
+
+def test_a_page_built_after_a_change_shows_what_is_there_then(qtbot, translations, window_state, workspace):
+    window = MainWindow(workspace=workspace, translations=translations, state=window_state)
+    qtbot.addWidget(window)
+    window.hub.run(lambda: workspace.ledger.add_loan(draft(platform="微粒贷")))
+    assert not window.stack.is_built(LOANS)
+    window.show()
+    window.show_page(LOANS)
+    qtbot.waitUntil(lambda: window.loans_view.model.rowCount() == 1)
+    assert window.current_page() is window.loans_view
+    window.wait_for_workers()
