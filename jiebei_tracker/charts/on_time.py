@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 
 from jiebei_tracker.charts.axes import SECONDS_PER_DAY, PercentAxis, days_x
 from jiebei_tracker.charts.base import Chart
@@ -41,6 +42,7 @@ class OnTimeChart(Chart):
         self.overdue_marks = pg.ScatterPlotItem(symbol="x", size=12)
         self.plot.addItem(self.late_marks)
         self.plot.addItem(self.overdue_marks)
+        self._marks_drawn: tuple | None = None  # (theme, late x, overdue x) the markers were last set from
 
     def title(self) -> str:
         return self.tr("On-time repayment rate")
@@ -63,10 +65,11 @@ class OnTimeChart(Chart):
         months = [m.month for m in series.months]
         x0, x1 = month_bar_edges(months)
         rates = np.array([_share(m.on_time, m.counted) for m in series.months])
-        brushes = [
-            theme.faded(theme.danger if m.overdue else theme.warning if m.late else theme.primary, 160)
-            for m in series.months
-        ]
+        # Three brushes shared by all the bars (not one made per bar): a bar's colour says how its month went.
+        on_time_brush, late_brush, overdue_brush = (
+            QBrush(theme.faded(colour, 160)) for colour in (theme.primary, theme.warning, theme.danger)
+        )
+        brushes = [overdue_brush if m.overdue else late_brush if m.late else on_time_brush for m in series.months]
         shown = ~np.isnan(rates)
         # A month at 0 % is the worst month there is; a sliver keeps it from looking like a month with nothing due.
         heights = np.maximum(rates, ZERO_BAR_HEIGHT)
@@ -82,14 +85,18 @@ class OnTimeChart(Chart):
         for window, line in self.rolling_lines.items():
             values = np.array([_share(r.on_time, r.counted) for r in series.rolling[window]])
             line.setData(middles, values, pen=theme.pen(colours[window], 2, WINDOW_STYLES[window]))
-        late = [i for i, m in enumerate(series.months) if m.late and not m.overdue]
-        overdue = [i for i, m in enumerate(series.months) if m.overdue]
-        self.late_marks.setData(
-            middles[late], [MARKER_HEIGHT] * len(late), brush=theme.warning, pen=theme.pen(theme.warning, 1)
-        )
-        self.overdue_marks.setData(
-            middles[overdue], [MARKER_HEIGHT] * len(overdue), brush=theme.danger, pen=theme.pen(theme.danger, 1)
-        )
+        late = middles[[i for i, m in enumerate(series.months) if m.late and not m.overdue]]
+        overdue = middles[[i for i, m in enumerate(series.months) if m.overdue]]
+        # Most changes mark no other month, and a scatter item's setData costs ~0.5 ms even for a few points.
+        marks = (theme, late.tolist(), overdue.tolist())
+        if marks != self._marks_drawn:
+            self._marks_drawn = marks
+            self.late_marks.setData(
+                late, [MARKER_HEIGHT] * len(late), brush=theme.warning, pen=theme.pen(theme.warning, 1)
+            )
+            self.overdue_marks.setData(
+                overdue, [MARKER_HEIGHT] * len(overdue), brush=theme.danger, pen=theme.pen(theme.danger, 1)
+            )
         self.set_legend(
             [
                 ("■", theme.primary, self.tr("Month's rate")),

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from jiebei_tracker.charts import export
-from jiebei_tracker.charts.axes import DayAxis, YuanAxis, day_x
+from jiebei_tracker.charts.axes import DayAxis, YuanAxis, day_x, x_day
 from jiebei_tracker.charts.balance import BalanceChart
 from jiebei_tracker.charts.borrowing import BorrowingChart
 from jiebei_tracker.charts.export import PngExportDialog, render_png
@@ -317,3 +317,16 @@ def test_step_arrays_start_each_step_at_its_day(days):
     assert x[0::2].tolist() == [day_x(day) for day in days]
     assert x[1::2].tolist() == [day_x(day) for day in days[1:]] + [day_x(days[-1] + timedelta(days=1))]
     assert y.tolist() == [float(v) for v in range(len(days)) for _ in (0, 1)]
+
+
+def test_the_late_and_overdue_markers_follow_a_change(qtbot, hand_made, ledger):
+    chart = _chart(qtbot, OnTimeChart, hand_made)
+
+    def marked_months():
+        return [[x_day(x).isoformat() for x in marks.getData()[0]] for marks in (chart.late_marks, chart.overdue_marks)]
+
+    assert marked_months() == [["2026-03-16"], ["2026-05-16"]]
+    jintiao = next(loan.loan_id for loan in hand_made.history().loans if loan.platform == "京东金条")
+    hand_made.refresh(ledger.log_repayment(jintiao, paid_on=date(2026, 6, 1), amount_fen=500_000))
+    chart.set_series(hand_made.on_time())
+    assert marked_months() == [["2026-03-16", "2026-05-16"], []]  # May's installment paid late: no longer overdue
