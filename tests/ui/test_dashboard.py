@@ -10,6 +10,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.main_window import LOANS
+from jiebei_tracker.ui.views.dashboard_view import PLATFORM_COLUMN
 from tests.scenarios import draft
 from tests.ui.conftest import exec_filling
 
@@ -110,3 +111,18 @@ def test_the_dashboard_reloads_when_a_change_comes_from_elsewhere(books, window,
     assert workspace_change.created_id is not None
     assert [d.platform for d in window.dashboard.upcoming_model.records()] == ["微粒贷", "借呗", "招商银行"]
     assert window.dashboard.loans.value.text() == "3"
+
+
+def test_the_due_tables_fill_their_width_and_fit_their_texts(books, window, translations, qtbot):
+    dashboard = window.dashboard
+    for language in ("en", "zh_CN"):
+        translations.apply(language)
+        qtbot.wait(10)  # the LanguageChange events are posted
+        for table in (dashboard.overdue_table, dashboard.upcoming_table):
+            header = table.horizontalHeader()
+            assert header.length() == table.viewport().width()  # the platform column takes what is left
+            for column in range(table.model().columnCount()):
+                if column == PLATFORM_COLUMN:
+                    continue
+                widest = max(table.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
+                assert header.sectionSize(column) >= widest, (language, column)

@@ -30,6 +30,7 @@ from jiebei_tracker.ui.views.page import Page
 from jiebei_tracker.ui.views.welcome_view import WelcomeView
 
 DUE_DAYS = 30
+PLATFORM_COLUMN = 1  # of the due tables (DueTableModel)
 
 
 class Figure(QFrame):
@@ -229,8 +230,11 @@ class DashboardView(Page):
     def _size_columns(self) -> None:
         # Sized to their contents once per reload or language switch; the ResizeToContents mode measured the
         # cells again on every layout pass (about ten times before the first frame).
+        # The platform column stretches into the width that is left, so it is not sized here.
         for table in (self.overdue_table, self.upcoming_table):
-            table.resizeColumnsToContents()
+            for column in range(table.model().columnCount()):
+                if column != PLATFORM_COLUMN:
+                    table.resizeColumnToContents(column)
 
     # -- acting on a due installment -------------------------------------------------------------------------
 
@@ -302,7 +306,7 @@ class DashboardView(Page):
 def _due_table(model: DueTableModel, name: str) -> QTableView:
     table = record_table(model, name)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the platform takes the spare width
+    header.setSectionResizeMode(PLATFORM_COLUMN, QHeaderView.ResizeMode.Stretch)  # it takes the spare width
     header.setResizeContentsPrecision(20)  # thousands of lines with 100,000 loans: size from the first ones
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.setMinimumHeight(60)
