@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import numpy as np
 import pyqtgraph as pg
 
-from jiebei_tracker.charts.axes import CountAxis, day_x, step_arrays
+from jiebei_tracker.charts.axes import CountAxis, day_x, ordinal_step_arrays
 from jiebei_tracker.charts.base import Chart, fill_as_one_path
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_balance import PlatformCountSeries
@@ -46,7 +46,7 @@ class PlatformsChart(Chart):
 
     def draw(self, series: PlatformCountSeries) -> None:
         theme = self.theme
-        x, y = step_arrays(series.days, series.counts, series.as_of)
+        x, y = ordinal_step_arrays(series.balance.ordinals, series.counts, series.as_of)
         self.count_line.setData(
             x, y, pen=theme.pen(theme.primary, 2), fillLevel=0, brush=theme.faded(theme.primary, 60)
         )

@@ -8,9 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from jiebei_tracker.services.series_balance import BalanceSeries
 from jiebei_tracker.services.series_records import LimitRecord
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -23,29 +27,42 @@ class LimitCut:
     to_fen: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlatformLimits:
     """One platform: its limit records (``limit_days`` / ``limits_fen``, oldest first; the last record of a day
-    counts), its balance after each day it changed (``use_days`` / ``use_fen``) and its cuts."""
+    counts), its balance after each day it changed and its cuts. The use is kept as the balance series keeps it,
+    in read-only int64 arrays: the days as ``date.toordinal()`` (``use_ordinals``) and the fen (``use_fen``)."""
 
     platform: str
     limit_days: tuple[date, ...]
     limits_fen: tuple[int, ...]
-    use_days: tuple[date, ...]
-    use_fen: tuple[int, ...]
+    use_ordinals: np.ndarray
+    use_fen: np.ndarray
     cuts: tuple[LimitCut, ...]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PlatformLimits):
+            return NotImplemented
+        return (
+            (self.platform, self.limit_days, self.limits_fen, self.cuts)
+            == (other.platform, other.limit_days, other.limits_fen, other.cuts)
+            and self.use_ordinals.tolist() == other.use_ordinals.tolist()
+            and self.use_fen.tolist() == other.use_fen.tolist()
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and its arrays cannot be hashed
 
     def limit_on(self, day: date) -> int | None:
         index = bisect_right(self.limit_days, day) - 1
         return None if index < 0 else self.limits_fen[index]
 
     def use_on(self, day: date) -> int:
-        index = bisect_right(self.use_days, day) - 1
-        return 0 if index < 0 else self.use_fen[index]
+        index = int(self.use_ordinals.searchsorted(day.toordinal(), side="right")) - 1
+        return 0 if index < 0 else int(self.use_fen[index])
 
     @property
     def first_day(self) -> date | None:
-        firsts = [days[0] for days in (self.limit_days, self.use_days) if days]
+        firsts = self.limit_days[:1] + tuple(map(date.fromordinal, self.use_ordinals[:1].tolist()))
         return min(firsts) if firsts else None
 
 
@@ -92,6 +109,8 @@ def limit_series(limits: Iterable[LimitRecord], balance: BalanceSeries) -> Limit
 
 
 def _platform_limits(name: str, records: list[LimitRecord], balance: BalanceSeries) -> PlatformLimits:
+    import numpy as np  # here, not at import: the window's first frame needs no numpy
+
     cuts = [
         LimitCut(current.recorded_on, name, previous.limit_fen, current.limit_fen)
         for previous, current in pairwise(records)
@@ -101,11 +120,11 @@ def _platform_limits(name: str, records: list[LimitRecord], balance: BalanceSeri
     per_day: dict[date, int] = {}
     for record in records:
         per_day[record.recorded_on] = record.limit_fen
-    use_days, use_fen = (), ()
     column = balance.balances_fen.get(name)
-    if column is not None and len(column):
-        # The days this platform's balance moved (the series lists the days any platform's did).
-        moved = (column[1:] != column[:-1]).nonzero()[0] + 1
-        use_days = (balance.days[0], *map(balance.days.__getitem__, moved.tolist()))
-        use_fen = (int(column[0]), *column[moved].tolist())
-    return PlatformLimits(name, tuple(per_day), tuple(per_day.values()), use_days, use_fen, tuple(cuts))
+    if column is None:
+        column = np.zeros(0, dtype=np.int64)  # no loan on this platform: nothing used
+    # The days this platform's balance moved (the series lists the days any platform's did), its first included.
+    kept = np.flatnonzero(np.r_[True, column[1:] != column[:-1]]) if len(column) else np.zeros(0, dtype=np.intp)
+    use_ordinals, use_fen = balance.ordinals[kept], column[kept]
+    use_ordinals.flags.writeable = use_fen.flags.writeable = False
+    return PlatformLimits(name, tuple(per_day), tuple(per_day.values()), use_ordinals, use_fen, tuple(cuts))

@@ -330,3 +330,16 @@ def test_the_late_and_overdue_markers_follow_a_change(qtbot, hand_made, ledger):
     hand_made.refresh(ledger.log_repayment(jintiao, paid_on=date(2026, 6, 1), amount_fen=500_000))
     chart.set_series(hand_made.on_time())
     assert marked_months() == [["2026-03-16", "2026-05-16"], []]  # May's installment paid late: no longer overdue
+
+
+def test_the_cut_markers_follow_a_change(qtbot, hand_made, ledger):
+    chart = _chart(qtbot, LimitsChart, hand_made)
+
+    def cut_days():
+        return [x_day(spot.pos().x()).isoformat() for spot in chart.cut_marks.points()]
+
+    assert cut_days() == ["2026-03-01"]
+    hand_made.refresh(ledger.record_limit("借呗", recorded_on=date(2026, 8, 1), limit_fen=1_000_000))
+    chart.set_series(hand_made.limits())
+    assert cut_days() == ["2026-03-01", "2026-08-01"]
+    assert [spot.data().to_fen for spot in chart.cut_marks.points()] == [3_000_000, 1_000_000]

@@ -218,9 +218,20 @@ def test_limit_steps_use_and_cuts_per_platform(three_platforms, ledger):
     assert jiebei.limit_on(date(2026, 3, 1)) == 3_000_000
     assert jiebei.use_on(date(2026, 2, 15)) == 1_100_000
     assert jiebei.use_on(date(2026, 3, 20)) == 0
+    assert jiebei.use_on(date(2026, 1, 14)) == 0
+    # Only the days 借呗's own balance moved, not every day some platform's did.
+    assert [date.fromordinal(day) for day in jiebei.use_ordinals.tolist()] == [
+        JAN_15,
+        date(2026, 2, 15),
+        date(2026, 3, 20),
+    ]
+    assert jiebei.use_fen.tolist() == [1_200_000, 1_100_000, 0]
     assert jiebei.first_day == date(2025, 1, 1)
-    assert limits.platform("京东金条").limits_fen == ()  # a loan but no limit recorded
-    assert limits.platform("京东金条").use_on(TODAY) == 500_000
+    jintiao = limits.platform("京东金条")
+    assert jintiao.limits_fen == ()  # a loan but no limit recorded
+    assert jintiao.use_on(TODAY) == 500_000
+    assert jintiao.use_fen.tolist() == [0, 500_000]  # from the first day of any loan, at 0 until its own
+    assert jintiao.first_day == JAN_15
     assert [p.platform for p in limits.platforms] == ["京东金条", "借呗", "微粒贷"]
 
 
