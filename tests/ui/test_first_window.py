@@ -13,7 +13,7 @@ from jiebei_tracker.ui import actions as actions_module
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, MainWindow
-from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE
+from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

@@ -15,6 +15,7 @@ from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 from jiebei_tracker.services.health import diagnose_platform, health_check, health_history, load_history
 from jiebei_tracker.services.reminders import ReminderKind, autopay_checklist, pending_reminders
+from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.reminders_tray import ReminderNotifier
 from jiebei_tracker.ui.views.health import (
     AutopayChecklistWidget,
@@ -25,7 +26,7 @@ from jiebei_tracker.ui.views.health import (
     ReminderBanner,
     UpcomingDuesWidget,
 )
-from jiebei_tracker.ui.views.health.dues import BUTTON_COLUMN, LOAN_ID_ROLE
+from jiebei_tracker.ui.views.health.dues import BUTTON_COLUMN
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

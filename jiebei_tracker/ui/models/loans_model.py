@@ -23,10 +23,10 @@ from jiebei_tracker.ui.models.records_model import (
     ALIGNMENT_ROLE,
     DISPLAY_ROLE,
     FOREGROUND_ROLE,
+    LOAN_ID_ROLE,
     TranslatedHeadersModel,
 )
 
-LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 # The sort key (services.loans.LOAN_SORT_KEYS) of each column, in column order.
 COLUMN_SORT_KEYS = (

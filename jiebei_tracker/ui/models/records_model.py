@@ -9,6 +9,8 @@ _MONEY_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The loan a line is about, in every table that lists loans or their installments."""
 
 
 class TranslatedHeadersModel(QAbstractTableModel):

@@ -3,6 +3,8 @@ one-action repayment, quick actions, and the places for the health widgets and s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,9 +27,11 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import STATUS_COLOURS, icon, record_table
 from jiebei_tracker.ui.models.due_model import DueTableModel
-from jiebei_tracker.ui.models.loans_model import LOAN_ID_ROLE
+from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.views.page import Page
-from jiebei_tracker.ui.views.welcome_view import WelcomeView
+
+if TYPE_CHECKING:  # the first-run welcome loads only when there is nothing to show
+    from jiebei_tracker.ui.views.welcome_view import WelcomeView
 
 DUE_DAYS = 30
 PLATFORM_COLUMN = 1  # of the due tables (DueTableModel)
@@ -185,6 +189,8 @@ class DashboardView(Page):
     def welcome(self) -> WelcomeView:
         """The first-run welcome, made the first time it is asked for."""
         if self._welcome is None:
+            from jiebei_tracker.ui.views.welcome_view import WelcomeView
+
             self._welcome = WelcomeView()
             self._welcome.add_loan_requested.connect(self._actions.new_loan)
             self._welcome.import_requested.connect(self.import_requested.emit)

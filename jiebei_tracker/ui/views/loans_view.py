@@ -19,7 +19,8 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import display_language, record_table
-from jiebei_tracker.ui.models.loans_model import COLUMN_SORT_KEYS, LOAN_ID_ROLE, LoansTableModel
+from jiebei_tracker.ui.models.loans_model import COLUMN_SORT_KEYS, LoansTableModel
+from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.views.page import Page
 
 # Typing pauses this long before the list is queried again (a query over 100,000 loans takes ~0.1 s).

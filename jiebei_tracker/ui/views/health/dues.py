@@ -11,10 +11,9 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.reminders import Reminder, ReminderKind
 from jiebei_tracker.ui.common import STATUS_COLOURS
-from jiebei_tracker.ui.models.records_model import RecordsTableModel
+from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE, RecordsTableModel
 from jiebei_tracker.ui.views.health.style import language_or_default
 
-LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DUE_ORDINAL_ROLE = Qt.ItemDataRole.UserRole + 2
 BUTTON_COLUMN = 5
 UPCOMING_DAYS = 14
