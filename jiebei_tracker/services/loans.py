@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text, parse_yuan
-from jiebei_tracker.domain.payments import PayoffQuote, apply_payments, propose_payoff
-from jiebei_tracker.domain.rates import Rate
 from jiebei_tracker.domain.vocabulary import (
     InstallmentStatus,
     LoanPurpose,
@@ -17,9 +17,12 @@ from jiebei_tracker.domain.vocabulary import (
     RepaymentMethod,
 )
 from jiebei_tracker.storage import reads
-from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
 from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.reads import LoanRow
+
+if TYPE_CHECKING:  # the payment arithmetic loads with the first loan detail, not with the window
+    from jiebei_tracker.domain.payments import PayoffQuote
+    from jiebei_tracker.domain.rates import Rate
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class LoanSummary:
         return self.external_id or str(self.loan_id)
 
 
-def _summary(row: LoanRow) -> LoanSummary:
+def _summary(row: LoanRow, rate_of: Callable[[LoanRow], Rate]) -> LoanSummary:
     if row.overdue_count:
         status = LoanStatus.OVERDUE
     elif row.next_due_on is None:
@@ -84,7 +87,9 @@ def list_loans(
     """Every loan as it stands today (or only ``loan_ids``), oldest first."""
     with database.read() as connection:
         rows = reads.loan_rows(connection, today=today, grace_days=grace_days, loan_ids=loan_ids)
-    return [_summary(row) for row in rows]
+    from jiebei_tracker.storage.convert import rate_of  # with the schedule arithmetic: not needed to open the window
+
+    return [_summary(row, rate_of) for row in rows]
 
 
 def find_loan(database: Database, ref: str) -> int:
@@ -132,6 +137,8 @@ class LoanDetail:
 def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, grace_days: int = 0) -> LoanDetail:
     """A loan's schedule with what was paid on each installment and its status as of ``as_of``
     (repayments made after ``as_of`` are left out), and all its repayments."""
+    from jiebei_tracker.domain.payments import apply_payments
+    from jiebei_tracker.storage.convert import installment_of, payment_of
     from jiebei_tracker.storage.queries import loan_schedule_rows
 
     summaries = list_loans(database, today=today, grace_days=grace_days, loan_ids=[loan_id])
@@ -159,7 +166,9 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
 
 def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQuote:
     """What settling the loan on ``paid_on`` would cost (SCHEDULES.md, early payoff)."""
+    from jiebei_tracker.domain.payments import apply_payments, propose_payoff
     from jiebei_tracker.storage import tables
+    from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
     from jiebei_tracker.storage.queries import loan_schedule_rows
 
     with database.reading() as session:

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jiebei_tracker.domain.payments import PayoffQuote
 from jiebei_tracker.services import credit, loans
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
 from jiebei_tracker.storage.database import Database, open_database
 
 if TYPE_CHECKING:  # the rules load only when the settings page or the health view asks for them
+    from jiebei_tracker.domain.payments import PayoffQuote
     from jiebei_tracker.domain.rules import Thresholds
     from jiebei_tracker.services.ledger import Ledger
 

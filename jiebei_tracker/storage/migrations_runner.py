@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,6 +29,8 @@ def revision_of(connection: sqlite3.Connection) -> str | None:
 
 
 def alembic_config(connection=None):
+    from importlib.resources import files
+
     from alembic.config import Config
 
     config = Config()

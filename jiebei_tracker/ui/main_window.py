@@ -27,7 +27,6 @@ from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.page_stack import PageStack
-from jiebei_tracker.ui.sample_banner import SampleBanner
 from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.views.dashboard_view import DashboardView
 from jiebei_tracker.ui.views.page import Page
@@ -37,6 +36,7 @@ from jiebei_tracker.ui.window_layout import RememberedLayout
 if TYPE_CHECKING:  # the dialogs load when first opened; the other pages when built (after the first frame)
     from jiebei_tracker.ui.credit_actions import CreditActions
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
+    from jiebei_tracker.ui.sample_banner import SampleBanner
     from jiebei_tracker.ui.views.loans_view import LoansView
     from jiebei_tracker.ui.views.notes_view import NotesView
     from jiebei_tracker.ui.views.platforms_view import PlatformsView
@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         if sample:
+            from jiebei_tracker.ui.sample_banner import SampleBanner
+
             self.banner = SampleBanner()
             self.banner.back_button.clicked.connect(self.own_data_requested.emit)
             self._column.addWidget(self.banner)
