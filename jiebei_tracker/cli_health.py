@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
+from jiebei_tracker.services.private_files import write_private_file
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -291,7 +292,8 @@ def cmd_report(args, context) -> int:
     report = build_report(context.database, as_of=as_of)
     if args.html:
         images = None if args.no_charts else _chart_images(context.database, as_of=as_of, language=language)
-        Path(args.html).write_text(render_html(report, language=language, chart_images=images), encoding="utf-8")
+        html = render_html(report, language=language, chart_images=images)
+        write_private_file(args.html, html.encode("utf-8"))
         print(f"wrote the health report as of {as_of.isoformat()} to {args.html}", file=context.out)
         return 0
     out = context.out

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.services.private_files import write_private_file
 
 MIN_SIDE, MAX_SIDE = 200, 8000
 DEFAULT_SIZE = (1200, 600)
@@ -63,7 +64,7 @@ def render_png(chart: Chart, width: int, height: int) -> bytes:
 
 
 def save_png(chart: Chart, path: Path, width: int, height: int) -> None:
-    Path(path).write_bytes(render_png(chart, width, height))
+    write_private_file(path, render_png(chart, width, height))
 
 
 class PngExportDialog(QDialog):

@@ -17,6 +17,7 @@ from icalendar import Alarm, Calendar, Event
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import InstallmentRecord, LoanRecord, Snapshot
 from jiebei_tracker.services.health import load_history, open_loan_ids
+from jiebei_tracker.services.private_files import write_private_file
 from jiebei_tracker.storage.database import Database
 
 UID_DOMAIN = "jiebei-tracker.local"
@@ -116,7 +117,7 @@ def export_ics(
     snapshot = load_history(database, loan_ids=open_loan_ids(database, as_of=as_of)).snapshot(as_of)
     loans = calendar_loans(snapshot)
     paid_since = as_of - timedelta(days=PAID_KEPT_DAYS)
-    Path(path).write_bytes(
-        build_calendar(loans, lead_days=lead_days, language=language, stamp=stamp, paid_since=paid_since)
+    write_private_file(
+        path, build_calendar(loans, lead_days=lead_days, language=language, stamp=stamp, paid_since=paid_since)
     )
     return sum(1 for loan in loans for inst in loan.installments if inst.settled_on is None)

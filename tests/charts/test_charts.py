@@ -3,6 +3,7 @@ chart's cut markers, PNG export at the requested size, and the palette."""
 
 from __future__ import annotations
 
+import stat
 from datetime import date, timedelta
 
 import numpy as np
@@ -217,6 +218,7 @@ def test_save_as_png_asks_for_the_size_and_file(qtbot, hand_made, tmp_path, monk
     assert chart.save_png() == target
     image = QImage(str(target))
     assert (image.width(), image.height()) == (800, 400)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # private, as the database is
     monkeypatch.setattr(PngExportDialog, "ask", classmethod(lambda cls, parent, suggested_path: None))
     assert chart.save_png() is None
     # Right-click offers it: the action sits in the plot area's context menu, under its translated name.
