@@ -246,6 +246,7 @@ class ChartData:
         if not kinds:
             return kinds
         stale_days: list[date] = []
+        unmoved: frozenset[ChartKind] = frozenset()  # series whose figures the change left as they were
         everything = changes.platforms and not changes.limits  # a platform's kind: rules look at every loan
         if self._history is None:
             everything = True
@@ -259,7 +260,7 @@ class ChartData:
                 fresh = load_loans(self.database, changes.loan_ids)
                 stale_days += [loan.borrowed_on for loan in (*old, *fresh)]
                 self._history = self._history.with_loans_replaced(changes.loan_ids, fresh)
-                self._patch_running_sums(old, fresh)
+                unmoved = self._patch_running_sums(old, fresh)
             if self._history is not None and changes.limits:
                 limits = load_limits(self.database)
                 stale_days += [r.recorded_on for r in set(limits) ^ set(self._history.limits)]
@@ -278,7 +279,7 @@ class ChartData:
             stale_days = [] if since is None else [since]
         if ChartKind.BALANCE in kinds:
             self._balance = None
-        for kind in kinds:
+        for kind in kinds - unmoved:
             self._series.pop(kind, None)
         # The score on a day depends on the records up to that day only: keep the points before the change.
         if everything:
@@ -307,9 +308,23 @@ class ChartData:
         self._totals = None
         self._borrowed = None
 
-    def _patch_running_sums(self, old: list[LoanRecord], fresh: tuple[LoanRecord, ...]) -> None:
-        """Take the changed loans' old figures out of the running sums and put their new ones in."""
+    def _patch_running_sums(self, old: list[LoanRecord], fresh: tuple[LoanRecord, ...]) -> frozenset[ChartKind]:
+        """Take the changed loans' old figures out of the running sums and put their new ones in. Returns the
+        charts whose sums came out as they were (a repayment borrows nothing, and one made before its installment
+        fell due counts in no month yet): their series stay, the same objects, so redrawing them costs nothing."""
         as_of = self._as_of
+        unmoved = set()
+        if self._borrowed is not None and _borrowed(old) == _borrowed(fresh):
+            unmoved.add(ChartKind.BORROWING)
+        if self._totals is not None:
+            moved_tallies: dict[date, list[int]] = {}  # the changed loans' new tallies less their old ones
+            for loan in old:
+                add_tallies(moved_tallies, self._tallies_of(loan, as_of), sign=-1)
+            for loan in fresh:
+                add_tallies(moved_tallies, self._tallies_of(loan, as_of))
+            add_tallies(self._totals, moved_tallies)
+            if not moved_tallies:
+                unmoved.add(ChartKind.ON_TIME)
         if self._moves is not None:
             for loan in old:
                 add_moves(self._moves, loan.platform, self._changes_of(loan, as_of), sign=-1)
@@ -317,11 +332,6 @@ class ChartData:
                 add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
             for loan in (*old, *fresh):
                 self._runs.pop(loan.platform, None)
-        if self._totals is not None:
-            for loan in old:
-                add_tallies(self._totals, self._tallies_of(loan, as_of), sign=-1)
-            for loan in fresh:
-                add_tallies(self._totals, self._tallies_of(loan, as_of))
         if self._borrowed is not None:
             for loan in old:
                 add_borrowing(self._borrowed, loan, sign=-1)
@@ -330,6 +340,7 @@ class ChartData:
         for gone in {loan.loan_id for loan in old} - {loan.loan_id for loan in fresh}:
             self._loan_changes.pop(gone, None)
             self._loan_tallies.pop(gone, None)
+        return frozenset(unmoved)
 
     def _read_notes(self) -> dict[int, tuple]:
         return {n.note_id: (n.noted_on, n.kind, n.text, n.resolved, n.resolved_on) for n in list_notes(self.database)}
@@ -397,6 +408,11 @@ class ChartData:
         if kind is ChartKind.PLATFORMS:
             return platform_count_series(self._balance_series(as_of), threshold=thresholds.platform_count)
         return limit_series(history.limits, self._balance_series(as_of))
+
+
+def _borrowed(loans) -> list[tuple[date, int]]:
+    """What the borrowing chart counts of ``loans``: the day each was taken and its principal."""
+    return sorted((loan.borrowed_on, loan.principal_fen) for loan in loans)
 
 
 def demo_chart_data(folder: Path, *, today: date, years: int = 3, loans: int = 120, seed: int = 20240101) -> ChartData:

@@ -20,6 +20,7 @@ from jiebei_tracker.services.series_balance import principal_repaid
 from jiebei_tracker.services.series_borrowing import borrowing_series
 from jiebei_tracker.services.series_health import FlagPeriod, health_series
 from jiebei_tracker.services.series_limits import LimitCut
+from jiebei_tracker.services.series_on_time import MonthOnTime
 from jiebei_tracker.services.series_records import LoanRecord
 from tests.conftest import TODAY
 from tests.scenarios import draft, terms
@@ -403,6 +404,27 @@ def test_after_a_repayment_only_its_platform_is_added_up_again_and_unmoved_days_
     assert latest.balances_fen["京东金条"].tolist() == [0, 0, 0, 500_000, 400_000, 400_000, 250_000]
     assert latest.balances_fen["借呗"].tolist() == [1_200_000, 1_200_000, 1_100_000, 1_100_000, 1_100_000, 0, 0]
     assert latest.balances_fen["微粒贷"].tolist() == [0, 300_000, 300_000, 300_000, 0, 0, 0]
+
+
+def test_a_repayment_keeps_the_series_whose_figures_it_leaves_as_they_were(three_platforms, ledger):
+    data, ids = three_platforms
+    loan = ledger.add_loan(draft("借呗", borrowed_on=date(2026, 11, 2), principal_yuan=900, months=3, annual="0"))
+    data.refresh(loan)
+    borrowing, on_time, balance = data.borrowing(), data.on_time(), data.balance()
+    # Paid before its first installment falls due (12-02): nothing borrowed, no month's tally moves.
+    data.refresh(ledger.log_repayment(loan.created_id, paid_on=TODAY, amount_fen=30_000))
+    assert data.borrowing() is borrowing and data.on_time() is on_time
+    assert data.balance() is not balance and data.balance().on(TODAY)["借呗"] == 60_000
+    # 京东金条's overdue installment (May) paid in full: it moves from overdue to late (借呗's, paid off, on time).
+    data.refresh(ledger.log_repayment(ids["京东金条"], paid_on=TODAY, amount_fen=500_000))
+    assert data.borrowing() is borrowing and data.on_time() is not on_time
+    assert data.on_time().months[data.on_time().index_of(date(2026, 5, 20))] == MonthOnTime(
+        date(2026, 5, 1), on_time=1, late=1
+    )
+    data.refresh(ledger.add_loan(draft("微粒贷", borrowed_on=TODAY, principal_yuan=100)))
+    assert data.borrowing() is not borrowing and data.borrowing().months[-1].new_loans == 2
+    fresh = ChartData(database=data.database, today=lambda: TODAY)
+    assert (data.borrowing(), data.on_time(), data.balance()) == (fresh.borrowing(), fresh.on_time(), fresh.balance())
 
 
 def test_a_note_leaves_the_loan_series_alone_and_a_limit_redraws_only_limits_and_health(three_platforms, ledger):
