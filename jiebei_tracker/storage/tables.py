@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -43,6 +43,20 @@ class Installment(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("loan_id", "seq"),
         Index("ix_installment_open_due", "settled_on", "due_on"),
+        # Only the open installments (a few percent of them once loans are paid), in loan order with every
+        # figure the loans list sorts and filters on, so its aggregates never read the table itself.
+        Index(
+            "ix_installment_open_by_loan",
+            "loan_id",
+            "seq",
+            "due_on",
+            "principal_fen",
+            "paid_principal_fen",
+            "interest_fen",
+            "paid_interest_fen",
+            "settled_on",
+            sqlite_where=text("settled_on IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
