@@ -166,8 +166,21 @@ def _escape_like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-_OPEN_LOANS = "SELECT installment.loan_id FROM installment WHERE installment.settled_on IS NULL"
+# The open installments through their partial index (ix_installment_open_by_loan): a few percent of the table, in
+# loan order, holding every figure read here. Named, because without statistics SQLite prefers the
+# (settled_on, due_on) index, which then reads each open installment's row from the table (~6x slower at 100,000
+# loans); INDEXED BY also makes a missing index an error instead of a quiet slowdown.
+_OPEN = "installment INDEXED BY ix_installment_open_by_loan WHERE installment.settled_on IS NULL"
+_OPEN_LOANS = f"SELECT installment.loan_id FROM {_OPEN}"
 _OVERDUE_LOANS = _OPEN_LOANS + " AND installment.due_on < :overdue_before"
+# One figure per loan with an open installment, grouped in one pass over that index. For the next amount the
+# single min() makes SQLite take the other columns from the row holding it: the next installment.
+_FIGURE_OF_OPEN = {
+    "outstanding": "sum(installment.principal_fen - installment.paid_principal_fen)",
+    "next_due_on": "min(installment.due_on)",
+    "next_due_fen": f"min(installment.seq), {_LEFT.format(t='installment')}",
+    "status": "max(installment.due_on < :overdue_before)",
+}
 
 
 def loan_ids(
@@ -181,7 +194,7 @@ def loan_ids(
 ) -> list[int]:
     """The ids of the loans that match ``where``, in the order asked for (ties by id). Sorting by a column of
     the loan itself is an index scan; by a figure of its installments (outstanding, next due, status) it
-    aggregates only the open installments, which the (settled_on, due_on) index finds."""
+    aggregates the open installments in one pass over their partial index, which holds every figure needed."""
     if sort not in LOAN_SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     where = where or LoanFilter()
@@ -215,26 +228,19 @@ def loan_ids(
 
     direction = " DESC" if descending else " ASC"
     joins = ""
-    if sort in ("outstanding", "next_due_on", "next_due_fen", "status"):
-        joins = """
+    if sort in _FIGURE_OF_OPEN:
+        joins = f"""
             LEFT OUTER JOIN (
-                SELECT installment.loan_id AS loan_id,
-                       sum(installment.principal_fen - installment.paid_principal_fen) AS outstanding,
-                       min(installment.seq) AS next_seq,
-                       min(installment.due_on) AS next_due_on,
-                       sum(CASE WHEN installment.due_on < :overdue_before THEN 1 ELSE 0 END) AS overdue
-                FROM installment WHERE installment.settled_on IS NULL
+                SELECT installment.loan_id AS loan_id, {_FIGURE_OF_OPEN[sort]} AS figure
+                FROM {_OPEN}
                 GROUP BY installment.loan_id
             ) AS agg ON agg.loan_id = loan.id"""
         if sort == "outstanding":
-            keys = ["coalesce(agg.outstanding, 0)" + direction]
-        elif sort == "next_due_on":
-            keys = ["agg.next_due_on IS NULL", "agg.next_due_on" + direction]
-        elif sort == "status":
-            keys = ["CASE WHEN agg.overdue > 0 THEN 0 WHEN agg.loan_id IS NOT NULL THEN 1 ELSE 2 END" + direction]
-        else:
-            joins += " LEFT OUTER JOIN installment AS nxt ON nxt.loan_id = loan.id AND nxt.seq = agg.next_seq"
-            keys = ["nxt.id IS NULL", f"({_LEFT.format(t='nxt')})" + direction]
+            keys = ["coalesce(agg.figure, 0)" + direction]
+        elif sort == "status":  # overdue, active (open), settled (no open installment)
+            keys = ["CASE WHEN agg.figure THEN 0 WHEN agg.loan_id IS NOT NULL THEN 1 ELSE 2 END" + direction]
+        else:  # loans with nothing left to pay last, either way
+            keys = ["agg.loan_id IS NULL", "agg.figure" + direction]
     elif sort == "platform":
         joins = " JOIN platform ON platform.id = loan.platform_id"
         keys = ["platform.name" + direction]
