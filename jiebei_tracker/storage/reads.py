@@ -253,8 +253,11 @@ def loan_ids(
             "rate": "CAST(loan.annual_rate AS FLOAT)",
         }[sort]
         keys = [column + direction]
+    # Text is matched in the loan's own row (its note): one pass over the table in storage order is cheaper than
+    # walking the sort column's index and reading each row out of order (~0.03 s against ~0.15 s at 100,000).
+    table = "loan NOT INDEXED" if where.text else "loan"
     sql = (
-        f"SELECT loan.id FROM loan{joins}"
+        f"SELECT loan.id FROM {table}{joins}"
         + (" WHERE " + " AND ".join(conditions) if conditions else "")
         + " ORDER BY "
         + ", ".join([*keys, "loan.id" + direction])

@@ -85,3 +85,15 @@ def test_grace_days_move_a_loan_from_overdue_to_active(workspace, loans):
     )
     ids = workspace.loan_ids(LoanQuery(sort="status", descending=False))
     assert ids == _python_order(relaxed, "status", descending=False)
+
+
+@pytest.mark.parametrize("sort", LOAN_SORT_KEYS)
+def test_text_filter_keeps_each_order(workspace, loans, sort):
+    for text, matches in [
+        ("借呗", lambda loan: loan.platform == "借呗"),
+        ("2026-1", lambda loan: loan.borrowed_on.isoformat().startswith("2026-1")),
+    ]:
+        matching = [loan for loan in loans if matches(loan)]
+        assert 1 < len(matching) < len(loans)
+        ids = workspace.loan_ids(LoanQuery(text=text, sort=sort, descending=False))
+        assert ids == _python_order(matching, sort, descending=False), text

@@ -43,3 +43,9 @@ def test_the_status_filters_read_only_the_open_installments_index(database, stat
 def test_sorting_by_a_column_of_the_loan_reads_no_installment(database):
     for sort in set(LOAN_SORT_KEYS) - {"outstanding", "next_due_on", "next_due_fen", "status"}:
         assert not [step for step in _plan(database, sort=sort) if "installment" in step], sort
+
+
+def test_a_text_filter_reads_the_loans_in_storage_order_not_through_the_sort_index(database):
+    """The note is only in the row: walking an index and reading each row out of order is ~5x slower."""
+    steps = _plan(database, where=LoanFilter(text="car"), sort="borrowed_on")
+    assert steps[0] == "SCAN loan" and "USE TEMP B-TREE FOR ORDER BY" in steps
