@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from jiebei_tracker.charts.axes import YuanAxis, fen_yuan, ordinal_step_arrays
-from jiebei_tracker.charts.base import Chart, fill_as_one_path
+from jiebei_tracker.charts.base import Chart, fill_as_one_path, holds_points
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_balance import BalanceSeries
@@ -33,6 +33,7 @@ class BalanceChart(Chart):
         self.plot = self.add_plot(YuanAxis())
         # One filled curve per layer, made when first needed and reused on every redraw.
         self.areas: list[pg.PlotDataItem] = []
+        self._area_styles: list[tuple | None] = []  # (colour, theme) each area was last set with
 
     def title(self) -> str:
         return self.tr("Outstanding principal by platform")
@@ -76,7 +77,13 @@ class BalanceChart(Chart):
         for index, (platform, _balances) in enumerate(layers):
             colour = theme.other if platform is None else theme.platforms[index % len(theme.platforms)]
             area = self.areas[index]
-            area.setData(x, totals[index], pen=theme.pen(colour, 1), fillLevel=0, brush=_tint(colour, theme.background))
+            # A change to one platform moves only the running totals from its layer up: the layers below keep
+            # their curves (and pyqtgraph the paths it built for them).
+            if self._area_styles[index] != (colour, theme) or not holds_points(area, x, totals[index]):
+                area.setData(
+                    x, totals[index], pen=theme.pen(colour, 1), fillLevel=0, brush=_tint(colour, theme.background)
+                )
+                self._area_styles[index] = (colour, theme)
             area.setZValue(-index)  # the topmost running total is the tallest: drawn first, underneath
             area.setVisible(True)
             legend.append(("■", colour, platform if platform is not None else self.tr("Other platforms")))
@@ -91,6 +98,7 @@ class BalanceChart(Chart):
             fill_as_one_path(area)  # ~150 fillPath calls a paint → 7
             self.plot.addItem(area)
             self.areas.append(area)
+            self._area_styles.append(None)
 
     def readout_text(self, day: date) -> str:
         series: BalanceSeries = self.series

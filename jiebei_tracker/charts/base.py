@@ -377,6 +377,15 @@ class Chart(QWidget):
         plot.setLabel("left", text, color=self.theme.foreground.name())
 
 
+def holds_points(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> bool:
+    """Whether ``item`` already holds exactly these points. Setting them again would have pyqtgraph build the
+    curve's path anew at the next paint; after a change most of a chart's curves are the same as before."""
+    held_x, held_y = item.xData, item.yData
+    return (
+        held_x is not None and np.array_equal(held_x, x, equal_nan=True) and np.array_equal(held_y, y, equal_nan=True)
+    )
+
+
 def fill_as_one_path(item: pg.PlotDataItem) -> None:
     """Have ``item``'s area filled as one path rather than pyqtgraph's chunks of 50 points: its raster painter
     pays per fillPath call, not per vertex, and a step line over ten years is thousands of vertices. The same

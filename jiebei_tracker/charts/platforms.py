@@ -9,7 +9,8 @@ import numpy as np
 import pyqtgraph as pg
 
 from jiebei_tracker.charts.axes import CountAxis, day_x, ordinal_step_arrays
-from jiebei_tracker.charts.base import Chart, fill_as_one_path
+from jiebei_tracker.charts.base import Chart, fill_as_one_path, holds_points
+from jiebei_tracker.charts.theme import ChartTheme
 from jiebei_tracker.services.series import ChartKind
 from jiebei_tracker.services.series_balance import PlatformCountSeries
 
@@ -25,6 +26,7 @@ class PlatformsChart(Chart):
         self.threshold_line = pg.PlotDataItem()
         for item in (self.count_line, self.over_line, self.threshold_line):
             self.plot.addItem(item)
+        self._drawn_theme: ChartTheme | None = None
 
     def title(self) -> str:
         return self.tr("Platforms with a balance")
@@ -47,14 +49,21 @@ class PlatformsChart(Chart):
     def draw(self, series: PlatformCountSeries) -> None:
         theme = self.theme
         x, y = ordinal_step_arrays(series.balance.ordinals, series.counts, series.as_of)
-        self.count_line.setData(
-            x, y, pen=theme.pen(theme.primary, 2), fillLevel=0, brush=theme.faded(theme.primary, 60)
-        )
         over = np.where(y >= series.threshold, y, np.nan)
-        self.over_line.setData(x, over, pen=theme.pen(theme.danger, 3.5))
         start = min(series.days[0], series.as_of - timedelta(days=3 * 366)) - timedelta(days=60)
-        edge = [day_x(start), day_x(series.as_of + timedelta(days=60))]
-        self.threshold_line.setData(edge, [series.threshold] * 2, pen=theme.threshold_pen)
+        edge = np.array([day_x(start), day_x(series.as_of + timedelta(days=60))])
+        threshold = np.full(2, float(series.threshold))
+        # Most changes move no count (a repayment seldom clears a platform): the curves then stay as they are.
+        restyle = theme != self._drawn_theme
+        self._drawn_theme = theme
+        if restyle or not holds_points(self.count_line, x, y):
+            self.count_line.setData(
+                x, y, pen=theme.pen(theme.primary, 2), fillLevel=0, brush=theme.faded(theme.primary, 60)
+            )
+        if restyle or not holds_points(self.over_line, x, over):
+            self.over_line.setData(x, over, pen=theme.pen(theme.danger, 3.5))
+        if restyle or not holds_points(self.threshold_line, edge, threshold):
+            self.threshold_line.setData(edge, threshold, pen=theme.threshold_pen)
         self.set_extents(0, (x, y))
         self.set_legend(
             [
