@@ -328,7 +328,7 @@ def open_totals(connection: sqlite3.Connection, *, today: date, grace_days: int 
                count(DISTINCT CASE WHEN {overdue} THEN installment.loan_id END),
                coalesce(sum(CASE WHEN {overdue} THEN 1 ELSE 0 END), 0),
                coalesce(sum(CASE WHEN {overdue} THEN {left} ELSE 0 END), 0)
-        FROM installment WHERE installment.settled_on IS NULL
+        FROM {_OPEN}
     """
     params = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
     return OpenTotalsRow(*connection.execute(sql, params).fetchone())

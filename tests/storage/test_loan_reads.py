@@ -1,10 +1,11 @@
-"""The loans list's queries read the open installments from their partial index alone, never the table."""
+"""The loans list's queries, and the dashboard's totals, read the open installments from their partial index alone,
+never the table."""
 
 from __future__ import annotations
 
 import pytest
 
-from jiebei_tracker.storage.reads import LOAN_SORT_KEYS, LoanFilter, loan_ids
+from jiebei_tracker.storage.reads import LOAN_SORT_KEYS, LoanFilter, loan_ids, open_totals
 from tests.conftest import TODAY
 
 
@@ -20,10 +21,10 @@ class _Recording:
         return self.connection.execute(sql, params)
 
 
-def _plan(database, **query) -> list[str]:
+def _plan(database, read=loan_ids, **query) -> list[str]:
     with database.read() as connection:
         recording = _Recording(connection)
-        loan_ids(recording, today=TODAY, **query)
+        read(recording, today=TODAY, **query)
         ((sql, params),) = recording.statements
         return [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
@@ -49,3 +50,8 @@ def test_a_text_filter_reads_the_loans_in_storage_order_not_through_the_sort_ind
     """The note is only in the row: walking an index and reading each row out of order is ~5x slower."""
     steps = _plan(database, where=LoanFilter(text="car"), sort="borrowed_on")
     assert steps[0] == "SCAN loan" and "USE TEMP B-TREE FOR ORDER BY" in steps
+
+
+def test_the_dashboard_totals_read_only_the_open_installments_index(database):
+    steps = [step for step in _plan(database, read=open_totals) if " installment " in f" {step} "]
+    assert steps == ["SCAN installment USING COVERING INDEX ix_installment_open_by_loan"]
