@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontMetrics
 
 from jiebei_tracker.charts.axes import SECONDS_PER_DAY, day_x, days_x
-from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.charts.base import Chart, holds_points
+from jiebei_tracker.charts.theme import ChartTheme
 from jiebei_tracker.domain.health import HealthBand
 from jiebei_tracker.domain.rules import RULES
 from jiebei_tracker.services.series import ChartKind
@@ -67,6 +68,10 @@ class HealthChart(Chart):
         self.lane_segments.setClipToView(False)
         self.lane_segments.setDownsampling(ds=1, auto=False)
         self.lane_plot.invertY(True)  # the first rule of RULES.md at the top
+        # What the bands and the lanes were last drawn from: a change mostly rescores this month and moves no
+        # lane, and setting the lanes' ticks and widths again would lay out and repaint both axes.
+        self._bands_theme: ChartTheme | None = None
+        self._lanes_drawn: tuple | None = None
         if self.compact:
             self.lane_plot.hide()
 
@@ -94,19 +99,23 @@ class HealthChart(Chart):
     def draw(self, series: HealthSeries) -> None:
         theme = self.theme
         band_colours = {HealthBand.GOOD: theme.good, HealthBand.WATCH: theme.warning, HealthBand.AT_RISK: theme.danger}
-        for band, region in self.bands.items():
-            region.setBrush(theme.faded(band_colours[band], 32))
-            for line in region.lines:
-                line.setPen(theme.pen(theme.faded(band_colours[band], 70), 1))
+        restyle = theme != self._bands_theme
+        self._bands_theme = theme
+        if restyle:
+            for band, region in self.bands.items():
+                region.setBrush(theme.faded(band_colours[band], 32))
+                for line in region.lines:
+                    line.setPen(theme.pen(theme.faded(band_colours[band], 70), 1))
         x = days_x(series.days)
         scores = np.asarray(series.scores, dtype=np.float64)
-        self.score_line.setData(
-            x,
-            scores,
-            pen=theme.pen(theme.primary, 2),
-            symbolBrush=theme.primary,
-            symbolPen=theme.pen(theme.background, 1),
-        )
+        if restyle or not holds_points(self.score_line, x, scores):
+            self.score_line.setData(
+                x,
+                scores,
+                pen=theme.pen(theme.primary, 2),
+                symbolBrush=theme.primary,
+                symbolPen=theme.pen(theme.background, 1),
+            )
         self._draw_lanes(series)
         language = display_language()
         self.set_legend(
@@ -136,10 +145,14 @@ class HealthChart(Chart):
             if period.ended_on is not None:
                 end_x.append(last)
                 end_y.append(lane)
+        names = [flag_name(flag_id) for flag_id in lanes]
+        drawn = (theme, xs, ys, names, self.font().key())  # the font: the lanes' axis is as wide as their names
+        if drawn == self._lanes_drawn:
+            return
+        self._lanes_drawn = drawn
         self.lane_segments.setData(np.array(xs), np.array(ys, dtype=float), pen=theme.pen(theme.danger, 6))
         self.starts.setData(start_x, start_y, brush=theme.foreground, pen=theme.pen(theme.background, 1))
         self.ends.setData(end_x, end_y, brush=theme.background, pen=theme.pen(theme.foreground, 1.5))
-        names = [flag_name(flag_id) for flag_id in lanes]
         self.lane_axis.setTicks([[(index, name) for index, name in enumerate(names)], []])
         self._fixed_y[1] = (-0.5, len(lanes) - 0.5)
         self.lane_plot.setYRange(*self._fixed_y[1], padding=0)

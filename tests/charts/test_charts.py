@@ -4,6 +4,7 @@ chart's cut markers, PNG export at the requested size, and the palette."""
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -394,3 +395,22 @@ def test_a_chart_redrawn_after_a_change_paints_what_a_new_one_paints(qtbot, hand
     hand_made.refresh(ledger.log_repayment(loans["京东金条"], paid_on=date(2026, 3, 1), amount_fen=500_000))
     redrawn.set_series(hand_made.series(chart_class.kind))
     assert painted(redrawn) == painted(_chart(qtbot, chart_class, hand_made))
+
+
+def test_the_health_lanes_are_set_again_only_when_a_warning_period_moves(qtbot, hand_made):
+    chart = _chart(qtbot, HealthChart, hand_made)
+    series = chart.series
+    assert [period.flag_id for period in series.flag_periods] == [
+        "no_autopay",
+        "multi_platform",
+        "late_history",
+        "overdue",
+    ]
+    lanes = chart.lane_segments.getOriginalDataset()[0]
+    assert len(lanes) == 8  # a start and an end for each period
+    chart.set_series(replace(series, scores=(*series.scores[:-1], 61)))  # this month rescored, no warning moved
+    assert chart.lane_segments.getOriginalDataset()[0] is lanes
+    assert chart.score_line.getOriginalDataset()[1][-1] == 61
+    chart.set_series(replace(series, flag_periods=series.flag_periods[:2]))  # never late, never overdue
+    assert len(chart.lane_segments.getOriginalDataset()[0]) == 4
+    assert [name for _, name in chart.lane_axis._tickLevels[0]] == ["Many platforms", "No autopay"]
