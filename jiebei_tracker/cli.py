@@ -19,9 +19,6 @@ from jiebei_tracker import __version__
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
-from jiebei_tracker.domain.rates import annual_rate, daily_rate
-from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.schedule import LoanTerms
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
 
 if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --help is instant
@@ -222,6 +219,11 @@ def _loan_id(context: Context, ref: str) -> int:
 
 
 def _cmd_add_loan(args, context: Context) -> int:
+    # Here, not at the top: the schedule arithmetic (and dateutil) is not needed to open the window.
+    from jiebei_tracker.domain.rates import annual_rate, daily_rate
+    from jiebei_tracker.domain.records import LoanDraft
+    from jiebei_tracker.domain.schedule import LoanTerms
+
     rate = option_value(annual_rate, args.annual_rate, "--annual-rate") or option_value(
         daily_rate, args.daily_rate, "--daily-rate"
     )

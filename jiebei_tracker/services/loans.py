@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.errors import InvalidValue
@@ -250,69 +250,3 @@ def count_loans(database: Database) -> int:
 def platform_names(database: Database) -> list[str]:
     with database.read() as connection:
         return reads.platform_names(connection)
-
-
-@dataclass(frozen=True)
-class DueInstallment:
-    """An installment still to pay: overdue, or falling due soon. ``left_fen`` is what is left to pay on it."""
-
-    loan_id: int
-    seq: int
-    term_months: int
-    platform: str
-    due_on: date
-    left_fen: int
-    autopay: bool
-    status: InstallmentStatus
-
-    def days_from(self, today: date) -> int:
-        """Days until it falls due (negative: days overdue)."""
-        return (self.due_on - today).days
-
-
-def due_installments(database: Database, *, today: date, days: int = 30, grace_days: int = 0) -> list[DueInstallment]:
-    """Every open installment that is overdue or falls due within ``days`` of ``today``, earliest first."""
-    with database.read() as connection:
-        rows = reads.open_installments(connection, due_on_or_before=today + timedelta(days=days))
-    overdue_before = today - timedelta(days=grace_days)
-    return [
-        DueInstallment(
-            loan_id=row.loan_id,
-            seq=row.seq,
-            term_months=row.term_months,
-            platform=row.platform,
-            due_on=row.due_on,
-            left_fen=row.remaining_fen,
-            autopay=row.autopay,
-            status=InstallmentStatus.OVERDUE if row.due_on < overdue_before else InstallmentStatus.UPCOMING,
-        )
-        for row in rows
-    ]
-
-
-@dataclass(frozen=True)
-class LoanTotals:
-    """How the user stands today, over every loan."""
-
-    loans: int
-    open_loans: int
-    outstanding_fen: int
-    remaining_fen: int
-    overdue_loans: int
-    overdue_installments: int
-    overdue_fen: int
-
-
-def loan_totals(database: Database, *, today: date, grace_days: int = 0) -> LoanTotals:
-    with database.read() as connection:  # one snapshot for both
-        row = reads.open_totals(connection, today=today, grace_days=grace_days)
-        count = reads.loan_count(connection)
-    return LoanTotals(
-        loans=count,
-        open_loans=row.open_loans,
-        outstanding_fen=row.outstanding_fen,
-        remaining_fen=row.remaining_fen,
-        overdue_loans=row.overdue_loans,
-        overdue_installments=row.overdue_installments,
-        overdue_fen=row.overdue_fen,
-    )

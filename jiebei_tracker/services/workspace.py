@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jiebei_tracker.services import credit, loans
+from jiebei_tracker.services import dues
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
 from jiebei_tracker.storage.database import Database, open_database
 
-if TYPE_CHECKING:  # the rules load only when the settings page or the health view asks for them
+if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is due (services.dues) alone
     from jiebei_tracker.domain.payments import PayoffQuote
     from jiebei_tracker.domain.rules import Thresholds
+    from jiebei_tracker.services import credit, loans
     from jiebei_tracker.services.ledger import Ledger
 
 
@@ -43,37 +44,53 @@ class Workspace:
         _ = self.ledger, self.database.engine
 
     def loans(self, loan_ids: list[int] | None = None) -> list[loans.LoanSummary]:
+        from jiebei_tracker.services import loans
+
         return loans.list_loans(self.database, today=self.today(), grace_days=self.grace_days, loan_ids=loan_ids)
 
     def loan_detail(self, loan_id: int, *, as_of: date | None = None) -> loans.LoanDetail:
+        from jiebei_tracker.services import loans
+
         today = self.today()
         return loans.loan_detail(self.database, loan_id, as_of=as_of or today, today=today, grace_days=self.grace_days)
 
     def payoff_quote(self, loan_id: int, *, paid_on: date) -> PayoffQuote:
+        from jiebei_tracker.services import loans
+
         return loans.payoff_quote(self.database, loan_id, paid_on=paid_on)
 
     def platforms(self) -> list[credit.PlatformSummary]:
+        from jiebei_tracker.services import credit
+
         return credit.list_platforms(self.database)
 
     def notes(self) -> list[credit.NoteRecord]:
+        from jiebei_tracker.services import credit
+
         return credit.list_notes(self.database)
 
     # -- for the window: the loans list at any size, what is due, totals, settings ---------------------------
 
     def loan_ids(self, query: loans.LoanQuery) -> list[int]:
+        from jiebei_tracker.services import loans
+
         return loans.find_loan_ids(self.database, query, today=self.today(), grace_days=self.grace_days)
 
     def loan_count(self) -> int:
+        from jiebei_tracker.services import loans
+
         return loans.count_loans(self.database)
 
     def platform_names(self) -> list[str]:
+        from jiebei_tracker.services import loans
+
         return loans.platform_names(self.database)
 
-    def due_installments(self, *, days: int = 30) -> list[loans.DueInstallment]:
-        return loans.due_installments(self.database, today=self.today(), days=days, grace_days=self.grace_days)
+    def due_installments(self, *, days: int = 30) -> list[dues.DueInstallment]:
+        return dues.due_installments(self.database, today=self.today(), days=days, grace_days=self.grace_days)
 
-    def totals(self) -> loans.LoanTotals:
-        return loans.loan_totals(self.database, today=self.today(), grace_days=self.grace_days)
+    def totals(self) -> dues.LoanTotals:
+        return dues.loan_totals(self.database, today=self.today(), grace_days=self.grace_days)
 
     def general_settings(self) -> GeneralSettings:
         return self.settings.general()

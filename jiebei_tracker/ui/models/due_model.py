@@ -7,7 +7,7 @@ from datetime import date
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
-from jiebei_tracker.services.loans import DueInstallment
+from jiebei_tracker.services.dues import DueInstallment
 from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.models.records_model import FOREGROUND_ROLE, LOAN_ID_ROLE, RecordsTableModel
 
