@@ -5,7 +5,6 @@ Exit status: 0 success, 1 bad data (a message on stderr naming the field and val
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
@@ -22,6 +21,8 @@ from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
 
 if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --help is instant
+    import argparse
+
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import Database
 
@@ -41,7 +42,7 @@ class Context:
     out: TextIO
 
 
-Handler = Callable[[argparse.Namespace, "Context"], int]
+Handler = Callable[["argparse.Namespace", "Context"], int]  # names resolved only by type checkers
 
 
 def option_value(parser: Callable[..., object], text: str | None, option: str):
@@ -56,6 +57,8 @@ def option_value(parser: Callable[..., object], text: str | None, option: str):
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="jiebei-tracker",
         description="借呗信用健康助手 Jiebei Tracker — with no command, opens the window.",
@@ -128,31 +131,27 @@ def _handlers(commands) -> dict[str, Handler]:
     return handlers
 
 
-def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The arguments when they only open the window (nothing, or ``--db PATH``), else None. The window then
-    starts without building every sub-command's parser (which imports the feature modules)."""
-    quick = _QuietParser(add_help=False, allow_abbrev=False)
-    quick.add_argument("--db")
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except ValueError:  # "--db" without its value: the full parser says so
-        return None
-    return None if rest else args
-
-
-class _QuietParser(argparse.ArgumentParser):
-    def error(self, message: str):
-        raise ValueError(message)
+def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """``(True, PATH or None)`` when the arguments only open the window — nothing, ``--db PATH`` or ``--db=PATH``
+    — else ``(False, None)``. The window then starts without argparse and every sub-command's parser (which
+    imports the feature modules); anything else, mistakes included, goes to the full parser."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db=") and argv[0] != "--db=":
+        return True, argv[0].removeprefix("--db=")
+    return False, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from jiebei_tracker.storage.paths import resolve_db_path
 
-    window_args = _window_only(argv)
-    if window_args is not None:
+    window_only, db_option = _window_only(sys.argv[1:] if argv is None else list(argv))
+    if window_only:
         from jiebei_tracker.app import run_gui
 
-        return run_gui(resolve_db_path(window_args.db))
+        return run_gui(resolve_db_path(db_option))
     parser, commands = build_parser()
     handlers = _handlers(commands)
     args = parser.parse_args(argv)

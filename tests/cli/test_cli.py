@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from jiebei_tracker.cli import main
+from jiebei_tracker.cli import _window_only, main
 
 
 @pytest.fixture
@@ -208,3 +208,21 @@ def test_python_dash_m_runs_the_cli(db_path):
         text=True,
     )
     assert bad.returncode == 1 and "--on 'x': not a date" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (True, None)),
+        (["--db", "books.db"], (True, "books.db")),
+        (["--db=books.db"], (True, "books.db")),
+        (["--db"], (False, None)),
+        (["--db="], (False, None)),
+        (["--db", "-h"], (False, None)),
+        (["--db", "books.db", "loans"], (False, None)),
+        (["loans"], (False, None)),
+        (["--help"], (False, None)),
+    ],
+)
+def test_only_the_window_arguments_skip_the_full_parser(argv, expected):
+    assert _window_only(argv) == expected
