@@ -9,7 +9,9 @@ leaves the borrowing and on-time figures as they were) and a new loan borrowed t
 Reading the changed rows back from the database is shared by all six and shown on its own line. The health score's
 series comes from services.health.health_history (it scores the month ends from the change on, reading the whole
 history each time); the view runs it on a worker thread, here it runs inline so that it is timed. Range switches
-cycle through 6 months, 3 years, all and 1 year."""
+go to each of 6 months, 3 years, all and 1 year from the 1-year view, every round; each is held against the
+same chart's empty plot switched to the same span (ten years lays out other ticks and grid lines than one year), and
+the worst preset is reported beside the median."""
 
 from __future__ import annotations
 
@@ -130,6 +132,8 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
     change, new_loan, switch, blank, bare = ({k: [] for k in kinds} for _ in range(5))
     refresh = []
     presets = [RangePreset.SIX_MONTHS, RangePreset.THREE_YEARS, RangePreset.ALL, RangePreset.ONE_YEAR]
+    switch_by_preset = {(kind, preset): [] for kind in kinds for preset in presets}
+    plot_by_preset = {(kind, preset): [] for kind in kinds for preset in presets}
     for round_number in range(args.repeat):
         loan = open_loans[round_number]
         changes = ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen)
@@ -142,15 +146,19 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
         data.refresh(ledger.add_loan(_new_loan(round_number)))
         for kind in kinds:
             new_loan[kind].append(_redraw(charts[kind], data, kind, span))
-        preset_span = data.span(presets[round_number % len(presets)])
-        for kind in kinds:
-            switch[kind].append(_switch(charts[kind], preset_span))
-        for kind in kinds:
-            # Back to the 1-year view, painted (untimed) as the app would paint it: the next change then starts
-            # from the view on screen, as the empty plot does, and not from a view the switch left unpainted
-            # (whose axes, laid out for another span, the next timed paint would have to lay out again).
-            charts[kind].set_span(*span)
-            _paint(charts[kind])
+        for preset in presets:
+            preset_span = data.span(preset)
+            for kind in kinds:
+                switch[kind].append(_switch(charts[kind], preset_span))
+                switch_by_preset[kind, preset].append(switch[kind][-1])
+                plot_by_preset[kind, preset].append(_switch(bare_charts[kind], preset_span))
+            for kind in kinds:
+                # Back to the 1-year view, painted (untimed) as the app would paint it: the next change or switch
+                # then starts from the view on screen, as the empty plot does, and not from a view the switch left
+                # unpainted (whose axes, laid out for another span, the next timed paint would lay out again).
+                for chart in (charts[kind], bare_charts[kind]):
+                    chart.set_span(*span)
+                    _paint(chart)
         for charts_with_nothing, values, plot_page in ((empty_charts, blank, False), (bare_charts, bare, True)):
             empty.reload()  # the empty run reads its (empty) database again, as after a change
             for kind in kinds:
@@ -162,18 +170,35 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
     print("empty data: the chart as the app shows it with no data (its empty-state message);")
     print("empty plot: the same chart's axes, grid and legend painted with no data in them (like for like)")
     print("after change: a repayment logged today; after new loan: a loan borrowed today (touches every chart)")
-    header = ["chart", "after change", "after new loan", "range switch", "empty data", "empty plot"]
-    header += ["change/plot", "loan/plot", "switch/plot"]
+    print("range switch: the median over every preset; worst switch: the slowest preset's median, and its ratio")
+    print("to the same chart's empty plot switched to that span (worst/plot: the largest such ratio)")
+    header = ["chart", "after change", "after new loan", "range switch", "worst switch", "empty data", "empty plot"]
+    header += ["change/plot", "loan/plot", "switch/plot", "worst/plot"]
     print(f"{header[0]:<11}" + "".join(f"{title:>15}" for title in header[1:]))
     for kind in kinds:
         after, added, moved, nothing, axes = (
             statistics.median(values[kind]) for values in (change, new_loan, switch, blank, bare)
         )
+        worst = max(statistics.median(switch_by_preset[kind, preset]) for preset in presets)
+        worst_ratio = max(
+            statistics.median(switch_by_preset[kind, preset]) / statistics.median(plot_by_preset[kind, preset])
+            for preset in presets
+        )
         print(
             f"{kind.value:<11}"
-            + "".join(f"{_ms(value):>15}" for value in (after, added, moved, nothing, axes))
+            + "".join(f"{_ms(value):>15}" for value in (after, added, moved, worst, nothing, axes))
             + "".join(f"{value / axes:>14.1f}×" for value in (after, added, moved))
+            + f"{worst_ratio:>14.1f}×"
         )
+    print("\nrange switch by preset: the chart / its empty plot at the same span = ratio (medians)")
+    print(f"{'chart':<11}" + "".join(f"{preset.value:>26}" for preset in presets))
+    for kind in kinds:
+        cells = []
+        for preset in presets:
+            moved = statistics.median(switch_by_preset[kind, preset])
+            axes = statistics.median(plot_by_preset[kind, preset])
+            cells.append(f"{moved * 1000:.1f} / {axes * 1000:.1f} ms = {moved / axes:.1f}×")
+        print(f"{kind.value:<11}" + "".join(f"{cell:>26}" for cell in cells))
     total = sum(statistics.median(change[kind]) for kind in kinds)
     print(
         f"\nall {len(kinds)} charts after a change: {_ms(total + statistics.median(refresh))} including the read-back"
