@@ -19,7 +19,7 @@ from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
 from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
-from jiebei_tracker.domain.rules.wording import installment_name, loan_item, make_flag, plural
+from jiebei_tracker.domain.rules.wording import installment_item, installment_name, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import LoanPurpose
 
 
@@ -155,18 +155,12 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         )
         for inst in pressing[:_DUES_SHOWN]:
             owner = snapshot.loans_by_id[inst.loan_id]
-            name = installment_name(owner, inst)
             items.append(
-                EvidenceItem(
-                    kind="installment",
-                    text=Text(
-                        f"{name.zh_CN}:{inst.due_on.isoformat()} 到期 {format_yuan(inst.total_fen)}",
-                        f"{name.en}: {format_yuan(inst.total_fen)} due {inst.due_on.isoformat()}",
-                    ),
-                    loan_id=owner.loan_id,
-                    installment_id=inst.installment_id,
-                    seq=inst.seq,
-                    platform=owner.platform,
+                installment_item(
+                    owner,
+                    inst,
+                    f":{inst.due_on.isoformat()} 到期 {format_yuan(inst.total_fen)}",
+                    f": {format_yuan(inst.total_fen)} due {inst.due_on.isoformat()}",
                     dates=(("due_on", inst.due_on),),
                     amounts_fen=(("amount", inst.total_fen),),
                 )

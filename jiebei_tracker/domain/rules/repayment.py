@@ -12,7 +12,6 @@ from jiebei_tracker.domain.rules.flags import (
     CAUSE_1,
     CAUSE_4,
     STRATEGY_3_1,
-    EvidenceItem,
     Flag,
     Severity,
     Text,
@@ -21,7 +20,7 @@ from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
 from jiebei_tracker.domain.rules.registry import rule, severity_of
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
-from jiebei_tracker.domain.rules.wording import installment_name, make_flag, plural
+from jiebei_tracker.domain.rules.wording import installment_item, make_flag, plural
 
 
 @rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1, worst=Severity.CRITICAL)
@@ -35,20 +34,13 @@ def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         days = (as_of - inst.due_on).days
         oldest_days = max(oldest_days, days)
         total_fen += inst.remaining_fen
-        name = installment_name(loan, inst)
         items.append(
-            EvidenceItem(
-                kind="installment",
-                text=Text(
-                    f"{name.zh_CN}({inst.due_on.isoformat()} 到期):未还 {format_yuan(inst.remaining_fen)},"
-                    f"已逾期 {days} 天",
-                    f"{name.en} due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
-                    f"{plural(days, 'day')} overdue",
-                ),
-                loan_id=loan.loan_id,
-                installment_id=inst.installment_id,
-                seq=inst.seq,
-                platform=loan.platform,
+            installment_item(
+                loan,
+                inst,
+                f"({inst.due_on.isoformat()} 到期):未还 {format_yuan(inst.remaining_fen)},已逾期 {days} 天",
+                f" due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
+                f"{plural(days, 'day')} overdue",
                 dates=(("due_on", inst.due_on),),
                 amounts_fen=(("unpaid", inst.remaining_fen),),
                 counts=(("days_overdue", days),),
@@ -109,19 +101,12 @@ def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         loan = snapshot.loans_by_id[inst.loan_id]
         days_late = (settled - inst.due_on).days
         latest = settled if latest is None else max(latest, settled)
-        name = installment_name(loan, inst)
         items.append(
-            EvidenceItem(
-                kind="installment",
-                text=Text(
-                    f"{name.zh_CN}:{inst.due_on.isoformat()} 到期,{settled.isoformat()} 才还清,晚了 {days_late} 天",
-                    f"{name.en} due {inst.due_on.isoformat()}, paid {settled.isoformat()}: "
-                    f"{plural(days_late, 'day')} late",
-                ),
-                loan_id=loan.loan_id,
-                installment_id=inst.installment_id,
-                seq=inst.seq,
-                platform=loan.platform,
+            installment_item(
+                loan,
+                inst,
+                f":{inst.due_on.isoformat()} 到期,{settled.isoformat()} 才还清,晚了 {days_late} 天",
+                f" due {inst.due_on.isoformat()}, paid {settled.isoformat()}: {plural(days_late, 'day')} late",
                 dates=(("due_on", inst.due_on), ("settled_on", settled)),
                 amounts_fen=(("amount", inst.total_fen),),
                 counts=(("days_late", days_late),),

@@ -42,6 +42,23 @@ def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extr
     )
 
 
+def installment_item(
+    loan: LoanRecord, inst: InstallmentRecord, zh_detail: str, en_detail: str, **figures
+) -> EvidenceItem:
+    """Evidence naming an installment; each language's detail follows its name (``figures``: dates, amounts,
+    counts)."""
+    name = installment_name(loan, inst)
+    return EvidenceItem(
+        kind="installment",
+        text=Text(name.zh_CN + zh_detail, name.en + en_detail),
+        loan_id=loan.loan_id,
+        installment_id=inst.installment_id,
+        seq=inst.seq,
+        platform=loan.platform,
+        **figures,
+    )
+
+
 def joined(names: Iterable[str], language: str) -> str:
     return ("、" if language.startswith("zh") else ", ").join(names)
 
