@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.DateAxisItem import MONTH_DAY_ZOOM_LEVEL, YEAR_MONTH_ZOOM_LEVEL
+from pyqtgraph.graphicsItems.DateAxisItem import MONTH_DAY_ZOOM_LEVEL, YEAR_MONTH_ZOOM_LEVEL, ZoomLevel
 from PySide6.QtCore import QLocale
 
 from jiebei_tracker.domain.money import FEN_PER_YUAN
@@ -40,12 +40,26 @@ def fen_yuan(values) -> np.ndarray:
     return np.asarray(values, dtype=np.float64) / FEN_PER_YUAN
 
 
+class UtcZoomLevel(ZoomLevel):
+    """A pyqtgraph zoom level whose ticks are already where they belong: positions are UTC midnights. pyqtgraph
+    works each tick's local-time offset out (two QDateTime conversions a tick, ~2 ms for the 130 ticks of ten years
+    on each date axis) and then adds the fixed offset, 0, instead."""
+
+    def moveTicksToLocalTimeCoords(self, ticks: np.ndarray, spacing: int, skipFactor: int) -> np.ndarray:
+        return ticks
+
+
 class DayAxis(pg.DateAxisItem):
     """Years, months and days, never hours. Month names follow the display language (3月 / Mar)."""
 
     def __init__(self, orientation: str = "bottom", **kwargs) -> None:
         super().__init__(orientation, utcOffset=0, **kwargs)
-        self.zoomLevels = OrderedDict([(np.inf, YEAR_MONTH_ZOOM_LEVEL), (5 * SECONDS_PER_DAY, MONTH_DAY_ZOOM_LEVEL)])
+        self.zoomLevels = OrderedDict(
+            [
+                (np.inf, UtcZoomLevel(YEAR_MONTH_ZOOM_LEVEL.tickSpecs, YEAR_MONTH_ZOOM_LEVEL.exampleText)),
+                (5 * SECONDS_PER_DAY, UtcZoomLevel(MONTH_DAY_ZOOM_LEVEL.tickSpecs, MONTH_DAY_ZOOM_LEVEL.exampleText)),
+            ]
+        )
 
     def tickStrings(self, values, scale, spacing):
         chinese = display_language() == "zh_CN"
