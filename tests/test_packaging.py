@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
+import re
 import subprocess
 import sys
 import tomllib
@@ -16,6 +19,32 @@ def test_every_package_is_listed_in_pyproject():
     on_disk = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "jiebei_tracker").rglob("__init__.py")}
     assert on_disk <= listed
     assert "jiebei_tracker.resources" in listed
+
+
+def _distribution_name(requirement: str) -> str:
+    return re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_every_library_the_package_imports_is_a_declared_dependency():
+    """Not left to arrive with another one (numpy came with pyqtgraph until the chart series used it directly)."""
+    declared = {
+        _distribution_name(r) for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
+    imported = set()
+    for path in (ROOT / "jiebei_tracker").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"jiebei_tracker", "__future__"}
+    providers = importlib.metadata.packages_distributions()
+    undeclared = {
+        module: providers.get(module)
+        for module in third_party
+        if not {_distribution_name(name) for name in providers.get(module, [module])} & declared
+    }
+    assert undeclared == {}
 
 
 def test_wheel_contains_resources_and_migrations_and_runs_outside_the_source_tree(tmp_path):
