@@ -66,12 +66,4 @@ def loan_totals(database: Database, *, today: date, grace_days: int = 0) -> Loan
     with database.read() as connection:  # one snapshot for both
         row = reads.open_totals(connection, today=today, grace_days=grace_days)
         count = reads.loan_count(connection)
-    return LoanTotals(
-        loans=count,
-        open_loans=row.open_loans,
-        outstanding_fen=row.outstanding_fen,
-        remaining_fen=row.remaining_fen,
-        overdue_loans=row.overdue_loans,
-        overdue_installments=row.overdue_installments,
-        overdue_fen=row.overdue_fen,
-    )
+    return LoanTotals(loans=count, **row._asdict())  # the sums as read, with the number of loans
