@@ -190,3 +190,44 @@ class LoanStatus(_Labelled):
             "overdue": ("有逾期", "Overdue"),
             "settled": ("已结清", "Settled"),
         }
+
+
+class RepaymentSource(_Labelled):
+    """Where a recorded repayment came from, so the user can tell a typed one from one the app recorded."""
+
+    MANUAL = "manual"
+    IMPORT = "import"
+    ALIPAY = "alipay"
+    SCHEDULE = "schedule"
+    AUTOPAY = "autopay"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "manual": ("手动登记", "Logged by hand"),
+            "import": ("导入", "Imported"),
+            "alipay": ("支付宝账单", "Alipay statement"),
+            "schedule": ("按计划记为已还", "Recorded as paid on schedule"),
+            "autopay": ("自动扣款", "Autopay deduction"),
+        }
+
+    @property
+    def is_assumed(self) -> bool:
+        """Recorded by the app from the schedule, not from a receipt: a repayment logged by hand replaces it."""
+        return self in (RepaymentSource.SCHEDULE, RepaymentSource.AUTOPAY)
+
+
+class AutopayRecording(_Labelled):
+    """What the app does with an autopay installment that fell due and is not recorded as paid."""
+
+    ASK = "ask"
+    AUTO = "auto"
+    OFF = "off"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "ask": ("每次询问", "Ask me"),
+            "auto": ("自动记为已还", "Record automatically"),
+            "off": ("不记录", "Off"),
+        }

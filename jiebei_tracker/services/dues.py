@@ -33,6 +33,18 @@ def due_installments(database: Database, *, today: date, days: int = 30, grace_d
     """Every open installment that is overdue or falls due within ``days`` of ``today``, earliest first."""
     with database.read() as connection:
         rows = reads.open_installments(connection, due_on_or_before=today + timedelta(days=days))
+    return _due(rows, today=today, grace_days=grace_days)
+
+
+def pending_autopay(database: Database, *, as_of: date, grace_days: int = 0) -> list[DueInstallment]:
+    """Installments of autopay loans that fell due on or before ``as_of`` since autopay was switched on and are
+    not recorded as paid: what the autopay check asks about and ``catch-up`` records."""
+    with database.read() as connection:
+        rows = reads.pending_autopay(connection, due_on_or_before=as_of)
+    return _due(rows, today=as_of, grace_days=grace_days)
+
+
+def _due(rows: list[reads.OpenInstallmentRow], *, today: date, grace_days: int) -> list[DueInstallment]:
     overdue_before = today - timedelta(days=grace_days)
     return [
         DueInstallment(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import insert
+
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.payments import propose_payoff, remaining_total
+from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger_base import (
     get_loan,
@@ -21,32 +23,57 @@ from jiebei_tracker.services.ledger_base import (
     has_payoff,
     insert_schedule,
     loan_fields,
-    loan_states,
     reapply,
+    repayment_row,
 )
 from jiebei_tracker.services.ledger_bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
+from jiebei_tracker.services.ledger_repayments import InstallmentKey, RepaymentEdit, RepaymentWrites
 from jiebei_tracker.services.ledger_undo import DeletedLoan, DeletedRow, UndoableDeletes
 from jiebei_tracker.storage import tables
-from jiebei_tracker.storage.convert import rate_of
 from jiebei_tracker.storage.queries import loan_schedule_rows
 
-__all__ = ["DeletedLoan", "DeletedRow", "HistoricLoan", "Ledger", "LimitEntry", "NoteEntry", "RepaymentEntry"]
+__all__ = [
+    "DeletedLoan",
+    "DeletedRow",
+    "HistoricLoan",
+    "InstallmentKey",
+    "Ledger",
+    "LimitEntry",
+    "NoteEntry",
+    "RepaymentEdit",
+    "RepaymentEntry",
+]
 
 
-class Ledger(BulkLoading, UndoableDeletes):
+class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
     """All writes go through here. Bad values raise InvalidValue before anything is written."""
 
     # -- loans -------------------------------------------------------------------------------------------
 
-    def add_loan(self, draft: LoanDraft) -> Changes:
+    def add_loan(self, draft: LoanDraft, past: PastRepayments | None = None) -> Changes:
+        """Record a loan and its schedule. ``past`` says what happened to the installments already due (see
+        domain/past.py); None records none of them paid, as ``PastRepayments.unpaid()`` does."""
         self._check_draft(draft)
+        schedule = build_schedule(draft.terms)
+        outcome = self.past_outcome(draft, schedule, past)
         with self._database.transaction() as session:
             self._check_external_id(session, draft.external_id, loan_id=None)
-            loan = tables.Loan(platform_id=self._platform_id(session, draft.platform), **loan_fields(draft))
+            loan = tables.Loan(
+                platform_id=self._platform_id(session, draft.platform),
+                autopay_since=draft.terms.borrowed_on if draft.autopay else None,
+                **loan_fields(draft),
+            )
             session.add(loan)
             session.flush()
-            insert_schedule(session, loan.id, build_schedule(draft.terms))
-        return Changes(loan_ids=frozenset({loan.id}), loans_added_or_removed=True, created_id=loan.id)
+            loan_id = loan.id
+            insert_schedule(session, loan_id, schedule)
+            if outcome.payments:
+                session.execute(
+                    insert(tables.Repayment),
+                    [repayment_row(loan_id, p, None, source=RepaymentSource.SCHEDULE) for p in outcome.payments],
+                )
+                reapply(session, loan_id)
+        return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True, created_id=loan_id)
 
     def edit_loan(self, loan_id: int, draft: LoanDraft) -> Changes:
         """Change a loan. When its terms change, the schedule is built again (hand corrections are dropped)
@@ -56,6 +83,9 @@ class Ledger(BulkLoading, UndoableDeletes):
             loan = get_loan(session, loan_id)
             self._check_external_id(session, draft.external_id, loan_id=loan_id)
             old_terms = (loan.borrowed_on, loan.principal_fen, loan.term_months, loan.method, loan.annual_rate)
+            if draft.autopay != loan.autopay:
+                # Switched on today: the installments falling due from now on are the ones deducted.
+                loan.autopay_since = self._today() if draft.autopay else None
             loan.platform_id = self._platform_id(session, draft.platform)
             for name, value in loan_fields(draft).items():
                 setattr(loan, name, value)
@@ -107,65 +137,6 @@ class Ledger(BulkLoading, UndoableDeletes):
                 last.principal_fen -= shift
                 last.corrected = True
             target.corrected = True
-            session.flush()
-            reapply(session, loan_id)
-        return Changes(loan_ids=frozenset({loan_id}), payments=True)
-
-    # -- repayments --------------------------------------------------------------------------------------
-
-    def log_repayment(
-        self, loan_id: int, *, paid_on: date, amount_fen: int, note: str = "", source_ref: str | None = None
-    ) -> Changes:
-        """Record money paid; it goes to the earliest open installment, interest first, the rest flowing on."""
-        if amount_fen <= 0:
-            raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
-        with self._database.transaction() as session:
-            loan = get_loan(session, loan_id)
-            self._check_paid_on(loan, paid_on)
-            left = remaining_total(loan_states(session, loan_id))
-            if left == 0:
-                raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
-            if amount_fen > left:
-                raise InvalidValue(
-                    "amount",
-                    format_yuan(amount_fen),
-                    f"more than the {format_yuan(left)} left to pay on loan #{loan_id} (use payoff to settle early)",
-                )
-            session.add(
-                tables.Repayment(
-                    loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source_ref=source_ref
-                )
-            )
-            session.flush()
-            reapply(session, loan_id)
-        return Changes(loan_ids=frozenset({loan_id}), payments=True)
-
-    def pay_off(self, loan_id: int, *, paid_on: date, amount_fen: int | None = None) -> Changes:
-        """Settle a loan early. Without an amount, the proposed one (see ``propose_payoff``) is recorded."""
-        with self._database.transaction() as session:
-            loan = get_loan(session, loan_id)
-            self._check_paid_on(loan, paid_on)
-            states = loan_states(session, loan_id)
-            if remaining_total(states) == 0:
-                raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
-            if amount_fen is None:
-                amount_fen = propose_payoff(
-                    states, rate=rate_of(loan), borrowed_on=loan.borrowed_on, paid_on=paid_on
-                ).amount_fen
-            if amount_fen <= 0:
-                raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
-            session.add(tables.Repayment(loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, is_payoff=True))
-            session.flush()
-            reapply(session, loan_id)
-        return Changes(loan_ids=frozenset({loan_id}), payments=True)
-
-    def delete_repayment(self, repayment_id: int) -> Changes:
-        with self._database.transaction() as session:
-            row = session.get(tables.Repayment, repayment_id)
-            if row is None:
-                raise InvalidValue("repayment", repayment_id, "no such repayment")
-            loan_id = row.loan_id
-            session.delete(row)
             session.flush()
             reapply(session, loan_id)
         return Changes(loan_ids=frozenset({loan_id}), payments=True)

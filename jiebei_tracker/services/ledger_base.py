@@ -9,9 +9,11 @@ from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.past import PastOutcome, PastRepayments, past_outcome
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
 from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
 from jiebei_tracker.storage.database import Database
@@ -29,6 +31,16 @@ class LedgerBase:
         if not draft.platform.strip():
             raise InvalidValue("platform", draft.platform, "name the platform (e.g. 借呗)")
         self._check_not_future("borrowed_on", draft.terms.borrowed_on)
+
+    def past_outcome(self, draft: LoanDraft, schedule, past: PastRepayments | None) -> PastOutcome:
+        """What ``add_loan`` would record for the installments already due (the editor shows it before saving)."""
+        return past_outcome(
+            schedule,
+            past or PastRepayments.unpaid(),
+            rate=draft.terms.rate,
+            borrowed_on=draft.terms.borrowed_on,
+            today=self._today(),
+        )
 
     def _check_not_future(self, field: str, day: date) -> None:
         if day > self._today():
@@ -112,7 +124,13 @@ def installment_row(loan_id: int, installment: Installment, state=None) -> dict:
     }
 
 
-def repayment_row(loan_id: int, payment: Payment, source_ref: str | None, note: str = "") -> dict:
+def repayment_row(
+    loan_id: int,
+    payment: Payment,
+    source_ref: str | None,
+    note: str = "",
+    source: RepaymentSource = RepaymentSource.MANUAL,
+) -> dict:
     return {
         "loan_id": loan_id,
         "paid_on": payment.paid_on,
@@ -120,6 +138,7 @@ def repayment_row(loan_id: int, payment: Payment, source_ref: str | None, note: 
         "is_payoff": payment.is_payoff,
         "note": note,
         "source_ref": source_ref,
+        "source": source.value,
     }
 
 

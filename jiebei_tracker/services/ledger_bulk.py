@@ -12,10 +12,11 @@ from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import Installment, build_schedule
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger_base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
 from jiebei_tracker.storage import tables
@@ -30,6 +31,8 @@ class HistoricLoan:
     draft: LoanDraft
     payments: Sequence[Payment] = ()
     payment_refs: Sequence[str | None] = ()
+    source: RepaymentSource = RepaymentSource.IMPORT  # where ``payments`` came from
+    past: PastRepayments | None = None  # installments already due, recorded as the user said (source schedule)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class RepaymentEntry:
     payment: Payment
     source_ref: str | None = None
     note: str = ""
+    source: RepaymentSource = RepaymentSource.IMPORT
 
 
 @dataclass(frozen=True)
@@ -109,14 +113,23 @@ class BulkLoading(LedgerBase):
                 loan_rows, installment_rows, repayment_rows = [], [], []
                 for offset, item in enumerate(batch, start=next_id + start):
                     draft = item.draft
+                    since = draft.terms.borrowed_on if draft.autopay else None
                     loan_rows.append(_bulk_values({"id": offset, "platform_id": platform_id(draft.platform),
-                                                   **loan_fields(draft)}, _LOAN_COLUMNS))  # fmt: skip
-                    installment_rows.extend(_bulk_installments(offset, build_schedule(draft.terms), item.payments))
+                                                   "autopay_since": since, **loan_fields(draft)},
+                                                  _LOAN_COLUMNS))  # fmt: skip
+                    schedule = build_schedule(draft.terms)
+                    assumed = self.past_outcome(draft, schedule, item.past).payments if item.past else []
+                    installment_rows.extend(_bulk_installments(offset, schedule, [*item.payments, *assumed]))
                     refs = list(item.payment_refs) or [None] * len(item.payments)
                     repayment_rows.extend(
-                        _bulk_values(repayment_row(offset, payment, ref), _REPAYMENT_COLUMNS)
+                        _bulk_values(repayment_row(offset, payment, ref, source=item.source), _REPAYMENT_COLUMNS)
                         for payment, ref in zip(item.payments, refs, strict=True)
                     )
+                    repayment_rows.extend(
+                        _bulk_values(repayment_row(offset, p, None, source=RepaymentSource.SCHEDULE),
+                                     _REPAYMENT_COLUMNS)
+                        for p in assumed
+                    )  # fmt: skip
                 # Plain executemany: SQLAlchemy's per-row parameter processing would double the time of a
                 # large import (the values are already in the form the columns store).
                 connection.exec_driver_sql(_bulk_insert(tables.Loan, _LOAN_COLUMNS), loan_rows)
@@ -131,7 +144,7 @@ class BulkLoading(LedgerBase):
                 self._check_history_repayments(session, repayments)
                 connection.execute(
                     tables.Repayment.__table__.insert(),
-                    [repayment_row(e.loan_id, e.payment, e.source_ref, e.note) for e in repayments],
+                    [repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source) for e in repayments],
                 )
                 reapply_many(session, sorted(touched))
                 loan_ids |= touched
@@ -198,13 +211,13 @@ class BulkLoading(LedgerBase):
 
 _LOAN_COLUMNS = (
     "id", "platform_id", "external_id", "borrowed_on", "principal_fen", "term_months", "method", "annual_rate",
-    "rate_basis", "purpose", "autopay", "note",
+    "rate_basis", "purpose", "autopay", "autopay_since", "note",
 )  # fmt: skip
 _INSTALLMENT_COLUMNS = (
     "loan_id", "seq", "due_on", "principal_fen", "interest_fen", "corrected", "paid_interest_fen",
     "paid_principal_fen", "settled_on",
 )  # fmt: skip
-_REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref")
+_REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref", "source")
 
 
 def _bulk_insert(table, columns: tuple[str, ...]) -> str:

@@ -15,6 +15,7 @@ from jiebei_tracker.domain.vocabulary import (
     LoanStatus,
     PlatformKind,
     RepaymentMethod,
+    RepaymentSource,
 )
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
@@ -120,11 +121,29 @@ class ScheduleLine:
 
 @dataclass(frozen=True)
 class RepaymentLine:
+    """A recorded repayment, with where it came from (typed, imported, assumed from the schedule, autopay)."""
+
     repayment_id: int
     paid_on: date
     amount_fen: int
     is_payoff: bool
     note: str
+    source: RepaymentSource = RepaymentSource.MANUAL
+    loan_id: int = 0
+    source_ref: str | None = None
+
+
+def list_repayments(database: Database, *, loan_id: int | None = None) -> list[RepaymentLine]:
+    """Every repayment (or one loan's), in the order they were paid."""
+    with database.read() as connection:
+        rows = reads.repayment_rows(connection, loan_id=loan_id)
+    return [
+        RepaymentLine(
+            r.repayment_id, r.paid_on, r.amount_fen, r.is_payoff, r.note, RepaymentSource(r.source), r.loan_id,
+            r.source_ref,
+        )
+        for r in rows
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -160,7 +179,12 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
         )
         for row, state in zip(inst_rows, application.states, strict=True)
     ]
-    repayments = [RepaymentLine(r.id, r.paid_on, r.amount_fen, r.is_payoff, r.note) for r in pay_rows]
+    repayments = [
+        RepaymentLine(
+            r.id, r.paid_on, r.amount_fen, r.is_payoff, r.note, RepaymentSource(r.source), r.loan_id, r.source_ref
+        )
+        for r in pay_rows
+    ]
     return LoanDetail(summaries[0], lines, repayments)
 
 

@@ -18,6 +18,7 @@ class GeneralSettings:
     grace_days: int = 0
     reminder_lead_days: int = 3
     language: str = ""  # "" follows the system locale; else "zh_CN" or "en"
+    autopay_recording: str = "ask"  # AutopayRecording: ask / auto / off
 
     def __post_init__(self) -> None:
         if not 0 <= self.grace_days <= 30:
@@ -26,6 +27,8 @@ class GeneralSettings:
             raise InvalidValue("reminder_lead_days", self.reminder_lead_days, "must be 0 to 60 days")
         if self.language not in ("", "zh_CN", "en"):
             raise InvalidValue("language", self.language, "must be zh_CN, en, or empty for the system's")
+        if self.autopay_recording not in ("ask", "auto", "off"):
+            raise InvalidValue("autopay_recording", self.autopay_recording, "must be ask, auto or off")
 
 
 _GENERAL_KEY = "general"
@@ -74,5 +77,6 @@ class SettingsStore:
                 "grace_days": settings.grace_days,
                 "reminder_lead_days": settings.reminder_lead_days,
                 "language": settings.language,
+                "autopay_recording": settings.autopay_recording,
             },
         )

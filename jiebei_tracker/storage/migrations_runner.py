@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from jiebei_tracker.storage.database import Database
 
 # The newest revision in migrations/versions. A test checks it against Alembic's own idea of head.
-HEAD_REVISION = "0003_open_by_loan"
+HEAD_REVISION = "0004_repayment_source"
 
 
 def current_revision(database: Database) -> str | None:

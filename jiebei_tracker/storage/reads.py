@@ -290,13 +290,25 @@ class OpenInstallmentRow(NamedTuple):
 
 def open_installments(connection: sqlite3.Connection, *, due_on_or_before: date) -> list[OpenInstallmentRow]:
     """Open installments falling due on or before a day, earliest first (the open-due index finds them)."""
+    return _open_installments(connection, "", due_on_or_before)
+
+
+def pending_autopay(connection: sqlite3.Connection, *, due_on_or_before: date) -> list[OpenInstallmentRow]:
+    """Open installments of autopay loans that fell due since autopay was switched on, up to a day: the
+    deductions the autopay check asks about."""
+    return _open_installments(
+        connection, "AND loan.autopay AND installment.due_on >= loan.autopay_since", due_on_or_before
+    )
+
+
+def _open_installments(connection: sqlite3.Connection, condition: str, due_on_or_before: date):
     sql = f"""
         SELECT installment.loan_id, installment.seq, loan.term_months, platform.name, installment.due_on,
                {_LEFT.format(t="installment")}, loan.autopay
         FROM installment
         JOIN loan ON loan.id = installment.loan_id
         JOIN platform ON platform.id = loan.platform_id
-        WHERE installment.settled_on IS NULL AND installment.due_on <= ?
+        WHERE installment.settled_on IS NULL AND installment.due_on <= ? {condition}
         ORDER BY installment.due_on, platform.name, installment.loan_id, installment.seq
     """
     return [
@@ -304,6 +316,30 @@ def open_installments(connection: sqlite3.Connection, *, due_on_or_before: date)
         for loan_id, seq, term, platform, due_on, left, autopay in connection.execute(
             sql, (due_on_or_before.isoformat(),)
         )
+    ]
+
+
+class RepaymentRow(NamedTuple):
+    """A recorded repayment with where it came from."""
+
+    repayment_id: int
+    loan_id: int
+    paid_on: date
+    amount_fen: int
+    is_payoff: bool
+    source: str
+    source_ref: str | None
+    note: str
+
+
+def repayment_rows(connection: sqlite3.Connection, *, loan_id: int | None = None) -> list[RepaymentRow]:
+    """Every repayment (or one loan's) in the order they were paid."""
+    where, params = ("WHERE loan_id = ?", (loan_id,)) if loan_id is not None else ("", ())
+    sql = f"""SELECT id, loan_id, paid_on, amount_fen, is_payoff, source, source_ref, note FROM repayment {where}
+              ORDER BY paid_on, id"""
+    return [
+        RepaymentRow(rid, lid, date.fromisoformat(day), fen, bool(payoff), source, ref, note)
+        for rid, lid, day, fen, payoff, source, ref, note in connection.execute(sql, params)
     ]
 
 

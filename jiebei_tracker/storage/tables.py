@@ -30,6 +30,9 @@ class Loan(SQLModel, table=True):
     rate_basis: str = Field(default="annual")
     purpose: str = Field(default="other")
     autopay: bool = Field(default=False)
+    # The day autopay was switched on (the borrowing date when the loan was entered with it); installments
+    # falling due from then on are the ones the autopay check offers to record as paid.
+    autopay_since: date | None = Field(default=None)
     note: str = Field(default="")
 
 
@@ -72,7 +75,9 @@ class Installment(SQLModel, table=True):
 
 
 class Repayment(SQLModel, table=True):
-    """Money paid on a loan. ``is_payoff`` settles the whole loan; ``source_ref`` is an import's order number."""
+    """Money paid on a loan. ``is_payoff`` settles the whole loan; ``source_ref`` is an import's order number;
+    ``source`` says where the record came from (``RepaymentSource``: typed, imported, assumed from the schedule
+    or an autopay deduction)."""
 
     id: int | None = Field(default=None, primary_key=True)
     loan_id: int = Field(
@@ -82,6 +87,7 @@ class Repayment(SQLModel, table=True):
     amount_fen: int
     is_payoff: bool = Field(default=False)
     source_ref: str | None = Field(default=None, unique=True)
+    source: str = Field(default="manual", sa_column_kwargs={"server_default": "manual"})
     note: str = Field(default="")
 
 

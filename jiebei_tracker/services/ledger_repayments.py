@@ -1,0 +1,264 @@
+"""The ledger's repayment writes: log, settle early, edit, delete, record installments as paid (from the schedule or
+an autopay deduction), and undo any of them. Each returns its Changes and, where undo needs it, a RepaymentEdit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.payments import propose_payoff, remaining_total
+from jiebei_tracker.domain.vocabulary import RepaymentSource
+from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.ledger_base import (
+    LedgerBase,
+    get_loan,
+    has_payoff,
+    loan_states,
+    reapply,
+    row_values,
+)
+from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.convert import rate_of
+
+# A repayment typed by hand replaces one the app assumed (from the schedule or autopay) when the assumed one is
+# the nearest to it and no further away than a month: that is the same installment, paid by hand.
+REPLACE_WITHIN_DAYS = 31
+
+
+@dataclass(frozen=True)
+class RepaymentEdit:
+    """What a repayment write did, as rows: undoing it removes ``added_ids`` and puts ``removed`` back."""
+
+    added_ids: tuple[int, ...]
+    removed: tuple[dict, ...] = ()
+
+    @property
+    def created_id(self) -> int | None:
+        return self.added_ids[0] if self.added_ids else None
+
+
+@dataclass(frozen=True)
+class InstallmentKey:
+    """One installment of a loan: ``seq`` is 1 … term."""
+
+    loan_id: int
+    seq: int
+
+
+class RepaymentWrites(LedgerBase):
+    """Logging, editing, deleting and undoing repayments."""
+
+    def log_repayment(
+        self,
+        loan_id: int,
+        *,
+        paid_on: date,
+        amount_fen: int,
+        note: str = "",
+        source_ref: str | None = None,
+        source: RepaymentSource = RepaymentSource.MANUAL,
+    ) -> Changes:
+        """Record money paid; it goes to the earliest open installment, interest first, the rest flowing on."""
+        return self.log_repayment_undoably(
+            loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source_ref=source_ref, source=source
+        )[0]
+
+    def log_repayment_undoably(
+        self,
+        loan_id: int,
+        *,
+        paid_on: date,
+        amount_fen: int,
+        note: str = "",
+        source_ref: str | None = None,
+        source: RepaymentSource = RepaymentSource.MANUAL,
+    ) -> tuple[Changes, RepaymentEdit]:
+        """log_repayment, with what undo needs. A repayment typed by hand that is the one the app assumed for
+        the same installment (see ``REPLACE_WITHIN_DAYS``) replaces it rather than counting twice."""
+        if amount_fen <= 0:
+            raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
+        with self._database.transaction() as session:
+            loan = get_loan(session, loan_id)
+            self._check_paid_on(loan, paid_on)
+            replaced = []
+            if source is RepaymentSource.MANUAL:
+                replaced = _assumed_twin(session, loan_id, paid_on)
+                for row in replaced:
+                    session.delete(session.get(tables.Repayment, row["id"]))
+                session.flush()
+            left = remaining_total(loan_states(session, loan_id))
+            if left == 0:
+                raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
+            if amount_fen > left:
+                raise InvalidValue(
+                    "amount",
+                    format_yuan(amount_fen),
+                    f"more than the {format_yuan(left)} left to pay on loan #{loan_id} (use payoff to settle early)",
+                )
+            row = tables.Repayment(
+                loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source_ref=source_ref,
+                source=source.value,
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            reapply(session, loan_id)
+            added = row.id
+        return (
+            Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=added),
+            RepaymentEdit((added,), tuple(replaced)),
+        )
+
+    def pay_off(self, loan_id: int, *, paid_on: date, amount_fen: int | None = None, note: str = "") -> Changes:
+        """Settle a loan early. Without an amount, the proposed one (see ``propose_payoff``) is recorded."""
+        with self._database.transaction() as session:
+            loan = get_loan(session, loan_id)
+            self._check_paid_on(loan, paid_on)
+            states = loan_states(session, loan_id)
+            if remaining_total(states) == 0:
+                raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
+            if amount_fen is None:
+                amount_fen = propose_payoff(
+                    states, rate=rate_of(loan), borrowed_on=loan.borrowed_on, paid_on=paid_on
+                ).amount_fen
+            if amount_fen <= 0:
+                raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
+            row = tables.Repayment(loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, is_payoff=True, note=note)
+            session.add(row)
+            session.flush()
+            reapply(session, loan_id)
+            added = row.id
+        return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=added)
+
+    def delete_repayment(self, repayment_id: int) -> Changes:
+        with self._database.transaction() as session:
+            row = _get_repayment(session, repayment_id)
+            loan_id = row.loan_id
+            session.delete(row)
+            session.flush()
+            reapply(session, loan_id)
+        return Changes(loan_ids=frozenset({loan_id}), payments=True)
+
+    def edit_repayment(
+        self,
+        repayment_id: int,
+        *,
+        paid_on: date | None = None,
+        amount_fen: int | None = None,
+        note: str | None = None,
+    ) -> tuple[Changes, RepaymentEdit]:
+        """Change a repayment's day, amount or note; the loan's installments are worked out again exactly as if
+        it had been logged so. Refused (nothing written) when the loan would be paid more than it owes."""
+        with self._database.transaction() as session:
+            row = _get_repayment(session, repayment_id)
+            before = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)[0]
+            loan = get_loan(session, row.loan_id)
+            if paid_on is not None:
+                self._check_paid_on(loan, paid_on)
+                row.paid_on = paid_on
+            if amount_fen is not None:
+                if amount_fen <= 0:
+                    raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
+                row.amount_fen = amount_fen
+            if note is not None:
+                row.note = note
+            session.flush()
+            _reapply_checked(session, row.loan_id, amount_fen)
+        # An edit is undone like any other repayment write: the row as it is now goes, the row as it was returns.
+        return Changes(loan_ids=frozenset({before["loan_id"]}), payments=True), RepaymentEdit(
+            (repayment_id,), (before,)
+        )
+
+    def record_installments_paid(
+        self, keys: Iterable[InstallmentKey], *, source: RepaymentSource
+    ) -> tuple[Changes, RepaymentEdit]:
+        """Record each installment as paid in full (what is left of it) on its due date — what an autopay
+        deduction or a repayment on schedule does. Installments already settled are passed over."""
+        wanted: dict[int, set[int]] = {}
+        for key in keys:
+            wanted.setdefault(key.loan_id, set()).add(key.seq)
+        added: list[int] = []
+        with self._database.transaction() as session:
+            for loan_id, seqs in sorted(wanted.items()):
+                get_loan(session, loan_id)
+                for state in loan_states(session, loan_id):
+                    if state.seq not in seqs or state.settled_on is not None or state.remaining_fen == 0:
+                        continue
+                    self._check_not_future("paid_on", state.due_on)
+                    repayment = tables.Repayment(
+                        loan_id=loan_id, paid_on=state.due_on, amount_fen=state.remaining_fen, source=source.value
+                    )
+                    session.add(repayment)
+                    session.flush()
+                    added.append(repayment.id)
+                _reapply_checked(session, loan_id)
+        return Changes(loan_ids=frozenset(wanted), payments=True), RepaymentEdit(tuple(added))
+
+    def undo_repayments(self, edit: RepaymentEdit) -> tuple[Changes, RepaymentEdit]:
+        """Take back a repayment write: remove the rows it added and put back those it removed (under their old
+        numbers). Returns the edit that redoes it."""
+        loan_ids: set[int] = set()
+        with self._database.transaction() as session:
+            removed = []
+            for repayment_id in edit.added_ids:
+                rows = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)
+                if not rows:
+                    raise InvalidValue("repayment", repayment_id, "no such repayment (changed since)")
+                removed.append(rows[0])
+                loan_ids.add(rows[0]["loan_id"])
+                session.delete(session.get(tables.Repayment, repayment_id))
+            session.flush()
+            restored = []
+            for row in edit.removed:
+                get_loan(session, row["loan_id"])
+                self._check_source_ref_free(session, row["source_ref"])
+                values = dict(row)
+                if session.get(tables.Repayment, values["id"]) is not None:
+                    del values["id"]
+                result = session.connection().execute(tables.Repayment.__table__.insert().values(**values))
+                restored.append(result.inserted_primary_key[0])
+                loan_ids.add(row["loan_id"])
+            session.expire_all()
+            for loan_id in sorted(loan_ids):
+                _reapply_checked(session, loan_id)
+        return Changes(loan_ids=frozenset(loan_ids), payments=True), RepaymentEdit(tuple(restored), tuple(removed))
+
+
+def _get_repayment(session: Session, repayment_id: int) -> tables.Repayment:
+    row = session.get(tables.Repayment, repayment_id)
+    if row is None:
+        raise InvalidValue("repayment", repayment_id, "no such repayment")
+    return row
+
+
+def _reapply_checked(session: Session, loan_id: int, amount_fen: int | None = None) -> None:
+    """reapply, refusing a loan paid more than its schedule asks for (without a payoff to absorb it)."""
+    unapplied = reapply(session, loan_id)
+    if unapplied and not has_payoff(session, loan_id):
+        raise InvalidValue(
+            "amount",
+            format_yuan(amount_fen if amount_fen is not None else unapplied),
+            f"would pay {format_yuan(unapplied)} more than loan #{loan_id} owes",
+        )
+
+
+def _assumed_twin(session: Session, loan_id: int, paid_on: date) -> list[dict]:
+    """The repayment the app assumed (schedule or autopay, never a payoff) nearest to ``paid_on`` on this loan,
+    within REPLACE_WITHIN_DAYS; the later one on a tie (paying ahead of a due date is the common case)."""
+    assumed = [RepaymentSource.SCHEDULE.value, RepaymentSource.AUTOPAY.value]
+    rows = session.exec(
+        select(tables.Repayment.id, tables.Repayment.paid_on).where(
+            tables.Repayment.loan_id == loan_id,
+            col(tables.Repayment.source).in_(assumed),
+            col(tables.Repayment.is_payoff).is_(False),
+        )
+    ).all()
+    near = [(abs((day - paid_on).days), -day.toordinal(), rid) for rid, day in rows]
+    near = [item for item in near if item[0] <= REPLACE_WITHIN_DAYS]
+    if not near:
+        return []
+    return row_values(session, tables.Repayment, tables.Repayment.id == min(near)[2])
