@@ -8,14 +8,26 @@ from datetime import date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text
 
-_SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # Exports often carry a time of day after the date (2024-03-05 14:22:01); it is not needed.
 _TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
+# The separators a Chinese input method types in full width (digits, "－" and "．" are handled by normalize_text).
+_FULL_WIDTH_SEPARATORS = str.maketrans("／。", "/.")
+
+
+class NoSuchDay(InvalidValue):
+    """Written like a date, but not a day on the calendar (2024-02-30, 2024-13-01); ``year``, ``month`` and ``day``
+    are the numbers as written, so a message can say what is wrong."""
+
+    def __init__(self, field: str, value: object, reason: str, *, year: int, month: int, day: int) -> None:
+        super().__init__(field, value, reason)
+        self.year, self.month, self.day = year, month, day
 
 
 def parse_date(text: str, *, field: str = "date") -> date:
-    cleaned = _TIME_SUFFIX.sub("", normalize_text(text))
+    """The day ``text`` names; InvalidValue if it is not a date, NoSuchDay (an InvalidValue) if no such day exists."""
+    cleaned = _TIME_SUFFIX.sub("", normalize_text(text).translate(_FULL_WIDTH_SEPARATORS))
     match = _SEPARATED.match(cleaned) or _COMPACT.match(cleaned)
     if not match:
         raise InvalidValue(field, text, "not a date (e.g. 2024-03-05, 2024/3/5, 2024年3月5日)")
@@ -23,4 +35,4 @@ def parse_date(text: str, *, field: str = "date") -> date:
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise InvalidValue(field, text, f"no such day ({error})") from None
+        raise NoSuchDay(field, text, f"no such day ({error})", year=year, month=month, day=day) from None

@@ -568,6 +568,45 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2024-03-05 or 2024年3月5日</source>
+        <translation>例如 2024-03-05 或 2024年3月5日</translation>
+    </message>
+    <message>
+        <source>Choose the day on a calendar (Alt+Down)</source>
+        <translation>在日历上选择日期（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Enter a date, e.g. 2024-03-05.</source>
+        <translation>请输入日期，例如 2024-03-05。</translation>
+    </message>
+    <message>
+        <source>This is not a date. Write it like 2024-03-05, 2024/3/5 or 2024年3月5日.</source>
+        <translation>无法识别这个日期，请写成 2024-03-05、2024/3/5 或 2024年3月5日的格式。</translation>
+    </message>
+    <message>
+        <source>There is no such day: there is no month {month}.</source>
+        <translation>没有这一天：没有 {month} 月（月份为 1～12）。</translation>
+    </message>
+    <message>
+        <source>There is no such day: {month_name} {year} has {days} days.</source>
+        <translation>没有这一天：{year}年{month}月只有 {days} 天。</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future (today is {today}).</source>
+        <translation>日期不能晚于今天（今天是 {today}）。</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {earliest}.</source>
+        <translation>日期不能早于 {earliest}。</translation>
+    </message>
+</context>
+<context>
     <name>Deferred</name>
     <message>
         <source>Loading…</source>

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from jiebei_tracker.domain.dates import parse_date
+from jiebei_tracker.domain.dates import NoSuchDay, parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
@@ -76,7 +76,18 @@ def test_every_term_has_both_labels():
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-03-05", "2024/3/5", "2024.3.5", "20240305", "2024年3月5日", "２０２４－０３－０５", " 2024-03-05 14:22:01 "],
+    [
+        "2024-03-05",
+        "2024/3/5",
+        "2024.3.5",
+        "20240305",
+        "2024年3月5日",
+        "2024年3月5号",
+        "２０２４－０３－０５",
+        "２０２４／３／５",
+        "２０２４年３月５日",
+        " 2024-03-05 14:22:01 ",
+    ],
 )
 def test_dates_as_people_write_them(text):
     assert parse_date(text) == date(2024, 3, 5)
@@ -88,3 +99,10 @@ def test_dates_as_people_write_them(text):
 def test_impossible_dates_are_refused(text, reason):
     with pytest.raises(InvalidValue, match=reason):
         parse_date(text, field="borrowed_on")
+
+
+def test_an_impossible_day_says_which_numbers_were_written():
+    with pytest.raises(NoSuchDay) as refused:
+        parse_date("2024-02-30", field="paid_on")
+    assert (refused.value.field, refused.value.year, refused.value.month, refused.value.day) == ("paid_on", 2024, 2, 30)
+    assert isinstance(refused.value, InvalidValue)

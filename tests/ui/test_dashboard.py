@@ -56,7 +56,7 @@ def test_log_a_repayment_from_the_dashboard_and_see_the_status_change(books, win
     asked = []
 
     def paid_today_in_full(dialog):
-        asked.append((dialog.paid_on.date().toPython(), dialog.amount.text(), dialog.payoff.isChecked()))
+        asked.append((dialog.paid_on.date(), dialog.amount.text(), dialog.payoff.isChecked()))
 
     monkeypatch.setattr(RepaymentDialog, "exec", exec_filling(paid_today_in_full))
     dashboard.pay_button.click()

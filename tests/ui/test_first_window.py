@@ -29,7 +29,7 @@ def window(qtbot, workspace):
 
 def _fill_loan(dialog: LoanEditorDialog, *, principal="12000", rate="7.2%", purpose=LoanPurpose.DAILY):
     dialog.platform.setCurrentText("微粒贷")
-    dialog.borrowed_on.setDate(dialog.borrowed_on.date().addMonths(-3))
+    dialog.borrowed_on.setDate(date(2026, 8, 28))
     dialog.principal.setText(principal)
     dialog.term.setValue(6)
     dialog.rate.setText(rate)
@@ -141,7 +141,7 @@ def test_a_partial_repayment_on_another_date(qtbot, workspace):
     )
     qtbot.addWidget(dialog)
     assert dialog.amount.text() == "2042.21"  # the next installment, in full (pmt of 12,000 at 0.6 % over 6)
-    dialog.paid_on.setDate(dialog.paid_on.date().addDays(-3))
+    dialog.paid_on.setDate(date(2026, 11, 25))
     dialog.amount.setText("500")
     dialog.submit()
     assert calls == [("pay", date(2026, 11, 25), 50_000)]

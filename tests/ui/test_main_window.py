@@ -20,7 +20,7 @@ from tests.ui.conftest import exec_filling
 
 def _fill_loan(dialog: LoanEditorDialog) -> None:
     dialog.platform.setCurrentText("京东金条")
-    dialog.borrowed_on.setDate(dialog.borrowed_on.date().addMonths(-2))
+    dialog.borrowed_on.setDate(TODAY.replace(month=TODAY.month - 2))
     dialog.principal.setText("8,000")
     dialog.term.setValue(12)
     dialog.rate_basis.setCurrentIndex(1)

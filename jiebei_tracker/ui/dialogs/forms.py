@@ -50,6 +50,18 @@ class FieldErrors:
         label = self._labels.get(field, self._general)
         label.setText(text)
         label.show()
+        self._make_room(label)
+
+    @staticmethod
+    def _make_room(label: QLabel) -> None:
+        # Qt does not grow a shown window whose layout has word-wrapped text (height-for-width) when a message
+        # appears: the fields get squeezed and the message cut off. Grow it to the height its layout asks for.
+        window = label.window()
+        layout = window.layout()
+        if window.isVisible() and layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(window.width())
+            if window.height() < needed:
+                window.resize(window.width(), needed)
 
     def show(self, error: InvalidValue) -> None:
         self.set(error.field, error.reason)

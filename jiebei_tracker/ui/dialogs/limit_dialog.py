@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_yuan
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.ui.common import from_qdate, to_qdate
+from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -43,10 +42,7 @@ class LimitDialog(FormDialog):
         self.platform.addItems(platforms)
         self.platform.setCurrentText(platform or "")
         self.platform.lineEdit().setPlaceholderText(self.tr("e.g. 借呗, 微粒贷, 招商银行"))
-        self.recorded_on = QDateEdit(to_qdate(today))
-        self.recorded_on.setCalendarPopup(True)
-        self.recorded_on.setDisplayFormat("yyyy-MM-dd")
-        self.recorded_on.setMaximumDate(to_qdate(today))
+        self.recorded_on = DateField(today, today=today)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("the limit shown in the app, in yuan, e.g. 50000"))
         self.note = QLineEdit()
@@ -74,6 +70,8 @@ class LimitDialog(FormDialog):
         platform = self.platform.currentText().strip()
         if not platform:
             self.errors.set("platform", self.tr("Name the platform."))
+        if self.recorded_on.error():
+            self.errors.set("date", self.recorded_on.error())
         try:
             limit_fen = parse_yuan(self.amount.text(), field="limit")
             if limit_fen < 0:
@@ -83,7 +81,7 @@ class LimitDialog(FormDialog):
         if self.errors.any():
             return
         try:
-            self.saved_changes = self._save(platform, from_qdate(self.recorded_on.date()), limit_fen, self.note.text())
+            self.saved_changes = self._save(platform, self.recorded_on.date(), limit_fen, self.note.text())
         except InvalidValue as error:
             self.errors.show(error)
             return

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,8 @@ from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, Loa
 from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
-from jiebei_tracker.ui.common import display_language, from_qdate, to_qdate
+from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -53,9 +53,7 @@ class LoanEditorDialog(FormDialog):
         self.platform.addItems(platforms)
         self.platform.setCurrentText(loan.platform if loan else "")
         self.platform.lineEdit().setPlaceholderText(self.tr("e.g. 借呗, 微粒贷, 招商银行"))
-        self.borrowed_on = QDateEdit(to_qdate(loan.borrowed_on if loan else today))
-        self.borrowed_on.setCalendarPopup(True)
-        self.borrowed_on.setDisplayFormat("yyyy-MM-dd")
+        self.borrowed_on = DateField(loan.borrowed_on if loan else today, today=today)
         self.principal = QLineEdit(fen_to_yuan(loan.principal_fen) if loan else "")
         self.principal.setPlaceholderText(self.tr("amount in yuan, e.g. 12000"))
         self.term = QSpinBox()
@@ -148,9 +146,9 @@ class LoanEditorDialog(FormDialog):
                 values[field] = check()
             except InvalidValue as error:
                 self.errors.set(field, self._message(field, error))
-        borrowed_on = from_qdate(self.borrowed_on.date())
-        if borrowed_on > self._today:
-            self.errors.set("borrowed_on", self.tr("The borrowing date cannot be in the future."))
+        borrowed_on = self.borrowed_on.date()
+        if self.borrowed_on.error():
+            self.errors.set("borrowed_on", self.borrowed_on.error())
         if self.errors.any():
             return None
         return LoanDraft(

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QLabel,
     QPlainTextEdit,
@@ -18,7 +17,8 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord
-from jiebei_tracker.ui.common import display_language, from_qdate, to_qdate
+from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -37,10 +37,7 @@ class NoteDialog(FormDialog):
         self._save = save
         self.saved_changes: Changes | None = None
         self.setWindowTitle(self.tr("Edit credit-report note") if note else self.tr("New credit-report note"))
-        self.noted_on = QDateEdit(to_qdate(note.noted_on if note else today))
-        self.noted_on.setCalendarPopup(True)
-        self.noted_on.setDisplayFormat("yyyy-MM-dd")
-        self.noted_on.setMaximumDate(to_qdate(today))
+        self.noted_on = DateField(note.noted_on if note else today, today=today)
         self.kind = QComboBox()
         for kind in NoteKind:
             self.kind.addItem(kind.label(display_language()), kind.value)
@@ -63,12 +60,15 @@ class NoteDialog(FormDialog):
 
     def submit(self) -> None:
         self.errors.clear()
+        if self.noted_on.error():
+            self.errors.set("date", self.noted_on.error())
         text = self.text.toPlainText().strip()
         if not text:
             self.errors.set("text", self.tr("Say what the credit report shows."))
+        if self.errors.any():
             return
         try:
-            self.saved_changes = self._save(from_qdate(self.noted_on.date()), NoteKind(self.kind.currentData()), text)
+            self.saved_changes = self._save(self.noted_on.date(), NoteKind(self.kind.currentData()), text)
         except InvalidValue as error:
             self.errors.show(error)
             return

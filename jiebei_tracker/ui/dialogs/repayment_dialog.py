@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_positive
 from jiebei_tracker.domain.payments import PayoffQuote
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
-from jiebei_tracker.ui.common import from_qdate, to_qdate
+from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -47,11 +46,7 @@ class RepaymentDialog(FormDialog):
             )
         )
         heading.setWordWrap(True)
-        self.paid_on = QDateEdit(to_qdate(today))
-        self.paid_on.setCalendarPopup(True)
-        self.paid_on.setDisplayFormat("yyyy-MM-dd")
-        self.paid_on.setMaximumDate(to_qdate(today))
-        self.paid_on.setMinimumDate(to_qdate(loan.borrowed_on))
+        self.paid_on = DateField(today, today=today, earliest=loan.borrowed_on)
         self.amount = QLineEdit(fen_to_yuan(loan.next_due_fen or 0))
         self.payoff = QCheckBox(self.tr("Pay off the whole loan now (early payoff)"))
         self.quote_label = QLabel()
@@ -70,7 +65,9 @@ class RepaymentDialog(FormDialog):
             self.quote_label.hide()
             self.amount.setText(fen_to_yuan(self._loan.next_due_fen or 0))
             return
-        quote = self._quote(from_qdate(self.paid_on.date()))
+        if self.paid_on.error():
+            return  # the quote follows the day once the text names an allowed one
+        quote = self._quote(self.paid_on.date())
         self.amount.setText(fen_to_yuan(quote.amount_fen))
         text = self.tr("Proposed: principal {principal} + interest for {days} days {interest}").format(
             principal=format_yuan(quote.principal_fen),
@@ -84,6 +81,9 @@ class RepaymentDialog(FormDialog):
 
     def submit(self) -> None:
         self.errors.clear()
+        if self.paid_on.error():
+            self.errors.set("paid_on", self.paid_on.error())
+            return
         try:
             amount = parse_positive_yuan(self.amount.text(), field="amount")
         except InvalidValue:
@@ -91,7 +91,7 @@ class RepaymentDialog(FormDialog):
             return
         save = self._pay_off if self.payoff.isChecked() else self._pay
         try:
-            self.saved_changes = save(from_qdate(self.paid_on.date()), amount)
+            self.saved_changes = save(self.paid_on.date(), amount)
         except InvalidValue as error:
             self.errors.set(error.field, self._refusal(error))
             return
