@@ -30,6 +30,13 @@ def register(commands) -> dict:
         sub.add_argument("--encoding", metavar="E", help="utf-8, utf-8-sig, gbk (gb18030), utf-16; default: detect")
         sub.add_argument("--delimiter", metavar="D", help="comma, tab, semicolon or pipe; default: detect")
         sub.add_argument("--profile", metavar="NAME", help="a column mapping saved in the import wizard")
+        if kind == "loans":
+            sub.add_argument(
+                "--past",
+                choices=("paid", "unpaid"),
+                help="for loans whose row does not say (status, paid_installments, paid_through): were the "
+                "installments already due repaid on schedule up to today (paid), or not (unpaid: overdue)?",
+            )
     alipay = kinds.add_parser("alipay", help="import credit repayments from an Alipay statement (支付宝交易明细)")
     alipay.add_argument("file", metavar="FILE")
     alipay.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
@@ -99,13 +106,30 @@ def _import_csv(args, context, service, data: bytes) -> int:
     if plan.bad and not args.valid_only:
         print(f"nothing imported: fix the {plan.bad} bad rows, or use --valid-only to import the others", file=out)
         return EXIT_BAD_DATA
+    past = _past_answer(args, context, plan)
+    if past is False:
+        return EXIT_BAD_DATA
     if args.dry_run:
         print(f"dry run: would import {plan.new} {noun}; nothing written", file=out)
         return EXIT_OK
-    service.commit(plan, valid_only=args.valid_only)
+    service.commit(plan, valid_only=args.valid_only, past=past)
     left_out = f" ({plan.bad} bad rows left out)" if plan.bad else ""
     print(f"imported {plan.new} {noun}{left_out}", file=out)
     return EXIT_OK
+
+
+def _past_answer(args, context, plan):
+    """The --past answer (None when not given); False, with the question printed, when the file has loans with
+    installments already due that neither the file nor --past says were repaid or not."""
+    from jiebei_tracker.services.imports import PastAnswer, past_question
+
+    answer = PastAnswer(args.past) if getattr(args, "past", None) else None
+    if answer is None:
+        unanswered = plan.undecided(context.today)
+        if unanswered:
+            print(f"{args.file}: {past_question(unanswered)}", file=sys.stderr)
+            return False
+    return answer
 
 
 def _skipped_summary(skipped) -> list[str]:

@@ -6,6 +6,7 @@ day, settled early on a day, or not repaid (overdue) — whichever the user chos
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -64,6 +65,19 @@ class PastOutcome:
 def due_by(schedule: Sequence[Installment], day: date) -> int:
     """How many installments fall due on or before ``day``."""
     return sum(1 for inst in schedule if inst.due_on <= day)
+
+
+def installments_due_by(borrowed_on: date, term_months: int, day: date) -> int:
+    """How many of a loan's installments fall due on or before ``day``, from the dates alone (no schedule, no
+    dateutil: an import asks this of every loan). Installment k falls due k calendar months after borrowing, on
+    the same day of the month or the month's last day (schedule.due_date)."""
+    months = (day.year - borrowed_on.year) * 12 + day.month - borrowed_on.month
+    if months <= 0:
+        return 0
+    last_day = calendar.monthrange(day.year, day.month)[1]
+    if min(borrowed_on.day, last_day) > day.day:  # the installment of ``day``'s month falls due after it
+        months -= 1
+    return max(0, min(months, term_months))
 
 
 def paid_through_installments(schedule: Sequence[Installment], count: int, *, field: str = "paid_installments") -> date:

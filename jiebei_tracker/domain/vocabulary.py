@@ -191,6 +191,10 @@ class LoanStatus(_Labelled):
             "settled": ("已结清", "Settled"),
         }
 
+    @classmethod
+    def _synonyms(cls):
+        return {"正常": "active", "逾期": "overdue", "逾期中": "overdue", "结清": "settled", "已还清": "settled"}
+
 
 class RepaymentSource(_Labelled):
     """Where a recorded repayment came from, so the user can tell a typed one from one the app recorded."""

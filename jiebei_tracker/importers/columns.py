@@ -54,6 +54,12 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         Column("purpose", ("用途", "借款用途", "资金用途")),
         Column("autopay", ("自动扣款", "自动还款", "auto pay", "auto-pay")),
         _NOTE,
+        # What happened to the installments already due (at most one of the first three; see rows.py).
+        Column("paid_through", ("还款至", "已还至", "已还到", "paid through")),
+        Column("paid_installments", ("已还期数", "已还款期数", "paid installments")),
+        Column("status", ("状态", "还款状态", "借款状态", "loan status")),
+        Column("settled_on", ("结清日期", "结清时间", "settled on")),
+        Column("payoff_amount", ("结清金额", "提前结清金额", "payoff amount")),
     ),
     FileKind.REPAYMENTS: (
         _LOAN_ID,
@@ -69,6 +75,7 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         Column("payoff", ("提前结清", "结清", "是否结清", "提前还款", "is_payoff", "early payoff")),
         _NOTE,
         Column("source_ref", ("交易订单号", "订单号", "流水号", "来源单号", "order number", "reference")),
+        Column("source", ("来源", "记录来源", "repayment source")),
     ),
     FileKind.LIMITS: (
         Column(_PLATFORM.name, _PLATFORM.aliases, required=True),

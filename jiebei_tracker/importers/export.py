@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from jiebei_tracker.domain.money import fen_to_yuan
+from jiebei_tracker.domain.past import PastKind, PastRepayments, installments_due_by
 from jiebei_tracker.domain.rates import RateBasis
 from jiebei_tracker.domain.schedule import LoanTerms
 from jiebei_tracker.importers.columns import FileKind
@@ -29,6 +30,10 @@ EXPORT_COLUMNS: dict[FileKind, list[str]] = {
         "purpose",
         "autopay",
         "note",
+        "paid_installments",
+        "status",
+        "settled_on",
+        "payoff_amount",
     ],
     FileKind.REPAYMENTS: [
         "loan_id",
@@ -40,6 +45,7 @@ EXPORT_COLUMNS: dict[FileKind, list[str]] = {
         "payoff",
         "note",
         "source_ref",
+        "source",
     ],
     FileKind.LIMITS: ["platform", "platform_kind", "date", "limit", "note"],
     FileKind.NOTES: ["date", "kind", "text", "resolved", "resolved_on"],
@@ -56,8 +62,19 @@ def day(value: date | None) -> str:
 
 
 def loan_cells(
-    *, loan_id: str | None, platform: str, platform_kind: str, terms: LoanTerms, purpose: str, autopay: bool, note: str
+    *,
+    loan_id: str | None,
+    platform: str,
+    platform_kind: str,
+    terms: LoanTerms,
+    purpose: str,
+    autopay: bool,
+    note: str,
+    past: PastRepayments,
 ) -> list[str]:
+    """A loan's row. ``past`` is what the app recorded from the schedule when the loan was entered (not from
+    receipts), written so that importing the file records it again: the number of installments paid on their due
+    dates, or settled early on a day with an amount; ``unpaid`` (0) when every repayment is in repayments.csv."""
     rate = terms.rate.as_entered()
     daily = terms.rate.basis is RateBasis.DAILY
     return [
@@ -73,7 +90,18 @@ def loan_cells(
         purpose,
         yes_no(autopay),
         note,
+        *_past_cells(terms, past),
     ]
+
+
+def _past_cells(terms: LoanTerms, past: PastRepayments) -> list[str]:
+    """paid_installments, status, settled_on, payoff_amount."""
+    if past.kind is PastKind.SETTLED:
+        payoff = "" if past.payoff_fen is None else fen_to_yuan(past.payoff_fen)
+        return ["", "settled", day(past.through), payoff]
+    if past.kind is PastKind.UNPAID:
+        return ["0", "", "", ""]
+    return [str(installments_due_by(terms.borrowed_on, terms.term_months, past.through)), "", "", ""]
 
 
 def repayment_cells(
@@ -87,6 +115,7 @@ def repayment_cells(
     is_payoff: bool,
     note: str,
     source_ref: str | None,
+    source: str,
 ) -> list[str]:
     # The loan is named by its id and by platform + date + principal, so a loan without an id is still found.
     return [
@@ -99,6 +128,7 @@ def repayment_cells(
         yes_no(is_payoff),
         note,
         source_ref or "",
+        source,
     ]
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +16,7 @@ class LoanRecord:
     line: int
     draft: LoanDraft
     platform_kind: PlatformKind | None = None
+    past: PastRepayments | None = None  # None: the file did not say what happened to the installments already due
 
     @property
     def key(self) -> tuple:
@@ -47,6 +49,7 @@ class RepaymentRecord:
     payment: Payment
     note: str = ""
     source_ref: str | None = None
+    source: RepaymentSource = RepaymentSource.IMPORT
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,17 +8,28 @@ from datetime import date
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rates import annual_rate, daily_rate
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.schedule import LoanTerms
-from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
+from jiebei_tracker.domain.schedule import LoanTerms, due_date
+from jiebei_tracker.domain.vocabulary import (
+    LoanPurpose,
+    LoanStatus,
+    NoteKind,
+    PlatformKind,
+    RepaymentMethod,
+    RepaymentSource,
+)
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import RowError
 from jiebei_tracker.importers.mapping import ColumnMap
 from jiebei_tracker.importers.records import LimitRecord, LoanRecord, LoanReference, NoteRecord, RepaymentRecord
 from jiebei_tracker.importers.table import RawRow
-from jiebei_tracker.importers.values import Memo, parse_months, parse_past_date, parse_yes_no
+from jiebei_tracker.importers.values import Memo, parse_count, parse_months, parse_past_date, parse_yes_no
+
+# A loans file says what happened to the installments already due with one of these (see RowParser._past).
+PAST_COLUMNS = ("paid_through", "paid_installments", "status")
 
 
 def _non_negative_yuan(text: str, *, field: str) -> int:
@@ -74,6 +85,12 @@ class RowParser:
                 "kind": NoteKind.parse,
                 "resolved": _resolved(today),
                 "resolved_on": past,
+                "paid_through": past,
+                "paid_installments": parse_count,
+                "status": LoanStatus.parse,
+                "settled_on": past,
+                "payoff_amount": parse_positive_yuan,
+                "source": RepaymentSource.parse,
             }.items()
         }
         # The repayments' loan reference is any date, as it is compared with the loans, not checked on its own.
@@ -139,11 +156,77 @@ class RowParser:
             rate = self._rate()
             purpose = self.value("purpose", default=LoanPurpose.OTHER)
             autopay = self.value("autopay", default=False)
+            past = self._past(borrowed_on, months)
             if self._row_ok:
                 terms = LoanTerms(borrowed_on, principal, months, method, rate)
                 draft = LoanDraft(platform, terms, purpose, autopay, self.text("note"), self.text("loan_id") or None)
-                records.append(LoanRecord(row.line, draft, kind))
+                records.append(LoanRecord(row.line, draft, kind, past))
         return records
+
+    def _past(self, borrowed_on: date | None, months: int | None) -> PastRepayments | None:
+        """What the row says happened to the installments already due: paid_through, paid_installments or status
+        (one of them), settled_on (with payoff_amount) for a loan settled early. None when it says nothing."""
+        given = [name for name in PAST_COLUMNS if self.text(name)]
+        settled_on = self.value("settled_on")
+        payoff = self.value("payoff_amount")
+        if len(given) > 1:
+            names = " / ".join(self.columns.label(name) for name in PAST_COLUMNS)
+            self._fail(self.columns.label(given[1]), f"give only one of {names}")
+            return None
+        if payoff is not None and settled_on is None:
+            self._fail(self.columns.label("payoff_amount"), "goes with settled_on (结清日期)")
+        if borrowed_on is not None:
+            for name, day in (("settled_on", settled_on), ("paid_through", self.value("paid_through"))):
+                if day is not None and day < borrowed_on:
+                    self._fail(self.columns.label(name), f"is before the borrowing date {borrowed_on.isoformat()}")
+        if not self._row_ok or borrowed_on is None or months is None:
+            return None
+        status = self.value("status") if "status" in given else None
+        if settled_on is not None and not given:
+            status = LoanStatus.SETTLED
+        if settled_on is not None and status is not LoanStatus.SETTLED:
+            self._fail(self.columns.label("settled_on"), "goes with status settled (已结清) alone")
+            return None
+        if "paid_through" in given:
+            return PastRepayments.paid_through(self.value("paid_through"))
+        if "paid_installments" in given:
+            return self._paid_installments(borrowed_on, months)
+        if status is LoanStatus.ACTIVE:
+            return PastRepayments.paid_through(self.today)
+        if status is LoanStatus.OVERDUE:
+            return PastRepayments.unpaid()
+        if status is LoanStatus.SETTLED:
+            if settled_on is not None:
+                return PastRepayments.settled(settled_on, payoff)
+            last = due_date(borrowed_on, months)
+            if last > self.today:
+                self._fail(
+                    self.columns.label("status"),
+                    f"settled, but the schedule runs to {last.isoformat()}: give the day it was settled early "
+                    "(settled_on, 结清日期)",
+                )
+                return None
+            return PastRepayments.paid_through(last)
+        return None
+
+    def _paid_installments(self, borrowed_on: date, months: int) -> PastRepayments | None:
+        count = self.value("paid_installments")
+        if count is None:
+            return None
+        if count > months:
+            label = self.columns.label("paid_installments")
+            self._fail(label, f"{count} is more than the loan's {months} installments")
+            return None
+        if count == 0:
+            return PastRepayments.unpaid()
+        due = due_date(borrowed_on, count)
+        if due > self.today:
+            self._fail(
+                self.columns.label("paid_installments"),
+                f"installment {count} falls due on {due.isoformat()}, after today ({self.today.isoformat()})",
+            )
+            return None
+        return PastRepayments.paid_through(due)
 
     def _rate(self):
         has_annual, has_daily = bool(self.text("annual_rate")), bool(self.text("daily_rate"))
@@ -169,11 +252,11 @@ class RowParser:
             paid_on = self.value("paid_on", required=True)
             amount = self.value("amount", required=True)
             payoff = self.value("payoff", default=False)
+            source = self.value("source", default=RepaymentSource.IMPORT)
             if self._row_ok:
                 payment = Payment(paid_on, amount, payoff)
-                records.append(
-                    RepaymentRecord(row.line, reference, payment, self.text("note"), self.text("source_ref") or None)
-                )
+                note, ref = self.text("note"), self.text("source_ref") or None
+                records.append(RepaymentRecord(row.line, reference, payment, note, ref, source))
         return records
 
     def _reference(self) -> LoanReference | None:

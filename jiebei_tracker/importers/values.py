@@ -43,6 +43,14 @@ def parse_months(text: str, *, field: str) -> int:
     return months
 
 
+def parse_count(text: str, *, field: str) -> int:
+    """A whole number of things, 0 or more: ``3``, ``3期``."""
+    match = _MONTHS.match(normalize_text(text))
+    if not match:
+        raise InvalidValue(field, text, "not a whole number (e.g. 3)")
+    return int(match.group(1))
+
+
 def parse_past_date(today: date) -> Callable[..., date]:
     """parse_date that also refuses a day after ``today`` (nothing can be borrowed or paid in the future)."""
 

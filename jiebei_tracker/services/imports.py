@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
+from jiebei_tracker.domain.past import PastRepayments, installments_due_by
 from jiebei_tracker.importers.alipay import AlipayStatement, looks_like_alipay, read_alipay
 from jiebei_tracker.importers.alipay_plan import (
     Action,
@@ -32,12 +34,24 @@ from jiebei_tracker.importers.matching import (
     match_repayments,
 )
 from jiebei_tracker.importers.reading import Layout, ReadOptions, read_layout, read_records
+from jiebei_tracker.importers.records import LoanRecord
 from jiebei_tracker.importers.table import DELIMITERS, RawRow, delimiter_option, preview_rows
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.imports_db import existing_for, existing_for_alipay, export_all
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger, LimitEntry, NoteEntry, RepaymentEntry
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.database import Database
+
+
+def past_question(unanswered: list[tuple[LoanRecord, int]]) -> str:
+    """What the import asks when loans do not say whether their installments already due were repaid."""
+    installments = sum(due for _, due in unanswered)
+    return (
+        f"{len(unanswered)} loan(s) have {installments} installment(s) already due, and the file does not say "
+        "whether they were repaid; nothing was imported. Say so with --past paid (repaid on schedule up to today) "
+        "or --past unpaid (not repaid: overdue), or add a status (状态) or paid_installments (已还期数) column"
+    )
+
 
 # What the wizard offers and shows; the UI takes them from here rather than from the importers.
 __all__ = [
@@ -53,6 +67,7 @@ __all__ = [
     "ImportPlan",
     "ImportService",
     "NewLoanTerms",
+    "PastAnswer",
     "Preview",
     "Profile",
     "ReadOptions",
@@ -107,6 +122,27 @@ class ImportPlan:
     def error_messages(self) -> list[str]:
         """The first 100 errors as ``FILE:LINE: column 'X': reason``, then how many more."""
         return error_report(self.matched.errors, self.file_name)
+
+    def undecided(self, today: date) -> list[tuple[LoanRecord, int]]:
+        """The new loans whose row does not say what happened to their installments already due, each with how
+        many fell due by ``today``: the import must be told (``past``) before it writes them."""
+        if self.kind is not FileKind.LOANS:
+            return []
+        found = []
+        for record in self.matched.new:
+            if record.past is None:
+                terms = record.draft.terms
+                due = installments_due_by(terms.borrowed_on, terms.term_months, today)
+                if due:
+                    found.append((record, due))
+        return found
+
+
+class PastAnswer(StrEnum):
+    """The answer for a whole file's loans that do not say what happened to their installments already due."""
+
+    PAID = "paid"  # repaid on schedule up to the import day
+    UNPAID = "unpaid"  # not repaid: they are overdue
 
 
 @dataclass
@@ -215,11 +251,15 @@ class ImportService:
         plan: ImportPlan,
         *,
         valid_only: bool = False,
+        past: PastAnswer | None = None,
+        past_by_line: Mapping[int, PastRepayments] | None = None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Changes:
         """Write the plan's new rows in one transaction: all of them, or — on an error or a cancel — none.
-        A plan with bad rows is written only when ``valid_only`` (the good rows, then)."""
+        A plan with bad rows is written only when ``valid_only`` (the good rows, then). Loans whose row does not
+        say what happened to the installments already due take ``past_by_line[line]``, else ``past``; without
+        either, nothing is written (ImportFailure saying how many loans and installments are concerned)."""
         if plan.matched.errors and not valid_only:
             raise ImportFailure(
                 plan.file_name, f"{plan.bad} bad rows, so nothing was imported (fix them, or import only the good rows)"
@@ -227,11 +267,22 @@ class ImportService:
         new = plan.matched.new
         kinds = plan.matched.platform_kinds
         if plan.kind is FileKind.LOANS:
-            arguments = {"loans": [HistoricLoan(record.draft) for record in new], "platform_kinds": kinds}
+            today = self._today()
+            answers = dict(past_by_line or {})
+            unanswered = [(r, due) for r, due in plan.undecided(today) if r.line not in answers]
+            if unanswered and past is None:
+                raise ImportFailure(plan.file_name, past_question(unanswered))
+            default = PastRepayments.paid_through(today) if past is PastAnswer.PAID else PastRepayments.unpaid()
+            loans = [
+                HistoricLoan(record.draft, past=record.past or answers.get(record.line, default)) for record in new
+            ]
+            arguments = {"loans": loans, "platform_kinds": kinds}
         elif plan.kind is FileKind.REPAYMENTS:
             arguments = {
                 "loans": [],
-                "repayments": [RepaymentEntry(number, r.payment, r.source_ref, r.note) for r, number in new],
+                "repayments": [
+                    RepaymentEntry(number, r.payment, r.source_ref, r.note, r.source) for r, number in new
+                ],
             }
         elif plan.kind is FileKind.LIMITS:
             limits = [LimitEntry(r.platform, r.recorded_on, r.limit_fen, r.note) for r in new]

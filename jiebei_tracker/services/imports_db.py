@@ -9,6 +9,10 @@ from pathlib import Path
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.past import PastRepayments, past_outcome
+from jiebei_tracker.domain.schedule import build_schedule
+from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ImportFailure
 from jiebei_tracker.importers.export import (
@@ -21,6 +25,7 @@ from jiebei_tracker.importers.export import (
 )
 from jiebei_tracker.importers.matching import Existing, ExistingLoan
 from jiebei_tracker.importers.records import loan_key
+from jiebei_tracker.services.ledger_repayments import ASSUMED_SOURCES
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import terms_of
 from jiebei_tracker.storage.database import Database
@@ -84,8 +89,12 @@ def _loans(session: Session, *, money: bool = False, open_parts: bool = False) -
             ).all()
         )
         payoff_day = func.min(case((col(Repayment.is_payoff), Repayment.paid_on)))
+        # Repayments the app assumed (schedule, autopay) are left out of what is paid: an imported repayment for
+        # the same installment replaces them (ledger_bulk._replace_assumed), and the ledger checks the sum.
+        assumed = col(Repayment.source).in_(ASSUMED_SOURCES)
+        real = func.coalesce(func.sum(case((assumed, 0), else_=Repayment.amount_fen)), 0)
         for loan_id, total, payoff in session.exec(
-            select(Repayment.loan_id, func.sum(Repayment.amount_fen), payoff_day).group_by(Repayment.loan_id)
+            select(Repayment.loan_id, real, payoff_day).group_by(Repayment.loan_id)
         ).all():
             paid[loan_id] = (total, payoff)
     if open_parts:
@@ -141,14 +150,53 @@ def export_all(database: Database, folder: Path, *, overwrite: bool = False) -> 
     except OSError as error:
         raise ImportFailure(str(folder), f"cannot create the folder ({error.strerror})") from None
     with database.reading() as session:
-        write_csv(targets[FileKind.LOANS], FileKind.LOANS, _loan_rows(session))
-        write_csv(targets[FileKind.REPAYMENTS], FileKind.REPAYMENTS, _repayment_rows(session))
+        assumed = _assumed_past(session)
+        write_csv(targets[FileKind.LOANS], FileKind.LOANS, _loan_rows(session, assumed))
+        write_csv(targets[FileKind.REPAYMENTS], FileKind.REPAYMENTS, _repayment_rows(session, set(assumed)))
         write_csv(targets[FileKind.LIMITS], FileKind.LIMITS, _limit_rows(session))
         write_csv(targets[FileKind.NOTES], FileKind.NOTES, _note_rows(session))
     return targets
 
 
-def _loan_rows(session: Session):
+def _assumed_past(session: Session) -> dict[int, PastRepayments]:
+    """For each loan whose repayments recorded from the schedule are exactly what a past-installments answer
+    records (paid through a day, or settled early on a day), that answer: the loans file says it, and those
+    repayments stay out of repayments.csv. Others (an assumed repayment edited since, a corrected schedule) keep
+    them in repayments.csv with their source."""
+    query = (
+        select(Repayment, Loan)
+        .join(Loan, Loan.id == Repayment.loan_id)
+        .where(Repayment.source == RepaymentSource.SCHEDULE.value)
+        .order_by(Repayment.loan_id, Repayment.paid_on, Repayment.id)
+    )
+    groups: dict[int, tuple[Loan, list[Repayment]]] = {}
+    for repayment, loan in session.exec(query):
+        groups.setdefault(loan.id, (loan, []))[1].append(repayment)
+    found = {}
+    for loan_id, (loan, repayments) in groups.items():
+        payoffs = [r for r in repayments if r.is_payoff]
+        last = repayments[-1]
+        if len(payoffs) > 1 or (payoffs and payoffs[0] is not last):
+            continue
+        past = (
+            PastRepayments.settled(last.paid_on, last.amount_fen)
+            if payoffs
+            else PastRepayments.paid_through(last.paid_on)
+        )
+        terms = terms_of(loan)
+        try:
+            outcome = past_outcome(
+                build_schedule(terms), past, rate=terms.rate, borrowed_on=terms.borrowed_on, today=last.paid_on
+            )
+        except InvalidValue:
+            continue
+        recorded = [(r.paid_on, r.amount_fen, r.is_payoff) for r in repayments]
+        if [(p.paid_on, p.amount_fen, p.is_payoff) for p in outcome.payments] == recorded:
+            found[loan_id] = past
+    return found
+
+
+def _loan_rows(session: Session, assumed: dict[int, PastRepayments]):
     query = (
         select(Loan, Platform.name, Platform.kind)
         .join(Platform, Platform.id == Loan.platform_id)
@@ -163,10 +211,14 @@ def _loan_rows(session: Session):
             purpose=loan.purpose,
             autopay=loan.autopay,
             note=loan.note,
+            past=assumed.get(loan.id, _NOTHING_ASSUMED),
         )
 
 
-def _repayment_rows(session: Session):
+_NOTHING_ASSUMED = PastRepayments.unpaid()
+
+
+def _repayment_rows(session: Session, described: set[int]):
     query = (
         select(Repayment, Loan.external_id, Platform.name, Loan.borrowed_on, Loan.principal_fen)
         .join(Loan, Loan.id == Repayment.loan_id)
@@ -174,6 +226,8 @@ def _repayment_rows(session: Session):
         .order_by(Loan.borrowed_on, Loan.id, Repayment.paid_on, Repayment.id)
     )
     for repayment, loan_id, platform, borrowed_on, principal in session.exec(query):
+        if repayment.loan_id in described and repayment.source == RepaymentSource.SCHEDULE.value:
+            continue  # the loans file says it (paid_installments, or status settled)
         yield repayment_cells(
             loan_id=loan_id,
             platform=platform,
@@ -184,6 +238,7 @@ def _repayment_rows(session: Session):
             is_payoff=repayment.is_payoff,
             note=repayment.note,
             source_ref=repayment.source_ref,
+            source=repayment.source,
         )
 
 

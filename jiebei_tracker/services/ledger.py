@@ -55,7 +55,7 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
         domain/past.py); None records none of them paid, as ``PastRepayments.unpaid()`` does."""
         self._check_draft(draft)
         schedule = build_schedule(draft.terms)
-        outcome = self.past_outcome(draft, schedule, past)
+        outcome = self.past_outcome(draft, past, schedule)
         with self._database.transaction() as session:
             self._check_external_id(session, draft.external_id, loan_id=None)
             loan = tables.Loan(

@@ -12,7 +12,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments, past_outcome
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import Installment, build_schedule
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
@@ -32,10 +32,13 @@ class LedgerBase:
             raise InvalidValue("platform", draft.platform, "name the platform (e.g. 借呗)")
         self._check_not_future("borrowed_on", draft.terms.borrowed_on)
 
-    def past_outcome(self, draft: LoanDraft, schedule, past: PastRepayments | None) -> PastOutcome:
-        """What ``add_loan`` would record for the installments already due (the editor shows it before saving)."""
+    def past_outcome(
+        self, draft: LoanDraft, past: PastRepayments | None, schedule: list[Installment] | None = None
+    ) -> PastOutcome:
+        """What ``add_loan`` records for the installments already due (the editor shows it before saving).
+        ``schedule`` is the draft's, when the caller has built it already."""
         return past_outcome(
-            schedule,
+            schedule if schedule is not None else build_schedule(draft.terms),
             past or PastRepayments.unpaid(),
             rate=draft.terms.rate,
             borrowed_on=draft.terms.borrowed_on,

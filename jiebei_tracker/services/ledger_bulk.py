@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
@@ -19,6 +19,7 @@ from jiebei_tracker.domain.schedule import Installment, build_schedule
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger_base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
+from jiebei_tracker.services.ledger_repayments import ASSUMED_SOURCES, nearest_assumed
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
 
@@ -118,7 +119,7 @@ class BulkLoading(LedgerBase):
                                                    "autopay_since": since, **loan_fields(draft)},
                                                   _LOAN_COLUMNS))  # fmt: skip
                     schedule = build_schedule(draft.terms)
-                    assumed = self.past_outcome(draft, schedule, item.past).payments if item.past else []
+                    assumed = self.past_outcome(draft, item.past, schedule).payments if item.past else []
                     installment_rows.extend(_bulk_installments(offset, schedule, [*item.payments, *assumed]))
                     refs = list(item.payment_refs) or [None] * len(item.payments)
                     repayment_rows.extend(
@@ -142,6 +143,7 @@ class BulkLoading(LedgerBase):
             if repayments:
                 touched = {entry.loan_id for entry in repayments}
                 self._check_history_repayments(session, repayments)
+                _replace_assumed(session, repayments)
                 connection.execute(
                     tables.Repayment.__table__.insert(),
                     [repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source) for e in repayments],
@@ -247,6 +249,42 @@ def _bulk_installments(loan_id: int, schedule: list[Installment], payments: Sequ
         (loan_id, inst.seq, inst.due_on.isoformat(), inst.principal_fen, inst.interest_fen, 0, 0, 0, None)
         for inst in schedule
     ]
+
+
+def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> None:
+    """Each imported repayment replaces the repayment the app assumed (from the schedule or autopay) for the same
+    installment, as one typed by hand does, so a file of real repayments never counts an installment twice."""
+    real = [e for e in repayments if not e.source.is_assumed and not e.payment.is_payoff]
+    loan_ids = sorted({e.loan_id for e in real})
+    assumed: dict[int, list[tuple[int, date]]] = {}
+    due_dates: dict[int, list[date]] = {}
+    for start in range(0, len(loan_ids), HISTORY_BATCH):
+        query = select(tables.Repayment.loan_id, tables.Repayment.id, tables.Repayment.paid_on).where(
+            col(tables.Repayment.loan_id).in_(loan_ids[start : start + HISTORY_BATCH]),
+            col(tables.Repayment.source).in_(ASSUMED_SOURCES),
+            col(tables.Repayment.is_payoff).is_(False),
+        )
+        for loan_id, repayment_id, paid_on in session.exec(query):
+            assumed.setdefault(loan_id, []).append((repayment_id, paid_on))
+    with_assumed = sorted(assumed)
+    for start in range(0, len(with_assumed), HISTORY_BATCH):
+        query = select(tables.Installment.loan_id, tables.Installment.due_on).where(
+            col(tables.Installment.loan_id).in_(with_assumed[start : start + HISTORY_BATCH])
+        )
+        for loan_id, due_on in session.exec(query):
+            due_dates.setdefault(loan_id, []).append(due_on)
+    replaced = []
+    for entry in real:
+        candidates = assumed.get(entry.loan_id)
+        if not candidates:
+            continue
+        found = nearest_assumed(candidates, due_dates[entry.loan_id], entry.payment.paid_on)
+        if found is not None:
+            replaced.append(found)
+            candidates[:] = [c for c in candidates if c[0] != found]
+    for start in range(0, len(replaced), HISTORY_BATCH):
+        chunk = replaced[start : start + HISTORY_BATCH]
+        session.execute(delete(tables.Repayment).where(col(tables.Repayment.id).in_(chunk)))
 
 
 def reapply_many(session: Session, loan_ids: list[int]) -> None:

@@ -25,10 +25,6 @@ from jiebei_tracker.services.ledger_base import (
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import rate_of
 
-# A repayment typed by hand replaces one the app assumed (from the schedule or autopay) when the assumed one is
-# the nearest to it and no further away than a month: that is the same installment, paid by hand.
-REPLACE_WITHIN_DAYS = 31
-
 
 @dataclass(frozen=True)
 class RepaymentEdit:
@@ -78,8 +74,9 @@ class RepaymentWrites(LedgerBase):
         source_ref: str | None = None,
         source: RepaymentSource = RepaymentSource.MANUAL,
     ) -> tuple[Changes, RepaymentEdit]:
-        """log_repayment, with what undo needs. A repayment typed by hand that is the one the app assumed for
-        the same installment (see ``REPLACE_WITHIN_DAYS``) replaces it rather than counting twice."""
+        """log_repayment, with what undo needs. A repayment typed by hand for an installment the app had recorded
+        as paid from the schedule or autopay (see ``nearest_assumed``) replaces that record: it is the same
+        installment, paid, and counting both would pay the loan twice."""
         if amount_fen <= 0:
             raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
         with self._database.transaction() as session:
@@ -247,18 +244,29 @@ def _reapply_checked(session: Session, loan_id: int, amount_fen: int | None = No
 
 
 def _assumed_twin(session: Session, loan_id: int, paid_on: date) -> list[dict]:
-    """The repayment the app assumed (schedule or autopay, never a payoff) nearest to ``paid_on`` on this loan,
-    within REPLACE_WITHIN_DAYS; the later one on a tie (paying ahead of a due date is the common case)."""
-    assumed = [RepaymentSource.SCHEDULE.value, RepaymentSource.AUTOPAY.value]
+    """The repayment the app assumed for the installment a repayment paid on ``paid_on`` is for (see
+    ``nearest_assumed``), as a row for undo; [] when there is none."""
     rows = session.exec(
         select(tables.Repayment.id, tables.Repayment.paid_on).where(
             tables.Repayment.loan_id == loan_id,
-            col(tables.Repayment.source).in_(assumed),
+            col(tables.Repayment.source).in_(ASSUMED_SOURCES),
             col(tables.Repayment.is_payoff).is_(False),
         )
     ).all()
-    near = [(abs((day - paid_on).days), -day.toordinal(), rid) for rid, day in rows]
-    near = [item for item in near if item[0] <= REPLACE_WITHIN_DAYS]
-    if not near:
+    if not rows:
         return []
-    return row_values(session, tables.Repayment, tables.Repayment.id == min(near)[2])
+    due_dates = session.exec(select(tables.Installment.due_on).where(tables.Installment.loan_id == loan_id)).all()
+    found = nearest_assumed(rows, due_dates, paid_on)
+    return [] if found is None else row_values(session, tables.Repayment, tables.Repayment.id == found)
+
+
+ASSUMED_SOURCES = [source.value for source in RepaymentSource if source.is_assumed]
+
+
+def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[date], paid_on: date) -> int | None:
+    """Which assumed repayment ``(id, paid_on)`` — recorded on an installment's due date, from the schedule or an
+    autopay deduction — a repayment paid on ``paid_on`` stands for: the installment it pays is the one whose due
+    date is nearest (the later one on a tie: paying ahead of a due date is the common case); the assumed repayment
+    of that installment, if there is one."""
+    nearest = min(due_dates, key=lambda due: (abs((due - paid_on).days), -due.toordinal()), default=None)
+    return next((rid for rid, day in candidates if day == nearest), None)

@@ -39,12 +39,12 @@ def _loan_ids(run, db=None) -> list[str]:
 
 
 def test_import_reports_what_it_read_and_a_second_import_adds_nothing(run, loans_file):
-    status, out, err = run("import", "loans", str(loans_file))
+    status, out, err = run("import", "loans", str(loans_file), "--past", "unpaid")
     assert (status, err) == (0, "")
     assert f"{loans_file}: UTF-8 with BOM, comma-separated, header on line 1" in out
     assert "2 rows: 2 new, 0 already there, 0 bad" in out
     assert "imported 2 loans" in out
-    status, out, _ = run("import", "loans", str(loans_file))
+    status, out, _ = run("import", "loans", str(loans_file), "--past", "unpaid")
     assert status == 0
     assert "2 rows: 0 new, 2 already there, 0 bad" in out
     assert _loan_ids(run) == ["JB-1", "WL-1"]
@@ -55,12 +55,12 @@ def test_a_bad_row_is_reported_on_stderr_with_its_line_and_nothing_is_imported(r
     path.write_text(
         loans_csv("JB-1,借呗,2024-03-05,12000,12,等额本息,9.12%,,,", "JB-2,借呗,2024-03-05,12000,0,等额本息,9.12%,,,")
     )
-    status, out, err = run("import", "loans", str(path))
+    status, out, err = run("import", "loans", str(path), "--past", "unpaid")
     assert status == 1
     assert err == f"{path}:3: column '期数': '0': must be 1 to 360 months\n"
     assert "nothing imported: fix the 1 bad rows, or use --valid-only" in out
     assert _loan_ids(run) == []
-    status, out, err = run("import", "loans", str(path), "--valid-only")
+    status, out, err = run("import", "loans", str(path), "--past", "unpaid", "--valid-only")
     assert status == 0
     assert f"{path}:3: column '期数'" in err
     assert "imported 1 loans (1 bad rows left out)" in out
@@ -68,7 +68,7 @@ def test_a_bad_row_is_reported_on_stderr_with_its_line_and_nothing_is_imported(r
 
 
 def test_dry_run_writes_nothing(run, loans_file):
-    status, out, _ = run("import", "loans", str(loans_file), "--dry-run")
+    status, out, _ = run("import", "loans", str(loans_file), "--past", "unpaid", "--dry-run")
     assert status == 0
     assert "dry run: would import 2 loans; nothing written" in out
     assert _loan_ids(run) == []
@@ -77,10 +77,10 @@ def test_dry_run_writes_nothing(run, loans_file):
 def test_encoding_and_delimiter_can_be_given(run, tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes(loans_csv().replace(",", "\t").encode("gbk"))
-    status, out, _ = run("import", "loans", str(path), "--encoding", "gbk", "--delimiter", "tab")
+    status, out, _ = run("import", "loans", str(path), "--past", "unpaid", "--encoding", "gbk", "--delimiter", "tab")
     assert status == 0
     assert "GB18030 / GBK, tab-separated" in out
-    status, _, err = run("import", "loans", str(path), "--encoding", "utf-8", "--dry-run")
+    status, _, err = run("import", "loans", str(path), "--past", "unpaid", "--encoding", "utf-8", "--dry-run")
     assert status == 1
     assert err.startswith(f"{path}:1: cannot be read as UTF-8")
 
@@ -92,10 +92,10 @@ def test_a_saved_profile_maps_the_columns(run, db_path, tmp_path):
     database.close()
     path = tmp_path / "odd.csv"
     path.write_text("lender,when,sum,期数,还款方式,年化利率\n借呗,2024-03-05,12000,12,等额本息,9.12%\n")
-    status, out, err = run("import", "loans", str(path), "--profile", "我的表")
+    status, out, err = run("import", "loans", str(path), "--past", "unpaid", "--profile", "我的表")
     assert (status, err) == (0, "")
     assert "imported 1 loans" in out
-    status, _, err = run("import", "loans", str(path), "--profile", "nope")
+    status, _, err = run("import", "loans", str(path), "--past", "unpaid", "--profile", "nope")
     assert status == 1
     assert "no column profile of this name (saved profiles: 我的表)" in err
     status, _, err = run("import", "repayments", str(path), "--profile", "我的表")
@@ -104,7 +104,7 @@ def test_a_saved_profile_maps_the_columns(run, db_path, tmp_path):
 
 
 def test_repayments_limits_and_notes(run, loans_file, tmp_path):
-    run("import", "loans", str(loans_file))
+    run("import", "loans", str(loans_file), "--past", "unpaid")
     files = {
         "repayments": "借款编号,还款日期,还款金额\nJB-1,2024-04-05,1050.09\nJB-1,2024-04-05,1050.09\n",
         "limits": "平台|日期|额度\n借呗|2024-01-01|50000\n",
@@ -121,7 +121,7 @@ def test_repayments_limits_and_notes(run, loans_file, tmp_path):
 
 
 def test_an_unreadable_or_missing_file_is_bad_data(run, tmp_path):
-    status, _, err = run("import", "loans", str(tmp_path / "nope.csv"))
+    status, _, err = run("import", "loans", str(tmp_path / "nope.csv"), "--past", "unpaid")
     assert status == 1
     assert "cannot read the file" in err
     junk = tmp_path / "junk.bin"
@@ -146,7 +146,7 @@ def test_alipay_repayments_go_to_their_loan_once(run, loans_file, tmp_path):
     assert "not recorded yet — add it with: jiebei-tracker add-loan --platform 借呗 --borrowed-on 2024-03-05" in out
     assert "--id 20240305001" in out
     assert "imported 0 repayments" in out
-    run("import", "loans", str(loans_file))
+    run("import", "loans", str(loans_file), "--past", "unpaid")
     status, out, _ = run("import", "alipay", str(statement), "--dry-run")
     assert "dry run: would import 2 repayments (1 already there)" in out
     status, out, _ = run("import", "alipay", str(statement))
@@ -166,7 +166,7 @@ def test_an_alipay_export_of_the_wrong_kind_is_named(run, tmp_path):
 
 
 def test_export_writes_the_four_files_and_they_import_into_an_empty_database(run, loans_file, tmp_path):
-    run("import", "loans", str(loans_file))
+    run("import", "loans", str(loans_file), "--past", "unpaid")
     status, out, _ = run("export", str(tmp_path / "out"))
     assert status == 0
     assert out.count("wrote ") == 4

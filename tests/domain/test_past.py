@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.past import PastRepayments, paid_through_installments, past_outcome
+from jiebei_tracker.domain.past import (
+    PastRepayments,
+    installments_due_by,
+    paid_through_installments,
+    past_outcome,
+)
 from jiebei_tracker.domain.payments import apply_payments, propose_payoff
-from jiebei_tracker.domain.schedule import build_schedule
+from jiebei_tracker.domain.schedule import build_schedule, due_date
 from tests.scenarios import terms
 
 TERMS = terms(borrowed_on=date(2025, 3, 10), principal_yuan=12_000, months=12, annual="0.0912")
@@ -96,3 +103,33 @@ def test_paid_installments_counts_from_the_first():
     assert paid_through_installments(SCHEDULE, 12) == SCHEDULE[-1].due_on
     with pytest.raises(InvalidValue, match="0 to 12"):
         paid_through_installments(SCHEDULE, 13)
+
+
+@pytest.mark.parametrize(
+    ("borrowed_on", "months", "day"),
+    [
+        (date(2024, 1, 31), 12, date(2024, 2, 28)),
+        (date(2024, 1, 31), 12, date(2024, 2, 29)),
+        (date(2024, 1, 31), 12, date(2024, 3, 30)),
+        (date(2024, 1, 31), 12, date(2026, 1, 1)),
+        (date(2025, 3, 10), 12, date(2025, 3, 10)),
+        (date(2025, 3, 10), 12, date(2025, 4, 9)),
+        (date(2025, 3, 10), 12, date(2025, 4, 10)),
+        (date(2025, 3, 10), 3, date(2025, 12, 31)),
+        (date(2025, 3, 10), 12, date(2024, 12, 31)),
+    ],
+)
+def test_installments_due_by_agrees_with_the_schedule(borrowed_on, months, day):
+    schedule = build_schedule(terms(borrowed_on=borrowed_on, months=months))
+    assert installments_due_by(borrowed_on, months, day) == sum(1 for inst in schedule if inst.due_on <= day)
+
+
+@given(
+    borrowed_on=st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 12, 31)),
+    months=st.integers(min_value=1, max_value=60),
+    days_later=st.integers(min_value=-40, max_value=2000),
+)
+def test_installments_due_by_agrees_with_the_schedule_everywhere(borrowed_on, months, days_later):
+    day = borrowed_on + timedelta(days=days_later)
+    due_dates = [due_date(borrowed_on, k) for k in range(1, months + 1)]
+    assert installments_due_by(borrowed_on, months, day) == sum(1 for due in due_dates if due <= day)

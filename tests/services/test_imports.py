@@ -18,7 +18,7 @@ from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure
 from jiebei_tracker.importers.reading import ReadOptions
 from jiebei_tracker.services import ledger_bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.demo import generate_history
-from jiebei_tracker.services.imports import ImportService
+from jiebei_tracker.services.imports import ImportService, PastAnswer
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.storage.database import open_database
@@ -39,6 +39,12 @@ def dump(database) -> dict[str, list[tuple]]:
             name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         ]
         return {name: connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall() for name in tables}
+
+
+def _commit(service, plan, **options):
+    """Commit a plan; loans whose rows do not say what happened to their installments already due are taken as
+    not repaid (what these tests are not about; tests/services/test_import_past.py is)."""
+    return service.commit(plan, past=PastAnswer.UNPAID, **options)
 
 
 def _plan(service, text, kind, **options):
@@ -76,7 +82,7 @@ def test_a_failure_midway_leaves_every_table_as_it_was(service, ledger, database
     monkeypatch.setattr(ledger_module, "build_schedule", failing_build)
     reports = []
     with pytest.raises(RuntimeError, match="disk on fire"):
-        service.commit(plan, progress=lambda done, total: reports.append(done))
+        _commit(service, plan, progress=lambda done, total: reports.append(done))
     assert reports == [2000, 4000]
     assert dump(database) == before
 
@@ -87,7 +93,7 @@ def test_a_cancel_leaves_every_table_as_it_was(service, ledger, database):
     before = dump(database)
     reports: list[tuple[int, int]] = []
     with pytest.raises(ImportCancelled):
-        service.commit(
+        _commit(service, 
             plan, progress=lambda done, total: reports.append((done, total)), cancelled=lambda: bool(reports)
         )
     assert reports == [(2000, 4500)]
@@ -96,7 +102,7 @@ def test_a_cancel_leaves_every_table_as_it_was(service, ledger, database):
 
 def test_progress_reaches_the_total(service):
     reports = []
-    service.commit(_plan(service, _many_loans(2500), FileKind.LOANS), progress=lambda d, t: reports.append((d, t)))
+    _commit(service, _plan(service, _many_loans(2500), FileKind.LOANS), progress=lambda d, t: reports.append((d, t)))
     assert reports == [(2000, 2500), (2500, 2500)]
 
 
@@ -107,9 +113,9 @@ def test_a_file_with_a_bad_row_imports_nothing_unless_valid_only(service, databa
     plan = _plan(service, text, FileKind.LOANS)
     before = dump(database)
     with pytest.raises(ImportFailure, match="1 bad rows, so nothing was imported"):
-        service.commit(plan)
+        _commit(service, plan)
     assert dump(database) == before
-    service.commit(plan, valid_only=True)
+    _commit(service, plan, valid_only=True)
     assert [s.external_id for s in list_loans(database, today=TODAY)] == ["JB-1"]
 
 
@@ -125,20 +131,20 @@ def test_importing_the_same_files_again_adds_nothing_and_says_so(service, databa
     files = [(loans_csv(), FileKind.LOANS), (REPAYMENTS, FileKind.REPAYMENTS), (LIMITS, FileKind.LIMITS),
              (NOTES, FileKind.NOTES)]  # fmt: skip
     for text, kind in files:
-        service.commit(_plan(service, text, kind))
+        _commit(service, _plan(service, text, kind))
     before = dump(database)
     for text, kind in files:
         plan = _plan(service, text, kind)
         assert (plan.new, plan.bad, plan.present) == (0, 0, plan.rows)
-        service.commit(plan)
+        _commit(service, plan)
     assert dump(database) == before
 
 
 def test_equal_rows_in_one_file_are_all_kept(service, database, workspace):
-    service.commit(_plan(service, loans_csv(), FileKind.LOANS))
+    _commit(service, _plan(service, loans_csv(), FileKind.LOANS))
     plan = _plan(service, REPAYMENTS, FileKind.REPAYMENTS)
     assert plan.new == 3
-    service.commit(plan)
+    _commit(service, plan)
     loan_id = next(s.loan_id for s in list_loans(database, today=TODAY) if s.external_id == "JB-1")
     detail = workspace.loan_detail(loan_id)
     assert [r.amount_fen for r in detail.repayments] == [105_009] * 3
@@ -149,8 +155,8 @@ def test_equal_rows_in_one_file_are_all_kept(service, database, workspace):
 
 
 def test_a_file_with_more_equal_rows_than_before_adds_only_the_extra_ones(service):
-    service.commit(_plan(service, loans_csv(), FileKind.LOANS))
-    service.commit(_plan(service, REPAYMENTS, FileKind.REPAYMENTS))
+    _commit(service, _plan(service, loans_csv(), FileKind.LOANS))
+    _commit(service, _plan(service, REPAYMENTS, FileKind.REPAYMENTS))
     plan = _plan(service, REPAYMENTS + "JB-1,2024-04-05,1050.09\n", FileKind.REPAYMENTS)
     assert (plan.new, plan.present) == (1, 3)
 
@@ -211,7 +217,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(service, 
             plan = other.plan(written[kind].read_bytes(), file_name=written[kind].name, options=ReadOptions(kind=kind))
             assert plan.error_messages() == []
             assert plan.present == 0
-            other.commit(plan)
+            _commit(other, plan)
         assert _content(copy) == _content(database)
     finally:
         copy.close()
@@ -230,7 +236,7 @@ def test_export_does_not_overwrite_files_unless_asked(service, tmp_path):
 
 
 def test_alipay_repayments_of_a_known_loan_are_imported_once(service, database):
-    service.commit(_plan(service, loans_csv(), FileKind.LOANS))
+    _commit(service, _plan(service, loans_csv(), FileKind.LOANS))
     plan = service.plan_alipay(alipay_bytes(), file_name="alipay.csv")
     assert [s.choice.action for s in plan.suggestions] == [Action.SKIP, Action.REPAYMENT, Action.REPAYMENT, Action.SKIP]
     assert plan.suggestions[0].present  # the disbursement is loan JB-1 already
@@ -324,7 +330,7 @@ def _outcome_is_clean(service, database, data: bytes, valid_only: bool) -> None:
         return
     loans_before = len(before["loan"])
     try:
-        service.commit(plan, valid_only=valid_only)
+        _commit(service, plan, valid_only=valid_only)
     except ImportFailure:
         event("bad rows: nothing written")
         assert plan.bad and not valid_only
@@ -361,7 +367,7 @@ def test_a_header_followed_by_arbitrary_bytes_never_half_imports(service, databa
 
 def test_an_imported_loan_is_stored_exactly_as_one_added_by_hand(service, ledger, database):
     ledger.add_loan(draft(external_id="HAND"))  # 借呗, 2024-01-15, ¥12,000, 12 months, 7.2 %, daily
-    service.commit(
+    _commit(service, 
         _plan(service, loans_csv("FILE,借呗,2024-01-15,12000,12,等额本息,7.2%,日常消费,否,"), FileKind.LOANS)
     )
     with sqlite3.connect(database.path) as c:
