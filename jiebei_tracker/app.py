@@ -111,11 +111,12 @@ class AppSession:
         return window
 
     def open_sample(self) -> MainWindow:
-        """A fresh sample history (dated up to today) in its own file, shown in place of the user's data."""
-        from jiebei_tracker.services.workspace import create_sample_database, open_workspace, sample_path_for
+        """A fresh sample history (dated up to today) in its own file, shown in place of the user's data. A file
+        at the sample's name that this app did not write as a sample is never replaced: the sample goes beside it."""
+        from jiebei_tracker.services.workspace import create_sample_database, free_sample_path, open_workspace
 
         if self.sample is None:
-            path = sample_path_for(self.db_path)
+            path = free_sample_path(self.db_path)
             create_sample_database(path, today=self.today(), general=self.own.general_settings())
             self.sample = open_workspace(path, today=self.today)
         return self._replace_window(self.sample, sample=True)

@@ -29,7 +29,12 @@ if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --hel
 EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
 
 # Modules that add sub-commands: each has ``register(commands) -> {name: handler}``.
-FEATURE_MODULES = ("jiebei_tracker.cli_listings", "jiebei_tracker.cli_import", "jiebei_tracker.cli_health")
+FEATURE_MODULES = (
+    "jiebei_tracker.cli_listings",
+    "jiebei_tracker.cli_repayments",
+    "jiebei_tracker.cli_import",
+    "jiebei_tracker.cli_health",
+)
 
 
 @dataclass
@@ -82,6 +87,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     add.add_argument("--autopay", action="store_true", help="repayments are deducted automatically")
     add.add_argument("--id", dest="external_id", metavar="EXT", help="the platform's own loan number")
     add.add_argument("--note", default="")
+    past = add.add_mutually_exclusive_group()
+    past.add_argument(
+        "--paid-through", metavar="DATE", help="installments due on or before DATE were paid on their due dates"
+    )
+    past.add_argument(
+        "--settled-on", metavar="DATE", help="paid on schedule until DATE, then settled early that day"
+    )
+    add.add_argument(
+        "--payoff-amount", metavar="YUAN", help="with --settled-on: what was paid to settle (default: proposed)"
+    )
 
     delete = commands.add_parser("delete-loan", help="delete a loan with its schedule and repayments")
     delete.add_argument("loan", metavar="LOAN")
@@ -90,6 +105,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     pay.add_argument("loan", metavar="LOAN", help="the loan's id, or the number `loans` shows")
     pay.add_argument("--on", required=True, metavar="DATE")
     pay.add_argument("--amount", required=True, metavar="YUAN")
+    pay.add_argument("--note", default="")
 
     payoff = commands.add_parser("payoff", help="settle a loan early (proposes the amount when none is given)")
     payoff.add_argument("loan", metavar="LOAN")
@@ -113,10 +129,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     resolve = commands.add_parser("resolve-note", help="mark a credit-report note resolved")
     resolve.add_argument("note_id", metavar="ID")
 
-    demo = commands.add_parser("demo", help="fill the database with a generated history")
-    demo.add_argument("--years", default="3", metavar="N")
-    demo.add_argument("--loans", default="60", metavar="N")
-    demo.add_argument("--seed", default="20240101", metavar="N", help="the same seed gives the same history")
+    demo = commands.add_parser(
+        "demo",
+        help="fill an empty database with the sample borrower's history; with --years, --loans or --seed, "
+        "with a large generated one instead",
+    )
+    demo.add_argument("--years", metavar="N", help=f"generated history: years before today (default {_DEMO_YEARS})")
+    demo.add_argument("--loans", metavar="N", help=f"generated history: how many loans (default {_DEMO_LOANS})")
+    demo.add_argument(
+        "--seed", metavar="N", help=f"the same seed gives the same generated history (default {_DEMO_SEED})"
+    )
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database to FILE")
     backup.add_argument("file", metavar="FILE")
@@ -186,6 +208,10 @@ _OPTION_OF_FIELD = {
     "text": "--text",
     "loan": "LOAN",
     "note": "ID",
+    "repayment": "ID",
+    "paid_through": "--paid-through",
+    "settled": "--settled-on",
+    "payoff_amount": "--payoff-amount",
 }
 
 
@@ -241,13 +267,50 @@ def _cmd_add_loan(args, context: Context) -> int:
         note=args.note,
         external_id=args.external_id,
     )
-    changes = context.ledger.add_loan(draft)
+    past = _past_choice(args)
+    changes = context.ledger.add_loan(draft, past)
     print(
         f"added loan #{changes.created_id}" + (f" ({args.external_id})" if args.external_id else ""), file=context.out
     )
+    outcome = context.ledger.past_outcome(draft, past)
+    if outcome.on_schedule_count:
+        print(
+            f"recorded {outcome.on_schedule_count} installment(s) as paid on their due dates, "
+            f"{format_yuan(outcome.on_schedule_fen)}",
+            file=context.out,
+        )
+    if outcome.payoff is not None:
+        print(
+            f"recorded the early settlement on {outcome.payoff.paid_on.isoformat()}, "
+            f"{format_yuan(outcome.payoff.amount_fen)}",
+            file=context.out,
+        )
+    if past is None and outcome.overdue_count:
+        print(
+            f"warning: {outcome.overdue_count} installment(s) of this loan fell due before today and are recorded "
+            "as not repaid (overdue); if they were repaid, delete the loan and add it again with --paid-through "
+            "DATE or --settled-on DATE",
+            file=sys.stderr,
+        )
     if rate.is_high:
         print(f"note: {rate.as_entered()} is a very high rate (over 24% a year)", file=sys.stderr)
     return EXIT_OK
+
+
+def _past_choice(args):
+    """What the user said of the installments already due: --paid-through, --settled-on (with its amount)."""
+    from jiebei_tracker.domain.past import PastRepayments
+
+    if args.payoff_amount is not None and args.settled_on is None:
+        raise InvalidValue("--payoff-amount", args.payoff_amount, "goes with --settled-on DATE")
+    if args.paid_through is not None:
+        return PastRepayments.paid_through(option_value(parse_date, args.paid_through, "--paid-through"))
+    if args.settled_on is not None:
+        return PastRepayments.settled(
+            option_value(parse_date, args.settled_on, "--settled-on"),
+            option_value(parse_positive_yuan, args.payoff_amount, "--payoff-amount"),
+        )
+    return None
 
 
 def _cmd_delete_loan(args, context: Context) -> int:
@@ -260,7 +323,9 @@ def _cmd_delete_loan(args, context: Context) -> int:
 def _cmd_pay(args, context: Context) -> int:
     loan_id = _loan_id(context, args.loan)
     amount = option_value(parse_positive_yuan, args.amount, "--amount")
-    context.ledger.log_repayment(loan_id, paid_on=option_value(parse_date, args.on, "--on"), amount_fen=amount)
+    context.ledger.log_repayment(
+        loan_id, paid_on=option_value(parse_date, args.on, "--on"), amount_fen=amount, note=args.note
+    )
     print(f"logged {format_yuan(amount)} on loan #{loan_id}", file=context.out)
     return EXIT_OK
 
@@ -316,17 +381,33 @@ def _cmd_resolve_note(args, context: Context) -> int:
     return EXIT_OK
 
 
-def _cmd_demo(args, context: Context) -> int:
-    from jiebei_tracker.services.demo import generate_history
+_DEMO_YEARS, _DEMO_LOANS, _DEMO_SEED = 3, 60, 20240101
 
-    years = whole_number(args.years, "--years", 1, 30)
-    loans = whole_number(args.loans, "--loans", 1, 1_000_000)
-    seed = whole_number(args.seed, "--seed", 0, 2**62)
-    history = generate_history(today=context.today, years=years, loans=loans, seed=seed)
+
+def _cmd_demo(args, context: Context) -> int:
+    """The sample borrower's history (the window's sample data, but not marked as one: this file is the user's
+    to keep), or with any of the options a large generated history (benchmarks). Only into an empty file."""
+    from jiebei_tracker.services.demo import generate_history, sample_history
+    from jiebei_tracker.services.workspace import has_records
+
+    generated = (args.years, args.loans, args.seed) != (None, None, None)
+    if generated:
+        years = _DEMO_YEARS if args.years is None else whole_number(args.years, "--years", 1, 30)
+        loans = _DEMO_LOANS if args.loans is None else whole_number(args.loans, "--loans", 1, 1_000_000)
+        seed = _DEMO_SEED if args.seed is None else whole_number(args.seed, "--seed", 0, 2**62)
+    path = context.database.path
+    if has_records(context.database):
+        raise InvalidValue("--db", str(path), "already has records; use --db with a new file for the demo data")
+    if generated:
+        history = generate_history(today=context.today, years=years, loans=loans, seed=seed)
+        what = f"{len(history.loans)} demo loans over {years} years"
+    else:
+        history = sample_history(today=context.today)
+        what = f"the sample history ({len(history.loans)} loans on {len(history.platform_kinds)} platforms)"
     context.ledger.add_history(
         history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
     )
-    print(f"added {len(history.loans)} demo loans over {years} years to {context.database.path}", file=context.out)
+    print(f"added {what} to {path}", file=context.out)
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
+def print_table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     for line in [headers, *rows]:
         cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(line)]
@@ -39,7 +39,7 @@ def register(commands) -> dict:
     return {"loans": loans, "schedule": schedule, "platforms": platforms, "notes": notes}
 
 
-def _dump(value, out) -> None:
+def dump_json(value, out) -> None:
     json.dump(value, out, ensure_ascii=False, indent=2)
     print(file=out)
 
@@ -49,7 +49,7 @@ def loans(args, context) -> int:
 
     summaries = list_loans(context.database, today=context.today)
     if args.json:
-        _dump(
+        dump_json(
             [
                 {
                     "loan_id": s.ref,
@@ -90,7 +90,7 @@ def loans(args, context) -> int:
         ]
         for s in summaries
     ]
-    _table(
+    print_table(
         [
             "#",
             "id",
@@ -118,7 +118,7 @@ def schedule(args, context) -> int:
     as_of = option_value(parse_date, args.as_of, "--as-of") or context.today
     detail = loan_detail(context.database, find_loan(context.database, args.loan), as_of=as_of, today=context.today)
     if args.json:
-        _dump(
+        dump_json(
             {
                 "loan_id": detail.summary.ref,
                 "as_of": as_of.isoformat(),
@@ -146,7 +146,7 @@ def schedule(args, context) -> int:
         f"as of {as_of.isoformat()}",
         file=context.out,
     )
-    _table(
+    print_table(
         ["seq", "due", "principal", "interest", "total", "paid", "status"],
         [
             [
@@ -170,7 +170,7 @@ def platforms(args, context) -> int:
 
     summaries = list_platforms(context.database)
     if args.json:
-        _dump(
+        dump_json(
             [
                 {
                     "platform": p.name,
@@ -184,7 +184,7 @@ def platforms(args, context) -> int:
             context.out,
         )
         return 0
-    _table(
+    print_table(
         ["platform", "kind", "limit", "since", "change"],
         [
             [
@@ -206,7 +206,7 @@ def notes(args, context) -> int:
 
     records = list_notes(context.database)
     if args.json:
-        _dump(
+        dump_json(
             [
                 {
                     "id": n.note_id,
@@ -220,7 +220,7 @@ def notes(args, context) -> int:
             context.out,
         )
         return 0
-    _table(
+    print_table(
         ["id", "date", "kind", "resolved", "text"],
         [
             [str(n.note_id), n.noted_on.isoformat(), n.kind.value, "yes" if n.resolved else "no", n.text]

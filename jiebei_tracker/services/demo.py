@@ -1,4 +1,6 @@
-"""A realistic generated borrowing history, for trying the app and for benchmarks (deterministic per seed)."""
+"""Made-up borrowing histories: ``sample_history``, one typical borrower for looking around the app (the window's
+sample data, ``jiebei-tracker demo``), and ``generate_history``, a large random one for benchmarks and tests
+(deterministic per seed)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
 from jiebei_tracker.domain.payments import Payment, apply_payments, propose_payoff
 from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import LoanTerms, build_schedule
-from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
+from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod, RepaymentSource
 from jiebei_tracker.services.ledger import HistoricLoan, LimitEntry, NoteEntry
 
 
@@ -154,3 +158,127 @@ def _demo_notes(rng: random.Random, start: date, today: date) -> list[NoteEntry]
     )
     notes.append(NoteEntry(some_day(), NoteKind.GUARANTEE, "为亲友经营贷款提供担保"))
     return sorted(notes, key=lambda n: n.noted_on)
+
+
+# -- the sample: one typical borrower ---------------------------------------------------------------------
+#
+# Four platforms, each with a limit recorded before its first loan. Last year: a few loans, all repaid, one
+# installment paid late. About nine months ago: three new loans within three weeks on three platforms, another
+# installment paid late — and two months later 借呗 halves its limit (the diagnosis finds the burst, the
+# balances on four platforms and the late repayment in the 180 days before it). Since then: fewer, smaller loans,
+# on three platforms, one of them without autopay. As of ``today`` nothing is overdue and the check finds three
+# flags — late_history (medium: the latest late repayment is over six months old), multi_platform (high: money
+# owed on three platforms) and no_autopay (low) — for a score of 100 × 0.9 × 0.8 × 0.97 ≈ 70, in the watch band.
+#
+# Every day is a month before today's month and a day of that month (never past the 28th), so the gaps that
+# matter hold whatever the date: no loan is taken in the seven days before another loan's due date (that would
+# be ``revolving``), and the burst ends well over 90 days ago.
+
+_SAMPLE_PLATFORMS = {
+    "借呗": PlatformKind.INTERNET,
+    "微粒贷": PlatformKind.INTERNET,
+    "京东金条": PlatformKind.INTERNET,
+    "招商银行信用卡": PlatformKind.CREDIT_CARD,
+}
+
+
+@dataclass(frozen=True)
+class _SampleLoan:
+    months_ago: int
+    day: int
+    platform: str
+    principal_yuan: int
+    term_months: int
+    method: RepaymentMethod
+    rate: Rate
+    purpose: LoanPurpose
+    autopay: bool
+    note: str
+    late_days: dict[int, int]  # installment seq → days after its due date it was paid (the rest are on time)
+
+
+def _daily(rate: str) -> Rate:
+    return Rate(Decimal(rate) * 360, RateBasis.DAILY)
+
+
+_EI, _EP = RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.EQUAL_PRINCIPAL
+_SAMPLE_LOANS = (
+    # Last year's, all repaid; one installment paid six days late.
+    _SampleLoan(20, 5, "借呗", 8_000, 6, _EI, _daily("0.0003"), LoanPurpose.DAILY, True, "搬家和押金", {}),
+    _SampleLoan(
+        18, 12, "招商银行信用卡", 6_000, 12, _EI, Rate(Decimal("0.1296")), LoanPurpose.DAILY, True, "买冰箱分期", {}
+    ),
+    _SampleLoan(16, 24, "微粒贷", 5_000, 6, _EP, _daily("0.0004"), LoanPurpose.MEDICAL, False, "看牙", {2: 6}),
+    # The burst before the cut: three loans in three weeks; one installment paid five days late.
+    _SampleLoan(9, 2, "京东金条", 6_000, 3, _EI, _daily("0.00035"), LoanPurpose.DAILY, True, "换手机", {}),
+    _SampleLoan(9, 14, "借呗", 10_000, 6, _EI, _daily("0.0003"), LoanPurpose.BUSINESS, True, "网店进货", {}),
+    _SampleLoan(9, 22, "微粒贷", 4_000, 3, _EP, _daily("0.0004"), LoanPurpose.DAILY, False, "房租", {1: 5}),
+    # Since the cut: fewer loans, each well inside its limit.
+    _SampleLoan(3, 20, "借呗", 12_000, 12, _EI, _daily("0.00025"), LoanPurpose.EDUCATION, True, "职业培训课程", {}),
+    _SampleLoan(
+        2, 5, "招商银行信用卡", 9_000, 6, _EI, Rate(Decimal("0.1296")), LoanPurpose.DAILY, True, "笔记本电脑分期", {}
+    ),
+    _SampleLoan(1, 8, "京东金条", 3_000, 3, _EI, _daily("0.00035"), LoanPurpose.DAILY, False, "家电维修", {}),
+)
+# (months before today's month, day of that month, platform, limit in yuan): each platform's first record comes
+# before its first loan; 借呗's cut is the only fall.
+_SAMPLE_LIMITS = (
+    (21, 1, "借呗", 30_000),
+    (19, 1, "招商银行信用卡", 25_000),
+    (17, 1, "微粒贷", 20_000),
+    (12, 3, "招商银行信用卡", 35_000),
+    (10, 1, "京东金条", 15_000),
+    (7, 18, "借呗", 15_000),
+)
+_SAMPLE_INQUIRIES = (
+    (16, 22, "微众银行贷款审批查询（微粒贷）"),
+    (9, 1, "京东金融贷款审批查询（京东金条）"),
+    (9, 13, "重庆蚂蚁消费金融贷款审批查询（借呗）"),
+    (9, 21, "微众银行贷款审批查询（微粒贷）"),
+    (1, 7, "京东金融贷款审批查询（京东金条）"),
+)
+
+
+def _sample_day(today: date, months_ago: int, day: int) -> date:
+    return today.replace(day=1) - relativedelta(months=months_ago) + timedelta(days=day - 1)
+
+
+def sample_history(*, today: date) -> DemoHistory:
+    """The sample borrower's records up to ``today`` (see the comment above for what they show)."""
+    loans = []
+    for number, spec in enumerate(_SAMPLE_LOANS, 1):
+        terms = LoanTerms(
+            _sample_day(today, spec.months_ago, spec.day),
+            spec.principal_yuan * 100,
+            spec.term_months,
+            spec.method,
+            spec.rate,
+        )
+        draft = LoanDraft(
+            platform=spec.platform,
+            terms=terms,
+            purpose=spec.purpose,
+            autopay=spec.autopay,
+            note=spec.note,
+            external_id=f"SAMPLE-{number:02d}",
+        )
+        payments = []
+        for inst in build_schedule(terms):
+            # Autopay takes the money on the due date; by hand, the sample borrower pays a day or two early.
+            paid_on = inst.due_on + timedelta(
+                days=spec.late_days.get(inst.seq, 0 if spec.autopay else -(1 + inst.seq % 2))
+            )
+            if paid_on > today:
+                break
+            payments.append(Payment(max(paid_on, terms.borrowed_on), inst.total_fen))
+        source = RepaymentSource.AUTOPAY if spec.autopay else RepaymentSource.MANUAL
+        loans.append(HistoricLoan(draft, payments, source=source))
+    limits = [
+        LimitEntry(platform, _sample_day(today, months_ago, day), limit_yuan * 100)
+        for months_ago, day, platform, limit_yuan in _SAMPLE_LIMITS
+    ]
+    notes = [
+        NoteEntry(_sample_day(today, months_ago, day), NoteKind.INQUIRY, text)
+        for months_ago, day, text in _SAMPLE_INQUIRIES
+    ]
+    return DemoHistory(loans, limits, notes, dict(_SAMPLE_PLATFORMS))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from jiebei_tracker.services import dues
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
+from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database, open_database
 
 if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is due (services.dues) alone
@@ -58,6 +61,18 @@ class Workspace:
         from jiebei_tracker.services import loans
 
         return loans.payoff_quote(self.database, loan_id, paid_on=paid_on)
+
+    def repayments(self, loan_id: int | None = None) -> list[loans.RepaymentLine]:
+        """Every repayment (or one loan's), in the order they were paid, with where each came from."""
+        from jiebei_tracker.services import loans
+
+        return loans.list_repayments(self.database, loan_id=loan_id)
+
+    def repayment_outlook(self, loan_id: int, *, paid_on: date) -> loans.RepaymentOutlook:
+        """The installments a repayment typed by hand on ``paid_on`` would meet (see loans.repayment_outlook)."""
+        from jiebei_tracker.services import loans
+
+        return loans.repayment_outlook(self.database, loan_id, paid_on=paid_on)
 
     def platforms(self) -> list[credit.PlatformSummary]:
         from jiebei_tracker.services import credit
@@ -123,6 +138,12 @@ def open_workspace(path: Path, *, today: Callable[[], date] = date.today) -> Wor
 
 SAMPLE_SUFFIX = "-sample"
 
+SAMPLE_MARK_KEY = "sample_data"
+"""The setting that marks a file as sample data this app wrote: ``{"made_by": "jiebei-tracker", "as_of": day}``.
+Only a file carrying it is ever replaced by a fresh sample; any other file at the sample's name is left alone."""
+_MADE_BY = "jiebei-tracker"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
 
 def sample_path_for(path: Path) -> Path:
     """Where the sample data lives: its own file beside the user's (``jiebei-tracker-sample.db``), never in it."""
@@ -130,24 +151,73 @@ def sample_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}{SAMPLE_SUFFIX}{path.suffix or '.db'}")
 
 
-def create_sample_database(
-    path: Path, *, today: date, general: GeneralSettings | None = None, years: int = 3, loans_count: int = 60
-) -> None:
-    """Write a fresh generated history (services.demo) to ``path``, replacing any older sample there, with the
-    user's general settings copied in so the sample reads like their own file."""
-    from jiebei_tracker.services.demo import generate_history
+def free_sample_path(path: Path) -> Path:
+    """Where a fresh sample for the user's file at ``path`` may be written: ``sample_path_for(path)`` when nothing
+    is there or only an earlier sample is, else the first of ``…-sample-2.db``, ``…-sample-3.db``, … that is."""
+    first = sample_path_for(path)
+    candidate, number = first, 1
+    while candidate.exists() and not is_sample_file(candidate):
+        number += 1
+        candidate = first.with_name(f"{first.stem}-{number}{first.suffix}")
+    return candidate
+
+
+def is_sample_file(path: Path) -> bool:
+    """Whether ``path`` is a database carrying the sample mark. It is read as an immutable file, so checking
+    writes nothing — not even a journal beside it; a mark not yet checkpointed from a journal counts as absent,
+    which errs on the side of keeping the file."""
+    path = Path(path).resolve()
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+                return False
+    except OSError:
+        return False
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        row = connection.execute("SELECT value_json FROM setting WHERE key = ?", (SAMPLE_MARK_KEY,)).fetchone()
+    except sqlite3.Error:  # not one of this app's databases
+        return False
+    finally:
+        connection.close()
+    try:
+        mark = json.loads(row[0]) if row is not None else None
+    except ValueError:
+        return False
+    return isinstance(mark, dict) and mark.get("made_by") == _MADE_BY
+
+
+def has_records(database: Database) -> bool:
+    """Whether the database holds any loan, limit record or credit-report note."""
+    with database.read() as connection:
+        return reads.has_records(connection)
+
+
+def create_sample_database(path: Path, *, today: date, general: GeneralSettings | None = None) -> None:
+    """Write the sample borrower's history (services.demo), dated up to ``today``, to ``path``, marked as sample
+    data, with the user's general settings copied in so the sample reads like their own file. An earlier sample
+    at ``path`` is replaced; any other file there is refused (choose the path with ``free_sample_path``)."""
+    from jiebei_tracker.services.demo import sample_history
     from jiebei_tracker.services.ledger import Ledger
 
     path = Path(path)
+    if path.exists() and not is_sample_file(path):
+        raise FileExistsError(path)
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
     database = open_database(path)
     try:
-        history = generate_history(today=today, years=years, loans=loans_count)
+        store = SettingsStore(database=database)
+        # The mark goes in first: a sample cut short is still recognised, and replaced, next time.
+        store.put(SAMPLE_MARK_KEY, {"made_by": _MADE_BY, "as_of": today.isoformat()})
+        history = sample_history(today=today)
         Ledger(database=database, today=lambda: today).add_history(
             history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
         )
         if general is not None:
-            SettingsStore(database=database).put_general(general)
+            store.put_general(general)
     finally:
         database.close()

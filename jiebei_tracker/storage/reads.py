@@ -265,6 +265,13 @@ def loan_ids(
     return [row[0] for row in connection.execute(sql, params)]
 
 
+def has_records(connection: sqlite3.Connection) -> bool:
+    """Whether the file holds any loan, credit-limit record or credit-report note."""
+    sql = """SELECT EXISTS (SELECT 1 FROM loan) OR EXISTS (SELECT 1 FROM creditlimitrecord)
+             OR EXISTS (SELECT 1 FROM creditreportnote)"""
+    return connection.execute(sql).fetchone()[0] == 1
+
+
 def loan_count(connection: sqlite3.Connection) -> int:
     return connection.execute("SELECT count(*) FROM loan").fetchone()[0]
 

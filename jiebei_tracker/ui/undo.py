@@ -1,4 +1,5 @@
-"""Deleting with undo: every delete is a command on the window's one undo stack, so Ctrl+Z puts the thing back."""
+"""Undo: every delete and every repayment written (logged, edited, recorded from autopay) is a command on the
+window's one undo stack, so Ctrl+Z takes it back."""
 
 from __future__ import annotations
 
@@ -55,8 +56,35 @@ class _DeleteCommand(QUndoCommand):
         self.setObsolete(True)
 
 
+class _RepaymentWriteCommand(QUndoCommand):
+    """A repayment write already done (``edit`` says what it did): undo takes it back, redo does it again."""
+
+    def __init__(self, text: str, *, edit, swap, hub: ChangeHub, report: Callable[[str], None]) -> None:
+        super().__init__(text)
+        self._edit, self._swap, self._hub, self._report = edit, swap, hub, report
+        self._done = True  # pushing a command calls redo(); the write itself already happened
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._apply()
+
+    def undo(self) -> None:
+        self._apply()
+
+    def _apply(self) -> None:
+        try:
+            changes, self._edit = self._swap(self._edit)
+        except InvalidValue as error:
+            self._report(error.reason)
+            self.setObsolete(True)
+            return
+        self._done = not self._done
+        self._hub.announce(changes)
+
+
 class UndoableDeletes(QObject):
-    """Deletes of loans, repayments and credit-report notes, each undoable from ``stack``."""
+    """Deletes of loans, repayments and credit-report notes, and repayment writes, each undoable from ``stack``."""
 
     failed = Signal(str)
     """Emitted with the reason when a delete, undo or redo could not be done."""
@@ -78,6 +106,15 @@ class UndoableDeletes(QObject):
     def delete_note(self, note_id: int, description: str) -> None:
         ledger = self._workspace.ledger
         self._push(description, note_id, ledger.delete_note_undoably, ledger.restore_note)
+
+    def repayment_written(self, edit, description: str) -> None:
+        """Put a repayment write that was just made (a ``RepaymentEdit``) on the stack, so Ctrl+Z takes it back."""
+        self.stack.push(
+            _RepaymentWriteCommand(
+                description, edit=edit, swap=self._workspace.ledger.undo_repayments, hub=self._hub,
+                report=self.failed.emit,
+            )
+        )  # fmt: skip
 
     def _push(self, text: str, target_id: int, delete, restore) -> None:
         self.stack.push(

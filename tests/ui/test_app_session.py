@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jiebei_tracker.app import AppSession
 from jiebei_tracker.services.settings import GeneralSettings
-from jiebei_tracker.services.workspace import open_workspace, sample_path_for
+from jiebei_tracker.services.workspace import is_sample_file, open_workspace, sample_path_for
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
@@ -30,7 +30,7 @@ def test_the_sample_data_lives_in_its_own_file_and_the_way_back_is_one_click(
         assert sample_path == tmp_path / "tracker-sample.db" and sample_path.exists()
         assert session.workspace.database.path == sample_path
         assert sample_window.is_sample and sample_window.banner.isVisible()
-        assert session.workspace.loan_count() == 60
+        assert session.workspace.loan_count() == 9 and is_sample_file(sample_path)
         assert [loan.external_id for loan in session.own.loans()] == ["MINE-1"]  # the user's file is untouched
         assert not first.isVisible()
         screenshot(sample_window, "window-sample-en")
@@ -43,6 +43,29 @@ def test_the_sample_data_lives_in_its_own_file_and_the_way_back_is_one_click(
     finally:
         session.window.wait_for_workers()
         session.close()
+
+
+def test_a_file_of_the_user_s_at_the_sample_s_name_is_left_alone(qtbot, tmp_path, translations):
+    theirs = open_workspace(tmp_path / "tracker-sample.db", today=lambda: TODAY)
+    theirs.ledger.add_loan(draft("微粒贷", external_id="THEIRS-1"))
+    theirs.close()
+    before = (tmp_path / "tracker-sample.db").read_bytes()
+    session = AppSession(db_path=tmp_path / "tracker.db", translations=translations, today=lambda: TODAY)
+    try:
+        qtbot.addWidget(session.window)
+        sample = session.open_sample()
+        qtbot.addWidget(sample)
+        assert session.workspace.database.path == tmp_path / "tracker-sample-2.db"
+        assert session.workspace.loan_count() == 9
+        assert sample.data_label.text() == f"Sample data: {tmp_path / 'tracker-sample-2.db'}"
+        session.open_own()
+        sample = session.open_sample()  # a second look refreshes the app's own sample, still beside theirs
+        qtbot.addWidget(sample)
+        assert session.workspace.database.path == tmp_path / "tracker-sample-2.db"
+    finally:
+        session.window.wait_for_workers()
+        session.close()
+    assert (tmp_path / "tracker-sample.db").read_bytes() == before
 
 
 def test_the_language_chosen_in_the_sample_is_kept_for_the_user_s_own_data(qtbot, tmp_path, translations):
