@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from jiebei_tracker.domain.money import round_fen
 from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
@@ -113,6 +114,34 @@ def apply_payments(
         InstallmentState(inst, paid_interest[i], paid_principal[i], settled[i]) for i, inst in enumerate(installments)
     ]
     return Application(states, unapplied)
+
+
+class Settled(NamedTuple):
+    """What a repayment does to one installment: ``amount_fen`` of it goes to installment ``seq``, and ``whole``
+    says whether that leaves the installment paid in full."""
+
+    seq: int
+    amount_fen: int
+    whole: bool
+
+
+def settles(states: Iterable[InstallmentState], amount_fen: int) -> list[Settled]:
+    """Where ``amount_fen`` paid on top of ``states`` goes, by the same waterfall as ``apply_payments`` (the
+    earliest open installment first, interest before principal, the rest flowing on): one entry per installment
+    it reaches. Money beyond everything still owed reaches no installment — the entries then add up to less than
+    ``amount_fen``."""
+    open_states = [s for s in states if s.settled_on is None and s.remaining_fen > 0]
+    # What is left of each open installment, as an installment of its own: apply_payments does the rest.
+    left = [
+        replace(
+            s.installment,
+            principal_fen=s.installment.principal_fen - s.paid_principal_fen,
+            interest_fen=s.installment.interest_fen - s.paid_interest_fen,
+        )
+        for s in open_states
+    ]
+    after = apply_payments(left, [Payment(date.min, amount_fen)]).states
+    return [Settled(s.seq, s.paid_fen, s.settled_on is not None) for s in after if s.paid_fen > 0]
 
 
 def outstanding_principal(states: Iterable[InstallmentState]) -> int:

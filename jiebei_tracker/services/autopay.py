@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from jiebei_tracker.domain.vocabulary import RepaymentSource
+from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.dues import DueInstallment, pending_autopay
 from jiebei_tracker.services.ledger import InstallmentKey, Ledger, RepaymentEdit
 from jiebei_tracker.storage.database import Database
@@ -18,8 +19,13 @@ def pending(database: Database, *, as_of: date) -> list[DueInstallment]:
 
 def record_autopay(ledger: Ledger, items: list[DueInstallment]) -> RepaymentEdit:
     """Record the chosen pending installments as deducted (paid in full on their due dates)."""
+    return record_deductions(ledger, items)[1]
+
+
+def record_deductions(ledger: Ledger, items: list[DueInstallment]) -> tuple[Changes, RepaymentEdit]:
+    """``record_autopay`` for the window: also what changed, for the views to reload."""
     keys = [InstallmentKey(item.loan_id, item.seq) for item in items]
-    return ledger.record_installments_paid(keys, source=RepaymentSource.AUTOPAY)[1]
+    return ledger.record_installments_paid(keys, source=RepaymentSource.AUTOPAY)
 
 
 def catch_up(ledger: Ledger, database: Database, *, as_of: date) -> tuple[list[DueInstallment], RepaymentEdit]:

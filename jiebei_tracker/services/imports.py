@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from jiebei_tracker.domain.past import PastRepayments, installments_due_by
+from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.importers.alipay import AlipayStatement, looks_like_alipay, read_alipay
 from jiebei_tracker.importers.alipay_plan import (
     Action,
@@ -237,6 +238,13 @@ class ImportService:
             preview.problem = failure.message()
         return preview
 
+    def undecided(self, plan: ImportPlan) -> list[tuple[LoanRecord, int]]:
+        """The plan's loans that do not say whether their installments already due were repaid (see commit)."""
+        return plan.undecided(self._today())
+
+    def today(self) -> date:
+        return self._today()
+
     def plan(self, data: bytes, *, file_name: str, options: ReadOptions) -> ImportPlan:
         """Read and check the file, and count what is new. Raises ImportFailure for a file it cannot read."""
         result = read_records(data, file_name=file_name, options=options, today=self._today())
@@ -319,11 +327,14 @@ class ImportService:
             raise ImportFailure(plan.file_name, "; ".join(e.message(plan.file_name) for e in writes.errors[:5]))
         if not writes.count:
             return Changes()
+        alipay = RepaymentSource.ALIPAY
         loans = [
-            HistoricLoan(draft, [p for p, _ in payments], [ref for _, ref in payments])
+            HistoricLoan(draft, [p for p, _ in payments], [ref for _, ref in payments], source=alipay)
             for draft, payments in writes.loans
         ]
-        repayments = [RepaymentEntry(number, payment, ref) for number, payment, ref in writes.repayments]
+        repayments = [
+            RepaymentEntry(number, payment, ref, source=alipay) for number, payment, ref in writes.repayments
+        ]
         return self._ledger.add_history(loans, repayments=repayments, progress=_watch(progress, cancelled))
 
     # -- column profiles ------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.reads import LoanRow
 
 if TYPE_CHECKING:  # the payment arithmetic loads with the first loan detail, not with the window
-    from jiebei_tracker.domain.payments import PayoffQuote
+    from jiebei_tracker.domain.payments import InstallmentState, PayoffQuote
     from jiebei_tracker.domain.rates import Rate
 
 
@@ -205,6 +205,37 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
         [installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=paid_on
     ).states
     return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)
+
+
+@dataclass(frozen=True)
+class RepaymentOutlook:
+    """What a repayment typed by hand on a day would meet: the installments as they stand that day and everything
+    still owed — both without the repayment the app assumed for the installment it pays, which it replaces."""
+
+    states: list[InstallmentState]
+    left_fen: int
+
+
+def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> RepaymentOutlook:
+    """For showing, while the user types, which installments a repayment would settle (``payments.settles``)."""
+    from jiebei_tracker.domain.payments import apply_payments, remaining_total
+    from jiebei_tracker.services.ledger_repayments import nearest_assumed
+    from jiebei_tracker.storage import tables
+    from jiebei_tracker.storage.convert import installment_of, payment_of
+    from jiebei_tracker.storage.queries import loan_schedule_rows
+
+    with database.reading() as session:
+        if session.get(tables.Loan, loan_id) is None:
+            raise InvalidValue("loan", loan_id, "no such loan")
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+    assumed = [(r.id, r.paid_on) for r in pay_rows if RepaymentSource(r.source).is_assumed and not r.is_payoff]
+    replaced = nearest_assumed(assumed, [r.due_on for r in inst_rows], paid_on) if assumed else None
+    installments = [installment_of(r) for r in inst_rows]
+    payments = [payment_of(r) for r in pay_rows if r.id != replaced]
+    return RepaymentOutlook(
+        apply_payments(installments, payments, as_of=paid_on).states,
+        remaining_total(apply_payments(installments, payments).states),
+    )
 
 
 # -- the loans list at any size, and what is due -------------------------------------------------------------

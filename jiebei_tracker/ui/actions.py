@@ -1,8 +1,12 @@
-"""The user's loan actions — new, edit, delete, log a repayment, pay off — shared by every view that offers them."""
+"""The user's loan actions — new, edit, delete, log, correct a repayment, pay off — shared by every view that offers
+them. Every repayment written here goes on the undo stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
@@ -11,6 +15,9 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.undo import UndoableDeletes
+
+if TYPE_CHECKING:  # loaded with the first repayment, not with the window
+    from jiebei_tracker.services.loans import LoanSummary, RepaymentLine
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -21,6 +28,9 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 class LoanActions(QObject):
     """Opens the dialogs and sends what they produce through the hub, so every view hears of it."""
+
+    repayment_logged = Signal(str)
+    """Emitted after a repayment was logged (or a loan paid off), with a sentence saying what; Ctrl+Z undoes it."""
 
     def __init__(
         self,
@@ -43,7 +53,8 @@ class LoanActions(QObject):
         return LoanEditorDialog.ask(
             platforms=self._workspace.platform_names(),
             today=self._workspace.today(),
-            save=lambda draft: self._hub.run(lambda: ledger.add_loan(draft)),
+            add=lambda draft, past: self._hub.run(lambda: ledger.add_loan(draft, past)),
+            past_outcome=ledger.past_outcome,
             parent=self._parent,
         )
 
@@ -86,16 +97,84 @@ class LoanActions(QObject):
     def log_repayment(self, loan_id: int, *, payoff: bool = False) -> Changes | None:
         from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 
-        ledger = self._workspace.ledger
+        loan = self._workspace.loans([loan_id])[0]
         return RepaymentDialog.ask(
-            loan=self._workspace.loans([loan_id])[0],
+            loan=loan,
             today=self._workspace.today(),
             quote=lambda day: self._workspace.payoff_quote(loan_id, paid_on=day),
-            pay=lambda day, fen: self._hub.run(lambda: ledger.log_repayment(loan_id, paid_on=day, amount_fen=fen)),
-            pay_off=lambda day, fen: self._hub.run(lambda: ledger.pay_off(loan_id, paid_on=day, amount_fen=fen)),
+            outlook=lambda day: self._workspace.repayment_outlook(loan_id, paid_on=day),
+            pay=lambda day, fen, note: self._log(loan, day, fen, note),
+            pay_off=lambda day, fen, note: self._pay_off(loan, day, fen, note),
             payoff=payoff,
             parent=self._parent,
         )
+
+    def edit_repayment(self, repayment: RepaymentLine) -> Changes | None:
+        """Correct a recorded repayment's day, amount or note (Ctrl+Z puts the old values back)."""
+        from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
+
+        loan = self._workspace.loans([repayment.loan_id])[0]
+
+        def save(paid_on: date, amount_fen: int, note: str) -> Changes:
+            changes, edit = self._workspace.ledger.edit_repayment(
+                repayment.repayment_id, paid_on=paid_on, amount_fen=amount_fen, note=note
+            )
+            self.undo.repayment_written(edit, self.tr("edit a repayment on {platform}").format(platform=loan.platform))
+            return self._hub.announce(changes)
+
+        return RepaymentEditDialog.ask(
+            repayment=repayment,
+            platform=loan.platform,
+            borrowed_on=loan.borrowed_on,
+            today=self._workspace.today(),
+            save=save,
+            parent=self._parent,
+        )
+
+    def _log(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:
+        """Log a repayment so that Ctrl+Z takes it back, and say which installments it went to."""
+        from jiebei_tracker.domain.payments import settles
+
+        seqs = [
+            entry.seq
+            for entry in settles(self._workspace.repayment_outlook(loan.loan_id, paid_on=paid_on).states, amount_fen)
+        ]
+        changes, edit = self._workspace.ledger.log_repayment_undoably(
+            loan.loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note
+        )
+        amount = format_yuan(amount_fen)
+        self.undo.repayment_written(
+            edit, self.tr("log a repayment of {amount} on {platform}").format(amount=amount, platform=loan.platform)
+        )
+        self._hub.announce(changes)
+        if not seqs:
+            text = self.tr("Logged {amount} on {platform}.")
+        elif len(seqs) == 1:
+            text = self.tr("Logged {amount} on {platform}, installment {first} of {term}.")
+        else:
+            text = self.tr("Logged {amount} on {platform}, installments {first}–{last} of {term}.")
+        first, last = (seqs[0], seqs[-1]) if seqs else (0, 0)
+        self.repayment_logged.emit(
+            text.format(amount=amount, platform=loan.platform, first=first, last=last, term=loan.term_months)
+        )
+        return changes
+
+    def _pay_off(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:
+        """Settle the loan early so that Ctrl+Z takes it back."""
+        from jiebei_tracker.services.ledger_repayments import RepaymentEdit
+
+        changes = self._workspace.ledger.pay_off(loan.loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note)
+        self.undo.repayment_written(
+            RepaymentEdit((changes.created_id,)),
+            self.tr("settle the {platform} loan early").format(platform=loan.platform),
+        )
+        self._hub.announce(changes)
+        self.repayment_logged.emit(
+            self.tr("Logged an early payoff of {amount} on {platform}: the loan is settled.").format(
+                amount=format_yuan(amount_fen), platform=loan.platform
+            )
+        )
+        return changes
 
     def pay_next_in_full_today(self, loan_id: int) -> Changes | None:
         """One click: the loan's next installment paid today, in full. None (with a message) if it cannot be."""
@@ -103,11 +182,7 @@ class LoanActions(QObject):
         if not loan.next_due_fen:
             return None
         try:
-            return self._hub.run(
-                lambda: self._workspace.ledger.log_repayment(
-                    loan_id, paid_on=self._workspace.today(), amount_fen=loan.next_due_fen
-                )
-            )
+            return self._log(loan, self._workspace.today(), loan.next_due_fen)
         except InvalidValue as error:
             QMessageBox.warning(self._parent, self.tr("Log repayment"), error.reason)
             return None

@@ -1,18 +1,24 @@
 """Where the window meets features built beside it: the dashboard's health widgets and small charts, the Charts page,
-the import wizard and the reminders. Each is one function here, so wiring a feature in (or out) is a one-line change."""
+the import wizard, the reminders and the autopay check. Each is one function here, so wiring a feature in (or out) is
+a one-line change."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.vocabulary import AutopayRecording
+from jiebei_tracker.services import dues
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub, app_icon
 from jiebei_tracker.ui.first_frame import after_first_frame
+from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.views.deferred import Deferred
 
 
@@ -147,3 +153,102 @@ class _Reminders(QObject):
 
     def handle_close(self, window: QWidget) -> bool:
         return self.notifier is not None and self.notifier.handle_close(window)
+
+
+def start_autopay_check(*, workspace: Workspace, hub: ChangeHub, undo: UndoableDeletes, window) -> AutopayCheck | None:
+    """The autopay check of the user's data, first run once the window's first frame is on screen. None for the
+    sample data (its deductions are made up)."""
+    if window.is_sample:
+        return None
+    check = AutopayCheck(workspace=workspace, hub=hub, undo=undo, window=window)
+    after_first_frame(window, check.start)
+    return check
+
+
+class AutopayCheck(QObject):
+    """Installments of loans on autopay that fell due and are not recorded as paid, handled as the settings say:
+    asked about (AutopayCheckDialog), recorded with a notice offering Undo (AutopayNotice), or left alone. Every
+    recording goes on the window's undo stack. It looks on start, after the settings are saved, and again whenever
+    the day has changed: ``timer`` looks every few minutes, so a computer woken from sleep catches up too."""
+
+    INTERVAL_MS = 5 * 60 * 1000
+
+    def __init__(self, *, workspace: Workspace, hub: ChangeHub, undo: UndoableDeletes, window) -> None:
+        super().__init__(window)
+        self._workspace, self._hub, self._undo, self._window = workspace, hub, undo, window
+        self.checked_on: date | None = None
+        self.dialog = None  # the check on screen, while it is
+        self.notice = None  # the strip above the pages, made on the first recording without asking
+        self._asking = False
+        # Installments the user left open (Not now, or unticked): not asked about again the same day.
+        self._left_open_on: date | None = None
+        self._left_open: set[tuple[int, int]] = set()
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.on_timer)
+
+    def start(self) -> None:
+        self._hub.settings_changed.connect(self.check_autopay)
+        self.timer.start()
+        self.check_autopay()
+
+    def on_timer(self) -> None:
+        """Check again if the day has changed since the last check."""
+        if self._workspace.today() != self.checked_on:
+            self.check_autopay()
+
+    def check_autopay(self) -> None:
+        today = self._workspace.today()
+        self.checked_on = today
+        mode = AutopayRecording(self._workspace.general_settings().autopay_recording)
+        if mode is AutopayRecording.OFF or self._asking:
+            return
+        found = dues.pending_autopay(self._workspace.database, as_of=today, grace_days=self._workspace.grace_days)
+        if mode is AutopayRecording.AUTO:
+            if found and self._record(found):
+                self._show_notice(found)
+            return
+        if self._left_open_on != today:
+            self._left_open_on, self._left_open = today, set()
+        asked = [item for item in found if (item.loan_id, item.seq) not in self._left_open]
+        if not asked:
+            return
+        from jiebei_tracker.ui.dialogs.autopay_check import AutopayCheckDialog
+
+        self._asking = True
+        dialog = AutopayCheckDialog.ask(
+            items=asked, answer=lambda chosen: self._answered(asked, chosen), parent=self._window
+        )
+        self.dialog = dialog if self._asking else None  # a stand-in for the dialog may have answered already
+
+    def _answered(self, asked: list[dues.DueInstallment], chosen: list[dues.DueInstallment] | None) -> None:
+        self._asking, self.dialog = False, None
+        chosen = chosen or []
+        keys = {(item.loan_id, item.seq) for item in chosen}
+        self._left_open.update((item.loan_id, item.seq) for item in asked if (item.loan_id, item.seq) not in keys)
+        if chosen and self._record(chosen):  # said in the status bar, with Undo, as a repayment logged is
+            self._window.undo_notice.show_message(
+                self.tr("Autopay deductions recorded as paid: {count}.").format(count=len(chosen))
+            )
+
+    def _record(self, items: list[dues.DueInstallment]) -> bool:
+        from jiebei_tracker.services.autopay import record_deductions
+
+        try:
+            changes, edit = record_deductions(self._workspace.ledger, items)
+        except InvalidValue as error:  # a loan deleted meanwhile, say
+            self._window.statusBar().showMessage(error.reason, 8000)
+            return False
+        self._hub.announce(changes)
+        if not edit.added_ids:
+            return False
+        self._undo.repayment_written(edit, self.tr("autopay recording ({count})").format(count=len(items)))
+        return True
+
+    def _show_notice(self, items: list[dues.DueInstallment]) -> None:
+        if self.notice is None:
+            from jiebei_tracker.ui.dialogs.autopay_check import AutopayNotice
+
+            self.notice = AutopayNotice(stack=self._undo.stack)
+            self._window.add_banner(self.notice)
+        self.notice.show_recorded(items)

@@ -28,6 +28,7 @@ from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.page_stack import PageStack
 from jiebei_tracker.ui.undo import UndoableDeletes
+from jiebei_tracker.ui.undo_notice import UndoNotice
 from jiebei_tracker.ui.views.dashboard_view import DashboardView
 from jiebei_tracker.ui.views.page import Page
 from jiebei_tracker.ui.window_actions import PAGES, WindowActions
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.data_label)
+        self.undo_notice = UndoNotice(stack=self.undo.stack)  # "Logged ¥1,050.09 on 借呗 …  Undo"
+        self.statusBar().addWidget(self.undo_notice, 1)
+        self.actions.repayment_logged.connect(self.undo_notice.show_message)
         self.commands = WindowActions(self)
         self._connect_commands()
         self.hub.changed.connect(self._on_changed)
@@ -161,6 +165,10 @@ class MainWindow(QMainWindow):
         # The window opens on plain-driver reads; what the first write needs (the ledger and SQLAlchemy, most of a
         # second to import) loads once the window is on screen, not when the user first saves something.
         after_first_frame(self, workspace.warm_up)
+        # Autopay installments that fell due are asked about (or recorded) once the window is on screen.
+        self.autopay_check = feature_hooks.start_autopay_check(
+            workspace=workspace, hub=self.hub, undo=self.undo, window=self
+        )
 
     # -- building --------------------------------------------------------------------------------------------
 
@@ -278,6 +286,7 @@ class MainWindow(QMainWindow):
                 workspace=self.workspace, hub=self.hub, actions=self.actions, loan_id=loan_id, parent=self
             )
             dialog.finished.connect(lambda _result, key=loan_id: self.detail_dialogs.pop(key, None))
+            dialog.addActions([self.undo_action, self.redo_action])  # Ctrl+Z works in the loan's window too
             self.detail_dialogs[loan_id] = dialog
         dialog.show()
         dialog.raise_()

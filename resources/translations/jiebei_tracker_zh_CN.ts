@@ -185,6 +185,64 @@
     </message>
 </context>
 <context>
+    <name>AutopayCheck</name>
+    <message>
+        <source>Autopay deductions recorded as paid: {count}.</source>
+        <translation>已将 {count} 期自动扣款记为已还。</translation>
+    </message>
+    <message>
+        <source>autopay recording ({count})</source>
+        <translation>自动扣款记账（{count} 期）</translation>
+    </message>
+</context>
+<context>
+    <name>AutopayCheckDialog</name>
+    <message>
+        <source>{platform} installment {seq} of {term}, {amount}, due {day}</source>
+        <translation>{platform}第 {seq}/{term} 期 {amount}（{day}到期）</translation>
+    </message>
+    <message>
+        <source>Autopay check</source>
+        <translation>自动扣款核对</translation>
+    </message>
+    <message>
+        <source>These installments of loans on autopay fell due and are not recorded as paid yet. If the platform deducted them, keep them ticked and record them as paid. An installment you untick stays open (with the later ones of its loan, as a deduction pays the earliest first): it counts as overdue once your grace days are over.</source>
+        <translation>以下各期属于已开通自动还款的借款，已经到期，但尚未记为已还。如果平台已经扣款，请保持勾选，然后点击“记为已还”。取消勾选的一期仍为待还（扣款总是先还最早的一期，所以同一笔借款此后的各期也会随之取消勾选），超过您设置的宽限天数后将计为逾期未还。</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应还金额</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>{seq} of {term}</source>
+        <translation>第 {seq}/{term} 期</translation>
+    </message>
+    <message>
+        <source>Record as paid</source>
+        <translation>记为已还</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不处理</translation>
+    </message>
+    <message>
+        <source>Ticked: {count} of {total}, {amount} in all</source>
+        <translation>已勾选 {count}/{total} 期，共 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>AutopayChecklistWidget</name>
     <message>
         <source>Autopay: every platform done</source>
@@ -197,6 +255,33 @@
     <message>
         <source>No loan is being repaid right now.</source>
         <translation>目前没有正在还款的借款。</translation>
+    </message>
+</context>
+<context>
+    <name>AutopayNotice</name>
+    <message>
+        <source>Undone: these installments are open again ({count}).</source>
+        <translation>已撤销：这 {count} 期仍为待还。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{listed}, and {more} more</source>
+        <translation>{listed}，另有 {more} 期</translation>
+    </message>
+    <message>
+        <source>Autopay deductions recorded as paid ({count}): {listed}.</source>
+        <translation>已将 {count} 期自动扣款记为已还：{listed}。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1244,34 @@ You can undo this with Ctrl+Z.</source>
         <translation>删除还款</translation>
     </message>
     <message>
+        <source>edit a repayment on {platform}</source>
+        <translation>修改还款（{platform}）</translation>
+    </message>
+    <message>
+        <source>log a repayment of {amount} on {platform}</source>
+        <translation>登记还款 {amount}（{platform}）</translation>
+    </message>
+    <message>
+        <source>Logged {amount} on {platform}.</source>
+        <translation>已登记还款 {amount}（{platform}）。</translation>
+    </message>
+    <message>
+        <source>Logged {amount} on {platform}, installment {first} of {term}.</source>
+        <translation>已登记还款 {amount}（{platform}，第 {first}/{term} 期）。</translation>
+    </message>
+    <message>
+        <source>Logged {amount} on {platform}, installments {first}–{last} of {term}.</source>
+        <translation>已登记还款 {amount}（{platform}，第 {first}～{last} 期，共 {term} 期）。</translation>
+    </message>
+    <message>
+        <source>settle the {platform} loan early</source>
+        <translation>提前结清借款（{platform}）</translation>
+    </message>
+    <message>
+        <source>Logged an early payoff of {amount} on {platform}: the loan is settled.</source>
+        <translation>已登记提前结清 {amount}（{platform}），这笔借款已结清。</translation>
+    </message>
+    <message>
         <source>Log repayment</source>
         <translation>登记还款</translation>
     </message>
@@ -1202,12 +1315,20 @@ You can undo this with Ctrl+Z.</source>
         <translation>删除还款</translation>
     </message>
     <message>
+        <source>Edit repayment…</source>
+        <translation>修改还款…</translation>
+    </message>
+    <message>
+        <source>Correct its day, amount or note (or double-click it)</source>
+        <translation>修改还款日期、金额或备注（也可双击这条还款）</translation>
+    </message>
+    <message>
         <source>Schedule (double-click an open installment to log a repayment)</source>
         <translation>还款计划（双击未还清的一期即可登记还款）</translation>
     </message>
     <message>
-        <source>Repayments</source>
-        <translation>还款记录</translation>
+        <source>Repayments (double-click one to correct it)</source>
+        <translation>还款记录（双击一条可修改）</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1751,158 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
 </context>
 <context>
+    <name>PastInstallmentsBox</name>
+    <message>
+        <source>Installments already due</source>
+        <translation>已到期的分期</translation>
+    </message>
+    <message>
+        <source>Repaid on schedule up to today</source>
+        <translation>已按期还到今天</translation>
+    </message>
+    <message>
+        <source>Repaid on schedule up to …</source>
+        <translation>已按期还到……</translation>
+    </message>
+    <message>
+        <source>Settled early on …</source>
+        <translation>已于……提前结清</translation>
+    </message>
+    <message>
+        <source>Not repaid (they are overdue)</source>
+        <translation>未还（记为逾期）</translation>
+    </message>
+    <message>
+        <source>e.g. 8123.45</source>
+        <translation>例如 8123.45</translation>
+    </message>
+    <message>
+        <source>Amount paid to settle (yuan)</source>
+        <translation>结清金额（元）</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero, e.g. 8123.45.</source>
+        <translation>请输入大于 0 的金额，例如 8123.45。</translation>
+    </message>
+    <message>
+        <source>Choose a day between the borrowing date and today.</source>
+        <translation>请选择借款日期到今天之间的日期。</translation>
+    </message>
+    <message>
+        <source>Fill in the loan above to see what will be recorded.</source>
+        <translation>填好上面的借款信息后，这里会显示将记录哪些还款。</translation>
+    </message>
+    <message>
+        <source>Enter a valid day to see what will be recorded.</source>
+        <translation>填好有效的日期后，这里会显示将记录哪些还款。</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid to settle to see what will be recorded.</source>
+        <translation>填好结清金额后，这里会显示将记录哪些还款。</translation>
+    </message>
+    <message>
+        <source>1 installment will be recorded as paid on its due date, {amount}.</source>
+        <translation>将把 1 期记为在到期日按期还清，共 {amount}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n installments will be recorded as paid on their due dates, {amount}.</source>
+        <translation>
+            <numerusform>将把 %n 期记为在到期日按期还清，共 {amount}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By then every installment is paid: nothing is left to settle.</source>
+        <translation>到这一天所有分期都已还清，无需再结清。</translation>
+    </message>
+    <message>
+        <source>Then the loan will be recorded as settled early on {day} with {amount}.</source>
+        <translation>随后于 {day}提前结清，结清金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>The loan will be recorded as settled early on {day} with {amount}.</source>
+        <translation>将记为于 {day}提前结清，结清金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>The other installment already due will be recorded as overdue (not repaid).</source>
+        <translation>其余已到期的 1 期将记为逾期未还。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n installments already due will be recorded as overdue (not repaid).</source>
+        <translation>
+            <numerusform>其余已到期的 %n 期将记为逾期未还。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The installment already due will be recorded as overdue (not repaid).</source>
+        <translation>已到期的 1 期将记为逾期未还。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n installments already due will be recorded as overdue (not repaid).</source>
+        <translation>
+            <numerusform>已到期的 %n 期将记为逾期未还。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can log repayments for them at any time.</source>
+        <translation>您可以随时登记这几期的还款。</translation>
+    </message>
+</context>
+<context>
+    <name>PastQuestion</name>
+    <message>
+        <source>Installments already due</source>
+        <translation type="unfinished">已到期的分期</translation>
+    </message>
+    <message>
+        <source>Repaid on schedule (each on its due date, up to today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not repaid (they are overdue)</source>
+        <translation type="unfinished">未还（记为逾期）</translation>
+    </message>
+    <message>
+        <source>Say it for each loan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished">行号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">平台</translation>
+    </message>
+    <message>
+        <source>Borrowed on</source>
+        <translation type="unfinished">借款日期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished">本金</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loan(s) in the file have installments already due (%1 in all), and the file does not say whether they were repaid. What happened to them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repaid on schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not repaid (%n overdue)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlatformsChart</name>
     <message>
         <source>Platforms with a balance</source>
@@ -1849,11 +2122,15 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>{platform}, borrowed {day}: {left} left to pay</source>
-        <translation>{platform}，{day} 借款：还需还 {left}</translation>
+        <translation>{platform}，{day} 借款：待还 {left}</translation>
+    </message>
+    <message>
+        <source>e.g. paid from my salary card</source>
+        <translation>例如：用工资卡还的</translation>
     </message>
     <message>
         <source>Pay off the whole loan now (early payoff)</source>
-        <translation>现在还清整笔借款（提前还款）</translation>
+        <translation>现在还清整笔借款（提前结清）</translation>
     </message>
     <message>
         <source>Paid on</source>
@@ -1862,6 +2139,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
     </message>
     <message>
         <source>Proposed: principal {principal} + interest for {days} days {interest}</source>
@@ -1876,12 +2157,32 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>。如果平台要求的金额不同，请修改金额。</translation>
     </message>
     <message>
+        <source>Pays {amount} of installment {seq}.</source>
+        <translation>将还第 {seq} 期中的 {amount}。</translation>
+    </message>
+    <message>
+        <source>installment {seq}</source>
+        <translation>第 {seq} 期</translation>
+    </message>
+    <message>
+        <source>installments {first}–{last}</source>
+        <translation>第 {first}～{last} 期</translation>
+    </message>
+    <message>
+        <source>Settles {settled}.</source>
+        <translation>将还清{settled}。</translation>
+    </message>
+    <message>
+        <source>Settles {settled} and pays {amount} of installment {seq}.</source>
+        <translation>将还清{settled}，并还第 {seq} 期中的 {amount}。</translation>
+    </message>
+    <message>
         <source>Enter the amount paid, above zero, e.g. 1039.43.</source>
         <translation>请输入还款金额（大于 0），例如 1039.43。</translation>
     </message>
     <message>
         <source>More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”.</source>
-        <translation>超过了尚需还款的 {left}。如要提前还清，请勾选“现在还清整笔借款”。</translation>
+        <translation>超过了待还的 {left}。如要提前结清，请勾选“现在还清整笔借款”。</translation>
     </message>
     <message>
         <source>Choose a day between the borrowing date and today.</source>
@@ -1890,6 +2191,41 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>This loan is already settled.</source>
         <translation>这笔借款已经结清。</translation>
+    </message>
+</context>
+<context>
+    <name>RepaymentEditDialog</name>
+    <message>
+        <source>Edit repayment</source>
+        <translation>修改还款</translation>
+    </message>
+    <message>
+        <source>{platform}, borrowed {day}. Recorded as: {source}.</source>
+        <translation>{platform}，{day} 借款。记录来源：{source}。</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid, above zero, e.g. 1039.43.</source>
+        <translation>请输入还款金额（大于 0），例如 1039.43。</translation>
+    </message>
+    <message>
+        <source>{amount} would pay more than this loan owes. Enter the amount actually paid.</source>
+        <translation>{amount} 超过了这笔借款的待还金额。请输入实际还款金额。</translation>
+    </message>
+    <message>
+        <source>Choose a day between the borrowing date and today.</source>
+        <translation>请选择借款日期到今天之间的日期。</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +2245,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Early payoff</source>
@@ -1988,8 +2328,16 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>到期前提前提醒</translation>
     </message>
     <message>
+        <source>Autopay recording</source>
+        <translation>自动扣款记账</translation>
+    </message>
+    <message>
         <source>Grace days: a repayment this many days after its due date still counts as on time, as some platforms allow. Reminders come this many days before each due date, and on the day.</source>
         <translation>宽限天数：在到期日之后这些天内还款仍算按时还款（部分平台允许）。提醒会在每个到期日之前这些天以及当天发出。</translation>
+    </message>
+    <message>
+        <source>Autopay recording: when an installment of a loan on autopay falls due and is not recorded as paid, ask you whether the platform deducted it, record it as paid right away (you can undo it), or do nothing.</source>
+        <translation>自动扣款记账：已开通自动还款的借款有一期到期、但尚未记为已还时，本应用可以每次询问您平台是否已扣款，也可以直接记为已还（可以撤销），或者不做记录。</translation>
     </message>
     <message>
         <source>Other</source>
@@ -2122,6 +2470,17 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Out of range: {reason}</source>
         <translation>超出范围：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Take this back (Ctrl+Z)</source>
+        <translation>撤销这一步（Ctrl+Z）</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from jiebei_tracker.domain.payments import (
     Payment,
+    Settled,
     apply_payments,
     loan_status,
     next_open,
@@ -14,6 +15,7 @@ from jiebei_tracker.domain.payments import (
     outstanding_principal,
     propose_payoff,
     remaining_total,
+    settles,
 )
 from jiebei_tracker.domain.rates import Rate
 from jiebei_tracker.domain.schedule import Installment, build_schedule
@@ -147,3 +149,63 @@ def test_payoff_quote_includes_what_already_fell_due_and_counts_from_borrowing_w
     )
     assert quote.due_unpaid_fen == schedule[0].total_fen + schedule[1].total_fen
     assert quote.principal_fen == 1_200_000 - schedule[0].principal_fen - schedule[1].principal_fen
+
+
+THREE = [
+    Installment(1, date(2024, 2, 15), 10_000, 500),
+    Installment(2, date(2024, 3, 15), 10_000, 400),
+    Installment(3, date(2024, 4, 15), 10_000, 300),
+]
+
+
+def test_settles_names_a_whole_installment_exactly_paid():
+    states = apply_payments(THREE, []).states
+    assert settles(states, 10_500) == [Settled(1, 10_500, True)]
+
+
+def test_settles_flows_from_a_whole_installment_into_part_of_the_next():
+    states = apply_payments(THREE, []).states
+    assert settles(states, 10_620) == [Settled(1, 10_500, True), Settled(2, 120, False)]
+    assert settles(states, 20_900) == [Settled(1, 10_500, True), Settled(2, 10_400, True)]
+
+
+def test_settles_a_part_of_the_earliest_open_installment():
+    states = apply_payments(THREE, []).states
+    assert settles(states, 500) == [Settled(1, 500, False)]
+
+
+def test_settles_starts_after_what_is_already_paid_and_counts_only_what_is_left():
+    # Installment 1 settled, 300 of installment 2's interest paid: 10,100 finishes installment 2 exactly.
+    states = apply_payments(THREE, [Payment(date(2024, 2, 15), 10_800)]).states
+    assert settles(states, 10_100) == [Settled(2, 10_100, True)]
+    assert settles(states, 10_099) == [Settled(2, 10_099, False)]
+    assert settles(states, 10_200) == [Settled(2, 10_100, True), Settled(3, 100, False)]
+
+
+def test_settles_leaves_out_money_beyond_everything_owed():
+    states = apply_payments(THREE, [Payment(date(2024, 2, 15), 10_500)]).states
+    entries = settles(states, 30_000)
+    assert entries == [Settled(2, 10_400, True), Settled(3, 10_300, True)]
+    assert sum(entry.amount_fen for entry in entries) == remaining_total(states) == 20_700
+    assert settles(apply_payments(THREE, [Payment(date(2024, 2, 1), 31_200)]).states, 100) == []
+
+
+def test_settles_skips_an_installment_with_nothing_to_pay_and_one_closed_by_a_payoff():
+    schedule = [Installment(1, date(2024, 2, 15), 0, 0), *THREE[1:]]
+    assert settles(apply_payments(schedule, []).states, 400) == [Settled(2, 400, False)]
+    paid_off = apply_payments(THREE, [Payment(date(2024, 2, 1), 1_000, is_payoff=True)]).states
+    assert settles(paid_off, 100) == []
+
+
+def test_settles_agrees_with_applying_the_payment():
+    schedule = build_schedule(terms(date(2024, 1, 15), 12_000, 12))
+    before = [Payment(date(2024, 2, 15), 150_000)]
+    states = apply_payments(schedule, before).states
+    after = apply_payments(schedule, [*before, Payment(date(2024, 3, 1), 250_000)]).states
+    changed = [
+        Settled(new.seq, new.paid_fen - old.paid_fen, new.settled_on is not None)
+        for old, new in zip(states, after, strict=True)
+        if new.paid_fen != old.paid_fen
+    ]
+    assert settles(states, 250_000) == changed
+    assert len(changed) == 3 and [entry.whole for entry in changed] == [True, True, False]

@@ -153,7 +153,7 @@ def test_edit_repayment_works_the_installments_out_again(ledger, database):
     first = loan_detail(database, loan_id, as_of=TODAY, today=TODAY).schedule[0]
     repayment_id = ledger.log_repayment(loan_id, paid_on=date(2025, 7, 15), amount_fen=first.total_fen).created_id
     assert _statuses(database, loan_id)[0] is InstallmentStatus.ON_TIME
-    _, edit = ledger.edit_repayment(repayment_id, paid_on=date(2025, 7, 25), note="a week late")
+    ledger.edit_repayment(repayment_id, paid_on=date(2025, 7, 25), note="a week late")
     assert _statuses(database, loan_id)[0] is InstallmentStatus.LATE
     ledger.edit_repayment(repayment_id, amount_fen=first.total_fen - 1)
     assert _statuses(database, loan_id)[0] is InstallmentStatus.OVERDUE

@@ -55,8 +55,8 @@ def open_dialog(qtbot, workspace):
                 loan=workspace.loans([loan_id])[0],
                 today=TODAY,
                 quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
-                pay=lambda day, fen: saved.append(day),
-                pay_off=lambda day, fen: saved.append(day),
+                pay=lambda day, fen, note: saved.append(day),
+                pay_off=lambda day, fen, note: saved.append(day),
                 payoff=name == "payoff",
             )
             opened = Opened(dialog, dialog.paid_on, "paid_on", saved)

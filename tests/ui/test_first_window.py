@@ -136,8 +136,8 @@ def test_a_partial_repayment_on_another_date(qtbot, workspace):
         loan=loan,
         today=TODAY,
         quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
-        pay=lambda day, fen: calls.append(("pay", day, fen)),
-        pay_off=lambda day, fen: calls.append(("payoff", day, fen)),
+        pay=lambda day, fen, note: calls.append(("pay", day, fen)),
+        pay_off=lambda day, fen, note: calls.append(("payoff", day, fen)),
     )
     qtbot.addWidget(dialog)
     assert dialog.amount.text() == "2042.21"  # the next installment, in full (pmt of 12,000 at 0.6 % over 6)
@@ -154,8 +154,8 @@ def test_early_payoff_proposes_the_amount_and_lets_the_user_change_it(qtbot, wor
         loan=workspace.loans([loan_id])[0],
         today=TODAY,
         quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
-        pay=lambda day, fen: calls.append(("pay", day, fen)),
-        pay_off=lambda day, fen: calls.append(("payoff", day, fen)),
+        pay=lambda day, fen, note: calls.append(("pay", day, fen)),
+        pay_off=lambda day, fen, note: calls.append(("payoff", day, fen)),
         payoff=True,
     )
     qtbot.addWidget(dialog)

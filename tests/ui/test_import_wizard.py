@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from jiebei_tracker.services import ledger_bulk as ledger_module  # where add_history builds schedules
-from jiebei_tracker.services.imports import Action, FileKind, ImportService
+from jiebei_tracker.services.imports import Action, FileKind, ImportService, PastAnswer
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.ui.dialogs.import_models import BAD_TINT, HEADER_TINT
 from jiebei_tracker.ui.dialogs.import_pages import select_data
@@ -128,6 +128,9 @@ def test_bad_cells_are_marked_counts_shown_and_only_good_rows_imported_when_aske
     assert not wizard.import_button.isEnabled()
     screenshot(wizard, "import-3-check")
     page.valid_only.setChecked(True)
+    assert not wizard.import_button.isEnabled()  # the loans are from 2024: were they repaid?
+    assert page.past.isVisible()
+    page.past.paid.click()
     assert wizard.import_button.isEnabled()
     _wait_for_work(qtbot, wizard, wizard.import_button.click)
     assert wizard.pages.currentWidget() is wizard.summary_page
@@ -142,7 +145,8 @@ def test_bad_cells_are_marked_counts_shown_and_only_good_rows_imported_when_aske
 def test_a_second_import_of_the_same_file_shows_everything_already_there(qtbot, open_wizard, tmp_path, imports):
     path = tmp_path / "loans.csv"
     path.write_text(loans_csv())
-    imports.commit(imports.plan(path.read_bytes(), file_name="loans.csv", options=_options(FileKind.LOANS)))
+    plan = imports.plan(path.read_bytes(), file_name="loans.csv", options=_options(FileKind.LOANS))
+    imports.commit(plan, past=PastAnswer.PAID)
     wizard = open_wizard(path)
     _to_check_page(qtbot, wizard)
     assert wizard.check_page.counts.text().startswith("2 rows of loans: 0 new · 2 already there · 0 bad")
@@ -174,13 +178,13 @@ def test_cancel_during_the_write_leaves_the_database_as_it_was(
     pressed = threading.Event()
     real_commit = imports.commit
 
-    def held_commit(plan, *, valid_only, progress, cancelled):
+    def held_commit(plan, *, valid_only, progress, cancelled, **answers):
         def report(done, total):
             progress(done, total)
             if done == 2000:
                 assert pressed.wait(10)
 
-        return real_commit(plan, valid_only=valid_only, progress=report, cancelled=cancelled)
+        return real_commit(plan, valid_only=valid_only, progress=report, cancelled=cancelled, **answers)
 
     imports.commit = held_commit
 
@@ -192,6 +196,7 @@ def test_cancel_during_the_write_leaves_the_database_as_it_was(
             pressed.set()
 
     def start():
+        wizard.check_page.past.unpaid.click()
         wizard.import_button.click()
         wizard.worker.progressed.connect(press_cancel)
 
@@ -217,6 +222,7 @@ def test_a_failure_midway_is_reported_and_leaves_the_database_as_it_was(
         return real_build(terms)
 
     monkeypatch.setattr(ledger_module, "build_schedule", failing_build)
+    wizard.check_page.past.paid.click()
     _wait_for_work(qtbot, wizard, wizard.import_button.click)
     assert wizard.summary_page.text.text() == "Nothing was imported: OSError: disk full"
     assert dump(database) == before
@@ -267,3 +273,68 @@ def test_ask_returns_what_was_written_or_none(qtbot, imports, tmp_path, monkeypa
     path.write_text(loans_csv())
     monkeypatch.setattr(ImportWizard, "exec", lambda self: self.reject())
     assert ImportWizard.ask(imports=imports, path=path) is None
+
+
+# -- loans from before today: the wizard asks what happened to the installments already due ---------------------
+
+FOUR = (
+    "A1,借呗,2025-01-10,12000,12,等额本息,9.12%,,,",
+    "A2,微粒贷,2025-03-05,6000,6,等额本金,7.2%,,,",
+    "A3,京东金条,2025-05-20,10000,12,等额本息,10.8%,,,",
+    "A4,招商银行,2025-02-01,20000,12,先息后本,6%,,,",
+)
+
+
+def test_the_wizard_asks_and_repaid_on_schedule_leaves_nothing_overdue(
+    qtbot, open_wizard, tmp_path, database, workspace, screenshot
+):
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv(*FOUR))
+    wizard = open_wizard(path)
+    _to_check_page(qtbot, wizard)
+    past = wizard.check_page.past
+    assert past.isVisible()
+    assert past.text.text() == (
+        "4 loan(s) in the file have installments already due (42 in all), and the file does not say whether they "
+        "were repaid. What happened to them?"
+    )
+    assert not wizard.import_button.isEnabled()
+    screenshot(wizard, "import-3-past-question")
+    past.paid.click()
+    assert wizard.import_button.isEnabled()
+    _wait_for_work(qtbot, wizard, wizard.import_button.click)
+    assert wizard.summary_page.text.text() == "Imported 4 loans."
+    totals = workspace.totals()
+    assert (totals.overdue_installments, totals.open_loans) == (0, 0)
+    assert workspace.due_installments() == []
+
+
+def test_the_wizard_takes_an_answer_per_loan(qtbot, open_wizard, tmp_path, database, workspace):
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv(*FOUR[:2]))
+    wizard = open_wizard(path)
+    _to_check_page(qtbot, wizard)
+    past = wizard.check_page.past
+    past.per_loan.click()
+    assert past.loans.isVisible()
+    assert [past.loans.item(row, 1).text() for row in range(2)] == ["借呗", "微粒贷"]
+    answer = past.loans.cellWidget(1, 4)
+    assert [answer.itemText(i) for i in range(2)] == ["Repaid on schedule", "Not repaid (6 overdue)"]
+    select_data(answer, PastAnswer.UNPAID.value)
+    _wait_for_work(qtbot, wizard, wizard.import_button.click)
+    totals = workspace.totals()
+    assert (totals.overdue_installments, totals.open_loans, totals.overdue_loans) == (6, 1, 1)
+    overdue = {d.platform for d in workspace.due_installments()}
+    assert overdue == {"微粒贷"}
+
+
+def test_a_file_that_says_it_needs_no_answer(qtbot, open_wizard, tmp_path, workspace):
+    path = tmp_path / "loans.csv"
+    header = "借款编号,平台,借款日期,借款金额,期数,还款方式,年化利率,用途,自动扣款,备注,状态"
+    path.write_text(loans_csv(*(row + ",已结清" for row in FOUR), header=header))
+    wizard = open_wizard(path)
+    _to_check_page(qtbot, wizard)
+    assert not wizard.check_page.past.isVisible()
+    assert wizard.import_button.isEnabled()
+    _wait_for_work(qtbot, wizard, wizard.import_button.click)
+    assert workspace.totals().overdue_installments == 0

@@ -126,8 +126,9 @@ def test_every_dialog(language, demo_workspace, make_window, translations, qtbot
             loan=loan,
             today=TODAY,
             quote=lambda day: demo_workspace.payoff_quote(loan.loan_id, paid_on=day),
-            pay=lambda day, fen: None,
-            pay_off=lambda day, fen: None,
+            outlook=lambda day: demo_workspace.repayment_outlook(loan.loan_id, paid_on=day),
+            pay=lambda day, fen, note: None,
+            pay_off=lambda day, fen, note: None,
             payoff=payoff,
         )
         qtbot.addWidget(dialog)

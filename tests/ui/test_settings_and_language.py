@@ -1,5 +1,5 @@
-"""Settings (language, grace days, reminder lead days, the rules' thresholds with defaults and reset) and switching
-the language while the window runs."""
+"""Settings (language, grace days, reminder lead days, autopay recording, the rules' thresholds with defaults and
+reset) and switching the language while the window runs."""
 
 from __future__ import annotations
 
@@ -52,15 +52,38 @@ def test_saving_hands_over_the_values_and_reset_brings_the_defaults_back(dialog)
     dialog.grace_days.setValue(3)
     dialog.reminder_lead_days.setValue(5)
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.autopay_recording.setCurrentIndex(dialog.autopay_recording.findData("auto"))
     dialog.threshold_spins["frequency_short_count"].setValue(4)
     dialog.threshold_spins["risky_amount_fen"].setValue(30_000)
     dialog.submit()
     general, thresholds = dialog.saved_values[0]
-    assert general == GeneralSettings(grace_days=3, reminder_lead_days=5, language="zh_CN")
+    assert general == GeneralSettings(grace_days=3, reminder_lead_days=5, language="zh_CN", autopay_recording="auto")
     assert thresholds == replace(Thresholds(), frequency_short_count=4, risky_amount_fen=3_000_000)
     dialog.reset_thresholds()
     assert dialog.threshold_spins["frequency_short_count"].value() == 3
     assert dialog.threshold_spins["risky_amount_fen"].value() == 20_000
+
+
+def test_each_autopay_recording_choice_is_saved(dialog):
+    choices = dialog.autopay_recording
+    assert [choices.itemText(index) for index in range(choices.count())] == ["Ask me", "Record automatically", "Off"]
+    assert choices.currentData() == "ask"
+    for index, expected in enumerate(["ask", "auto", "off"]):
+        choices.setCurrentIndex(index)
+        dialog.submit()
+        assert dialog.saved_values[-1][0].autopay_recording == expected
+    assert len(dialog.saved_values) == 3
+
+
+def test_the_autopay_recording_choice_is_shown_as_saved_and_in_chinese(translations, qtbot):
+    translations.apply("zh_CN")
+    settings = SettingsDialog(
+        general=GeneralSettings(autopay_recording="off"), thresholds=Thresholds(), save=lambda *values: None
+    )
+    qtbot.addWidget(settings)
+    choices = settings.autopay_recording
+    assert [choices.itemText(index) for index in range(choices.count())] == ["每次询问", "自动记为已还", "不记录"]
+    assert choices.currentText() == "不记录"
 
 
 def test_an_impossible_threshold_is_refused_next_to_its_field(dialog):
@@ -78,11 +101,13 @@ def test_an_impossible_threshold_is_refused_next_to_its_field(dialog):
 def test_settings_are_stored_where_the_rules_read_them(window, workspace, monkeypatch):
     def fill(settings: SettingsDialog) -> None:
         settings.reminder_lead_days.setValue(7)
+        settings.autopay_recording.setCurrentIndex(settings.autopay_recording.findData("off"))
         settings.threshold_spins["inquiry_count"].setValue(5)
 
     monkeypatch.setattr(SettingsDialog, "exec", exec_filling(fill))
     window.commands.settings.trigger()
     assert workspace.general_settings().reminder_lead_days == 7
+    assert workspace.general_settings().autopay_recording == "off"
     assert workspace.settings.get(THRESHOLDS_KEY)["inquiry_count"] == 5
     assert workspace.thresholds().inquiry_count == 5
 

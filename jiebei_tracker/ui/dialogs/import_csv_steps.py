@@ -22,6 +22,7 @@ class CsvSteps(QObject):
         columns.profile_chosen.connect(self.use_profile)
         columns.save_requested.connect(self.save_profile)
         wizard.check_page.valid_only_toggled.connect(lambda _on: wizard.update_buttons())
+        wizard.check_page.past.answered.connect(wizard.update_buttons)
 
     def kind_label(self, kind) -> str:
         labels = {
@@ -171,6 +172,7 @@ class CsvSteps(QObject):
         page.errors.setPlainText("\n".join(plan.error_messages()))
         page.valid_only.setChecked(False)
         page.valid_only.setEnabled(plan.bad > 0)
+        page.past.ask(self.w.imports.undecided(plan), self.w.imports.today())
         self.w.pages.setCurrentWidget(page)
         self.w.update_buttons()
 
@@ -178,14 +180,16 @@ class CsvSteps(QObject):
         plan = self.plan
         if plan is None or not (plan.new or plan.matched.platform_kinds):
             return False
-        return plan.bad == 0 or self.w.check_page.valid_only.isChecked()
+        page = self.w.check_page
+        return (plan.bad == 0 or page.valid_only.isChecked()) and page.past.is_answered()
 
     def commit(self) -> None:
         plan, imports = self.plan, self.w.imports
         valid_only = self.w.check_page.valid_only.isChecked()
+        answers = self.w.check_page.past.answers()
         self.w.run_worker(
             lambda progress, cancelled: imports.commit(
-                plan, valid_only=valid_only, progress=progress, cancelled=cancelled
+                plan, valid_only=valid_only, progress=progress, cancelled=cancelled, **answers
             ),
             text=self.tr("Importing {count} {kind}…").format(count=plan.new, kind=self.kind_label(plan.kind)),
             busy=False,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.services.imports import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
 from jiebei_tracker.ui.dialogs.import_models import PreviewModel
+from jiebei_tracker.ui.dialogs.import_past import PastQuestion
 
 ALIPAY = "alipay"  # the kind choice for an Alipay statement, beside the FileKind values
 _ERROR_STYLE = "color: #d1343a;"
@@ -221,7 +222,8 @@ class ColumnsPage(QWidget):
 
 
 class CheckPage(QWidget):
-    """What the import would do — new, already there, bad — with bad cells marked in the preview."""
+    """What the import would do — new, already there, bad — with bad cells marked in the preview, and the question
+    for loans whose rows do not say whether their installments already due were repaid."""
 
     valid_only_toggled = Signal(bool)
     """Emitted when the user switches "import only the good rows"."""
@@ -237,8 +239,10 @@ class CheckPage(QWidget):
         self.errors = QPlainTextEdit()
         self.errors.setReadOnly(True)
         self.errors.setMaximumHeight(140)
+        self.past = PastQuestion()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.past)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("Problems (the first 100):")))
         layout.addWidget(self.errors)

@@ -26,7 +26,8 @@ from jiebei_tracker.ui.models.schedule_model import REPAYMENT_ID_ROLE, Repayment
 
 class LoanDetailDialog(QDialog):
     """Stays current: reloads when the hub reports a change to this loan, closes when it is deleted.
-    Double-clicking an open installment logs a repayment ("paid today, in full" unless changed)."""
+    Double-clicking an open installment logs a repayment ("paid today, in full" unless changed); double-clicking a
+    repayment corrects it."""
 
     def __init__(
         self, *, workspace: Workspace, hub: ChangeHub, actions, loan_id: int, parent: QWidget | None = None
@@ -42,17 +43,22 @@ class LoanDetailDialog(QDialog):
         self.schedule_view.doubleClicked.connect(self._log_from_schedule)
         self.repayments_model = RepaymentsTableModel(self)
         self.repayments_view = _table(self.repayments_model, "repayments_table")
+        # "Recorded as paid on schedule" is read whole, not wrapped into a row too low for it.
+        self.repayments_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.repayments_view.selectionModel().selectionChanged.connect(self._enable)
+        self.repayments_view.doubleClicked.connect(lambda index: self.edit_repayment(index.row()))
         self.pay_button = QPushButton(icon("repayment"), "")
         self.payoff_button = QPushButton()
         self.edit_button = QPushButton()
         self.delete_button = QPushButton(icon("delete"), "")
         self.delete_repayment_button = QPushButton()
+        self.edit_repayment_button = QPushButton()
         self.pay_button.clicked.connect(lambda: actions.log_repayment(self.loan_id))
         self.payoff_button.clicked.connect(lambda: actions.log_repayment(self.loan_id, payoff=True))
         self.edit_button.clicked.connect(lambda: actions.edit_loan(self.loan_id))
         self.delete_button.clicked.connect(lambda: actions.delete_loan(self.loan_id))
         self.delete_repayment_button.clicked.connect(self.delete_selected_repayment)
+        self.edit_repayment_button.clicked.connect(self.edit_selected_repayment)
         buttons = QHBoxLayout()
         for button in (self.pay_button, self.payoff_button, self.edit_button):
             buttons.addWidget(button)
@@ -72,6 +78,7 @@ class LoanDetailDialog(QDialog):
         repayments_header = QHBoxLayout()
         repayments_header.addWidget(self.repayments_title)
         repayments_header.addStretch(1)
+        repayments_header.addWidget(self.edit_repayment_button)
         repayments_header.addWidget(self.delete_repayment_button)
         repayments_layout.addLayout(repayments_header)
         repayments_layout.addWidget(self.repayments_view)
@@ -133,7 +140,9 @@ class LoanDetailDialog(QDialog):
         settled = self._loan.status is LoanStatus.SETTLED
         self.pay_button.setEnabled(not settled)
         self.payoff_button.setEnabled(not settled)
-        self.delete_repayment_button.setEnabled(bool(self.repayments_view.selectionModel().selectedRows()))
+        selected = bool(self.repayments_view.selectionModel().selectedRows())
+        self.delete_repayment_button.setEnabled(selected)
+        self.edit_repayment_button.setEnabled(selected)
 
     def _log_from_schedule(self, index) -> None:
         line = self.schedule_model.record_at(index.row())
@@ -149,14 +158,27 @@ class LoanDetailDialog(QDialog):
             rows[0].data(REPAYMENT_ID_ROLE), paid_on=line.paid_on, amount_fen=line.amount_fen
         )
 
+    def edit_selected_repayment(self) -> None:
+        rows = self.repayments_view.selectionModel().selectedRows()
+        if rows:
+            self.edit_repayment(rows[0].row())
+
+    def edit_repayment(self, row: int) -> Changes | None:
+        """Correct the repayment on ``row``: its day, amount or note (Ctrl+Z puts it back as it was)."""
+        if not 0 <= row < self.repayments_model.rowCount():
+            return None
+        return self._actions.edit_repayment(self.repayments_model.record_at(row))
+
     def retranslate_ui(self) -> None:
         self.pay_button.setText(self.tr("Log repayment…"))
         self.payoff_button.setText(self.tr("Pay off early…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete loan"))
         self.delete_repayment_button.setText(self.tr("Delete repayment"))
+        self.edit_repayment_button.setText(self.tr("Edit repayment…"))
+        self.edit_repayment_button.setToolTip(self.tr("Correct its day, amount or note (or double-click it)"))
         self.schedule_title.setText(self.tr("Schedule (double-click an open installment to log a repayment)"))
-        self.repayments_title.setText(self.tr("Repayments"))
+        self.repayments_title.setText(self.tr("Repayments (double-click one to correct it)"))
         self.schedule_model.retranslate()
         self.repayments_model.retranslate()
         if hasattr(self, "_loan"):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, parse_positive_yuan
+from jiebei_tracker.domain.past import PastOutcome, PastRepayments
 from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, LoanTerms
@@ -27,22 +28,29 @@ from jiebei_tracker.services.loans import LoanSummary
 from jiebei_tracker.ui.common import display_language
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import FormDialog
+from jiebei_tracker.ui.dialogs.past_installments import PAST_FIELDS, PastInstallmentsBox
 
 
 class LoanEditorDialog(FormDialog):
-    """Add or edit a loan. ``save`` is called with the draft; a service error is shown by its field."""
+    """Add or edit a loan; a service error is shown by its field. A loan being edited goes to ``save(draft)``.
+    A new loan goes to ``add(draft, past)`` when given — ``past`` is the user's answer for the installments
+    already due (None when none are), asked in a group that ``past_outcome`` (the ledger's preview) fills in —
+    and otherwise to ``save(draft)``, asking nothing."""
 
     def __init__(
         self,
         *,
         platforms: list[str],
         today: date,
-        save: Callable[[LoanDraft], Changes],
+        save: Callable[[LoanDraft], Changes] | None = None,
+        add: Callable[[LoanDraft, PastRepayments | None], Changes] | None = None,
+        past_outcome: Callable[[LoanDraft, PastRepayments], PastOutcome] | None = None,
         loan: LoanSummary | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self._add = add if loan is None else None
         self._today = today
         self.saved_changes: Changes | None = None
         language = display_language()
@@ -107,7 +115,23 @@ class LoanEditorDialog(FormDialog):
         self.rate.textChanged.connect(self._update_rate_hint)
         self.rate_basis.currentIndexChanged.connect(self._update_rate_hint)
 
-        self.lay_out(below=[self.high_rate_note], minimum_width=460)
+        # Only a new loan asks about installments already due: an edited loan keeps its recorded repayments.
+        self.past_installments: PastInstallmentsBox | None = None
+        if self._add is not None and past_outcome is not None:
+            self.past_installments = PastInstallmentsBox(today=today, outcome=past_outcome)
+            for changed in (
+                self.platform.currentTextChanged,
+                self.borrowed_on.dateChanged,
+                self.principal.textChanged,
+                self.term.valueChanged,
+                self.method.currentIndexChanged,
+                self.rate.textChanged,
+                self.rate_basis.currentIndexChanged,
+                self.purpose.currentIndexChanged,
+            ):
+                changed.connect(self._update_past)
+        below = [self.high_rate_note] + ([self.past_installments] if self.past_installments else [])
+        self.lay_out(below=below, minimum_width=460)
 
     def _parse_rate(self):
         parser = annual_rate if self.rate_basis.currentData() == RateBasis.ANNUAL.value else daily_rate
@@ -129,9 +153,20 @@ class LoanEditorDialog(FormDialog):
         )
         self.high_rate_note.setVisible(rate.is_high)
 
+    def _update_past(self, *_changed) -> None:
+        self.past_installments.set_draft(self._read()[0])
+
     def draft(self) -> LoanDraft | None:
         """The loan as entered, or None with every problem shown next to its field."""
         self.errors.clear()
+        draft, problems = self._read()
+        for field, message in problems.items():
+            self.errors.set(field, message)
+        return draft
+
+    def _read(self) -> tuple[LoanDraft | None, dict[str, str]]:
+        """The loan as entered (None when it is not yet one), and what is wrong by field."""
+        problems: dict[str, str] = {}
         values = {}
         checks = {
             "platform": lambda: self._require_text(self.platform.currentText(), self.tr("Name the platform.")),
@@ -145,13 +180,13 @@ class LoanEditorDialog(FormDialog):
             try:
                 values[field] = check()
             except InvalidValue as error:
-                self.errors.set(field, self._message(field, error))
+                problems[field] = self._message(field, error)
         borrowed_on = self.borrowed_on.date()
         if self.borrowed_on.error():
-            self.errors.set("borrowed_on", self.borrowed_on.error())
-        if self.errors.any():
-            return None
-        return LoanDraft(
+            problems["borrowed_on"] = self.borrowed_on.error()
+        if problems:
+            return None, problems
+        draft = LoanDraft(
             platform=values["platform"].strip(),
             terms=LoanTerms(
                 borrowed_on,
@@ -165,6 +200,7 @@ class LoanEditorDialog(FormDialog):
             note=self.note.text().strip(),
             external_id=self.external_id.text().strip() or None,
         )
+        return draft, problems
 
     def _message(self, field: str, error: InvalidValue) -> str:
         if field == "principal":
@@ -187,12 +223,25 @@ class LoanEditorDialog(FormDialog):
 
     def submit(self) -> None:
         draft = self.draft()
+        box = self.past_installments
+        if box is not None:
+            box.clear_errors()
         if draft is None:
             return
+        past = None
+        if box is not None:
+            box.set_draft(draft)
+            if box.due_count:
+                past = box.choice()
+                if past is None:
+                    return
         try:
-            self.saved_changes = self._save(draft)
+            self.saved_changes = self._add(draft, past) if self._add is not None else self._save(draft)
         except InvalidValue as error:
-            self.errors.set(error.field, self._refusal(error))
+            if box is not None and error.field in PAST_FIELDS:
+                box.show_refusal(error)
+            else:
+                self.errors.set(error.field, self._refusal(error))
             return
         self.accept()
 

@@ -1,4 +1,5 @@
-"""Logging a repayment: "paid today, in full" by default; another date, a partial amount, or an early payoff."""
+"""Logging a repayment: "paid today, in full" by default; another date, a partial amount, or an early payoff, with
+a note, and a line saying which installments the amount settles while it is typed."""
 
 from __future__ import annotations
 
@@ -15,15 +16,17 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_positive_yuan
-from jiebei_tracker.domain.payments import PayoffQuote
+from jiebei_tracker.domain.payments import PayoffQuote, Settled, settles
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.loans import LoanSummary
+from jiebei_tracker.services.loans import LoanSummary, RepaymentOutlook
+from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
 class RepaymentDialog(FormDialog):
-    """``pay(paid_on, amount_fen)`` or ``pay_off(paid_on, amount_fen)`` is called on Save."""
+    """``pay(paid_on, amount_fen, note)`` or ``pay_off(paid_on, amount_fen, note)`` is called on Save.
+    ``outlook(paid_on)`` gives what a repayment on that day would meet; without it no "settles" line is shown."""
 
     def __init__(
         self,
@@ -31,13 +34,16 @@ class RepaymentDialog(FormDialog):
         loan: LoanSummary,
         today: date,
         quote: Callable[[date], PayoffQuote],
-        pay: Callable[[date, int], Changes],
-        pay_off: Callable[[date, int], Changes],
+        pay: Callable[[date, int, str], Changes],
+        pay_off: Callable[[date, int, str], Changes],
+        outlook: Callable[[date], RepaymentOutlook] | None = None,
         payoff: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._loan, self._today, self._quote, self._pay, self._pay_off = loan, today, quote, pay, pay_off
+        self._outlook = outlook
+        self._outlooks: dict[date, RepaymentOutlook] = {}  # one read per day looked at, not per key pressed
         self.saved_changes: Changes | None = None
         self.setWindowTitle(self.tr("Log a repayment"))
         heading = QLabel(
@@ -48,22 +54,37 @@ class RepaymentDialog(FormDialog):
         heading.setWordWrap(True)
         self.paid_on = DateField(today, today=today, earliest=loan.borrowed_on)
         self.amount = QLineEdit(fen_to_yuan(loan.next_due_fen or 0))
+        self.settles_label = QLabel()
+        self.settles_label.setObjectName("settles")
+        self.settles_label.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("e.g. paid from my salary card"))
         self.payoff = QCheckBox(self.tr("Pay off the whole loan now (early payoff)"))
         self.quote_label = QLabel()
         self.quote_label.setWordWrap(True)
         self.quote_label.hide()
         self.errors.add_row("paid_on", self.tr("Paid on"), self.paid_on)
         self.errors.add_row("amount", self.tr("Amount (yuan)"), self.amount)
+        self.form.addRow("", self.settles_label)
+        self.errors.add_row("note", self.tr("Note (optional)"), self.note)
         self.form.addRow("", self.payoff)
-        self.payoff.toggled.connect(self._refresh_quote)
+        self.payoff.toggled.connect(self._on_payoff_toggled)
         self.paid_on.dateChanged.connect(self._refresh_quote)
+        self.amount.textChanged.connect(self._refresh_settles)
+        self.paid_on.dateChanged.connect(self._refresh_settles)
+        self.payoff.toggled.connect(self._refresh_settles)
         self.lay_out(above=[heading], below=[self.quote_label], minimum_width=420)
         self.payoff.setChecked(payoff)
+        self._refresh_settles()
+
+    def _on_payoff_toggled(self, checked: bool) -> None:
+        if not checked:  # back from the payoff's amount to the next installment's (a typed amount stays on a new day)
+            self.amount.setText(fen_to_yuan(self._loan.next_due_fen or 0))
+        self._refresh_quote()
 
     def _refresh_quote(self) -> None:
         if not self.payoff.isChecked():
             self.quote_label.hide()
-            self.amount.setText(fen_to_yuan(self._loan.next_due_fen or 0))
             return
         if self.paid_on.error():
             return  # the quote follows the day once the text names an allowed one
@@ -79,6 +100,58 @@ class RepaymentDialog(FormDialog):
         self.quote_label.setText(text + self.tr(". Change the amount if the platform asked for a different one."))
         self.quote_label.show()
 
+    def _refresh_settles(self, *_args) -> None:
+        """Say, as the amount is typed, which installments it settles — or why it cannot be recorded."""
+        text, refused = self._settles_text()
+        self.settles_label.setText(text)
+        self.settles_label.setStyleSheet(ERROR_STYLE if refused else "")
+        self.settles_label.setVisible(bool(text))
+
+    def _settles_text(self) -> tuple[str, bool]:
+        """The line to show ('' for none) and whether it is a refusal."""
+        if self._outlook is None or self.payoff.isChecked() or self.paid_on.error():
+            return "", False
+        try:
+            amount = parse_positive_yuan(self.amount.text(), field="amount")
+        except InvalidValue:
+            return "", False
+        outlook = self._outlook_on(self.paid_on.date())
+        if outlook.left_fen == 0:
+            return self.tr("This loan is already settled."), True
+        if amount > outlook.left_fen:
+            return self._too_much(outlook.left_fen), True
+        return self._settles_sentence(settles(outlook.states, amount)), False
+
+    def _outlook_on(self, day: date) -> RepaymentOutlook:
+        if day not in self._outlooks:
+            self._outlooks[day] = self._outlook(day)
+        return self._outlooks[day]
+
+    def _settles_sentence(self, entries: list[Settled]) -> str:
+        """What ``settles`` found, in words: "Settles installment 3 and pays ¥120.00 of installment 4."."""
+        whole = [entry.seq for entry in entries if entry.whole]
+        part = next((entry for entry in entries if not entry.whole), None)
+        if not whole:
+            if part is None:
+                return ""
+            return self.tr("Pays {amount} of installment {seq}.").format(
+                amount=format_yuan(part.amount_fen), seq=part.seq
+            )
+        if len(whole) == 1:
+            settled = self.tr("installment {seq}").format(seq=whole[0])
+        else:
+            settled = self.tr("installments {first}–{last}").format(first=whole[0], last=whole[-1])
+        if part is None:
+            return self.tr("Settles {settled}.").format(settled=settled)
+        return self.tr("Settles {settled} and pays {amount} of installment {seq}.").format(
+            settled=settled, amount=format_yuan(part.amount_fen), seq=part.seq
+        )
+
+    def _too_much(self, left_fen: int) -> str:
+        return self.tr(
+            "More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”."
+        ).format(left=format_yuan(left_fen))
+
     def submit(self) -> None:
         self.errors.clear()
         if self.paid_on.error():
@@ -91,8 +164,9 @@ class RepaymentDialog(FormDialog):
             return
         save = self._pay_off if self.payoff.isChecked() else self._pay
         try:
-            self.saved_changes = save(self.paid_on.date(), amount)
+            self.saved_changes = save(self.paid_on.date(), amount, self.note.text().strip())
         except InvalidValue as error:
+            self.settles_label.hide()  # the refusal is shown under its field instead
             self.errors.set(error.field, self._refusal(error))
             return
         self.accept()
@@ -100,9 +174,10 @@ class RepaymentDialog(FormDialog):
     def _refusal(self, error: InvalidValue) -> str:
         """What the ledger refused, said in the user's language where the case is known."""
         if error.field == "amount" and "more than" in error.reason:
-            return self.tr(
-                "More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”."
-            ).format(left=format_yuan(self._loan.remaining_fen))
+            left = self._loan.remaining_fen
+            if self._outlook is not None and not self.paid_on.error():
+                left = self._outlook_on(self.paid_on.date()).left_fen
+            return self._too_much(left)
         if error.field == "paid_on":
             return self.tr("Choose a day between the borrowing date and today.")
         if error.field == "loan":

@@ -1,6 +1,6 @@
-"""Settings: the language, grace days and reminder lead days, and the health rules' thresholds (RULES.md) with their
-defaults shown and a reset. The threshold rows come from the fields of the rules' ``Thresholds``, so a threshold
-added there appears here."""
+"""Settings: the language, grace days, reminder lead days and autopay recording, and the health rules' thresholds
+(RULES.md) with their defaults shown and a reset. The threshold rows come from the fields of the rules'
+``Thresholds``, so a threshold added there appears here."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.thresholds import Thresholds
+from jiebei_tracker.domain.vocabulary import AutopayRecording
 from jiebei_tracker.services.settings import GeneralSettings
-from jiebei_tracker.ui.common import ERROR_STYLE
+from jiebei_tracker.ui.common import ERROR_STYLE, display_language
 from jiebei_tracker.ui.dialogs.forms import FieldErrors
 
 FEN_PER_YUAN = 100
@@ -58,6 +59,10 @@ class SettingsDialog(QDialog):
         self.grace_days.setValue(general.grace_days)
         self.reminder_lead_days = _spin(0, 60, self.tr(" days"))
         self.reminder_lead_days.setValue(general.reminder_lead_days)
+        self.autopay_recording = QComboBox()
+        for choice in AutopayRecording:
+            self.autopay_recording.addItem(choice.label(display_language()), choice.value)
+        self.autopay_recording.setCurrentIndex(max(self.autopay_recording.findData(general.autopay_recording), 0))
 
         general_form = QFormLayout()
         general_error = QLabel()
@@ -69,6 +74,7 @@ class SettingsDialog(QDialog):
         self.general_errors.add_row(
             "reminder_lead_days", self.tr("Remind me before a due date"), self.reminder_lead_days
         )
+        self.general_errors.add_row("autopay_recording", self.tr("Autopay recording"), self.autopay_recording)
         general_page = QWidget()
         general_layout = QVBoxLayout(general_page)
         general_layout.addLayout(general_form)
@@ -77,6 +83,15 @@ class SettingsDialog(QDialog):
                 self.tr(
                     "Grace days: a repayment this many days after its due date still counts as on time, as some "
                     "platforms allow. Reminders come this many days before each due date, and on the day."
+                )
+            )
+        )
+        general_layout.addWidget(
+            _note(
+                self.tr(
+                    "Autopay recording: when an installment of a loan on autopay falls due and is not recorded as "
+                    "paid, ask you whether the platform deducted it, record it as paid right away (you can undo "
+                    "it), or do nothing."
                 )
             )
         )
@@ -160,6 +175,7 @@ class SettingsDialog(QDialog):
                 grace_days=self.grace_days.value(),
                 reminder_lead_days=self.reminder_lead_days.value(),
                 language=self.language.currentData(),
+                autopay_recording=self.autopay_recording.currentData(),
             )
         except InvalidValue as error:
             self.general_errors.show(error)

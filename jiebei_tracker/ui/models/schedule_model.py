@@ -49,16 +49,17 @@ class ScheduleTableModel(RecordsTableModel):
 
 
 class RepaymentsTableModel(RecordsTableModel):
-    """Repayments made on a loan, in date order."""
+    """Repayments made on a loan, in date order, with where each came from (typed, imported, assumed, autopay)."""
 
     money_columns = (1,)
 
     def headers(self) -> list[str]:
-        return [self.tr("Paid on"), self.tr("Amount"), self.tr("Kind"), self.tr("Note")]
+        return [self.tr("Paid on"), self.tr("Amount"), self.tr("Kind"), self.tr("Source"), self.tr("Note")]
 
     def cell(self, record: RepaymentLine, column: int) -> str:
         kind = self.tr("Early payoff") if record.is_payoff else self.tr("Repayment")
-        return (record.paid_on.isoformat(), format_yuan(record.amount_fen), kind, record.note)[column]
+        source = record.source.label(display_language())
+        return (record.paid_on.isoformat(), format_yuan(record.amount_fen), kind, source, record.note)[column]
 
     def extra_data(self, record: RepaymentLine, column: int, role: int):
         return record.repayment_id if role == REPAYMENT_ID_ROLE else None
