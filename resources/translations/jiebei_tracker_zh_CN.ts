@@ -1851,54 +1851,54 @@ When they do, this chart shows what share you paid on time each month and over t
     <name>PastQuestion</name>
     <message>
         <source>Installments already due</source>
-        <translation type="unfinished">已到期的分期</translation>
+        <translation>已到期的分期</translation>
     </message>
     <message>
         <source>Repaid on schedule (each on its due date, up to today)</source>
-        <translation type="unfinished"></translation>
+        <translation>已按期还清（每期在到期日还款，截至今天）</translation>
     </message>
     <message>
         <source>Not repaid (they are overdue)</source>
-        <translation type="unfinished">未还（记为逾期）</translation>
+        <translation>未还（记为逾期）</translation>
     </message>
     <message>
         <source>Say it for each loan</source>
-        <translation type="unfinished"></translation>
+        <translation>逐笔选择</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished">行号</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>Borrowed on</source>
-        <translation type="unfinished">借款日期</translation>
+        <translation>借款日期</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished">本金</translation>
+        <translation>本金</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>情况</translation>
     </message>
     <message numerus="yes">
         <source>%n loan(s) in the file have installments already due (%1 in all), and the file does not say whether they were repaid. What happened to them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>文件中有 %n 笔借款的分期已经到期（共 %1 期），但文件没有说明是否已还。这些分期的情况如何？</numerusform>
         </translation>
     </message>
     <message>
         <source>Repaid on schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>已按期还清</translation>
     </message>
     <message numerus="yes">
         <source>Not repaid (%n overdue)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未还（%n 期逾期）</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@ recorded as paid (the platform deducted them) or left open; and the notice shown
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.dues import DueInstallment
@@ -217,7 +217,8 @@ class AutopayNotice(QFrame):
         self.closed.emit()
 
     def _stack_moved(self, _index: int) -> None:
-        if isValid(self._stack):  # not while the stack empties itself on its way out, with the window
+        # The stack empties itself on its way out, with the window, when it may already be deleted.
+        with contextlib.suppress(RuntimeError):
             self.retranslate_ui()
 
     def _position(self) -> int | None:
