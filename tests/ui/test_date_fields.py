@@ -8,9 +8,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind
 from jiebei_tracker.ui.date_field import DateField
@@ -20,6 +19,7 @@ from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from tests.conftest import TODAY
 from tests.scenarios import draft
+from tests.ui.keyboard import type_text
 
 MARCH_3 = date(2024, 3, 3)
 WAYS_TO_WRITE_MARCH_3 = ["2024-03-03", "2024/3/3", "2024.3.3", "20240303", "2024年3月3日", "２０２４年３月３日"]
@@ -90,17 +90,6 @@ def tab_into(dialog: QDialog, date_field: DateField) -> None:
         QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Tab)
     raise AssertionError("Tab never reached the date field")
 
-
-def type_text(widget: QWidget, typed: str) -> None:
-    """Key presses for what is on the keyboard; what a Chinese input method types (年, full-width digits) arrives
-    as the input method's commit, as it does on a real desktop (QTest has no key for those characters)."""
-    for character in typed:
-        if character.isascii():
-            QTest.keyClick(widget, character)
-        else:
-            commit = QInputMethodEvent("", [])
-            commit.setCommitString(character)
-            QApplication.sendEvent(widget, commit)
 
 
 def type_date(opened: Opened, typed: str) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 
@@ -18,6 +17,7 @@ from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from tests.conftest import TODAY
 from tests.scenarios import draft
+from tests.ui.keyboard import type_text
 
 BORROWED = "2025-03-10"  # 12 months at 7.2% a year, equal installments: ¥1,039.43 a month, the last ¥1,039.42
 MONTHLY_FEN = 103_943
@@ -52,16 +52,6 @@ def new_loan(monkeypatch, qtbot, actions):
 
     return open_
 
-
-def type_text(widget: QWidget, typed: str) -> None:
-    """Key presses for what is on the keyboard; Chinese arrives as an input method's commit, as on a desktop."""
-    for character in typed:
-        if character.isascii():
-            QTest.keyClick(widget, character)
-        else:
-            commit = QInputMethodEvent("", [])
-            commit.setCommitString(character)
-            QApplication.sendEvent(widget, commit)
 
 
 def press(dialog, key: Qt.Key) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -19,6 +18,7 @@ from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
 from tests.conftest import TODAY
 from tests.scenarios import draft
+from tests.ui.keyboard import type_text
 
 INSTALLMENT_FEN = 103_943  # each installment of 借呗 ¥12,000 over 12 months at 7.2 %, borrowed 2026-06-15
 LEFT_FEN = 1_247_315  # the whole schedule
@@ -41,16 +41,6 @@ def saved(workspace, loan_id) -> list[tuple]:
         for line in workspace.repayments(loan_id)
     ]
 
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Key presses for what is on the keyboard; Chinese arrives as the input method's commit, as on a desktop."""
-    for character in text:
-        if character.isascii():
-            QTest.keyClick(widget, character)
-        else:
-            commit = QInputMethodEvent("", [])
-            commit.setCommitString(character)
-            QApplication.sendEvent(widget, commit)
 
 
 def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
