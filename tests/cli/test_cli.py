@@ -10,19 +10,6 @@ import pytest
 
 from jiebei_tracker.cli import _window_only, main
 
-
-@pytest.fixture
-def run(db_path, capsys):
-    """Run the CLI against the test database; returns (exit status, stdout, stderr)."""
-
-    def _run(*args: str):
-        status = main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
-
-
 LOAN = {
     "--platform": "借呗",
     "--borrowed-on": "2024-01-31",

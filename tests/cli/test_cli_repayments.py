@@ -9,21 +9,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from jiebei_tracker.cli import main
 from jiebei_tracker.domain.schedule import due_date
 
 TODAY = date.today()  # the CLI works as of the real today
 A_YEAR_AGO = TODAY - timedelta(days=400)
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*args: str):
-        status = main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
 
 
 def _add(run, *extra: str, borrowed_on: date = A_YEAR_AGO, term: str = "12"):
