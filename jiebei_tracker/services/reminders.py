@@ -16,6 +16,7 @@ from jiebei_tracker.services.health import load_history, open_loan_ids
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.problems import DatabaseBusy
 
 
 class ReminderKind(_Labelled):
@@ -154,18 +155,28 @@ def take_reminders_to_show(
     """The reminders not yet shown today, recorded as shown (in one transaction) so that asking again the same
     day gives none of them; tomorrow they come back if still due."""
     candidates = pending_reminders(database, as_of=today, lead_days=lead_days, grace_days=grace_days)
+    if not candidates:
+        return []  # nothing to record: no write, no wait for the write lock
+    try:
+        with database.transaction() as session:
+            shown = _record_shown(session, candidates, today)
+    except DatabaseBusy:
+        return []  # another program is writing: these come back at the next check
+    return shown
+
+
+def _record_shown(session, candidates: list[Reminder], today: date) -> list[Reminder]:
     shown = []
-    with database.transaction() as session:
-        for reminder in candidates:
-            # Insert-or-ignore against the table's unique (installment, kind, day): the row that goes in is the
-            # proof this reminder was not shown yet, even if another process (the CLI, a second window) raced us.
-            result = session.execute(
-                sqlite_insert(tables.ReminderLog)
-                .values(installment_id=reminder.installment_id, kind=reminder.kind.value, shown_on=today)
-                .on_conflict_do_nothing()
-            )
-            if result.rowcount == 1:
-                shown.append(reminder)
+    for reminder in candidates:
+        # Insert-or-ignore against the table's unique (installment, kind, day): the row that goes in is the
+        # proof this reminder was not shown yet, even if another process (the CLI, a second window) raced us.
+        result = session.execute(
+            sqlite_insert(tables.ReminderLog)
+            .values(installment_id=reminder.installment_id, kind=reminder.kind.value, shown_on=today)
+            .on_conflict_do_nothing()
+        )
+        if result.rowcount == 1:
+            shown.append(reminder)
     return shown
 
 

@@ -4,20 +4,29 @@ Two ways in, one file. Writes (and the ledger's reads) go through SQLAlchemy ses
 window needs first go through ``read()``, a plain ``sqlite3`` connection of the calling thread (storage/reads.py).
 SQLAlchemy costs a good part of a second to import, so the engine is made — and SQLAlchemy imported — only when
 something first asks for it. Every connection, raw or not, gets the same pragmas (``_apply_pragmas``).
+
+Every write transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock first, so the busy timeout
+applies (a deferred transaction that reads, then writes, fails at once when another writer is active), and a
+writer waits its turn. After ``write_attempts`` waits of 5 s it gives up with ``DatabaseBusy`` saying who holds the
+file (``activity``). The first write of each day makes the day's backup (storage/backups.py).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jiebei_tracker.storage import migrations_runner
+from jiebei_tracker.storage.files import create_private_file, make_private_folder, process_alive
+from jiebei_tracker.storage.problems import DatabaseBusy, DatabaseDamaged, DatabaseProblem, FileProblem
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -28,15 +37,20 @@ PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 
 class Database:
     """An open database file. ``transaction()`` is the unit of every write: all of it or none of it."""
 
-    def __init__(self, *, path: Path, engine: Engine | None = None) -> None:
+    def __init__(
+        self, *, path: Path, engine: Engine | None = None, backups: bool = True, write_attempts: int = 1
+    ) -> None:
         self.path = Path(path)
+        self.backups = backups  # the first write of each day backs the file up (not for the sample data)
+        self.write_attempts = write_attempts  # how many 5-second waits for the write lock before DatabaseBusy
+        self.role = "the command line"  # who this program is, in a busy message another one shows
+        self._backed_up_on: date | None = None
         self._engine = engine
         self._engine_lock = threading.Lock()
         self._local = threading.local()  # each thread's raw connection
@@ -62,11 +76,58 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back entirely on any error."""
+        """A session whose work is committed on success and rolled back entirely on any error. It holds the
+        write lock from its start (``BEGIN IMMEDIATE``), waiting for another writer to finish."""
         from sqlmodel import Session
 
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        self._before_write()
+        writer = self.engine.execution_options(jiebei_write=True)
+        for attempt in range(1, self.write_attempts + 1):
+            session = Session(writer, expire_on_commit=False)
+            try:
+                begun = session.begin()
+                session.connection()  # BEGIN IMMEDIATE now: wait for the lock here, not at the first write
+                break
+            except Exception as error:
+                session.close()
+                if not is_busy(error):
+                    raise
+                if attempt == self.write_attempts:
+                    raise self.busy() from None
+        with session, begun:  # committed at the end of the block, rolled back on any error
             yield session
+
+    def _before_write(self) -> None:
+        """The day's automatic backup, made before the day's first write (once checked, not again that day)."""
+        today = date.today()
+        if not self.backups or self._backed_up_on == today:
+            return
+        from jiebei_tracker.storage.backups import has_records, make_daily_backup
+
+        if has_records(self):
+            make_daily_backup(self)
+            self._backed_up_on = today
+
+    def busy(self) -> DatabaseBusy:
+        """The message for a file another program keeps locked: who, if it said (``activity``)."""
+        return DatabaseBusy(self.path, f"is busy: {holder_of(self.path)}; try again when it finishes")
+
+    @contextmanager
+    def activity(self, what: str) -> Iterator[None]:
+        """Say, for as long as the block runs, what this program is doing with the file (\"importing\"), so
+        that another one kept waiting can tell the user who holds it."""
+        note = activity_path(self.path)
+        try:
+            note.unlink(missing_ok=True)
+            descriptor = create_private_file(note)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump({"pid": os.getpid(), "who": self.role, "what": what}, handle, ensure_ascii=False)
+        except (OSError, DatabaseProblem):
+            pass  # only a courtesy to others: never a reason to fail
+        try:
+            yield
+        finally:
+            note.unlink(missing_ok=True)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -96,15 +157,20 @@ class Database:
                 self._local.connection = (self._generation, connection)
         return connection
 
-    def backup_to(self, destination: Path) -> None:
-        """A consistent copy of the whole database (safe while the app runs), private like the original."""
-        destination = Path(destination)
-        if destination.exists():
-            raise FileExistsError(destination)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        # VACUUM cannot run inside a transaction; the raw connection is in autocommit mode between reads.
-        self._raw_connection().execute("VACUUM INTO ?", (str(destination),))
-        destination.chmod(0o600)
+    def backup_to(self, destination: Path) -> Path:
+        """A checked, consistent copy of the whole database at ``destination`` (safe while the app runs),
+        private like the original, written whole or not at all. The folder must exist; the file must not."""
+        from jiebei_tracker.storage.backups import copy_database
+
+        return copy_database(self.path, Path(destination))
+
+    def writer_connection(self) -> sqlite3.Connection:
+        """A new plain connection of its own (restore writes a whole backup into the file through it)."""
+        return connect(self.path)
+
+    def forget_connections(self) -> None:
+        """Close every connection, so that the next use reads the file afresh (after a restore)."""
+        self.close()
 
     def close(self) -> None:
         """Close every connection. Like the engine's ``dispose()``, a later read would connect afresh."""
@@ -117,12 +183,101 @@ class Database:
             connection.close()
 
 
-def _create_private_file(path: Path) -> None:
-    """Create the file (and its folder) readable by the user only; tighten an existing file to 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(descriptor)
-    path.chmod(0o600)
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def prepare_database_file(path: Path) -> None:
+    """Make sure ``path`` can be opened as this app's database before anything is written: a new file is created
+    0600 (its missing folders 0700); an existing one must be a file, an SQLite database (or empty), readable and
+    writable in a writable folder — else DatabaseProblem, and the file is left exactly as it was."""
+    if path.is_dir():
+        raise DatabaseProblem(path, "is a folder, not a database file; give a file name with --db")
+    if not path.exists():
+        if path.is_symlink():
+            raise DatabaseProblem(path, "is a symbolic link to nothing; give the database file itself")
+        try:
+            make_private_folder(path.parent)
+            os.close(create_private_file(path))
+        except FileProblem as problem:
+            if not path.exists():  # (else another program created it meanwhile: open that)
+                raise DatabaseProblem(problem.path, problem.reason) from None
+    if not path.is_file():
+        raise DatabaseProblem(path, "is not a regular file")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseProblem(path, f"cannot be read ({error.strerror})") from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseDamaged(path, "is not a Jiebei Tracker database (not an SQLite file); it was not changed")
+    if header:
+        _check_schema_before_opening(path)
+    if not os.access(path, os.W_OK):
+        raise DatabaseProblem(path, "is read-only; Jiebei Tracker needs to write to it")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseProblem(
+            path, f"is in a read-only folder ({path.parent}); SQLite needs to write its journal beside it"
+        )
+
+
+def _check_schema_before_opening(path: Path) -> None:
+    """Look into an existing file read-only, before the pragmas (which switch a file to WAL) touch it: another
+    application's database, one made by a newer version, or a damaged one is refused as it is."""
+    from urllib.parse import quote
+
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseProblem(path, f"cannot be opened ({error})") from None
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else row[0]
+    except sqlite3.DatabaseError as error:
+        problem = database_problem(path, error)
+        raise (problem or DatabaseProblem(path, str(error))) from None
+    finally:
+        connection.close()
+    if tables and "alembic_version" not in tables:
+        raise DatabaseProblem(path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed")
+    migrations_runner.check_known_revision(path, revision)
+
+
+def activity_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".activity")
+
+
+def holder_of(db_path: Path) -> str:
+    """Who keeps the file busy, as far as can be told: the note a long writer leaves (``Database.activity``), else
+    the window's lock file (ui/single_instance.py), else someone unknown."""
+    try:
+        note = json.loads(activity_path(db_path).read_text(encoding="utf-8"))
+        if _other_process(int(note["pid"])):
+            return f"{note['who']} has the file open and is {note['what']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        pid = int(db_path.with_name(db_path.name + ".lock").read_text(encoding="utf-8").split()[0])
+        if _other_process(pid):
+            return "the window has the file open and is writing to it"
+    except (OSError, ValueError, IndexError):
+        pass
+    return "another program is writing to it"
+
+
+def _other_process(pid: int) -> bool:
+    return pid != os.getpid() and process_alive(pid)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether a driver error (or SQLAlchemy's wrapping of one) says the file is locked by another writer."""
+    original = getattr(error, "orig", error)
+    if not isinstance(original, sqlite3.OperationalError):
+        return False
+    code = getattr(original, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, getattr(sqlite3, "SQLITE_BUSY_SNAPSHOT", -1)) or "locked" in str(original)
 
 
 def _apply_pragmas(connection: sqlite3.Connection) -> None:
@@ -132,6 +287,7 @@ def _apply_pragmas(connection: sqlite3.Connection) -> None:
     cursor = connection.cursor()
     for pragma in PRAGMAS:
         cursor.execute(pragma)
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # read when connecting (tests shorten it)
     cursor.close()
 
 
@@ -152,7 +308,9 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def _on_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock at once (the busy timeout then applies); a read does not.
+    write = connection.get_execution_options().get("jiebei_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_database_engine(path: Path) -> Engine:
@@ -164,11 +322,51 @@ def create_database_engine(path: Path) -> Engine:
     return engine
 
 
-def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+def open_database(
+    path: str | os.PathLike[str], *, migrate: bool = True, backups: bool = True, write_attempts: int = 1
+) -> Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date (backing it up first).
+    Anything that makes the file unusable — not a database, damaged, too new, read-only — is a DatabaseProblem
+    naming the file, and the file is left as it was."""
     path = Path(path)
-    _create_private_file(path)
-    database = Database(path=path)
-    if migrate:
-        migrations_runner.upgrade_to_head(database)
+    prepare_database_file(path)
+    database = Database(path=path, backups=backups, write_attempts=write_attempts)
+    try:
+        if migrate:
+            migrations_runner.upgrade_to_head(database)
+        else:
+            migrations_runner.check_known_revision(path, migrations_runner.current_revision(database))
+    except DatabaseProblem:
+        database.close()
+        raise
+    except Exception as error:
+        database.close()
+        problem = database_problem(path, error)
+        if problem is None:
+            raise
+        raise problem from None
+    if path.stat().st_uid == os.getuid():
+        path.chmod(0o600)  # a database this app opened is the user's only, whatever its mode was
     return database
+
+
+def database_problem(path: Path, error: BaseException) -> DatabaseProblem | None:
+    """The one-line message for a driver error on the file (damaged, not a database, locked, …), or None when
+    the error is not about the file."""
+    if is_busy(error):
+        return DatabaseBusy(path, f"is busy: {holder_of(path)}; try again when it finishes")
+    original = getattr(error, "orig", error)
+    if isinstance(original, sqlite3.DatabaseError):
+        text = str(original)
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return DatabaseDamaged(
+                path, f"is damaged ({text}); restore a backup with `jiebei-tracker restore` (see `backups`)"
+            )
+        if "readonly" in text or "read-only" in text:
+            return DatabaseProblem(path, f"cannot be written ({text})")
+        if "disk is full" in text or "disk I/O" in text:
+            return DatabaseProblem(path, f"cannot be written: {text}; nothing was changed")
+        return DatabaseProblem(path, f"cannot be used ({text})")
+    if isinstance(original, OSError) and original.errno is not None:
+        return DatabaseProblem(path, f"cannot be used ({original.strerror})")
+    return None

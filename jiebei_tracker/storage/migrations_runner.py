@@ -3,13 +3,40 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from jiebei_tracker.storage.problems import DatabaseProblem
 
 if TYPE_CHECKING:
     from jiebei_tracker.storage.database import Database
 
 # The newest revision in migrations/versions. A test checks it against Alembic's own idea of head.
-HEAD_REVISION = "0004_repayment_source"
+HEAD_REVISION = "0005_import_batch"
+
+
+def known_revisions() -> list[str]:
+    """The revisions this version knows, oldest first: the migration scripts' names (each is named after its
+    revision, ``NNNN_what.py``), read without importing Alembic."""
+    from importlib.resources import files
+
+    folder = files("jiebei_tracker.storage") / "migrations" / "versions"
+    return sorted(
+        entry.name.removesuffix(".py")
+        for entry in folder.iterdir()
+        if entry.name[:4].isdigit() and entry.name.endswith(".py")
+    )
+
+
+def check_known_revision(path: Path, revision: str | None) -> None:
+    """A file made by a newer version of the app (a revision this one does not know) is refused, untouched."""
+    known = known_revisions()
+    if revision is not None and revision not in known:
+        raise DatabaseProblem(
+            path,
+            f"made by a newer version of Jiebei Tracker: {revision}; this version knows up to {known[-1]}. "
+            "Open it with the newer version",
+        )
 
 
 def current_revision(database: Database) -> str | None:
@@ -42,8 +69,22 @@ def alembic_config(connection=None):
 def upgrade_to_head(database: Database) -> None:
     """Create or upgrade the schema. Importing Alembic and SQLAlchemy costs start-up time, so both are skipped
     when the database already stands at the head revision."""
-    if current_revision(database) == HEAD_REVISION:
+    revision = current_revision(database)
+    if revision == HEAD_REVISION:
         return
+    check_known_revision(database.path, revision)
+    if revision is None:
+        with database.read() as connection:
+            tables = connection.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if tables:
+            raise DatabaseProblem(
+                database.path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed"
+            )
+    else:
+        from jiebei_tracker.storage.backups import Reason, has_records, make_backup
+
+        if has_records(database):
+            make_backup(database, Reason.MIGRATION)
     from alembic import command
 
     with database.engine.begin() as connection:

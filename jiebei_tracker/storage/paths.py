@@ -23,3 +23,14 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return default_db_path()
+
+
+def prepare_data_folder(db_path: Path) -> None:
+    """The app's own data folder (where the database lives by default) is created, or tightened, to 0700 before
+    anything is written in it — the database, its lock, its backups. A folder the user chose is left as it is
+    (only folders the app creates are made 0700)."""
+    from jiebei_tracker.storage.files import make_private_folder, tighten_data_folder
+
+    if Path(db_path) == default_db_path():
+        folder = make_private_folder(Path(db_path).parent)
+        tighten_data_folder(folder)

@@ -3,6 +3,8 @@ running one to come forward instead of opening the same file again (so two write
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,9 +37,11 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def acquire(self, *, listen: bool = True) -> bool:
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not self._lock.tryLock(0):
             return False
+        with contextlib.suppress(OSError):
+            os.chmod(self.lock_path, 0o600)  # it names this process and host: the user's only, like the data
         if listen:
             self.listen()
         return True

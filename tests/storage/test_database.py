@@ -36,10 +36,12 @@ def test_an_existing_file_with_loose_permissions_is_tightened(db_path):
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
-def test_missing_folders_are_created(tmp_path):
+def test_missing_folders_are_created_private(tmp_path):
     path = tmp_path / "deep" / "er" / "tracker.db"
     open_database(path).close()
     assert path.exists()
+    assert stat.S_IMODE((tmp_path / "deep").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "deep" / "er").stat().st_mode) == 0o700
 
 
 PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
@@ -167,7 +169,8 @@ def test_a_database_at_head_does_not_run_alembic(db_path, monkeypatch):
 
 def test_backup_is_a_consistent_private_copy(database, ledger, tmp_path):
     ledger.add_loan(draft("微粒贷"))
-    target = tmp_path / "backups" / "copy.db"
+    (tmp_path / "copies").mkdir()
+    target = tmp_path / "copies" / "copy.db"
     database.backup_to(target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with sqlite3.connect(target) as copy:
