@@ -24,11 +24,20 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from jiebei_tracker.ui.common import app_icon
+    from jiebei_tracker.storage.files import make_private_folder
+    from jiebei_tracker.storage.paths import prepare_data_folder
+    from jiebei_tracker.storage.problems import FileProblem
+    from jiebei_tracker.ui.common import app_icon, message_box
     from jiebei_tracker.ui.first_frame import after_first_frame
     from jiebei_tracker.ui.i18n import Translations
     from jiebei_tracker.ui.single_instance import SingleInstance
 
+    try:  # the data folder is private (0700) before anything — the lock, the database — is made in it
+        prepare_data_folder(db_path)
+        make_private_folder(Path(db_path).parent)
+    except FileProblem as problem:
+        print(f"jiebei-tracker: error: {problem}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("jiebei-tracker")
     app.setOrganizationName("jiebei-tracker")
@@ -41,13 +50,16 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
         if instance.notify_running():
             return 0  # the running window comes forward; this launch has nothing more to do
         translations.apply("")
-        QMessageBox.information(None, "Jiebei Tracker", _already_open_text(db_path))
+        message_box(None, QMessageBox.Icon.Information, "Jiebei Tracker", _already_open_text(db_path))
         return 0
-    try:
-        session = AppSession(db_path=Path(db_path), translations=translations, state=QSettings())
-    except Exception as error:  # a broken or unreadable file: say which, don't show a traceback
+    from jiebei_tracker.ui.errors import install_error_dialogs, open_or_offer_backup
+
+    install_error_dialogs()
+    session = open_or_offer_backup(
+        Path(db_path), lambda: AppSession(db_path=Path(db_path), translations=translations, state=QSettings())
+    )
+    if session is None:  # it could not be opened, and no backup was restored: the user was told why
         instance.release()
-        QMessageBox.critical(None, "Jiebei Tracker", f"Cannot open the database {db_path}:\n{error}")
         return 1
     instance.activation_requested.connect(session.bring_forward)
     session.window.show()
@@ -86,6 +98,7 @@ class AppSession:
         self.state = state
         self.today = today
         self.own = open_workspace(self.db_path, today=today)
+        self.own.database.role = "the window"  # for the message another program shows while this one writes
         self.sample: Workspace | None = None
         self.extras: list = []  # what feature hooks started for the current window (reminders)
         translations.apply(self.own.general_settings().language)
@@ -103,6 +116,7 @@ class AppSession:
         window.sample_requested.connect(self.open_sample)
         window.own_data_requested.connect(self.open_own)
         window.language_chosen.connect(self._remember_language)
+        window.data_replaced.connect(self.reopen_own)
         self.extras = [
             extra
             for extra in [feature_hooks.start_reminders(workspace=workspace, hub=window.hub, window=window)]
@@ -118,7 +132,7 @@ class AppSession:
         if self.sample is None:
             path = free_sample_path(self.db_path)
             create_sample_database(path, today=self.today(), general=self.own.general_settings())
-            self.sample = open_workspace(path, today=self.today)
+            self.sample = open_workspace(path, today=self.today, backups=False)
         return self._replace_window(self.sample, sample=True)
 
     def open_own(self) -> MainWindow:
@@ -127,6 +141,21 @@ class AppSession:
         if self.sample is not None:
             self.sample.close()
             self.sample = None
+        return window
+
+    def reopen_own(self) -> MainWindow:
+        """The own data read afresh into a new window (after a restore: no cache or undo step of before)."""
+        from jiebei_tracker.services.workspace import open_workspace
+
+        if self.sample is not None:
+            self.sample.close()
+            self.sample = None
+        self.window.wait_for_workers()  # nothing of the window's may still read the data it showed
+        old_workspace = self.own
+        self.own = open_workspace(self.db_path, today=self.today)
+        self.own.database.role = "the window"
+        window = self._replace_window(self.own, sample=False)
+        old_workspace.close()
         return window
 
     def _replace_window(self, workspace: Workspace, *, sample: bool) -> MainWindow:

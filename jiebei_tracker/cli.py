@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from jiebei_tracker import __version__
+from jiebei_tracker.cli_output import printable_output
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.text import clean_name, clean_note, printable
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
 
 if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --help is instant
@@ -34,6 +36,7 @@ FEATURE_MODULES = (
     "jiebei_tracker.cli_repayments",
     "jiebei_tracker.cli_import",
     "jiebei_tracker.cli_health",
+    "jiebei_tracker.cli_data",
 )
 
 
@@ -91,9 +94,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     past.add_argument(
         "--paid-through", metavar="DATE", help="installments due on or before DATE were paid on their due dates"
     )
-    past.add_argument(
-        "--settled-on", metavar="DATE", help="paid on schedule until DATE, then settled early that day"
-    )
+    past.add_argument("--settled-on", metavar="DATE", help="paid on schedule until DATE, then settled early that day")
     add.add_argument(
         "--payoff-amount", metavar="YUAN", help="with --settled-on: what was paid to settle (default: proposed)"
     )
@@ -111,6 +112,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     payoff.add_argument("loan", metavar="LOAN")
     payoff.add_argument("--on", required=True, metavar="DATE")
     payoff.add_argument("--amount", metavar="YUAN")
+    payoff.add_argument(
+        "--force", action="store_true", help="record --amount even when it is far below the proposed payoff"
+    )
 
     platform = commands.add_parser("platform", help="set a platform's kind")
     platform.add_argument("name", metavar="NAME")
@@ -139,9 +143,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     demo.add_argument(
         "--seed", metavar="N", help=f"the same seed gives the same generated history (default {_DEMO_SEED})"
     )
-
-    backup = commands.add_parser("backup", help="write a consistent copy of the database to FILE")
-    backup.add_argument("file", metavar="FILE")
     return parser, commands
 
 
@@ -167,9 +168,62 @@ def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command, or open the window. Whatever goes wrong ends in one line on stderr and exit 1 (2 for a
+    mistake in the command line), never a traceback (set JIEBEI_TRACKER_DEBUG=1 to see one)."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    try:
+        with printable_output():  # the user's text comes out with its control characters escaped
+            return _main(arguments)
+    except KeyboardInterrupt:
+        print("jiebei-tracker: interrupted; a change under way was not saved (the file is as it was)", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except BrokenPipeError:
+        # The reader went away (`jiebei-tracker loans | head`): stop quietly, as Python's docs advise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BAD_DATA
+    except Exception as error:
+        if os.environ.get("JIEBEI_TRACKER_DEBUG"):
+            raise
+        print(f"jiebei-tracker: error: {printable(_problem_text(error))}", file=sys.stderr)
+        return EXIT_BAD_DATA
+
+
+def _problem_text(error: Exception) -> str:
+    """One line for a failure no command caught: the file's problem, a full disk, or what Python said."""
+    import errno
+
+    from jiebei_tracker.storage.database import database_problem
+    from jiebei_tracker.storage.paths import resolve_db_path
+    from jiebei_tracker.storage.problems import FileProblem
+
+    if isinstance(error, FileProblem):
+        return str(error)
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        where = error.filename or "the disk"
+        return f"{where}: no space left on the disk; nothing was changed"
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename or 'a file'}: {error.strerror}"
+    try:
+        problem = database_problem(resolve_db_path(None), error)
+    except Exception:
+        problem = None
+    if problem is not None:
+        return problem.reason
+    return f"{type(error).__name__}: {error} (run again with JIEBEI_TRACKER_DEBUG=1 to see where)"
+
+
+def _main(arguments: list[str]) -> int:
     from jiebei_tracker.storage.paths import resolve_db_path
 
-    window_only, db_option = _window_only(sys.argv[1:] if argv is None else list(argv))
+    for position, argument in enumerate(arguments, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            print(f"jiebei-tracker: error: argument {position} is not valid UTF-8 text: {shown}", file=sys.stderr)
+            return EXIT_USAGE
+    argv = arguments
+    window_only, db_option = _window_only(argv)
     if window_only:
         from jiebei_tracker.app import run_gui
 
@@ -187,10 +241,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidValue as error:
         field = _OPTION_OF_FIELD.get(error.field, error.field)
         print(f"jiebei-tracker: error: {field} {error.value!r}: {error.reason}", file=sys.stderr)
-        return EXIT_BAD_DATA
-    except BrokenPipeError:
-        # The reader went away (`jiebei-tracker loans | head`): stop quietly, as Python's docs advise.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BAD_DATA
 
 
@@ -218,8 +268,12 @@ _OPTION_OF_FIELD = {
 def _run(handler: Handler, args: argparse.Namespace, db_path: Path) -> int:
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import open_database
+    from jiebei_tracker.storage.paths import prepare_data_folder
 
-    database = open_database(db_path)
+    prepare_data_folder(db_path)
+    if getattr(handler, "takes_path", False):  # works on the file itself, even one that cannot be opened
+        return handler(args, db_path, sys.stdout)
+    database = open_database(db_path, write_attempts=3)  # a command waits up to 15 s for another writer
     try:
         context = Context(database, Ledger(database=database), date.today(), sys.stdout)
         return handler(args, context)
@@ -264,7 +318,7 @@ def _cmd_add_loan(args, context: Context) -> int:
         terms=terms,
         purpose=option_value(LoanPurpose.parse, args.purpose, "--purpose") or LoanPurpose.OTHER,
         autopay=args.autopay,
-        note=args.note,
+        note=option_value(clean_note, args.note, "--note"),
         external_id=args.external_id,
     )
     past = _past_choice(args)
@@ -324,20 +378,32 @@ def _cmd_pay(args, context: Context) -> int:
     loan_id = _loan_id(context, args.loan)
     amount = option_value(parse_positive_yuan, args.amount, "--amount")
     context.ledger.log_repayment(
-        loan_id, paid_on=option_value(parse_date, args.on, "--on"), amount_fen=amount, note=args.note
+        loan_id,
+        paid_on=option_value(parse_date, args.on, "--on"),
+        amount_fen=amount,
+        note=option_value(clean_note, args.note, "--note"),
     )
     print(f"logged {format_yuan(amount)} on loan #{loan_id}", file=context.out)
     return EXIT_OK
 
 
 def _cmd_payoff(args, context: Context) -> int:
+    from jiebei_tracker.domain.dates import check_day
+    from jiebei_tracker.domain.payments import is_low_payoff
     from jiebei_tracker.services.loans import payoff_quote
 
     loan_id = _loan_id(context, args.loan)
-    paid_on = option_value(parse_date, args.on, "--on")
+    paid_on = check_day(option_value(parse_date, args.on, "--on"), field="--on", today=context.today)
     amount = option_value(parse_positive_yuan, args.amount, "--amount")
+    quote = payoff_quote(context.database, loan_id, paid_on=paid_on)
+    if amount is not None and not args.force and is_low_payoff(amount, quote.amount_fen):
+        raise InvalidValue(
+            "--amount",
+            format_yuan(amount),
+            f"is far below the proposed payoff of {format_yuan(quote.amount_fen)} on {paid_on.isoformat()}; "
+            "use --force if this is what you paid",
+        )
     if amount is None:
-        quote = payoff_quote(context.database, loan_id, paid_on=paid_on)
         amount = quote.amount_fen
         print(
             f"proposed payoff: principal {format_yuan(quote.principal_fen)} + interest for "
@@ -352,15 +418,17 @@ def _cmd_payoff(args, context: Context) -> int:
 
 def _cmd_platform(args, context: Context) -> int:
     kind = option_value(PlatformKind.parse, args.kind, "--kind")
-    context.ledger.set_platform_kind(args.name, kind)
-    print(f"{args.name}: {kind.value}", file=context.out)
+    name = option_value(clean_name, args.name, "NAME")
+    context.ledger.set_platform_kind(name, kind)
+    print(f"{name}: {kind.value}", file=context.out)
     return EXIT_OK
 
 
 def _cmd_limit(args, context: Context) -> int:
     amount = option_value(parse_yuan, args.amount, "--amount")
-    context.ledger.record_limit(args.platform, recorded_on=option_value(parse_date, args.on, "--on"), limit_fen=amount)
-    print(f"{args.platform}: limit {format_yuan(amount)}", file=context.out)
+    platform = option_value(clean_name, args.platform, "PLATFORM")
+    context.ledger.record_limit(platform, recorded_on=option_value(parse_date, args.on, "--on"), limit_fen=amount)
+    print(f"{platform}: limit {format_yuan(amount)}", file=context.out)
     return EXIT_OK
 
 
@@ -411,15 +479,6 @@ def _cmd_demo(args, context: Context) -> int:
     return EXIT_OK
 
 
-def _cmd_backup(args, context: Context) -> int:
-    target = Path(args.file)
-    if target.exists():
-        raise InvalidValue("FILE", args.file, "already exists; choose a new file name")
-    context.database.backup_to(target)
-    print(f"backed up {context.database.path} to {target}", file=context.out)
-    return EXIT_OK
-
-
 _CORE_COMMANDS: dict[str, Handler] = {
     "add-loan": _cmd_add_loan,
     "delete-loan": _cmd_delete_loan,
@@ -430,5 +489,4 @@ _CORE_COMMANDS: dict[str, Handler] = {
     "note": _cmd_note,
     "resolve-note": _cmd_resolve_note,
     "demo": _cmd_demo,
-    "backup": _cmd_backup,
 }

@@ -2,7 +2,7 @@
 
 Runs offscreen (no display needed); install a CJK font first (Debian: fonts-noto-cjk) so Chinese renders.
 Writes into packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette,
-and two charts drawn by the charts' own PNG export.
+two charts drawn by the charts' own PNG export, and the restore dialog in both languages.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,7 +26,9 @@ from jiebei_tracker.charts.health import HealthChart  # noqa: E402
 from jiebei_tracker.services.demo import generate_history  # noqa: E402
 from jiebei_tracker.services.series import ChartData, RangePreset  # noqa: E402
 from jiebei_tracker.services.workspace import Workspace  # noqa: E402
+from jiebei_tracker.storage.backups import Reason, make_backup  # noqa: E402
 from jiebei_tracker.storage.database import open_database  # noqa: E402
+from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog  # noqa: E402
 from jiebei_tracker.ui.i18n import Translations  # noqa: E402
 from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, MainWindow  # noqa: E402
 from jiebei_tracker.ui.views.deferred import Deferred  # noqa: E402
@@ -93,6 +95,24 @@ def chart_picture(data: ChartData, translations, language: str, chart_class, nam
     chart.deleteLater()
 
 
+def restore_picture(database, translations, language: str, name: str) -> None:
+    """File ▸ Restore from a backup… over a few days of automatic backups, one of them damaged."""
+    translations.apply(language)
+    QApplication.setPalette(QApplication.style().standardPalette())
+    folder = Path(database.path).parent / "backups"
+    if not folder.is_dir():
+        made = ((20, 9, 2, Reason.DAILY), (25, 21, 40, Reason.IMPORT), (27, 8, 15, Reason.DAILY))
+        for day, hour, minute, reason in (*made, (28, 10, 31, Reason.MANUAL)):
+            make_backup(database, reason, now=datetime(2026, 11, day, hour, minute))
+        (folder / "jiebei-tracker.20261126-120000.daily.db").write_bytes(b"SQLite format 3\x00" + bytes(100))
+    dialog = RestoreDialog(Path(database.path))
+    dialog.resize(780, 330)
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(OUT / name))
+    dialog.close()
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -110,6 +130,8 @@ def main() -> int:
         data = ChartData(database=database, today=lambda: TODAY)
         chart_picture(data, translations, "zh_CN", BalanceChart, "chart-balance-zh_CN.png")
         chart_picture(data, translations, "en", HealthChart, "chart-health-en.png")
+        restore_picture(database, translations, "zh_CN", "restore-zh_CN.png")
+        restore_picture(database, translations, "en", "restore-en.png")
         database.close()
     translations.apply("en")
     print(f"screenshots written to {OUT}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.storage import reads
+from jiebei_tracker.storage.backups import RETENTION_KEY
 from jiebei_tracker.storage.database import Database
 
 
@@ -19,6 +20,11 @@ class GeneralSettings:
     reminder_lead_days: int = 3
     language: str = ""  # "" follows the system locale; else "zh_CN" or "en"
     autopay_recording: str = "ask"  # AutopayRecording: ask / auto / off
+    # How many automatic backups are kept (storage/backups.py Retention reads them from this same setting).
+    backup_daily: int = 7
+    backup_weekly: int = 4
+    backup_monthly: int = 12
+    backup_event_days: int = 30
 
     def __post_init__(self) -> None:
         if not 0 <= self.grace_days <= 30:
@@ -29,9 +35,13 @@ class GeneralSettings:
             raise InvalidValue("language", self.language, "must be zh_CN, en, or empty for the system's")
         if self.autopay_recording not in ("ask", "auto", "off"):
             raise InvalidValue("autopay_recording", self.autopay_recording, "must be ask, auto or off")
+        for name, high in BACKUP_LIMITS.items():
+            if not 0 <= getattr(self, name) <= high:
+                raise InvalidValue(name, getattr(self, name), f"must be 0 to {high}")
 
 
-_GENERAL_KEY = "general"
+BACKUP_LIMITS = {"backup_daily": 366, "backup_weekly": 520, "backup_monthly": 240, "backup_event_days": 3650}
+_GENERAL_KEY = RETENTION_KEY  # one setting: the general ones, backup counts included
 
 
 class SettingsStore:
@@ -78,5 +88,6 @@ class SettingsStore:
                 "reminder_lead_days": settings.reminder_lead_days,
                 "language": settings.language,
                 "autopay_recording": settings.autopay_recording,
+                **{name: getattr(settings, name) for name in BACKUP_LIMITS},
             },
         )

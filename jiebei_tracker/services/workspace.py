@@ -17,7 +17,7 @@ from jiebei_tracker.storage.database import Database, open_database
 if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is due (services.dues) alone
     from jiebei_tracker.domain.payments import PayoffQuote
     from jiebei_tracker.domain.rules import Thresholds
-    from jiebei_tracker.services import credit, loans
+    from jiebei_tracker.services import credit, import_history, loans
     from jiebei_tracker.services.ledger import Ledger
 
 
@@ -84,6 +84,18 @@ class Workspace:
 
         return credit.list_notes(self.database)
 
+    def imports(self) -> list[import_history.ImportRecord]:
+        """Every import made, newest first (undoing one is ``ledger.undo_import``)."""
+        from jiebei_tracker.services import import_history
+
+        return import_history.list_imports(self.database)
+
+    def latest_import(self) -> import_history.ImportRecord | None:
+        """The newest import not undone yet: the one Edit ▸ Undo import takes back."""
+        from jiebei_tracker.services import import_history
+
+        return import_history.latest_undoable(self.database)
+
     # -- for the window: the loans list at any size, what is due, totals, settings ---------------------------
 
     def loan_ids(self, query: loans.LoanQuery) -> list[int]:
@@ -129,9 +141,11 @@ class Workspace:
         self.database.close()
 
 
-def open_workspace(path: Path, *, today: Callable[[], date] = date.today) -> Workspace:
-    """Open the database at ``path`` with the grace days its settings ask for."""
-    workspace = Workspace(database=open_database(path), today=today)
+def open_workspace(path: Path, *, today: Callable[[], date] = date.today, backups: bool = True) -> Workspace:
+    """Open the database at ``path`` with the grace days its settings ask for (``backups``: the daily one; never
+    for sample data, which has nothing worth keeping)."""
+    backups = backups and not is_sample_file(path)
+    workspace = Workspace(database=open_database(path, backups=backups), today=today)
     workspace.grace_days = workspace.general_settings().grace_days
     return workspace
 
@@ -208,7 +222,7 @@ def create_sample_database(path: Path, *, today: date, general: GeneralSettings 
         raise FileExistsError(path)
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
-    database = open_database(path)
+    database = open_database(path, backups=False)  # sample data: nothing to keep
     try:
         store = SettingsStore(database=database)
         # The mark goes in first: a sample cut short is still recognised, and replaced, next time.

@@ -88,15 +88,28 @@ def build_dashboard_charts(
 
 
 def open_import_wizard(
-    *, workspace: Workspace, hub: ChangeHub, path: Path | None = None, parent: QWidget | None = None
+    *,
+    workspace: Workspace,
+    hub: ChangeHub,
+    path: Path | None = None,
+    parent: QWidget | None = None,
+    undo_import: Callable[[int, QWidget], Changes | None] | None = None,
 ) -> Changes | None:
-    """The import wizard, starting at ``path`` when a file was dropped on the window."""
+    """The import wizard, starting at ``path`` when a file was dropped on the window; ``undo_import`` is what its
+    "Undo this import" button calls (the window's ImportUndo.undo_by_id)."""
     from jiebei_tracker.services.imports import ImportService
     from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
 
     imports = ImportService(database=workspace.database, ledger=workspace.ledger, today=workspace.today)
-    changes = ImportWizard.ask(imports=imports, path=path, parent=parent)
+    changes = ImportWizard.ask(imports=imports, path=path, parent=parent, undo_import=undo_import)
     return hub.announce(changes) if changes is not None else None
+
+
+def data_file_commands(*, workspace: Workspace, window: QWidget, replaced: Callable[[], None]) -> QObject:
+    """File ▸ Back up now…, Restore from a backup…, Export… for the workspace's data (ui.data_file)."""
+    from jiebei_tracker.ui.data_file import DataFileCommands
+
+    return DataFileCommands(workspace=workspace, window=window, replaced=replaced)
 
 
 def start_reminders(*, workspace: Workspace, hub: ChangeHub, window) -> QObject | None:

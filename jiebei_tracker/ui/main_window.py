@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -23,9 +23,10 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
-from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
+from jiebei_tracker.ui.common import ChangeHub, app_icon, icon, plain_label
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
+from jiebei_tracker.ui.import_undo import ImportUndo
 from jiebei_tracker.ui.page_stack import PageStack
 from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.undo_notice import UndoNotice
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
     """The user wants to go back from the sample data to their own."""
     language_chosen = Signal(str)
     """The settings were saved with this language setting (``""`` follows the system)."""
+    data_replaced = Signal()
+    """A backup was restored over the data: the application opens it again in a new window."""
 
     def __init__(
         self,
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
             self._column.addWidget(self.banner)
         self._column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.data_label = QLabel()
+        self.data_label = plain_label()  # the database's path, whatever its name
         self.statusBar().addPermanentWidget(self.data_label)
         self.undo_notice = UndoNotice(stack=self.undo.stack)  # "Logged ¥1,050.09 on 借呗 …  Undo"
         self.statusBar().addWidget(self.undo_notice, 1)
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         # The window opens on plain-driver reads; what the first write needs (the ledger and SQLAlchemy, most of a
         # second to import) loads once the window is on screen, not when the user first saves something.
         after_first_frame(self, workspace.warm_up)
+        after_first_frame(self, self.import_undo.refresh)  # Edit ▸ Undo import, enabled if there is one to undo
         # Autopay installments that fell due are asked about (or recorded) once the window is on screen.
         self.autopay_check = feature_hooks.start_autopay_check(
             workspace=workspace, hub=self.hub, undo=self.undo, window=self
@@ -227,11 +231,18 @@ class MainWindow(QMainWindow):
             self.own_data_requested.emit if self.is_sample else self.sample_requested.emit
         )
         commands.settings.triggered.connect(self.open_settings)
+        self._data_file = None
+        commands.export.triggered.connect(lambda: self.data_file.export())
+        commands.back_up.triggered.connect(lambda: self.data_file.back_up_now())
+        commands.restore.triggered.connect(lambda: self.data_file.restore())
+        for action in (commands.back_up, commands.restore):
+            action.setEnabled(not self.is_sample)  # the sample data is made afresh: nothing to keep
         commands.quit.triggered.connect(self.close)
         commands.about.triggered.connect(self.about)
         for index, action in enumerate(commands.pages):
             action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
         commands.install(undo_stack=self.undo.stack)
+        self.import_undo = ImportUndo(workspace=self.workspace, hub=self.hub, action=commands.undo_import, window=self)
         self.undo_action, self.redo_action = commands.undo, commands.redo
 
     # -- navigation and the selected loan --------------------------------------------------------------------
@@ -292,9 +303,22 @@ class MainWindow(QMainWindow):
         dialog.raise_()
         return dialog
 
+    @property
+    def data_file(self):
+        """File ▸ Back up now…, Restore from a backup…, Export… (built on first use, after the first frame)."""
+        if self._data_file is None:
+            self._data_file = feature_hooks.data_file_commands(
+                workspace=self.workspace, window=self, replaced=self.data_replaced.emit
+            )
+        return self._data_file
+
     def import_file(self, path: Path | None = None) -> Changes | None:
         return feature_hooks.open_import_wizard(
-            workspace=self.workspace, hub=self.hub, path=path if isinstance(path, Path) else None, parent=self
+            workspace=self.workspace,
+            hub=self.hub,
+            path=path if isinstance(path, Path) else None,
+            parent=self,
+            undo_import=self.import_undo.undo_by_id,
         )
 
     # -- changes, settings, language -------------------------------------------------------------------------
@@ -338,6 +362,7 @@ class MainWindow(QMainWindow):
         for row, text in enumerate(self.commands.page_titles()):
             self.navigation.item(row).setText(text)
         self.commands.retranslate_ui(sample=self.is_sample)
+        self.import_undo.retranslate()
         self.data_label.setText(
             (self.tr("Sample data: {path}") if self.is_sample else self.tr("Your data: {path}")).format(
                 path=self.workspace.database.path
@@ -351,7 +376,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<h3>Jiebei Tracker {version}</h3><p>Keeps your loans, repayments, credit limits and credit-report "
                 "notes on this computer and helps you keep your borrowing healthy.</p><p>Your data: {path}</p>"
-            ).format(version=__version__, path=self.workspace.database.path),
+            ).format(version=__version__, path=html.escape(str(self.workspace.database.path))),
         )
 
     # -- a file dropped on the window is imported ------------------------------------------------------------

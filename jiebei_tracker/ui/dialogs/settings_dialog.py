@@ -75,6 +75,21 @@ class SettingsDialog(QDialog):
             "reminder_lead_days", self.tr("Remind me before a due date"), self.reminder_lead_days
         )
         self.general_errors.add_row("autopay_recording", self.tr("Autopay recording"), self.autopay_recording)
+        self.backup_spins = {
+            "backup_daily": _spin(0, 366, self.tr(" days")),
+            "backup_weekly": _spin(0, 520, self.tr(" weeks")),
+            "backup_monthly": _spin(0, 240, self.tr(" months")),
+            "backup_event_days": _spin(0, 3650, self.tr(" days")),
+        }
+        backup_labels = {
+            "backup_daily": self.tr("Daily backups kept"),
+            "backup_weekly": self.tr("Weekly backups kept"),
+            "backup_monthly": self.tr("Monthly backups kept"),
+            "backup_event_days": self.tr("Backups before imports kept for"),
+        }
+        for name, spin in self.backup_spins.items():
+            spin.setValue(getattr(general, name))
+            self.general_errors.add_row(name, backup_labels[name], spin)
         general_page = QWidget()
         general_layout = QVBoxLayout(general_page)
         general_layout.addLayout(general_form)
@@ -92,6 +107,15 @@ class SettingsDialog(QDialog):
                     "Autopay recording: when an installment of a loan on autopay falls due and is not recorded as "
                     "paid, ask you whether the platform deducted it, record it as paid right away (you can undo "
                     "it), or do nothing."
+                )
+            )
+        )
+        general_layout.addWidget(
+            _note(
+                self.tr(
+                    "Backups: a copy of your data is made on the first change of each day, and before every import, "
+                    "upgrade or restore, in the backups folder beside your data file. The newest of each day, week "
+                    "and month is kept for as long as set here; File ▸ Restore from a backup… puts one back."
                 )
             )
         )
@@ -176,6 +200,7 @@ class SettingsDialog(QDialog):
                 reminder_lead_days=self.reminder_lead_days.value(),
                 language=self.language.currentData(),
                 autopay_recording=self.autopay_recording.currentData(),
+                **{name: spin.value() for name, spin in self.backup_spins.items()},
             )
         except InvalidValue as error:
             self.general_errors.show(error)

@@ -1,0 +1,369 @@
+"""Backups of the database: automatic ones in a ``backups`` folder beside it, kept by age; copies on request;
+restoring one.
+
+Every copy is made with SQLite's online backup API (safe while the app or another writer runs) into a private
+temporary file beside its place, checked with ``PRAGMA integrity_check``, fsynced and linked into place: whole or
+absent, never world-readable, never through a symlink (storage/files.py). A copy is a plain single-file database
+(rollback journal), readable by any SQLite tool and by ``restore``.
+
+Automatic backups are made before a migration, before an import, before a restore, and on the first write of
+each day; they are kept by ``Retention`` (the newest of each of the last 7 days, 4 weeks and 12 months; those
+made before an import, a migration or a restore for 30 days). A database with no records is never backed up:
+there is nothing to lose yet.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jiebei_tracker.storage.files import make_private_folder, process_alive, write_whole
+from jiebei_tracker.storage.problems import DatabaseProblem, FileProblem
+
+if TYPE_CHECKING:
+    from jiebei_tracker.storage.database import Database
+
+BACKUP_FOLDER = "backups"
+RETENTION_KEY = "general"  # the setting holding backup_daily, … (services.settings.GeneralSettings edits them)
+RECORD_TABLES = ("loan", "repayment", "creditlimitrecord", "creditreportnote")
+
+
+class Reason(StrEnum):
+    """Why a backup was made: part of its file name."""
+
+    DAILY = "daily"  # the first write of a day
+    IMPORT = "import"  # before an import
+    MIGRATION = "migration"  # before the schema was upgraded
+    RESTORE = "restore"  # before another backup replaced the data
+    MANUAL = "manual"  # asked for (File ▸ Back up now, `backup`)
+
+    @property
+    def is_event(self) -> bool:
+        return self in (Reason.IMPORT, Reason.MIGRATION, Reason.RESTORE)
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many automatic backups are kept: the newest of each of the last ``daily`` days, ``weekly`` weeks and
+    ``monthly`` months; those made before an import, a migration or a restore for ``event_days`` days. Backups
+    made by hand are never removed."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+    event_days: int = 30
+
+    def __post_init__(self) -> None:
+        for name, high in (("daily", 366), ("weekly", 520), ("monthly", 240), ("event_days", 3650)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not 0 <= value <= high:
+                raise ValueError(f"{name} must be a whole number from 0 to {high}")
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Retention:
+        """From the general settings' JSON (``backup_daily``, …); the defaults for anything missing or wrong."""
+        if not text:
+            return cls()
+        try:
+            stored = json.loads(text)
+            return cls(**{k: stored[f"backup_{k}"] for k in cls.__dataclass_fields__ if f"backup_{k}" in stored})
+        except (ValueError, TypeError, AttributeError):
+            return cls()
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A backup file with when and why it was made (from its name)."""
+
+    path: Path
+    made_at: datetime
+    reason: Reason
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a database file holds, checked: its schema revision and how many records of each kind."""
+
+    revision: str | None
+    loans: int
+    repayments: int
+    limits: int
+    notes: int
+
+
+def folder_of(db_path: Path) -> Path:
+    return Path(db_path).parent / BACKUP_FOLDER
+
+
+def _pattern(db_path: Path) -> re.Pattern[str]:
+    reasons = "|".join(reason.value for reason in Reason)
+    return re.compile(rf"{re.escape(Path(db_path).stem)}\.(\d{{8}}-\d{{6}})(?:-\d+)?\.({reasons})\.db")
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """The database's backups in its backups folder, newest first."""
+    folder, pattern = folder_of(db_path), _pattern(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and path.is_file() and not path.is_symlink():
+            made_at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            found.append(Backup(path, made_at, Reason(match.group(2))))
+    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
+
+
+def copy_database(source: Path | sqlite3.Connection, target: Path, *, replace: bool = False) -> Path:
+    """A checked copy of the database ``source`` written whole at ``target``: a path is a live database (opened
+    as the app opens it), a connection anything else (a backup opened read-only).
+    The target's folder must exist; an existing target is refused unless ``replace``."""
+
+    def fill(temporary: Path) -> None:
+        reader = _open_source(source)
+        writer = sqlite3.connect(temporary)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode=DELETE")  # a plain single file, without -wal/-shm beside it
+            _check_integrity(writer, Path(target))
+        except sqlite3.DatabaseError as error:
+            raise DatabaseProblem(_source_path(source), f"cannot be copied ({error})") from None
+        finally:
+            writer.close()
+            if reader is not source:
+                reader.close()
+
+    return write_whole(Path(target), fill, replace=replace)
+
+
+def make_backup(database: Database, reason: Reason, *, now: datetime | None = None) -> Backup:
+    """A new backup of ``database`` in its backups folder (0700), then the old automatic ones pruned."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    folder = make_private_folder(folder_of(database.path))
+    remove_stale_parts(folder)
+    stem, stamp = database.path.stem, now.strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 100):
+        counter = "" if attempt == 1 else f"-{attempt}"
+        target = folder / f"{stem}.{stamp}{counter}.{reason.value}.db"
+        if not (target.exists() or target.is_symlink()):
+            break
+    copy_database(database.path, target)
+    prune(database.path, retention(database), now=now)
+    return Backup(target, now, reason)
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Remove the private temporary files of copies cut short (the app was killed while writing one): hidden
+    ``.NAME.PID-N.part`` files whose process is gone."""
+    for path in folder.glob(".*.part"):
+        match = re.search(r"\.(\d+)-\d+\.part$", path.name)
+        if match and not process_alive(int(match.group(1))):
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def make_daily_backup(database: Database, *, now: datetime | None = None) -> Backup | None:
+    """Today's backup, if none was made today and the database has records (else None)."""
+    now = now or datetime.now()
+    if any(backup.made_at.date() == now.date() for backup in list_backups(database.path)):
+        return None
+    if not has_records(database):
+        return None
+    return make_backup(database, Reason.DAILY, now=now)
+
+
+def has_records(database: Database) -> bool:
+    with database.read() as connection:
+        return any(
+            connection.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in RECORD_TABLES
+            if _has_table(connection, table)
+        )
+
+
+def retention(database: Database) -> Retention:
+    with database.read() as connection:
+        if not _has_table(connection, "setting"):
+            return Retention()
+        row = connection.execute("SELECT value_json FROM setting WHERE key = ?", (RETENTION_KEY,)).fetchone()
+    return Retention.from_json(row[0] if row else None)
+
+
+def to_remove(backups: list[Backup], keep: Retention, *, now: datetime) -> list[Backup]:
+    """The automatic backups ``keep`` does not keep (those made by hand are always kept)."""
+    kept: set[Path] = set()
+    scheduled = sorted((b for b in backups if b.reason is Reason.DAILY), key=lambda b: b.made_at, reverse=True)
+    for count, period in ((keep.daily, _day), (keep.weekly, _week), (keep.monthly, _month)):
+        seen: list[object] = []
+        for backup in scheduled:  # newest first: the first of each period is its newest
+            key = period(backup.made_at.date())
+            if key not in seen:
+                seen.append(key)
+                if len(seen) > count:
+                    break
+                kept.add(backup.path)
+    oldest_event = now - timedelta(days=keep.event_days)
+    removed = []
+    for backup in backups:
+        if backup.reason is Reason.MANUAL or backup.path in kept:
+            continue
+        if backup.reason.is_event and backup.made_at >= oldest_event:
+            continue
+        removed.append(backup)
+    return removed
+
+
+def _day(day: date) -> object:
+    return day
+
+
+def _week(day: date) -> object:
+    return day.isocalendar()[:2]
+
+
+def _month(day: date) -> object:
+    return (day.year, day.month)
+
+
+def prune(db_path: Path, keep: Retention, *, now: datetime) -> list[Backup]:
+    removed = to_remove(list_backups(db_path), keep, now=now)
+    for backup in removed:
+        backup.path.unlink(missing_ok=True)
+    return removed
+
+
+def inspect(path: Path) -> Contents:
+    """Check a database file made by this app (a backup, or any copy): readable, whole, and what it holds.
+    Raises DatabaseProblem naming what is wrong."""
+    from jiebei_tracker.storage.migrations_runner import check_known_revision
+
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseProblem(path, "no such file" if not path.exists() else "is not a file")
+    connection = _open_read_only(path)
+    try:
+        _check_integrity(connection, path)
+        if not _has_table(connection, "loan") or not _has_table(connection, "alembic_version"):
+            raise DatabaseProblem(path, "is an SQLite database, but not one of Jiebei Tracker")
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = None if revision is None else revision[0]
+        check_known_revision(path, revision)
+        counts = [connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in RECORD_TABLES]
+    except sqlite3.DatabaseError as error:
+        raise DatabaseProblem(path, f"cannot be read as a database ({error})") from None
+    finally:
+        connection.close()
+    return Contents(revision, *counts)
+
+
+def restore(database: Database, source: Path) -> Backup | None:
+    """Replace the database's contents with the checked copy at ``source``, after backing the current ones up
+    (the returned backup; None when there was nothing to back up). The copy is written into the open database
+    with the backup API, as one transaction: whole or not at all, even if the app is killed meanwhile; other
+    programs with the file open see the restored data at their next read. The schema is then brought up to
+    date (a backup made by an older version)."""
+    from jiebei_tracker.storage.migrations_runner import upgrade_to_head
+
+    source = Path(source)
+    inspect(source)
+    if source.resolve() == database.path.resolve():
+        raise DatabaseProblem(source, "is the database itself; choose a backup")
+    before = make_backup(database, Reason.RESTORE) if has_records(database) else None
+    reader = _open_read_only(source)
+    writer = database.writer_connection()
+    try:
+        reader.backup(writer)
+        _check_integrity(writer, database.path)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseProblem(database.path, f"could not be restored from {source} ({error})") from None
+    finally:
+        reader.close()
+        writer.close()
+    database.forget_connections()
+    upgrade_to_head(database)
+    return before
+
+
+def recover(db_path: Path, source: Path, *, now: datetime | None = None) -> Path | None:
+    """Put the checked copy at ``source`` in place of a database file that cannot be opened (damaged, not a
+    database). The unusable file is kept, renamed ``NAME.damaged-WHEN`` (returned; None when there was no file),
+    never deleted: it may still hold something worth rescuing."""
+    db_path, source = Path(db_path), Path(source)
+    inspect(source)
+    kept = None
+    if db_path.exists():
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        kept = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+        db_path.rename(kept)
+        for suffix in ("-wal", "-shm", "-journal"):
+            side = Path(str(db_path) + suffix)
+            if side.exists():
+                side.rename(Path(str(kept) + suffix))
+    reader = _open_read_only(source)
+    try:
+        copy_database(reader, db_path)
+    finally:
+        reader.close()
+    return kept
+
+
+def _open_source(source: Path | sqlite3.Connection) -> sqlite3.Connection:
+    if isinstance(source, sqlite3.Connection):
+        return source
+    from jiebei_tracker.storage.database import connect
+
+    return connect(Path(source))  # the live database, perhaps being written by another program
+
+
+def _source_path(source: Path | sqlite3.Connection) -> Path | str:
+    return source if isinstance(source, Path) else "the database"
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A backup is never written: opened immutable, nothing is created beside it (no -wal, no -shm)."""
+    from urllib.parse import quote
+
+    try:
+        return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseProblem(path, f"cannot be opened ({error})") from None
+
+
+def _check_integrity(connection: sqlite3.Connection, path: Path) -> None:
+    result = connection.execute("PRAGMA integrity_check").fetchall()
+    if result != [("ok",)]:
+        first = result[0][0] if result else "no answer"
+        raise DatabaseProblem(path, f"is damaged ({first})")
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return connection.execute(query, (name,)).fetchone() is not None
+
+
+__all__ = [
+    "Backup",
+    "Contents",
+    "FileProblem",
+    "Reason",
+    "Retention",
+    "copy_database",
+    "folder_of",
+    "inspect",
+    "list_backups",
+    "make_backup",
+    "make_daily_backup",
+    "prune",
+    "recover",
+    "restore",
+]
