@@ -8,12 +8,36 @@ from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, tex
 from sqlmodel import Field, SQLModel
 
 
+def import_id_column() -> Column:
+    """The import that added a row (NULL: typed, or written by the app): undoing that import removes the row."""
+    return Column(Integer, ForeignKey("importbatch.id"), nullable=True, index=True)
+
+
+class ImportBatch(SQLModel, table=True):
+    """One import of a file: when, which file, what kind, how many records of each sort it added, and whether it
+    was undone. ``replaced_json`` keeps what the import replaced — the assumed repayments its real ones stood in
+    for, the platform kinds it changed — so that undoing it puts them back (services/ledger_imports.py)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    imported_at: str  # local time, ISO 8601 to the second (2026-12-05T10:00:00)
+    file_name: str
+    kind: str
+    loan_count: int = Field(default=0)
+    repayment_count: int = Field(default=0)
+    limit_count: int = Field(default=0)
+    note_count: int = Field(default=0)
+    platform_count: int = Field(default=0)
+    replaced_json: str = Field(default="{}")
+    undone_on: date | None = Field(default=None)
+
+
 class Platform(SQLModel, table=True):
     """A lender: 借呗, a bank, a credit card, … with its kind from the shared vocabulary."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     kind: str = Field(default="internet")
+    import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
 class Loan(SQLModel, table=True):
@@ -34,6 +58,7 @@ class Loan(SQLModel, table=True):
     # falling due from then on are the ones the autopay check offers to record as paid.
     autopay_since: date | None = Field(default=None)
     note: str = Field(default="")
+    import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
 class Installment(SQLModel, table=True):
@@ -89,6 +114,7 @@ class Repayment(SQLModel, table=True):
     source_ref: str | None = Field(default=None, unique=True)
     source: str = Field(default="manual", sa_column_kwargs={"server_default": "manual"})
     note: str = Field(default="")
+    import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
 class CreditLimitRecord(SQLModel, table=True):
@@ -101,6 +127,7 @@ class CreditLimitRecord(SQLModel, table=True):
     recorded_on: date
     limit_fen: int
     note: str = Field(default="")
+    import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
 class CreditReportNote(SQLModel, table=True):
@@ -112,6 +139,7 @@ class CreditReportNote(SQLModel, table=True):
     text: str
     resolved: bool = Field(default=False)
     resolved_on: date | None = Field(default=None)
+    import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
 class Setting(SQLModel, table=True):

@@ -1,0 +1,92 @@
+"""Migration 0005 (imports remembered) up and down on a file made at 0004 with records in it: the records stay,
+every loan's installments and repayments included (the connection has foreign keys on, so a migration that copied
+the loan table would delete them with the old copy), and down gives 0004's schema back."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic import command
+
+from jiebei_tracker.storage.database import create_database_engine, open_database
+from jiebei_tracker.storage.migrations_runner import HEAD_REVISION, alembic_config, current_revision
+
+AT_0004 = "0004_repayment_source"
+TAGGED = ("platform", "loan", "repayment", "creditlimitrecord", "creditreportnote")
+
+
+def _migrate(path, action, revision: str) -> None:
+    """Run Alembic on a connection made as the app makes them (foreign keys on)."""
+    engine = create_database_engine(path)
+    with engine.begin() as connection:
+        action(alembic_config(connection), revision)
+    engine.dispose()
+
+
+def _file_at_0004(path) -> None:
+    path.touch()
+    _migrate(path, command.upgrade, AT_0004)
+    with sqlite3.connect(path) as raw:
+        raw.executescript(
+            """
+            INSERT INTO platform (id, name, kind) VALUES (1, '借呗', 'internet');
+            INSERT INTO loan (id, platform_id, borrowed_on, principal_fen, term_months, method, annual_rate,
+                              rate_basis, purpose, autopay, note)
+                VALUES (1, 1, '2024-01-15', 300000, 3, 'equal_principal', '0.072', 'annual', 'other', 0, '');
+            INSERT INTO installment (loan_id, seq, due_on, principal_fen, interest_fen, corrected, paid_interest_fen,
+                                     paid_principal_fen, settled_on)
+                VALUES (1, 1, '2024-02-15', 100000, 1800, 0, 1800, 100000, '2024-02-15'),
+                       (1, 2, '2024-03-15', 100000, 1200, 0, 0, 0, NULL),
+                       (1, 3, '2024-04-15', 100000, 600, 0, 0, 0, NULL);
+            INSERT INTO repayment (loan_id, paid_on, amount_fen, is_payoff, note, source)
+                VALUES (1, '2024-02-15', 101800, 0, '', 'manual');
+            INSERT INTO creditlimitrecord (platform_id, recorded_on, limit_fen, note)
+                VALUES (1, '2024-01-01', 5000000, '');
+            INSERT INTO creditreportnote (noted_on, kind, text, resolved) VALUES ('2024-02-01', 'inquiry', 'x', 0);
+            """
+        )
+
+
+def _rows(path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as raw:
+        names = ("platform", "loan", "installment", "repayment", "creditlimitrecord", "creditreportnote")
+        return {name: raw.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall() for name in names}
+
+
+def _schema(path) -> dict:
+    """Each table's columns, foreign keys and indexes, as SQLite reports them."""
+    with sqlite3.connect(path) as raw:
+        tables = [n for (n,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {
+            name: (
+                raw.execute(f"PRAGMA table_info({name})").fetchall(),
+                raw.execute(f"PRAGMA foreign_key_list({name})").fetchall(),
+                sorted(raw.execute(f"PRAGMA index_list({name})").fetchall()),
+            )
+            for name in tables
+            if name != "alembic_version"
+        }
+
+
+def test_up_keeps_every_record_untagged_and_down_gives_0004_back(tmp_path):
+    path = tmp_path / "at-0004.db"
+    _file_at_0004(path)
+    rows_at_0004, schema_at_0004 = _rows(path), _schema(path)
+
+    database = open_database(path)  # the app's own upgrade
+    assert current_revision(database) == HEAD_REVISION == "0005_import_batch"
+    database.close()
+    after = _rows(path)
+    untagged = {name: [row[:-1] for row in rows] if name in TAGGED else rows for name, rows in after.items()}
+    assert untagged == rows_at_0004
+    assert all(row[-1] is None for name in TAGGED for row in after[name])  # import_id: typed, not imported
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM importbatch").fetchone() == (0,)
+        assert raw.execute("PRAGMA foreign_key_list(loan)").fetchall()[-1][2:5] == ("importbatch", "import_id", "id")
+
+    _migrate(path, command.downgrade, AT_0004)
+
+    assert _rows(path) == rows_at_0004  # installments and repayments too: no table was copied
+    assert _schema(path) == schema_at_0004
+    _migrate(path, command.upgrade, "head")  # and up again
+    assert len(_rows(path)["installment"]) == 3
