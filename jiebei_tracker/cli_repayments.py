@@ -89,6 +89,7 @@ def edit_repayment(args, context) -> int:
     from jiebei_tracker.cli import option_value
     from jiebei_tracker.domain.dates import parse_date
     from jiebei_tracker.domain.money import parse_positive_yuan
+    from jiebei_tracker.domain.text import clean_note
 
     repayment_id = _repayment_id(args.repayment_id)
     paid_on = option_value(parse_date, args.on, "--on")
@@ -97,7 +98,8 @@ def edit_repayment(args, context) -> int:
         from jiebei_tracker.domain.errors import InvalidValue
 
         raise InvalidValue("ID", args.repayment_id, "say what to change: --on, --amount or --note")
-    changes, _ = context.ledger.edit_repayment(repayment_id, paid_on=paid_on, amount_fen=amount, note=args.note)
+    note = option_value(clean_note, args.note, "--note")
+    changes, _ = context.ledger.edit_repayment(repayment_id, paid_on=paid_on, amount_fen=amount, note=note)
     loan = next(iter(changes.loan_ids))
     print(f"repayment {repayment_id} on loan #{loan} changed; its installments were worked out again", file=context.out)
     return 0

@@ -36,3 +36,16 @@ def parse_date(text: str, *, field: str = "date") -> date:
         return date(year, month, day)
     except ValueError as error:
         raise NoSuchDay(field, text, f"no such day ({error})", year=year, month=month, day=day) from None
+
+
+# No record the app keeps is older: days before it are typing mistakes (0001-01-01), and would break the charts.
+EARLIEST_DAY = date(1990, 1, 1)
+
+
+def check_day(day: date, *, field: str, today: date) -> date:
+    """``day`` when it is from EARLIEST_DAY to ``today``; InvalidValue (naming ``field``) before or after."""
+    if day < EARLIEST_DAY:
+        raise InvalidValue(field, day.isoformat(), f"is before {EARLIEST_DAY.isoformat()}")
+    if day > today:
+        raise InvalidValue(field, day.isoformat(), "is in the future")
+    return day

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from jiebei_tracker.domain.errors import InvalidValue
 
 FEN_PER_YUAN = 100
+# The most any amount may be (a principal, a repayment, a payoff, a limit): ¥100,000,000.00. Far above what a
+# person borrows, far below what SQLite's integers and the charts' arithmetic can hold.
+MAX_AMOUNT_FEN = 10_000_000_000
+# Text longer than this is not an amount (``-¥100,000,000.00元`` is 18 characters); it is refused as text, before
+# any arithmetic, so a 100,000-digit cell costs nothing.
+_MAX_AMOUNT_TEXT = 40
+_EXACT = Context(prec=_MAX_AMOUNT_TEXT + 2)
 
 # Full-width digits and punctuation (what Chinese input methods and Excel sometimes produce) → ASCII.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％　", "0123456789.,-+% ")
@@ -25,11 +32,36 @@ def round_fen(amount: Decimal) -> int:
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+class AmountOutOfRange(InvalidValue):
+    """An amount beyond ±MAX_AMOUNT_FEN (or text too long to be an amount at all)."""
+
+
+def shortened(text: str, limit: int = 24) -> str:
+    """Text as a message quotes it: at most ``limit`` characters, then "…"."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _at_most() -> str:
+    return f"at most {format_yuan(MAX_AMOUNT_FEN)}"
+
+
+def check_amount(fen: int, *, field: str = "amount") -> int:
+    """``fen`` when it is within ±MAX_AMOUNT_FEN; InvalidValue beyond (what the ledger checks before a write)."""
+    if fen > MAX_AMOUNT_FEN:
+        raise AmountOutOfRange(field, format_yuan(fen), _at_most())
+    if fen < -MAX_AMOUNT_FEN:
+        raise AmountOutOfRange(field, format_yuan(fen), f"at least {format_yuan(-MAX_AMOUNT_FEN)}")
+    return fen
+
+
 def parse_yuan(text: str, *, field: str = "amount") -> int:
     """Parse an amount in yuan as people write it (``12000``, ``12,000.50``, ``¥1,234.50``, ``1234.5元``) to fen.
 
-    Raises InvalidValue for anything that is not an amount, or has more than two decimals.
+    Raises InvalidValue for anything that is not an amount, has more than two decimals, or is beyond
+    ±¥100,000,000.00 (MAX_AMOUNT_FEN).
     """
+    if len(text) > _MAX_AMOUNT_TEXT and len(text.strip()) > _MAX_AMOUNT_TEXT:
+        raise AmountOutOfRange(field, shortened(text), f"too long for an amount of money ({_at_most()})")
     cleaned = normalize_text(text)
     for mark in _CURRENCY_MARKS:
         cleaned = cleaned.replace(mark, "")
@@ -40,10 +72,13 @@ def parse_yuan(text: str, *, field: str = "amount") -> int:
         yuan = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex already refused it
         raise InvalidValue(field, text, "not an amount of money") from None
-    fen = yuan * FEN_PER_YUAN
+    fen = yuan.scaleb(2, _EXACT)  # exact: the default 28 digits would round 1.0000…0001 to 1.00
     if fen != fen.to_integral_value():
         raise InvalidValue(field, text, "more than two decimal places (the smallest unit is 0.01 yuan)")
-    return int(fen)
+    try:
+        return check_amount(int(fen), field=field)
+    except AmountOutOfRange as error:
+        raise AmountOutOfRange(field, text, error.reason) from None
 
 
 def parse_positive_yuan(text: str, *, field: str = "amount") -> int:

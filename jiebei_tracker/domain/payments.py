@@ -223,3 +223,13 @@ def propose_payoff(states: Sequence[InstallmentState], *, rate: Rate, borrowed_o
     accrued = round_fen(principal * rate.annual * days / DAYS_PER_YEAR)
     accrued = max(0, accrued - sum(s.paid_interest_fen for s in future))
     return PayoffQuote(paid_on, due_unpaid, principal, accrued, days)
+
+
+# An early payoff for less than this share of the proposed amount is most likely a typing slip (0.01 for 12,000):
+# the CLI refuses it without --force, the window asks before recording it.
+LOW_PAYOFF_SHARE = Decimal("0.9")
+
+
+def is_low_payoff(amount_fen: int, proposed_fen: int) -> bool:
+    """Whether paying ``amount_fen`` to settle is far below (under LOW_PAYOFF_SHARE of) the proposed amount."""
+    return amount_fen < proposed_fen * LOW_PAYOFF_SHARE

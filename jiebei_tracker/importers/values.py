@@ -8,9 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Generic, TypeVar
 
-from jiebei_tracker.domain.dates import parse_date
+from jiebei_tracker.domain.dates import EARLIEST_DAY, parse_date
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import normalize_text
+from jiebei_tracker.domain.money import normalize_text, shortened
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS
 
 T = TypeVar("T")
@@ -37,9 +37,10 @@ def parse_months(text: str, *, field: str) -> int:
     match = _MONTHS.match(normalize_text(text))
     if not match:
         raise InvalidValue(field, text, "not a number of months (e.g. 12, 12期, 12个月)")
-    months = int(match.group(1))
+    digits = match.group(1).lstrip("0") or "0"
+    months = int(digits) if len(digits) <= len(str(MAX_TERM_MONTHS)) else MAX_TERM_MONTHS + 1  # no int(10**5 digits)
     if not MIN_TERM_MONTHS <= months <= MAX_TERM_MONTHS:
-        raise InvalidValue(field, text, f"must be {MIN_TERM_MONTHS} to {MAX_TERM_MONTHS} months")
+        raise InvalidValue(field, shortened(text), f"must be {MIN_TERM_MONTHS} to {MAX_TERM_MONTHS} months")
     return months
 
 
@@ -52,12 +53,15 @@ def parse_count(text: str, *, field: str) -> int:
 
 
 def parse_past_date(today: date) -> Callable[..., date]:
-    """parse_date that also refuses a day after ``today`` (nothing can be borrowed or paid in the future)."""
+    """parse_date that also refuses a day after ``today`` (nothing can be borrowed or paid in the future) or
+    before 1990-01-01 (EARLIEST_DAY), as the ledger does."""
 
     def parse(text: str, *, field: str) -> date:
         day = parse_date(text, field=field)
         if day > today:
             raise InvalidValue(field, text, f"is in the future (today is {today.isoformat()})")
+        if day < EARLIEST_DAY:
+            raise InvalidValue(field, text, f"is before {EARLIEST_DAY.isoformat()}")
         return day
 
     return parse
@@ -79,9 +83,9 @@ class Memo(Generic[T]):
             try:
                 found = (True, self._parser(text, field=self._field))
             except InvalidValue as error:
-                found = (False, f"{text!r}: {error.reason}")
+                found = (False, f"{shortened(text)!r}: {error.reason}")
             except (ArithmeticError, ValueError):  # e.g. a rate of 1e999999999 overflows the decimal context
-                found = (False, f"{text!r}: cannot be read as {self._field}")
+                found = (False, f"{shortened(text)!r}: cannot be read as {self._field}")
             if len(self._memo) < _MEMO_LIMIT:
                 self._memo[text] = found
         return found

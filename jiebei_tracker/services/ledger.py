@@ -1,7 +1,7 @@
 """The ledger: the only way anything is written. Every call is one transaction and returns its Changes.
 
-The class is put together from parts: ledger_base (checks and row helpers), ledger_bulk (``add_history``) and
-ledger_undo (undoable deletes); their record types are importable from here too.
+The class is put together from parts: ledger_base (checks and row helpers), ledger_bulk (``add_history``),
+ledger_undo (undoable deletes) and ledger_imports (``undo_import``); their record types are importable from here too.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from datetime import date
 from sqlalchemy import insert
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
+from jiebei_tracker.domain.text import clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger_base import (
@@ -27,6 +28,7 @@ from jiebei_tracker.services.ledger_base import (
     repayment_row,
 )
 from jiebei_tracker.services.ledger_bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
+from jiebei_tracker.services.ledger_imports import ImportUndo
 from jiebei_tracker.services.ledger_repayments import InstallmentKey, RepaymentEdit, RepaymentWrites
 from jiebei_tracker.services.ledger_undo import DeletedLoan, DeletedRow, UndoableDeletes
 from jiebei_tracker.storage import tables
@@ -45,7 +47,7 @@ __all__ = [
 ]
 
 
-class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
+class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites, ImportUndo):
     """All writes go through here. Bad values raise InvalidValue before anything is written."""
 
     # -- loans -------------------------------------------------------------------------------------------
@@ -53,7 +55,7 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
     def add_loan(self, draft: LoanDraft, past: PastRepayments | None = None) -> Changes:
         """Record a loan and its schedule. ``past`` says what happened to the installments already due (see
         domain/past.py); None records none of them paid, as ``PastRepayments.unpaid()`` does."""
-        self._check_draft(draft)
+        draft = self._check_draft(draft, past)
         schedule = build_schedule(draft.terms)
         outcome = self.past_outcome(draft, past, schedule)
         with self._database.transaction() as session:
@@ -78,7 +80,7 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
     def edit_loan(self, loan_id: int, draft: LoanDraft) -> Changes:
         """Change a loan. When its terms change, the schedule is built again (hand corrections are dropped)
         and the recorded repayments are applied to it afresh."""
-        self._check_draft(draft)
+        draft = self._check_draft(draft)
         with self._database.transaction() as session:
             loan = get_loan(session, loan_id)
             self._check_external_id(session, draft.external_id, loan_id=loan_id)
@@ -144,6 +146,7 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
     # -- platforms, limits, credit-report notes ----------------------------------------------------------
 
     def set_platform_kind(self, name: str, kind: PlatformKind) -> Changes:
+        name = clean_name(name, "platform")
         with self._database.transaction() as session:
             platform = session.get(tables.Platform, self._platform_id(session, name))
             platform.kind = kind.value
@@ -152,7 +155,10 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
     def record_limit(self, platform: str, *, recorded_on: date, limit_fen: int, note: str = "") -> Changes:
         if limit_fen < 0:
             raise InvalidValue("limit", format_yuan(limit_fen), "cannot be negative")
-        self._check_not_future("date", recorded_on)
+        check_amount(limit_fen, field="limit")
+        platform = clean_name(platform, "platform")
+        note = clean_note(note, "note")
+        self._check_day("date", recorded_on)
         with self._database.transaction() as session:
             row = tables.CreditLimitRecord(
                 platform_id=self._platform_id(session, platform),
@@ -165,9 +171,10 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
         return Changes(limits=True, platforms=True, created_id=row.id)
 
     def add_note(self, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
+        text = clean_note(text, "text")
         if not text.strip():
             raise InvalidValue("text", text, "say what the credit report shows")
-        self._check_not_future("date", noted_on)
+        self._check_day("date", noted_on)
         with self._database.transaction() as session:
             row = tables.CreditReportNote(noted_on=noted_on, kind=kind.value, text=text.strip())
             session.add(row)
@@ -179,14 +186,17 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites):
             row = session.get(tables.CreditReportNote, note_id)
             if row is None:
                 raise InvalidValue("note", note_id, "no such credit-report note")
+            if resolved_on is not None:
+                self._check_day("resolved_on", resolved_on)
             row.resolved = True
             row.resolved_on = resolved_on or self._today()
         return Changes(notes=True)
 
     def edit_note(self, note_id: int, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
+        text = clean_note(text, "text")
         if not text.strip():
             raise InvalidValue("text", text, "say what the credit report shows")
-        self._check_not_future("date", noted_on)
+        self._check_day("date", noted_on)
         with self._database.transaction() as session:
             row = get_note(session, note_id)
             row.noted_on, row.kind, row.text = noted_on, kind.value, text.strip()

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
+from jiebei_tracker.domain.dates import check_day
 from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.money import check_amount
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments, past_outcome
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
-from jiebei_tracker.domain.schedule import Installment, build_schedule
+from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, Installment, build_schedule
+from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
@@ -27,10 +31,21 @@ class LedgerBase:
         self._database = database
         self._today = today
 
-    def _check_draft(self, draft: LoanDraft) -> None:
-        if not draft.platform.strip():
-            raise InvalidValue("platform", draft.platform, "name the platform (e.g. 借呗)")
-        self._check_not_future("borrowed_on", draft.terms.borrowed_on)
+    def _check_draft(self, draft: LoanDraft, past: PastRepayments | None = None) -> LoanDraft:
+        """The draft as it is stored (names trimmed), or InvalidValue for any value out of bounds."""
+        if not MIN_TERM_MONTHS <= draft.terms.term_months <= MAX_TERM_MONTHS:
+            raise InvalidValue(
+                "term_months", draft.terms.term_months, f"must be {MIN_TERM_MONTHS} to {MAX_TERM_MONTHS} months"
+            )
+        check_amount(draft.terms.principal_fen, field="principal")
+        if past is not None and past.payoff_fen is not None:
+            check_amount(past.payoff_fen, field="payoff_amount")
+        self._check_day("borrowed_on", draft.terms.borrowed_on)
+        platform, note = clean_name(draft.platform, "platform"), clean_note(draft.note, "note")
+        external_id = clean_line(draft.external_id, "loan_id") or None if draft.external_id else None
+        if (platform, note, external_id) == (draft.platform, draft.note, draft.external_id):
+            return draft
+        return replace(draft, platform=platform, note=note, external_id=external_id)
 
     def past_outcome(
         self, draft: LoanDraft, past: PastRepayments | None, schedule: list[Installment] | None = None
@@ -45,12 +60,14 @@ class LedgerBase:
             today=self._today(),
         )
 
-    def _check_not_future(self, field: str, day: date) -> None:
-        if day > self._today():
-            raise InvalidValue(field, day.isoformat(), "is in the future")
+    def _check_day(self, field: str, day: date) -> None:
+        """Every day the ledger records is from 1990-01-01 (EARLIEST_DAY) to today."""
+        check_day(day, field=field, today=self._today())
+
+    _check_not_future = _check_day  # the name earlier parts use
 
     def _check_paid_on(self, loan: tables.Loan, paid_on: date) -> None:
-        self._check_not_future("paid_on", paid_on)
+        self._check_day("paid_on", paid_on)
         if paid_on < loan.borrowed_on:
             raise InvalidValue(
                 "paid_on", paid_on.isoformat(), f"is before the loan was taken ({loan.borrowed_on.isoformat()})"

@@ -10,8 +10,9 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.payments import propose_payoff, remaining_total
+from jiebei_tracker.domain.text import clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger_base import (
@@ -79,6 +80,8 @@ class RepaymentWrites(LedgerBase):
         installment, paid, and counting both would pay the loan twice."""
         if amount_fen <= 0:
             raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
+        check_amount(amount_fen, field="amount")
+        note = clean_note(note, "note")
         with self._database.transaction() as session:
             loan = get_loan(session, loan_id)
             self._check_paid_on(loan, paid_on)
@@ -112,6 +115,9 @@ class RepaymentWrites(LedgerBase):
 
     def pay_off(self, loan_id: int, *, paid_on: date, amount_fen: int | None = None, note: str = "") -> Changes:
         """Settle a loan early. Without an amount, the proposed one (see ``propose_payoff``) is recorded."""
+        if amount_fen is not None:
+            check_amount(amount_fen, field="amount")
+        note = clean_note(note, "note")
         with self._database.transaction() as session:
             loan = get_loan(session, loan_id)
             self._check_paid_on(loan, paid_on)
@@ -150,6 +156,10 @@ class RepaymentWrites(LedgerBase):
     ) -> tuple[Changes, RepaymentEdit]:
         """Change a repayment's day, amount or note; the loan's installments are worked out again exactly as if
         it had been logged so. Refused (nothing written) when the loan would be paid more than it owes."""
+        if amount_fen is not None:
+            check_amount(amount_fen, field="amount")
+        if note is not None:
+            note = clean_note(note, "note")
         with self._database.transaction() as session:
             row = _get_repayment(session, repayment_id)
             before = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)[0]

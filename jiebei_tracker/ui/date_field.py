@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QSizePolicy, QToolButton, QWidget
 
-from jiebei_tracker.domain.dates import NoSuchDay, parse_date
+from jiebei_tracker.domain.dates import EARLIEST_DAY, NoSuchDay, parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.ui.common import display_language, to_qdate
 
@@ -31,7 +31,7 @@ class DateField(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._today, self._future_allowed, self._earliest = today, future_allowed, earliest
+        self._today, self._future_allowed, self._earliest = today, future_allowed, _not_before_1990(earliest)
         # Children made with their parent from the start: reparenting them later, next to the pop-up calendar,
         # tangles the focus chain in Qt 6.11 (Tab would circle between the text and the button).
         self.line_edit = _DayText(self)
@@ -90,7 +90,7 @@ class DateField(QWidget):
         return self.line_edit.text()
 
     def setDateRange(self, *, earliest: date | None, future_allowed: bool) -> None:
-        self._earliest, self._future_allowed = earliest, future_allowed
+        self._earliest, self._future_allowed = _not_before_1990(earliest), future_allowed
         self._apply_range()
 
     def error(self) -> str:
@@ -118,7 +118,7 @@ class DateField(QWidget):
             return self.tr("The date cannot be in the future (today is {today}).").format(
                 today=_sentence_day(self._today)
             )
-        if self._earliest is not None and day < self._earliest:
+        if day < self._earliest:
             return self.tr("The date cannot be before {earliest}.").format(earliest=_sentence_day(self._earliest))
         return ""
 
@@ -154,7 +154,7 @@ class DateField(QWidget):
         return date.max if self._future_allowed else self._today
 
     def _apply_range(self) -> None:
-        self.calendar.setDateRange(to_qdate(self._earliest or date(1900, 1, 1)), to_qdate(self._latest()))
+        self.calendar.setDateRange(to_qdate(self._earliest), to_qdate(self._latest()))
 
 
 class _DayText(QLineEdit):
@@ -166,6 +166,11 @@ class _DayText(QLineEdit):
         # edited, or a typed day would be appended to it (coming back to the window keeps a half-typed one).
         if event.reason() == Qt.FocusReason.ActiveWindowFocusReason and not self.isModified():
             self.selectAll()
+
+
+def _not_before_1990(earliest: date | None) -> date:
+    """The first day a field allows: never before EARLIEST_DAY, the first the ledger records."""
+    return EARLIEST_DAY if earliest is None else max(earliest, EARLIEST_DAY)
 
 
 def _days_in_month(year: int, month: int) -> int:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.money import MAX_AMOUNT_FEN, fen_to_yuan, format_yuan, parse_positive_yuan, parse_yuan
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_formatting():
     assert format_yuan(7, symbol=False) == "0.07"
 
 
-@given(st.integers(min_value=-(10**13), max_value=10**13))
+@given(st.integers(min_value=-MAX_AMOUNT_FEN, max_value=MAX_AMOUNT_FEN))
 def test_yuan_text_round_trips(fen):
     assert parse_yuan(fen_to_yuan(fen)) == fen
     assert parse_yuan(format_yuan(fen)) == fen

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import format_yuan, parse_yuan
+from jiebei_tracker.domain.money import AmountOutOfRange, format_yuan, parse_yuan
+from jiebei_tracker.domain.text import ControlCharacter, clean_name, clean_note
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -70,20 +72,31 @@ class LimitDialog(FormDialog):
         platform = self.platform.currentText().strip()
         if not platform:
             self.errors.set("platform", self.tr("Name the platform."))
+        else:
+            try:
+                platform = clean_name(platform, "platform")
+            except ControlCharacter as error:
+                self.errors.set("platform", bounds.control_character(error))
         if self.recorded_on.error():
             self.errors.set("date", self.recorded_on.error())
         try:
             limit_fen = parse_yuan(self.amount.text(), field="limit")
             if limit_fen < 0:
                 raise InvalidValue("limit", self.amount.text(), "negative")
+        except AmountOutOfRange:
+            self.errors.set("limit", bounds.amount_too_large())
         except InvalidValue:
             self.errors.set("limit", self.tr("Enter the limit in yuan, zero or more, e.g. 50000."))
+        try:
+            note = clean_note(self.note.text(), "note")
+        except ControlCharacter as error:
+            self.errors.set("note", bounds.control_character(error))
         if self.errors.any():
             return
         try:
-            self.saved_changes = self._save(platform, self.recorded_on.date(), limit_fen, self.note.text())
+            self.saved_changes = self._save(platform, self.recorded_on.date(), limit_fen, note)
         except InvalidValue as error:
-            self.errors.show(error)
+            self.errors.set(error.field, bounds.refusal(error) or error.reason)
             return
         self.accept()
 

@@ -22,11 +22,13 @@ from jiebei_tracker.domain.past import PastOutcome, PastRepayments
 from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, LoanTerms
+from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
 from jiebei_tracker.ui.common import display_language
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 from jiebei_tracker.ui.dialogs.past_installments import PAST_FIELDS, PastInstallmentsBox
 
@@ -169,12 +171,16 @@ class LoanEditorDialog(FormDialog):
         problems: dict[str, str] = {}
         values = {}
         checks = {
-            "platform": lambda: self._require_text(self.platform.currentText(), self.tr("Name the platform.")),
+            "platform": lambda: clean_name(
+                self._require_text(self.platform.currentText(), self.tr("Name the platform.")), "platform"
+            ),
             "principal": lambda: parse_positive_yuan(self.principal.text(), field="principal"),
             "rate": self._parse_rate,
             "purpose": lambda: LoanPurpose(
                 self._require(self.purpose.currentData(), self.tr("Choose what the money is for."))
             ),
+            "loan_id": lambda: clean_line(self.external_id.text(), "loan_id"),
+            "note": lambda: clean_note(self.note.text(), "note"),
         }
         for field, check in checks.items():
             try:
@@ -187,7 +193,7 @@ class LoanEditorDialog(FormDialog):
         if problems:
             return None, problems
         draft = LoanDraft(
-            platform=values["platform"].strip(),
+            platform=values["platform"],
             terms=LoanTerms(
                 borrowed_on,
                 values["principal"],
@@ -197,12 +203,15 @@ class LoanEditorDialog(FormDialog):
             ),
             purpose=values["purpose"],
             autopay=self.autopay.isChecked(),
-            note=self.note.text().strip(),
-            external_id=self.external_id.text().strip() or None,
+            note=values["note"].strip(),
+            external_id=values["loan_id"] or None,
         )
         return draft, problems
 
     def _message(self, field: str, error: InvalidValue) -> str:
+        out_of_bounds = bounds.refusal(error)
+        if out_of_bounds:
+            return out_of_bounds
         if field == "principal":
             return self.tr("Enter an amount above zero, e.g. 12000 or 12,000.50.")
         if field == "rate":
@@ -247,6 +256,9 @@ class LoanEditorDialog(FormDialog):
 
     def _refusal(self, error: InvalidValue) -> str:
         """What the ledger refused, said in the user's language where the case is known."""
+        out_of_bounds = bounds.refusal(error)
+        if out_of_bounds:
+            return out_of_bounds
         if error.field == "loan_id":
             return self.tr("Another loan already has this loan number.")
         if error.field == "borrowed_on" and "future" in error.reason:

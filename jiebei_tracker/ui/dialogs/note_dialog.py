@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.text import ControlCharacter, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord
 from jiebei_tracker.ui.common import display_language
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -65,12 +67,17 @@ class NoteDialog(FormDialog):
         text = self.text.toPlainText().strip()
         if not text:
             self.errors.set("text", self.tr("Say what the credit report shows."))
+        else:
+            try:
+                text = clean_note(text, "text")
+            except ControlCharacter as error:
+                self.errors.set("text", bounds.control_character(error))
         if self.errors.any():
             return
         try:
             self.saved_changes = self._save(self.noted_on.date(), NoteKind(self.kind.currentData()), text)
         except InvalidValue as error:
-            self.errors.show(error)
+            self.errors.set(error.field, bounds.refusal(error) or error.reason)
             return
         self.accept()
 

@@ -8,11 +8,12 @@ from datetime import date
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QGroupBox, QLabel, QLineEdit, QRadioButton, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_positive_yuan
+from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
 from jiebei_tracker.domain.past import PastKind, PastOutcome, PastRepayments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.ui.common import display_language
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import error_label
 
 PAST_FIELDS = ("paid_through", "settled", "payoff_amount")
@@ -125,6 +126,9 @@ class PastInstallmentsBox(QGroupBox):
             refused = True
         try:
             payoff_fen = self._typed_payoff()
+        except AmountOutOfRange:
+            self.show_error("payoff_amount", bounds.amount_too_large())
+            refused = True
         except InvalidValue:
             self.show_error("payoff_amount", self.tr("Enter an amount above zero, e.g. 8123.45."))
             refused = True
@@ -133,7 +137,7 @@ class PastInstallmentsBox(QGroupBox):
     def show_refusal(self, error: InvalidValue) -> None:
         """What the ledger refused, under its field, in the user's language."""
         if error.field == "payoff_amount":
-            self.show_error(error.field, self.tr("Enter an amount above zero, e.g. 8123.45."))
+            self.show_error(error.field, bounds.refusal(error) or self.tr("Enter an amount above zero, e.g. 8123.45."))
         else:
             field = self.up_to_date if error.field == "paid_through" else self.settled_date
             self.show_error(

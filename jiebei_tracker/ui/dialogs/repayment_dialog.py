@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_positive_yuan
-from jiebei_tracker.domain.payments import PayoffQuote, Settled, settles
+from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
+from jiebei_tracker.domain.payments import PayoffQuote, Settled, is_low_payoff, settles
+from jiebei_tracker.domain.text import ControlCharacter, clean_note
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary, RepaymentOutlook
-from jiebei_tracker.ui.common import ERROR_STYLE
+from jiebei_tracker.ui.common import ERROR_STYLE, plain_label
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -46,7 +48,7 @@ class RepaymentDialog(FormDialog):
         self._outlooks: dict[date, RepaymentOutlook] = {}  # one read per day looked at, not per key pressed
         self.saved_changes: Changes | None = None
         self.setWindowTitle(self.tr("Log a repayment"))
-        heading = QLabel(
+        heading = plain_label(
             self.tr("{platform}, borrowed {day}: {left} left to pay").format(
                 platform=loan.platform, day=loan.borrowed_on.isoformat(), left=format_yuan(loan.remaining_fen)
             )
@@ -54,7 +56,7 @@ class RepaymentDialog(FormDialog):
         heading.setWordWrap(True)
         self.paid_on = DateField(today, today=today, earliest=loan.borrowed_on)
         self.amount = QLineEdit(fen_to_yuan(loan.next_due_fen or 0))
-        self.settles_label = QLabel()
+        self.settles_label = plain_label()
         self.settles_label.setObjectName("settles")
         self.settles_label.setWordWrap(True)
         self.note = QLineEdit()
@@ -159,12 +161,24 @@ class RepaymentDialog(FormDialog):
             return
         try:
             amount = parse_positive_yuan(self.amount.text(), field="amount")
+        except AmountOutOfRange:
+            self.errors.set("amount", bounds.amount_too_large())
+            return
         except InvalidValue:
             self.errors.set("amount", self.tr("Enter the amount paid, above zero, e.g. 1039.43."))
             return
+        try:
+            note = clean_note(self.note.text(), "note").strip()
+        except ControlCharacter as error:
+            self.errors.set("note", bounds.control_character(error))
+            return
+        if self.payoff.isChecked():
+            proposed = self._quote(self.paid_on.date()).amount_fen
+            if is_low_payoff(amount, proposed) and not bounds.low_payoff_confirmed(self, amount, proposed):
+                return
         save = self._pay_off if self.payoff.isChecked() else self._pay
         try:
-            self.saved_changes = save(self.paid_on.date(), amount, self.note.text().strip())
+            self.saved_changes = save(self.paid_on.date(), amount, note)
         except InvalidValue as error:
             self.settles_label.hide()  # the refusal is shown under its field instead
             self.errors.set(error.field, self._refusal(error))
@@ -173,6 +187,9 @@ class RepaymentDialog(FormDialog):
 
     def _refusal(self, error: InvalidValue) -> str:
         """What the ledger refused, said in the user's language where the case is known."""
+        out_of_bounds = bounds.refusal(error)
+        if out_of_bounds:
+            return out_of_bounds
         if error.field == "amount" and "more than" in error.reason:
             left = self._loan.remaining_fen
             if self._outlook is not None and not self.paid_on.error():

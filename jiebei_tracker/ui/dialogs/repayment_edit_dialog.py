@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_positive_yuan
+from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
+from jiebei_tracker.domain.text import ControlCharacter, clean_note
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import RepaymentLine
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.ui.common import display_language, plain_label
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 
 
@@ -34,7 +36,7 @@ class RepaymentEditDialog(FormDialog):
         self._repayment, self._save = repayment, save
         self.saved_changes: Changes | None = None
         self.setWindowTitle(self.tr("Edit repayment"))
-        heading = QLabel(
+        heading = plain_label(
             self.tr("{platform}, borrowed {day}. Recorded as: {source}.").format(
                 platform=platform, day=borrowed_on.isoformat(), source=repayment.source.label(display_language())
             )
@@ -54,11 +56,17 @@ class RepaymentEditDialog(FormDialog):
             self.errors.set("paid_on", self.paid_on.error())
         try:
             amount = parse_positive_yuan(self.amount.text(), field="amount")
+        except AmountOutOfRange:
+            self.errors.set("amount", bounds.amount_too_large())
         except InvalidValue:
             self.errors.set("amount", self.tr("Enter the amount paid, above zero, e.g. 1039.43."))
+        try:
+            note = clean_note(self.note.text(), "note").strip()
+        except ControlCharacter as error:
+            self.errors.set("note", bounds.control_character(error))
         if self.errors.any():
             return
-        paid_on, note = self.paid_on.date(), self.note.text().strip()
+        paid_on = self.paid_on.date()
         old = self._repayment
         if (paid_on, amount, note) != (old.paid_on, old.amount_fen, old.note):
             try:
@@ -69,6 +77,9 @@ class RepaymentEditDialog(FormDialog):
         self.accept()
 
     def _refusal(self, error: InvalidValue, amount_fen: int) -> str:
+        out_of_bounds = bounds.refusal(error)
+        if out_of_bounds:
+            return out_of_bounds
         if error.field == "amount" and "more" in error.reason:
             return self.tr("{amount} would pay more than this loan owes. Enter the amount actually paid.").format(
                 amount=format_yuan(amount_fen)
