@@ -7,12 +7,14 @@ English unless ``--lang zh_CN`` is given.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
-from jiebei_tracker.services.private_files import write_private_file
+from jiebei_tracker.services.private_files import check_private_target, write_private_file
+from jiebei_tracker.storage.problems import FileProblem
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -31,10 +33,12 @@ def register(commands) -> dict:
     reminders.add_argument("--days", metavar="N", help="look this many days ahead (default: the setting, 3)")
     reminders.add_argument("--as-of", metavar="DATE")
     reminders.add_argument("--ics", metavar="FILE", help="also write a calendar of the installments to pay")
+    reminders.add_argument("--overwrite", action="store_true", help="replace the --ics file if it exists")
     report = commands.add_parser("report", help="a printable health report")
     report.add_argument("--as-of", metavar="DATE")
     report.add_argument("--html", metavar="FILE", help="write the report as HTML (default: text on stdout)")
     report.add_argument("--no-charts", action="store_true", help="leave the charts out of the HTML report")
+    report.add_argument("--overwrite", action="store_true", help="replace the --html file if it exists")
     for parser in (flags, score, diagnose, reminders, report):
         parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
     return {
@@ -80,6 +84,14 @@ def _options(args, context) -> tuple[date, str]:
 
     as_of = option_value(parse_date, getattr(args, "as_of", None), "--as-of") or context.today
     return as_of, option_value(_language, args.lang, "--lang")
+
+
+def _refused(problem: FileProblem, target: Path, *, overwrite: bool) -> int:
+    """A file that cannot be written (a missing folder, a file already there) as one line on stderr; exit 1."""
+    taken = not overwrite and (target.exists() or target.is_symlink())
+    hint = ", or add --overwrite to replace it" if taken else ""
+    print(f"jiebei-tracker: error: {problem}{hint}", file=sys.stderr)
+    return 1
 
 
 def _dump(value, out) -> None:
@@ -280,7 +292,18 @@ def cmd_reminders(args, context) -> int:
             if lead_days is not None
             else SettingsStore(database=context.database).general().reminder_lead_days
         )
-        count = export_ics(context.database, Path(args.ics), as_of=as_of, lead_days=alarm_days, language=language)
+        target = Path(args.ics)
+        try:
+            count = export_ics(
+                context.database,
+                target,
+                as_of=as_of,
+                lead_days=alarm_days,
+                language=language,
+                overwrite=args.overwrite,
+            )
+        except FileProblem as problem:
+            return _refused(problem, target, overwrite=args.overwrite)
         print(f"wrote a calendar of {count} installment{'s' if count != 1 else ''} to pay to {args.ics}", file=out)
     return 0
 
@@ -291,9 +314,13 @@ def cmd_report(args, context) -> int:
     as_of, language = _options(args, context)
     report = build_report(context.database, as_of=as_of)
     if args.html:
-        images = None if args.no_charts else _chart_images(context.database, as_of=as_of, language=language)
-        html = render_html(report, language=language, chart_images=images)
-        write_private_file(args.html, html.encode("utf-8"))
+        try:
+            check_private_target(args.html, overwrite=args.overwrite)  # before the charts are drawn
+            images = None if args.no_charts else _chart_images(context.database, as_of=as_of, language=language)
+            html = render_html(report, language=language, chart_images=images)
+            write_private_file(args.html, html.encode("utf-8"), overwrite=args.overwrite)
+        except FileProblem as problem:
+            return _refused(problem, Path(args.html), overwrite=args.overwrite)
         print(f"wrote the health report as of {as_of.isoformat()} to {args.html}", file=context.out)
         return 0
     out = context.out

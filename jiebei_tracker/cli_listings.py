@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
+from jiebei_tracker.domain.text import printable
 
 
 def _width(text: str) -> int:
@@ -18,6 +19,9 @@ def _width(text: str) -> int:
 
 
 def print_table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
+    """Aligned columns; a cell's tab or line break is shown as ``\\t`` / ``\\n`` so each row stays one line
+    (the other control characters are escaped on their way out, see ``cli_output``)."""
+    rows = [[printable(cell, one_line=True) for cell in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     for line in [headers, *rows]:
         cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(line)]

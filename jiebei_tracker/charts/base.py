@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, 
 from jiebei_tracker.charts.axes import MIN_VISIBLE_DAYS, SECONDS_PER_DAY, DayAxis, day_x, x_day
 from jiebei_tracker.charts.theme import ChartTheme, theme_for
 from jiebei_tracker.services.series import ChartKind, RangePreset, preset_span
+from jiebei_tracker.ui.common import plain_label, plain_tooltip
 
 # How far past the data the view may be dragged, so the first and last points are never stuck to the edge.
 PAN_MARGIN_DAYS = 45
@@ -45,7 +46,7 @@ class Chart(QWidget):
         self._preset = RangePreset.ONE_YEAR
         self._message: str | None = None
 
-        self.title_label = QLabel()
+        self.title_label = plain_label()  # may name a platform
         font = QFont(self.title_label.font())
         font.setBold(True)
         if not compact:
@@ -61,7 +62,7 @@ class Chart(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.graphics.installEventFilter(self)
-        self.readout = QLabel()
+        self.readout = plain_label()  # names platforms
         self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.readout.setVisible(not compact)
@@ -232,7 +233,7 @@ class Chart(QWidget):
             crosshair.setPos(x)
             crosshair.setVisible(True)
         if self.compact:
-            self.graphics.setToolTip(text)
+            self.graphics.setToolTip(plain_tooltip(text))
         else:
             self.readout.setText(text)
         return text
@@ -255,14 +256,22 @@ class Chart(QWidget):
 
     def save_png(self) -> Path | None:
         """Ask for a size and a file, and save the chart there as PNG; returns the file (None if cancelled)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from jiebei_tracker.charts.export import PngExportDialog, save_png
+        from jiebei_tracker.storage.problems import FileProblem
+        from jiebei_tracker.ui.common import message_box
 
         name = f"{self.kind.value}-{date.today().isoformat()}.png"
         answer = PngExportDialog.ask(self, suggested_path=Path.home() / name)
         if answer is None:
             return None
         path, width, height = answer
-        save_png(self, path, width, height)
+        try:
+            save_png(self, path, width, height, overwrite=True)  # the dialog asked before taking a used name
+        except FileProblem as problem:
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Save chart as PNG"), str(problem))
+            return None
         return path
 
     def retranslate_ui(self) -> None:

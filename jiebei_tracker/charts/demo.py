@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QPushButt
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.export import DEFAULT_SIZE, save_png
 from jiebei_tracker.services.series import ChartData, RangePreset, demo_chart_data
+from jiebei_tracker.storage.problems import FileProblem
 
 
 def _arguments(argv: list[str] | None, chart_name: str) -> argparse.Namespace:
@@ -22,6 +23,7 @@ def _arguments(argv: list[str] | None, chart_name: str) -> argparse.Namespace:
         prog=f"python -m jiebei_tracker.charts.{chart_name}", description="Show the chart with generated data."
     )
     parser.add_argument("--png", type=Path, metavar="FILE", help="write the chart to FILE as PNG and exit")
+    parser.add_argument("--overwrite", action="store_true", help="replace the --png file if it exists")
     parser.add_argument("--width", type=int, default=DEFAULT_SIZE[0])
     parser.add_argument("--height", type=int, default=DEFAULT_SIZE[1])
     parser.add_argument("--range", choices=[p.value for p in RangePreset], default=RangePreset.THREE_YEARS.value)
@@ -85,7 +87,12 @@ def _show(app: QApplication, chart_class: type[Chart], data: ChartData, args: ar
     chart.set_series(data.series(chart.kind))
     chart.set_range_preset(RangePreset(args.range))
     if args.png is not None:
-        save_png(chart, args.png, args.width, args.height)
+        try:
+            save_png(chart, args.png, args.width, args.height, overwrite=args.overwrite)
+        except FileProblem as problem:
+            hint = ", or add --overwrite to replace it" if not args.overwrite and args.png.exists() else ""
+            print(f"error: {problem}{hint}", file=sys.stderr)
+            return 1
         return 0
     window = DemoWindow(chart=chart)
     window.presets.buttons()[list(RangePreset).index(RangePreset(args.range))].setChecked(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.services.private_files import write_private_file
+from jiebei_tracker.ui.common import message_box
 
 MIN_SIDE, MAX_SIDE = 200, 8000
 DEFAULT_SIZE = (1200, 600)
@@ -63,8 +65,10 @@ def render_png(chart: Chart, width: int, height: int) -> bytes:
     return bytes(data.data())
 
 
-def save_png(chart: Chart, path: Path, width: int, height: int) -> None:
-    write_private_file(path, render_png(chart, width, height))
+def save_png(chart: Chart, path: Path, width: int, height: int, *, overwrite: bool = False) -> None:
+    """Save the chart as a private PNG file; a file already there is kept unless ``overwrite``, and a missing
+    folder is refused (``FileProblem``, see ``write_private_file``)."""
+    write_private_file(path, render_png(chart, width, height), overwrite=overwrite)
 
 
 class PngExportDialog(QDialog):
@@ -87,7 +91,8 @@ class PngExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_file)
+        self._confirmed = ""  # a file the save dialog already asked about replacing
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Width:"), self.width_box)
@@ -98,7 +103,26 @@ class PngExportDialog(QDialog):
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as PNG"), self.path_edit.text(), "PNG (*.png)")
         if path:
+            self._confirmed = path  # QFileDialog asked before choosing a file that exists
             self.path_edit.setText(path if path.lower().endswith(".png") else f"{path}.png")
+
+    def _accept_file(self) -> None:
+        """Accept, after asking whether to replace a typed file name that is already taken."""
+        path = Path(self.path_edit.text().strip())
+        if path.exists() and str(path) != self._confirmed and not self.replace_file(path):
+            return
+        self.accept()
+
+    def replace_file(self, path: Path) -> bool:
+        """Whether to replace ``path``, which already exists (tests replace this)."""
+        answer = message_box(
+            self,
+            QMessageBox.Icon.Question,
+            self.tr("Save chart as PNG"),
+            self.tr("{file} already exists. Replace it?").format(file=path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
     def ask(cls, parent: QWidget | None, *, suggested_path: Path) -> tuple[Path, int, int] | None:

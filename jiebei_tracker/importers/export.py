@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from datetime import date
@@ -15,6 +16,10 @@ from jiebei_tracker.domain.past import PastKind, PastRepayments, installments_du
 from jiebei_tracker.domain.rates import RateBasis
 from jiebei_tracker.domain.schedule import LoanTerms
 from jiebei_tracker.importers.columns import FileKind
+from jiebei_tracker.importers.table import FORMULA_STARTS
+
+# A cell a spreadsheet would run as a formula, or one that already looks protected ('=1), so both read back.
+_NEEDS_PROTECTION = re.compile(f"'*[{re.escape(FORMULA_STARTS)}]")
 
 EXPORT_COLUMNS: dict[FileKind, list[str]] = {
     FileKind.LOANS: [
@@ -140,8 +145,21 @@ def note_cells(*, noted_on: date, kind: str, text: str, resolved: bool, resolved
     return [day(noted_on), kind, text, yes_no(resolved), day(resolved_on)]
 
 
+def protect(cell: str) -> str:
+    """A cell Excel and WPS show as text instead of running it: one ' before a cell that starts with = + - @
+    tab or CR (``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``), and one more before a cell that already starts with '
+    and then one of those (``'=1`` → ``''=1``), so that the importer's ``unprotect`` gives back exactly the text
+    that was stored."""
+    return f"'{cell}" if _NEEDS_PROTECTION.match(cell) else cell
+
+
 def write_csv(path: Path, kind: FileKind, rows: Iterable[list[str]]) -> int:
-    """Write one file (replacing it only once it is complete); returns the number of rows written."""
+    """Write one file (replacing it only once it is complete); returns the number of rows written.
+
+    Every cell goes through ``protect``, not only the user's text (platforms, notes, purposes, loan numbers,
+    receipt numbers), so no column can be forgotten. The amounts, rates and dates the app writes itself never
+    start with one of those characters (amounts are not negative, dates are ISO), so they stay numbers in a
+    spreadsheet; one that did would be written as text and still read back exactly."""
     path = Path(path)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     count = 0
@@ -151,7 +169,7 @@ def write_csv(path: Path, kind: FileKind, rows: Iterable[list[str]]) -> int:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(EXPORT_COLUMNS[kind])
             for row in rows:
-                writer.writerow(row)
+                writer.writerow([protect(cell) for cell in row])
                 count += 1
         os.replace(temporary, path)
     except BaseException:

@@ -111,13 +111,17 @@ def export_ics(
     lead_days: int = 3,
     language: str = "en",
     stamp: datetime | None = None,
+    overwrite: bool = False,
 ) -> int:
     """Write the repayment calendar of the loans being repaid on ``as_of`` to ``path``; returns how many
-    installments still to pay it holds."""
+    installments still to pay it holds. A file already at ``path`` is kept unless ``overwrite`` (``FileProblem``
+    then, as for a missing folder; see ``write_private_file``)."""
     snapshot = load_history(database, loan_ids=open_loan_ids(database, as_of=as_of)).snapshot(as_of)
     loans = calendar_loans(snapshot)
     paid_since = as_of - timedelta(days=PAID_KEPT_DAYS)
     write_private_file(
-        path, build_calendar(loans, lead_days=lead_days, language=language, stamp=stamp, paid_since=paid_since)
+        path,
+        build_calendar(loans, lead_days=lead_days, language=language, stamp=stamp, paid_since=paid_since),
+        overwrite=overwrite,
     )
     return sum(1 for loan in loans for inst in loan.installments if inst.settled_on is None)

@@ -4,21 +4,20 @@ as the database itself."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from jiebei_tracker.storage.files import check_target, write_whole
 
-def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:
+
+def write_private_file(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` readable and writable by the user only (0600), as the database is: reports,
-    calendars and chart pictures show the user's borrowing. The file appears whole or not at all (written
-    beside it, then renamed over it), and a file already there is replaced, not left with its old mode."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # created 0600
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    calendars and chart pictures show the user's borrowing. The file appears whole or not at all, never through
+    a symlink (see ``storage.files.write_whole``). A file already there is kept unless ``overwrite`` (the user
+    said so: ``--overwrite``, or a save dialog that asked), then replaced rather than left with its old mode.
+    A missing folder is refused, never created. Problems raise ``FileProblem``, a one-line message."""
+    return write_whole(Path(path), lambda temporary: temporary.write_bytes(data), replace=overwrite)
+
+
+def check_private_target(path: str | os.PathLike[str], *, overwrite: bool = False) -> None:
+    """Whether ``write_private_file`` would accept ``path`` (FileProblem if not): asked before slow work."""
+    check_target(Path(path), replace=overwrite)

@@ -13,7 +13,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.common import ChangeHub, message_box
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 if TYPE_CHECKING:  # loaded with the first repayment, not with the window
@@ -21,9 +21,10 @@ if TYPE_CHECKING:  # loaded with the first repayment, not with the window
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """Ask before a destructive action (tests replace this)."""
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    """Ask before a destructive action (tests replace this). The question names a platform or quotes a note:
+    shown as typed."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return message_box(parent, QMessageBox.Icon.Question, title, text, buttons) == QMessageBox.StandardButton.Yes
 
 
 class LoanActions(QObject):
@@ -184,5 +185,5 @@ class LoanActions(QObject):
         try:
             return self._log(loan, self._workspace.today(), loan.next_due_fen)
         except InvalidValue as error:
-            QMessageBox.warning(self._parent, self.tr("Log repayment"), error.reason)
+            message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Log repayment"), error.reason)
             return None

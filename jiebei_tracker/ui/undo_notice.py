@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from jiebei_tracker.ui.common import plain_label
 
 SHOWN_MS = 10_000
 
@@ -17,7 +19,7 @@ class UndoNotice(QWidget):
         super().__init__(parent)
         self._stack = stack
         self._index = -1  # the stack's index when the notice was shown
-        self.message = QLabel()
+        self.message = plain_label()  # "Logged ¥1,050.09 on 借呗 …": names the platform
         self.undo_button = QPushButton()
         self.undo_button.setObjectName("notice_undo")
         self.undo_button.setFlat(True)

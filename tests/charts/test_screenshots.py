@@ -25,7 +25,7 @@ def _shoot(qtbot, chart_class, data, path):
     qtbot.addWidget(chart)
     chart.set_series(data.series(chart.kind))
     chart.set_range_preset(RangePreset.ONE_YEAR)
-    save_png(chart, path, *SIZE)
+    save_png(chart, path, *SIZE, overwrite=True)  # $JIEBEI_SCREENSHOTS keeps the last run's pictures
     image = QImage(str(path))
     assert (image.width(), image.height()) == SIZE
     return chart

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from jiebei_tracker import cli
 from jiebei_tracker.cli import main
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -17,3 +21,15 @@ def run(db_path, capsys):
         return status, captured.out, captured.err
 
     return _run
+
+
+class _Today(dt.date):
+    @classmethod
+    def today(cls):
+        return TODAY
+
+
+@pytest.fixture
+def fixed_today(monkeypatch):
+    """The CLI's "today" is the tests' TODAY (``pytestmark = pytest.mark.usefixtures("fixed_today")``)."""
+    monkeypatch.setattr(cli, "date", _Today)

@@ -3,33 +3,14 @@ never into a file that already holds records."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
-from jiebei_tracker import cli
 from jiebei_tracker.services.workspace import is_sample_file
 from tests.conftest import TODAY
 
-
-class _Today(dt.date):
-    @classmethod
-    def today(cls):
-        return TODAY
-
-
-@pytest.fixture
-def run(db_path, capsys, monkeypatch):
-    """Run the CLI against the test database with "today" fixed; returns (exit status, stdout, stderr)."""
-    monkeypatch.setattr(cli, "date", _Today)
-
-    def _run(*args: str):
-        status = cli.main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
+pytestmark = pytest.mark.usefixtures("fixed_today")
 
 
 def test_demo_writes_the_sample_borrower_scored_in_the_watch_band(run, db_path):

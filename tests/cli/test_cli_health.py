@@ -9,30 +9,12 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
-from jiebei_tracker import cli
 from jiebei_tracker.services.health import load_history
 from jiebei_tracker.services.ledger import Ledger
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
-
-class _Today(dt.date):
-    @classmethod
-    def today(cls):
-        return TODAY
-
-
-@pytest.fixture
-def run(db_path, capsys, monkeypatch):
-    """Run the CLI against the test database with "today" fixed; returns (exit status, stdout, stderr)."""
-    monkeypatch.setattr(cli, "date", _Today)
-
-    def _run(*args: str):
-        status = cli.main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
+pytestmark = pytest.mark.usefixtures("fixed_today")
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jiebei_tracker.services.private_files import write_private_file
+from jiebei_tracker.storage.problems import FileProblem
 
 
 def mode(path: Path) -> int:
@@ -31,19 +32,33 @@ def test_a_new_file_is_private_and_whole(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # nothing left beside it
 
 
-def test_a_file_already_there_is_replaced_and_tightened(tmp_path):
+def test_a_file_already_there_is_kept_unless_overwrite_then_replaced_and_tightened(tmp_path):
     path = tmp_path / "dues.ics"
     path.write_bytes(b"old")
     path.chmod(0o644)
-    write_private_file(path, b"new")
+    with pytest.raises(FileProblem, match="already exists"):
+        write_private_file(path, b"new")
+    assert path.read_bytes() == b"old" and mode(path) == 0o644
+    write_private_file(path, b"new", overwrite=True)
     assert path.read_bytes() == b"new" and mode(path) == 0o600
+
+
+def test_a_missing_folder_or_a_symlink_is_refused(tmp_path):
+    with pytest.raises(FileProblem, match="does not exist"):
+        write_private_file(tmp_path / "missing" / "report.html", b"x", overwrite=True)
+    assert not (tmp_path / "missing").exists()
+    planted = tmp_path / "report.html"
+    planted.symlink_to(tmp_path / "elsewhere.html")  # dangling: it would create the file it points to
+    with pytest.raises(FileProblem, match="already exists"):
+        write_private_file(planted, b"x")
+    assert not (tmp_path / "elsewhere.html").exists()
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_stray_file(tmp_path):
     path = tmp_path / "chart.png"
     path.write_bytes(b"old")
     with pytest.raises(TypeError):
-        write_private_file(path, "not bytes")  # type: ignore[arg-type]
+        write_private_file(path, "not bytes", overwrite=True)  # type: ignore[arg-type]
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.dues import DueInstallment
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.ui.common import display_language, plain_label
 
 # Background and text colours set together, so the notice reads the same in light and dark palettes.
 _NOTICE_STYLE = "QFrame#autopay_notice { background: #e3effa; } QFrame#autopay_notice QLabel { color: #123a5c; }"
@@ -173,7 +173,7 @@ class AutopayNotice(QFrame):
         self._stack = stack
         self._items: list[DueInstallment] = []
         self._command = None
-        self.text = QLabel()
+        self.text = plain_label()  # names platforms and loans
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.undo_button = QPushButton()

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.ui.common import ERROR_STYLE
+from jiebei_tracker.ui.common import ERROR_STYLE, plain_label
 
 
 def error_label() -> QLabel:
-    """A hidden red label for a message; shown when there is one."""
-    label = QLabel()
+    """A hidden red label for a message (which may quote what was typed); shown when there is one."""
+    label = plain_label()
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QTableView,
@@ -23,7 +22,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
 from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
 from jiebei_tracker.services.imports import Action, Choice, NewLoanTerms
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.ui.common import display_language, plain_label
 from jiebei_tracker.ui.dialogs.import_models import AlipayRowsModel
 from jiebei_tracker.ui.dialogs.import_pages import select_data
 
@@ -39,7 +38,7 @@ class AlipayPage(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         language = display_language()
-        self.summary = QLabel()
+        self.summary = plain_label()  # with the statement's problems, which quote it
         self.summary.setWordWrap(True)
         self.model = AlipayRowsModel(self)
         self.table = QTableView()
@@ -85,7 +84,7 @@ class AlipayPage(QWidget):
         loan_form.addRow(self.tr("Repayment method"), self.method)
         loan_form.addRow(self.tr("Rate"), rate_row)
         loan_form.addRow(self.tr("Purpose"), self.purpose)
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #d1343a;")
         panel = QFormLayout()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.ui.common import plain_tooltip
 
 # Light tints readable in both palettes; each mark is also explained in the cell's tooltip.
 HEADER_TINT = QColor("#d7e7f5")
@@ -74,7 +75,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text.replace("\r\n", "\n").replace("\n", _LINE_BREAK)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return reason
+            return plain_tooltip(reason) if reason else None  # it quotes the file
         if role == Qt.ItemDataRole.BackgroundRole:
             if reason:
                 return BAD_TINT
@@ -160,7 +161,7 @@ class AlipayRowsModel(QAbstractTableModel):
             )
             return values[index.column()] if 0 <= index.column() < self.COLUMNS else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or f"{row.description} — {row.order_no}"
+            return plain_tooltip(problem or f"{row.description} — {row.order_no}")
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return BAD_TINT
         if role == Qt.ItemDataRole.ForegroundRole and (suggestion.present or not row.money_moved):

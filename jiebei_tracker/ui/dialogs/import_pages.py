@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.services.imports import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
+from jiebei_tracker.ui.common import plain_label
 from jiebei_tracker.ui.dialogs.import_models import PreviewModel
 from jiebei_tracker.ui.dialogs.import_past import PastQuestion
 
@@ -64,7 +65,7 @@ class FilePage(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.path_label = QLabel()
+        self.path_label = plain_label()  # the file's name, and its messages, as they are
         self.path_label.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose_requested)
@@ -91,7 +92,7 @@ class FilePage(QWidget):
         self.header_line = QSpinBox()
         self.header_line.setRange(0, 1_000_000)
         self.header_line.setSpecialValueText(self.tr("Detect"))
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.model = PreviewModel(self)
         self.table = preview_table(self.model)
@@ -162,7 +163,7 @@ class ColumnsPage(QWidget):
         self.profile_name.setPlaceholderText(self.tr("Name, e.g. 招行导出"))
         self.save_button = QPushButton(self.tr("Save as profile"))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.profile_name.text()))
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self._form_host = QWidget()
         self._form = QFormLayout(self._form_host)
@@ -230,7 +231,7 @@ class CheckPage(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.counts = QLabel()
+        self.counts = plain_label()
         self.counts.setWordWrap(True)
         self.valid_only = QCheckBox(self.tr("Import only the good rows (leave the bad ones out)"))
         self.valid_only.toggled.connect(self.valid_only_toggled)
@@ -257,7 +258,7 @@ class ProgressPage(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = plain_label()
         self.bar = QProgressBar()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -289,7 +290,7 @@ class SummaryPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.heading.setFont(font)
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

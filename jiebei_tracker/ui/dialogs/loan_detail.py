@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +39,7 @@ class LoanDetailDialog(QDialog):
         self._actions = actions
         self.loan_id = loan_id
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # its own markup; the platform and note are escaped
         self.summary.setWordWrap(True)
         self.schedule_model = ScheduleTableModel(self)
         self.schedule_view = _table(self.schedule_model, "schedule_table")
@@ -122,7 +125,7 @@ class LoanDetailDialog(QDialog):
                 "<b>{platform}</b> — {principal} borrowed on {day}, {term} months, {method}, {rate}<br>"
                 "Purpose: {purpose} · Autopay: {autopay} · Outstanding principal: {outstanding} · Status: {status}"
             ).format(
-                platform=loan.platform,
+                platform=html.escape(loan.platform),
                 principal=format_yuan(loan.principal_fen),
                 day=loan.borrowed_on.isoformat(),
                 term=loan.term_months,
@@ -133,7 +136,7 @@ class LoanDetailDialog(QDialog):
                 outstanding=format_yuan(loan.outstanding_fen),
                 status=loan.status.label(language),
             )
-            + (f"<br>{self.tr('Note')}: {loan.note}" if loan.note else "")
+            + (f"<br>{self.tr('Note')}: {_escaped_lines(loan.note)}" if loan.note else "")
         )
 
     def _enable(self, *_args) -> None:
@@ -194,3 +197,8 @@ def _table(model, name: str) -> QTableView:
     view = record_table(model, name)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def _escaped_lines(text: str) -> str:
+    """The user's text inside the summary's rich text: shown as typed, its line breaks kept."""
+    return "<br>".join(html.escape(line) for line in text.splitlines())

@@ -18,7 +18,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery, LoanSummary
-from jiebei_tracker.ui.common import STATUS_COLOURS, display_language
+from jiebei_tracker.ui.common import STATUS_COLOURS, display_language, plain_tooltip
 from jiebei_tracker.ui.models.records_model import (
     ALIGNMENT_ROLE,
     DISPLAY_ROLE,
@@ -230,7 +230,7 @@ class LoansTableModel(TranslatedHeadersModel):
         if role == FOREGROUND_ROLE and column == STATUS_COLUMN:
             return STATUS_COLOURS[loan.status]
         if role == _TOOLTIP_ROLE and column == 0 and loan.note:
-            return loan.note
+            return plain_tooltip(loan.note)
         return None
 
 

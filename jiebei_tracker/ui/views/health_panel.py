@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.common import ChangeHub, plain_label
 from jiebei_tracker.ui.first_frame import after_first_frame
 
 TREND_MONTHS = 6
@@ -95,7 +95,7 @@ class HealthPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RELOAD_DELAY_MS)
         self._timer.timeout.connect(self.reload)
-        self.status = QLabel()
+        self.status = plain_label()  # may quote an error, which may quote a name
         self.status.setWordWrap(True)
         self.status.setEnabled(False)
         self._layout = QVBoxLayout(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +46,7 @@ class PlatformsView(Page):
         self.intro.setWordWrap(True)
 
         self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.RichText)  # a heading: the name in it is escaped
         self.kind = QComboBox()
         self.kind.setObjectName("platform_kind")
         self.kind.activated.connect(self._kind_chosen)
@@ -121,7 +124,7 @@ class PlatformsView(Page):
             self.summary.clear()
             self.history_model.set_records([])
             return
-        self.name.setText(f"<h2>{platform.name}</h2>")
+        self.name.setText(f"<h2>{html.escape(platform.name)}</h2>")
         self.kind.setCurrentIndex(list(PlatformKind).index(platform.kind))
         self.history_model.set_records(platform.limits)
         self.current.setText(

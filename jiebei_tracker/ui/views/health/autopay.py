@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jiebei_tracker.services.reminders import AutopayStatus
+from jiebei_tracker.ui.common import plain_label
 from jiebei_tracker.ui.views.health.style import DONE_COLOUR, TODO_COLOUR, language_or_default
 
 
@@ -18,9 +19,9 @@ class AutopayRow(QFrame):
         super().__init__(parent)
         self.status = status
         self._language = language
-        self.summary_label = QLabel()
+        self.summary_label = plain_label()  # names the platform
         self.summary_label.setStyleSheet(f"color: {(DONE_COLOUR if status.done else TODO_COLOUR).name()};")
-        self.how_to_label = QLabel(status.how_to.get(language))
+        self.how_to_label = plain_label(status.how_to.get(language))
         self.how_to_label.setWordWrap(True)
         self.how_to_label.setVisible(not status.done)
         self.open_button = QPushButton()

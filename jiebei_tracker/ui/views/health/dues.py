@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBo
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.reminders import Reminder, ReminderKind
-from jiebei_tracker.ui.common import STATUS_COLOURS
+from jiebei_tracker.ui.common import STATUS_COLOURS, plain_tooltip
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE, RecordsTableModel
 from jiebei_tracker.ui.views.health.style import language_or_default
 
@@ -63,7 +63,7 @@ class DuesTableModel(RecordsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and due.kind is ReminderKind.OVERDUE:
             return STATUS_COLOURS[InstallmentStatus.OVERDUE]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return due.message.get(language_or_default(self._language))
+            return plain_tooltip(due.message.get(language_or_default(self._language)))
         return None
 
 
@@ -127,7 +127,7 @@ class _DuesView(QWidget):
         for row in range(self.model.rowCount()):
             due = self.model.record_at(row)
             button = QPushButton(self.button_text())
-            button.setToolTip(due.message.get(language_or_default(self._language)))
+            button.setToolTip(plain_tooltip(due.message.get(language_or_default(self._language))))
             button.clicked.connect(lambda _checked=False, loan_id=due.loan_id: self.paid_requested.emit(loan_id))
             self.table.setIndexWidget(self.model.index(row, BUTTON_COLUMN), button)
             self.buttons.append(button)

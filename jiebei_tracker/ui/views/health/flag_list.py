@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.rules import EvidenceItem, Flag
+from jiebei_tracker.ui.common import plain_label
 from jiebei_tracker.ui.views.health.style import SEVERITY_COLOURS, ClickableLine, language_or_default
 
 ITEMS_SHOWN = 6
@@ -35,14 +36,14 @@ class FlagCard(QFrame):
         self.setStyleSheet(f"#flag_{flag.rule} {{ border-left: 5px solid {colour}; }}")
         self.severity_label = QLabel()
         self.severity_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.title_label = QLabel(flag.title.get(language))
+        self.title_label = plain_label(flag.title.get(language))
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
         self.article_label = QLabel()
         self.article_label.setStyleSheet("color: palette(dark);")
-        self.evidence_label = QLabel()
-        self.advice_label = QLabel()
+        self.evidence_label = plain_label()  # names platforms, loans and notes
+        self.advice_label = plain_label()
         for label in (self.title_label, self.evidence_label, self.advice_label, self.article_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -62,7 +63,7 @@ class FlagCard(QFrame):
     def _item_widget(self, item: EvidenceItem) -> QWidget:
         text = "• " + item.text.get(self._language)
         if item.loan_id is None and item.note_id is None:
-            label = QLabel(text)
+            label = plain_label(text)
             label.setWordWrap(True)
             return label
         button = ClickableLine(text)

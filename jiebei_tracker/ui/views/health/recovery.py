@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.diagnosis import Diagnosis
 from jiebei_tracker.domain.recovery import ChecklistItem
+from jiebei_tracker.ui.common import plain_label
 from jiebei_tracker.ui.views.health.style import DONE_COLOUR, language_or_default
 
 
@@ -18,7 +19,7 @@ class ChecklistRow(QWidget):
     def __init__(self, *, item: ChecklistItem, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        self.label = QLabel(("☑ " if item.done else "☐ ") + item.progress_text(language))
+        self.label = plain_label(("☑ " if item.done else "☐ ") + item.progress_text(language))
         self.label.setWordWrap(True)
         if item.done:
             self.label.setStyleSheet(f"color: {DONE_COLOUR.name()};")
@@ -49,13 +50,13 @@ class RecoveryChecklistWidget(QWidget):
         self._load = load
         self._language = language
         self._diagnosis: Diagnosis | None = None
-        self.heading = QLabel()
+        self.heading = plain_label()  # names the platform
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.explanation_label = QLabel()
+        self.explanation_label = plain_label()
         self.explanation_label.setWordWrap(True)
-        self.advice_label = QLabel()
+        self.advice_label = plain_label()
         self.advice_label.setWordWrap(True)
         self.rows: list[ChecklistRow] = []
         self._rows_layout = QVBoxLayout()
