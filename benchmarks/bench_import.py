@@ -147,7 +147,7 @@ def run_floor(csv_path: Path, db_path: Path) -> dict:
 def run_import(csv_path: Path, db_path: Path) -> dict:
     from jiebei_tracker.importers.columns import FileKind
     from jiebei_tracker.importers.reading import ReadOptions
-    from jiebei_tracker.services.imports import ImportService
+    from jiebei_tracker.services.imports import ImportService, PastAnswer
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import open_database
 
@@ -156,11 +156,11 @@ def run_import(csv_path: Path, db_path: Path) -> dict:
     service = ImportService(database=database, ledger=Ledger(database=database, today=lambda: TODAY),
                             today=lambda: TODAY)  # fmt: skip
     started = time.perf_counter()
-    plan = service.plan(csv_path.read_bytes(), file_name=csv_path.name, options=ReadOptions(kind=FileKind.LOANS))
+    plan = service.plan(csv_path, file_name=csv_path.name, options=ReadOptions(kind=FileKind.LOANS))
     planned = time.perf_counter()
     if plan.bad:
         raise SystemExit("\n".join(plan.error_messages()[:5]))
-    service.commit(plan)
+    service.commit(plan, past=PastAnswer.UNPAID)  # as the floor: installments written, none paid
     finished = time.perf_counter()
     database.close()
     with sqlite3.connect(db_path) as connection:
@@ -170,10 +170,11 @@ def run_import(csv_path: Path, db_path: Path) -> dict:
             "loans": loans, "installments": installments}  # fmt: skip
 
 
-def _phase(name: str, csv_path: Path, db_path: Path) -> dict:
-    """Run one side in a fresh interpreter and read back its figures (time, counts, peak memory)."""
+def run_phase(script: str, name: str, csv_path: Path, db_path: Path) -> dict:
+    """Run one side (``script --phase name``) in a fresh interpreter, so its peak memory is its own, and read back
+    its figures (time, counts, peak memory): the last line it prints, as JSON."""
     output = subprocess.run(
-        [sys.executable, __file__, "--phase", name, str(csv_path), str(db_path)],
+        [sys.executable, script, "--phase", name, str(csv_path), str(db_path)],
         check=True,
         capture_output=True,
         text=True,
@@ -202,7 +203,7 @@ def main() -> int:
         best: dict[str, dict] = {}
         for round_number in range(args.rounds):
             for name in ("floor", "import"):
-                figures = _phase(name, csv_path, Path(folder) / f"{name}-{round_number}.db")
+                figures = run_phase(__file__, name, csv_path, Path(folder) / f"{name}-{round_number}.db")
                 if name not in best or figures["seconds"] < best[name]["seconds"]:
                     best[name] = figures
     floor, real = best["floor"], best["import"]

@@ -1,5 +1,5 @@
-"""The CLI's import and export commands: ``import loans|repayments|limits|notes FILE``, ``import alipay FILE``
-and ``export DIR``.
+"""The CLI's import and export commands: ``import loans|repayments|limits|notes FILE``, ``import alipay FILE``,
+``export DIR``, ``imports [--json]`` and ``undo-import [ID]``.
 
 Exit status: 0 when the import (or the dry run) went through — with ``--valid-only``, also when bad rows were
 left out and listed; 1 when the file cannot be read, or has bad rows and nothing was imported; 2 bad usage.
@@ -44,7 +44,11 @@ def register(commands) -> dict:
     export = commands.add_parser("export", help="write loans.csv, repayments.csv, limits.csv, notes.csv into DIR")
     export.add_argument("folder", metavar="DIR")
     export.add_argument("--overwrite", action="store_true", help="replace files of those names already in DIR")
-    return {"import": run_import, "export": run_export}
+    listing = commands.add_parser("imports", help="list the imports made: when, which file, what each added")
+    listing.add_argument("--json", action="store_true")
+    undo = commands.add_parser("undo-import", help="take back what an import added (default: the latest one)")
+    undo.add_argument("import_id", metavar="ID", nargs="?", help="the import's number, as `imports` lists it")
+    return {"import": run_import, "export": run_export, "imports": run_imports, "undo-import": run_undo_import}
 
 
 def _service(context):
@@ -53,31 +57,23 @@ def _service(context):
     return ImportService(database=context.database, ledger=context.ledger, today=lambda: context.today)
 
 
-def _read(path_text: str) -> bytes | None:
-    try:
-        return Path(path_text).read_bytes()
-    except OSError as error:
-        print(f"{path_text}: cannot read the file ({error.strerror})", file=sys.stderr)
-        return None
-
-
 def run_import(args, context) -> int:
+    """The file is read from its path a line at a time (twice: to check it, then to write its new rows), never
+    whole: a file of hundreds of megabytes imports in a few hundred megabytes of memory."""
     from jiebei_tracker.importers.errors import ImportFailure
 
-    data = _read(args.file)
-    if data is None:
-        return EXIT_BAD_DATA
+    path = Path(args.file)
     service = _service(context)
     try:
         if args.import_kind == "alipay":
-            return _import_alipay(args, context, service, data)
-        return _import_csv(args, context, service, data)
+            return _import_alipay(args, context, service, path)
+        return _import_csv(args, context, service, path)
     except ImportFailure as failure:
         print(failure.message(), file=sys.stderr)
         return EXIT_BAD_DATA
 
 
-def _import_csv(args, context, service, data: bytes) -> int:
+def _import_csv(args, context, service, path: Path) -> int:
     from jiebei_tracker.importers.columns import FileKind
     from jiebei_tracker.importers.reading import ReadOptions
 
@@ -90,15 +86,15 @@ def _import_csv(args, context, service, data: bytes) -> int:
             return EXIT_BAD_DATA
         columns = profile.columns
     options = ReadOptions(kind=kind, encoding=args.encoding, delimiter=args.delimiter, columns=columns)
-    plan = service.plan(data, file_name=args.file, options=options)
+    plan = service.plan(path, file_name=args.file, options=options)
     out = context.out
     print(f"{args.file}: {plan.layout.describe()}", file=out)
     if plan.layout.columns.unknown:
         print("unknown columns ignored: " + ", ".join(plan.layout.columns.unknown), file=out)
-    for line in _skipped_summary(plan.layout.skipped):
+    for line in _skipped_summary(plan.layout.skipped, plan.layout.skipped_counts):
         print(line, file=out)
     print(f"{plan.rows} rows: {plan.new} new, {plan.present} already there, {plan.bad} bad", file=out)
-    for name, kind_set in plan.matched.platform_kinds.items():
+    for name, kind_set in plan.platform_kinds.items():
         print(f"platform {name}: kind {kind_set.value}", file=out)
     for message in plan.error_messages():
         print(message, file=sys.stderr)
@@ -124,26 +120,26 @@ def _past_answer(args, context, plan):
     from jiebei_tracker.services.imports import PastAnswer, past_question
 
     answer = PastAnswer(args.past) if getattr(args, "past", None) else None
-    if answer is None:
-        unanswered = plan.undecided(context.today)
-        if unanswered:
-            print(f"{args.file}: {past_question(unanswered)}", file=sys.stderr)
-            return False
+    if answer is None and plan.undecided_count:
+        print(f"{args.file}: {past_question(plan.undecided_count, plan.undecided_installments)}", file=sys.stderr)
+        return False
     return answer
 
 
-def _skipped_summary(skipped) -> list[str]:
+def _skipped_summary(skipped, counts) -> list[str]:
+    """``skipped``: the first lines skipped for each reason; ``counts``: how many in all, by reason."""
     by_reason: dict[str, list[int]] = {}
     for item in skipped:
         by_reason.setdefault(item.why, []).append(item.line)
     lines = []
     for why, numbers in by_reason.items():
-        shown = ", ".join(str(n) for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
-        lines.append(f"skipped {len(numbers)} {why} line{'s' if len(numbers) > 1 else ''}: {shown}")
+        count = counts[why]
+        shown = ", ".join(str(n) for n in numbers[:10]) + (" …" if count > 10 else "")
+        lines.append(f"skipped {count} {why} line{'s' if count > 1 else ''}: {shown}")
     return lines
 
 
-def _import_alipay(args, context, service, data: bytes) -> int:
+def _import_alipay(args, context, service, path: Path) -> int:
     """Repayment rows that fit exactly one open loan are imported as its repayments (with their order numbers,
     so a second import adds nothing). Every other credit row is listed with what to do about it: a disbursement
     becomes a loan with ``add-loan … --id ORDER`` (the statement does not give the term, method or rate), and a
@@ -151,7 +147,7 @@ def _import_alipay(args, context, service, data: bytes) -> int:
     from jiebei_tracker.importers.alipay import Movement
     from jiebei_tracker.importers.alipay_plan import Action
 
-    plan = service.plan_alipay(data, file_name=args.file, encoding=args.encoding)
+    plan = service.plan_alipay(path, file_name=args.file, encoding=args.encoding)
     statement, out = plan.statement, context.out
     print(
         f"{args.file}: Alipay transaction statement, {statement.encoding_label}, header on line "
@@ -203,4 +199,71 @@ def run_export(args, context) -> int:
         return EXIT_BAD_DATA
     for path in written.values():
         print(f"wrote {path}", file=context.out)
+    return EXIT_OK
+
+
+_COUNTED = ("loans", "repayments", "limits", "notes", "platforms")
+
+
+def run_imports(args, context) -> int:
+    """Every import, newest first: its number, when, the file, its kind, what it added, and whether it was undone."""
+    from jiebei_tracker.cli_listings import dump_json, print_table
+    from jiebei_tracker.services.import_history import list_imports
+
+    records = list_imports(context.database)
+    if args.json:
+        dump_json(
+            [
+                {
+                    "import_id": r.import_id,
+                    "imported_at": r.imported_at.isoformat(),
+                    "file_name": r.file_name,
+                    "kind": r.kind,
+                    **{name: getattr(r.counts, name) for name in _COUNTED},
+                    "undone": r.undone,
+                    "undone_on": r.undone_on.isoformat() if r.undone_on else None,
+                }
+                for r in records
+            ],
+            context.out,
+        )
+        return EXIT_OK
+    if not records:
+        print("no imports yet", file=context.out)
+        return EXIT_OK
+    rows = [
+        [
+            str(r.import_id),
+            r.imported_at.isoformat(sep=" ", timespec="minutes"),
+            r.file_name,
+            r.kind,
+            *(str(getattr(r.counts, name)) for name in _COUNTED),
+            f"undone {r.undone_on.isoformat()}" if r.undone_on else "",
+        ]
+        for r in records
+    ]
+    headers = ["#", "imported", "file", "kind", *_COUNTED, "undone"]
+    print_table(headers, rows, context.out)
+    return EXIT_OK
+
+
+def run_undo_import(args, context) -> int:
+    """Undo the import numbered ID, or the latest one not undone yet: what it added goes, nothing else changes.
+    Refused (exit 1, the reason on stderr) when something recorded since depends on it."""
+    from jiebei_tracker.cli import whole_number
+    from jiebei_tracker.domain.errors import InvalidValue
+    from jiebei_tracker.services.import_history import latest_undoable, list_imports
+
+    if args.import_id is None:
+        record = latest_undoable(context.database)
+        if record is None:
+            print("no import to undo (`imports` lists them)", file=sys.stderr)
+            return EXIT_BAD_DATA
+    else:
+        import_id = whole_number(args.import_id, "ID", 1, 2**62)
+        record = next((r for r in list_imports(context.database) if r.import_id == import_id), None)
+        if record is None:
+            raise InvalidValue("import", import_id, "no such import (`imports` lists them)")
+    _, removed = context.ledger.undo_import_counted(record.import_id)
+    print(f"removed import #{record.import_id} ({record.file_name}): {removed.describe()}", file=context.out)
     return EXIT_OK

@@ -14,9 +14,9 @@ from enum import StrEnum
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import parse_positive_yuan
-from jiebei_tracker.importers.decoding import decode
+from jiebei_tracker.importers.decoding import BinarySource, TextLines, open_text
 from jiebei_tracker.importers.errors import ImportFailure, RowError
-from jiebei_tracker.importers.table import DataRows, SkippedLine, find_header
+from jiebei_tracker.importers.table import DataRows, SkippedLine, Text, find_header
 
 TIME, CATEGORY, COUNTERPARTY, DESCRIPTION = "交易时间", "交易分类", "交易对方", "商品说明"
 DIRECTION, AMOUNT, STATUS, ORDER_NO = "收/支", "金额", "交易状态", "交易订单号"
@@ -74,7 +74,7 @@ def _alipay_score(cells: list[str]) -> int:
     return len(named) if TIME in named and CATEGORY in named else 0
 
 
-def looks_like_alipay(text: str) -> bool:
+def looks_like_alipay(text: Text) -> bool:
     try:
         find_header(text, file_name="", score=_alipay_score)
     except ImportFailure:
@@ -82,12 +82,15 @@ def looks_like_alipay(text: str) -> bool:
     return True
 
 
-def wrong_file_hint(text: str) -> str | None:
+def wrong_file_hint(text: Text) -> str | None:
     """What to say when a file is one of Alipay's exports rather than a loans/repayments/limits/notes file, or
     an Alipay export the tracker cannot use."""
     if looks_like_alipay(text):
         return "this is an Alipay transaction statement (支付宝交易明细): import it as an Alipay file (import alipay)"
-    head = "\n".join(text.splitlines()[:60])
+    try:
+        head = "\n".join((text.head(60) if isinstance(text, TextLines) else text).splitlines()[:60])
+    except ImportFailure:
+        return None
     if "交易号" in head and ("交易创建时间" in head or "金额（元）" in head or "金额(元)" in head):
         return (
             "this is the old Alipay web export (交易号, 交易创建时间, 金额（元）…), a different format; "
@@ -101,13 +104,14 @@ def wrong_file_hint(text: str) -> str | None:
     return None
 
 
-def read_alipay(data: bytes, *, file_name: str, encoding: str | None = None) -> AlipayStatement:
+def read_alipay(data: BinarySource, *, file_name: str, encoding: str | None = None) -> AlipayStatement:
     """The credit rows of an Alipay statement. Raises ImportFailure, with what to export instead, for anything else."""
-    decoded = decode(data, file_name=file_name, encoding=encoding)
-    text = decoded.text
+    text = open_text(data, file_name=file_name, encoding=encoding)
     try:
         found = find_header(text, file_name=file_name, score=_alipay_score, expected="交易时间, 交易分类, …")
-    except ImportFailure:
+    except ImportFailure as failure:
+        if failure.line is not None:  # a line that cannot be read or split
+            raise
         hint = wrong_file_hint(text)
         raise ImportFailure(
             file_name, hint or f"not an Alipay transaction statement (no row names {TIME} and {CATEGORY})"
@@ -117,10 +121,14 @@ def read_alipay(data: bytes, *, file_name: str, encoding: str | None = None) -> 
     if missing:
         raise ImportFailure(file_name, f"missing column {', '.join(missing)}", line=found.row.line)
     position = {name: header.index(name) for name in REQUIRED}
-    statement = AlipayStatement(decoded.label, found.row.line, 0, [])
+    statement = AlipayStatement(text.label, found.row.line, 0, [])
     rows = DataRows(text, found.delimiter, found.row.line, file_name)
     for row in rows:
         statement.rows_read += 1
+        if row.foreign is not None:
+            column = next((header[i] for i, c in enumerate(row.cells) if not c.isascii() and i < len(header)), TIME)
+            statement.errors.append(RowError(row.line, column, row.foreign.row_reason()))
+            continue
         cells = row.cells + [""] * (len(header) - len(row.cells))
         cell = {name: cells[index] for name, index in position.items()}
         if _is_credit(cell):

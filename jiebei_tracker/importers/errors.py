@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 # The issue asks for every error at once, but a file with 50,000 bad rows would bury the first ones.
 MAX_LISTED_ERRORS = 100
+# What a check of a file keeps of its errors (the first ones by line; the others are only counted): enough for the
+# wizard to mark the rows it shows, while a file of a million bad rows costs no more memory than a good one.
+MAX_KEPT_ERRORS = 1000
 
 
 @dataclass(frozen=True, order=True)
@@ -36,14 +40,53 @@ class ImportFailure(Exception):
         return f"{where}: {self.reason}"
 
 
+def file_changed(file_name: str) -> ImportFailure:
+    """The file is not the one that was checked: nothing of it may be written."""
+    return ImportFailure(file_name, "the file changed since it was checked; check it again")
+
+
 class ImportCancelled(Exception):
     """The user cancelled while the import was being written; nothing of it was kept."""
 
 
-def error_report(errors: Iterable[RowError], file_name: str, *, limit: int = MAX_LISTED_ERRORS) -> list[str]:
-    """The first ``limit`` errors as messages, then one line saying how many more there are."""
+def error_report(
+    errors: Iterable[RowError], file_name: str, *, limit: int = MAX_LISTED_ERRORS, total: int | None = None
+) -> list[str]:
+    """The first ``limit`` errors as messages, then one line saying how many more there are (``total``: how many
+    there were in all, when ``errors`` holds only the first of them)."""
     ordered = sorted(errors, key=lambda error: error.line)  # stable: a row's errors stay in column order
+    total = len(ordered) if total is None else total
     lines = [error.message(file_name) for error in ordered[:limit]]
-    if len(ordered) > limit:
-        lines.append(f"{file_name}: … and {len(ordered) - limit} more errors ({len(ordered)} in all)")
+    if total > limit:
+        lines.append(f"{file_name}: … and {total - limit} more errors ({total} in all)")
     return lines
+
+
+class ErrorSink(Protocol):
+    """Where a check puts the row errors it finds: a list, or an ErrorLog."""
+
+    def append(self, error: RowError, /) -> None: ...
+
+
+class ErrorLog:
+    """A file's row errors as a check finds them: the first ``keep`` by line (a row's own in the order found),
+    and how many there were in all."""
+
+    def __init__(self, keep: int = MAX_KEPT_ERRORS) -> None:
+        self.total = 0
+        self._keep = keep
+        self._kept: list[RowError] = []
+
+    def append(self, error: RowError) -> None:
+        self.total += 1
+        self._kept.append(error)
+        if len(self._kept) >= 2 * self._keep:
+            self._trim()
+
+    def first(self) -> list[RowError]:
+        self._trim()
+        return list(self._kept)
+
+    def _trim(self) -> None:
+        self._kept.sort(key=lambda error: error.line)  # stable: errors of one line stay in the order found
+        del self._kept[self._keep :]

@@ -15,16 +15,22 @@ The matching rule:
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.vocabulary import PlatformKind
-from jiebei_tracker.importers.errors import RowError
+from jiebei_tracker.importers.columns import FileKind
+from jiebei_tracker.importers.errors import ErrorSink, RowError
 from jiebei_tracker.importers.mapping import ColumnMap
 from jiebei_tracker.importers.records import LimitRecord, LoanRecord, NoteRecord, RepaymentRecord
+from jiebei_tracker.importers.repeats import Repeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,175 +84,307 @@ class Matched:
     platform_kinds: dict[str, PlatformKind] = field(default_factory=dict)
 
 
-def _split_by_multiplicity(records: Iterable, key_of, already: Counter) -> tuple[list, int]:
-    """Per key, the first ``already[key]`` records are there; the rest are new."""
-    seen: Counter = Counter()
-    new, present = [], 0
-    for record in records:
-        key = key_of(record)
-        seen[key] += 1
-        if seen[key] <= already[key]:
-            present += 1
-        else:
-            new.append(record)
-    return new, present
+# What matching says of each row of a file, a byte a row (``Matcher.verdicts``).
+NEW, PRESENT, BAD = 0, 1, 2
 
 
-def _platform_kinds(records: Sequence, columns: ColumnMap, existing: Existing, matched: Matched) -> list:
-    """Collect the platform kinds rows set; a row naming another kind for a platform than an earlier row is bad."""
-    first: dict[str, tuple[PlatformKind, int]] = {}
-    good = []
-    for record in records:
+class Matcher:
+    """Judges a file's rows one at a time, in file order: each gets a verdict (NEW, PRESENT or BAD) in
+    ``verdicts`` and each problem a RowError in ``errors``. What only the whole file tells (an id used again
+    further down, which of equal rows are already there, what a loan's repayments add up to) is settled by
+    ``finish``, which may turn a NEW row into a PRESENT or BAD one. Besides what the database holds, the state
+    kept is a few bytes a row: a file of millions of rows is judged without holding its records."""
+
+    def __init__(self, columns: ColumnMap, existing: Existing, errors: ErrorSink | None = None) -> None:
+        self.columns = columns
+        self.errors: ErrorSink = [] if errors is None else errors
+        self.verdicts = bytearray()
+        self.platform_kinds: dict[str, PlatformKind] = {}  # the kinds the file sets, known after finish
+        self._kinds_there = existing.platform_kinds
+        self._first_kind: dict[str, tuple[PlatformKind, int]] = {}
+
+    def add(self, record) -> int:
+        """Judge the next row, read as ``record``; returns its verdict so far."""
+        verdict = self._judge(len(self.verdicts), record)
+        self.verdicts.append(verdict)
+        return verdict
+
+    def add_bad(self) -> None:
+        """The next row could not be read (its errors are reported already)."""
+        self.verdicts.append(BAD)
+
+    def finish(self) -> None:
+        self.platform_kinds = {
+            name: kind for name, (kind, _) in self._first_kind.items() if self._kinds_there.get(name) != kind.value
+        }
+
+    def entry(self, ordinal: int, record):
+        """What a new row gives the import: its record (a repayment: with its loan's number)."""
+        return record
+
+    def _judge(self, ordinal: int, record) -> int:
+        raise NotImplementedError
+
+    def _fail(self, line: int, column: str, reason: str) -> int:
+        self.errors.append(RowError(line, self.columns.label(column), reason))
+        return BAD
+
+    def _kind_agrees(self, record: LoanRecord | LimitRecord) -> bool:
+        """A row naming another kind for a platform than an earlier row did is bad."""
         kind = record.platform_kind
-        if kind is not None:
-            platform = record.draft.platform if isinstance(record, LoanRecord) else record.platform
-            earlier = first.setdefault(platform.strip(), (kind, record.line))
-            if earlier[0] is not kind:
-                matched.errors.append(
-                    RowError(
-                        record.line,
-                        columns.label("platform_kind"),
-                        f"{kind.value!r}: line {earlier[1]} says {platform} is {earlier[0].value}",
-                    )
+        if kind is None:
+            return True
+        platform = record.draft.platform if isinstance(record, LoanRecord) else record.platform
+        earlier = self._first_kind.setdefault(platform.strip(), (kind, record.line))
+        if earlier[0] is kind:
+            return True
+        self._fail(
+            record.line, "platform_kind", f"{kind.value!r}: line {earlier[1]} says {platform} is {earlier[0].value}"
+        )
+        return False
+
+
+def _used_again(first_line: int) -> str:
+    return f"is used again (first on line {first_line})"
+
+
+def _counted(key: tuple, already: Counter, seen: Counter) -> int:
+    """Rows compared on their content: per key, the first ``already[key]`` are there, the rest are new."""
+    if key not in already:
+        return NEW
+    seen[key] += 1
+    return PRESENT if seen[key] <= already[key] else NEW
+
+
+class LoanMatcher(Matcher):
+    def __init__(self, columns: ColumnMap, existing: Existing, errors: ErrorSink | None = None) -> None:
+        super().__init__(columns, existing, errors)
+        self._loans = existing.loans
+        self._by_id = {loan.external_id: loan for loan in existing.loans if loan.external_id}
+        self._key_numbers: dict[tuple, int] = {}
+        for loan in existing.loans:
+            self._key_numbers.setdefault(loan.key, len(self._key_numbers))
+        self._named: dict[str, int] = {}  # the ids of database loans the file names, with the first line naming each
+        self._other_ids = Repeats()  # the ids the database does not have
+        self._alike = array("I")  # rows without an id whose content a database loan has …
+        self._alike_keys = array("I")  # … and that content's number in ``_key_numbers``
+
+    def _judge(self, ordinal: int, record: LoanRecord) -> int:
+        if not self._kind_agrees(record):
+            return BAD
+        loan_id = record.draft.external_id
+        if loan_id is None:
+            number = self._key_numbers.get(record.key)
+            if number is not None:
+                self._alike.append(ordinal)
+                self._alike_keys.append(number)
+            return NEW
+        there = self._by_id.get(loan_id)
+        if there is None:
+            self._other_ids.add(loan_id, ordinal=ordinal, line=record.line)
+            return NEW
+        first = self._named.setdefault(loan_id, record.line)
+        if first != record.line:
+            return self._fail(record.line, "loan_id", f"{_used_again(first)}; each loan needs its own id")
+        if there.key == record.key:
+            return PRESENT
+        return self._fail(
+            record.line,
+            "loan_id",
+            f"{loan_id!r} is already recorded as another {there.describe()}; change the id, or edit that loan",
+        )
+
+    def finish(self) -> None:
+        super().finish()
+        for repeat in self._other_ids.found():
+            self.verdicts[repeat.ordinal] = BAD
+            self._fail(repeat.line, "loan_id", f"{_used_again(repeat.first_line)}; each loan needs its own id")
+        # Loans that this file names by id are not counted again for the rows without one.
+        already = Counter(self._key_numbers[loan.key] for loan in self._loans if loan.external_id not in self._named)
+        seen: Counter = Counter()
+        for ordinal, number in zip(self._alike, self._alike_keys, strict=True):
+            if _counted(number, already, seen) == PRESENT:
+                self.verdicts[ordinal] = PRESENT
+
+
+class LimitMatcher(Matcher):
+    def __init__(self, columns: ColumnMap, existing: Existing, errors: ErrorSink | None = None) -> None:
+        super().__init__(columns, existing, errors)
+        self._already = existing.limits
+        self._seen: Counter = Counter()
+
+    def _judge(self, ordinal: int, record: LimitRecord) -> int:
+        return _counted(record.key, self._already, self._seen) if self._kind_agrees(record) else BAD
+
+
+class NoteMatcher(Matcher):
+    def __init__(self, columns: ColumnMap, existing: Existing, errors: ErrorSink | None = None) -> None:
+        super().__init__(columns, existing, errors)
+        self._already = existing.notes
+        self._seen: Counter = Counter()
+
+    def _judge(self, ordinal: int, record: NoteRecord) -> int:
+        return _counted(record.key, self._already, self._seen)
+
+
+class RepaymentMatcher(Matcher):
+    """Each repayment's loan is found; ``loan_numbers`` holds it for each row (0 when none). New repayments are
+    checked against what is left on their loan, in the order paid (in ``finish``)."""
+
+    def __init__(self, columns: ColumnMap, existing: Existing, errors: ErrorSink | None = None) -> None:
+        super().__init__(columns, existing, errors)
+        self.loan_numbers = array("q")
+        self._finder = _LoanFinder(existing.loans)
+        self._loans = {loan.number: loan for loan in existing.loans}
+        self._there = existing.repayments
+        self._known_refs = {ref for _, ref in existing.repayments if ref}
+        self._named_refs: dict[str, int] = {}  # the database's order numbers the file names: the first line of each
+        self._other_refs = Repeats()  # order numbers the database does not have
+        self._key_numbers: dict[tuple, int] = {}
+        for key, _ in existing.repayments:
+            self._key_numbers.setdefault(key, len(self._key_numbers))
+        self._rest = _Payments()  # the rows settled in ``finish``: without an order number the database has
+
+    def add_bad(self) -> None:
+        super().add_bad()
+        self.loan_numbers.append(0)
+
+    def entry(self, ordinal: int, record: RepaymentRecord) -> tuple[RepaymentRecord, int]:
+        return record, self.loan_numbers[ordinal]
+
+    def _judge(self, ordinal: int, record: RepaymentRecord) -> int:
+        loan, problem = self._finder.find(record)
+        self.loan_numbers.append(loan.number if loan is not None else 0)
+        if loan is None:
+            return self._fail(record.line, "loan_id" if record.loan.loan_id else "platform", problem)
+        payment = record.payment
+        if payment.paid_on < loan.borrowed_on:
+            reason = f"{payment.paid_on.isoformat()} is before {loan.describe()} was taken"
+            return self._fail(record.line, "paid_on", reason)
+        ref = record.source_ref
+        if ref is not None and ref in self._known_refs:
+            first = self._named_refs.setdefault(ref, record.line)
+            return self._fail(record.line, "source_ref", _used_again(first)) if first != record.line else PRESENT
+        if ref is not None:
+            self._other_refs.add(ref, ordinal=ordinal, line=record.line)
+        key = (loan.number, payment.paid_on, payment.amount_fen, payment.is_payoff)
+        self._rest.add(ordinal, record.line, loan.number, payment, self._key_numbers.get(key, -1))
+        return NEW
+
+    def finish(self) -> None:
+        super().finish()
+        for repeat in self._other_refs.found():
+            self.verdicts[repeat.ordinal] = BAD
+            self._fail(repeat.line, "source_ref", _used_again(repeat.first_line))
+        rest = self._rest
+        already = Counter(
+            self._key_numbers[key] for key, ref in self._there if ref is None or ref not in self._named_refs
+        )
+        seen: Counter = Counter()
+        for ordinal, number in zip(rest.ordinals, rest.keys, strict=True):
+            if number >= 0 and self.verdicts[ordinal] == NEW and _counted(number, already, seen) == PRESENT:
+                self.verdicts[ordinal] = PRESENT
+        self._check_amounts()
+
+    def _check_amounts(self) -> None:
+        """Per loan, in the order paid: nothing after a payoff, and never more than the schedule asks for in all."""
+        rest = self._rest
+        paid: dict[int, int] = {}
+        payoff: dict[int, date | None] = {}
+        for index in rest.in_order_paid():
+            ordinal = rest.ordinals[index]
+            if self.verdicts[ordinal] != NEW:
+                continue
+            line, loan = rest.lines[index], self._loans[rest.loans[index]]
+            day, amount_fen, is_payoff = date.fromordinal(rest.days[index]), rest.amounts[index], rest.payoffs[index]
+            number = loan.number
+            paid.setdefault(number, loan.paid_fen)
+            payoff.setdefault(number, loan.payoff_on)
+            ended = payoff[number]
+            if ended is not None and day >= ended:
+                self.verdicts[ordinal] = self._fail(
+                    line, "paid_on", f"{loan.describe()} was paid off on {ended.isoformat()}"
                 )
                 continue
-        good.append(record)
-    matched.platform_kinds = {
-        name: kind for name, (kind, _) in first.items() if existing.platform_kinds.get(name) != kind.value
-    }
-    return good
+            left = loan.owed_fen - paid[number]
+            if not is_payoff and amount_fen > left:
+                reason = (
+                    f"{format_yuan(amount_fen)} is more than the {format_yuan(max(left, 0))} left to pay on "
+                    f"{loan.describe()} (mark it as a payoff if it settled the loan early)"
+                )
+                self.verdicts[ordinal] = self._fail(line, "amount", reason)
+                continue
+            paid[number] += amount_fen
+            if is_payoff:
+                payoff[number] = day
+
+
+class _Payments:
+    """Repayment rows as columns of numbers (about 33 bytes a row): the row, its line, its loan, what it pays
+    and when, and the number of the equal repayment the database has (-1 when none)."""
+
+    def __init__(self) -> None:
+        self.ordinals, self.lines, self.loans = array("I"), array("I"), array("q")
+        self.days, self.amounts, self.payoffs, self.keys = array("i"), array("q"), array("B"), array("i")
+
+    def add(self, ordinal: int, line: int, loan_number: int, payment: Payment, key_number: int) -> None:
+        self.ordinals.append(ordinal)
+        self.lines.append(line)
+        self.loans.append(loan_number)
+        self.days.append(payment.paid_on.toordinal())
+        self.amounts.append(payment.amount_fen)
+        self.payoffs.append(payment.is_payoff)
+        self.keys.append(key_number)
+
+    def in_order_paid(self) -> Iterator[int]:
+        """The rows' indexes by the day paid, then by line."""
+        if not self.ordinals:
+            return
+        order = np.lexsort((np.frombuffer(self.lines, dtype=np.uint32), np.frombuffer(self.days, dtype=np.int32)))
+        for start in range(0, len(order), _STEP):
+            yield from order[start : start + _STEP].tolist()
+
+
+_STEP = 1 << 16  # indexes turned into Python ints a slice at a time
+
+
+MATCHERS: dict[FileKind, type[Matcher]] = {
+    FileKind.LOANS: LoanMatcher,
+    FileKind.REPAYMENTS: RepaymentMatcher,
+    FileKind.LIMITS: LimitMatcher,
+    FileKind.NOTES: NoteMatcher,
+}
+
+
+def _match(matcher: Matcher, records: Sequence) -> Matched:
+    """Every record judged (a file small enough to hold)."""
+    for record in records:
+        matcher.add(record)
+    matcher.finish()
+    verdicts = matcher.verdicts
+    return Matched(
+        new=[matcher.entry(ordinal, r) for ordinal, r in enumerate(records) if verdicts[ordinal] == NEW],
+        present=verdicts.count(PRESENT),
+        errors=sorted(matcher.errors, key=lambda error: error.line),
+        platform_kinds=matcher.platform_kinds,
+    )
 
 
 def match_loans(records: Sequence[LoanRecord], columns: ColumnMap, existing: Existing) -> Matched:
-    matched = Matched()
-    records = _platform_kinds(records, columns, existing, matched)
-    by_id = {loan.external_id: loan for loan in existing.loans if loan.external_id}
-    first_line: dict[str, int] = {}
-    with_content_key = []
-    for record in records:
-        loan_id = record.draft.external_id
-        if loan_id is None:
-            with_content_key.append(record)
-            continue
-        if loan_id in first_line:
-            matched.errors.append(
-                RowError(record.line, columns.label("loan_id"), f"{loan_id!r} is used again (first on line "
-                f"{first_line[loan_id]}); each loan needs its own id")
-            )  # fmt: skip
-            continue
-        first_line[loan_id] = record.line
-        there = by_id.get(loan_id)
-        if there is None:
-            matched.new.append(record)
-        elif there.key == record.key:
-            matched.present += 1
-        else:
-            matched.errors.append(
-                RowError(
-                    record.line,
-                    columns.label("loan_id"),
-                    f"{loan_id!r} is already recorded as another {there.describe()}; change the id, or edit that loan",
-                )
-            )
-    # Loans that this file names by id are not counted again for the rows without one.
-    already = Counter(loan.key for loan in existing.loans if loan.external_id not in first_line)
-    new, present = _split_by_multiplicity(with_content_key, lambda r: r.key, already)
-    matched.new.extend(new)
-    matched.new.sort(key=lambda r: r.line)
-    matched.present += present
-    return matched
+    return _match(LoanMatcher(columns, existing), records)
 
 
 def match_limits(records: Sequence[LimitRecord], columns: ColumnMap, existing: Existing) -> Matched:
-    matched = Matched()
-    records = _platform_kinds(records, columns, existing, matched)
-    matched.new, matched.present = _split_by_multiplicity(records, lambda r: r.key, existing.limits)
-    return matched
+    return _match(LimitMatcher(columns, existing), records)
 
 
 def match_notes(records: Sequence[NoteRecord], columns: ColumnMap, existing: Existing) -> Matched:
-    matched = Matched()
-    matched.new, matched.present = _split_by_multiplicity(records, lambda r: r.key, existing.notes)
-    return matched
+    return _match(NoteMatcher(columns, existing), records)
 
 
 def match_repayments(records: Sequence[RepaymentRecord], columns: ColumnMap, existing: Existing) -> Matched:
     """New repayments come out as ``(record, loan number)``; each is checked against what is left on its loan."""
-    matched = Matched()
-    finder = _LoanFinder(existing.loans)
-    known_refs = {ref for _, ref in existing.repayments if ref}
-    file_refs: dict[str, int] = {}
-    resolved: list[tuple[RepaymentRecord, ExistingLoan]] = []
-    for record in records:
-        loan, problem = finder.find(record)
-        if loan is None:
-            matched.errors.append(RowError(record.line, _reference_column(record, columns), problem))
-            continue
-        if record.payment.paid_on < loan.borrowed_on:
-            matched.errors.append(
-                RowError(
-                    record.line,
-                    columns.label("paid_on"),
-                    f"{record.payment.paid_on.isoformat()} is before {loan.describe()} was taken",
-                )
-            )
-            continue
-        ref = record.source_ref
-        if ref is not None:
-            if ref in file_refs:
-                matched.errors.append(
-                    RowError(record.line, columns.label("source_ref"), f"{ref!r} is used again (first on line "
-                    f"{file_refs[ref]})")
-                )  # fmt: skip
-                continue
-            file_refs[ref] = record.line
-        resolved.append((record, loan))
-    already = Counter(key for key, ref in existing.repayments if ref is None or ref not in file_refs)
-    with_ref = [(r, loan) for r, loan in resolved if r.source_ref is not None and r.source_ref in known_refs]
-    matched.present += len(with_ref)
-    rest = [(r, loan) for r, loan in resolved if r.source_ref is None or r.source_ref not in known_refs]
-    new, present = _split_by_multiplicity(rest, lambda pair: _repayment_key(pair[1].number, pair[0]), already)
-    matched.present += present
-    _check_amounts(new, columns, matched)
-    return matched
-
-
-def _repayment_key(loan_number: int, record: RepaymentRecord) -> tuple:
-    payment = record.payment
-    return (loan_number, payment.paid_on, payment.amount_fen, payment.is_payoff)
-
-
-def _reference_column(record: RepaymentRecord, columns: ColumnMap) -> str:
-    return columns.label("loan_id" if record.loan.loan_id else "platform")
-
-
-def _check_amounts(new: list[tuple[RepaymentRecord, ExistingLoan]], columns: ColumnMap, matched: Matched) -> None:
-    """Per loan, in the order paid: nothing after a payoff, and never more than the schedule asks for in all."""
-    paid: dict[int, int] = {}
-    payoff: dict[int, date | None] = {}
-    for record, loan in sorted(new, key=lambda pair: (pair[0].payment.paid_on, pair[0].line)):
-        payment = record.payment
-        number = loan.number
-        paid.setdefault(number, loan.paid_fen)
-        payoff.setdefault(number, loan.payoff_on)
-        ended = payoff[number]
-        if ended is not None and payment.paid_on >= ended:
-            reason = f"{loan.describe()} was paid off on {ended.isoformat()}"
-            matched.errors.append(RowError(record.line, columns.label("paid_on"), reason))
-            continue
-        left = loan.owed_fen - paid[number]
-        if not payment.is_payoff and payment.amount_fen > left:
-            reason = (
-                f"{format_yuan(payment.amount_fen)} is more than the {format_yuan(max(left, 0))} left to pay on "
-                f"{loan.describe()} (mark it as a payoff if it settled the loan early)"
-            )
-            matched.errors.append(RowError(record.line, columns.label("amount"), reason))
-            continue
-        paid[number] += payment.amount_fen
-        if payment.is_payoff:
-            payoff[number] = payment.paid_on
-        matched.new.append((record, number))
-    matched.new.sort(key=lambda pair: pair[0].line)
+    return _match(RepaymentMatcher(columns, existing), records)
 
 
 class _LoanFinder:

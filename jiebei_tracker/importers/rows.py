@@ -7,12 +7,13 @@ from datetime import date
 
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan, shortened
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rates import annual_rate, daily_rate
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import LoanTerms, due_date
+from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import (
     LoanPurpose,
     LoanStatus,
@@ -22,7 +23,7 @@ from jiebei_tracker.domain.vocabulary import (
     RepaymentSource,
 )
 from jiebei_tracker.importers.columns import FileKind
-from jiebei_tracker.importers.errors import RowError
+from jiebei_tracker.importers.errors import ErrorSink, RowError
 from jiebei_tracker.importers.mapping import ColumnMap
 from jiebei_tracker.importers.records import LimitRecord, LoanRecord, LoanReference, NoteRecord, RepaymentRecord
 from jiebei_tracker.importers.table import RawRow
@@ -57,12 +58,13 @@ def _resolved(today: date) -> Callable[..., date | bool]:
 
 
 class RowParser:
-    """Turns the rows of one file into records; ``errors`` collects every bad cell with its line and column."""
+    """Turns the rows of one file into records, a row at a time (``PARSERS``); ``errors`` collects every bad cell
+    with its line and column (a list, or an ``ErrorLog`` that keeps only the first of a huge file's)."""
 
-    def __init__(self, columns: ColumnMap, *, today: date) -> None:
+    def __init__(self, columns: ColumnMap, *, today: date, errors: ErrorSink | None = None) -> None:
         self.columns = columns
         self.today = today
-        self.errors: list[RowError] = []
+        self.errors: ErrorSink = [] if errors is None else errors
         self.rows_read = 0
         past = parse_past_date(today)
         self._parsers: dict[str, Memo] = {
@@ -141,27 +143,37 @@ class RowParser:
             self._fail(self.columns.label(name), "is empty")
         return text
 
+    def clean(self, name: str, cleaner: Callable[[str, str], str], *, required: bool = False) -> str:
+        """A text cell as the ledger stores it (see domain/text.py); a control character in it is a bad cell."""
+        text = self.required_text(name) if required else self.text(name)
+        if not text:
+            return text
+        try:
+            return cleaner(text, name)
+        except InvalidValue as error:
+            self._fail(self.columns.label(name), f"{shortened(text)!r}: {error.reason}")
+            return text
+
     # -- kinds ------------------------------------------------------------------------------------------
 
-    def loans(self, rows: Iterable[RawRow]) -> list[LoanRecord]:
-        records = []
-        for row in rows:
-            self._start(row)
-            platform = self.required_text("platform")
-            kind = self.value("platform_kind")
-            borrowed_on = self.value("borrowed_on", required=True)
-            principal = self.value("principal", required=True)
-            months = self.value("term_months", required=True)
-            method = self.value("repayment_method", required=True)
-            rate = self._rate()
-            purpose = self.value("purpose", default=LoanPurpose.OTHER)
-            autopay = self.value("autopay", default=False)
-            past = self._past(borrowed_on, months)
-            if self._row_ok:
-                terms = LoanTerms(borrowed_on, principal, months, method, rate)
-                draft = LoanDraft(platform, terms, purpose, autopay, self.text("note"), self.text("loan_id") or None)
-                records.append(LoanRecord(row.line, draft, kind, past))
-        return records
+    def loan(self, row: RawRow) -> LoanRecord | None:
+        self._start(row)
+        platform = self.clean("platform", clean_name, required=True)
+        kind = self.value("platform_kind")
+        borrowed_on = self.value("borrowed_on", required=True)
+        principal = self.value("principal", required=True)
+        months = self.value("term_months", required=True)
+        method = self.value("repayment_method", required=True)
+        rate = self._rate()
+        purpose = self.value("purpose", default=LoanPurpose.OTHER)
+        autopay = self.value("autopay", default=False)
+        past = self._past(borrowed_on, months)
+        note, loan_id = self.clean("note", clean_note), self.clean("loan_id", clean_line)
+        if not self._row_ok:
+            return None
+        terms = LoanTerms(borrowed_on, principal, months, method, rate)
+        draft = LoanDraft(platform, terms, purpose, autopay, note, loan_id or None)
+        return LoanRecord(row.line, draft, kind, past)
 
     def _past(self, borrowed_on: date | None, months: int | None) -> PastRepayments | None:
         """What the row says happened to the installments already due: paid_through, paid_installments or status
@@ -244,23 +256,22 @@ class RowParser:
             )
         return annual or daily
 
-    def repayments(self, rows: Iterable[RawRow]) -> list[RepaymentRecord]:
-        records = []
-        for row in rows:
-            self._start(row)
-            reference = self._reference()
-            paid_on = self.value("paid_on", required=True)
-            amount = self.value("amount", required=True)
-            payoff = self.value("payoff", default=False)
-            source = self.value("source", default=RepaymentSource.IMPORT)
-            if self._row_ok:
-                payment = Payment(paid_on, amount, payoff)
-                note, ref = self.text("note"), self.text("source_ref") or None
-                records.append(RepaymentRecord(row.line, reference, payment, note, ref, source))
-        return records
+    def repayment(self, row: RawRow) -> RepaymentRecord | None:
+        self._start(row)
+        reference = self._reference()
+        paid_on = self.value("paid_on", required=True)
+        amount = self.value("amount", required=True)
+        payoff = self.value("payoff", default=False)
+        source = self.value("source", default=RepaymentSource.IMPORT)
+        note = self.clean("note", clean_note)
+        if not self._row_ok:
+            return None
+        payment = Payment(paid_on, amount, payoff)
+        ref = self.text("source_ref") or None
+        return RepaymentRecord(row.line, reference, payment, note, ref, source)
 
     def _reference(self) -> LoanReference | None:
-        loan_id = self.text("loan_id")
+        loan_id = self.clean("loan_id", clean_line)
         if loan_id:
             return LoanReference(loan_id)
         texts = [self.text(name) for name in ("platform", "borrowed_on", "principal")]
@@ -269,56 +280,57 @@ class RowParser:
             self._fail(column, "say which loan: give loan_id (借款编号), or platform + borrowed_on + principal")
             return None
         return LoanReference(
-            None, texts[0], self.value("borrowed_on", required=True), self.value("principal", required=True)
+            None,
+            self.clean("platform", clean_name),
+            self.value("borrowed_on", required=True),
+            self.value("principal", required=True),
         )
 
-    def limits(self, rows: Iterable[RawRow]) -> list[LimitRecord]:
-        records = []
-        for row in rows:
-            self._start(row)
-            platform = self.required_text("platform")
-            kind = self.value("platform_kind")
-            recorded_on = self.value("date", required=True)
-            limit = self.value("limit", required=True)
-            if self._row_ok:
-                records.append(LimitRecord(row.line, platform, recorded_on, limit, self.text("note"), kind))
-        return records
+    def limit(self, row: RawRow) -> LimitRecord | None:
+        self._start(row)
+        platform = self.clean("platform", clean_name, required=True)
+        kind = self.value("platform_kind")
+        recorded_on = self.value("date", required=True)
+        limit = self.value("limit", required=True)
+        note = self.clean("note", clean_note)
+        if not self._row_ok:
+            return None
+        return LimitRecord(row.line, platform, recorded_on, limit, note, kind)
 
-    def notes(self, rows: Iterable[RawRow]) -> list[NoteRecord]:
-        records = []
-        for row in rows:
-            self._start(row)
-            noted_on = self.value("date", required=True)
-            kind = self.value("kind", required=True)
-            text = self.required_text("text")
-            resolved = self.value("resolved", default=False)
-            resolved_on = self.value("resolved_on")
-            if resolved is False and resolved_on is not None and self.text("resolved"):
-                self._fail(self.columns.label("resolved"), "says not resolved, but a resolved date is given")
-            if isinstance(resolved, date) and resolved_on is None:
-                resolved_on = resolved
-            elif resolved is True and resolved_on is None:
-                resolved_on = self.today  # resolved, but not said when: today, as the app's own "resolve" does
-            if resolved_on is not None and noted_on is not None and resolved_on < noted_on:
-                self._fail(
-                    self.columns.label("resolved_on" if "resolved_on" in self._index else "resolved"),
-                    f"resolved on {resolved_on.isoformat()}, before the note's own date {noted_on.isoformat()}",
-                )
-            if self._row_ok:
-                records.append(NoteRecord(row.line, noted_on, kind, text, resolved_on))
-        return records
+    def note(self, row: RawRow) -> NoteRecord | None:
+        self._start(row)
+        noted_on = self.value("date", required=True)
+        kind = self.value("kind", required=True)
+        text = self.clean("text", clean_note, required=True)
+        resolved = self.value("resolved", default=False)
+        resolved_on = self.value("resolved_on")
+        if resolved is False and resolved_on is not None and self.text("resolved"):
+            self._fail(self.columns.label("resolved"), "says not resolved, but a resolved date is given")
+        if isinstance(resolved, date) and resolved_on is None:
+            resolved_on = resolved
+        elif resolved is True and resolved_on is None:
+            resolved_on = self.today  # resolved, but not said when: today, as the app's own "resolve" does
+        if resolved_on is not None and noted_on is not None and resolved_on < noted_on:
+            self._fail(
+                self.columns.label("resolved_on" if "resolved_on" in self._index else "resolved"),
+                f"resolved on {resolved_on.isoformat()}, before the note's own date {noted_on.isoformat()}",
+            )
+        if not self._row_ok:
+            return None
+        return NoteRecord(row.line, noted_on, kind, text, resolved_on)
 
 
 PARSERS = {
-    FileKind.LOANS: RowParser.loans,
-    FileKind.REPAYMENTS: RowParser.repayments,
-    FileKind.LIMITS: RowParser.limits,
-    FileKind.NOTES: RowParser.notes,
+    FileKind.LOANS: RowParser.loan,
+    FileKind.REPAYMENTS: RowParser.repayment,
+    FileKind.LIMITS: RowParser.limit,
+    FileKind.NOTES: RowParser.note,
 }
 
 
 def parse_rows(columns: ColumnMap, rows: Iterable[RawRow], *, today: date) -> tuple[list, list[RowError], int]:
     """The records of the good rows, the errors of the bad ones, and how many data rows there were."""
     parser = RowParser(columns, today=today)
-    records = PARSERS[columns.kind](parser, rows)
+    parse = PARSERS[columns.kind]
+    records = [record for row in rows if (record := parse(parser, row)) is not None]
     return records, parser.errors, parser.rows_read

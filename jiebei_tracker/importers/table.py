@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from jiebei_tracker.importers.decoding import Foreign, TextLines
 from jiebei_tracker.importers.errors import ImportFailure
 
 # In the order a tie is broken: comma first, as most files are comma-separated.
@@ -30,14 +32,21 @@ MIN_HEADER_NAMES = 2
 
 _SEPARATOR_LINE = re.compile(r"^[-=_*~—－─━·.\s]+$")
 _SUMMARY_LINE = re.compile(r"^(合计|总计|小计|汇总|统计|共\s*\d+\s*(笔|条|行)|(total|sum)\b)", re.IGNORECASE)
+# A cell a spreadsheet would run as a formula starts with one of these; exports put a ' before it (see export.py).
+FORMULA_STARTS = "=+-@\t\r"
+_PROTECTED = re.compile(f"'+[{re.escape(FORMULA_STARTS)}]")
+
+Text = str | TextLines  # a whole file's text, or its lines read as they are needed
 
 
 @dataclass(frozen=True)
 class RawRow:
-    """The cells of one row (padding removed) and the line a text editor shows where the row starts."""
+    """The cells of one row (padding removed) and the line a text editor shows where the row starts.
+    ``foreign``: the row (a line of it) is in another encoding than the file's."""
 
     line: int
     cells: list[str]
+    foreign: Foreign | None = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +65,20 @@ def delimiter_option(text: str, *, file_name: str) -> str:
     return found
 
 
-def read_rows(text: str, delimiter: str, *, file_name: str) -> Iterator[RawRow]:
+def unprotect(cell: str) -> str:
+    """A cell as it was before an export protected it from spreadsheets: ``'=1+2`` → ``=1+2`` (one ' taken off a
+    cell that starts with ' and then one of = + - @ tab CR; ``''=1`` was ``'=1``)."""
+    return cell[1:] if cell[:1] == "'" and _PROTECTED.match(cell) else cell
+
+
+def read_rows(text: Text, delimiter: str, *, file_name: str) -> Iterator[RawRow]:
     """Every row, blank ones included, with quoted separators and line breaks kept inside their cell."""
     # newline="" hands the csv module \r, \n and \r\n line ends untouched, so its line count is an editor's.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+    if isinstance(text, str):
+        lines, foreign = io.StringIO(text, newline=""), []
+    else:
+        lines, foreign = text.reader()
+    reader = csv.reader(lines, delimiter=delimiter, skipinitialspace=True)
     previous = 0
     while True:
         try:
@@ -68,7 +87,12 @@ def read_rows(text: str, delimiter: str, *, file_name: str) -> Iterator[RawRow]:
             return
         except csv.Error as error:
             raise ImportFailure(file_name, f"cannot be split into cells: {error}", line=previous + 1) from None
-        yield RawRow(previous + 1, [cell.strip() for cell in cells])
+        cells = [unprotect(c) if (c := cell.strip())[:1] == "'" else c for cell in cells]
+        if foreign:  # the csv module reads no further than the row's last line, so these lines are the row's
+            yield RawRow(previous + 1, cells, foreign[0])
+            foreign.clear()
+        else:
+            yield RawRow(previous + 1, cells)
         previous = reader.line_num
 
 
@@ -91,7 +115,7 @@ class HeaderFound:
 
 
 def find_header(
-    text: str,
+    text: Text,
     *,
     file_name: str,
     score: Callable[[list[str]], int],
@@ -111,6 +135,8 @@ def find_header(
         if best is None or points > best[0]:
             best = (points, found)
     if best is not None:
+        if best[1].row.foreign is not None:
+            raise best[1].row.foreign.failure(file_name)
         return best[1]
     if header_line is not None:
         raise ImportFailure(file_name, f"no row starts on line {header_line}", line=header_line)
@@ -135,18 +161,25 @@ def _header_with(text, delimiter, file_name, score, header_line) -> HeaderFound 
     return None
 
 
+# A file of a million blank lines is summed up, not listed: the first lines skipped for each reason are kept.
+SKIPPED_KEPT = 100
+
+
 @dataclass
 class DataRows:
-    """The rows after the header, with the lines that were not data noted in ``skipped`` as they go by."""
+    """The rows after the header, with the lines that were not data noted as they go by: how many for each
+    reason in ``skipped_counts``, the first ``SKIPPED_KEPT`` of each in ``skipped``."""
 
-    text: str
+    text: Text
     delimiter: str
     header_line: int
     file_name: str
     skipped: list[SkippedLine] = field(default_factory=list)
+    skipped_counts: Counter = field(default_factory=Counter)
 
     def __iter__(self) -> Iterator[RawRow]:
         self.skipped.clear()
+        self.skipped_counts.clear()
         for row in read_rows(self.text, self.delimiter, file_name=self.file_name):
             if row.line <= self.header_line:
                 continue
@@ -154,10 +187,12 @@ class DataRows:
             if why is None:
                 yield row
             else:
-                self.skipped.append(SkippedLine(row.line, why))
+                self.skipped_counts[why] += 1
+                if self.skipped_counts[why] <= SKIPPED_KEPT:
+                    self.skipped.append(SkippedLine(row.line, why))
 
 
-def preview_rows(text: str, delimiter: str, *, file_name: str, limit: int = 200) -> tuple[list[RawRow], bool]:
+def preview_rows(text: Text, delimiter: str, *, file_name: str, limit: int = 200) -> tuple[list[RawRow], bool]:
     """The first ``limit`` rows of the file, title lines included (for the wizard's preview); and whether
     the file goes on past them."""
     rows: list[RawRow] = []

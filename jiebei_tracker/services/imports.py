@@ -3,7 +3,7 @@ ledger transaction with progress and cancel, Alipay statements, saved column pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -22,33 +22,26 @@ from jiebei_tracker.importers.alipay_plan import (
     platform_matches,
     suggest,
 )
+from jiebei_tracker.importers.checking import ImportPlan, check_file
 from jiebei_tracker.importers.columns import COLUMNS, FileKind
-from jiebei_tracker.importers.decoding import ENCODING_LABELS, decode
-from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure, RowError, error_report
-from jiebei_tracker.importers.matching import (
-    Existing,
-    ExistingLoan,
-    Matched,
-    match_limits,
-    match_loans,
-    match_notes,
-    match_repayments,
-)
-from jiebei_tracker.importers.reading import Layout, ReadOptions, read_layout, read_records
-from jiebei_tracker.importers.records import LoanRecord
+from jiebei_tracker.importers.decoding import ENCODING_LABELS, BinarySource, open_text
+from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure, error_report, file_changed
+from jiebei_tracker.importers.matching import Existing, ExistingLoan
+from jiebei_tracker.importers.reading import Layout, ReadOptions, read_layout
 from jiebei_tracker.importers.table import DELIMITERS, RawRow, delimiter_option, preview_rows
+from jiebei_tracker.services import backups
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.imports_db import existing_for, existing_for_alipay, export_all
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger, LimitEntry, NoteEntry, RepaymentEntry
+from jiebei_tracker.services.ledger_batch import ImportedFile
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.database import Database
 
 
-def past_question(unanswered: list[tuple[LoanRecord, int]]) -> str:
+def past_question(loans: int, installments: int) -> str:
     """What the import asks when loans do not say whether their installments already due were repaid."""
-    installments = sum(due for _, due in unanswered)
     return (
-        f"{len(unanswered)} loan(s) have {installments} installment(s) already due, and the file does not say "
+        f"{loans} loan(s) have {installments} installment(s) already due, and the file does not say "
         "whether they were repaid; nothing was imported. Say so with --past paid (repaid on schedule up to today) "
         "or --past unpaid (not repaid: overdue), or add a status (状态) or paid_installments (已还期数) column"
     )
@@ -78,65 +71,6 @@ PROFILE_KEY = "import_profile:{name}"
 PROFILE_INDEX_KEY = "import_profiles"
 
 Progress = Callable[[int, int], None]
-
-_MATCHERS = {
-    FileKind.LOANS: match_loans,
-    FileKind.REPAYMENTS: match_repayments,
-    FileKind.LIMITS: match_limits,
-    FileKind.NOTES: match_notes,
-}
-
-
-@dataclass
-class ImportPlan:
-    """What importing a file would do, before anything is written."""
-
-    file_name: str
-    layout: Layout
-    rows: int
-    matched: Matched
-
-    @property
-    def kind(self) -> FileKind:
-        return self.layout.kind
-
-    @property
-    def errors(self) -> list[RowError]:
-        return sorted(self.matched.errors, key=lambda error: error.line)
-
-    @property
-    def new(self) -> int:
-        return len(self.matched.new)
-
-    @property
-    def present(self) -> int:
-        return self.matched.present
-
-    @property
-    def bad_lines(self) -> list[int]:
-        return sorted({error.line for error in self.matched.errors})
-
-    @property
-    def bad(self) -> int:
-        return len(self.bad_lines)
-
-    def error_messages(self) -> list[str]:
-        """The first 100 errors as ``FILE:LINE: column 'X': reason``, then how many more."""
-        return error_report(self.matched.errors, self.file_name)
-
-    def undecided(self, today: date) -> list[tuple[LoanRecord, int]]:
-        """The new loans whose row does not say what happened to their installments already due, each with how
-        many fell due by ``today``: the import must be told (``past``) before it writes them."""
-        if self.kind is not FileKind.LOANS:
-            return []
-        found = []
-        for record in self.matched.new:
-            if record.past is None:
-                terms = record.draft.terms
-                due = installments_due_by(terms.borrowed_on, terms.term_months, today)
-                if due:
-                    found.append((record, due))
-        return found
 
 
 class PastAnswer(StrEnum):
@@ -214,45 +148,47 @@ class ImportService:
 
     # -- CSV files of the four kinds ----------------------------------------------------------------------
 
-    def preview(self, data: bytes, *, file_name: str, options: ReadOptions, limit: int = 200) -> Preview:
+    def preview(self, source: BinarySource, *, file_name: str, options: ReadOptions, limit: int = 200) -> Preview:
         """How the file would be read with ``options`` (detecting whatever is None), and its first rows."""
         try:
-            decoded = decode(data, file_name=file_name, encoding=options.encoding)
+            text = open_text(source, file_name=file_name, encoding=options.encoding)
         except ImportFailure as failure:
             return Preview(file_name, [], False, problem=failure.message())
-        preview = Preview(file_name, [], False, decoded.label)
+        preview = Preview(file_name, [], False, text.label)
         delimiter = options.delimiter or ","
-        if options.kind is None and options.header_line is None and looks_like_alipay(decoded.text):
-            preview.is_alipay = True
-        else:
-            try:
-                preview.layout = read_layout(decoded, file_name=file_name, options=options, strict=False)
+        try:
+            if options.kind is None and options.header_line is None and looks_like_alipay(text):
+                preview.is_alipay = True
+            else:
+                preview.layout = read_layout(text, file_name=file_name, options=options, strict=False)
                 delimiter = preview.layout.delimiter
-            except ImportFailure as failure:
-                preview.problem = failure.message()
+        except ImportFailure as failure:
+            preview.problem = failure.message()
         try:
             preview.rows, preview.more = preview_rows(
-                decoded.text, delimiter_option(delimiter, file_name=file_name), file_name=file_name, limit=limit
+                text, delimiter_option(delimiter, file_name=file_name), file_name=file_name, limit=limit
             )
         except ImportFailure as failure:  # an unknown separator typed in
             preview.problem = failure.message()
         return preview
 
-    def undecided(self, plan: ImportPlan) -> list[tuple[LoanRecord, int]]:
-        """The plan's loans that do not say whether their installments already due were repaid (see commit)."""
-        return plan.undecided(self._today())
-
     def today(self) -> date:
         return self._today()
 
-    def plan(self, data: bytes, *, file_name: str, options: ReadOptions) -> ImportPlan:
-        """Read and check the file, and count what is new. Raises ImportFailure for a file it cannot read."""
-        result = read_records(data, file_name=file_name, options=options, today=self._today())
-        kind = result.layout.kind
-        existing = existing_for(self._database, kind)
-        matched = _MATCHERS[kind](result.records, result.layout.columns, existing)
-        matched.errors[:0] = result.errors
-        return ImportPlan(file_name, result.layout, result.rows, matched)
+    def plan(
+        self,
+        source: BinarySource,
+        *,
+        file_name: str,
+        options: ReadOptions,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportPlan:
+        """Read and check the file — a path, or bytes — a row at a time, and count what is new. Raises
+        ImportFailure for a file it cannot read, ImportCancelled when ``cancelled()`` says so."""
+        text = open_text(source, file_name=file_name, encoding=options.encoding)
+        layout = read_layout(text, file_name=file_name, options=options)
+        existing = existing_for(self._database, layout.kind)
+        return check_file(text, layout, existing, today=self._today(), cancelled=cancelled)
 
     def commit(
         self,
@@ -267,45 +203,81 @@ class ImportService:
         """Write the plan's new rows in one transaction: all of them, or — on an error or a cancel — none.
         A plan with bad rows is written only when ``valid_only`` (the good rows, then). Loans whose row does not
         say what happened to the installments already due take ``past_by_line[line]``, else ``past``; without
-        either, nothing is written (ImportFailure saying how many loans and installments are concerned)."""
-        if plan.matched.errors and not valid_only:
+        either, nothing is written (ImportFailure saying how many loans and installments are concerned).
+        The new rows are read again from the file as they are written; a file that changed since the plan
+        was made is refused (ImportFailure), and nothing is written."""
+        if plan.bad and not valid_only:
             raise ImportFailure(
                 plan.file_name, f"{plan.bad} bad rows, so nothing was imported (fix them, or import only the good rows)"
             )
-        new = plan.matched.new
-        kinds = plan.matched.platform_kinds
+        if not plan.new and not plan.platform_kinds:
+            return Changes()
+        answers = dict(past_by_line or {})
+        if past is None and plan.undecided_count:
+            answered = [due for record, due in plan.undecided if record.line in answers]
+            if len(answered) < plan.undecided_count:
+                loans = plan.undecided_count - len(answered)
+                raise ImportFailure(plan.file_name, past_question(loans, plan.undecided_installments - sum(answered)))
+        if plan.changed():
+            raise file_changed(plan.file_name)
+        records = plan.new_records()
         if plan.kind is FileKind.LOANS:
-            today = self._today()
-            answers = dict(past_by_line or {})
-            unanswered = [(r, due) for r, due in plan.undecided(today) if r.line not in answers]
-            if unanswered and past is None:
-                raise ImportFailure(plan.file_name, past_question(unanswered))
-            default = PastRepayments.paid_through(today) if past is PastAnswer.PAID else PastRepayments.unpaid()
-            loans = [
-                HistoricLoan(record.draft, past=record.past or answers.get(record.line, default)) for record in new
-            ]
-            arguments = {"loans": loans, "platform_kinds": kinds}
+            entries = {"loans": self._loans(plan, records, past, answers), "platform_kinds": plan.platform_kinds}
         elif plan.kind is FileKind.REPAYMENTS:
-            arguments = {
-                "loans": [],
-                "repayments": [
-                    RepaymentEntry(number, r.payment, r.source_ref, r.note, r.source) for r, number in new
-                ],
+            numbers = plan.loan_numbers
+            entries = {
+                "loans": (),
+                "repayments": (
+                    RepaymentEntry(numbers[ordinal], r.payment, r.source_ref, r.note, r.source)
+                    for ordinal, r in records
+                ),
             }
         elif plan.kind is FileKind.LIMITS:
-            limits = [LimitEntry(r.platform, r.recorded_on, r.limit_fen, r.note) for r in new]
-            arguments = {"loans": [], "limits": limits, "platform_kinds": kinds}
+            entries = {
+                "loans": (),
+                "limits": (LimitEntry(r.platform, r.recorded_on, r.limit_fen, r.note) for _, r in records),
+                "platform_kinds": plan.platform_kinds,
+            }
         else:
-            notes = [NoteEntry(r.noted_on, r.kind, r.text, r.resolved_on) for r in new]
-            arguments = {"loans": [], "notes": notes}
-        if not new and not kinds:
-            return Changes()
-        return self._ledger.add_history(**arguments, progress=_watch(progress, cancelled))
+            entries = {"loans": (), "notes": (NoteEntry(r.noted_on, r.kind, r.text, r.resolved_on) for _, r in records)}
+        return self._write(plan.file_name, plan.kind.value, progress, cancelled, total=plan.new, **entries)
+
+    def _loans(
+        self, plan: ImportPlan, records: Iterator, past: PastAnswer | None, answers: dict[int, PastRepayments]
+    ) -> Iterator[HistoricLoan]:
+        """The new loans, each with what happened to its installments already due: as its row says, else as
+        answered for its line, else as ``past`` says for all."""
+        today = self._today()
+        default = PastRepayments.paid_through(today) if past is PastAnswer.PAID else PastRepayments.unpaid()
+        for _, record in records:
+            answer = record.past or answers.get(record.line)
+            if answer is None and past is None:
+                terms = record.draft.terms
+                if installments_due_by(terms.borrowed_on, terms.term_months, today):  # a day passed since the plan
+                    raise ImportFailure(
+                        plan.file_name,
+                        f"line {record.line}: an installment fell due since the file was checked; check it again",
+                    )
+            yield HistoricLoan(record.draft, past=answer or default)
+
+    def _write(
+        self, file_name: str, kind: str, progress: Progress | None, cancelled: Callable[[], bool] | None, **history
+    ) -> Changes:
+        """The one place an import's write transaction starts (the ledger's ``add_history``), for both kinds of
+        file: the data is backed up first, another program kept waiting is told this one is importing, and the
+        import is recorded so that it can be undone."""
+        with backups.importing(self._database):
+            return self._ledger.add_history(
+                **history,
+                progress=_watch(progress, cancelled),
+                import_batch=ImportedFile(Path(file_name).name, kind),
+            )
 
     # -- Alipay ---------------------------------------------------------------------------------------------
 
-    def plan_alipay(self, data: bytes, *, file_name: str, encoding: str | None = None) -> AlipayPlan:
-        statement = read_alipay(data, file_name=file_name, encoding=encoding)
+    def plan_alipay(self, source: BinarySource, *, file_name: str, encoding: str | None = None) -> AlipayPlan:
+        """The statement's credit rows (a path, or bytes, read a line at a time), each with a suggestion."""
+        statement = read_alipay(source, file_name=file_name, encoding=encoding)
         existing = existing_for_alipay(self._database)
         return AlipayPlan(file_name, statement, suggest(statement.credit_rows, existing), existing)
 
@@ -332,10 +304,8 @@ class ImportService:
             HistoricLoan(draft, [p for p, _ in payments], [ref for _, ref in payments], source=alipay)
             for draft, payments in writes.loans
         ]
-        repayments = [
-            RepaymentEntry(number, payment, ref, source=alipay) for number, payment, ref in writes.repayments
-        ]
-        return self._ledger.add_history(loans, repayments=repayments, progress=_watch(progress, cancelled))
+        repayments = [RepaymentEntry(number, payment, ref, source=alipay) for number, payment, ref in writes.repayments]
+        return self._write(plan.file_name, "alipay", progress, cancelled, loans=loans, repayments=repayments)
 
     # -- column profiles ------------------------------------------------------------------------------------
 

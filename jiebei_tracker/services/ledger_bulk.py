@@ -3,22 +3,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain, islice
 
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import Installment, build_schedule
+from jiebei_tracker.domain.text import clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger_base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
+from jiebei_tracker.services.ledger_batch import BatchRecorder, ImportedFile, stored_rows
 from jiebei_tracker.services.ledger_repayments import ASSUMED_SOURCES, nearest_assumed
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
@@ -80,54 +83,66 @@ class BulkLoading(LedgerBase):
         platform_kinds: dict[str, PlatformKind] | None = None,
         repayments: Iterable[RepaymentEntry] = (),
         progress: Callable[[int, int], None] | None = None,
+        import_batch: ImportedFile | None = None,
+        total: int | None = None,
     ) -> Changes:
         """Load many loans with their repayments, repayments of loans already recorded, limits and notes in one
         transaction (demo data, imports). Schedules and payment states are computed here and written with
         executemany, a batch at a time so memory stays flat. ``progress(done, total)`` is called after each
-        batch; anything it raises (a cancel) rolls the whole call back."""
-        loans, repayments = list(loans), list(repayments)
-        limits, notes = list(limits), list(notes)
-        for item in loans:
-            self._check_draft(item.draft)
-        for entry in repayments:
-            if entry.payment.amount_fen <= 0:
-                raise InvalidValue("amount", format_yuan(entry.payment.amount_fen), "must be more than zero")
-            self._check_not_future("paid_on", entry.payment.paid_on)
-        total, done = len(loans) + len(repayments) + len(limits) + len(notes), 0
+        batch; anything it raises (a cancel) rolls the whole call back. With ``import_batch`` the call is recorded
+        as an import (an ``importbatch`` row, whose number ``created_id`` returns) and every row it adds is tagged
+        with that number, so that ``undo_import`` can take exactly those rows back.
+
+        The four may be iterators that read a file as it is written (imports): given ``total`` (how many items
+        they hold in all, for ``progress``), they are read a batch at a time and never held whole. Every value
+        is checked (and names trimmed) before its batch is written; a bad one — or anything an iterator raises —
+        rolls the whole call back, so nothing of it is kept."""
+        if total is None:
+            loans, repayments, limits, notes = list(loans), list(repayments), list(limits), list(notes)
+            total = len(loans) + len(repayments) + len(limits) + len(notes)
+        platform_kinds = {clean_name(name, "platform"): kind for name, kind in (platform_kinds or {}).items()}
+        done = loans_written = 0
         report = progress or (lambda _done, _total: None)
-        loan_ids: set[int] = set()
         with self._database.transaction() as session:
             connection = session.connection()
             platform_ids: dict[str, int] = {}
+            recorder = BatchRecorder(session, import_batch) if import_batch is not None else None
+            tag = {"import_id": recorder.id if recorder is not None else None}
 
             def platform_id(name: str) -> int:
                 if name not in platform_ids:
                     platform_ids[name] = self._platform_id(session, name)
+                    if recorder is not None:
+                        recorder.platform_used(platform_ids[name])
                 return platform_ids[name]
 
-            for name, kind in (platform_kinds or {}).items():
-                session.get(tables.Platform, platform_id(name)).kind = kind.value
+            for name, kind in platform_kinds.items():
+                platform = session.get(tables.Platform, platform_id(name))
+                if recorder is not None:
+                    recorder.kind_set(platform, kind.value)
+                platform.kind = kind.value
             session.flush()
             next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
-            for start in range(0, len(loans), HISTORY_BATCH):
-                batch = loans[start : start + HISTORY_BATCH]
+            for batch in _batches(map(self._checked_loan, loans)):
                 loan_rows, installment_rows, repayment_rows = [], [], []
-                for offset, item in enumerate(batch, start=next_id + start):
+                for offset, item in enumerate(batch, start=next_id + loans_written):
                     draft = item.draft
                     since = draft.terms.borrowed_on if draft.autopay else None
                     loan_rows.append(_bulk_values({"id": offset, "platform_id": platform_id(draft.platform),
-                                                   "autopay_since": since, **loan_fields(draft)},
+                                                   "autopay_since": since, **tag, **loan_fields(draft)},
                                                   _LOAN_COLUMNS))  # fmt: skip
                     schedule = build_schedule(draft.terms)
                     assumed = self.past_outcome(draft, item.past, schedule).payments if item.past else []
                     installment_rows.extend(_bulk_installments(offset, schedule, [*item.payments, *assumed]))
                     refs = list(item.payment_refs) or [None] * len(item.payments)
                     repayment_rows.extend(
-                        _bulk_values(repayment_row(offset, payment, ref, source=item.source), _REPAYMENT_COLUMNS)
+                        _bulk_values(
+                            {**repayment_row(offset, payment, ref, source=item.source), **tag}, _REPAYMENT_COLUMNS
+                        )
                         for payment, ref in zip(item.payments, refs, strict=True)
                     )
                     repayment_rows.extend(
-                        _bulk_values(repayment_row(offset, p, None, source=RepaymentSource.SCHEDULE),
+                        _bulk_values({**repayment_row(offset, p, None, source=RepaymentSource.SCHEDULE), **tag},
                                      _REPAYMENT_COLUMNS)
                         for p in assumed
                     )  # fmt: skip
@@ -137,22 +152,25 @@ class BulkLoading(LedgerBase):
                 connection.exec_driver_sql(_bulk_insert(tables.Installment, _INSTALLMENT_COLUMNS), installment_rows)
                 if repayment_rows:
                     connection.exec_driver_sql(_bulk_insert(tables.Repayment, _REPAYMENT_COLUMNS), repayment_rows)
-                loan_ids.update(row[0] for row in loan_rows)
+                loans_written += len(batch)
                 done += len(batch)
                 report(done, total)
-            if repayments:
-                touched = {entry.loan_id for entry in repayments}
-                self._check_history_repayments(session, repayments)
-                _replace_assumed(session, repayments)
+            touched: set[int] = set()
+            for batch in _batches(map(self._checked_repayment, repayments)):
+                self._check_history_repayments(session, batch)
+                replaced = _replace_assumed(session, batch)
+                if recorder is not None:
+                    recorder.replaced(replaced)
                 connection.execute(
                     tables.Repayment.__table__.insert(),
-                    [repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source) for e in repayments],
+                    [{**repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source), **tag} for e in batch],
                 )
-                reapply_many(session, sorted(touched))
-                loan_ids |= touched
-                done += len(repayments)
+                touched.update(entry.loan_id for entry in batch)
+                done += len(batch)
                 report(done, total)
-            if limits:
+            if touched:
+                reapply_many(session, sorted(touched))
+            for batch in _batches(map(self._checked_limit, limits)):
                 connection.execute(
                     tables.CreditLimitRecord.__table__.insert(),
                     [
@@ -161,13 +179,14 @@ class BulkLoading(LedgerBase):
                             "recorded_on": e.recorded_on,
                             "limit_fen": e.limit_fen,
                             "note": e.note,
+                            **tag,
                         }
-                        for e in limits
+                        for e in batch
                     ],
                 )
-                done += len(limits)
+                done += len(batch)
                 report(done, total)
-            if notes:
+            for batch in _batches(map(self._checked_note, notes)):
                 connection.execute(
                     tables.CreditReportNote.__table__.insert(),
                     [
@@ -177,20 +196,62 @@ class BulkLoading(LedgerBase):
                             "text": e.text,
                             "resolved": e.resolved_on is not None,
                             "resolved_on": e.resolved_on,
+                            **tag,
                         }
-                        for e in notes
+                        for e in batch
                     ],
                 )
-                done += len(notes)
+                done += len(batch)
                 report(done, total)
+            if recorder is not None:
+                recorder.finish(session)
+        # The new loans are numbered in a row: no set of their numbers is kept as they are written.
         return Changes(
-            loan_ids=frozenset(loan_ids),
-            loans_added_or_removed=bool(loans),
+            loan_ids=frozenset(chain(range(next_id, next_id + loans_written), touched)),
+            loans_added_or_removed=loans_written > 0,
             payments=True,
             platforms=True,
             limits=True,
             notes=True,
+            created_id=recorder.id if recorder is not None else None,
         )
+
+    def _check_payment(self, payment: Payment) -> None:
+        if payment.amount_fen <= 0:
+            raise InvalidValue("amount", format_yuan(payment.amount_fen), "must be more than zero")
+        check_amount(payment.amount_fen, field="amount")
+        self._check_day("paid_on", payment.paid_on)
+
+    def _checked_loan(self, item: HistoricLoan) -> HistoricLoan:
+        """The loan as stored (names trimmed); InvalidValue for any value out of bounds."""
+        draft = self._check_draft(item.draft, item.past)
+        for payment in item.payments:
+            self._check_payment(payment)
+        return item if draft is item.draft else replace(item, draft=draft)
+
+    def _checked_repayment(self, entry: RepaymentEntry) -> RepaymentEntry:
+        self._check_payment(entry.payment)
+        note = clean_note(entry.note, "note")
+        return entry if note == entry.note else replace(entry, note=note)
+
+    def _checked_limit(self, entry: LimitEntry) -> LimitEntry:
+        if entry.limit_fen < 0:
+            raise InvalidValue("limit", format_yuan(entry.limit_fen), "cannot be negative")
+        check_amount(entry.limit_fen, field="limit")
+        self._check_day("date", entry.recorded_on)
+        platform, note = clean_name(entry.platform, "platform"), clean_note(entry.note, "note")
+        if (platform, note) == (entry.platform, entry.note):
+            return entry
+        return replace(entry, platform=platform, note=note)
+
+    def _checked_note(self, entry: NoteEntry) -> NoteEntry:
+        text = clean_note(entry.text, "text")
+        if not text.strip():
+            raise InvalidValue("text", entry.text, "say what the credit report shows")
+        self._check_day("date", entry.noted_on)
+        if entry.resolved_on is not None:
+            self._check_day("resolved_on", entry.resolved_on)
+        return entry if text == entry.text else replace(entry, text=text)
 
     def _check_history_repayments(self, session: Session, repayments: list[RepaymentEntry]) -> None:
         """Each repayment's loan exists and was taken on or before the day it was paid."""
@@ -213,13 +274,20 @@ class BulkLoading(LedgerBase):
 
 _LOAN_COLUMNS = (
     "id", "platform_id", "external_id", "borrowed_on", "principal_fen", "term_months", "method", "annual_rate",
-    "rate_basis", "purpose", "autopay", "autopay_since", "note",
+    "rate_basis", "purpose", "autopay", "autopay_since", "note", "import_id",
 )  # fmt: skip
 _INSTALLMENT_COLUMNS = (
     "loan_id", "seq", "due_on", "principal_fen", "interest_fen", "corrected", "paid_interest_fen",
     "paid_principal_fen", "settled_on",
 )  # fmt: skip
-_REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref", "source")
+_REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref", "source", "import_id")
+
+
+def _batches(items: Iterable) -> Iterator[list]:
+    """``items`` a HISTORY_BATCH at a time (an iterator is read no further than the batch)."""
+    items = iter(items)
+    while batch := list(islice(items, HISTORY_BATCH)):
+        yield batch
 
 
 def _bulk_insert(table, columns: tuple[str, ...]) -> str:
@@ -251,9 +319,10 @@ def _bulk_installments(loan_id: int, schedule: list[Installment], payments: Sequ
     ]
 
 
-def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> None:
+def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list[dict]:
     """Each imported repayment replaces the repayment the app assumed (from the schedule or autopay) for the same
-    installment, as one typed by hand does, so a file of real repayments never counts an installment twice."""
+    installment, as one typed by hand does, so a file of real repayments never counts an installment twice.
+    Returns the rows deleted, as stored (undoing the import puts them back)."""
     real = [e for e in repayments if not e.source.is_assumed and not e.payment.is_payoff]
     loan_ids = sorted({e.loan_id for e in real})
     assumed: dict[int, list[tuple[int, date]]] = {}
@@ -282,9 +351,12 @@ def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> None
         if found is not None:
             replaced.append(found)
             candidates[:] = [c for c in candidates if c[0] != found]
+    removed = []
     for start in range(0, len(replaced), HISTORY_BATCH):
         chunk = replaced[start : start + HISTORY_BATCH]
+        removed.extend(stored_rows(session, tables.Repayment, chunk))
         session.execute(delete(tables.Repayment).where(col(tables.Repayment.id).in_(chunk)))
+    return removed
 
 
 def reapply_many(session: Session, loan_ids: list[int]) -> None:

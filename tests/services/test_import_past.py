@@ -55,7 +55,7 @@ def _statuses(database, external_id: str) -> list[InstallmentStatus]:
 
 def test_a_file_that_does_not_say_writes_nothing_and_asks(service, database):
     plan = _plan(service, _csv(*FOUR))
-    assert [(record.line, due) for record, due in plan.undecided(TODAY)] == [(2, 12), (3, 6), (4, 12), (5, 12)]
+    assert [(record.line, due) for record, due in plan.undecided] == [(2, 12), (3, 6), (4, 12), (5, 12)]
     before = _dump(database)
     with pytest.raises(ImportFailure) as raised:
         service.commit(plan)
@@ -97,7 +97,7 @@ def test_the_columns_say_it_row_by_row(service, database):
         "B6,借呗,2026-06-10,3000,12,等额本息,9.12%,正常,,,,",
     )
     plan = _plan(service, _csv(*rows, header=header))
-    assert plan.errors == [] and plan.undecided(TODAY) == []
+    assert plan.errors == [] and plan.undecided == []
     service.commit(plan)
     on, late, over, up = (InstallmentStatus.ON_TIME, InstallmentStatus.LATE, InstallmentStatus.OVERDUE,
                           InstallmentStatus.UPCOMING)  # fmt: skip

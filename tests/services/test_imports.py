@@ -374,5 +374,7 @@ def test_an_imported_loan_is_stored_exactly_as_one_added_by_hand(service, ledger
         loans = c.execute("SELECT * FROM loan ORDER BY id").fetchall()
         installments = [c.execute("SELECT * FROM installment WHERE loan_id = ? ORDER BY seq", (row[0],)).fetchall()
                          for row in loans]  # fmt: skip
-    assert [row[2:] for row in loans[0:1]] == [row[2:] for row in loans[1:2]]
+    # The same but for the number and (the last column, import_id) the import it came from, for undo.
+    assert [row[2:-1] for row in loans[0:1]] == [row[2:-1] for row in loans[1:2]]
+    assert (loans[0][-1], loans[1][-1]) == (None, 1)
     assert [row[2:] for row in installments[0]] == [row[2:] for row in installments[1]]

@@ -27,7 +27,7 @@ class AlipaySteps(QObject):
     def start(self) -> None:
         try:
             self.plan = self.w.imports.plan_alipay(
-                self.w.data, file_name=self.w.file_name, encoding=self.w.file_page.chosen_encoding()
+                self.w.path, file_name=self.w.file_name, encoding=self.w.file_page.chosen_encoding()
             )
         except ImportFailure as failure:
             self.w.file_page.show_status(failure.message(), problem=True)

@@ -96,7 +96,7 @@ class CsvSteps(QObject):
     def check_mapping(self) -> None:
         """Whether the mapping gives every column the kind needs; says what is missing."""
         options = self.w.read_options(columns=self.w.columns_page.mapping())
-        preview = self.w.imports.preview(self.w.data, file_name=self.w.file_name, options=options, limit=0)
+        preview = self.w.imports.preview(self.w.path, file_name=self.w.file_name, options=options, limit=0)
         self.mapping_ok = preview.layout is not None and not preview.column_problems
         if self.mapping_ok:
             unknown = preview.layout.columns.unknown
@@ -132,9 +132,9 @@ class CsvSteps(QObject):
 
     def check(self) -> None:
         options = self.w.read_options(columns=self.w.columns_page.mapping())
-        data, name, imports = self.w.data, self.w.file_name, self.w.imports
+        path, name, imports = self.w.path, self.w.file_name, self.w.imports
         self.w.run_worker(
-            lambda _progress, _cancelled: imports.plan(data, file_name=name, options=options),
+            lambda _progress, cancelled: imports.plan(path, file_name=name, options=options, cancelled=cancelled),
             text=self.tr("Checking every row…"),
             busy=True,
             succeeded=self.show_plan,
@@ -172,13 +172,13 @@ class CsvSteps(QObject):
         page.errors.setPlainText("\n".join(plan.error_messages()))
         page.valid_only.setChecked(False)
         page.valid_only.setEnabled(plan.bad > 0)
-        page.past.ask(self.w.imports.undecided(plan), self.w.imports.today())
+        page.past.ask(plan, self.w.imports.today())
         self.w.pages.setCurrentWidget(page)
         self.w.update_buttons()
 
     def can_import(self) -> bool:
         plan = self.plan
-        if plan is None or not (plan.new or plan.matched.platform_kinds):
+        if plan is None or not (plan.new or plan.platform_kinds):
             return False
         page = self.w.check_page
         return (plan.bad == 0 or page.valid_only.isChecked()) and page.past.is_answered()

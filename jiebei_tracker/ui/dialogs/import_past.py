@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.past import PastRepayments
-from jiebei_tracker.services.imports import PastAnswer
+from jiebei_tracker.services.imports import ImportPlan, PastAnswer
 
 
 class PastQuestion(QGroupBox):
@@ -33,7 +33,8 @@ class PastQuestion(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._undecided: list = []
+        self._undecided: list = []  # (LoanRecord, installments already due) of each loan asked about one by one
+        self._count = 0  # the loans asked about
         self._today = None
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -66,25 +67,27 @@ class PastQuestion(QGroupBox):
             [self.tr("Line"), self.tr("Platform"), self.tr("Borrowed on"), self.tr("Principal"), self.tr("Answer")]
         )
 
-    def ask(self, undecided: list, today) -> None:
-        """Show the question for ``undecided`` — ``(LoanRecord, installments already due)`` pairs — or hide it."""
-        self._undecided, self._today = undecided, today
+    def ask(self, plan: ImportPlan, today) -> None:
+        """Show the question for the plan's loans that do not say what happened to their installments already
+        due, or hide it. Loan by loan is offered only when the plan lists them all (a huge file does not)."""
+        undecided = plan.undecided if plan.undecided_complete else []
+        self._undecided, self._count, self._today = undecided, plan.undecided_count, today
         self.choice.setExclusive(False)
         for button in self.choice.buttons():
             button.setChecked(False)
         self.choice.setExclusive(True)
         self.loans.hide()
-        self.setVisible(bool(undecided))
-        if not undecided:
+        self.per_loan.setVisible(bool(undecided))
+        self.setVisible(bool(plan.undecided_count))
+        if not plan.undecided_count:
             return
-        installments = sum(due for _, due in undecided)
         self.text.setText(
             self.tr(
                 "%n loan(s) in the file have installments already due (%1 in all), and the file does not say "
                 "whether they were repaid. What happened to them?",
                 "",
-                len(undecided),
-            ).replace("%1", str(installments))
+                plan.undecided_count,
+            ).replace("%1", str(plan.undecided_installments))
         )
         self.loans.setRowCount(len(undecided))
         for row, (record, due) in enumerate(undecided):
@@ -100,11 +103,11 @@ class PastQuestion(QGroupBox):
         self.answered.emit()
 
     def is_answered(self) -> bool:
-        return not self._undecided or self.choice.checkedId() != -1
+        return not self._count or self.choice.checkedId() != -1
 
     def answers(self) -> dict:
         """The keyword arguments for ``ImportService.commit``: ``past`` or ``past_by_line``."""
-        if not self._undecided or self.choice.checkedId() == -1:
+        if not self._count or self.choice.checkedId() == -1:
             return {}
         if self.choice.checkedId() == self.PAID:
             return {"past": PastAnswer.PAID}

@@ -10,6 +10,7 @@ For the main window (menu, Ctrl+I, a file dropped on it)::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -41,12 +42,20 @@ class ImportWizard(QDialog):
     """Emitted when a worker thread's job has ended, whatever the outcome (tests wait on it)."""
 
     def __init__(
-        self, *, imports: ImportService, path: str | Path | None = None, parent: QWidget | None = None
+        self,
+        *,
+        imports: ImportService,
+        path: str | Path | None = None,
+        parent: QWidget | None = None,
+        undo_import: Callable[[int, QWidget], Changes | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.imports = imports
         self.changes: Changes | None = None
-        self.data = b""
+        # What "Undo this import" calls with the import's number (asks, undoes, returns the Changes or None).
+        self.undo_import = undo_import
+        self.import_id: int | None = None  # the import written, while it can be undone from here
+        self.path: Path | None = None  # the file, read from disk a line at a time whenever it is needed
         self.file_name = ""
         self.worker: ImportWorker | None = None
         self.preview = None  # the service's Preview of the file as the file page reads it
@@ -70,13 +79,15 @@ class ImportWizard(QDialog):
         self.back_button = QPushButton(self.tr("< Back"))
         self.next_button = QPushButton(self.tr("Next >"))
         self.import_button = QPushButton(self.tr("Import"))
+        self.undo_import_button = QPushButton(self.tr("Undo this import"))
         self.buttons = QDialogButtonBox()
-        for button in (self.back_button, self.next_button, self.import_button):
+        for button in (self.back_button, self.next_button, self.import_button, self.undo_import_button):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.import_button.clicked.connect(self.start_import)
+        self.undo_import_button.clicked.connect(self.undo_this_import)
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
@@ -107,13 +118,14 @@ class ImportWizard(QDialog):
         path = Path(path)
         self.file_page.path_label.setText(str(path))
         try:
-            self.data = path.read_bytes()
+            path.open("rb").close()
         except OSError as error:
-            self.data = b""
+            self.path = None
             self.file_page.show_status(
                 self.tr("Cannot read {path}: {reason}").format(path=path, reason=error.strerror), problem=True
             )
             return
+        self.path = path
         self.file_name = path.name
         self.pages.setCurrentWidget(self.file_page)
         self.refresh_preview()
@@ -134,9 +146,9 @@ class ImportWizard(QDialog):
 
     def refresh_preview(self) -> None:
         """Read the file again with the page's settings and show how it comes out (live, on every change)."""
-        if not self.data:
+        if self.path is None:
             return
-        self.preview = self.imports.preview(self.data, file_name=self.file_name, options=self.read_options())
+        self.preview = self.imports.preview(self.path, file_name=self.file_name, options=self.read_options())
         self.csv.show_preview(self.preview)
         self.update_buttons()
 
@@ -180,6 +192,7 @@ class ImportWizard(QDialog):
             )
         )
         finished = current is self.summary_page
+        self.undo_import_button.setVisible(finished and self.import_id is not None and self.undo_import is not None)
         self.close_button.setText(self.tr("Close") if finished else self.tr("Cancel"))
         self.close_button.setEnabled(not running)
 
@@ -228,8 +241,24 @@ class ImportWizard(QDialog):
 
     def written(self, changes: Changes) -> None:
         self.changes = changes
+        self.import_id = changes.created_id
         if changes.any:
             self.imported.emit(changes)
+
+    def undo_this_import(self) -> None:
+        """Take back everything the import just wrote (``undo_import`` asks first), and say so here."""
+        if self.import_id is None or self.undo_import is None:
+            return
+        undone = self.undo_import(self.import_id, self)
+        if undone is None:  # the user said no, or it could not be undone (and was told why)
+            return
+        self.import_id = None
+        self.changes = undone if self.changes is None else self.changes | undone
+        self.summary_page.heading.setText(self.tr("Import undone"))
+        self.summary_page.text.setText(
+            self.tr("Everything this import added was removed: your data is as it was before the import.")
+        )
+        self.update_buttons()
 
     def reject(self) -> None:
         if self.worker is not None:  # closing mid-write: cancel, and wait so the rollback completes
@@ -246,9 +275,14 @@ class ImportWizard(QDialog):
 
     @classmethod
     def ask(
-        cls, *, imports: ImportService, path: str | Path | None = None, parent: QWidget | None = None
+        cls,
+        *,
+        imports: ImportService,
+        path: str | Path | None = None,
+        parent: QWidget | None = None,
+        undo_import: Callable[[int, QWidget], Changes | None] | None = None,
     ) -> Changes | None:
-        """Run the wizard; returns what was written, or None when nothing was."""
-        wizard = cls(imports=imports, path=path, parent=parent)
+        """Run the wizard; returns what was written (and undone), or None when nothing was."""
+        wizard = cls(imports=imports, path=path, parent=parent, undo_import=undo_import)
         wizard.exec()
         return wizard.changes
