@@ -378,7 +378,34 @@ Once you add loans, this chart shows how many you take out each month and warns 
     </message>
 </context>
 <context>
+    <name>Bounds</name>
+    <message>
+        <source>Enter an amount of at most {max}.</source>
+        <translation>金额最多为 {max}。</translation>
+    </message>
+    <message>
+        <source>Remove the invisible control character ({character}) from this text.</source>
+        <translation>请删除文字中不可见的控制字符（{character}）。</translation>
+    </message>
+    <message>
+        <source>{amount} is far below the {proposed} proposed to settle this loan early.
+
+Record the loan as settled with {amount}? Choose Yes only if this is what you paid.</source>
+        <translation>{amount} 远低于提前结清建议金额 {proposed}。
+
+确定按 {amount} 记为已结清吗？只有您实际支付的就是这个金额时，才选择“是”。</translation>
+    </message>
+    <message>
+        <source>Pay off early</source>
+        <translation>提前还清</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
     <message>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
@@ -653,6 +680,49 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>DataFileCommands</name>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Databases (*.db)</source>
+        <translation>数据库文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>Your data is backed up in {path}.</source>
+        <translation>您的数据已备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Your data is restored from {file}.</source>
+        <translation>已从 {file} 恢复您的数据。</translation>
+    </message>
+    <message>
+        <source>Your data as it was before is kept in {path}.</source>
+        <translation>恢复前的数据已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Export to a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The folder {folder} already has exported files. Replace them?</source>
+        <translation>文件夹 {folder} 中已有导出的文件，要替换吗？</translation>
+    </message>
+    <message>
+        <source>Exported {files} into {folder}.</source>
+        <translation>已将 {files} 导出到 {folder}。</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>e.g. 2024-03-05 or 2024年3月5日</source>
@@ -809,6 +879,33 @@ You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The backup is restored. The file that could not be opened is kept as {path}.</source>
+        <translation>备份已恢复。无法打开的文件已保留为 {path}。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened: {reason}
+
+The newest good backup is from {when} ({loans} loans, {repayments} repayments). Restore it? The file that cannot be opened is kept as it is, renamed.</source>
+        <translation>无法打开数据库 {path}：{reason}
+
+最新的完好备份来自 {when}（{loans} 笔借款，{repayments} 笔还款）。要恢复它吗？无法打开的文件会改名保留，内容不变。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened: {reason}</source>
+        <translation>无法打开数据库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+What you were doing was not saved; everything saved before is unchanged.</source>
+        <translation>出错了：{error}
+
+刚才的操作没有保存；之前保存的数据都没有改变。</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1135,75 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
 </context>
 <context>
+    <name>ImportUndo</name>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>没有可撤销的导入。</translation>
+    </message>
+    <message>
+        <source>Take back the import of {file} ({when}): {counts}</source>
+        <translation>撤销 {when} 对 {file} 的导入：{counts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repayment(s)</source>
+        <translation>
+            <numerusform>%n 笔还款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit limit(s)</source>
+        <translation>
+            <numerusform>%n 条额度记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit-report note(s)</source>
+        <translation>
+            <numerusform>%n 条征信记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platform(s)</source>
+        <translation>
+            <numerusform>%n 个平台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} ({when})?
+
+What it added is removed: {counts}. Repayments it replaced come back; nothing else changes.</source>
+        <translation>要撤销 {when} 对 {file} 的导入吗？
+
+这次导入添加的记录将被删除：{counts}。被它替换的还款记录会恢复，其他数据不变。</translation>
+    </message>
+    <message>
+        <source>The import of {file} cannot be undone: {reason}</source>
+        <translation>无法撤销对 {file} 的导入：{reason}</translation>
+    </message>
+    <message>
+        <source>Import of {file} undone: {counts} removed.</source>
+        <translation>已撤销对 {file} 的导入：删除了 {counts}。</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -1050,6 +1216,10 @@ The score is worked out for each month from your loans, repayments, limits and c
     <message>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
     </message>
     <message>
         <source>Choose a file to import</source>
@@ -1082,6 +1252,14 @@ The score is worked out for each month from your loans, repayments, limits and c
     <message>
         <source>Nothing imported</source>
         <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>导入已撤销</translation>
+    </message>
+    <message>
+        <source>Everything this import added was removed: your data is as it was before the import.</source>
+        <translation>本次导入添加的内容已全部删除，您的数据已恢复到导入之前的状态。</translation>
     </message>
     <message>
         <source>Nothing was imported: {message}</source>
@@ -2025,6 +2203,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <source>File:</source>
         <translation>文件：</translation>
     </message>
+    <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} 已存在，要替换吗？</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -2260,6 +2442,93 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups are made on the first change of each day, before every import and before a restore, in {folder}. Restoring replaces your data with the backup&apos;s; your data as it is now is backed up first, so a restore can itself be undone by restoring that backup.</source>
+        <translation>每天第一次修改数据时、每次导入前和每次恢复前，都会自动备份到 {folder}。恢复会用备份中的数据替换您现在的数据；替换前会先备份现在的数据，所以恢复之后还可以再恢复回来。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Repayments</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>No backups yet. The first is made with the first change you make on a day that has records.</source>
+        <translation>还没有备份。有记录之后，您当天第一次修改数据时会自动备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Damaged; it cannot be restored</source>
+        <translation>已损坏，无法恢复</translation>
+    </message>
+    <message>
+        <source>The day&apos;s first change</source>
+        <translation>当天首次修改</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade of the app</source>
+        <translation>程序升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Made by you</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Replace your data with the backup from {when} ({loans} loans, {repayments} repayments)?</source>
+        <translation>确定用 {when} 的备份（{loans} 笔借款，{repayments} 笔还款）替换您现在的数据吗？</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Databases (*.db);;All files (*)</source>
+        <translation>数据库文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace your data with {file}?</source>
+        <translation>确定用 {file} 替换您现在的数据吗？</translation>
+    </message>
+    <message>
+        <source>Your data as it is now is backed up first.</source>
+        <translation>替换前会先备份您现在的数据。</translation>
+    </message>
+</context>
+<context>
     <name>SampleBanner</name>
     <message>
         <source>&lt;b&gt;You are looking at sample data&lt;/b&gt; — a made-up borrowing history kept in its own file. Try anything: your own data is not touched.</source>
@@ -2332,12 +2601,36 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>自动扣款记账</translation>
     </message>
     <message>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>保留每日备份</translation>
+    </message>
+    <message>
+        <source>Weekly backups kept</source>
+        <translation>保留每周备份</translation>
+    </message>
+    <message>
+        <source>Monthly backups kept</source>
+        <translation>保留每月备份</translation>
+    </message>
+    <message>
+        <source>Backups before imports kept for</source>
+        <translation>导入前的备份保留</translation>
+    </message>
+    <message>
         <source>Grace days: a repayment this many days after its due date still counts as on time, as some platforms allow. Reminders come this many days before each due date, and on the day.</source>
         <translation>宽限天数：在到期日之后这些天内还款仍算按时还款（部分平台允许）。提醒会在每个到期日之前这些天以及当天发出。</translation>
     </message>
     <message>
         <source>Autopay recording: when an installment of a loan on autopay falls due and is not recorded as paid, ask you whether the platform deducted it, record it as paid right away (you can undo it), or do nothing.</source>
         <translation>自动扣款记账：已开通自动还款的借款有一期到期、但尚未记为已还时，本应用可以每次询问您平台是否已扣款，也可以直接记为已还（可以撤销），或者不做记录。</translation>
+    </message>
+    <message>
+        <source>Backups: a copy of your data is made on the first change of each day, and before every import, upgrade or restore, in the backups folder beside your data file. The newest of each day, week and month is kept for as long as set here; File ▸ Restore from a backup… puts one back.</source>
+        <translation>备份：每天第一次修改数据时，以及每次导入、升级或恢复之前，都会在数据文件旁的 backups 文件夹中自动备份。每天、每周、每月最新的一份按这里设置的期限保留；要恢复，请选择“文件 ▸ 从备份恢复…”。</translation>
     </message>
     <message>
         <source>Other</source>
@@ -2554,6 +2847,34 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Import loans, repayments, limits or notes from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件导入借款、还款、额度或征信记录（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Undo &amp;import…</source>
+        <translation>撤销导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write all your records to four CSV files in a folder</source>
+        <translation>将您的全部记录导出为文件夹中的四个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save a checked copy of your data file</source>
+        <translation>保存一份经过校验的数据文件副本</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replace your data with a backup (your data as it is now is backed up first)</source>
+        <translation>用备份替换您的数据（替换前会先备份现在的数据）</translation>
     </message>
     <message>
         <source>&amp;Open loan</source>
