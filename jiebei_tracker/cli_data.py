@@ -103,8 +103,13 @@ def restore_command(args, db_path: Path, out) -> int:
         f"Replace the data in {db_path} with {source.name} ({contents.loans} loans, {contents.repayments} "
         "repayments)? What is there now is backed up first."
     )
-    if not args.yes and not _confirmed(question):
-        raise InvalidValue("--yes", "", f"not given; nothing was restored. {question} Add --yes to go ahead")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(f"jiebei-tracker: error: {question} Add --yes to go ahead; nothing was restored", file=sys.stderr)
+            return 1
+        if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes"):
+            print("nothing was restored", file=out)
+            return 1
     try:
         database = open_database(db_path, write_attempts=3)
     except DatabaseDamaged:  # the file cannot be opened: the backup takes its place, the damaged one is kept
@@ -137,13 +142,6 @@ def _chosen(text: str, db_path: Path) -> Path:
     if not path.exists():
         raise InvalidValue("BACKUP", text, "no such file, and not a number from `backups`")
     return path
-
-
-def _confirmed(question: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    answer = input(f"{question} [y/N] ")
-    return answer.strip().lower() in ("y", "yes")
 
 
 # These two take the database's path: they must work when the file cannot be opened.

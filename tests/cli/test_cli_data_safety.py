@@ -11,6 +11,8 @@ import stat
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from jiebei_tracker.cli import build_parser, main
 from jiebei_tracker.storage.database import open_database
 
@@ -192,6 +194,17 @@ def test_backup_backups_restore(run, db_path, tmp_path):
     assert len(json.loads(run("loans", "--json")[1])) == loans
     reasons = [b["reason"] for b in json.loads(run("backups", "--json")[1])]
     assert sorted(reasons) == ["manual", "restore"]  # the manual one counted as the day's
+
+
+@pytest.mark.parametrize(("answer", "restored"), [("n", False), ("", False), ("y", True)])
+def test_restore_at_a_terminal_asks_first(run, monkeypatch, answer, restored):
+    assert run("demo")[0] == 0 and run("backup")[0] == 0 and run("delete-loan", "1")[0] == 0
+    asked = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda question: asked.append(question) or answer)
+    status, out, err = run("restore", "1")
+    assert "loans" in asked[0] and asked[0].endswith("backed up first. [y/N] ") and err == ""
+    assert (status, out.splitlines()[0].split()[0]) == ((0, "restored") if restored else (1, "nothing"))
 
 
 def test_restore_over_a_damaged_file_keeps_that_file(run, db_path):
