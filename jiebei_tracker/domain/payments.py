@@ -74,46 +74,96 @@ class Application:
     unapplied_fen: int
 
 
+class Pot:
+    """What is still owed on a run of installments, filled by ``pour``: the one waterfall every part of the app
+    uses (applying repayments, the balance a repayment lowers, a loan as it stood on a past day, what a new
+    repayment would settle). SCHEDULES.md, Paying: money goes to the earliest open installment, interest before
+    principal, and what is left flows on to the next."""
+
+    __slots__ = ("cursor", "interest_left", "principal_left")
+
+    def __init__(self, interest_left: list[int], principal_left: list[int]) -> None:
+        self.interest_left = interest_left
+        self.principal_left = principal_left
+        self.cursor = 0  # the earliest installment not yet paid in full
+
+    @property
+    def left(self) -> tuple[list[int], list[int]]:
+        """The interest and the principal still owed on each installment."""
+        return self.interest_left, self.principal_left
+
+    @classmethod
+    def of(cls, installments: Sequence[Installment]) -> Pot:
+        return cls([i.interest_fen for i in installments], [i.principal_fen for i in installments])
+
+    def pour(self, money: int) -> tuple[int, int]:
+        """Pay ``money`` in; returns (the principal it repaid, what was left over once everything was paid)."""
+        interest_left, principal_left = self.interest_left, self.principal_left
+        cursor, count, repaid = self.cursor, len(interest_left), 0
+        while money > 0 and cursor < count:
+            take = min(money, interest_left[cursor])
+            interest_left[cursor] -= take
+            money -= take
+            take = min(money, principal_left[cursor])
+            principal_left[cursor] -= take
+            money -= take
+            repaid += take
+            if not interest_left[cursor] and not principal_left[cursor]:
+                cursor += 1
+        self.cursor = cursor
+        return repaid, money
+
+    def close(self) -> int:
+        """A payoff: every installment still open is settled whatever was paid; returns the principal it forgave
+        or repaid (what was still owed of it)."""
+        left = sum(self.principal_left[self.cursor :])
+        self.cursor = len(self.interest_left)
+        return left
+
+
 def apply_payments(
     installments: Sequence[Installment], payments: Iterable[Payment], *, as_of: date | None = None
 ) -> Application:
-    """Apply payments in date order: each to the earliest open installment, interest before principal,
-    the rest flowing on to the next. Payments after ``as_of`` (when given) are left out.
+    """Apply payments in date order through the waterfall (``Pot``): each to the earliest open installment,
+    interest before principal, the rest flowing on to the next. Payments after ``as_of`` (when given) are left out.
 
     An installment with nothing to pay (e.g. a 0 % interest-first month) counts as settled on its due date.
     """
     ordered = sorted((p for p in payments if as_of is None or p.paid_on <= as_of), key=lambda p: p.paid_on)
-    paid_interest = [0] * len(installments)
-    paid_principal = [0] * len(installments)
+    pot = Pot.of(installments)
     settled: list[date | None] = [i.due_on if i.total_fen == 0 else None for i in installments]
     unapplied = 0
-    cursor = 0
     for payment in ordered:
-        money = payment.amount_fen
-        while money > 0 and cursor < len(installments):
-            if settled[cursor] is not None:
-                cursor += 1
-                continue
-            inst = installments[cursor]
-            take = min(money, inst.interest_fen - paid_interest[cursor])
-            paid_interest[cursor] += take
-            money -= take
-            take = min(money, inst.principal_fen - paid_principal[cursor])
-            paid_principal[cursor] += take
-            money -= take
-            if paid_interest[cursor] + paid_principal[cursor] == inst.total_fen:
-                settled[cursor] = payment.paid_on
-                cursor += 1
+        start = pot.cursor
+        unapplied += pot.pour(payment.amount_fen)[1]
         if payment.is_payoff:
-            for index in range(cursor, len(installments)):
-                if settled[index] is None:
-                    settled[index] = payment.paid_on
-            cursor = len(installments)
-        unapplied += money
+            pot.close()
+        for index in range(start, pot.cursor):  # paid in full (or closed) by this payment
+            if settled[index] is None:
+                settled[index] = payment.paid_on
     states = [
-        InstallmentState(inst, paid_interest[i], paid_principal[i], settled[i]) for i, inst in enumerate(installments)
+        InstallmentState(
+            inst,
+            inst.interest_fen - pot.interest_left[i],
+            inst.principal_fen - pot.principal_left[i],
+            settled[i],
+        )
+        for i, inst in enumerate(installments)
     ]
     return Application(states, unapplied)
+
+
+def principal_repaid(installments: Sequence[Installment], payments: Iterable[Payment]) -> list[tuple[date, int]]:
+    """The principal each payment repaid, in payment order (a payoff: whatever principal was left), by the same
+    waterfall as ``apply_payments``, walked once rather than once per payment date."""
+    pot = Pot.of(installments)
+    result = []
+    for payment in sorted(payments, key=lambda p: p.paid_on):
+        repaid = pot.pour(payment.amount_fen)[0]
+        if payment.is_payoff:
+            repaid += pot.close()
+        result.append((payment.paid_on, repaid))
+    return result
 
 
 class Settled(NamedTuple):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from jiebei_tracker.domain.payments import Payment
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.payments import principal_repaid
 from jiebei_tracker.services.series_records import LoanRecord
 
 if TYPE_CHECKING:
@@ -17,35 +16,6 @@ if TYPE_CHECKING:
 
 # RULES.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
 PLATFORM_THRESHOLD = 3
-
-
-def principal_repaid(installments: Sequence[Installment], payments: Iterable[Payment]) -> list[tuple[date, int]]:
-    """The principal each payment repaid, in payment order: the same waterfall as ``apply_payments`` (each
-    payment to the earliest open installment, interest before principal, the rest flowing on; a payoff
-    settles whatever principal is left), walked once instead of once per payment date.
-
-    tests/services/test_series.py checks it against ``apply_payments(..., as_of=day)`` for every day."""
-    interest_left = [inst.interest_fen for inst in installments]
-    principal_left = [inst.principal_fen for inst in installments]
-    cursor, count = 0, len(installments)
-    result = []
-    for payment in sorted(payments, key=lambda p: p.paid_on):
-        money, repaid = payment.amount_fen, 0
-        while money > 0 and cursor < count:
-            take = min(money, interest_left[cursor])
-            interest_left[cursor] -= take
-            money -= take
-            take = min(money, principal_left[cursor])
-            principal_left[cursor] -= take
-            money -= take
-            repaid += take
-            if interest_left[cursor] == 0 and principal_left[cursor] == 0:
-                cursor += 1
-        if payment.is_payoff:
-            repaid += sum(principal_left[cursor:])
-            cursor = count
-        result.append((payment.paid_on, repaid))
-    return result
 
 
 def balance_changes(loan: LoanRecord, *, as_of: date | None = None) -> list[tuple[date, int]]:

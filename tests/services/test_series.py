@@ -16,7 +16,7 @@ from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset, charts_affected, preset_span
-from jiebei_tracker.services.series_balance import principal_repaid
+from jiebei_tracker.domain.payments import principal_repaid
 from jiebei_tracker.services.series_borrowing import borrowing_series
 from jiebei_tracker.services.series_health import FlagPeriod, health_series
 from jiebei_tracker.services.series_limits import LimitCut

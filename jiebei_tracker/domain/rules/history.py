@@ -10,6 +10,7 @@ from datetime import date
 from functools import cached_property
 from operator import attrgetter
 
+from jiebei_tracker.domain.payments import Pot
 from jiebei_tracker.domain.rules.index import Closing, InstallmentIndex
 from jiebei_tracker.domain.rules.records import (
     CreditNote,
@@ -184,36 +185,38 @@ class History:
     def _replayed(self, loan: LoanRecord, as_of: date) -> LoanRecord:
         """The loan as it stood on ``as_of``, from its stored state and the money paid by then.
 
-        Payments fill installments in order, interest first (SCHEDULES.md, Paying), so the installments settled
-        by ``as_of`` are exactly as stored, and whatever else had been paid by then sits on the first installment
-        still open. This gives the same result as replaying the payments (``apply_payments(..., as_of=...)``)
-        without doing so, which matters when a history is looked at on many past days."""
+        Payments fill installments in order through the one waterfall (``domain.payments.Pot``), so the
+        installments settled by ``as_of`` are exactly as stored, and whatever else had been paid by then is poured
+        into the installments still open. This gives the same result as replaying every payment
+        (``apply_payments(..., as_of=...)``) without doing so, which matters when a history is looked at on many
+        past days."""
         days, totals = self._paid_by_loan.get(loan.loan_id, ((), ()))
         paid_count = bisect_right(days, as_of)
         left_fen = totals[paid_count - 1] if paid_count else 0
-        installments = []
+        open_ones = []
         for inst in loan.installments:
             if inst.settled_on is not None and inst.settled_on <= as_of:
                 left_fen -= inst.paid_fen
-                installments.append(inst)
-                continue
-            interest = min(max(left_fen, 0), inst.interest_fen)
-            principal = min(max(left_fen - interest, 0), inst.principal_fen)
-            left_fen -= interest + principal
-            installments.append(
-                InstallmentRecord(
-                    inst.installment_id,
-                    inst.loan_id,
-                    inst.seq,
-                    inst.due_on,
-                    inst.principal_fen,
-                    inst.interest_fen,
-                    interest,
-                    principal,
-                    None,
-                )
+            else:
+                open_ones.append(inst)
+        pot = Pot([i.interest_fen for i in open_ones], [i.principal_fen for i in open_ones])
+        pot.pour(left_fen)
+        replayed = {
+            inst.seq: InstallmentRecord(
+                inst.installment_id,
+                inst.loan_id,
+                inst.seq,
+                inst.due_on,
+                inst.principal_fen,
+                inst.interest_fen,
+                inst.interest_fen - interest_left,
+                inst.principal_fen - principal_left,
+                None,
             )
-        return replace(loan, installments=tuple(installments))
+            for inst, interest_left, principal_left in zip(open_ones, *pot.left, strict=True)
+        }
+        installments = tuple(replayed.get(inst.seq, inst) for inst in loan.installments)
+        return replace(loan, installments=installments)
 
 
 def first_difference(old: History, new: History, loan_ids: Iterable[int]) -> date | None:
