@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from jiebei_tracker.domain.money import round_fen
 from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
 from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 
 
@@ -57,13 +58,7 @@ class InstallmentState:
         return self.settled_on is not None and self.settled_on <= as_of
 
     def status(self, as_of: date, grace_days: int = 0) -> InstallmentStatus:
-        """on_time / late once fully paid (by ``as_of``), overdue past its due date (+ grace), else upcoming."""
-        deadline = self.due_on + timedelta(days=grace_days)
-        if self.is_settled(as_of):
-            return InstallmentStatus.ON_TIME if self.settled_on <= deadline else InstallmentStatus.LATE
-        if as_of > deadline:
-            return InstallmentStatus.OVERDUE
-        return InstallmentStatus.UPCOMING
+        return installment_status(self.due_on, self.settled_on, as_of, grace_days)
 
 
 @dataclass(frozen=True)

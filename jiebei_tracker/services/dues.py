@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
@@ -45,7 +46,6 @@ def pending_autopay(database: Database, *, as_of: date, grace_days: int = 0) -> 
 
 
 def _due(rows: list[reads.OpenInstallmentRow], *, today: date, grace_days: int) -> list[DueInstallment]:
-    overdue_before = today - timedelta(days=grace_days)
     return [
         DueInstallment(
             loan_id=row.loan_id,
@@ -55,7 +55,7 @@ def _due(rows: list[reads.OpenInstallmentRow], *, today: date, grace_days: int) 
             due_on=row.due_on,
             left_fen=row.remaining_fen,
             autopay=row.autopay,
-            status=InstallmentStatus.OVERDUE if row.due_on < overdue_before else InstallmentStatus.UPCOMING,
+            status=installment_status(row.due_on, None, today, grace_days),
         )
         for row in rows
     ]

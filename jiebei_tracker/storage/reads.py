@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
+
+from jiebei_tracker.domain.status import overdue_before
 
 
 def _day(text: str | None) -> date | None:
@@ -48,6 +50,9 @@ class LoanRow(NamedTuple):
     overdue_count: int
 
 
+# The SQL of ``domain.status.installment_status`` for an open installment: overdue when it fell due before
+# :overdue_before (``overdue_before(today, grace_days)``). tests/storage/test_overdue_agrees.py holds them equal.
+OVERDUE = "installment.due_on < :overdue_before"
 _LEFT = "{t}.principal_fen + {t}.interest_fen - {t}.paid_principal_fen - {t}.paid_interest_fen"
 
 
@@ -56,7 +61,7 @@ def loan_rows(
 ) -> list[LoanRow]:
     """Every loan (or those in ``loan_ids``), oldest first, with balance, next due date and overdue count."""
     # An installment is overdue once today is past its due date plus the grace days.
-    params: dict = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
+    params: dict = {"overdue_before": overdue_before(today, grace_days).isoformat()}
     # Filtering inside the aggregate keeps a page of loans from summing every installment in the file.
     only = f"WHERE installment.loan_id IN {_in('id', loan_ids, params)}" if loan_ids is not None else ""
     sql = f"""
@@ -72,8 +77,7 @@ def loan_rows(
                    sum(CASE WHEN installment.settled_on IS NULL
                        THEN {_LEFT.format(t="installment")} ELSE 0 END) AS remaining,
                    min(CASE WHEN installment.settled_on IS NULL THEN installment.seq END) AS next_seq,
-                   sum(CASE WHEN installment.settled_on IS NULL AND installment.due_on < :overdue_before
-                       THEN 1 ELSE 0 END) AS overdue
+                   sum(CASE WHEN installment.settled_on IS NULL AND {OVERDUE} THEN 1 ELSE 0 END) AS overdue
             FROM installment {only}
             GROUP BY installment.loan_id
         ) AS totals ON totals.loan_id = loan.id
@@ -172,14 +176,14 @@ def _escape_like(text: str) -> str:
 # loans); INDEXED BY also makes a missing index an error instead of a quiet slowdown.
 _OPEN = "installment INDEXED BY ix_installment_open_by_loan WHERE installment.settled_on IS NULL"
 _OPEN_LOANS = f"SELECT installment.loan_id FROM {_OPEN}"
-_OVERDUE_LOANS = _OPEN_LOANS + " AND installment.due_on < :overdue_before"
+_OVERDUE_LOANS = f"{_OPEN_LOANS} AND {OVERDUE}"
 # One figure per loan with an open installment, grouped in one pass over that index. For the next amount the
 # single min() makes SQLite take the other columns from the row holding it: the next installment.
 _FIGURE_OF_OPEN = {
     "outstanding": "sum(installment.principal_fen - installment.paid_principal_fen)",
     "next_due_on": "min(installment.due_on)",
     "next_due_fen": f"min(installment.seq), {_LEFT.format(t='installment')}",
-    "status": "max(installment.due_on < :overdue_before)",
+    "status": f"max({OVERDUE})",
 }
 
 
@@ -198,7 +202,7 @@ def loan_ids(
     if sort not in LOAN_SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     where = where or LoanFilter()
-    params: dict = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
+    params: dict = {"overdue_before": overdue_before(today, grace_days).isoformat()}
     conditions: list[str] = []
     if where.platform is not None:
         params["platform"] = where.platform
@@ -363,7 +367,7 @@ class OpenTotalsRow(NamedTuple):
 
 def open_totals(connection: sqlite3.Connection, *, today: date, grace_days: int = 0) -> OpenTotalsRow:
     left = _LEFT.format(t="installment")
-    overdue = "installment.due_on < :overdue_before"
+    overdue = OVERDUE
     sql = f"""
         SELECT count(DISTINCT installment.loan_id),
                coalesce(sum(installment.principal_fen - installment.paid_principal_fen), 0),
@@ -373,7 +377,7 @@ def open_totals(connection: sqlite3.Connection, *, today: date, grace_days: int 
                coalesce(sum(CASE WHEN {overdue} THEN {left} ELSE 0 END), 0)
         FROM {_OPEN}
     """
-    params = {"overdue_before": (today - timedelta(days=grace_days)).isoformat()}
+    params = {"overdue_before": overdue_before(today, grace_days).isoformat()}
     return OpenTotalsRow(*connection.execute(sql, params).fetchone())
 
 

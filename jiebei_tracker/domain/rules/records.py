@@ -10,6 +10,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
+from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
 
@@ -50,11 +51,7 @@ class InstallmentRecord(NamedTuple):
         return self.due_on + timedelta(days=grace_days)
 
     def status(self, as_of: date, grace_days: int = 0) -> InstallmentStatus:
-        """As SCHEDULES.md defines it: on time / late once settled, overdue past due (+ grace), else upcoming."""
-        deadline = self.deadline(grace_days)
-        if self.settled_on is not None and self.settled_on <= as_of:
-            return InstallmentStatus.ON_TIME if self.settled_on <= deadline else InstallmentStatus.LATE
-        return InstallmentStatus.OVERDUE if as_of > deadline else InstallmentStatus.UPCOMING
+        return installment_status(self.due_on, self.settled_on, as_of, grace_days)
 
 
 @dataclass(frozen=True, slots=True)
