@@ -1,5 +1,5 @@
-"""The rules' severity-only checks (what the score history uses) against their full checks: the same rules fire,
-with the same severity, in the same order, on random records and settings."""
+"""The severities alone (what the score history uses) against the full flags: the same rules fire, with the same
+severity, in the same order, on random records and settings — and the severities are had without writing a flag."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jiebei_tracker.domain.health import check_health, health_score, month_ends, score_history, score_history_quickly
-from jiebei_tracker.domain.rules import RULES, Thresholds, run_rules, run_severities
+from jiebei_tracker.domain.rules import RULES, Flag, Thresholds, run_rules, run_severities
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from tests.domain.records_builder import Records
 
@@ -91,13 +91,22 @@ def test_severity_checks_decide_what_the_full_checks_do(plans, limits, notes, as
         assert run_severities(snapshot, rule_thresholds) == [(flag.rule, flag.severity) for flag in flags]
 
 
-def test_every_rule_with_costly_evidence_has_a_severity_check():
-    """The rules that write an evidence item per installment or per loan on a long history."""
-    quick = {rule_id for rule_id, registered in RULES.items() if registered.severity is not None}
-    assert {"overdue", "late_history", "revolving", "no_autopay", "risky_purpose", "private_lending"} <= quick
+def test_the_severities_come_from_the_rules_themselves_without_writing_any_evidence(monkeypatch):
+    """Each rule decides once; what the score history asks for is that decision, with no flag written."""
+    history = _busy().history()
+    snapshot = history.snapshot(START + timedelta(days=450), grace_days=1)
+    expected = [(flag.rule, flag.severity) for flag in run_rules(snapshot, Thresholds())]
+    assert {rule_id for rule_id, _severity in expected} >= {"overdue", "late_history", "no_autopay"}
+
+    def no_writing(*args, **kwargs):
+        raise AssertionError("a flag was written")
+
+    monkeypatch.setattr(Flag, "__init__", no_writing)
+    assert run_severities(snapshot, Thresholds()) == expected
+    assert len(RULES) == 10
 
 
-def test_the_quick_score_history_matches_the_full_one_on_a_busy_history():
+def _busy() -> Records:
     records = Records()
     for number in range(40):
         platform = sorted(PLATFORMS)[number % 4]
@@ -113,6 +122,11 @@ def test_the_quick_score_history_matches_the_full_one_on_a_busy_history():
         )
     records.limit("借呗", START + timedelta(days=50), 20_000)
     records.note(START + timedelta(days=200), NoteKind.GUARANTEE)
+    return records
+
+
+def test_the_quick_score_history_matches_the_full_one_on_a_busy_history():
+    records = _busy()
     end = START + timedelta(days=700)
     full = score_history(records.history(), start=START, end=end, thresholds=Thresholds(), grace_days=1)
     quick = score_history_quickly(records.history(), start=START, end=end, thresholds=Thresholds(), grace_days=1)

@@ -15,7 +15,9 @@ AS_OF = date(2026, 11, 28)
 
 
 def fired(snapshot: Snapshot, rule_id: str, thresholds: Thresholds | None = None):
-    return RULES[rule_id].check(snapshot, thresholds or Thresholds())
+    """The flag of one rule (None when it does not fire)."""
+    flags = run_rules(snapshot, thresholds or Thresholds(), only=[rule_id])
+    return flags[0] if flags else None
 
 
 def days_ago(days: int) -> date:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import STRATEGY_1_1, Flag, Severity, Text
-from jiebei_tracker.domain.rules.registry import rule, severity_of
+from jiebei_tracker.domain.rules.records import LoanRecord
+from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
@@ -47,11 +48,15 @@ AUTOPAY_HOW_TO: dict[PlatformKind, Text] = {
 
 
 @rule("no_autopay", STRATEGY_1_1, worst=Severity.LOW)
-def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """A reminder for every loan still being repaid without autopay switched on."""
     loans = [loan for loan in snapshot.open_loans if not loan.autopay]
     if not loans:
         return None
+    return Finding(Severity.LOW, lambda: _no_autopay_flag(snapshot, loans))
+
+
+def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
     items = []
     for loan in loans:
         upcoming = loan.next_open()
@@ -81,8 +86,3 @@ def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             + " ".join(f"{k.label('en')}: {AUTOPAY_HOW_TO[k].en}" for k in kinds),
         ),
     )
-
-
-@severity_of("no_autopay")
-def no_autopay_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    return Severity.LOW if any(not loan.autopay for loan in snapshot.open_loans) else None

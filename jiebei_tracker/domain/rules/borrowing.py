@@ -15,7 +15,7 @@ from jiebei_tracker.domain.rules.flags import (
     Text,
 )
 from jiebei_tracker.domain.rules.records import CreditNote, LoanRecord
-from jiebei_tracker.domain.rules.registry import rule, severity_of
+from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
@@ -39,14 +39,16 @@ def densest_window(loans: list[LoanRecord], window_days: int) -> list[LoanRecord
 
 
 @rule("borrowing_frequency", CAUSE_1, STRATEGY_2_2, worst=Severity.HIGH)
-def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Too many new loans: the short-window count in any rolling window, or the long-window count, within the
     long window before the snapshot date (so a burst stays in force for that long)."""
-    t = thresholds
-    found = _too_often(snapshot, t)
+    found = _too_often(snapshot, thresholds)
     if found is None:
         return None
-    shown, window = found
+    return Finding(Severity.HIGH, lambda: _borrowing_frequency_flag(snapshot, thresholds, *found))
+
+
+def _borrowing_frequency_flag(snapshot: Snapshot, t: Thresholds, shown: list[LoanRecord], window: int) -> Flag:
     first, last = shown[0].borrowed_on.isoformat(), shown[-1].borrowed_on.isoformat()
     total = format_yuan(sum(loan.principal_fen for loan in shown))
     return make_flag(
@@ -84,13 +86,8 @@ def _too_often(snapshot: Snapshot, t: Thresholds) -> tuple[list[LoanRecord], int
     return None
 
 
-@severity_of("borrowing_frequency")
-def borrowing_frequency_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    return None if _too_often(snapshot, thresholds) is None else Severity.HIGH
-
-
 @rule("multi_platform", CAUSE_1, STRATEGY_1_2, worst=Severity.HIGH)
-def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Balances on too many platforms on the snapshot date, or too many credit inquiries in the window."""
     t = thresholds
     balances: dict[str, list[LoanRecord]] = {}
@@ -101,6 +98,20 @@ def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
     too_many_inquiries = len(inquiries) >= t.inquiry_count
     if not (too_many_platforms or too_many_inquiries):
         return None
+    return Finding(
+        Severity.HIGH,
+        lambda: _multi_platform_flag(snapshot, t, balances, inquiries, too_many_platforms, too_many_inquiries),
+    )
+
+
+def _multi_platform_flag(
+    snapshot: Snapshot,
+    t: Thresholds,
+    balances: dict[str, list[LoanRecord]],
+    inquiries: list[CreditNote],
+    too_many_platforms: bool,
+    too_many_inquiries: bool,
+) -> Flag:
     owed = {name: sum(loan.outstanding_principal_fen for loan in loans) for name, loans in balances.items()}
     # Keep the platform carrying the most (usually the cheapest to stay with); clear the small ones first.
     by_balance = sorted(owed, key=lambda name: (owed[name], name))
@@ -167,10 +178,3 @@ def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
 def _recent_inquiries(snapshot: Snapshot, t: Thresholds) -> list[CreditNote]:
     window_start = snapshot.as_of - timedelta(days=t.inquiry_window_days - 1)
     return [n for n in snapshot.notes if n.kind is NoteKind.INQUIRY and n.noted_on >= window_start]
-
-
-@severity_of("multi_platform")
-def multi_platform_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    if len({loan.platform for loan in snapshot.open_loans}) >= thresholds.platform_count:
-        return Severity.HIGH
-    return Severity.HIGH if len(_recent_inquiries(snapshot, thresholds)) >= thresholds.inquiry_count else None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import CAUSE_4, STRATEGY_3_2, EvidenceItem, Flag, Severity, Text
-from jiebei_tracker.domain.rules.records import LoanRecord
-from jiebei_tracker.domain.rules.registry import rule, severity_of
+from jiebei_tracker.domain.rules.records import CreditNote, LoanRecord
+from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
@@ -22,12 +20,16 @@ _RISKY_LENDERS = (PlatformKind.PRIVATE, PlatformKind.MICROFINANCE)
 
 
 @rule("credit_report_negative", CAUSE_4, STRATEGY_3_2, worst=Severity.HIGH)
-def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Unresolved overdue, bad-debt (high) or guarantee (medium) lines on the credit report."""
     notes = [n for n in snapshot.notes if n.kind in _NEGATIVE and n.resolved_on is None]
     if not notes:
         return None
     severity = max((_NEGATIVE[n.kind] for n in notes), key=lambda s: s.rank)
+    return Finding(severity, lambda: _credit_report_negative_flag(snapshot, notes, severity))
+
+
+def _credit_report_negative_flag(snapshot: Snapshot, notes: list[CreditNote], severity: Severity) -> Flag:
     items = [
         EvidenceItem(
             kind="note",
@@ -68,11 +70,17 @@ def credit_report_negative(snapshot: Snapshot, thresholds: Thresholds) -> Flag |
 
 
 @rule("private_lending", STRATEGY_3_2, worst=Severity.MEDIUM)
-def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Loans from private lenders or small-loan (microfinance) companies, while they count."""
-    loans = list(_risky_lenders_loans(snapshot, thresholds))
+    loans = [
+        loan for loan in snapshot.loans_that_count(thresholds.event_memory_days) if loan.platform_kind in _RISKY_LENDERS
+    ]
     if not loans:
         return None
+    return Finding(Severity.MEDIUM, lambda: _private_lending_flag(snapshot, loans))
+
+
+def _private_lending_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
     outstanding = sum(loan.outstanding_principal_fen for loan in loans)
     lenders = list(dict.fromkeys(loan.platform for loan in loans))
     return make_flag(
@@ -95,15 +103,3 @@ def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
             "them as a sign of higher risk.",
         ),
     )
-
-
-def _risky_lenders_loans(snapshot: Snapshot, thresholds: Thresholds) -> Iterator[LoanRecord]:
-    """The loans from private lenders or small-loan companies that still count."""
-    for loan in snapshot.loans_that_count(thresholds.event_memory_days):
-        if loan.platform_kind in _RISKY_LENDERS:
-            yield loan
-
-
-@severity_of("private_lending")
-def private_lending_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    return Severity.MEDIUM if next(_risky_lenders_loans(snapshot, thresholds), None) is not None else None

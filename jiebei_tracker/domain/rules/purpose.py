@@ -16,7 +16,7 @@ from jiebei_tracker.domain.rules.flags import (
     Text,
 )
 from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
-from jiebei_tracker.domain.rules.registry import rule, severity_of
+from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_item, installment_name, loan_item, make_flag, plural
@@ -24,13 +24,22 @@ from jiebei_tracker.domain.vocabulary import LoanPurpose
 
 
 @rule("risky_purpose", CAUSE_2, STRATEGY_2_1, worst=Severity.HIGH)
-def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Loans used for investment (stocks, futures…): high when large against the platform's limit at the time."""
-    t = thresholds
+    found = list(_investments(snapshot, thresholds))
+    if not found:
+        return None
+    severity = Severity.HIGH if any(is_large for _loan, _limit, is_large in found) else Severity.MEDIUM
+    return Finding(severity, lambda: _risky_purpose_flag(snapshot, thresholds, found, severity))
+
+
+def _risky_purpose_flag(
+    snapshot: Snapshot, t: Thresholds, found: list[tuple[LoanRecord, int | None, bool]], severity: Severity
+) -> Flag:
     items = []
     large = 0
     outstanding = 0
-    for loan, limit, is_large in _investments(snapshot, t):
+    for loan, limit, is_large in found:
         if limit is not None:
             zh = f"{loan.borrowed_on.isoformat()} 时额度 {format_yuan(limit)}"
             en = f"the limit then was {format_yuan(limit)}"
@@ -42,13 +51,11 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
         items.append(
             loan_item(loan, zh + (",金额偏大" if is_large else ""), en + (" — large" if is_large else ""), **extra)
         )
-    if not items:
-        return None
     share = t.risky_limit_share_percent
     return make_flag(
         snapshot,
         "risky_purpose",
-        Severity.HIGH if large else Severity.MEDIUM,
+        severity,
         title=Text("借款用于炒股、期货等高风险投资", "Borrowed money used for speculation"),
         summary=Text(
             f"{len(items)} 笔借款用途为投资理财"
@@ -90,24 +97,17 @@ def _investments(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord
             yield loan, None, loan.principal_fen >= t.risky_amount_fen
 
 
-@severity_of("risky_purpose")
-def risky_purpose_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    found = None
-    for _loan, _limit, is_large in _investments(snapshot, thresholds):
-        if is_large:
-            return Severity.HIGH
-        found = Severity.MEDIUM
-    return found
-
-
 @rule("transfer_out", CAUSE_2, STRATEGY_2_1, worst=Severity.MEDIUM)
-def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Several loans moved on to other (or savings) accounts within the window."""
-    t = thresholds
-    since = snapshot.as_of - timedelta(days=t.transfer_window_days - 1)
+    since = snapshot.as_of - timedelta(days=thresholds.transfer_window_days - 1)
     moved = [loan for loan in snapshot.loans_borrowed_since(since) if loan.purpose is LoanPurpose.TRANSFER]
-    if len(moved) < t.transfer_count:
+    if len(moved) < thresholds.transfer_count:
         return None
+    return Finding(Severity.MEDIUM, lambda: _transfer_out_flag(snapshot, thresholds, moved))
+
+
+def _transfer_out_flag(snapshot: Snapshot, t: Thresholds, moved: list[LoanRecord]) -> Flag:
     total = format_yuan(sum(loan.principal_fen for loan in moved))
     return make_flag(
         snapshot,
@@ -131,10 +131,15 @@ def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
 
 
 @rule("revolving", STRATEGY_2_2, worst=Severity.HIGH)
-def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Borrowing to repay: a loan taken shortly before another loan's due date (recently), or one whose stated
     purpose is repaying another loan (while it counts)."""
-    t = thresholds
+    if next(_rolled_over(snapshot, thresholds), None) is None:
+        return None
+    return Finding(Severity.HIGH, lambda: _revolving_flag(snapshot, thresholds))
+
+
+def _revolving_flag(snapshot: Snapshot, t: Thresholds) -> Flag:
     items: list[EvidenceItem] = []
     rolled = 0
     for loan, pressing in _rolled_over(snapshot, t):
@@ -165,8 +170,6 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
                     amounts_fen=(("amount", inst.total_fen),),
                 )
             )
-    if not rolled:
-        return None
     return make_flag(
         snapshot,
         "revolving",
@@ -200,11 +203,6 @@ def _rolled_over(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord
         pressing = _dues_it_may_cover(snapshot, loan, t.revolving_days_before_due)
         if pressing:
             yield loan, pressing
-
-
-@severity_of("revolving")
-def revolving_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    return Severity.HIGH if next(_rolled_over(snapshot, thresholds), None) is not None else None
 
 
 # A loan taken amid many others may precede dozens of dues; the nearest few make the point.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -17,15 +17,22 @@ from jiebei_tracker.domain.rules.flags import (
     Text,
 )
 from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
-from jiebei_tracker.domain.rules.registry import rule, severity_of
+from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_item, make_flag, plural
+from jiebei_tracker.domain.status import overdue_before
 
 
 @rule("overdue", CAUSE_1, CAUSE_4, STRATEGY_3_1, worst=Severity.CRITICAL)
-def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Any installment past its due date (plus grace) and not fully paid as of the snapshot date."""
+    if next(_overdue_installments(snapshot), None) is None:
+        return None
+    return Finding(Severity.CRITICAL, lambda: _overdue_flag(snapshot))
+
+
+def _overdue_flag(snapshot: Snapshot) -> Flag:
     as_of = snapshot.as_of
     items = []
     total_fen = 0
@@ -46,8 +53,6 @@ def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
                 counts=(("days_overdue", days),),
             )
         )
-    if not items:
-        return None
     amount = format_yuan(total_fen)
     loans = len({item.loan_id for item in items})
     return make_flag(
@@ -73,8 +78,8 @@ def overdue(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
 
 def _overdue_installments(snapshot: Snapshot) -> Iterator[tuple[LoanRecord, InstallmentRecord]]:
     """Each installment still open and due before the snapshot date less the grace days, with its loan."""
-    # Overdue means still open and due before this day (SCHEDULES.md); installments come in due order.
-    due_before = snapshot.as_of - timedelta(days=snapshot.grace_days)
+    # Overdue means still open and due before this day (domain/status.py); installments come in due order.
+    due_before = overdue_before(snapshot.as_of, snapshot.grace_days)
     for loan in snapshot.open_loans:
         for inst in loan.installments:
             if inst.due_on >= due_before:
@@ -83,24 +88,27 @@ def _overdue_installments(snapshot: Snapshot) -> Iterator[tuple[LoanRecord, Inst
                 yield loan, inst
 
 
-@severity_of("overdue")
-def overdue_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    return Severity.CRITICAL if next(_overdue_installments(snapshot), None) is not None else None
-
-
 @rule("late_history", CAUSE_1, CAUSE_4, worst=Severity.HIGH)
-def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
+def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Installments settled after their due date (plus grace) within the window; high while the latest is recent,
     medium once it is older, and none at all once every one is older than the window."""
-    as_of = snapshot.as_of
     window_start, recent_start = _late_window(snapshot, thresholds)
+    latest = snapshot.last_settled_late_between(window_start, snapshot.as_of)
+    if latest is None:
+        return None
+    severity = Severity.HIGH if latest >= recent_start else Severity.MEDIUM
+    return Finding(severity, lambda: _late_history_flag(snapshot, thresholds, window_start, latest, severity))
+
+
+def _late_history_flag(
+    snapshot: Snapshot, thresholds: Thresholds, window_start: date, latest: date, severity: Severity
+) -> Flag:
+    as_of = snapshot.as_of
     items = []
-    latest = None
     for inst in snapshot.installments_settled_late_between(window_start, as_of):
         settled = inst.settled_on
         loan = snapshot.loans_by_id[inst.loan_id]
         days_late = (settled - inst.due_on).days
-        latest = settled if latest is None else max(latest, settled)
         items.append(
             installment_item(
                 loan,
@@ -112,9 +120,6 @@ def late_history(snapshot: Snapshot, thresholds: Thresholds) -> Flag | None:
                 counts=(("days_late", days_late),),
             )
         )
-    if latest is None:
-        return None
-    severity = _late_severity(latest, recent_start)
     recent = severity is Severity.HIGH
     months = thresholds.late_window_months
     return make_flag(
@@ -147,14 +152,3 @@ def _late_window(snapshot: Snapshot, thresholds: Thresholds) -> tuple[date, date
         as_of - relativedelta(months=thresholds.late_window_months),
         as_of - relativedelta(months=thresholds.late_recent_months),
     )
-
-
-def _late_severity(latest: date, recent_start: date) -> Severity:
-    return Severity.HIGH if latest >= recent_start else Severity.MEDIUM
-
-
-@severity_of("late_history")
-def late_history_severity(snapshot: Snapshot, thresholds: Thresholds) -> Severity | None:
-    window_start, recent_start = _late_window(snapshot, thresholds)
-    latest = snapshot.last_settled_late_between(window_start, snapshot.as_of)
-    return None if latest is None else _late_severity(latest, recent_start)
