@@ -121,7 +121,7 @@ class MonthScore:
 def score_history_quickly(
     history: History, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
 ) -> list[MonthScore]:
-    """``score_history``'s scores and rule ids, from the rules' severity checks: no evidence is written out, which
+    """``score_history``'s scores and rule ids, from the rules' decisions alone: no evidence is written out, which
     on a long history is most of the work (the charts need only the scores)."""
     scores = []
     for day in month_ends(start, end):
