@@ -24,10 +24,11 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from jiebei_tracker.domain.errors import FileProblem
+    from jiebei_tracker.qt_text import message_box
     from jiebei_tracker.storage.files import make_private_folder
     from jiebei_tracker.storage.paths import prepare_data_folder
-    from jiebei_tracker.storage.problems import FileProblem
-    from jiebei_tracker.ui.common import app_icon, message_box
+    from jiebei_tracker.ui.common import app_icon
     from jiebei_tracker.ui.first_frame import after_first_frame
     from jiebei_tracker.ui.i18n import Translations
     from jiebei_tracker.ui.single_instance import SingleInstance

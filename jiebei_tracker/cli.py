@@ -5,7 +5,6 @@ Exit status: 0 success, 1 bad data (a message on stderr naming the field and val
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from jiebei_tracker import __version__
+from jiebei_tracker.cli_options import EXIT_BAD_DATA, EXIT_OK, EXIT_USAGE, option_value, whole_number
 from jiebei_tracker.cli_output import printable_output
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
@@ -28,17 +28,6 @@ if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --hel
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import Database
 
-EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE = 0, 1, 2
-
-# Modules that add sub-commands: each has ``register(commands) -> {name: handler}``.
-FEATURE_MODULES = (
-    "jiebei_tracker.cli_listings",
-    "jiebei_tracker.cli_repayments",
-    "jiebei_tracker.cli_import",
-    "jiebei_tracker.cli_health",
-    "jiebei_tracker.cli_data",
-)
-
 
 @dataclass
 class Context:
@@ -51,17 +40,6 @@ class Context:
 
 
 Handler = Callable[["argparse.Namespace", "Context"], int]  # names resolved only by type checkers
-
-
-def option_value(parser: Callable[..., object], text: str | None, option: str):
-    """Run a domain parser on an option's text; a bad value is bad data (exit 1) reported under the option.
-    argparse only sees strings, so it reserves exit 2 for real usage errors."""
-    if text is None:
-        return None
-    try:
-        return parser(text, field=option)
-    except InvalidValue as error:
-        raise error.with_field(option) from None
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
@@ -147,10 +125,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
 
 
 def _handlers(commands) -> dict[str, Handler]:
-    """The core commands' handlers, plus every feature module's (each adds its own sub-commands)."""
+    """The core commands' handlers, plus every feature module's: each has ``register(commands) -> {name:
+    handler}`` and adds its own sub-commands, in this order. Imported here: opening the window needs none."""
+    from jiebei_tracker import cli_data, cli_health, cli_import, cli_listings, cli_repayments
+
     handlers = dict(_CORE_COMMANDS)
-    for module_name in FEATURE_MODULES:
-        handlers.update(importlib.import_module(module_name).register(commands))
+    for module in (cli_listings, cli_repayments, cli_import, cli_health, cli_data):
+        handlers.update(module.register(commands))
     return handlers
 
 
@@ -192,9 +173,9 @@ def _problem_text(error: Exception) -> str:
     """One line for a failure no command caught: the file's problem, a full disk, or what Python said."""
     import errno
 
+    from jiebei_tracker.domain.errors import FileProblem
     from jiebei_tracker.storage.database import database_problem
     from jiebei_tracker.storage.paths import resolve_db_path
-    from jiebei_tracker.storage.problems import FileProblem
 
     if isinstance(error, FileProblem):
         return str(error)
@@ -279,16 +260,6 @@ def _run(handler: Handler, args: argparse.Namespace, db_path: Path) -> int:
         return handler(args, context)
     finally:
         database.close()
-
-
-def whole_number(text: str, field: str, low: int, high: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise InvalidValue(field, text, "not a whole number") from None
-    if not low <= value <= high:
-        raise InvalidValue(field, text, f"must be {low} to {high}")
-    return value
 
 
 def _loan_id(context: Context, ref: str) -> int:

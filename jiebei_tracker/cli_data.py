@@ -92,10 +92,10 @@ def backups_command(args, db_path: Path, out) -> int:
 
 
 def restore_command(args, db_path: Path, out) -> int:
+    from jiebei_tracker.domain.errors import DatabaseDamaged
     from jiebei_tracker.services.backups import recover, restore
     from jiebei_tracker.storage.backups import inspect
     from jiebei_tracker.storage.database import open_database
-    from jiebei_tracker.storage.problems import DatabaseDamaged
 
     source = _chosen(args.backup, db_path)
     contents = inspect(source)

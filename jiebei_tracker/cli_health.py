@@ -11,10 +11,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.cli_options import option_value, whole_number
+from jiebei_tracker.domain.dates import parse_date
+from jiebei_tracker.domain.errors import FileProblem, InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.services.private_files import check_private_target, write_private_file
-from jiebei_tracker.storage.problems import FileProblem
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -68,20 +69,19 @@ def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
     from PySide6.QtWidgets import QApplication
 
     from jiebei_tracker.charts.report_images import report_chart_images
+    from jiebei_tracker.services.series import ChartData
     from jiebei_tracker.ui.i18n import Translations
 
     app = QApplication.instance() or QApplication(["jiebei-tracker"])
     translations = Translations(app)
     translations.apply(language)
     try:
-        return report_chart_images(database, as_of=as_of)
+        return report_chart_images(ChartData(database=database, today=lambda: as_of), as_of=as_of)
     finally:
         translations.apply("en")
 
 
 def _options(args, context) -> tuple[date, str]:
-    from jiebei_tracker.cli import option_value, parse_date
-
     as_of = option_value(parse_date, getattr(args, "as_of", None), "--as-of") or context.today
     return as_of, option_value(_language, args.lang, "--lang")
 
@@ -268,7 +268,6 @@ def cmd_diagnose(args, context) -> int:
 
 
 def cmd_reminders(args, context) -> int:
-    from jiebei_tracker.cli import whole_number
     from jiebei_tracker.services.reminders import ReminderKind, pending_reminders
 
     as_of, language = _options(args, context)

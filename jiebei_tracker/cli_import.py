@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jiebei_tracker.cli_options import EXIT_BAD_DATA, EXIT_OK, whole_number
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 
-EXIT_OK, EXIT_BAD_DATA = 0, 1
 _KINDS = ("loans", "repayments", "limits", "notes")
 _NOUNS = {"loans": "loans", "repayments": "repayments", "limits": "credit limits", "notes": "credit-report notes"}
 
@@ -250,7 +250,6 @@ def run_imports(args, context) -> int:
 def run_undo_import(args, context) -> int:
     """Undo the import numbered ID, or the latest one not undone yet: what it added goes, nothing else changes.
     Refused (exit 1, the reason on stderr) when something recorded since depends on it."""
-    from jiebei_tracker.cli import whole_number
     from jiebei_tracker.domain.errors import InvalidValue
     from jiebei_tracker.services.import_history import latest_undoable, list_imports
 

@@ -9,6 +9,8 @@ import json
 import unicodedata
 from collections.abc import Sequence
 
+from jiebei_tracker.cli_options import option_value
+from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.text import printable
 
@@ -116,7 +118,6 @@ def loans(args, context) -> int:
 
 
 def schedule(args, context) -> int:
-    from jiebei_tracker.cli import option_value, parse_date
     from jiebei_tracker.services.loans import find_loan, loan_detail
 
     as_of = option_value(parse_date, args.as_of, "--as-of") or context.today

@@ -3,6 +3,8 @@ autopay deductions that fell due (``catch-up``)."""
 
 from __future__ import annotations
 
+from jiebei_tracker.cli_options import option_value, whole_number
+from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 
 
@@ -80,14 +82,10 @@ def repayments(args, context) -> int:
 
 
 def _repayment_id(text: str) -> int:
-    from jiebei_tracker.cli import whole_number
-
     return whole_number(text, "ID", 1, 2**62)
 
 
 def edit_repayment(args, context) -> int:
-    from jiebei_tracker.cli import option_value
-    from jiebei_tracker.domain.dates import parse_date
     from jiebei_tracker.domain.money import parse_positive_yuan
     from jiebei_tracker.domain.text import clean_note
 
@@ -113,8 +111,6 @@ def delete_repayment(args, context) -> int:
 
 
 def catch_up_command(args, context) -> int:
-    from jiebei_tracker.cli import option_value
-    from jiebei_tracker.domain.dates import parse_date
     from jiebei_tracker.services.autopay import catch_up, pending
 
     as_of = option_value(parse_date, args.as_of, "--as-of") or context.today

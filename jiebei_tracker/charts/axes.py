@@ -13,7 +13,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import MONTH_DAY_ZOOM_LEVEL, YEAR_MONT
 from PySide6.QtCore import QLocale
 
 from jiebei_tracker.domain.money import FEN_PER_YUAN
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.qt_text import display_language
 
 SECONDS_PER_DAY = 86_400
 EPOCH = date(1970, 1, 1)

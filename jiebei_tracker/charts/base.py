@@ -11,12 +11,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from jiebei_tracker.charts.axes import MIN_VISIBLE_DAYS, SECONDS_PER_DAY, DayAxis, day_x, x_day
+from jiebei_tracker.charts.export import PngExportDialog, save_png
 from jiebei_tracker.charts.theme import ChartTheme, theme_for
-from jiebei_tracker.services.series import ChartKind, RangePreset, preset_span
-from jiebei_tracker.ui.common import plain_label, plain_tooltip
+from jiebei_tracker.domain.errors import FileProblem
+from jiebei_tracker.qt_text import message_box, plain_label, plain_tooltip
+from jiebei_tracker.services.series_kinds import ChartKind, RangePreset, preset_span
 
 # How far past the data the view may be dragged, so the first and last points are never stuck to the edge.
 PAN_MARGIN_DAYS = 45
@@ -256,12 +258,6 @@ class Chart(QWidget):
 
     def save_png(self) -> Path | None:
         """Ask for a size and a file, and save the chart there as PNG; returns the file (None if cancelled)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from jiebei_tracker.charts.export import PngExportDialog, save_png
-        from jiebei_tracker.storage.problems import FileProblem
-        from jiebei_tracker.ui.common import message_box
-
         name = f"{self.kind.value}-{date.today().isoformat()}.png"
         answer = PngExportDialog.ask(self, suggested_path=Path.home() / name)
         if answer is None:

@@ -8,14 +8,18 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.export import DEFAULT_SIZE, save_png
-from jiebei_tracker.services.series import ChartData, RangePreset, demo_chart_data
-from jiebei_tracker.storage.problems import FileProblem
+from jiebei_tracker.domain.errors import FileProblem
+from jiebei_tracker.services.series_kinds import RangePreset
+
+if TYPE_CHECKING:
+    from jiebei_tracker.services.series import ChartData
 
 
 def _arguments(argv: list[str] | None, chart_name: str) -> argparse.Namespace:
@@ -73,6 +77,10 @@ def run_demo(chart_class: type[Chart], argv: list[str] | None = None) -> int:
     elif args.language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Here, not at the top: the generated history lives in a database (SQLAlchemy), which only the demo needs;
+    # importing a chart module loads no SQL (tests/test_layers.py).
+    from jiebei_tracker.services.series import demo_chart_data
+
     with tempfile.TemporaryDirectory(prefix="jiebei-chart-") as folder:
         loans = 0 if args.empty else args.loans
         data = demo_chart_data(Path(folder), today=args.today, years=args.years, loans=loans)

@@ -4,6 +4,7 @@ for the size and the file."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QPalette
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jiebei_tracker.charts.base import Chart
+from jiebei_tracker.qt_text import message_box
 from jiebei_tracker.services.private_files import write_private_file
-from jiebei_tracker.ui.common import message_box
+
+if TYPE_CHECKING:  # a chart's own "Save as PNG…" calls this module: the type only, or the imports would circle
+    from jiebei_tracker.charts.base import Chart
 
 MIN_SIDE, MAX_SIDE = 200, 8000
 DEFAULT_SIZE = (1200, 600)

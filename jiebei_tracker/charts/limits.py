@@ -14,7 +14,7 @@ from jiebei_tracker.charts.axes import SECONDS_PER_DAY, YuanAxis, day_x, fen_yua
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.readout import percent
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.services.series import ChartKind
+from jiebei_tracker.services.series_kinds import ChartKind
 from jiebei_tracker.services.series_limits import LimitCut, LimitSeries, PlatformLimits
 
 # A cut this close to the day under the mouse is named in the read-out.

@@ -15,7 +15,7 @@ from jiebei_tracker.charts.axes import SECONDS_PER_DAY, PercentAxis, days_x
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.borrowing import month_bar_edges
 from jiebei_tracker.charts.readout import month_name, percent
-from jiebei_tracker.services.series import ChartKind
+from jiebei_tracker.services.series_kinds import ChartKind
 from jiebei_tracker.services.series_on_time import OnTimeSeries
 
 # Rolling windows: months → line style, so the three lines differ by more than colour.

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale
 
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.qt_text import display_language
 
 
 def month_name(month: date) -> str:

@@ -14,27 +14,27 @@ from jiebei_tracker.charts.health import HealthChart
 from jiebei_tracker.charts.limits import LimitsChart
 from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
-from jiebei_tracker.services.series import ChartData, RangePreset
+from jiebei_tracker.services.series_kinds import RangePreset
 
-if TYPE_CHECKING:  # charts reach the data through services only
-    from jiebei_tracker.storage.database import Database
+if TYPE_CHECKING:
+    from jiebei_tracker.services.series import ChartData
 
 REPORT_CHARTS = (HealthChart, BorrowingChart, OnTimeChart, BalanceChart, PlatformsChart, LimitsChart)
 REPORT_SIZE = (1000, 460)
 
 
 def report_chart_images(
-    database: Database,
+    data: ChartData,
     *,
     as_of: date,
     preset: RangePreset = RangePreset.ONE_YEAR,
     size: tuple[int, int] = REPORT_SIZE,
 ) -> dict[str, bytes]:
-    """Each chart's title (in the language installed in the running QApplication) → its PNG, drawn over
-    ``preset`` ending ``as_of``. Needs a QApplication (the CLI makes an offscreen one)."""
+    """Each chart's title (in the language installed in the running QApplication) → its PNG, drawn from
+    ``data`` (the series as of ``as_of``, from services) over ``preset`` ending ``as_of``. Needs a QApplication
+    (the CLI makes an offscreen one)."""
     if QApplication.instance() is None:
         raise RuntimeError("report_chart_images needs a QApplication")
-    data = ChartData(database=database, today=lambda: as_of)
     images: dict[str, bytes] = {}
     for chart_class in REPORT_CHARTS:
         chart = chart_class()

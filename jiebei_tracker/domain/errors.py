@@ -1,6 +1,14 @@
-"""The error a user's own bad value raises, naming the field and the value."""
+"""What can go wrong that the user can do something about, each a one-line message: a bad value they gave
+(naming the field and the value), or a file the app cannot use (naming the file).
+
+The CLI prints ``str(problem)`` and exits 1; the window shows it in a dialog. None of them is a traceback. They
+live here, at the bottom of the house, because storage raises them and every layer above catches them.
+"""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 
 class InvalidValue(ValueError):
@@ -15,3 +23,24 @@ class InvalidValue(ValueError):
     def with_field(self, field: str) -> InvalidValue:
         """The same complaint, reported against another field name (e.g. a CLI option)."""
         return InvalidValue(field, self.value, self.reason)
+
+
+class FileProblem(Exception):
+    """A file or folder the app cannot use: ``path`` and what is wrong with it."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+class DatabaseProblem(FileProblem):
+    """The database file cannot be opened or used: damaged, not a database, too new, not writable, …"""
+
+
+class DatabaseBusy(DatabaseProblem):
+    """Another program kept the file locked for writing longer than the app waits."""
+
+
+class DatabaseDamaged(DatabaseProblem):
+    """The file is not a database, or a damaged one: a backup can take its place (``storage.backups.recover``)."""

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from jiebei_tracker.domain.errors import DatabaseProblem
 from jiebei_tracker.storage import backups as storage
 from jiebei_tracker.storage.backups import Reason, Retention
 from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.problems import DatabaseProblem
 
 __all__ = ["BackupLine", "Reason", "Retention", "back_up", "importing", "lines", "newest_good", "recover", "restore"]
 

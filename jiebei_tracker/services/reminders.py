@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from jiebei_tracker.domain.errors import DatabaseBusy
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import LoanRecord, Snapshot, Text
 from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
@@ -16,7 +17,6 @@ from jiebei_tracker.services.health import load_history, open_loan_ids
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.problems import DatabaseBusy
 
 
 class ReminderKind(_Labelled):
@@ -65,7 +65,7 @@ def _due_reminder(loan: LoanRecord, inst, as_of: date, grace_days: int) -> Remin
         kind, days = ReminderKind.OVERDUE, (as_of - inst.due_on).days
         title = Text("还款已逾期", "Repayment overdue")
         message = Text(
-            f"{name_zh}:{amount} 已于 {due} 到期,逾期 {days} 天,请尽快还上。",
+            f"{name_zh}：{amount} 已于 {due} 到期，逾期 {days} 天，请尽快还上。",
             f"{name_en}: {amount} was due {due}, {days} day{'s' if days != 1 else ''} ago — please pay it now.",
         )
     elif inst.due_on <= as_of:
@@ -73,7 +73,7 @@ def _due_reminder(loan: LoanRecord, inst, as_of: date, grace_days: int) -> Remin
         title = Text("今天还款", "Repayment due today")
         late = inst.due_on < as_of
         message = Text(
-            f"{name_zh}:{amount} " + (f"已于 {due} 到期,今天还上仍在宽限期内。" if late else "今天到期。"),
+            f"{name_zh}：{amount} " + (f"已于 {due} 到期，今天还上仍在宽限期内。" if late else "今天到期。"),
             f"{name_en}: {amount} "
             + (f"was due {due}; paid today it is still within your grace days." if late else "is due today."),
         )
@@ -81,12 +81,12 @@ def _due_reminder(loan: LoanRecord, inst, as_of: date, grace_days: int) -> Remin
         kind, days = ReminderKind.DUE_SOON, (inst.due_on - as_of).days
         title = Text(f"{days} 天后还款", f"Repayment due in {days} day{'s' if days != 1 else ''}")
         message = Text(
-            f"{name_zh}:{amount} 将于 {due} 到期(还有 {days} 天)。",
+            f"{name_zh}：{amount} 将于 {due} 到期（还有 {days} 天）。",
             f"{name_en}: {amount} is due {due}, in {days} day{'s' if days != 1 else ''}.",
         )
     if loan.autopay and kind is not ReminderKind.OVERDUE:
         message = Text(
-            message.zh_CN + "已开自动还款,请确认扣款账户余额充足。",
+            message.zh_CN + "已开自动还款，请确认扣款账户余额充足。",
             message.en + " Autopay is on: make sure the account holds enough.",
         )
     return Reminder(
@@ -102,7 +102,7 @@ def _autopay_nudge(loan: LoanRecord, due: Reminder) -> Reminder:
         due.seq, due.due_on, due.amount_fen, due.days, False,
         Text("开通自动还款", "Switch on autopay"),
         Text(
-            f"{loan.platform} 借款 {loan.ref} 还没开自动还款,开了就不会因为忘记而逾期。{how_to.zh_CN}",
+            f"{loan.platform} 借款 {loan.ref} 还没开自动还款，开了就不会因为忘记而逾期。{how_to.zh_CN}",
             f"{loan.platform} loan {loan.ref} is not on autopay; with it on, a forgotten date cannot make you late. "
             f"{how_to.en}",
         ),

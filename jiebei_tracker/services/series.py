@@ -37,6 +37,7 @@ from jiebei_tracker.services.series_borrowing import (
 from jiebei_tracker.services.series_health import HealthJob, HealthPoints, HealthResult, HealthSeries
 from jiebei_tracker.services.series_kinds import ChartKind, RangePreset, charts_affected, preset_span
 from jiebei_tracker.services.series_limits import LimitSeries, limit_series
+from jiebei_tracker.services.series_loader import load_history, load_limits, load_loans
 from jiebei_tracker.services.series_on_time import (
     MonthTallies,
     OnTimeSeries,
@@ -44,7 +45,7 @@ from jiebei_tracker.services.series_on_time import (
     month_tallies,
     on_time_series_from_totals,
 )
-from jiebei_tracker.services.series_records import History, LoanRecord, load_history, load_limits, load_loans
+from jiebei_tracker.services.series_records import History, LoanRecord
 from jiebei_tracker.storage.database import Database
 
 HealthHistory = Callable[..., list]

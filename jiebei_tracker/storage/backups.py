@@ -23,8 +23,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem
 from jiebei_tracker.storage.files import make_private_folder, process_alive, write_whole
-from jiebei_tracker.storage.problems import DatabaseProblem, FileProblem
+from jiebei_tracker.storage.migrations_runner import check_known_revision, upgrade_to_head
 
 if TYPE_CHECKING:
     from jiebei_tracker.storage.database import Database
@@ -124,9 +125,10 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
 
 
-def copy_database(source: Path | sqlite3.Connection, target: Path, *, replace: bool = False) -> Path:
-    """A checked copy of the database ``source`` written whole at ``target``: a path is a live database (opened
-    as the app opens it), a connection anything else (a backup opened read-only).
+def copy_database(source: Database | sqlite3.Connection, target: Path, *, replace: bool = False) -> Path:
+    """A checked copy of the database ``source`` written whole at ``target``: an open Database is read through a
+    new connection of its own (the live file, perhaps being written by another program), a connection as it
+    is (a backup opened read-only).
     The target's folder must exist; an existing target is refused unless ``replace``."""
 
     def fill(temporary: Path) -> None:
@@ -157,7 +159,7 @@ def make_backup(database: Database, reason: Reason, *, now: datetime | None = No
         target = folder / f"{stem}.{stamp}{counter}.{reason.value}.db"
         if not (target.exists() or target.is_symlink()):
             break
-    copy_database(database.path, target)
+    copy_database(database, target)
     prune(database.path, retention(database), now=now)
     return Backup(target, now, reason)
 
@@ -245,8 +247,6 @@ def prune(db_path: Path, keep: Retention, *, now: datetime) -> list[Backup]:
 def inspect(path: Path) -> Contents:
     """Check a database file made by this app (a backup, or any copy): readable, whole, and what it holds.
     Raises DatabaseProblem naming what is wrong."""
-    from jiebei_tracker.storage.migrations_runner import check_known_revision
-
     path = Path(path)
     if not path.is_file():
         raise DatabaseProblem(path, "no such file" if not path.exists() else "is not a file")
@@ -272,15 +272,13 @@ def restore(database: Database, source: Path) -> Backup | None:
     with the backup API, as one transaction: whole or not at all, even if the app is killed meanwhile; other
     programs with the file open see the restored data at their next read. The schema is then brought up to
     date (a backup made by an older version)."""
-    from jiebei_tracker.storage.migrations_runner import upgrade_to_head
-
     source = Path(source)
     inspect(source)
     if source.resolve() == database.path.resolve():
         raise DatabaseProblem(source, "is the database itself; choose a backup")
     before = make_backup(database, Reason.RESTORE) if has_records(database) else None
     reader = _open_read_only(source)
-    writer = database.writer_connection()
+    writer = database.new_connection()
     try:
         reader.backup(writer)
         _check_integrity(writer, database.path)
@@ -317,16 +315,12 @@ def recover(db_path: Path, source: Path, *, now: datetime | None = None) -> Path
     return kept
 
 
-def _open_source(source: Path | sqlite3.Connection) -> sqlite3.Connection:
-    if isinstance(source, sqlite3.Connection):
-        return source
-    from jiebei_tracker.storage.database import connect
-
-    return connect(Path(source))  # the live database, perhaps being written by another program
+def _open_source(source: Database | sqlite3.Connection) -> sqlite3.Connection:
+    return source if isinstance(source, sqlite3.Connection) else source.new_connection()
 
 
-def _source_path(source: Path | sqlite3.Connection) -> Path | str:
-    return source if isinstance(source, Path) else "the database"
+def _source_path(source: Database | sqlite3.Connection) -> Path | str:
+    return "the database" if isinstance(source, sqlite3.Connection) else source.path
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -24,9 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jiebei_tracker.domain.errors import DatabaseBusy, DatabaseDamaged, DatabaseProblem, FileProblem
 from jiebei_tracker.storage import migrations_runner
+from jiebei_tracker.storage.backups import Reason, copy_database, has_records, make_backup, make_daily_backup
 from jiebei_tracker.storage.files import create_private_file, make_private_folder, process_alive
-from jiebei_tracker.storage.problems import DatabaseBusy, DatabaseDamaged, DatabaseProblem, FileProblem
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -102,8 +103,6 @@ class Database:
         today = date.today()
         if not self.backups or self._backed_up_on == today:
             return
-        from jiebei_tracker.storage.backups import has_records, make_daily_backup
-
         if has_records(self):
             make_daily_backup(self)
             self._backed_up_on = today
@@ -160,12 +159,18 @@ class Database:
     def backup_to(self, destination: Path) -> Path:
         """A checked, consistent copy of the whole database at ``destination`` (safe while the app runs),
         private like the original, written whole or not at all. The folder must exist; the file must not."""
-        from jiebei_tracker.storage.backups import copy_database
+        return copy_database(self, Path(destination))
 
-        return copy_database(self.path, Path(destination))
+    def back_up_before_migrating(self) -> None:
+        """A backup of the records as they stand, before a migration changes the schema. The migrations runner
+        asks for it through the database it migrates: backups sit above the runner (they check a copy's
+        revision with it, and bring a restored one up to date), so it cannot import them."""
+        if has_records(self):
+            make_backup(self, Reason.MIGRATION)
 
-    def writer_connection(self) -> sqlite3.Connection:
-        """A new plain connection of its own (restore writes a whole backup into the file through it)."""
+    def new_connection(self) -> sqlite3.Connection:
+        """A new plain connection of its own (a copy reads the live file through one; restore writes a whole
+        backup into the file through one)."""
         return connect(self.path)
 
     def forget_connections(self) -> None:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from jiebei_tracker.storage.problems import FileProblem
+from jiebei_tracker.domain.errors import FileProblem
 
 PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jiebei_tracker.storage.problems import DatabaseProblem
+from jiebei_tracker.domain.errors import DatabaseProblem
 
 if TYPE_CHECKING:
     from jiebei_tracker.storage.database import Database
@@ -81,10 +81,7 @@ def upgrade_to_head(database: Database) -> None:
                 database.path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed"
             )
     else:
-        from jiebei_tracker.storage.backups import Reason, has_records, make_backup
-
-        if has_records(database):
-            make_backup(database, Reason.MIGRATION)
+        database.back_up_before_migrating()
     from alembic import command
 
     with database.engine.begin() as connection:

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.qt_text import message_box
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub, message_box
+from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 if TYPE_CHECKING:  # loaded with the first repayment, not with the window

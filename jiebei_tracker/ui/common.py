@@ -1,24 +1,19 @@
-"""Small UI helpers: the display language, the change hub that carries ledger Changes, icons, colours, and labels,
-tooltips and message boxes that show the user's text as typed."""
+"""Small UI helpers: the change hub that carries ledger Changes, icons, colours, dates and record tables. (The
+display language and the labels, tooltips and message boxes that show the user's text as typed are in
+``jiebei_tracker.qt_text``, which the charts share.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6 import QtGui
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QTableView
 
 from jiebei_tracker import resources
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.services.changes import Changes
-
-
-def display_language() -> str:
-    """``zh_CN`` when the UI is Chinese, else ``en``: picks the vocabulary labels to show."""
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 class ChangeHub(QObject):
@@ -82,37 +77,6 @@ LIMIT_UP_COLOUR = QColor("#2b7bb9")
 LIMIT_DOWN_COLOUR = QColor("#d1343a")
 ERROR_STYLE = "color: #d1343a;"
 WARNING_STYLE = "color: #d98200;"
-
-
-# Qt shows a label's, tooltip's or message box's text as rich text when a tag comes before its first line break
-# (AutoText): a platform named "<b>借呗</b><img src=x>" from an imported file would render bold with a picture.
-# Text that holds a name, a note, a loan number, a file name or a message built from them goes through these.
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that shows its text as typed, never as rich text."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip (or a model's ToolTipRole) that shows ``text`` as typed: escaped into a rich-text paragraph,
-    since a tooltip has no text format of its own; long lines still wrap. Empty stays empty (no tooltip)."""
-    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
-
-
-def message_box(
-    parent: QWidget | None,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-) -> QMessageBox.StandardButton:
-    """A modal message box showing ``text`` as typed (QMessageBox's static helpers show it as AutoText)."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return QMessageBox.StandardButton(box.exec())
 
 
 def record_table(model, name: str) -> QTableView:

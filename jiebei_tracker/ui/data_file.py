@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from jiebei_tracker.domain.errors import FileProblem
+from jiebei_tracker.qt_text import message_box
 from jiebei_tracker.services import backups
 from jiebei_tracker.services.imports import ImportFailure, ImportService
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.storage.problems import FileProblem
-from jiebei_tracker.ui.common import message_box
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog
 
 

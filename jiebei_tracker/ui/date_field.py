@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QSizePoli
 
 from jiebei_tracker.domain.dates import EARLIEST_DAY, NoSuchDay, parse_date
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.ui.common import display_language, to_qdate
+from jiebei_tracker.qt_text import display_language
+from jiebei_tracker.ui.common import to_qdate
 
 
 class DateField(QWidget):

@@ -12,9 +12,9 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from jiebei_tracker.domain.errors import DatabaseDamaged, DatabaseProblem, FileProblem
+from jiebei_tracker.qt_text import message_box
 from jiebei_tracker.services.backups import newest_good, recover
-from jiebei_tracker.storage.problems import DatabaseDamaged, DatabaseProblem, FileProblem
-from jiebei_tracker.ui.common import message_box
 
 T = TypeVar("T")
 

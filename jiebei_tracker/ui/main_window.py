@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker import __version__
+from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
-from jiebei_tracker.ui.common import ChangeHub, app_icon, icon, plain_label
+from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.import_undo import ImportUndo

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from jiebei_tracker.ui.common import plain_label
+from jiebei_tracker.qt_text import plain_label
 
 SHOWN_MS = 10_000
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from jiebei_tracker.charts import base
 from jiebei_tracker.charts.export import PngExportDialog
 from jiebei_tracker.charts.platforms import PlatformsChart
-from jiebei_tracker.ui import common
 
 
 def _chart(qtbot, data) -> PlatformsChart:
@@ -46,7 +46,7 @@ def test_saving_into_a_missing_folder_is_a_message(qtbot, empty_data, tmp_path, 
     missing = tmp_path / "nonexistent" / "chart.png"
     monkeypatch.setattr(PngExportDialog, "ask", classmethod(lambda cls, parent, suggested_path: (missing, 400, 300)))
     said = []
-    monkeypatch.setattr(common, "message_box", lambda parent, icon, title, text, *rest: said.append((icon, text)))
+    monkeypatch.setattr(base, "message_box", lambda parent, icon, title, text, *rest: said.append((icon, text)))
     assert chart.save_png() is None
     assert said == [(QMessageBox.Icon.Warning, f"{missing.parent}: does not exist; choose a folder that exists")]
     assert not missing.parent.exists()

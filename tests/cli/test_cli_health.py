@@ -28,7 +28,7 @@ def books(database):
     return ledger, jiebei.created_id
 
 
-def test_flags_json_has_rule_severity_article_evidence_and_advice(run, books):
+def test_flags_json_has_rule_severity_article_evidence_and_advice(run, books, database):
     status, out, _ = run("flags", "--json", "--as-of", "2026-11-28")
     assert status == 0
     flags = json.loads(out)
@@ -40,7 +40,7 @@ def test_flags_json_has_rule_severity_article_evidence_and_advice(run, books):
     first, second = overdue["evidence"]["items"]
     assert first["loan_id"] == "JB-9" and first["number"] == books[1]
     assert (first["seq"], first["due_on"], first["days_overdue"]) == (1, "2026-10-20", 39)
-    total = load_history(books[0]._database).loans[0].installments[0].total_fen
+    total = load_history(database).loans[0].installments[0].total_fen
     assert first["unpaid"] == f"{total // 100}.{total % 100:02d}"
     assert second["due_on"] == "2026-11-20"
     assert "overdue" in overdue["evidence"]["summary"] and "¥" in overdue["advice"]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from jiebei_tracker.domain.errors import FileProblem
 from jiebei_tracker.services.private_files import write_private_file
-from jiebei_tracker.storage.problems import FileProblem
 
 
 def mode(path: Path) -> int:

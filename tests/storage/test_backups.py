@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from alembic import command
 
+from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem
 from jiebei_tracker.storage import backups
 from jiebei_tracker.storage.backups import Backup, Reason, Retention, to_remove
 from jiebei_tracker.storage.database import create_database_engine, open_database
 from jiebei_tracker.storage.migrations_runner import alembic_config
-from jiebei_tracker.storage.problems import DatabaseProblem, FileProblem
 from tests.scenarios import draft
 
 
@@ -235,8 +235,8 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(db_path, make, reaso
 
 
 def test_a_truncated_database_is_reported_as_damaged(db_path, ledger_factory):
+    from jiebei_tracker.domain.errors import DatabaseDamaged
     from jiebei_tracker.storage.database import database_problem
-    from jiebei_tracker.storage.problems import DatabaseDamaged
 
     database = open_database(db_path)
     ledger = ledger_factory(database)

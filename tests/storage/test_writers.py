@@ -14,12 +14,12 @@ from datetime import date
 import pytest
 
 from jiebei_tracker.cli import main
+from jiebei_tracker.domain.errors import DatabaseBusy
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.reminders import take_reminders_to_show
 from jiebei_tracker.storage import database as database_module
 from jiebei_tracker.storage.database import activity_path, open_database
-from jiebei_tracker.storage.problems import DatabaseBusy
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

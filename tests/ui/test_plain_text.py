@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from jiebei_tracker.domain.vocabulary import NoteKind
+from jiebei_tracker.qt_text import plain_tooltip
 from jiebei_tracker.services.series import ChartKind
-from jiebei_tracker.ui.common import plain_tooltip
 from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS
 from jiebei_tracker.ui.views.charts_view import ChartsView, DashboardCharts
 from jiebei_tracker.ui.views.deferred import Deferred
@@ -72,7 +72,7 @@ def _open_everything(window, qtbot, loan_id: int):
     window.platforms_view.choose(NAME)
     window.notes_view.choose(1)
     panel = window.health_panel
-    qtbot.waitUntil(lambda: not panel._stale and not panel.status.isVisible(), timeout=20_000)
+    qtbot.waitUntil(panel.status.isHidden, timeout=20_000)  # hidden once a check is shown
     return window.open_loan(loan_id)
 
 

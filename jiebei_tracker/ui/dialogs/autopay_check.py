@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.dues import DueInstallment
-from jiebei_tracker.ui.common import display_language, plain_label
 
 # Background and text colours set together, so the notice reads the same in light and dark palettes.
 _NOTICE_STYLE = "QFrame#autopay_notice { background: #e3effa; } QFrame#autopay_notice QLabel { color: #123a5c; }"

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.ui.common import ERROR_STYLE, plain_label
+from jiebei_tracker.qt_text import plain_label
+from jiebei_tracker.ui.common import ERROR_STYLE
 
 
 def error_label() -> QLabel:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.ui.common import plain_tooltip
+from jiebei_tracker.qt_text import plain_tooltip
 
 # Light tints readable in both palettes; each mark is also explained in the cell's tooltip.
 HEADER_TINT = QColor("#d7e7f5")

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.imports import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
-from jiebei_tracker.ui.common import plain_label
 from jiebei_tracker.ui.dialogs.import_models import PreviewModel
 from jiebei_tracker.ui.dialogs.import_past import PastQuestion
 

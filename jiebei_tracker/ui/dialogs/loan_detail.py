@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import LoanStatus
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub, display_language, icon, record_table
+from jiebei_tracker.ui.common import ChangeHub, icon, record_table
 from jiebei_tracker.ui.models.loans_model import rate_text
 from jiebei_tracker.ui.models.schedule_model import REPAYMENT_ID_ROLE, RepaymentsTableModel, ScheduleTableModel
 

@@ -24,9 +24,9 @@ from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, LoanTerms
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
-from jiebei_tracker.ui.common import display_language
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.text import ControlCharacter, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord
-from jiebei_tracker.ui.common import display_language
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog

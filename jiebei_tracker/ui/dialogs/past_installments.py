@@ -11,7 +11,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
 from jiebei_tracker.domain.past import PastKind, PastOutcome, PastRepayments
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import error_label

@@ -18,9 +18,10 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
 from jiebei_tracker.domain.payments import PayoffQuote, Settled, is_low_payoff, settles
 from jiebei_tracker.domain.text import ControlCharacter, clean_note
+from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary, RepaymentOutlook
-from jiebei_tracker.ui.common import ERROR_STYLE, plain_label
+from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog

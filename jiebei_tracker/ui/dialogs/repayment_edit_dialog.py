@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
 from jiebei_tracker.domain.text import ControlCharacter, clean_note
+from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import RepaymentLine
-from jiebei_tracker.ui.common import display_language, plain_label
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiebei_tracker.qt_text import message_box, plain_label, plain_tooltip
 from jiebei_tracker.services.backups import BackupLine, Reason, lines
-from jiebei_tracker.ui.common import message_box, plain_label, plain_tooltip
 
 
 class RestoreDialog(QDialog):

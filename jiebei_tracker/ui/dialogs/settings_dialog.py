@@ -26,8 +26,9 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.vocabulary import AutopayRecording
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.settings import GeneralSettings
-from jiebei_tracker.ui.common import ERROR_STYLE, display_language
+from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.dialogs.forms import FieldErrors
 
 FEN_PER_YUAN = 100

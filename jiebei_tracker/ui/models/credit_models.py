@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import LoanStatus, NoteKind
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.credit import LimitChange, NoteRecord, PlatformSummary
-from jiebei_tracker.ui.common import LIMIT_DOWN_COLOUR, LIMIT_UP_COLOUR, STATUS_COLOURS, display_language
+from jiebei_tracker.ui.common import LIMIT_DOWN_COLOUR, LIMIT_UP_COLOUR, STATUS_COLOURS
 from jiebei_tracker.ui.models.records_model import RecordsTableModel
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 3

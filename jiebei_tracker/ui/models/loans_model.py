@@ -16,9 +16,10 @@ from PySide6.QtCore import (
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rates import Rate, RateBasis
+from jiebei_tracker.qt_text import display_language, plain_tooltip
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery, LoanSummary
-from jiebei_tracker.ui.common import STATUS_COLOURS, display_language, plain_tooltip
+from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.models.records_model import (
     ALIGNMENT_ROLE,
     DISPLAY_ROLE,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.loans import RepaymentLine, ScheduleLine
-from jiebei_tracker.ui.common import STATUS_COLOURS, display_language
+from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.models.records_model import RecordsTableModel
 
 REPAYMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 4

@@ -9,9 +9,10 @@ from datetime import timedelta
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import ChangeHub, plain_label
+from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.first_frame import after_first_frame
 
 TREND_MONTHS = 6

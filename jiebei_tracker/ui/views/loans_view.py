@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.vocabulary import LoanStatus
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import display_language, record_table
+from jiebei_tracker.ui.common import record_table
 from jiebei_tracker.ui.models.loans_model import COLUMN_SORT_KEYS, LoansTableModel
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.views.page import Page

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import PlatformKind
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import PlatformSummary
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import display_language, icon, record_table
+from jiebei_tracker.ui.common import icon, record_table
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import LimitHistoryModel, PlatformsTableModel
 from jiebei_tracker.ui.views.page import Page

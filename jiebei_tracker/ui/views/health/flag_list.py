@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.rules import EvidenceItem, Flag
-from jiebei_tracker.ui.common import plain_label
+from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.ui.views.health.style import SEVERITY_COLOURS, ClickableLine, language_or_default
 
 ITEMS_SHOWN = 6

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.diagnosis import Diagnosis
 from jiebei_tracker.domain.recovery import ChecklistItem
-from jiebei_tracker.ui.common import plain_label
+from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.ui.views.health.style import DONE_COLOUR, language_or_default
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from jiebei_tracker.domain.health import HealthBand
 from jiebei_tracker.domain.rules import Severity
-from jiebei_tracker.ui.common import display_language
+from jiebei_tracker.qt_text import display_language
 
 # The same palette as the status colours (ui.common): distinguishable with red-green colour blindness, and the
 # severity is always written out as well.
