@@ -37,13 +37,13 @@ def _event(loan: LoanRecord, inst: InstallmentRecord, *, lead_days: int, languag
     amount = format_yuan(inst.total_fen if paid else inst.remaining_fen)
     count = len(loan.installments)
     if zh:
-        summary = f"{'已还 ' if paid else ''}{loan.platform} 还款 {amount}(第 {inst.seq}/{count} 期)"
+        summary = f"{'已还 ' if paid else ''}{loan.platform} 还款 {amount}（第 {inst.seq}/{count} 期）"
         detail = (
-            f"{loan.platform} 借款 {loan.ref},{loan.borrowed_on.isoformat()} 借入 {format_yuan(loan.principal_fen)}。"
+            f"{loan.platform} 借款 {loan.ref}，{loan.borrowed_on.isoformat()} 借入 {format_yuan(loan.principal_fen)}。"
         )
         detail += f"{inst.settled_on.isoformat()} 已还清。" if paid else f"应还 {amount}。"
         if not paid:
-            detail += "已开自动还款,请确认账户余额充足。" if loan.autopay else "未开自动还款,请记得手动还款。"
+            detail += "已开自动还款，请确认账户余额充足。" if loan.autopay else "未开自动还款，请记得手动还款。"
     else:
         summary = f"{'Paid: ' if paid else ''}{loan.platform} repayment {amount} ({inst.seq} of {count})"
         detail = f"{loan.platform} loan {loan.ref}, {format_yuan(loan.principal_fen)} borrowed {loan.borrowed_on}. "

@@ -66,7 +66,7 @@ _WORDS = {
     "evidence": ("依据", "What we saw"),
     "advice": ("建议", "What to do"),
     "dues": ("逾期和未来 14 天的还款", "Overdue and due in the next 14 days"),
-    "no_dues": ("没有逾期,未来 14 天也没有到期的还款。", "Nothing overdue and nothing due in the next 14 days."),
+    "no_dues": ("没有逾期，未来 14 天也没有到期的还款。", "Nothing overdue and nothing due in the next 14 days."),
     "due_on": ("到期日", "Due"),
     "loan": ("借款", "Loan"),
     "amount": ("金额", "Amount"),
@@ -79,7 +79,7 @@ _WORDS = {
     "checklist": ("恢复清单", "Recovery checklist"),
     "charts": ("图表", "Charts"),
     "footer": (
-        "本报告由借呗信用健康助手根据你自己记录的数据在本机生成,不含任何外部数据。",
+        "本报告由借呗信用健康助手根据你自己记录的数据在本机生成，不含任何外部数据。",
         "Made on this computer by Jiebei Tracker from your own records; no outside data.",
     ),
 }

@@ -5,19 +5,19 @@
     <name>AlipayChoices</name>
     <message>
         <source>— (already there)</source>
-        <translation>—(已导入过)</translation>
+        <translation>—（已导入）</translation>
     </message>
     <message>
         <source>New loan (terms missing)</source>
-        <translation>新借款(缺少借款条件)</translation>
+        <translation>新借款（缺少期限、利率等信息）</translation>
     </message>
     <message>
         <source>New loan, {months} months, {rate} a day</source>
-        <translation>新借款,{months} 期,日利率 {rate}</translation>
+        <translation>新借款，{months} 个月，日利率 {rate}</translation>
     </message>
     <message>
         <source>New loan, {months} months, {rate} a year</source>
-        <translation>新借款,{months} 期,年化 {rate}</translation>
+        <translation>新借款，{months} 个月，年化利率 {rate}</translation>
     </message>
     <message>
         <source>Repayment of the new loan of line {line}</source>
@@ -154,7 +154,7 @@
     <name>AlipaySteps</name>
     <message>
         <source>{rows} transactions, {credit} about credit (信用借还, 借呗, 花呗, …); {present} already imported. {count} loans and repayments will be written.</source>
-        <translation>共 {rows} 笔交易，其中 {credit} 笔与信贷有关（信用借还、借呗、花呗等）;{present} 笔已导入过。将写入 {count} 笔借款和还款。</translation>
+        <translation>共 {rows} 笔交易，其中 {credit} 笔与信贷有关（信用借还、借呗、花呗等）；{present} 笔此前已导入。将导入 {count} 笔借款和还款记录。</translation>
     </message>
     <message>
         <source>The new loan of line {line}</source>
@@ -489,8 +489,8 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     <message>
         <source>Delete the credit-report note “{text}”?
 You can undo this with Ctrl+Z.</source>
-        <translation>删除征信记录“{text}”吗?
-可以按 Ctrl+Z 撤销。</translation>
+        <translation>确定删除征信记录“{text}”吗？
+可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Delete note</source>
@@ -1396,8 +1396,8 @@ Record a platform&apos;s limit each time you check it. This chart then shows the
     <message>
         <source>Delete the loan from {platform} of {day}, with its schedule and repayments?
 You can undo this with Ctrl+Z.</source>
-        <translation>删除 {day} 在{platform}的这笔借款及其还款计划和还款记录吗?
-可以按 Ctrl+Z 撤销。</translation>
+        <translation>确定删除 {day} 在{platform}的借款吗？其还款计划和还款记录将一并删除。
+可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Delete loan</source>
@@ -1410,8 +1410,8 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Delete the repayment of {amount} made on {day}?
 You can undo this with Ctrl+Z.</source>
-        <translation>删除 {day} 的这笔 {amount} 还款吗?
-可以按 Ctrl+Z 撤销。</translation>
+        <translation>确定删除 {day} 的 {amount} 还款记录吗？
+可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Delete repayment</source>
@@ -1545,7 +1545,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>— what is the money for? —</source>
-        <translation>— 这笔钱用来做什么? —</translation>
+        <translation>— 这笔钱用来做什么？—</translation>
     </message>
     <message>
         <source>Repayments are deducted automatically (autopay)</source>

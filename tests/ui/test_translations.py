@@ -4,8 +4,10 @@ and the compiled .qm in the package is what the .ts source compiles to (`python 
 from __future__ import annotations
 
 from importlib.resources import files
+from xml.etree import ElementTree
 
 from jiebei_tracker.ui import i18n
+from tests.chinese import half_width_slips
 
 
 def test_every_text_is_translated_and_the_shipped_qm_is_up_to_date():
@@ -28,3 +30,18 @@ def test_the_checker_notices_an_untranslated_text(tmp_path):
         encoding="utf-8",
     )
     assert i18n.untranslated(ts) == ["X: New", "X: %n day(s)"]
+
+
+def _translations() -> list[str]:
+    ts = files("jiebei_tracker.resources") / "translations" / "jiebei_tracker_zh_CN.ts"
+    root = ElementTree.fromstring(ts.read_bytes())
+    return ["".join(node.itertext()) for node in root.iter("translation")]
+
+
+def test_chinese_translations_use_full_width_punctuation():
+    assert half_width_slips(_translations()) == []
+
+
+def test_the_punctuation_check_sees_a_slip_and_lets_qt_conventions_be():
+    assert half_width_slips(["删除吗?", "新借款,3 期", "（已导入)", "好的"]) == ["删除吗?", "新借款,3 期", "（已导入)"]
+    assert half_width_slips(["文件(&F)", "数据库文件 (*.db);;所有文件 (*)", "多头借贷（原因 1，策略 1(2)）"]) == []

@@ -13,34 +13,34 @@ from jiebei_tracker.domain.vocabulary import PlatformKind
 
 AUTOPAY_HOW_TO: dict[PlatformKind, Text] = {
     PlatformKind.INTERNET: Text(
-        "在平台 App 的借款或还款设置里打开「到期自动还款」(借呗:支付宝 → 借呗 → 还款设置),"
+        "在平台 App 的借款或还款设置里打开「到期自动还款」（借呗：支付宝 → 借呗 → 还款设置），"
         "并在到期前让绑定的余额或银行卡里留够钱。",
         "In the lender's app, open the loan's repayment settings and switch on automatic repayment on the due "
         "date (借呗: Alipay → 借呗 → repayment settings); keep enough in the linked balance or card before each due "
         "date.",
     ),
     PlatformKind.BANK: Text(
-        "在手机银行或柜台为这笔贷款签约「自动扣款」,指定一张借记卡,到期日前一天确认卡里余额充足。",
+        "在手机银行或柜台为这笔贷款签约「自动扣款」，指定一张借记卡，到期日前一天确认卡里余额充足。",
         "In mobile banking or at the counter, sign up for automatic deduction for this loan from a debit card, "
         "and check the card holds enough the day before each due date.",
     ),
     PlatformKind.CREDIT_CARD: Text(
-        "在信用卡 App 里设置「自动还款」,选「全额还款」并绑定一张借记卡;只还最低额会产生利息。",
+        "在信用卡 App 里设置「自动还款」，选「全额还款」并绑定一张借记卡；只还最低额会产生利息。",
         "In the card's app, set up automatic repayment of the full statement balance from a debit card; paying "
         "only the minimum keeps interest running.",
     ),
     PlatformKind.CONSUMER_FINANCE: Text(
-        "在消费金融 App 里绑定借记卡并开通代扣(自动扣款),确认扣款日与到期日一致。",
+        "在消费金融 App 里绑定借记卡并开通代扣（自动扣款），确认扣款日与到期日一致。",
         "In the consumer-finance app, link a debit card and enable withholding (automatic deduction); check the "
         "deduction date matches the due date.",
     ),
     PlatformKind.MICROFINANCE: Text(
-        "请贷款公司和你签一份借记卡代扣协议,每次扣款后保留凭证。",
+        "请贷款公司和你签一份借记卡代扣协议，每次扣款后保留凭证。",
         "Ask the company to set up a direct-debit (withholding) agreement on your debit card, and keep the receipt "
         "of each deduction.",
     ),
     PlatformKind.PRIVATE: Text(
-        "民间借款没有平台代扣:在银行设置定期转账,或导出还款日历(.ics)设好提醒,每次还款都留转账记录。",
+        "民间借款没有平台代扣：在银行设置定期转账，或导出还款日历（.ics）设好提醒，每次还款都留转账记录。",
         "Private loans have no platform autopay: set up a standing bank transfer, or export the repayment calendar "
         "(.ics) with alarms, and keep a transfer record for every payment.",
     ),
@@ -75,13 +75,13 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
         Severity.LOW,
         title=Text("还有借款没开自动还款", "Loans not on autopay"),
         summary=Text(
-            f"{len(loans)} 笔在还的借款没有开通自动还款:{joined(platforms, 'zh_CN')}。",
+            f"{len(loans)} 笔在还的借款没有开通自动还款：{joined(platforms, 'zh_CN')}。",
             f"{plural(len(loans), 'active loan')} not on autopay: {joined(platforms, 'en')}.",
         ),
         items=items,
         advice=Text(
-            "每一期都设成自动扣款,就不会因为忘记而逾期。"
-            + "".join(f"{k.label('zh_CN')}:{AUTOPAY_HOW_TO[k].zh_CN}" for k in kinds),
+            "每一期都设成自动扣款，就不会因为忘记而逾期。"
+            + "".join(f"{k.label('zh_CN')}：{AUTOPAY_HOW_TO[k].zh_CN}" for k in kinds),
             "Put every installment on autopay so a forgotten date never turns into a late payment. "
             + " ".join(f"{k.label('en')}: {AUTOPAY_HOW_TO[k].en}" for k in kinds),
         ),

@@ -57,17 +57,17 @@ def _borrowing_frequency_flag(snapshot: Snapshot, t: Thresholds, shown: list[Loa
         Severity.HIGH,
         title=Text("借款太频繁", "Borrowing too often"),
         summary=Text(
-            f"{first} 至 {last} 之间新借了 {len(shown)} 笔,共 {total}"
-            f"({window} 天内 {t.frequency_short_count if window == t.frequency_short_days else t.frequency_long_count}"
-            " 笔及以上就算频繁)。",
+            f"{first} 至 {last} 之间新借了 {len(shown)} 笔，共 {total}"
+            f"（{window} 天内 {t.frequency_short_count if window == t.frequency_short_days else t.frequency_long_count}"
+            " 笔及以上就算频繁）。",
             f"{plural(len(shown), 'new loan')} between {first} and {last}, {total} in all "
             f"({t.frequency_short_count if window == t.frequency_short_days else t.frequency_long_count} or more "
             f"in {window} days counts as too often).",
         ),
         items=[loan_item(loan) for loan in shown],
         advice=Text(
-            f"接下来至少 {t.frequency_short_days} 天不要再借新款。真需要用钱时,按实际需要一次借一笔、"
-            "选能按月还得起的期限,而不是隔几天借一笔小额的。",
+            f"接下来至少 {t.frequency_short_days} 天不要再借新款。真需要用钱时，按实际需要一次借一笔、"
+            "选能按月还得起的期限，而不是隔几天借一笔小额的。",
             f"Take no new loan for at least {t.frequency_short_days} days. When you do need money, borrow once for "
             "what you actually need, over a term whose monthly payment you can afford, instead of several small "
             "loans a few days apart.",
@@ -126,7 +126,7 @@ def _multi_platform_flag(
                 EvidenceItem(
                     kind="platform",
                     text=Text(
-                        f"{name}:{count} 笔未结清,本金余额 {format_yuan(owed[name])}",
+                        f"{name}：{count} 笔未结清，本金余额 {format_yuan(owed[name])}",
                         f"{name}: {plural(count, 'loan')} open, {format_yuan(owed[name])} principal outstanding",
                     ),
                     platform=name,
@@ -137,7 +137,8 @@ def _multi_platform_flag(
         summary_zh.append(f"{snapshot.as_of.isoformat()} 同时在 {len(balances)} 个平台有未还清的借款")
         summary_en.append(f"on {snapshot.as_of.isoformat()} loans were outstanding on {len(balances)} platforms")
         advice_zh.append(
-            f"把借款集中到一个平台(比如 {keep}),先还清 {joined(wind_down, 'zh_CN')} 上的余额,还清后不再在这些平台借款。"
+            f"把借款集中到一个平台（比如 {keep}），先还清 {joined(wind_down, 'zh_CN')} 上的余额，"
+            "还清后不再在这些平台借款。"
         )
         advice_en.append(
             f"Concentrate your borrowing on one platform (e.g. {keep}): pay off {joined(wind_down, 'en')} first, "
@@ -149,7 +150,7 @@ def _multi_platform_flag(
                 EvidenceItem(
                     kind="note",
                     text=Text(
-                        f"{note.noted_on.isoformat()} 查询记录:{note.text}",
+                        f"{note.noted_on.isoformat()} 查询记录：{note.text}",
                         f"{note.noted_on.isoformat()} inquiry: {note.text}",
                     ),
                     note_id=note.note_id,
@@ -160,7 +161,7 @@ def _multi_platform_flag(
         summary_en.append(
             f"{plural(len(inquiries), 'credit inquiry', 'credit inquiries')} in the last {t.inquiry_window_days} days"
         )
-        advice_zh.append("暂停申请新的额度或贷款,每申请一次征信上就多一条查询记录。")
+        advice_zh.append("暂停申请新的额度或贷款，每申请一次征信上就多一条查询记录。")
         advice_en.append(
             "Stop applying for new credit for now: every application leaves another inquiry on your report."
         )
@@ -168,7 +169,7 @@ def _multi_platform_flag(
         snapshot,
         "multi_platform",
         Severity.HIGH,
-        title=Text("多头借贷:同时在多个平台借款或申请", "Credit on many platforms at once"),
+        title=Text("多头借贷：同时在多个平台借款或申请", "Credit on many platforms at once"),
         summary=Text(";".join(summary_zh) + "。", _sentence("; ".join(summary_en))),
         items=items,
         advice=Text("".join(advice_zh), " ".join(advice_en)),

@@ -34,7 +34,7 @@ def _credit_report_negative_flag(snapshot: Snapshot, notes: list[CreditNote], se
         EvidenceItem(
             kind="note",
             text=Text(
-                f"{n.noted_on.isoformat()} {n.kind.label('zh_CN')}:{n.text}(未解决)",
+                f"{n.noted_on.isoformat()} {n.kind.label('zh_CN')}：{n.text}（未解决）",
                 f"{n.noted_on.isoformat()} {n.kind.label('en').lower()}: {n.text} (unresolved)",
             ),
             note_id=n.note_id,
@@ -43,7 +43,7 @@ def _credit_report_negative_flag(snapshot: Snapshot, notes: list[CreditNote], se
         for n in notes
     ]
     kinds = list(dict.fromkeys(n.kind for n in notes))
-    guarantee_zh = "担保一旦被借款人拖欠就会变成你的债,能解除就尽早申请解除。" if NoteKind.GUARANTEE in kinds else ""
+    guarantee_zh = "担保一旦被借款人拖欠就会变成你的债，能解除就尽早申请解除。" if NoteKind.GUARANTEE in kinds else ""
     guarantee_en = (
         " A guarantee becomes your debt the moment the borrower stops paying; ask to be released when you can."
         if NoteKind.GUARANTEE in kinds
@@ -55,13 +55,13 @@ def _credit_report_negative_flag(snapshot: Snapshot, notes: list[CreditNote], se
         severity,
         title=Text("征信报告上有负面记录", "Negative lines on the credit report"),
         summary=Text(
-            f"征信上有 {len(notes)} 条未解决的负面记录:{joined((k.label('zh_CN') for k in kinds), 'zh_CN')}。",
+            f"征信上有 {len(notes)} 条未解决的负面记录：{joined((k.label('zh_CN') for k in kinds), 'zh_CN')}。",
             f"{plural(len(notes), 'unresolved negative line')} on the credit report: "
             f"{joined((k.label('en').lower() for k in kinds), 'en')}.",
         ),
         items=items,
         advice=Text(
-            "逐条处理:把相关欠款结清,请放款机构把状态报送为已结清,处理好后在这里把记录标为已解决。"
+            "逐条处理：把相关欠款结清，请放款机构把状态报送为已结清，处理好后在这里把记录标为已解决。"
             "同时别再产生新的不良记录。" + guarantee_zh,
             "Deal with each line: settle what it is about, ask the lender to report it as settled, then mark the "
             "note resolved here. Above all, avoid anything that adds a new negative line." + guarantee_en,
@@ -89,14 +89,14 @@ def _private_lending_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
         Severity.MEDIUM,
         title=Text("有民间借贷或小额贷款公司借款", "Loans from private lenders or small-loan companies"),
         summary=Text(
-            f"{len(loans)} 笔借款来自民间借贷或小额贷款公司({joined(lenders, 'zh_CN')}),"
+            f"{len(loans)} 笔借款来自民间借贷或小额贷款公司（{joined(lenders, 'zh_CN')}），"
             f"尚欠本金 {format_yuan(outstanding)}。",
             f"{plural(len(loans), 'loan')} from private lenders or small-loan companies ({joined(lenders, 'en')}), "
             f"{format_yuan(outstanding)} principal still owed.",
         ),
         items=[loan_item(loan, loan.platform_kind.label("zh_CN"), loan.platform_kind.label("en")) for loan in loans],
         advice=Text(
-            "先还清这些借款;如果一时还不清,考虑换成银行或持牌消费金融的低息贷款。以后不要再找民间借贷或小贷公司,"
+            "先还清这些借款；如果一时还不清，考虑换成银行或持牌消费金融的低息贷款。以后不要再找民间借贷或小贷公司，"
             "这类借款在平台眼里风险更高。",
             "Pay these off first; if you cannot yet, consider replacing them with a cheaper loan from a bank or a "
             "licensed consumer lender. Avoid private lenders and small-loan companies from now on — lenders read "

@@ -49,7 +49,7 @@ def _risky_purpose_flag(
         large += is_large
         outstanding += loan.outstanding_principal_fen
         items.append(
-            loan_item(loan, zh + (",金额偏大" if is_large else ""), en + (" — large" if is_large else ""), **extra)
+            loan_item(loan, zh + ("，金额偏大" if is_large else ""), en + (" — large" if is_large else ""), **extra)
         )
     share = t.risky_limit_share_percent
     return make_flag(
@@ -60,11 +60,12 @@ def _risky_purpose_flag(
         summary=Text(
             f"{len(items)} 笔借款用途为投资理财"
             + (
-                f",其中 {large} 笔达到当时额度的 {share}% 及以上(没有额度记录时按 {format_yuan(t.risky_amount_fen)} 算)"
+                f"，其中 {large} 笔达到当时额度的 {share}% 及以上"
+                f"（没有额度记录时按 {format_yuan(t.risky_amount_fen)} 算）"
                 if large
                 else ""
             )
-            + f",尚欠本金 {format_yuan(outstanding)}。",
+            + f"，尚欠本金 {format_yuan(outstanding)}。",
             f"{plural(len(items), 'loan')} used for investment"
             + (
                 f", {large} of them {share}% or more of the platform's limit at the time "
@@ -76,8 +77,8 @@ def _risky_purpose_flag(
         ),
         items=items,
         advice=Text(
-            "优先还清用于投资的借款,以后借款只用在生活开支或正当经营上。"
-            "用借来的钱买股票、期货,在平台看来就是还款能力存在风险的信号。",
+            "优先还清用于投资的借款，以后借款只用在生活开支或正当经营上。"
+            "用借来的钱买股票、期货，在平台看来就是还款能力存在风险的信号。",
             "Repay the loans used for investing first, and keep future borrowing for living costs or a lawful "
             "business. Money borrowed to trade stocks or futures tells the platform your ability to repay is at risk.",
         ),
@@ -115,14 +116,14 @@ def _transfer_out_flag(snapshot: Snapshot, t: Thresholds, moved: list[LoanRecord
         Severity.MEDIUM,
         title=Text("借来的钱被转到其他账户", "Loan money moved on to other accounts"),
         summary=Text(
-            f"近 {t.transfer_window_days} 天有 {len(moved)} 笔借款(共 {total})转到了其他账户。",
+            f"近 {t.transfer_window_days} 天有 {len(moved)} 笔借款（共 {total}）转到了其他账户。",
             f"{plural(len(moved), 'loan')} ({total}) moved to other accounts "
             f"in the last {t.transfer_window_days} days.",
         ),
         items=[loan_item(loan) for loan in moved],
         advice=Text(
-            "借来的钱直接花在借款时说的用途上,不要转进储蓄账户或别的银行卡;"
-            "借到就转走,看起来像是在挪用资金。如果只是想留一笔备用金,就少借一点。",
+            "借来的钱直接花在借款时说的用途上，不要转进储蓄账户或别的银行卡；"
+            "借到就转走，看起来像是在挪用资金。如果只是想留一笔备用金，就少借一点。",
             "Spend borrowed money directly on what you borrowed it for rather than moving it to savings or other "
             "cards; money that leaves right after the loan looks diverted. If you only want a cash cushion, "
             "borrow less.",
@@ -164,7 +165,7 @@ def _revolving_flag(snapshot: Snapshot, t: Thresholds) -> Flag:
                 installment_item(
                     owner,
                     inst,
-                    f":{inst.due_on.isoformat()} 到期 {format_yuan(inst.total_fen)}",
+                    f"：{inst.due_on.isoformat()} 到期 {format_yuan(inst.total_fen)}",
                     f": {format_yuan(inst.total_fen)} due {inst.due_on.isoformat()}",
                     dates=(("due_on", inst.due_on),),
                     amounts_fen=(("amount", inst.total_fen),),
@@ -174,16 +175,16 @@ def _revolving_flag(snapshot: Snapshot, t: Thresholds) -> Flag:
         snapshot,
         "revolving",
         Severity.HIGH,
-        title=Text("以贷养贷:借新款还旧款", "Borrowing to repay other loans"),
+        title=Text("以贷养贷：借新款还旧款", "Borrowing to repay other loans"),
         summary=Text(
-            f"{rolled} 笔借款是在其他借款到期前 {t.revolving_days_before_due} 天内借的,或写明用于还其他贷款。",
+            f"{rolled} 笔借款是在其他借款到期前 {t.revolving_days_before_due} 天内借的，或写明用于还其他贷款。",
             f"{plural(rolled, 'loan')} taken within {t.revolving_days_before_due} days before another loan's due "
             "date, or to repay another loan.",
         ),
         items=items,
         advice=Text(
-            "别再用新借款去填旧账。把接下来几个月要还的钱列出来,先用收入还清余额小的几笔;"
-            "哪一期实在还不上,直接找那家平台商量延期,而不是再去别处借。",
+            "别再用新借款去填旧账。把接下来几个月要还的钱列出来，先用收入还清余额小的几笔；"
+            "哪一期实在还不上，直接找那家平台商量延期，而不是再去别处借。",
             "Stop covering repayments with new loans. List what falls due over the next months and clear the "
             "smallest balances from income first; if one installment really cannot be met, ask that lender for "
             "more time instead of borrowing elsewhere.",

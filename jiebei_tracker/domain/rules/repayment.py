@@ -45,7 +45,7 @@ def _overdue_flag(snapshot: Snapshot) -> Flag:
             installment_item(
                 loan,
                 inst,
-                f"({inst.due_on.isoformat()} 到期):未还 {format_yuan(inst.remaining_fen)},已逾期 {days} 天",
+                f"（{inst.due_on.isoformat()} 到期）：未还 {format_yuan(inst.remaining_fen)}，已逾期 {days} 天",
                 f" due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
                 f"{plural(days, 'day')} overdue",
                 dates=(("due_on", inst.due_on),),
@@ -61,14 +61,14 @@ def _overdue_flag(snapshot: Snapshot) -> Flag:
         Severity.CRITICAL,
         title=Text("有逾期未还的款项", "Repayments are overdue"),
         summary=Text(
-            f"{len(items)} 期还款逾期未还(涉及 {loans} 笔借款),共 {amount},最久的已逾期 {oldest_days} 天。",
+            f"{len(items)} 期还款逾期未还（涉及 {loans} 笔借款），共 {amount}，最久的已逾期 {oldest_days} 天。",
             f"{plural(len(items), 'installment')} on {plural(loans, 'loan')} overdue: {amount} unpaid, "
             f"the oldest for {plural(oldest_days, 'day')}.",
         ),
         items=items,
         advice=Text(
-            f"今天就把逾期的 {amount} 补上,先还逾期时间最长的那一期;逾期每多一天,记录就更难看。"
-            "还清之后主动联系平台客服,说明原因,问清楚能否申请信用修复,并把以后的每一期都设成自动扣款。",
+            f"今天就把逾期的 {amount} 补上，先还逾期时间最长的那一期；逾期每多一天，记录就更难看。"
+            "还清之后主动联系平台客服，说明原因，问清楚能否申请信用修复，并把以后的每一期都设成自动扣款。",
             f"Pay the overdue {amount} today, oldest installment first — every extra day makes the record worse. "
             "Once it is cleared, call the platform, explain what happened and ask whether you can apply for "
             "credit repair; then put every later installment on autopay.",
@@ -113,7 +113,7 @@ def _late_history_flag(
             installment_item(
                 loan,
                 inst,
-                f":{inst.due_on.isoformat()} 到期,{settled.isoformat()} 才还清,晚了 {days_late} 天",
+                f"：{inst.due_on.isoformat()} 到期，{settled.isoformat()} 才还清，晚了 {days_late} 天",
                 f" due {inst.due_on.isoformat()}, paid {settled.isoformat()}: {plural(days_late, 'day')} late",
                 dates=(("due_on", inst.due_on), ("settled_on", settled)),
                 amounts_fen=(("amount", inst.total_fen),),
@@ -128,16 +128,16 @@ def _late_history_flag(
         severity,
         title=Text("近期有逾期后才还清的记录", "Repayments were made late"),
         summary=Text(
-            f"近 {months} 个月内有 {len(items)} 期还款晚于到期日才还清,最近一次在 {latest.isoformat()}"
-            + ("(半年之内,影响较大)。" if recent else "(已过去较久,影响在减弱)。"),
+            f"近 {months} 个月内有 {len(items)} 期还款晚于到期日才还清，最近一次在 {latest.isoformat()}"
+            + ("（半年之内，影响较大）。" if recent else "（已过去较久，影响在减弱）。"),
             f"{plural(len(items), 'installment')} repaid after the due date in the last {months} months, "
             f"the latest on {latest.isoformat()}"
             + (" — recent, so it still weighs heavily." if recent else " — long enough ago that it weighs less."),
         ),
         items=items,
         advice=Text(
-            "从现在起每一期都准时还:给每笔借款开通自动扣款,或在到期前几天设好提醒。"
-            "迟还的记录会随时间淡化,一长串按时还款是恢复信用最快的办法。",
+            "从现在起每一期都准时还：给每笔借款开通自动扣款，或在到期前几天设好提醒。"
+            "迟还的记录会随时间淡化，一长串按时还款是恢复信用最快的办法。",
             "From now on, pay every installment on time: switch on autopay for each loan, or set a reminder a few "
             "days before each due date. Late marks fade with time, and a long run of on-time payments is the "
             "fastest way to rebuild trust.",

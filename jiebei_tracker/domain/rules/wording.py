@@ -29,11 +29,11 @@ def installment_name(loan: LoanRecord, inst: InstallmentRecord) -> Text:
 def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extra) -> EvidenceItem:
     """Evidence naming a loan: borrowed on, principal, and whatever the rule adds."""
     name = loan_name(loan)
-    zh = f"{name.zh_CN}:{loan.borrowed_on.isoformat()} 借入 {format_yuan(loan.principal_fen)}"
+    zh = f"{name.zh_CN}：{loan.borrowed_on.isoformat()} 借入 {format_yuan(loan.principal_fen)}"
     en = f"{name.en}: {format_yuan(loan.principal_fen)} borrowed {loan.borrowed_on.isoformat()}"
     return EvidenceItem(
         kind="loan",
-        text=Text(zh + (f",{zh_detail}" if zh_detail else ""), en + (f", {en_detail}" if en_detail else "")),
+        text=Text(zh + (f"，{zh_detail}" if zh_detail else ""), en + (f", {en_detail}" if en_detail else "")),
         loan_id=loan.loan_id,
         platform=loan.platform,
         dates=(("borrowed_on", loan.borrowed_on), *extra.pop("dates", ())),

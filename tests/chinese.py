@@ -1,0 +1,15 @@
+"""What the tests hold Chinese text to."""
+
+from __future__ import annotations
+
+import re
+
+# Half-width punctuation touching a Chinese character (or a Chinese quote or dash) reads as a translation slip; Qt's
+# own conventions keep theirs: mnemonics "(&F)", file filters "(*.db);;", and the article's numbering "策略 2(2)".
+_CJK = "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…]"
+_HALF_WIDTH_NEXT_TO_CJK = re.compile(rf"(?<={_CJK})[,:;()?!]|[,:;()?!](?={_CJK})")
+_QT_CONVENTIONS = re.compile(r"\(&\w\)|\(\*[^)]*\)|;;|\d\(\d\)")
+
+
+def half_width_slips(texts: list[str]) -> list[str]:
+    return [text for text in texts if _HALF_WIDTH_NEXT_TO_CJK.search(_QT_CONVENTIONS.sub("", text))]

@@ -1,0 +1,37 @@
+"""The Chinese the app writes itself — flags, evidence, advice, limit-cut diagnoses, recovery checklists, reminders,
+the report — uses full-width punctuation, on a generated history that makes every rule speak."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from jiebei_tracker.domain.rules import Text
+from jiebei_tracker.services import reminders, report
+from jiebei_tracker.services.demo import generate_history
+from tests.chinese import half_width_slips
+from tests.conftest import TODAY
+
+
+def _chinese(found: object, into: list[str]) -> list[str]:
+    """Every Chinese text inside ``found`` (Text values, in dataclasses, tuples and lists, however deep)."""
+    if isinstance(found, Text):
+        into.append(found.zh_CN)
+    elif isinstance(found, list | tuple):
+        for item in found:
+            _chinese(item, into)
+    elif dataclasses.is_dataclass(found) and not isinstance(found, type):
+        for field in dataclasses.fields(found):
+            _chinese(getattr(found, field.name), into)
+    return into
+
+
+def test_the_apps_own_chinese_uses_full_width_punctuation(database, ledger):
+    history = generate_history(today=TODAY, years=3, loans=120)
+    ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
+
+    texts = _chinese(report.build_report(database, as_of=TODAY), [])
+    texts += _chinese(reminders.pending_reminders(database, as_of=TODAY), [])
+
+    rules = {flag.rule for flag in report.build_report(database, as_of=TODAY).check.flags}
+    assert len(rules) >= 7 and len(texts) > 500  # most rules spoke, with their evidence
+    assert half_width_slips(texts) == []
