@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QComboBox
 from jiebei_tracker.charts.axes import SECONDS_PER_DAY, YuanAxis, day_x, fen_yuan, ordinal_step_arrays, step_arrays
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.readout import percent
+from jiebei_tracker.domain.limits import LimitCut
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.series_kinds import ChartKind
-from jiebei_tracker.services.series_limits import LimitCut, LimitSeries, PlatformLimits
+from jiebei_tracker.services.series_limits import LimitSeries, PlatformLimits
 
 # A cut this close to the day under the mouse is named in the read-out.
 CUT_NEAR_DAYS = 10
@@ -106,8 +107,8 @@ class LimitsChart(Chart):
         if (theme, cuts) != self._cuts_drawn:
             self._cuts_drawn = (theme, cuts)
             self.cut_marks.setData(
-                [day_x(cut.recorded_on) + SECONDS_PER_DAY / 2 for cut in cuts],
-                fen_yuan([cut.to_fen for cut in cuts]),
+                [day_x(cut.cut_on) + SECONDS_PER_DAY / 2 for cut in cuts],
+                fen_yuan([cut.after_fen for cut in cuts]),
                 data=list(cuts),
                 brush=theme.danger,
                 pen=theme.pen(theme.background, 1),
@@ -126,8 +127,8 @@ class LimitsChart(Chart):
         platform = self.platform_limits()
         if platform is None:
             return None
-        near = [cut for cut in platform.cuts if abs((cut.recorded_on - day).days) <= CUT_NEAR_DAYS]
-        return min(near, key=lambda cut: abs((cut.recorded_on - day).days)) if near else None
+        near = [cut for cut in platform.cuts if abs((cut.cut_on - day).days) <= CUT_NEAR_DAYS]
+        return min(near, key=lambda cut: abs((cut.cut_on - day).days)) if near else None
 
     def readout_text(self, day: date) -> str:
         platform = self.platform_limits()
@@ -147,12 +148,12 @@ class LimitsChart(Chart):
         cut = self.cut_near(day)
         if cut is not None:
             text += " · " + self.tr("limit cut on {day}: {before} → {after} (click ▼ for the likely reasons)").format(
-                day=cut.recorded_on.isoformat(), before=format_yuan(cut.from_fen), after=format_yuan(cut.to_fen)
+                day=cut.cut_on.isoformat(), before=format_yuan(cut.before_fen), after=format_yuan(cut.after_fen)
             )
         return text
 
     def request_diagnosis(self, cut: LimitCut) -> None:
-        self.diagnosis_requested.emit(cut.platform, cut.recorded_on)
+        self.diagnosis_requested.emit(cut.platform, cut.cut_on)
 
     def _on_cut_clicked(self, _scatter, points, _event=None) -> None:
         if len(points):

@@ -9,17 +9,16 @@ cause is found, the cut is put down to the platform's own risk policy (原因 3)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jiebei_tracker.domain.limits import LimitCut
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.recovery import ChecklistItem, checklist, days_without_new_loan, limit_target
 from jiebei_tracker.domain.rules import (
     RULES,
     Flag,
     History,
-    LimitRecord,
     Section,
     Severity,
     Text,
@@ -27,34 +26,6 @@ from jiebei_tracker.domain.rules import (
     run_rules,
 )
 from jiebei_tracker.domain.rules.flags import CAUSE_3, STRATEGY_4
-
-
-@dataclass(frozen=True)
-class LimitCut:
-    """A recorded limit lower than the platform's previous record."""
-
-    platform: str
-    cut_on: date
-    before_fen: int
-    after_fen: int
-
-    @property
-    def drop_fen(self) -> int:
-        return self.before_fen - self.after_fen
-
-
-def limit_cuts(limits: Iterable[LimitRecord], platform: str | None = None) -> list[LimitCut]:
-    """Every fall in a platform's recorded limit (or every platform's), oldest first."""
-    previous: dict[str, int] = {}
-    cuts = []
-    for record in sorted(limits, key=lambda r: (r.recorded_on, r.limit_id)):
-        if platform is not None and record.platform != platform:
-            continue
-        before = previous.get(record.platform)
-        if before is not None and record.limit_fen < before:
-            cuts.append(LimitCut(record.platform, record.recorded_on, before, record.limit_fen))
-        previous[record.platform] = record.limit_fen
-    return cuts
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
+from jiebei_tracker.domain.limits import limit_changes
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
@@ -15,6 +17,10 @@ class LimitChange:
     recorded_on: date
     limit_fen: int
     change_fen: int | None  # against the previous record; None for the first
+
+    @property
+    def is_cut(self) -> bool:
+        return self.change_fen is not None and self.change_fen < 0
 
 
 @dataclass(frozen=True)
@@ -44,11 +50,8 @@ def list_platforms(database: Database) -> list[PlatformSummary]:
         platforms = reads.platforms(connection)
         records = reads.limit_records(connection)
     by_platform: dict[int, list[LimitChange]] = {}
-    for record in records:
-        history = by_platform.setdefault(record.platform_id, [])
-        previous = history[-1].limit_fen if history else None
-        change = None if previous is None else record.limit_fen - previous
-        history.append(LimitChange(record.recorded_on, record.limit_fen, change))
+    for record, change in limit_changes(records, platform_of=attrgetter("platform_id")):
+        by_platform.setdefault(record.platform_id, []).append(LimitChange(record.recorded_on, record.limit_fen, change))
     return [PlatformSummary(p.name, PlatformKind(p.kind), by_platform.get(p.platform_id, [])) for p in platforms]
 
 

@@ -14,9 +14,10 @@ from operator import attrgetter
 
 from sqlalchemy import or_, select
 
-from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose, limit_cuts
+from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.health import HealthCheck, check_health, score_history_quickly
+from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.domain.rules import (
     CreditNote,
     History,
@@ -249,6 +250,17 @@ def history_points(history: History, *, start: date, end: date, settings: Health
             history, start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
         )
     return [HealthPoint(point.as_of, point.score, point.rule_ids) for point in scores]
+
+
+def diagnose_latest_cut(database: Database, *, today: date, settings: HealthSettings | None = None) -> Diagnosis | None:
+    """The diagnosis of the most recent limit cut on any platform (None when no recorded limit ever fell)."""
+    settings = settings or HealthSettings.load(database)
+    history = load_history(database)
+    cuts = limit_cuts(history.limits)
+    if not cuts:
+        return None
+    latest = max(cuts, key=lambda cut: (cut.cut_on, cut.platform))
+    return diagnose(history, latest, as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
 
 
 def diagnose_platform(

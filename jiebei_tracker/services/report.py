@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose, limit_cuts
+from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.health import HealthBand, HealthCheck, check_health
+from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import Flag
 from jiebei_tracker.services.health import HealthSettings, load_history

@@ -7,24 +7,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from jiebei_tracker.domain.limits import LimitCut, LimitRecord, limit_cuts
 from jiebei_tracker.services.series_balance import BalanceSeries
-from jiebei_tracker.services.series_records import LimitRecord
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-@dataclass(frozen=True)
-class LimitCut:
-    """A limit lowered on a day: from the previous record's amount to this one's."""
-
-    recorded_on: date
-    platform: str
-    from_fen: int
-    to_fen: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,7 +68,7 @@ class LimitSeries:
 
     @property
     def cuts(self) -> list[LimitCut]:
-        return sorted((cut for p in self.platforms for cut in p.cuts), key=lambda c: (c.recorded_on, c.platform))
+        return sorted((cut for p in self.platforms for cut in p.cuts), key=lambda c: (c.cut_on, c.platform))
 
     def platform(self, name: str) -> PlatformLimits | None:
         return next((p for p in self.platforms if p.platform == name), None)
@@ -111,11 +100,7 @@ def limit_series(limits: Iterable[LimitRecord], balance: BalanceSeries) -> Limit
 def _platform_limits(name: str, records: list[LimitRecord], balance: BalanceSeries) -> PlatformLimits:
     import numpy as np  # here, not at import: the window's first frame needs no numpy
 
-    cuts = [
-        LimitCut(current.recorded_on, name, previous.limit_fen, current.limit_fen)
-        for previous, current in pairwise(records)
-        if current.limit_fen < previous.limit_fen
-    ]
+    cuts = limit_cuts(records)
     # The step line keeps one value per day: the last recorded that day.
     per_day: dict[date, int] = {}
     for record in records:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.payments import InstallmentState, Payment
 from jiebei_tracker.domain.schedule import Installment
 
@@ -27,15 +28,6 @@ class LoanRecord:
     @property
     def installments(self) -> tuple[Installment, ...]:
         return tuple(state.installment for state in self.states)
-
-
-@dataclass(frozen=True)
-class LimitRecord:
-    """A credit limit the user recorded for a platform on a day."""
-
-    platform: str
-    recorded_on: date
-    limit_fen: int
 
 
 @dataclass(frozen=True)

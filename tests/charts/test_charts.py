@@ -8,11 +8,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtTest import QTest
 
 from jiebei_tracker.charts import export
 from jiebei_tracker.charts.axes import DayAxis, YuanAxis, day_x, x_day
@@ -115,9 +117,11 @@ def test_hovering_with_the_mouse_reads_out_the_day_under_it(qtbot, hand_made):
     qtbot.waitExposed(chart)
     chart.set_span(date(2026, 1, 1), date(2026, 4, 30))
     scene_point = chart.plot.vb.mapViewToScene(QPointF(day_x(date(2026, 2, 20)) + 3600, 1000))
-    chart._on_mouse_moved((scene_point,))  # what the rate-limited SignalProxy delivers
-    assert chart.readout.text().startswith("2026-02-20 — outstanding principal: ¥19,000.00")
-    assert all(line.isVisible() for line in chart._crosshairs)
+    QTest.mouseMove(chart.graphics.viewport(), chart.graphics.mapFromScene(scene_point))
+    # The chart hears of it through a rate-limited proxy, a moment later.
+    qtbot.waitUntil(lambda: chart.readout.text().startswith("2026-02-20 — outstanding principal: ¥19,000.00"))
+    crosshairs = [item for plot in chart.plots for item in plot.items if isinstance(item, pg.InfiniteLine)]
+    assert crosshairs and all(line.isVisible() and line.angle == 90 for line in crosshairs)
 
 
 def test_the_health_read_out_names_the_score_band_and_the_flags(qtbot, hand_made):
@@ -346,7 +350,7 @@ def test_the_cut_markers_follow_a_change(qtbot, hand_made, ledger):
     hand_made.refresh(ledger.record_limit("借呗", recorded_on=date(2026, 8, 1), limit_fen=1_000_000))
     chart.set_series(hand_made.limits())
     assert cut_days() == ["2026-03-01", "2026-08-01"]
-    assert [spot.data().to_fen for spot in chart.cut_marks.points()] == [3_000_000, 1_000_000]
+    assert [spot.data().after_fen for spot in chart.cut_marks.points()] == [3_000_000, 1_000_000]
 
 
 def test_after_a_change_the_balance_layers_below_the_changed_platform_keep_their_curves(qtbot, hand_made, ledger):
@@ -414,4 +418,17 @@ def test_the_health_lanes_are_set_again_only_when_a_warning_period_moves(qtbot, 
     assert chart.score_line.getOriginalDataset()[1][-1] == 61
     chart.set_series(replace(series, flag_periods=series.flag_periods[:2]))  # never late, never overdue
     assert len(chart.lane_segments.getOriginalDataset()[0]) == 4
-    assert [name for _, name in chart.lane_axis._tickLevels[0]] == ["Many platforms", "No autopay"]
+    chart.show()  # laid out, so that its axes have room to draw in
+    qtbot.waitExposed(chart)
+    assert _axis_labels(chart.lane_axis) == ["Many platforms", "No autopay"]
+
+
+def _axis_labels(axis: pg.AxisItem) -> list[str]:
+    """The texts the axis draws, as it works them out for a paint."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        *_, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in texts]

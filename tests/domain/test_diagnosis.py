@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from jiebei_tracker.domain.diagnosis import STRATEGY_4_ADVICE, LimitCut, diagnose, limit_cuts
+from jiebei_tracker.domain.diagnosis import STRATEGY_4_ADVICE, diagnose
+from jiebei_tracker.domain.limits import LimitCut, limit_cuts
 from jiebei_tracker.domain.recovery import Goal
 from jiebei_tracker.domain.rules import LimitRecord, Thresholds
 from tests.domain.records_builder import Records, on_time

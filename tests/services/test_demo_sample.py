@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from jiebei_tracker.domain.diagnosis import LimitCut, limit_cuts
 from jiebei_tracker.domain.health import HealthBand
+from jiebei_tracker.domain.limits import LimitCut, limit_cuts
 from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.services.demo import sample_history
 from jiebei_tracker.services.health import diagnose_platform, health_check, load_history

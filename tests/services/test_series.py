@@ -10,16 +10,21 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jiebei_tracker.domain.payments import Payment, apply_payments, on_time_rate, outstanding_principal
+from jiebei_tracker.domain.limits import LimitCut
+from jiebei_tracker.domain.payments import (
+    Payment,
+    apply_payments,
+    on_time_rate,
+    outstanding_principal,
+    principal_repaid,
+)
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset, charts_affected, preset_span
-from jiebei_tracker.domain.payments import principal_repaid
 from jiebei_tracker.services.series_borrowing import borrowing_series
 from jiebei_tracker.services.series_health import FlagPeriod, health_series
-from jiebei_tracker.services.series_limits import LimitCut
 from jiebei_tracker.services.series_on_time import MonthOnTime
 from jiebei_tracker.services.series_records import LoanRecord
 from tests.conftest import TODAY
@@ -211,7 +216,7 @@ def test_limit_steps_use_and_cuts_per_platform(three_platforms, ledger):
     ledger.record_limit("微粒贷", recorded_on=date(2026, 1, 1), limit_fen=2_000_000)
     ledger.record_limit("微粒贷", recorded_on=date(2026, 6, 1), limit_fen=2_500_000)
     limits = data.limits()
-    assert limits.cuts == [LimitCut(date(2026, 3, 1), "借呗", 6_000_000, 3_000_000)]
+    assert limits.cuts == [LimitCut("借呗", date(2026, 3, 1), 6_000_000, 3_000_000)]
     assert limits.default_platform == "借呗"
     jiebei = limits.platform("借呗")
     assert jiebei.limit_on(date(2024, 12, 31)) is None

@@ -7,12 +7,12 @@ decorated function in one of them.
 
 from importlib import import_module
 
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Section, Severity, Text, most_serious_first
 from jiebei_tracker.domain.rules.history import History, first_difference
 from jiebei_tracker.domain.rules.records import (
     CreditNote,
     InstallmentRecord,
-    LimitRecord,
     LoanRecord,
     RepaymentColumns,
     RepaymentRecord,

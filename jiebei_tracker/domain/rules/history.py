@@ -10,12 +10,12 @@ from datetime import date
 from functools import cached_property
 from operator import attrgetter
 
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.payments import Pot
 from jiebei_tracker.domain.rules.index import Closing, InstallmentIndex
 from jiebei_tracker.domain.rules.records import (
     CreditNote,
     InstallmentRecord,
-    LimitRecord,
     LoanRecord,
     RepaymentColumns,
     RepaymentRecord,

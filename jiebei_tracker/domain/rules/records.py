@@ -171,16 +171,6 @@ def _columns(columns: RepaymentColumns) -> tuple[tuple, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class LimitRecord:
-    """A platform's credit limit as the user saw it on a day."""
-
-    platform: str
-    recorded_on: date
-    limit_fen: int
-    limit_id: int = 0
-
-
-@dataclass(frozen=True, slots=True)
 class CreditNote:
     """A credit-report (征信) line. ``resolved_on`` is None while it is unresolved."""
 

@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import islice
 
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.rules.index import InstallmentIndex
 from jiebei_tracker.domain.rules.records import (
     CreditNote,
     InstallmentRecord,
-    LimitRecord,
     LoanRecord,
     RepaymentColumns,
     RepaymentRecord,

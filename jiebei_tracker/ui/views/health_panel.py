@@ -34,19 +34,13 @@ class HealthReport:
 def work_out_health(workspace: Workspace) -> HealthReport:
     """The health check of today, the score at each of the last months' ends, the autopay checklist, and the
     diagnosis of the most recent limit cut (slow with thousands of loans: run it off the UI thread)."""
-    from jiebei_tracker.services.health import diagnose_platform, health_check, health_history
+    from jiebei_tracker.services.health import diagnose_latest_cut, health_check, health_history
     from jiebei_tracker.services.reminders import autopay_checklist
 
     database, today = workspace.database, workspace.today()
     check = health_check(database, as_of=today)
     trend = health_history(database, start=today - timedelta(days=31 * TREND_MONTHS), end=today)
-    cuts = [
-        (change.recorded_on, platform.name)
-        for platform in workspace.platforms()
-        for change in platform.limits
-        if change.change_fen is not None and change.change_fen < 0
-    ]
-    diagnosis = diagnose_platform(database, max(cuts)[1], today=today) if cuts else None
+    diagnosis = diagnose_latest_cut(database, today=today)
     return HealthReport(check.score, trend, list(check.flags), autopay_checklist(database, as_of=today), diagnosis)
 
 

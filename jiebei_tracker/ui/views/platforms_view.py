@@ -134,7 +134,7 @@ class PlatformsView(Page):
             else self.tr("No credit limit recorded yet.")
         )
         rises = sum(1 for item in platform.limits if item.change_fen and item.change_fen > 0)
-        cuts = sum(1 for item in platform.limits if item.change_fen and item.change_fen < 0)
+        cuts = sum(1 for item in platform.limits if item.is_cut)
         self.summary.setText(
             self.tr("Rises: {rises} · cuts: {cuts}").format(rises=rises, cuts=cuts) if platform.limits else ""
         )
