@@ -11,11 +11,17 @@ series comes from services.health.health_history (it scores the month ends from 
 history each time); the view runs it on a worker thread, here it runs inline so that it is timed. Range switches
 go to each of 6 months, 3 years, all and 1 year from the 1-year view, every round; each is held against the
 same chart's empty plot switched to the same span (ten years lays out other ticks and grid lines than one year), and
-the worst preset is reported beside the median."""
+the worst preset is reported beside the median.
+
+Two baselines, both painted the same way in the same run. "Empty" is the app's own chart with no data (what issue 6
+set the 3× target against); since it runs the chart code being measured, a chart whose fixed cost grew would
+grow its baseline with it. The floor is independent of that code: a bare pyqtgraph plot (a date axis, a grid, no
+data, no project code) at the same size and span, the least any chart of this kind can cost."""
 
 from __future__ import annotations
 
 import argparse
+import calendar
 import os
 import statistics
 import sys
@@ -26,8 +32,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pyqtgraph as pg
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.services.loans import list_loans
@@ -63,6 +70,30 @@ def _redraw(chart: Chart, data: ChartData, kind: ChartKind, span, *, plot_page: 
     if plot_page:
         chart.stack.setCurrentIndex(0)
     _paint(chart)
+    return CLOCK() - started
+
+
+def _bare_plot() -> QWidget:
+    """The floor: one pyqtgraph plot with a date axis and a grid in a plain widget, nothing of the project's."""
+    holder = QWidget()
+    graphics = pg.GraphicsLayoutWidget()
+    plot = graphics.addPlot(axisItems={"bottom": pg.DateAxisItem()})
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.setYRange(0, 1)
+    QVBoxLayout(holder).addWidget(graphics)
+    holder.plot = plot
+    holder.resize(*SIZE)
+    return holder
+
+
+def _floor(holder: QWidget, span) -> float:
+    """The floor painted at ``span`` (the days the chart shows, as seconds since the epoch, UTC), as a chart is
+    painted after a change: its range set again (to the same days), then painted once."""
+    start, end = (calendar.timegm(day.timetuple()) for day in span)
+    started = CLOCK()
+    holder.plot.setXRange(start, end, padding=0)
+    image = QImage(*SIZE, IMAGE_FORMAT)
+    holder.render(image)
     return CLOCK() - started
 
 
@@ -129,6 +160,8 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
         )
     kinds = FAST_KINDS if args.skip_health else list(ChartKind)
     span = data.span(RangePreset.ONE_YEAR)
+    floor_plot, floor = _bare_plot(), []
+    _floor(floor_plot, span)  # warm up as the charts are
     for kind in kinds:  # warm up: items made, fonts cached
         _redraw(charts[kind], data, kind, span)
         _redraw(empty_charts[kind], empty, kind, span)
@@ -167,6 +200,7 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
                 for chart in (charts[kind], bare_charts[kind]):
                     chart.set_span(*span)
                     _paint(chart)
+        floor.append(_floor(floor_plot, span))
         for charts_with_nothing, values, plot_page in ((empty_charts, blank, False), (bare_charts, bare, True)):
             empty.reload()  # the empty run reads its (empty) database again, as after a change
             for kind in kinds:
@@ -183,8 +217,11 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
     print("after change: a repayment logged today; after new loan: a loan borrowed today (touches every chart)")
     print("range switch: the median over every preset; worst switch: the slowest preset's median, and its ratio")
     print("to the same chart's empty plot switched to that span (worst/plot: the largest such ratio)")
+    floor_s = statistics.median(floor)
+    print(f"floor: a bare pyqtgraph plot (date axis, grid, no data, no project code) painted the same way at the "
+          f"same 1-year span: {_ms(floor_s).strip()}; change/floor: after a change against it")  # fmt: skip
     header = ["chart", "after change", "after new loan", "range switch", "worst switch", "empty data", "empty plot"]
-    header += ["change/plot", "loan/plot", "switch/plot", "worst/plot"]
+    header += ["change/plot", "loan/plot", "switch/plot", "worst/plot", "change/floor"]
     print(f"{header[0]:<11}" + "".join(f"{title:>15}" for title in header[1:]))
     for kind in kinds:
         after, added, moved, nothing, axes = (
@@ -200,6 +237,7 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
             + "".join(f"{_ms(value):>15}" for value in (after, added, moved, worst, nothing, axes))
             + "".join(f"{value / axes:>14.1f}×" for value in (after, added, moved))
             + f"{worst_ratio:>14.1f}×"
+            + f"{after / floor_s:>14.1f}×"
         )
     print("\nrange switch by preset: the chart / its empty plot at the same span = ratio (medians)")
     print(f"{'chart':<11}" + "".join(f"{preset.value:>26}" for preset in presets))

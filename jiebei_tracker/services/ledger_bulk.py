@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import check_amount, format_yuan
-from jiebei_tracker.domain.past import PastRepayments
+from jiebei_tracker.domain.past import PastKind, PastRepayments
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import Installment, build_schedule
@@ -132,8 +132,12 @@ class BulkLoading(LedgerBase):
                                                    "autopay_since": since, **tag, **loan_fields(draft)},
                                                   _LOAN_COLUMNS))  # fmt: skip
                     schedule = build_schedule(draft.terms)
-                    assumed = self.past_outcome(draft, item.past, schedule).payments if item.past else []
+                    # "Unpaid" records no repayments: past_outcome would only count the overdue installments.
+                    records_past = item.past is not None and item.past.kind is not PastKind.UNPAID
+                    assumed = self.past_outcome(draft, item.past, schedule).payments if records_past else []
                     installment_rows.extend(_bulk_installments(offset, schedule, [*item.payments, *assumed]))
+                    if not (item.payments or assumed):
+                        continue
                     refs = list(item.payment_refs) or [None] * len(item.payments)
                     repayment_rows.extend(
                         _bulk_values(
