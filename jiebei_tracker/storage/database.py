@@ -230,8 +230,11 @@ def _check_schema_before_opening(path: Path) -> None:
     application's database, one made by a newer version, or a damaged one is refused as it is."""
     from urllib.parse import quote
 
+    # A file closed cleanly has no write-ahead log: read it as immutable, which creates no -wal/-shm beside it
+    # (refusing a file must leave nothing behind). With a log there, read through it.
+    options = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?{options}", uri=True)
     except sqlite3.Error as error:
         raise DatabaseProblem(path, f"cannot be opened ({error})") from None
     try:

@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jiebei_tracker.domain.payments import Payment, apply_payments
-from jiebei_tracker.domain.rules.index import Closing
+from jiebei_tracker.domain.rules import History
 from jiebei_tracker.domain.schedule import Installment
 from jiebei_tracker.domain.vocabulary import NoteKind
 from tests.domain.records_builder import Records
+from tests.history_answers import assert_same_answers
 
 START = date(2025, 1, 31)
 
@@ -91,7 +92,13 @@ def test_the_indexes_the_rules_use_give_what_a_scan_of_the_snapshot_gives(plans,
     first, length = START + timedelta(days=window[0]), window[1]
     for days in as_of_days:
         relevant = history.without_loans_closed_before(START + timedelta(days=days))
-        assert relevant._closing == Closing.of(relevant.loans)  # the kept loans' part of the whole one
+        # It keeps what the whole history worked out about its loans (when each closed): it must answer as if
+        # made afresh from its records, on its first day and after.
+        afresh = History(relevant.loans, relevant.repayments, relevant.limits, relevant.notes, relevant.platform_kinds)
+        day = START + timedelta(days=days)
+        assert_same_answers(
+            relevant, afresh, [day, day + timedelta(days=45), day + timedelta(days=400)], grace_days=grace
+        )
         snapshot = history.snapshot(START + timedelta(days=days), grace_days=grace)
         last = first + timedelta(days=length)
         assert snapshot.installments_settled_late_between(first, last) == [

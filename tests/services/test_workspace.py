@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus, NoteKind
+from jiebei_tracker.services import ledger as ledger_module
+from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.loans import LoanQuery
 from jiebei_tracker.services.settings import GeneralSettings
 from jiebei_tracker.services.workspace import open_workspace
@@ -13,14 +17,28 @@ from tests.conftest import TODAY
 from tests.scenarios import draft
 
 
-def test_reads_need_no_engine_and_the_ledger_made_on_first_use_writes(db_path):
+@pytest.fixture
+def ledgers_made(monkeypatch) -> list[Ledger]:
+    """Every Ledger made from here on."""
+    made: list[Ledger] = []
+
+    class NotedLedger(Ledger):
+        def __init__(self, **kwargs) -> None:
+            super().__init__(**kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(ledger_module, "Ledger", NotedLedger)
+    return made
+
+
+def test_reads_need_no_engine_and_the_ledger_made_on_first_use_writes(db_path, ledgers_made):
     open_workspace(db_path).close()  # a new file is made by Alembic, on the engine
     workspace = open_workspace(db_path, today=lambda: TODAY)
     try:
         assert workspace.totals().loans == 0 and workspace.general_settings() == GeneralSettings()
-        assert not workspace.database.has_engine and workspace._ledger is None
+        assert not workspace.database.has_engine and ledgers_made == []
         changes = workspace.ledger.add_loan(draft("借呗", external_id="JB-1", borrowed_on=date(2026, 6, 1)))
-        assert workspace.database.has_engine and workspace.ledger is workspace.ledger
+        assert workspace.database.has_engine and workspace.ledger is workspace.ledger is ledgers_made[0]
         [loan] = workspace.loans()
         assert (loan.loan_id, loan.external_id, loan.platform) == (changes.created_id, "JB-1", "借呗")
         assert loan.status in (LoanStatus.ACTIVE, LoanStatus.OVERDUE) and loan.borrowed_on == date(2026, 6, 1)
@@ -49,10 +67,12 @@ def test_reads_need_no_engine_and_the_ledger_made_on_first_use_writes(db_path):
         workspace.close()
 
 
-def test_warm_up_loads_the_ledger_and_engine(db_path):
+def test_warm_up_loads_the_ledger_and_engine(db_path, ledgers_made):
     workspace = open_workspace(db_path, today=lambda: TODAY)
     try:
         workspace.warm_up()
-        assert workspace.database.has_engine and workspace._ledger is not None
+        assert workspace.database.has_engine and len(ledgers_made) == 1
+        workspace.ledger.add_note(noted_on=TODAY, kind=NoteKind.INQUIRY, text="查询")
+        assert ledgers_made == [workspace.ledger]  # the write used the ledger made ahead of it
     finally:
         workspace.close()

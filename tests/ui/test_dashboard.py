@@ -115,9 +115,8 @@ def test_the_dashboard_reloads_when_a_change_comes_from_elsewhere(books, window,
 
 def test_the_due_tables_fill_their_width_and_fit_their_texts(books, window, translations, qtbot):
     dashboard = window.dashboard
-    for language in ("en", "zh_CN"):
-        translations.apply(language)
-        qtbot.wait(10)  # the LanguageChange events are posted
+
+    def fitted(language: str) -> None:
         for table in (dashboard.overdue_table, dashboard.upcoming_table):
             header = table.horizontalHeader()
             assert header.length() == table.viewport().width()  # the platform column takes what is left
@@ -126,3 +125,10 @@ def test_the_due_tables_fill_their_width_and_fit_their_texts(books, window, tran
                     continue
                 widest = max(table.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
                 assert header.sectionSize(column) >= widest, (language, column)
+
+    for language in ("en", "zh_CN"):
+        translations.apply(language)
+        # The LanguageChange events are posted: wait for the dashboard's (its title in the new language), then for
+        # the layout they set off.
+        qtbot.waitUntil(lambda: dashboard.overdue_title.text() == dashboard.tr("Overdue — pay these first"))
+        qtbot.waitUntil(lambda language=language: fitted(language))

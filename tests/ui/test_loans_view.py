@@ -141,14 +141,21 @@ def test_clicking_a_header_sorts_in_sql(view, workspace):
     assert [view.model.record_at(r).platform for r in range(3)] == ["招商银行", "微粒贷", "借呗"]
 
 
-def test_a_change_refreshes_only_the_loans_it_names(qtbot, workspace, window):
+def test_a_change_refreshes_only_the_loans_it_names(qtbot, workspace, make_window, monkeypatch):
     ids = [workspace.ledger.add_loan(draft(name, borrowed_on=date(2026, 10, n))).created_id for n, name in
            enumerate(("借呗", "微粒贷", "招商银行"), start=1)]  # fmt: skip
+    fetched: list[list[int]] = []
+    read_rows = workspace.loans
+
+    def noted_read(loan_ids=None):  # what the list reads its rows with
+        fetched.append(None if loan_ids is None else list(loan_ids))
+        return read_rows(loan_ids)
+
+    monkeypatch.setattr(workspace, "loans", noted_read)
+    window = make_window(workspace)
     window.show_page(LOANS)
     model = window.loans_view.model
-    fetched: list[list[int]] = []
-    real_fetch = model._fetch_rows
-    model._fetch_rows = lambda loan_ids: fetched.append(list(loan_ids)) or real_fetch(loan_ids)
+    fetched.clear()  # the first page
     reset = []
     model.modelReset.connect(lambda: reset.append(True))
 

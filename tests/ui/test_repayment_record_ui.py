@@ -42,7 +42,6 @@ def saved(workspace, loan_id) -> list[tuple]:
     ]
 
 
-
 def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(QApplication.focusWidget(), key, modifier)
 
@@ -110,21 +109,31 @@ def test_amount_and_note_typed_are_saved_as_a_repayment_logged_by_hand(workspace
 
 
 @pytest.fixture
-def repayment_dialog(qtbot, workspace, loan_id):
-    """The dialog as the actions open it, the day as it opens (TODAY); what Save was given is kept."""
-    calls = []
-    dialog = RepaymentDialog(
-        loan=workspace.loans([loan_id])[0],
-        today=TODAY,
-        quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
-        outlook=lambda day: workspace.repayment_outlook(loan_id, paid_on=day),
-        pay=lambda day, fen, note: calls.append((day, fen, note)),
-        pay_off=lambda day, fen, note: calls.append(("payoff", day, fen, note)),
-    )
-    qtbot.addWidget(dialog)
-    show_and_focus(qtbot, dialog)
-    dialog.calls = calls
-    return dialog
+def open_repayment_dialog(qtbot, workspace, loan_id):
+    """Opens the dialog as the actions do, the day as it opens (TODAY); what Save was given is kept."""
+
+    def open_dialog() -> RepaymentDialog:
+        calls = []
+        dialog = RepaymentDialog(
+            loan=workspace.loans([loan_id])[0],
+            today=TODAY,
+            quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
+            outlook=lambda day: workspace.repayment_outlook(loan_id, paid_on=day),
+            pay=lambda day, fen, note: calls.append((day, fen, note)),
+            pay_off=lambda day, fen, note: calls.append(("payoff", day, fen, note)),
+        )
+        qtbot.addWidget(dialog)
+        show_and_focus(qtbot, dialog)
+        dialog.calls = calls
+        return dialog
+
+    return open_dialog
+
+
+@pytest.fixture
+def repayment_dialog(open_repayment_dialog):
+    """The dialog opened on the loan as the fixture ``loan_id`` left it."""
+    return open_repayment_dialog()
 
 
 def type_amount(dialog: RepaymentDialog, text: str) -> str:
@@ -162,11 +171,10 @@ def test_more_than_is_owed_is_refused_while_typing_and_on_save(repayment_dialog)
     assert type_amount(dialog, "abc") == ""
 
 
-def test_the_settles_line_starts_after_what_is_paid_and_follows_the_day(repayment_dialog, workspace, loan_id):
+def test_the_settles_line_starts_after_what_is_paid_and_follows_the_day(open_repayment_dialog, workspace, loan_id):
     workspace.ledger.log_repayment(loan_id, paid_on=date(2026, 7, 15), amount_fen=INSTALLMENT_FEN + 20_000)
     workspace.ledger.log_repayment(loan_id, paid_on=date(2026, 9, 1), amount_fen=INSTALLMENT_FEN)
-    dialog = repayment_dialog
-    dialog._outlooks.clear()  # the dialog was opened before these were logged
+    dialog = open_repayment_dialog()
     # On TODAY both count: installment 1 paid, installment 2 paid, ¥200.00 of installment 3 paid.
     assert type_amount(dialog, "839.43") == "Settles installment 3."
     # On 2026-08-01 only the first counts: ¥200.00 of installment 2 is paid.
@@ -180,11 +188,10 @@ def test_the_settles_line_starts_after_what_is_paid_and_follows_the_day(repaymen
 
 
 def test_a_typed_repayment_replacing_the_one_assumed_from_the_schedule_settles_that_installment(
-    repayment_dialog, workspace, loan_id
+    open_repayment_dialog, workspace, loan_id
 ):
     workspace.ledger.record_installments_paid([InstallmentKey(loan_id, 5)], source=RepaymentSource.AUTOPAY)
-    dialog = repayment_dialog
-    dialog._outlooks.clear()
+    dialog = open_repayment_dialog()
     # Today's repayment stands for installment 5 (due 11-15, the nearest): the autopay record of it gives way,
     # so the waterfall still starts at installment 1.
     assert type_amount(dialog, "1039.43") == "Settles installment 1."

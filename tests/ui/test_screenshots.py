@@ -16,6 +16,7 @@ from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
 from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS
+from jiebei_tracker.ui.views.charts_view import ChartFeed
 from jiebei_tracker.ui.views.deferred import Deferred
 from tests.conftest import TODAY
 
@@ -48,16 +49,18 @@ def dark_palette() -> QPalette:
 
 
 def _settle(window, qtbot) -> None:
-    """Let the charts be built, the background health check and health history finish, and everything repaint."""
+    """Let the charts be built and the background health check and health history finish (a picture is grabbed
+    by painting the window afresh: nothing needs to wait for a repaint)."""
     for deferred in window.findChildren(Deferred):
         if deferred.isVisible():
             deferred.build_now()  # below the fold it would wait for the user to scroll to it
     panel = window.health_panel
-    if panel._stale or panel.status.isVisible():  # its first check has not come in yet
-        with qtbot.waitSignal(panel.updated, timeout=20_000):
-            pass
-    window.wait_for_workers()
-    qtbot.wait(50)  # queued results (worker → UI) and repaints; no state is asserted on timing
+    # The panel's status line is hidden once a check is shown (and shown again while the next is worked out); the
+    # charts' feed (made with the first chart) is busy until every year of the health history has come in.
+    qtbot.waitUntil(
+        lambda: panel.status.isHidden() and not any(feed.health_busy for feed in window.hub.findChildren(ChartFeed)),
+        timeout=20_000,
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
