@@ -3,7 +3,7 @@ draw from: one ChartData refreshed once per change, with the slow health history
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -26,6 +26,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset
 from jiebei_tracker.services.series_health import HealthJob
 from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.background import Background
 
 CHART_CLASSES: dict[ChartKind, type[Chart]] = {
     ChartKind.HEALTH: HealthChart,
@@ -36,26 +37,6 @@ CHART_CLASSES: dict[ChartKind, type[Chart]] = {
     ChartKind.LIMITS: LimitsChart,
 }
 ALL_KINDS = frozenset(ChartKind)
-
-
-class _HealthSignals(QObject):
-    finished = Signal(object, object, object)  # job, points (or None), error message (or None)
-
-
-class _HealthRunnable(QRunnable):
-    """Works out one year of the health history on a pool thread; touches no widget and no ChartData state."""
-
-    def __init__(self, data: ChartData, job: HealthJob, signals: _HealthSignals) -> None:
-        super().__init__()
-        self._data, self._job, self._signals = data, job, signals
-
-    def run(self) -> None:
-        try:
-            points = self._data.run_health_job(self._job)
-        except Exception as error:  # reported to the UI thread, which shows it on the health chart
-            self._signals.finished.emit(self._job, None, str(error))
-        else:
-            self._signals.finished.emit(self._job, points, None)
 
 
 class ChartFeed(QObject):
@@ -83,10 +64,7 @@ class ChartFeed(QObject):
         self.health_error: str | None = None
         self._last_changes: Changes | None = None
         self._running: HealthJob | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _HealthSignals(self)
-        self._signals.finished.connect(self._on_health_done)
+        self._background = Background(self)
 
     def series(self, kind: ChartKind):
         """The series to draw now; for the health chart in the background mode, what is worked out so far."""
@@ -122,7 +100,7 @@ class ChartFeed(QObject):
 
     def wait_for_health(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (for closing, and for benchmarks)."""
-        return self._pool.waitForDone(msecs)
+        return self._background.wait(msecs)
 
     def _start_health(self) -> None:
         if self._running is not None or self.health_error is not None:
@@ -130,8 +108,12 @@ class ChartFeed(QObject):
         jobs = self.data.health_jobs()
         if not jobs:
             return
-        self._running = jobs[0]
-        self._pool.start(_HealthRunnable(self.data, jobs[0], self._signals))
+        job = self._running = jobs[0]
+        # On the worker: touches no widget and no ChartData state (run_health_job only reads).
+        self._background.run(
+            lambda: self.data.run_health_job(job),
+            lambda points, error: self._on_health_done(job, points, None if error is None else str(error)),
+        )
 
     def _on_health_done(self, job: HealthJob, points, error: str | None) -> None:
         self._running = None

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.background import Background
 from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.first_frame import after_first_frame
 
@@ -44,26 +45,6 @@ def work_out_health(workspace: Workspace) -> HealthReport:
     return HealthReport(check.score, trend, list(check.flags), autopay_checklist(database, as_of=today), diagnosis)
 
 
-class _Signals(QObject):
-    finished = Signal(int, object, str)  # generation, HealthReport (or None), error
-
-
-class _HealthJob(QRunnable):
-    """Runs work_out_health on a pool thread; touches no widget."""
-
-    def __init__(self, workspace: Workspace, generation: int, signals: _Signals) -> None:
-        super().__init__()
-        self._workspace, self._generation, self._signals = workspace, generation, signals
-
-    def run(self) -> None:
-        try:
-            report = work_out_health(self._workspace)
-        except Exception as error:  # shown in the panel; the window goes on working
-            self._signals.finished.emit(self._generation, None, str(error))
-        else:
-            self._signals.finished.emit(self._generation, report, "")
-
-
 class HealthPanel(QWidget):
     """Reloads (in the background) when shown stale and after each change or settings save.
 
@@ -82,10 +63,7 @@ class HealthPanel(QWidget):
         self._workspace = workspace
         self._generation = 0
         self._stale = True
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self._show)
+        self._background = Background(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RELOAD_DELAY_MS)
@@ -150,12 +128,16 @@ class HealthPanel(QWidget):
         self._generation += 1
         self.status.setText(self.tr("Working out your health check…"))
         self.status.show()
-        self._pool.start(_HealthJob(self._workspace, self._generation, self._signals))
+        generation, workspace = self._generation, self._workspace
+        self._background.run(
+            lambda: work_out_health(workspace),  # on the worker: touches no widget
+            lambda report, error: self._show(generation, report, "" if error is None else str(error)),
+        )
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until no health check is running (before the database closes)."""
         self._timer.stop()
-        return self._pool.waitForDone(msecs)
+        return self._background.wait(msecs)
 
     def _show(self, generation: int, report: HealthReport | None, error: str) -> None:
         if generation != self._generation:
