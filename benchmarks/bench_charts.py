@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.services.loans import list_loans
-from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset, demo_chart_data
+from jiebei_tracker.services.series.data import ChartData, ChartKind, RangePreset, demo_chart_data
 from jiebei_tracker.ui.views.charts_view import CHART_CLASSES
 
 TODAY = date(2026, 11, 28)

@@ -69,7 +69,7 @@ def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
     from PySide6.QtWidgets import QApplication
 
     from jiebei_tracker.charts.report_images import report_chart_images
-    from jiebei_tracker.services.series import ChartData
+    from jiebei_tracker.services.series.data import ChartData
     from jiebei_tracker.ui.i18n import Translations
 
     app = QApplication.instance() or QApplication(["jiebei-tracker"])

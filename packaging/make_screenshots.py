@@ -24,7 +24,7 @@ from jiebei_tracker.charts.balance import BalanceChart  # noqa: E402
 from jiebei_tracker.charts.export import render_png  # noqa: E402
 from jiebei_tracker.charts.health import HealthChart  # noqa: E402
 from jiebei_tracker.services.demo import generate_history  # noqa: E402
-from jiebei_tracker.services.series import ChartData, RangePreset  # noqa: E402
+from jiebei_tracker.services.series.data import ChartData, RangePreset  # noqa: E402
 from jiebei_tracker.services.workspace import Workspace  # noqa: E402
 from jiebei_tracker.storage.backups import Reason, make_backup  # noqa: E402
 from jiebei_tracker.storage.database import open_database  # noqa: E402

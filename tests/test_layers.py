@@ -310,7 +310,7 @@ def test_the_checker_sees_wrong_arrows_of_every_kind(tmp_path):
         {
             "ui/common.py": "",
             "storage/database.py": "",
-            "services/series.py": "",
+            "services/series/data.py": "",
             "charts/base.py": (
                 "from typing import TYPE_CHECKING\n"
                 "from .. import ui\n"

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 from jiebei_tracker.charts.axes import YuanAxis, fen_yuan, ordinal_step_arrays
 from jiebei_tracker.charts.base import Chart, fill_as_one_path, holds_points
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.services.series_balance import BalanceSeries
-from jiebei_tracker.services.series_kinds import ChartKind
+from jiebei_tracker.services.series.balance import BalanceSeries
+from jiebei_tracker.services.series.kinds import ChartKind
 
 MAX_PLATFORMS_SHOWN = 6
 

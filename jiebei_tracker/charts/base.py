@@ -18,7 +18,7 @@ from jiebei_tracker.charts.export import PngExportDialog, save_png
 from jiebei_tracker.charts.theme import ChartTheme, theme_for
 from jiebei_tracker.domain.errors import FileProblem
 from jiebei_tracker.qt_text import message_box, plain_label, plain_tooltip
-from jiebei_tracker.services.series_kinds import ChartKind, RangePreset, preset_span
+from jiebei_tracker.services.series.kinds import ChartKind, RangePreset, preset_span
 
 # How far past the data the view may be dragged, so the first and last points are never stuck to the edge.
 PAN_MARGIN_DAYS = 45

@@ -12,9 +12,9 @@ from jiebei_tracker.charts.axes import SECONDS_PER_DAY, CountAxis, YuanAxis, day
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.readout import month_name
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.services.series_borrowing import BorrowingSeries
-from jiebei_tracker.services.series_kinds import ChartKind
-from jiebei_tracker.services.series_months import next_month
+from jiebei_tracker.services.series.borrowing import BorrowingSeries
+from jiebei_tracker.services.series.kinds import ChartKind
+from jiebei_tracker.services.series.months import next_month
 
 BAR_GAP_SECONDS = 2 * SECONDS_PER_DAY
 

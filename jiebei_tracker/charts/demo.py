@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QButtonGroup, QHBoxLayout, QPushButt
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.export import DEFAULT_SIZE, save_png
 from jiebei_tracker.domain.errors import FileProblem
-from jiebei_tracker.services.series_kinds import RangePreset
+from jiebei_tracker.services.series.kinds import RangePreset
 
 if TYPE_CHECKING:
-    from jiebei_tracker.services.series import ChartData
+    from jiebei_tracker.services.series.data import ChartData
 
 
 def _arguments(argv: list[str] | None, chart_name: str) -> argparse.Namespace:
@@ -79,7 +79,7 @@ def run_demo(chart_class: type[Chart], argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # Here, not at the top: the generated history lives in a database (SQLAlchemy), which only the demo needs;
     # importing a chart module loads no SQL (tests/test_layers.py).
-    from jiebei_tracker.services.series import demo_chart_data
+    from jiebei_tracker.services.series.data import demo_chart_data
 
     with tempfile.TemporaryDirectory(prefix="jiebei-chart-") as folder:
         loans = 0 if args.empty else args.loans

@@ -17,8 +17,8 @@ from jiebei_tracker.charts.theme import ChartTheme
 from jiebei_tracker.domain.health import HealthBand
 from jiebei_tracker.domain.rules import RULES
 from jiebei_tracker.qt_text import display_language
-from jiebei_tracker.services.series_health import HealthSeries
-from jiebei_tracker.services.series_kinds import ChartKind
+from jiebei_tracker.services.series.health import HealthSeries
+from jiebei_tracker.services.series.kinds import ChartKind
 
 # HealthBand.of: good from 80, watch from 60, at risk below. Regions run edge to edge; the legend names the scores.
 BANDS = ((HealthBand.GOOD, 80, 100), (HealthBand.WATCH, 60, 80), (HealthBand.AT_RISK, 0, 60))

@@ -15,8 +15,8 @@ from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.readout import percent
 from jiebei_tracker.domain.limits import LimitCut
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.services.series_kinds import ChartKind
-from jiebei_tracker.services.series_limits import LimitSeries, PlatformLimits
+from jiebei_tracker.services.series.kinds import ChartKind
+from jiebei_tracker.services.series.limits import LimitSeries, PlatformLimits
 
 # A cut this close to the day under the mouse is named in the read-out.
 CUT_NEAR_DAYS = 10

@@ -15,8 +15,8 @@ from jiebei_tracker.charts.axes import SECONDS_PER_DAY, PercentAxis, days_x
 from jiebei_tracker.charts.base import Chart
 from jiebei_tracker.charts.borrowing import month_bar_edges
 from jiebei_tracker.charts.readout import month_name, percent
-from jiebei_tracker.services.series_kinds import ChartKind
-from jiebei_tracker.services.series_on_time import OnTimeSeries
+from jiebei_tracker.services.series.kinds import ChartKind
+from jiebei_tracker.services.series.on_time import OnTimeSeries
 
 # Rolling windows: months → line style, so the three lines differ by more than colour.
 WINDOW_STYLES = {3: Qt.PenStyle.SolidLine, 6: Qt.PenStyle.DashLine, 12: Qt.PenStyle.DotLine}

@@ -11,8 +11,8 @@ import pyqtgraph as pg
 from jiebei_tracker.charts.axes import CountAxis, day_x, ordinal_step_arrays
 from jiebei_tracker.charts.base import Chart, fill_as_one_path, holds_points
 from jiebei_tracker.charts.theme import ChartTheme
-from jiebei_tracker.services.series_balance import PlatformCountSeries
-from jiebei_tracker.services.series_kinds import ChartKind
+from jiebei_tracker.services.series.balance import PlatformCountSeries
+from jiebei_tracker.services.series.kinds import ChartKind
 
 
 class PlatformsChart(Chart):

@@ -14,10 +14,10 @@ from jiebei_tracker.charts.health import HealthChart
 from jiebei_tracker.charts.limits import LimitsChart
 from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
-from jiebei_tracker.services.series_kinds import RangePreset
+from jiebei_tracker.services.series.kinds import RangePreset
 
 if TYPE_CHECKING:
-    from jiebei_tracker.services.series import ChartData
+    from jiebei_tracker.services.series.data import ChartData
 
 REPORT_CHARTS = (HealthChart, BorrowingChart, OnTimeChart, BalanceChart, PlatformsChart, LimitsChart)
 REPORT_SIZE = (1000, 460)

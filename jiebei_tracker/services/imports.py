@@ -33,7 +33,7 @@ from jiebei_tracker.services import backups
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.imports_db import existing_for, existing_for_alipay, export_all
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger, LimitEntry, NoteEntry, RepaymentEntry
-from jiebei_tracker.services.ledger_batch import ImportedFile
+from jiebei_tracker.services.ledger.batch import ImportedFile
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.database import Database
 

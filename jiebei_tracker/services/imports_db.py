@@ -25,7 +25,7 @@ from jiebei_tracker.importers.export import (
 )
 from jiebei_tracker.importers.matching import Existing, ExistingLoan
 from jiebei_tracker.importers.records import loan_key
-from jiebei_tracker.services.ledger_repayments import ASSUMED_SOURCES
+from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import terms_of
 from jiebei_tracker.storage.database import Database
@@ -90,7 +90,7 @@ def _loans(session: Session, *, money: bool = False, open_parts: bool = False) -
         )
         payoff_day = func.min(case((col(Repayment.is_payoff), Repayment.paid_on)))
         # Repayments the app assumed (schedule, autopay) are left out of what is paid: an imported repayment for
-        # the same installment replaces them (ledger_bulk._replace_assumed), and the ledger checks the sum.
+        # the same installment replaces them (ledger.bulk._replace_assumed), and the ledger checks the sum.
         assumed = col(Repayment.source).in_(ASSUMED_SOURCES)
         real = func.coalesce(func.sum(case((assumed, 0), else_=Repayment.amount_fen)), 0)
         for loan_id, total, payoff in session.exec(

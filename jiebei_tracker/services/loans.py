@@ -219,7 +219,7 @@ class RepaymentOutlook:
 def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> RepaymentOutlook:
     """For showing, while the user types, which installments a repayment would settle (``payments.settles``)."""
     from jiebei_tracker.domain.payments import apply_payments, remaining_total
-    from jiebei_tracker.services.ledger_repayments import nearest_assumed
+    from jiebei_tracker.services.ledger.repayments import nearest_assumed
     from jiebei_tracker.storage import tables
     from jiebei_tracker.storage.convert import installment_of, payment_of
     from jiebei_tracker.storage.queries import loan_schedule_rows

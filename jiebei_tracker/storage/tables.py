@@ -16,7 +16,7 @@ def import_id_column() -> Column:
 class ImportBatch(SQLModel, table=True):
     """One import of a file: when, which file, what kind, how many records of each sort it added, and whether it
     was undone. ``replaced_json`` keeps what the import replaced — the assumed repayments its real ones stood in
-    for, the platform kinds it changed — so that undoing it puts them back (services/ledger_imports.py)."""
+    for, the platform kinds it changed — so that undoing it puts them back (services/ledger/import_undo.py)."""
 
     id: int | None = Field(default=None, primary_key=True)
     imported_at: str  # local time, ISO 8601 to the second (2026-12-05T10:00:00)

@@ -163,7 +163,7 @@ class LoanActions(QObject):
 
     def _pay_off(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:
         """Settle the loan early so that Ctrl+Z takes it back."""
-        from jiebei_tracker.services.ledger_repayments import RepaymentEdit
+        from jiebei_tracker.services.ledger.repayments import RepaymentEdit
 
         changes = self._workspace.ledger.pay_off(loan.loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note)
         self.undo.repayment_written(

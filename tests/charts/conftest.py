@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from jiebei_tracker.services.series import ChartData, demo_chart_data
+from jiebei_tracker.services.series.data import ChartData, demo_chart_data
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

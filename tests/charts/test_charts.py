@@ -26,7 +26,7 @@ from jiebei_tracker.charts.limits import LimitsChart
 from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
 from jiebei_tracker.qt_text import plain_tooltip
-from jiebei_tracker.services.series import RangePreset
+from jiebei_tracker.services.series.data import RangePreset
 from tests.conftest import TODAY
 
 CHARTS = [BorrowingChart, OnTimeChart, BalanceChart, LimitsChart, HealthChart, PlatformsChart]

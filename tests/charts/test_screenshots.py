@@ -14,7 +14,7 @@ from jiebei_tracker.charts.health import HealthChart
 from jiebei_tracker.charts.limits import LimitsChart
 from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
-from jiebei_tracker.services.series import RangePreset
+from jiebei_tracker.services.series.data import RangePreset
 
 CHARTS = [BorrowingChart, OnTimeChart, BalanceChart, LimitsChart, HealthChart, PlatformsChart]
 SIZE = (1100, 560)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
-from jiebei_tracker.services import ledger_bulk
+from jiebei_tracker.services.ledger import bulk as ledger_bulk
 from tests.importers.samples import loans_csv
 
 NOTE = "还款记录：每月5日从工资卡自动扣款，" * 700  # about 25 KB of UTF-8

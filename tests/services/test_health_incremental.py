@@ -18,8 +18,8 @@ from jiebei_tracker.domain.rules import History
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from jiebei_tracker.services.health import health_history, history_points, load_history
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger
-from jiebei_tracker.services.series import ChartData, demo_chart_data
-from jiebei_tracker.services.series_health import health_series
+from jiebei_tracker.services.series.data import ChartData, demo_chart_data
+from jiebei_tracker.services.series.health import health_series
 from tests.conftest import TODAY
 from tests.history_answers import assert_same_answers
 from tests.scenarios import draft

@@ -16,10 +16,10 @@ from jiebei_tracker.importers.alipay_plan import Action, Choice, NewLoanTerms
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure
 from jiebei_tracker.importers.reading import ReadOptions
-from jiebei_tracker.services import ledger_bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.imports import ImportService, PastAnswer
 from jiebei_tracker.services.ledger import Ledger
+from jiebei_tracker.services.ledger import bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.storage.database import open_database
 from tests.conftest import TODAY

@@ -9,7 +9,7 @@ from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.services.credit import list_platforms
 from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.health import diagnose_latest_cut, load_history
-from jiebei_tracker.services.series import ChartData
+from jiebei_tracker.services.series.data import ChartData
 from tests.conftest import TODAY
 
 

@@ -22,11 +22,11 @@ from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.health import HealthSettings
-from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset, charts_affected, preset_span
-from jiebei_tracker.services.series_borrowing import borrowing_series
-from jiebei_tracker.services.series_health import FlagPeriod, health_series
-from jiebei_tracker.services.series_on_time import MonthOnTime
-from jiebei_tracker.services.series_records import LoanRecord
+from jiebei_tracker.services.series.borrowing import borrowing_series
+from jiebei_tracker.services.series.data import ChartData, ChartKind, RangePreset, charts_affected, preset_span
+from jiebei_tracker.services.series.health import FlagPeriod, health_series
+from jiebei_tracker.services.series.on_time import MonthOnTime
+from jiebei_tracker.services.series.records import LoanRecord
 from tests.conftest import TODAY
 from tests.scenarios import draft, terms
 
@@ -510,7 +510,7 @@ def test_balance_and_platform_count_series_add_up_the_moves_day_by_day(moves):
     owing against counting them day by day."""
     from itertools import accumulate
 
-    from jiebei_tracker.services.series_balance import balance_series_from_moves, platform_count_series
+    from jiebei_tracker.services.series.balance import balance_series_from_moves, platform_count_series
 
     by_ordinal = {p: {day.toordinal(): fen for day, fen in per_day.items()} for p, per_day in moves.items()}
     series = balance_series_from_moves(by_ordinal, as_of=date(2020, 3, 1))
@@ -530,7 +530,7 @@ def test_balance_and_platform_count_series_add_up_the_moves_day_by_day(moves):
 def test_a_balance_series_patched_platform_by_platform_equals_one_added_up_afresh(before, change):
     """What ChartData does after a change: the platforms the change moved are added up again, the others keep
     their runs, and the series before the change lends its days (when they did not change)."""
-    from jiebei_tracker.services.series_balance import (
+    from jiebei_tracker.services.series.balance import (
         add_moves,
         balance_series_from_moves,
         balance_series_from_runs,

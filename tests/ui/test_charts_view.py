@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from jiebei_tracker.domain.vocabulary import NoteKind
-from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset
+from jiebei_tracker.services.series.data import ChartData, ChartKind, RangePreset
 from jiebei_tracker.ui.views.charts_view import ChartFeed, ChartsView, DashboardCharts
 from tests.conftest import TODAY
 from tests.scenarios import draft

@@ -10,8 +10,8 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from jiebei_tracker.services import ledger_bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.imports import Action, FileKind, ImportService, PastAnswer
+from jiebei_tracker.services.ledger import bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.ui.dialogs.import_models import BAD_TINT, HEADER_TINT
 from jiebei_tracker.ui.dialogs.import_pages import select_data

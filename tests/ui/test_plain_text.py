@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.qt_text import plain_tooltip
-from jiebei_tracker.services.series import ChartKind
+from jiebei_tracker.services.series.data import ChartKind
 from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS
 from jiebei_tracker.ui.views.charts_view import ChartsView, DashboardCharts
 from jiebei_tracker.ui.views.deferred import Deferred

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, RepaymentSource
-from jiebei_tracker.services.ledger_repayments import InstallmentKey
+from jiebei_tracker.services.ledger.repayments import InstallmentKey
 from jiebei_tracker.ui import undo_notice
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog

@@ -23,8 +23,8 @@ from jiebei_tracker.charts.limits import LimitsChart
 from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.series import ChartData, ChartKind, RangePreset
-from jiebei_tracker.services.series_health import HealthJob
+from jiebei_tracker.services.series.data import ChartData, ChartKind, RangePreset
+from jiebei_tracker.services.series.health import HealthJob
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.background import Background
 

@@ -13,9 +13,9 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.import_history import ImportCounts
-from jiebei_tracker.services.ledger_base import LedgerBase
-from jiebei_tracker.services.ledger_batch import CHUNK
-from jiebei_tracker.services.ledger_bulk import reapply_many
+from jiebei_tracker.services.ledger.base import LedgerBase
+from jiebei_tracker.services.ledger.batch import CHUNK
+from jiebei_tracker.services.ledger.bulk import reapply_many
 from jiebei_tracker.storage import tables
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from jiebei_tracker.domain.payments import InstallmentState, OnTimeRate
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
-from jiebei_tracker.services.series_months import month_of, months_between
+from jiebei_tracker.services.series.months import month_of, months_between
 
 ROLLING_MONTHS = (3, 6, 12)
 

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from jiebei_tracker.domain.payments import principal_repaid
-from jiebei_tracker.services.series_records import LoanRecord
+from jiebei_tracker.services.series.records import LoanRecord
 
 if TYPE_CHECKING:
     import numpy as np

@@ -11,7 +11,7 @@ from jiebei_tracker.domain.payments import InstallmentState, Payment
 from jiebei_tracker.domain.rules import History as RulesHistory
 from jiebei_tracker.domain.schedule import Installment
 from jiebei_tracker.services import health
-from jiebei_tracker.services.series_records import History, LimitRecord, LoanRecord, oldest_first
+from jiebei_tracker.services.series.records import History, LimitRecord, LoanRecord, oldest_first
 from jiebei_tracker.storage.database import Database
 
 

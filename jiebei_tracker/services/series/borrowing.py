@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from jiebei_tracker.services.series_months import month_of, months_between
-from jiebei_tracker.services.series_records import LoanRecord
+from jiebei_tracker.services.series.months import month_of, months_between
+from jiebei_tracker.services.series.records import LoanRecord
 
 # RULES.md, borrowing_frequency: ≥ 3 new loans in any rolling 30 days (both are user settings there).
 BORROWING_THRESHOLD = 3

@@ -20,9 +20,9 @@ from jiebei_tracker.domain.schedule import Installment, build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.ledger_base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
-from jiebei_tracker.services.ledger_batch import BatchRecorder, ImportedFile, stored_rows
-from jiebei_tracker.services.ledger_repayments import ASSUMED_SOURCES, nearest_assumed
+from jiebei_tracker.services.ledger.base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
+from jiebei_tracker.services.ledger.batch import BatchRecorder, ImportedFile, stored_rows
+from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES, nearest_assumed
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.ledger_base import (
+from jiebei_tracker.services.ledger.base import (
     LedgerBase,
     get_loan,
     get_note,

@@ -17,7 +17,7 @@ from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import list_notes
 from jiebei_tracker.services.health import HealthSettings
-from jiebei_tracker.services.series_balance import (
+from jiebei_tracker.services.series.balance import (
     BalanceMoves,
     BalanceSeries,
     PlatformCountSeries,
@@ -28,24 +28,24 @@ from jiebei_tracker.services.series_balance import (
     platform_count_series,
     platform_run,
 )
-from jiebei_tracker.services.series_borrowing import (
+from jiebei_tracker.services.series.borrowing import (
     BorrowedDays,
     BorrowingSeries,
     add_borrowing,
     borrowing_series_from_days,
 )
-from jiebei_tracker.services.series_health import HealthJob, HealthPoints, HealthResult, HealthSeries
-from jiebei_tracker.services.series_kinds import ChartKind, RangePreset, charts_affected, preset_span
-from jiebei_tracker.services.series_limits import LimitSeries, limit_series
-from jiebei_tracker.services.series_loader import load_history, load_limits, load_loans
-from jiebei_tracker.services.series_on_time import (
+from jiebei_tracker.services.series.health import HealthJob, HealthPoints, HealthResult, HealthSeries
+from jiebei_tracker.services.series.kinds import ChartKind, RangePreset, charts_affected, preset_span
+from jiebei_tracker.services.series.limits import LimitSeries, limit_series
+from jiebei_tracker.services.series.loader import load_history, load_limits, load_loans
+from jiebei_tracker.services.series.on_time import (
     MonthTallies,
     OnTimeSeries,
     add_tallies,
     month_tallies,
     on_time_series_from_totals,
 )
-from jiebei_tracker.services.series_records import History, LoanRecord
+from jiebei_tracker.services.series.records import History, LoanRecord
 from jiebei_tracker.storage.database import Database
 
 HealthHistory = Callable[..., list]

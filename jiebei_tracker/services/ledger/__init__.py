@@ -1,7 +1,8 @@
 """The ledger: the only way anything is written. Every call is one transaction and returns its Changes.
 
-The class is put together from parts: ledger_base (checks and row helpers), ledger_bulk (``add_history``),
-ledger_undo (undoable deletes) and ledger_imports (``undo_import``); their record types are importable from here too.
+The class is put together from the parts in this package: ``base`` (checks and row helpers), ``bulk``
+(``add_history``), ``repayments``, ``undo`` (undoable deletes) and ``import_undo`` (``undo_import``); their record
+types are importable from here too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.ledger_base import (
+from jiebei_tracker.services.ledger.base import (
     get_loan,
     get_note,
     has_payoff,
@@ -27,10 +28,10 @@ from jiebei_tracker.services.ledger_base import (
     reapply,
     repayment_row,
 )
-from jiebei_tracker.services.ledger_bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
-from jiebei_tracker.services.ledger_imports import ImportUndo
-from jiebei_tracker.services.ledger_repayments import InstallmentKey, RepaymentEdit, RepaymentWrites
-from jiebei_tracker.services.ledger_undo import DeletedLoan, DeletedRow, UndoableDeletes
+from jiebei_tracker.services.ledger.bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
+from jiebei_tracker.services.ledger.import_undo import ImportUndo
+from jiebei_tracker.services.ledger.repayments import InstallmentKey, RepaymentEdit, RepaymentWrites
+from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow, UndoableDeletes
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.queries import loan_schedule_rows
 

@@ -15,7 +15,7 @@ from jiebei_tracker.domain.payments import propose_payoff, remaining_total
 from jiebei_tracker.domain.text import clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.ledger_base import (
+from jiebei_tracker.services.ledger.base import (
     LedgerBase,
     get_loan,
     has_payoff,

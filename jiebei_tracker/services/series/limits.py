@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.limits import LimitCut, LimitRecord, limit_cuts
-from jiebei_tracker.services.series_balance import BalanceSeries
+from jiebei_tracker.services.series.balance import BalanceSeries
 
 if TYPE_CHECKING:
     import numpy as np
