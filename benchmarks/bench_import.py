@@ -236,7 +236,7 @@ def same_rows(floor_db: Path, import_db: Path) -> list[str]:
 def run_import(csv_path: Path, db_path: Path) -> dict:
     from jiebei_tracker.importers.columns import FileKind
     from jiebei_tracker.importers.reading import ReadOptions
-    from jiebei_tracker.services.imports import ImportService, PastAnswer
+    from jiebei_tracker.services.imports.service import ImportService, PastAnswer
     from jiebei_tracker.services.ledger import Ledger
     from jiebei_tracker.storage.database import open_database
 

@@ -38,7 +38,7 @@ def register(commands) -> dict:
 
 
 def backup_command(args, context) -> int:
-    from jiebei_tracker.services.backups import back_up
+    from jiebei_tracker.services.files.backups import back_up
 
     target = back_up(context.database, None if args.file is None else Path(args.file))
     print(f"backed up {context.database.path} to {target}", file=context.out)
@@ -47,7 +47,7 @@ def backup_command(args, context) -> int:
 
 def backups_command(args, db_path: Path, out) -> int:
     from jiebei_tracker.cli_listings import dump_json, print_table
-    from jiebei_tracker.services.backups import lines
+    from jiebei_tracker.services.files.backups import lines
 
     found = lines(db_path)
     if args.json:
@@ -93,7 +93,7 @@ def backups_command(args, db_path: Path, out) -> int:
 
 def restore_command(args, db_path: Path, out) -> int:
     from jiebei_tracker.domain.errors import DatabaseDamaged
-    from jiebei_tracker.services.backups import recover, restore
+    from jiebei_tracker.services.files.backups import recover, restore
     from jiebei_tracker.storage.backups import inspect
     from jiebei_tracker.storage.database import open_database
 

@@ -15,7 +15,7 @@ from jiebei_tracker.cli_options import option_value, whole_number
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import FileProblem, InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
-from jiebei_tracker.services.private_files import check_private_target, write_private_file
+from jiebei_tracker.services.files.private import check_private_target, write_private_file
 
 LANGUAGES = ("en", "zh_CN")
 

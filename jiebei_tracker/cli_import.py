@@ -52,7 +52,7 @@ def register(commands) -> dict:
 
 
 def _service(context):
-    from jiebei_tracker.services.imports import ImportService
+    from jiebei_tracker.services.imports.service import ImportService
 
     return ImportService(database=context.database, ledger=context.ledger, today=lambda: context.today)
 
@@ -117,7 +117,7 @@ def _import_csv(args, context, service, path: Path) -> int:
 def _past_answer(args, context, plan):
     """The --past answer (None when not given); False, with the question printed, when the file has loans with
     installments already due that neither the file nor --past says were repaid or not."""
-    from jiebei_tracker.services.imports import PastAnswer, past_question
+    from jiebei_tracker.services.imports.service import PastAnswer, past_question
 
     answer = PastAnswer(args.past) if getattr(args, "past", None) else None
     if answer is None and plan.undecided_count:
@@ -208,7 +208,7 @@ _COUNTED = ("loans", "repayments", "limits", "notes", "platforms")
 def run_imports(args, context) -> int:
     """Every import, newest first: its number, when, the file, its kind, what it added, and whether it was undone."""
     from jiebei_tracker.cli_listings import dump_json, print_table
-    from jiebei_tracker.services.import_history import list_imports
+    from jiebei_tracker.services.imports.history import list_imports
 
     records = list_imports(context.database)
     if args.json:
@@ -251,7 +251,7 @@ def run_undo_import(args, context) -> int:
     """Undo the import numbered ID, or the latest one not undone yet: what it added goes, nothing else changes.
     Refused (exit 1, the reason on stderr) when something recorded since depends on it."""
     from jiebei_tracker.domain.errors import InvalidValue
-    from jiebei_tracker.services.import_history import latest_undoable, list_imports
+    from jiebei_tracker.services.imports.history import latest_undoable, list_imports
 
     if args.import_id is None:
         record = latest_undoable(context.database)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.qt_text import message_box
-from jiebei_tracker.services.private_files import write_private_file
+from jiebei_tracker.services.files.private import write_private_file
 
 if TYPE_CHECKING:  # a chart's own "Save as PNG…" calls this module: the type only, or the imports would circle
     from jiebei_tracker.charts.base import Chart

@@ -17,7 +17,8 @@ from jiebei_tracker.storage.database import Database, open_database
 if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is due (services.dues) alone
     from jiebei_tracker.domain.payments import PayoffQuote
     from jiebei_tracker.domain.rules import Thresholds
-    from jiebei_tracker.services import credit, import_history, loans
+    from jiebei_tracker.services import credit, loans
+    from jiebei_tracker.services.imports import history as import_history
     from jiebei_tracker.services.ledger import Ledger
 
 
@@ -86,13 +87,13 @@ class Workspace:
 
     def imports(self) -> list[import_history.ImportRecord]:
         """Every import made, newest first (undoing one is ``ledger.undo_import``)."""
-        from jiebei_tracker.services import import_history
+        from jiebei_tracker.services.imports import history as import_history
 
         return import_history.list_imports(self.database)
 
     def latest_import(self) -> import_history.ImportRecord | None:
         """The newest import not undone yet: the one Edit ▸ Undo import takes back."""
-        from jiebei_tracker.services import import_history
+        from jiebei_tracker.services.imports import history as import_history
 
         return import_history.latest_undoable(self.database)
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jiebei_tracker.domain.errors import FileProblem
 from jiebei_tracker.qt_text import message_box
-from jiebei_tracker.services import backups
-from jiebei_tracker.services.imports import ImportFailure, ImportService
+from jiebei_tracker.services.files import backups
+from jiebei_tracker.services.imports.service import ImportFailure, ImportService
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jiebei_tracker.domain.errors import DatabaseDamaged, DatabaseProblem, FileProblem
 from jiebei_tracker.qt_text import message_box
-from jiebei_tracker.services.backups import newest_good, recover
+from jiebei_tracker.services.files.backups import newest_good, recover
 
 T = TypeVar("T")
 

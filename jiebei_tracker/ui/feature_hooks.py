@@ -97,7 +97,7 @@ def open_import_wizard(
 ) -> Changes | None:
     """The import wizard, starting at ``path`` when a file was dropped on the window; ``undo_import`` is what its
     "Undo this import" button calls (the window's ImportUndo.undo_by_id)."""
-    from jiebei_tracker.services.imports import ImportService
+    from jiebei_tracker.services.imports.service import ImportService
     from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
 
     imports = ImportService(database=workspace.database, ledger=workspace.ledger, today=workspace.today)

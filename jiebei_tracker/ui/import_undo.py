@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.qt_text import message_box, plain_tooltip
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.import_history import ImportCounts, ImportRecord
+from jiebei_tracker.services.imports.history import ImportCounts, ImportRecord
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import actions as loan_actions  # its confirm() (tests replace it there)
 from jiebei_tracker.ui.common import ChangeHub

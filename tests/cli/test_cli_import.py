@@ -9,7 +9,7 @@ import pytest
 
 from jiebei_tracker.cli import main
 from jiebei_tracker.importers.columns import FileKind
-from jiebei_tracker.services.imports import ImportService
+from jiebei_tracker.services.imports.service import ImportService
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.storage.database import open_database
 from tests.importers.samples import alipay_bytes, loans_csv

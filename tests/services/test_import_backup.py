@@ -9,7 +9,7 @@ from contextlib import closing
 
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.reading import ReadOptions
-from jiebei_tracker.services.imports import ImportService, PastAnswer
+from jiebei_tracker.services.imports.service import ImportService, PastAnswer
 from jiebei_tracker.storage.backups import Reason, list_backups
 from jiebei_tracker.storage.database import activity_path
 from tests.conftest import TODAY

@@ -17,7 +17,7 @@ from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure
 from jiebei_tracker.importers.reading import ReadOptions
 from jiebei_tracker.services.demo import generate_history
-from jiebei_tracker.services.imports import ImportService, PastAnswer
+from jiebei_tracker.services.imports.service import ImportService, PastAnswer
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.ledger import bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.loans import list_loans

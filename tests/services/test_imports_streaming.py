@@ -15,7 +15,7 @@ from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import MAX_KEPT_ERRORS, ImportFailure
 from jiebei_tracker.importers.reading import ReadOptions
-from jiebei_tracker.services.imports import ImportService, PastAnswer
+from jiebei_tracker.services.imports.service import ImportService, PastAnswer
 from jiebei_tracker.services.ledger import bulk as ledger_bulk
 from jiebei_tracker.services.loans import list_loans
 from tests.conftest import TODAY

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jiebei_tracker.domain.errors import FileProblem
-from jiebei_tracker.services.private_files import write_private_file
+from jiebei_tracker.services.files.private import write_private_file
 
 
 def mode(path: Path) -> int:
@@ -68,7 +68,7 @@ def test_the_calendar_the_report_and_the_csv_export_are_private(ledger, database
 
     from jiebei_tracker.cli import main
     from jiebei_tracker.services.ics import export_ics
-    from jiebei_tracker.services.imports_db import export_all
+    from jiebei_tracker.services.imports.db import export_all
     from tests.scenarios import draft
 
     ledger.add_loan(draft("借呗", borrowed_on=date(2026, 10, 10), months=6))

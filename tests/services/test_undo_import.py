@@ -12,8 +12,8 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.reading import ReadOptions
-from jiebei_tracker.services.import_history import ImportCounts, latest_undoable, list_imports
-from jiebei_tracker.services.imports import ImportService, PastAnswer
+from jiebei_tracker.services.imports.history import ImportCounts, latest_undoable, list_imports
+from jiebei_tracker.services.imports.service import ImportService, PastAnswer
 from jiebei_tracker.services.loans import list_loans, list_repayments
 from tests.conftest import TODAY
 from tests.importers.samples import alipay_bytes, loans_csv

@@ -10,7 +10,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from jiebei_tracker.services.imports import Action, FileKind, ImportService, PastAnswer
+from jiebei_tracker.services.imports.service import Action, FileKind, ImportService, PastAnswer
 from jiebei_tracker.services.ledger import bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.ui.dialogs.import_models import BAD_TINT, HEADER_TINT
@@ -154,7 +154,7 @@ def test_a_second_import_of_the_same_file_shows_everything_already_there(qtbot, 
 
 
 def _options(kind):
-    from jiebei_tracker.services.imports import ReadOptions
+    from jiebei_tracker.services.imports.service import ReadOptions
 
     return ReadOptions(kind=kind)
 

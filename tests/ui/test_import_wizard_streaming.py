@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from jiebei_tracker.services.imports import ImportService
+from jiebei_tracker.services.imports.service import ImportService
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
 from tests.conftest import TODAY

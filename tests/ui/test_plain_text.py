@@ -159,7 +159,7 @@ def test_the_charts_name_the_platform_as_typed(hostile, workspace, qtbot):
 
 
 def test_the_import_wizard_shows_the_file_name_and_its_cells_as_typed(workspace, qtbot, tmp_path):
-    from jiebei_tracker.services.imports import ImportService
+    from jiebei_tracker.services.imports.service import ImportService
     from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
     from tests.importers.samples import loans_csv
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.reading import ReadOptions
-from jiebei_tracker.services.imports import ImportService, PastAnswer
+from jiebei_tracker.services.imports.service import ImportService, PastAnswer
 from jiebei_tracker.ui import actions as actions_module
 from jiebei_tracker.ui import import_undo as import_undo_module
 from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard

@@ -12,7 +12,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.import_history import ImportCounts
+from jiebei_tracker.services.imports.history import ImportCounts
 from jiebei_tracker.services.ledger.base import LedgerBase
 from jiebei_tracker.services.ledger.batch import CHUNK
 from jiebei_tracker.services.ledger.bulk import reapply_many

@@ -22,7 +22,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
 from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
 from jiebei_tracker.qt_text import display_language, plain_label
-from jiebei_tracker.services.imports import Action, Choice, NewLoanTerms
+from jiebei_tracker.services.imports.service import Action, Choice, NewLoanTerms
 from jiebei_tracker.ui.dialogs.import_models import AlipayRowsModel
 from jiebei_tracker.ui.dialogs.import_pages import select_data
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from jiebei_tracker.services.imports import Action, AlipayPlan, Choice, ImportFailure
+from jiebei_tracker.services.imports.service import Action, AlipayPlan, Choice, ImportFailure
 from jiebei_tracker.ui.dialogs.import_alipay_page import choice_text, target_text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from jiebei_tracker.services.imports import FileKind, ImportPlan, Preview
+from jiebei_tracker.services.imports.service import FileKind, ImportPlan, Preview
 
 
 class CsvSteps(QObject):

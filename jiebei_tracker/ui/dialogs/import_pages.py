@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.qt_text import plain_label
-from jiebei_tracker.services.imports import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
+from jiebei_tracker.services.imports.service import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
 from jiebei_tracker.ui.dialogs.import_models import PreviewModel
 from jiebei_tracker.ui.dialogs.import_past import PastQuestion
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.past import PastRepayments
-from jiebei_tracker.services.imports import ImportPlan, PastAnswer
+from jiebei_tracker.services.imports.service import ImportPlan, PastAnswer
 
 
 class PastQuestion(QGroupBox):

@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.imports import ImportFailure, ImportService, ReadOptions
+from jiebei_tracker.services.imports.service import ImportFailure, ImportService, ReadOptions
 from jiebei_tracker.ui.dialogs.import_alipay_page import AlipayPage
 from jiebei_tracker.ui.dialogs.import_alipay_steps import AlipaySteps
 from jiebei_tracker.ui.dialogs.import_csv_steps import CsvSteps

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.services.imports import ImportCancelled, ImportFailure
+from jiebei_tracker.services.imports.service import ImportCancelled, ImportFailure
 from jiebei_tracker.ui.background import Background
 
 # job(progress, cancelled) -> result; progress(done, total) may be called from the job as it goes.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.qt_text import message_box, plain_label, plain_tooltip
-from jiebei_tracker.services.backups import BackupLine, Reason, lines
+from jiebei_tracker.services.files.backups import BackupLine, Reason, lines
 
 
 class RestoreDialog(QDialog):

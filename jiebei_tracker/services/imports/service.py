@@ -29,9 +29,9 @@ from jiebei_tracker.importers.errors import ImportCancelled, ImportFailure, erro
 from jiebei_tracker.importers.matching import Existing, ExistingLoan
 from jiebei_tracker.importers.reading import Layout, ReadOptions, read_layout
 from jiebei_tracker.importers.table import DELIMITERS, RawRow, delimiter_option, preview_rows
-from jiebei_tracker.services import backups
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.imports_db import existing_for, existing_for_alipay, export_all
+from jiebei_tracker.services.files import backups
+from jiebei_tracker.services.imports.db import existing_for, existing_for_alipay, export_all
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger, LimitEntry, NoteEntry, RepaymentEntry
 from jiebei_tracker.services.ledger.batch import ImportedFile
 from jiebei_tracker.services.settings import SettingsStore
