@@ -156,7 +156,8 @@ def _checklist_json(item, language: str) -> dict:
 
 def _check(context, as_of: date):
     from jiebei_tracker.domain.health import check_health
-    from jiebei_tracker.services.health import HealthSettings, load_history
+    from jiebei_tracker.services.health import HealthSettings
+    from jiebei_tracker.storage.history import load_history
 
     settings = HealthSettings.load(context.database)
     history = load_history(context.database)
@@ -214,7 +215,8 @@ def cmd_score(args, context) -> int:
 
 
 def cmd_diagnose(args, context) -> int:
-    from jiebei_tracker.services.health import diagnose_platform, load_history
+    from jiebei_tracker.services.health import diagnose_platform
+    from jiebei_tracker.storage.history import load_history
 
     _, language = _options(args, context)
     diagnosis = diagnose_platform(context.database, args.platform, today=context.today)

@@ -17,8 +17,8 @@ from icalendar import Alarm, Calendar, Event
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import InstallmentRecord, LoanRecord, Snapshot
 from jiebei_tracker.services.files.private import write_private_file
-from jiebei_tracker.services.health import load_history, open_loan_ids
 from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.history import load_history, open_loan_ids
 
 UID_DOMAIN = "jiebei-tracker.local"
 PRODID = "-//Jiebei Tracker//jiebei-tracker 借呗信用健康助手//ZH"

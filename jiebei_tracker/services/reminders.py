@@ -13,10 +13,10 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import LoanRecord, Snapshot, Text
 from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, PlatformKind, _Labelled
-from jiebei_tracker.services.health import load_history, open_loan_ids
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.history import load_history, open_loan_ids
 
 
 class ReminderKind(_Labelled):

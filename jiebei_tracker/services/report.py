@@ -13,9 +13,10 @@ from jiebei_tracker.domain.health import HealthBand, HealthCheck, check_health
 from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import Flag
-from jiebei_tracker.services.health import HealthSettings, load_history
+from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
 from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.history import load_history
 
 DUE_DAYS = 14
 RECENT_CUT_DAYS = 180

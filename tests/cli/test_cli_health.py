@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
-from jiebei_tracker.services.health import load_history
 from jiebei_tracker.services.ledger import Ledger
+from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

@@ -12,9 +12,10 @@ from jiebei_tracker.domain.health import HealthBand
 from jiebei_tracker.domain.limits import LimitCut, limit_cuts
 from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.services.demo import sample_history
-from jiebei_tracker.services.health import diagnose_platform, health_check, load_history
+from jiebei_tracker.services.health import diagnose_platform, health_check
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.storage.database import open_database
+from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

@@ -16,10 +16,11 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rules import History
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
-from jiebei_tracker.services.health import health_history, history_points, load_history
+from jiebei_tracker.services.health import health_history, history_points
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger
 from jiebei_tracker.services.series.data import ChartData, demo_chart_data
 from jiebei_tracker.services.series.health import health_series
+from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 from tests.history_answers import assert_same_answers
 from tests.scenarios import draft

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
-from jiebei_tracker.services.health import load_history
 from jiebei_tracker.services.ics import event_uid, export_ics
+from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

@@ -8,8 +8,9 @@ from datetime import date
 from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.services.credit import list_platforms
 from jiebei_tracker.services.demo import generate_history
-from jiebei_tracker.services.health import diagnose_latest_cut, load_history
+from jiebei_tracker.services.health import diagnose_latest_cut
 from jiebei_tracker.services.series.data import ChartData
+from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 
 

@@ -8,7 +8,6 @@ from dateutil.relativedelta import relativedelta
 
 from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
 from jiebei_tracker.domain.vocabulary import PlatformKind
-from jiebei_tracker.services.health import load_history
 from jiebei_tracker.services.reminders import (
     ReminderKind,
     autopay_checklist,
@@ -16,6 +15,7 @@ from jiebei_tracker.services.reminders import (
     take_reminders_to_show,
 )
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
+from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

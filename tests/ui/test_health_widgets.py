@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
-from jiebei_tracker.services.health import diagnose_platform, health_check, health_history, load_history
+from jiebei_tracker.services.health import diagnose_platform, health_check, health_history
 from jiebei_tracker.services.reminders import ReminderKind, autopay_checklist, pending_reminders
+from jiebei_tracker.storage.history import load_history
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.reminders_tray import ReminderNotifier
 from jiebei_tracker.ui.views.health import (

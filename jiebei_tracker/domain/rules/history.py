@@ -108,7 +108,7 @@ class History:
     def with_loans_replaced(self, loan_ids: Iterable[int], fresh: History) -> History:
         """This history with the loans in ``loan_ids`` and their repayments replaced by those in ``fresh`` (a loan
         missing there was deleted), and ``fresh``'s limits, notes and platform kinds: ``fresh`` is what
-        ``services.health.load_history(..., loan_ids=...)`` reads. Loans must be in (borrowed_on, loan_id) order
+        ``storage.history.load_history(..., loan_ids=...)`` reads. Loans must be in (borrowed_on, loan_id) order
         and repayments in (day, id) order, as the loader gives them; the result is then the history a full read
         would give, and keeps what this one had already worked out (installment index, states on past days)
         for every loan that did not change — so a change to a few loans costs a few loans' work."""

@@ -46,6 +46,7 @@ from jiebei_tracker.services.series.on_time import (
     on_time_series_from_totals,
 )
 from jiebei_tracker.services.series.records import History, LoanRecord
+from jiebei_tracker.storage import history as stored
 from jiebei_tracker.storage.database import Database
 
 HealthHistory = Callable[..., list]
@@ -92,7 +93,7 @@ class ChartData:
         self._totals: dict[date, list[int]] | None = None
         self._borrowed: BorrowedDays | None = None
         self._health = HealthPoints()
-        # The rules' records (services.health.load_history), read by the first health job on the worker thread
+        # The rules' records (storage.history.load_history), read by the first health job on the worker thread
         # and then patched on the UI thread after each change (only the changed loans are read again); the
         # jobs are handed them, so a change costs the months it touches, not a fresh read of everything.
         self._rules: RulesHistory | None = None
@@ -170,7 +171,7 @@ class ChartData:
         session when it carries none). Touches nothing here, so it may run on a worker thread."""
         if self._health_history is not None:
             return self._health_history(self.database, start=job.start, end=job.end, settings=self.settings)
-        records = job.records if job.records is not None else health.load_history(self.database)
+        records = job.records if job.records is not None else stored.load_history(self.database)
         points = health.history_points(records, start=job.start, end=job.end, settings=self.settings)
         return HealthResult(points, records)
 
@@ -219,7 +220,7 @@ class ChartData:
             # The rules' records tell exactly from which day the score can move (a repayment made today: only
             # this month), where the chart records above only tell which loans changed.
             before = self._rules
-            fresh = health.load_history(self.database, loan_ids=changes.loan_ids)
+            fresh = stored.load_history(self.database, loan_ids=changes.loan_ids)
             self._rules = before.with_loans_replaced(changes.loan_ids, fresh)
             since = first_difference(before, self._rules, changes.loan_ids)
             stale_days = [] if since is None else [since]

@@ -1,5 +1,5 @@
 """The records the chart series are computed from, made from the one loader of the history
-(``services.health.load_history``) rather than read a second way: a loan with its installments' states and its
+(``storage.history.load_history``) rather than read a second way: a loan with its installments' states and its
 repayments in the order they were paid, and the limit records by day."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from operator import attrgetter
 from jiebei_tracker.domain.payments import InstallmentState, Payment
 from jiebei_tracker.domain.rules import History as RulesHistory
 from jiebei_tracker.domain.schedule import Installment
-from jiebei_tracker.services import health
 from jiebei_tracker.services.series.records import History, LimitRecord, LoanRecord, oldest_first
+from jiebei_tracker.storage import history as stored
 from jiebei_tracker.storage.database import Database
 
 
 def load_history(database: Database) -> History:
     """The whole history: every loan with its installments and repayments, and every limit record."""
-    return series_records_of(health.load_history(database))
+    return series_records_of(stored.load_history(database))
 
 
 def load_loans(database: Database, loan_ids: Iterable[int]) -> tuple[LoanRecord, ...]:
@@ -25,11 +25,11 @@ def load_loans(database: Database, loan_ids: Iterable[int]) -> tuple[LoanRecord,
     ids = sorted(set(loan_ids))
     if not ids:
         return ()
-    return series_records_of(health.load_history(database, loan_ids=ids)).loans
+    return series_records_of(stored.load_history(database, loan_ids=ids)).loans
 
 
 def load_limits(database: Database) -> tuple[LimitRecord, ...]:
-    return series_records_of(health.load_history(database, loan_ids=())).limits
+    return series_records_of(stored.load_history(database, loan_ids=())).limits
 
 
 def series_records_of(records: RulesHistory) -> History:
