@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QListWidget,
     QListWidgetItem,
@@ -358,7 +359,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        title = self.tr("Jiebei Tracker — 借呗信用健康助手")
+        # The app's name in the language shown, also as the application's display name: Qt adds that to a title
+        # that does not hold it already, which would name the app twice ("Jiebei Tracker — … — Jiebei Tracker").
+        title = self.tr("Jiebei Tracker")
+        QApplication.setApplicationDisplayName(title)
         self.setWindowTitle(self.tr("{title} — sample data").format(title=title) if self.is_sample else title)
         for row, text in enumerate(self.commands.page_titles()):
             self.navigation.item(row).setText(text)

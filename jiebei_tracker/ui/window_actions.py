@@ -107,7 +107,7 @@ class WindowActions(QObject):
         self.open_loan.setText(self.tr("&Open loan"))
         self.delete_loan.setText(self.tr("&Delete loan…"))
         self.find.setText(self.tr("&Find loans"))
-        self.sample.setText(self.tr("&Back to my data") if sample else self.tr("Look around with &sample data"))
+        self.sample.setText(self.tr("Back to m&y data") if sample else self.tr("Look around with sa&mple data"))
         self.settings.setText(self.tr("&Settings…"))
         self.quit.setText(self.tr("&Quit"))
         self.about.setText(self.tr("&About Jiebei Tracker"))

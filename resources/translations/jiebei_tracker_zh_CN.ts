@@ -1721,7 +1721,7 @@ You can undo this with Ctrl+Z.</source>
         <translation>请先选择一笔借款（在“总览”或“借款”页中）。</translation>
     </message>
     <message>
-        <source>Jiebei Tracker — 借呗信用健康助手</source>
+        <source>Jiebei Tracker</source>
         <translation>借呗信用健康助手</translation>
     </message>
     <message>
@@ -2889,12 +2889,12 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>查找借款(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Back to my data</source>
-        <translation>返回我的数据(&amp;B)</translation>
+        <source>Back to m&amp;y data</source>
+        <translation>返回我的数据(&amp;Y)</translation>
     </message>
     <message>
-        <source>Look around with &amp;sample data</source>
-        <translation>查看示例数据(&amp;S)</translation>
+        <source>Look around with sa&amp;mple data</source>
+        <translation>查看示例数据(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

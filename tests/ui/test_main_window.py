@@ -161,7 +161,7 @@ def test_the_sample_window_says_so_and_offers_the_way_back(make_window, workspac
     assert window.banner.isVisible()
     assert "sample data" in window.banner.text.text()
     assert "sample data" in window.windowTitle()
-    assert window.commands.sample.text() == "&Back to my data"
+    assert window.commands.sample.text() == "Back to m&y data"
     back = []
     window.own_data_requested.connect(lambda: back.append(True))
     window.banner.back_button.click()

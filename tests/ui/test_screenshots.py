@@ -21,7 +21,7 @@ from jiebei_tracker.ui.views.deferred import Deferred
 from tests.conftest import TODAY
 
 PAGES = {"dashboard": DASHBOARD, "loans": LOANS, "platforms": PLATFORMS, "notes": NOTES, "charts": CHARTS}
-EXPECTED_TITLE = {"en": "Jiebei Tracker — 借呗信用健康助手", "zh_CN": "借呗信用健康助手"}
+EXPECTED_TITLE = {"en": "Jiebei Tracker", "zh_CN": "借呗信用健康助手"}
 
 
 def dark_palette() -> QPalette:
@@ -72,6 +72,7 @@ def test_every_page(language, theme, demo_workspace, make_window, translations, 
     window = make_window(demo_workspace)
     window.resize(1280, 800)
     assert window.windowTitle() == EXPECTED_TITLE[language]
+    assert QApplication.applicationDisplayName() == EXPECTED_TITLE[language]  # so Qt does not add the name again
     for name, page in PAGES.items():
         window.show_page(page)
         if page == PLATFORMS:
