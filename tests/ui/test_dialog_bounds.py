@@ -167,7 +167,7 @@ def test_a_control_character_in_a_credit_report_note_is_refused_but_line_breaks_
     assert refused(dialog, "text") == r"Remove the invisible control character (\x07) from this text."
     assert saved == []
     retype(dialog.text, "贷款审批查询")
-    QTest.keyClick(dialog.text, Qt.Key.Key_Return)  # a new line in the text, not Save
+    QTest.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # a new line, not Save
     type_text(dialog.text, "微粒贷")
     save(dialog)
     assert saved == ["贷款审批查询\n微粒贷"]

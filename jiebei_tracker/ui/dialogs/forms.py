@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.qt_text import plain_label
@@ -87,6 +96,7 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self._text_fields: tuple[QPlainTextEdit, ...] = ()
 
     def lay_out(self, *, above: Sequence[QWidget] = (), below: Sequence[QWidget] = (), minimum_width: int) -> None:
         layout = QVBoxLayout(self)
@@ -99,3 +109,23 @@ class FormDialog(QDialog):
 
     def submit(self) -> None:
         raise NotImplementedError
+
+    def text_field(self, text: str = "") -> QPlainTextEdit:
+        """A text box of several lines that types like the form's other fields: Tab moves on, Enter saves,
+        Shift+Enter starts a new line."""
+        field = QPlainTextEdit(text)
+        field.setTabChangesFocus(True)
+        field.installEventFilter(self)
+        self._text_fields = (*self._text_fields, field)
+        return field
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched in self._text_fields
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.submit()
+            return True
+        return super().eventFilter(watched, event)

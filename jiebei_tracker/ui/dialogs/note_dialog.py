@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -45,13 +44,13 @@ class NoteDialog(FormDialog):
             self.kind.addItem(kind.label(display_language()), kind.value)
         if note:
             self.kind.setCurrentIndex(list(NoteKind).index(note.kind))
-        self.text = QPlainTextEdit(note.text if note else "")
+        self.text = self.text_field(note.text if note else "")
         self.text.setPlaceholderText(self.tr("e.g. 贷款审批查询 — 微粒贷, or: credit card 1 month overdue, settled"))
         self.text.setFixedHeight(90)
         hint = QLabel(
             self.tr(
                 "Inquiries count towards “credit on many platforms”; overdue, guarantee and bad-debt records "
-                "count until you mark them resolved."
+                "count until you mark them resolved. Enter saves; Shift+Enter starts a new line."
             )
         )
         hint.setWordWrap(True)
