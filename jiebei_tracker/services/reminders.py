@@ -11,7 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from jiebei_tracker.domain.errors import DatabaseBusy
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import LoanRecord, Snapshot, Text
-from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
+from jiebei_tracker.domain.rules.autopay import autopay_how_to
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, PlatformKind, _Labelled
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage import tables
@@ -96,7 +96,7 @@ def _due_reminder(loan: LoanRecord, inst, as_of: date, grace_days: int) -> Remin
 
 
 def _autopay_nudge(loan: LoanRecord, due: Reminder) -> Reminder:
-    how_to = AUTOPAY_HOW_TO[loan.platform_kind]
+    how_to = autopay_how_to(loan.platform, loan.platform_kind)
     return Reminder(
         ReminderKind.NO_AUTOPAY, loan.loan_id, loan.ref, loan.platform, loan.platform_kind, due.installment_id,
         due.seq, due.due_on, due.amount_fen, due.days, False,
@@ -208,7 +208,7 @@ def autopay_by_platform(snapshot: Snapshot) -> list[AutopayStatus]:
             len(loans),
             sum(loan.autopay for loan in loans),
             tuple(loan.loan_id for loan in loans if not loan.autopay),
-            AUTOPAY_HOW_TO[loans[0].platform_kind],
+            autopay_how_to(platform, loans[0].platform_kind),
         )
         for platform, loans in by_platform.items()
     ]

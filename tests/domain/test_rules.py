@@ -1,4 +1,4 @@
-"""The ten rules of RULES.md: each fires on its scenario, is quiet just under each threshold, and shows evidence."""
+"""The ten rules (docs/health-rules.md): each fires on its scenario, is quiet just under each threshold."""
 
 from __future__ import annotations
 
@@ -419,6 +419,19 @@ def test_an_active_loan_without_autopay_is_a_reminder_with_how_to():
     assert item.date("next_due_on") == date(2026, 12, 5)
     assert AUTOPAY_HOW_TO[PlatformKind.BANK].en in flag.advice.en
     assert AUTOPAY_HOW_TO[PlatformKind.BANK].zh_CN in flag.advice.zh_CN
+
+
+def test_autopay_advice_points_to_each_platforms_own_app():
+    records = Records()
+    for platform in ("微粒贷", "借呗", "京东金条", "招商银行"):
+        kind = "bank" if platform == "招商银行" else "internet"
+        records.loan(platform, borrowed_on=date(2026, 10, 5), autopay=False, kind=kind, paid=on_time(1))
+    advice = fired(records.snapshot(AS_OF), "no_autopay").advice
+    zh = advice.zh_CN
+    assert "微粒贷：微粒贷在微信（或 QQ）钱包里" in zh and "借呗：在支付宝" in zh and "京东金条：在京东金融 App" in zh
+    assert "招商银行：" + AUTOPAY_HOW_TO[PlatformKind.BANK].zh_CN in zh
+    assert zh.count("支付宝") == 1  # 微粒贷 and 京东金条 are not sent to Alipay
+    assert "WeChat" in advice.en and "JD Finance" in advice.en
 
 
 def test_settled_loans_need_no_autopay():

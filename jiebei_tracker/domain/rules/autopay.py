@@ -1,4 +1,4 @@
-"""The ``no_autopay`` reminder (策略 1(1)), with how to switch autopay on for each kind of platform."""
+"""The ``no_autopay`` reminder (策略 1(1)), with how to switch autopay on for each platform."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from jiebei_tracker.domain.vocabulary import PlatformKind
 
 AUTOPAY_HOW_TO: dict[PlatformKind, Text] = {
     PlatformKind.INTERNET: Text(
-        "在平台 App 的借款或还款设置里打开「到期自动还款」（借呗：支付宝 → 借呗 → 还款设置），"
-        "并在到期前让绑定的余额或银行卡里留够钱。",
+        "在平台 App 的借款或还款设置里打开「到期自动还款」，并在到期前让绑定的余额或银行卡里留够钱。",
         "In the lender's app, open the loan's repayment settings and switch on automatic repayment on the due "
-        "date (借呗: Alipay → 借呗 → repayment settings); keep enough in the linked balance or card before each due "
-        "date.",
+        "date; keep enough in the linked balance or card before each due date.",
     ),
     PlatformKind.BANK: Text(
         "在手机银行或柜台为这笔贷款签约「自动扣款」，指定一张借记卡，到期日前一天确认卡里余额充足。",
@@ -35,7 +33,7 @@ AUTOPAY_HOW_TO: dict[PlatformKind, Text] = {
         "deduction date matches the due date.",
     ),
     PlatformKind.MICROFINANCE: Text(
-        "请贷款公司和你签一份借记卡代扣协议，每次扣款后保留凭证。",
+        "请贷款公司和您签一份借记卡代扣协议，每次扣款后保留凭证。",
         "Ask the company to set up a direct-debit (withholding) agreement on your debit card, and keep the receipt "
         "of each deduction.",
     ),
@@ -45,6 +43,44 @@ AUTOPAY_HOW_TO: dict[PlatformKind, Text] = {
         "(.ics) with alarms, and keep a transfer record for every payment.",
     ),
 }
+
+
+# The platforms most people borrow on, in their own apps' words: their advice comes before the kind's.
+_PLATFORM_HOW_TO: tuple[tuple[tuple[str, ...], Text], ...] = (
+    (
+        ("借呗", "花呗"),
+        Text(
+            "在支付宝的借呗（或花呗）页面进入还款设置，打开「到期自动还款」，并在到期前让余额宝或绑定的银行卡里留够钱。",
+            "In Alipay, open 借呗 (or 花呗), go to its repayment settings and switch on automatic repayment on the due "
+            "date; keep enough in Yu'e Bao or the linked card before each due date.",
+        ),
+    ),
+    (
+        ("微粒贷",),
+        Text(
+            "微粒贷在微信（或 QQ）钱包里：进入微粒贷的还款设置，打开「自动还款」，并在到期前让绑定的银行卡里留够钱。",
+            "微粒贷 lives in the WeChat (or QQ) wallet: open its repayment settings and switch on automatic "
+            "repayment; keep enough in the linked card before each due date.",
+        ),
+    ),
+    (
+        ("京东金条", "京东白条"),
+        Text(
+            "在京东金融 App 里进入金条（或白条）的还款设置，打开「自动还款」，并在到期前让绑定的银行卡里留够钱。",
+            "In the JD Finance app, open 金条 (or 白条) repayment settings and switch on automatic repayment; keep "
+            "enough in the linked card before each due date.",
+        ),
+    ),
+)
+
+
+def autopay_how_to(platform: str, kind: PlatformKind) -> Text:
+    """How to switch autopay on for a loan of this platform: in that platform's own app where it is a well-known
+    one (微粒贷 lives in WeChat, not Alipay), else as platforms of its kind do it."""
+    for names, how_to in _PLATFORM_HOW_TO:
+        if any(name in platform for name in names):
+            return how_to
+    return AUTOPAY_HOW_TO[kind]
 
 
 @rule("no_autopay", STRATEGY_1_1, worst=Severity.LOW)
@@ -68,7 +104,9 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
             extra = {"dates": (("next_due_on", upcoming.due_on),)}
         items.append(loan_item(loan, zh, en, **extra))
     platforms = list(dict.fromkeys(loan.platform for loan in loans))
-    kinds = list(dict.fromkeys(loan.platform_kind for loan in loans))
+    kinds = {loan.platform: loan.platform_kind for loan in loans}
+    # One line of advice for each different way of doing it (two banks share one line).
+    advice = list(dict.fromkeys(autopay_how_to(platform, kinds[platform]) for platform in platforms))
     return make_flag(
         snapshot,
         "no_autopay",
@@ -81,8 +119,13 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
         items=items,
         advice=Text(
             "每一期都设成自动扣款，就不会因为忘记而逾期。"
-            + "".join(f"{k.label('zh_CN')}：{AUTOPAY_HOW_TO[k].zh_CN}" for k in kinds),
+            + "".join(f"{_names_for(how, platforms, kinds, 'zh_CN')}：{how.zh_CN}" for how in advice),
             "Put every installment on autopay so a forgotten date never turns into a late payment. "
-            + " ".join(f"{k.label('en')}: {AUTOPAY_HOW_TO[k].en}" for k in kinds),
+            + " ".join(f"{_names_for(how, platforms, kinds, 'en')}: {how.en}" for how in advice),
         ),
     )
+
+
+def _names_for(how_to: Text, platforms: list[str], kinds: dict[str, PlatformKind], language: str) -> str:
+    """The platforms a piece of advice is for."""
+    return joined((p for p in platforms if autopay_how_to(p, kinds[p]) == how_to), language)
