@@ -13,3 +13,8 @@ _QT_CONVENTIONS = re.compile(r"\(&\w\)|\(\*[^)]*\)|;;|\d\(\d\)")
 
 def half_width_slips(texts: list[str]) -> list[str]:
     return [text for text in texts if _HALF_WIDTH_NEXT_TO_CJK.search(_QT_CONVENTIONS.sub("", text))]
+
+
+def informal_you(texts: list[str]) -> list[str]:
+    """Texts that address the user as 你: the app says 您 throughout."""
+    return [text for text in texts if "你" in text]

@@ -67,7 +67,7 @@ class HealthChart(Chart):
         # separate (start, end) pairs in lane order, and thinning them joins one lane's end to another's start.
         self.lane_segments.setClipToView(False)
         self.lane_segments.setDownsampling(ds=1, auto=False)
-        self.lane_plot.invertY(True)  # the first rule of RULES.md at the top
+        self.lane_plot.invertY(True)  # the first rule of docs/health-rules.md at the top
         # What the bands and the lanes were last drawn from: a change mostly rescores this month and moves no
         # lane, and setting the lanes' ticks and widths again would lay out and repaint both axes.
         self._bands_theme: ChartTheme | None = None
@@ -91,7 +91,7 @@ class HealthChart(Chart):
         return self.series.days[0].replace(day=1) if self.series is not None and self.series.days else None
 
     def lanes(self, series: HealthSeries) -> list[str]:
-        """The flags ever in force, in the order of RULES.md (most basic first)."""
+        """The flags ever in force, in the order of docs/health-rules.md (most basic first)."""
         seen = set(series.flags_seen)
         ordered = [rule_id for rule_id in RULES if rule_id in seen]
         return ordered + sorted(seen - set(ordered))

@@ -114,8 +114,8 @@ def diagnose(history: History, cut: LimitCut, *, as_of: date, thresholds: Thresh
     if causes:
         worst = causes[0]
         explanation = Text(
-            drop.zh_CN + f"下调前 {window_days} 天里，你的记录中有 {len(causes)} 项平台看重的风险信号，"
-            f"最严重的是「{worst.title.zh_CN}」。按下面的顺序逐项处理，清单会随你记下的还款和借款更新。",
+            drop.zh_CN + f"下调前 {window_days} 天里，您的记录中有 {len(causes)} 项平台看重的风险信号，"
+            f"最严重的是「{worst.title.zh_CN}」。按下面的顺序逐项处理，清单会随您记下的还款和借款更新。",
             drop.en + f"In the {window_days} days before it, your records show {len(causes)} of the warning signs "
             f"platforms watch for, the most serious being “{worst.title.en}”. Work through them in this order; "
             "the checklist updates as you log repayments and loans.",
@@ -124,7 +124,7 @@ def diagnose(history: History, cut: LimitCut, *, as_of: date, thresholds: Thresh
         article = tuple(dict.fromkeys(section for flag in causes for section in flag.article))
     else:
         explanation = Text(
-            drop.zh_CN + f"下调前 {window_days} 天里，你的记录中没有文中提到的风险行为，"
+            drop.zh_CN + f"下调前 {window_days} 天里，您的记录中没有文中提到的风险行为，"
             "这次下调多半来自平台自身的风控调整（原因 3），比如对某些地区、行业或评分段统一收紧。",
             drop.en + f"Your records show none of the article's warning signs in the {window_days} days before "
             "it, so the cut most likely comes from the platform's own risk policy (Cause 3) — a general "
@@ -136,7 +136,7 @@ def diagnose(history: History, cut: LimitCut, *, as_of: date, thresholds: Thresh
 
 
 STRATEGY_4_ADVICE = Text(
-    "留意平台的站内消息和公告，看看有没有对这次调整的说明；平台要你补充资料（比如收入或工作证明）就尽快提交；"
+    "留意平台的站内消息和公告，看看有没有对这次调整的说明；平台要您补充资料（比如收入或工作证明）就尽快提交；"
     "接下来一段时间少申请一些额度，继续按时还款，几个月后再记录一次额度看是否回升。",
     "Read the platform's messages and notices for any word on the change; if it asks for documents (proof of "
     "income or employment, say), send them promptly; ask for smaller amounts for a while, keep repaying on "

@@ -62,7 +62,7 @@ class HealthBand(_Labelled):
 
 @dataclass(frozen=True)
 class HealthCheck:
-    """The flags in force on a day (RULES.md order) and the score they give."""
+    """The flags in force on a day (docs/health-rules.md order) and the score they give."""
 
     as_of: date
     score: int

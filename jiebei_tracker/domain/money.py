@@ -28,7 +28,7 @@ def normalize_text(text: str) -> str:
 
 
 def round_fen(amount: Decimal) -> int:
-    """Round a Decimal amount of fen half-up to a whole fen (the only rounding rule of SCHEDULES.md)."""
+    """Round a Decimal amount of fen half-up to a whole fen (the only rounding rule of docs/money.md)."""
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

@@ -30,7 +30,7 @@ class HealthSettings:
 
     @classmethod
     def load(cls, database: Database) -> HealthSettings:
-        """Thresholds stored under ``rule_thresholds`` (RULES.md defaults where absent), grace days from the
+        """Thresholds stored under ``rule_thresholds`` (docs/health-rules.md defaults where absent), grace days from the
         general settings."""
         store = SettingsStore(database=database)
         return cls(Thresholds.from_mapping(store.get(THRESHOLDS_KEY, {})), store.general().grace_days)

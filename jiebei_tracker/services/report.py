@@ -81,7 +81,7 @@ _WORDS = {
     "checklist": ("恢复清单", "Recovery checklist"),
     "charts": ("图表", "Charts"),
     "footer": (
-        "本报告由借呗信用健康助手根据你自己记录的数据在本机生成，不含任何外部数据。",
+        "本报告由借呗信用健康助手根据您自己记录的数据在本机生成，不含任何外部数据。",
         "Made on this computer by Jiebei Tracker from your own records; no outside data.",
     ),
 }

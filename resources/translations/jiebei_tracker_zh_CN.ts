@@ -1760,8 +1760,8 @@ You can undo this with Ctrl+Z.</source>
         <translation>例如：贷款审批查询 — 微粒贷，或：信用卡逾期 1 期，已结清</translation>
     </message>
     <message>
-        <source>Inquiries count towards “credit on many platforms”; overdue, guarantee and bad-debt records count until you mark them resolved.</source>
-        <translation>查询记录会计入“多头借贷”；逾期、担保和不良记录在标记为已解决之前都会计入。</translation>
+        <source>Inquiries count towards “credit on many platforms”; overdue, guarantee and bad-debt records count until you mark them resolved. Enter saves; Shift+Enter starts a new line.</source>
+        <translation>查询记录计入“多头借贷”；逾期、担保和呆账记录在您标为已解决之前一直计入。按 Enter 保存，按 Shift+Enter 换行。</translation>
     </message>
     <message>
         <source>Date on the report</source>
@@ -2641,10 +2641,6 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>默认 {value}</translation>
     </message>
     <message>
-        <source>The health check (RULES.md) flags a habit once it reaches these numbers. The defaults follow the article on why 借呗 limits are cut; change them if your platforms are stricter or milder.</source>
-        <translation>健康检查（RULES.md）在某个习惯达到这些数值时发出提示。默认值来自分析借呗降额原因的文章；如果您使用的平台更严格或更宽松，可以修改。</translation>
-    </message>
-    <message>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2751,6 +2747,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source> months</source>
         <translation> 个月</translation>
+    </message>
+    <message>
+        <source>The health check flags a habit once it reaches these numbers. The defaults follow the article on why 借呗 limits are cut; change them if your platforms are stricter or milder.</source>
+        <translation>当某项借还款习惯达到下列数值时，健康检查会给出提示。默认值参考了分析借呗降额原因的文章；如果您使用的平台更严格或更宽松，可以自行调整。</translation>
     </message>
     <message>
         <source> yuan</source>

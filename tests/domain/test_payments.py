@@ -1,4 +1,4 @@
-"""Applying repayments, installment status as of any date, on-time rate and early payoff (SCHEDULES.md)."""
+"""Applying repayments, installment status as of any date, on-time rate and early payoff (docs/money.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Schedules for the four methods, checked against SCHEDULES.md to the fen and against numpy-financial."""
+"""Schedules for the four methods, checked against docs/money.md to the fen and against numpy-financial."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The Chinese the app writes itself — flags, evidence, advice, limit-cut diagnoses, recovery checklists, reminders,
-the report — uses full-width punctuation, on a generated history that makes every rule speak."""
+the report — uses full-width punctuation and addresses the user as 您, on a generated history that makes every rule
+speak."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import dataclasses
 from jiebei_tracker.domain.rules import Text
 from jiebei_tracker.services import reminders, report
 from jiebei_tracker.services.demo import generate_history
-from tests.chinese import half_width_slips
+from tests.chinese import half_width_slips, informal_you
 from tests.conftest import TODAY
 
 
@@ -35,3 +36,4 @@ def test_the_apps_own_chinese_uses_full_width_punctuation(database, ledger):
     rules = {flag.rule for flag in report.build_report(database, as_of=TODAY).check.flags}
     assert len(rules) >= 7 and len(texts) > 500  # most rules spoke, with their evidence
     assert half_width_slips(texts) == []
+    assert informal_you(texts) == []

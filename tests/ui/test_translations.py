@@ -7,7 +7,7 @@ from importlib.resources import files
 from xml.etree import ElementTree
 
 from jiebei_tracker.ui import i18n
-from tests.chinese import half_width_slips
+from tests.chinese import half_width_slips, informal_you
 
 
 def test_every_text_is_translated_and_the_shipped_qm_is_up_to_date():
@@ -38,8 +38,9 @@ def _translations() -> list[str]:
     return ["".join(node.itertext()) for node in root.iter("translation")]
 
 
-def test_chinese_translations_use_full_width_punctuation():
+def test_chinese_translations_use_full_width_punctuation_and_say_you_politely():
     assert half_width_slips(_translations()) == []
+    assert informal_you(_translations()) == []
 
 
 def test_the_punctuation_check_sees_a_slip_and_lets_qt_conventions_be():

@@ -1,8 +1,9 @@
-"""The article's rules (RULES.md): a snapshot of the user's records as of a day in, flags with evidence out.
+"""The article's rules (docs/health-rules.md): a snapshot of the user's records as of a day in, flags with evidence
+out.
 
-Importing this package registers every rule. The rule modules are imported in the order of RULES.md, which is
-the order ``run_rules`` reports in (so nothing above the loop below may import a rule module); a new rule is one
-decorated function in one of them.
+Importing this package registers every rule. The rule modules are imported in the order of docs/health-rules.md,
+which is the order ``run_rules`` reports in (so nothing above the loop below may import a rule module); a new rule
+is one decorated function in one of them.
 """
 
 from importlib import import_module

@@ -43,7 +43,7 @@ def _credit_report_negative_flag(snapshot: Snapshot, notes: list[CreditNote], se
         for n in notes
     ]
     kinds = list(dict.fromkeys(n.kind for n in notes))
-    guarantee_zh = "担保一旦被借款人拖欠就会变成你的债，能解除就尽早申请解除。" if NoteKind.GUARANTEE in kinds else ""
+    guarantee_zh = "担保一旦被借款人拖欠就会变成您的债，能解除就尽早申请解除。" if NoteKind.GUARANTEE in kinds else ""
     guarantee_en = (
         " A guarantee becomes your debt the moment the borrower stops paying; ask to be released when you can."
         if NoteKind.GUARANTEE in kinds

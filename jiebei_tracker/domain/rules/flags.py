@@ -172,5 +172,5 @@ class Flag:
 
 
 def most_serious_first(flags: Iterable[Flag]) -> list[Flag]:
-    """Flags by severity, worst first; ties keep their order (the order of RULES.md)."""
+    """Flags by severity, worst first; ties keep their order (the order of docs/health-rules.md)."""
     return sorted(flags, key=lambda flag: -flag.severity.rank)

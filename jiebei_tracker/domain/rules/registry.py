@@ -34,7 +34,7 @@ class Rule:
     check: RuleCheck
 
 
-# In registration order, which is the order of RULES.md (the rule modules are imported in that order).
+# In registration order, which is the order of docs/health-rules.md (the rule modules are imported in that order).
 RULES: dict[str, Rule] = {}
 
 
@@ -53,7 +53,7 @@ def rule(rule_id: str, *article: Section, worst: Severity) -> Callable[[RuleChec
 def run_rules(
     snapshot: Snapshot, thresholds: Thresholds | None = None, *, only: Iterable[str] | None = None
 ) -> list[Flag]:
-    """Every rule's flag (or only those of the rule ids in ``only``) as of the snapshot's date, in RULES.md
+    """Every rule's flag (or only those of the rule ids in ``only``) as of the snapshot's date, in docs/health-rules.md
     order; rules that did not fire are left out."""
     thresholds = thresholds or Thresholds()
     wanted = None if only is None else set(only)

@@ -1,4 +1,4 @@
-"""The numbers the rules compare against, with RULES.md's defaults; every one is a user setting."""
+"""The numbers the rules compare against, with docs/health-rules.md's defaults; every one is a user setting."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from jiebei_tracker.services.series.records import LoanRecord
 if TYPE_CHECKING:
     import numpy as np
 
-# RULES.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
+# docs/health-rules.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
 PLATFORM_THRESHOLD = 3
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from jiebei_tracker.services.series.months import month_of, months_between
 from jiebei_tracker.services.series.records import LoanRecord
 
-# RULES.md, borrowing_frequency: ≥ 3 new loans in any rolling 30 days (both are user settings there).
+# docs/health-rules.md, borrowing_frequency: ≥ 3 new loans in any rolling 30 days (both are user settings there).
 BORROWING_THRESHOLD = 3
 WINDOW_DAYS = 30
 

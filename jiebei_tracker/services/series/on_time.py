@@ -16,7 +16,7 @@ ROLLING_MONTHS = (3, 6, 12)
 @dataclass(frozen=True)
 class MonthOnTime:
     """Installments that fell due in a month (by the series' ``as_of`` date), by where they stand on that date.
-    Upcoming ones (not yet due, or still within the grace days) are not counted (SCHEDULES.md)."""
+    Upcoming ones (not yet due, or still within the grace days) are not counted (docs/money.md)."""
 
     month: date
     on_time: int = 0
@@ -76,7 +76,7 @@ def month_tallies(states: Iterable[InstallmentState], *, as_of: date, grace_days
     tallies: dict[date, list[int]] = {}
     for state in states:
         if state.due_on > as_of:
-            continue  # has not fallen due yet, even if already paid early: not counted (SCHEDULES.md)
+            continue  # has not fallen due yet, even if already paid early: not counted (docs/money.md)
         status = state.status(as_of, grace_days)
         if status is InstallmentStatus.UPCOMING:
             continue

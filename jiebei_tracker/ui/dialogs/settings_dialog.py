@@ -1,5 +1,5 @@
 """Settings: the language, grace days, reminder lead days and autopay recording, and the health rules' thresholds
-(RULES.md) with their defaults shown and a reset. The threshold rows come from the fields of the rules'
+(docs/health-rules.md) with their defaults shown and a reset. The threshold rows come from the fields of the rules'
 ``Thresholds``, so a threshold added there appears here."""
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ class SettingsDialog(QDialog):
         rules_inner_layout.addWidget(
             _note(
                 self.tr(
-                    "The health check (RULES.md) flags a habit once it reaches these numbers. The defaults follow "
+                    "The health check flags a habit once it reaches these numbers. The defaults follow "
                     "the article on why 借呗 limits are cut; change them if your platforms are stricter or milder."
                 )
             )
