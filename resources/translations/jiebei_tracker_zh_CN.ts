@@ -982,8 +982,8 @@ What you were doing was not saved; everything saved before is unchanged.</source
 <context>
     <name>FlagCard</name>
     <message>
-        <source>From the article: {sections}</source>
-        <translation>出自文章：{sections}</translation>
+        <source>From the article “{title}”: {sections}</source>
+        <translation>出自文章《{title}》：{sections}</translation>
     </message>
     <message>
         <source>What we saw: {summary}</source>

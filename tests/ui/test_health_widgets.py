@@ -123,13 +123,16 @@ def test_flag_cards_most_serious_first_click_through_to_loans_and_notes(qtbot, b
     assert widget.cards == [] and not widget.empty_label.isHidden()
 
 
-def test_flag_cards_in_chinese(qtbot, books, database, shots):
+def test_flag_cards_in_chinese(qtbot, books, database, shots, translations):
+    translations.apply("zh_CN")
     widget = FlagListWidget(language="zh_CN", load=lambda: health_check(database, as_of=TODAY).flags)
     qtbot.addWidget(widget)
     widget.resize(640, 900)
     widget.reload()
     assert widget.cards[0].title_label.text() == "有逾期未还的款项"
     assert widget.cards[0].severity_label.text() == "严重"
+    # The article named by its title, its sections with Chinese punctuation.
+    assert widget.cards[0].article_label.text() == "出自文章《借呗额度下降的原因及恢复策略解析》：原因 1；原因 4；策略 3(1)"
     _save(widget, shots, "flags-zh")
 
 

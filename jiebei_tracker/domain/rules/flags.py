@@ -45,6 +45,17 @@ class Text:
         return self.zh_CN if language.startswith("zh") else self.en
 
 
+ARTICLE_TITLE = "借呗额度下降的原因及恢复策略解析"
+"""The article the rules come from, by its own (Chinese) title: its causes (原因) and strategies (策略) are the
+sections cited."""
+
+
+def cited(sections, language: str) -> str:
+    """The sections as a flag cites them: ``原因 1；策略 3(1)``, or ``Cause 1; Strategy 3(1)``."""
+    chinese = language.startswith("zh")
+    return ("；" if chinese else "; ").join(s.zh_CN if chinese else s.en for s in sections)
+
+
 @dataclass(frozen=True)
 class Section:
     """A section of the article, cited as ``原因 1 / Cause 1`` or ``策略 1(1) / Strategy 1(1)``."""

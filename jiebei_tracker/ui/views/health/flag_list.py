@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.rules import EvidenceItem, Flag
+from jiebei_tracker.domain.rules.flags import ARTICLE_TITLE, cited
 from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.ui.views.health.style import SEVERITY_COLOURS, ClickableLine, language_or_default
 
@@ -74,8 +75,11 @@ class FlagCard(QFrame):
     def retranslate_ui(self) -> None:
         flag = self.flag
         self.severity_label.setText(flag.severity.label(self._language))
-        sections = "; ".join(s.zh_CN if self._language.startswith("zh") else s.en for s in flag.article)
-        self.article_label.setText(self.tr("From the article: {sections}").format(sections=sections))
+        self.article_label.setText(
+            self.tr("From the article “{title}”: {sections}").format(
+                title=ARTICLE_TITLE, sections=cited(flag.article, self._language)
+            )
+        )
         self.evidence_label.setText(
             self.tr("What we saw: {summary}").format(summary=flag.evidence.summary.get(self._language))
         )
