@@ -6,9 +6,10 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +27,7 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
+from jiebei_tracker.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.import_undo import ImportUndo
@@ -241,6 +243,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not self.is_sample)  # the sample data is made afresh: nothing to keep
         commands.quit.triggered.connect(self.close)
         commands.about.triggered.connect(self.about)
+        commands.shortcuts.triggered.connect(self.show_shortcuts)
         for index, action in enumerate(commands.pages):
             action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
         commands.install(undo_stack=self.undo.stack)
@@ -303,6 +306,13 @@ class MainWindow(QMainWindow):
             self.detail_dialogs[loan_id] = dialog
         dialog.show()
         dialog.raise_()
+        return dialog
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard shortcuts (not modal: it can stay open beside the window)."""
+        dialog = ShortcutsDialog(self.commands.with_keys(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     @property

@@ -31,6 +31,7 @@ class WindowActions(QObject):
         self.sample = self._action("sample", None)
         self.settings = self._action("settings", QKeySequence("Ctrl+,"))
         self.quit = self._action(None, QKeySequence.StandardKey.Quit)
+        self.shortcuts = self._action(None, QKeySequence.StandardKey.HelpContents)
         self.about = self._action(None, None)
         self.pages = [self._action(name, QKeySequence(f"Ctrl+{number}")) for number, name in enumerate(PAGES, 1)]
         self.undo: QAction | None = None
@@ -82,7 +83,7 @@ class WindowActions(QObject):
         self.view_menu = QMenu(bar)
         self.view_menu.addActions(self.pages)
         self.help_menu = QMenu(bar)
-        self.help_menu.addAction(self.about)
+        self.help_menu.addActions([self.shortcuts, self.about])
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
         self.toolbar.addActions([self.new_loan, self.log_repayment, self.import_file])
@@ -110,6 +111,7 @@ class WindowActions(QObject):
         self.sample.setText(self.tr("Back to m&y data") if sample else self.tr("Look around with sa&mple data"))
         self.settings.setText(self.tr("&Settings…"))
         self.quit.setText(self.tr("&Quit"))
+        self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.about.setText(self.tr("&About Jiebei Tracker"))
         for action, text in zip(self.pages, self.page_titles(), strict=True):
             action.setText(text)
@@ -130,6 +132,12 @@ class WindowActions(QObject):
         undo, redo = self._undo_texts
         self.undo.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
         self.redo.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))
+
+    def with_keys(self) -> list[QAction]:
+        """The commands that have keys, in the order Help ▸ Keyboard shortcuts lists them."""
+        commands = [self.new_loan, self.log_repayment, self.import_file, self.open_loan, self.delete_loan, self.find]
+        commands += [action for action in (self.undo, self.redo) if action is not None]
+        return [*commands, *self.pages, self.settings, self.shortcuts, self.quit]
 
     def page_titles(self) -> list[str]:
         """The navigation's page names, in PAGES order."""

@@ -449,6 +449,10 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
         <translation>只导入正确的行（跳过有问题的行）</translation>
     </message>
     <message>
+        <source>Read differently from how they are written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Problems (the first 100):</source>
         <translation>问题（前 100 条）：</translation>
     </message>
@@ -2766,6 +2770,21 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>UndoNotice</name>
     <message>
         <source>Undo</source>
@@ -2903,6 +2922,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Jiebei Tracker</source>
