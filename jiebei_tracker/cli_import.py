@@ -3,7 +3,8 @@
 
 Exit status: 0 when the import (or the dry run) went through — with ``--valid-only``, also when bad rows were
 left out and listed; 1 when the file cannot be read, or has bad rows and nothing was imported; 2 bad usage.
-Reports go to stdout; errors (``FILE:LINE: column 'X': reason``) to stderr.
+Reports go to stdout, with the notices of values read otherwise than written (``notice: FILE:LINE: column 'X':
+'随借随还' read as 先息后本 (interest first)``); errors (``FILE:LINE: column 'X': reason``) to stderr.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def _import_csv(args, context, service, path: Path) -> int:
         print(f"platform {name}: kind {kind_set.value}", file=out)
     for message in plan.error_messages():
         print(message, file=sys.stderr)
+    for message in plan.notice_messages():  # values read otherwise than written: not errors, but to be known
+        print(f"notice: {message}", file=out)
     noun = _NOUNS[kind.value]
     if plan.bad and not args.valid_only:
         print(f"nothing imported: fix the {plan.bad} bad rows, or use --valid-only to import the others", file=out)

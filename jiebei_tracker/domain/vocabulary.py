@@ -1,11 +1,14 @@
 """The shared vocabulary of RULES.md — methods, purposes, platform kinds, note kinds — with zh_CN and English labels.
 
 The ids are what the database, the CSV files and the CLI use; the labels are what people read. Parsing
-accepts the id, the Chinese label, the English label and a few common Chinese synonyms.
+accepts the id, the Chinese label, the English label and the words people commonly write for a term (the synonyms
+tables below: 装修 is daily spending, 学费 education); ``nearest`` reads a word that only comes close (随借随还 is
+read as interest first, 装修房子 as daily spending), for the importer, which says so.
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from jiebei_tracker.domain.errors import InvalidValue
@@ -23,6 +26,12 @@ class _Labelled(StrEnum):
 
     @classmethod
     def _synonyms(cls) -> dict[str, str]:
+        """Words that mean the term exactly: read silently, everywhere a term is parsed."""
+        return {}
+
+    @classmethod
+    def _approximations(cls) -> dict[str, str]:
+        """Words read as the closest term, which is not quite what they say (随借随还 → 先息后本): ``nearest`` only."""
         return {}
 
     def label(self, language: str = "en") -> str:
@@ -32,16 +41,43 @@ class _Labelled(StrEnum):
     @classmethod
     def parse(cls, text: str, *, field: str):
         """The term whose id, label or synonym is ``text`` (case-insensitive, spaces ignored)."""
-        key = normalize_text(text).lower().replace(" ", "").replace("-", "_")
+        key = _key(text)
         for term in cls:
             zh, en = cls._labels()[term.value]
-            if key in {term.value, zh.lower(), en.lower().replace(" ", "").replace("-", "_")}:
+            if key in {term.value, zh.lower(), _key(en)}:
                 return term
         synonym = cls._synonyms().get(key)
         if synonym is not None:
             return cls(synonym)
         choices = ", ".join(f"{t.value} ({t.label('zh_CN')})" for t in cls)
         raise InvalidValue(field, text, f"not one of: {choices}")
+
+    @classmethod
+    def nearest(cls, text: str):
+        """The term ``text`` comes closest to when ``parse`` refuses it: an approximation (随借随还), or the one term
+        whose Chinese names it contains (装修房子 → daily; where one name holds another, the longer counts). None
+        when there is none, or when the names it contains belong to different terms (经营贷还款)."""
+        key = _key(text)
+        approximation = cls._approximations().get(key)
+        if approximation is not None:
+            return cls(approximation)
+        names = {zh.lower(): term for term, (zh, _) in cls._labels().items()}
+        names.update(cls._synonyms())
+        names.update(cls._approximations())
+        hits = [name for name, term in names.items() if name in key and _CJK.search(name) and term != "other"]
+        longest = {names[name] for name in hits if not any(name != other and name in other for other in hits)}
+        return cls(longest.pop()) if len(longest) == 1 else None
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _key(text: str) -> str:
+    """A term as compared: half-width, lower case, no spaces, ``-`` as ``_``, Chinese brackets and comma as ASCII."""
+    return normalize_text(text).translate(_KEY_PUNCTUATION).lower().replace(" ", "").replace("-", "_")
+
+
+_KEY_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "、": ",", "，": ","})
 
 
 class RepaymentMethod(_Labelled):
@@ -70,6 +106,12 @@ class RepaymentMethod(_Labelled):
             "每月等额": "equal_installment",
         }
 
+    @classmethod
+    def _approximations(cls):
+        # Pay any time, interest by the day (借呗, 微粒贷, 金条): the closest schedule is interest first, with the
+        # early repayments logged as they happen.
+        return {"随借随还": "interest_first", "按日计息": "interest_first", "随借随还,按日计息": "interest_first"}
+
 
 class LoanPurpose(_Labelled):
     DAILY = "daily"
@@ -96,20 +138,29 @@ class LoanPurpose(_Labelled):
 
     @classmethod
     def _synonyms(cls):
-        return {
-            "消费": "daily",
-            "日常": "daily",
-            "经营": "business",
-            "投资": "investment",
-            "炒股": "investment",
-            "股票": "investment",
-            "期货": "investment",
-            "投资理财(股票/期货等)": "investment",
-            "转账": "transfer",
-            "还款": "repay_other_loan",
-            "以贷养贷": "repay_other_loan",
-            "investment": "investment",
-        }
+        # What people write in a 用途 column. One table for the editor, the CLI and the importer; ``nearest`` also
+        # finds these words inside longer ones (装修房子, 孩子学费, 转给朋友).
+        words = {
+            "daily": (
+                "消费", "日常", "日常开销", "生活", "生活费", "家用", "购物", "网购", "买东西", "装修", "家装",
+                "买家电", "家电", "电器", "家具", "买手机", "数码", "旅游", "旅行", "婚庆", "结婚", "婚礼",
+                "租房", "房租", "买车", "购车", "shopping", "travel", "renovation", "wedding", "consumption",
+            ),
+            "business": (
+                "经营", "经营贷", "进货", "周转", "资金周转", "生意", "做生意", "开店", "创业", "business",
+            ),
+            "education": ("学费", "培训", "培训费", "上学", "留学", "读书", "tuition", "training", "school"),
+            "medical": ("看病", "医药费", "治病", "住院", "手术", "就医", "医院", "hospital"),
+            "investment": (
+                "投资", "理财", "炒股", "股票", "基金", "期货", "外汇", "炒币", "虚拟币", "虚拟货币", "数字货币",
+                "投资理财(股票/期货等)", "investment", "stocks", "shares", "funds", "futures", "crypto",
+            ),
+            "transfer": ("转账", "转出", "转给", "转借", "借给", "借给别人", "借给朋友", "借给亲戚"),
+            "repay_other_loan": (
+                "还款", "还贷", "还贷款", "还信用卡", "还网贷", "还花呗", "还借呗", "以贷养贷", "借新还旧", "refinance",
+            ),
+        }  # fmt: skip
+        return {word: term for term, names in words.items() for word in names}
 
 
 class PlatformKind(_Labelled):

@@ -14,7 +14,16 @@ from jiebei_tracker.domain.past import installments_due_by
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.decoding import Source, TextLines
-from jiebei_tracker.importers.errors import ErrorLog, ImportCancelled, RowError, error_report, file_changed
+from jiebei_tracker.importers.errors import (
+    ErrorLog,
+    ImportCancelled,
+    NoticeGroup,
+    NoticeLog,
+    RowError,
+    error_report,
+    file_changed,
+    notice_report,
+)
 from jiebei_tracker.importers.matching import MATCHERS, NEW, PRESENT, Existing, RepaymentMatcher
 from jiebei_tracker.importers.reading import Layout, foreign_error
 from jiebei_tracker.importers.records import LoanRecord
@@ -51,6 +60,10 @@ class ImportPlan:
     checksum: tuple[int, int] | None = field(repr=False)
     verdicts: bytearray = field(repr=False)  # each row's: matching.NEW, PRESENT or BAD
     loan_numbers: array = field(repr=False)  # a repayments file's: each row's loan (0 for none)
+    # Good rows' values read otherwise than written (随借随还 as 先息后本, an unknown purpose as 其他): alike ones
+    # grouped with their lines, the first MAX_KEPT_ERRORS of them; and how many notices (one a row and cell) in all.
+    notices: list[NoticeGroup] = field(default_factory=list)
+    notice_count: int = 0
 
     @property
     def kind(self) -> FileKind:
@@ -64,6 +77,10 @@ class ImportPlan:
     def error_messages(self) -> list[str]:
         """The first 100 errors as ``FILE:LINE: column 'X': reason``, then how many more."""
         return error_report(self.errors, self.file_name, total=self.error_count)
+
+    def notice_messages(self, language: str = "en") -> list[str]:
+        """The first 100 notices as ``FILE:LINE: column 'X': what was done (also lines …)``, then how many more."""
+        return notice_report(self.notices, self.file_name, language=language)
 
     def changed(self) -> bool:
         """Whether the file is no longer the one that was checked."""
@@ -101,10 +118,10 @@ def check_file(
 ) -> ImportPlan:
     """Read and check every row after ``layout``'s header against ``existing``. Raises ImportFailure when the
     file cannot be read on, ImportCancelled when ``cancelled()`` says so."""
-    errors = ErrorLog()
+    errors, notices = ErrorLog(), NoticeLog()
     columns = layout.columns
     matcher = MATCHERS[layout.kind](columns, existing, errors)
-    parser = RowParser(columns, today=today, errors=errors)
+    parser = RowParser(columns, today=today, errors=errors, notices=notices)
     parse = PARSERS[layout.kind]
     undecided = _Undecided(today) if layout.kind is FileKind.LOANS else None
     rows = DataRows(text, layout.delimiter, layout.header_line, text.file_name)
@@ -143,6 +160,8 @@ def check_file(
         checksum=text.checksum,
         verdicts=verdicts,
         loan_numbers=matcher.loan_numbers if isinstance(matcher, RepaymentMatcher) else array("q"),
+        notices=notices.groups(),
+        notice_count=notices.total,
     )
 
 

@@ -140,13 +140,28 @@ def recognised_count(kind: FileKind, cells: list[str]) -> int:
     return len({lookup[key] for key in map(normalize_header, cells) if key in lookup})
 
 
+def is_complete(kind: FileKind, named: set[str]) -> bool:
+    """Whether a header naming the columns ``named`` can be imported as a file of ``kind``: every required column,
+    and a loans file's rate, a repayments file's way of naming its loan."""
+    if not set(required_columns(kind)) <= named:
+        return False
+    if kind is FileKind.LOANS:
+        return bool(named & set(RATE_COLUMNS))
+    if kind is FileKind.REPAYMENTS:
+        return "loan_id" in named or set(LOAN_REFERENCE_COLUMNS) <= named
+    return True
+
+
 def guess_kind(cells: list[str]) -> FileKind | None:
-    """The kind whose columns the header names best; ties go to the kind with more required columns present."""
-    best: tuple[int, int, int] | None = None
+    """The kind the header can be imported as (all its needed columns there), else the one whose columns it names
+    most; ties go to the kind with more required columns present, then to the first. A repayments file names its
+    loan by platform + borrowed_on + principal, three of a loans file's four required columns: what tells them
+    apart is that it has its own paid_on and amount, and lacks the loan's term, method and rate."""
+    best: tuple[bool, int, int, int] | None = None
     found = None
     for order, kind in enumerate(FileKind):
         named = {canonical_name(kind, cell) for cell in cells} - {None}
-        score = (len(named & set(required_columns(kind))), len(named), -order)
+        score = (is_complete(kind, named), len(named), len(named & set(required_columns(kind))), -order)
         if score[1] >= 2 and (best is None or score > best):
             best, found = score, kind
     return found

@@ -17,6 +17,7 @@ from jiebei_tracker.domain.rates import RateBasis
 from jiebei_tracker.domain.schedule import LoanTerms
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.table import FORMULA_STARTS
+from jiebei_tracker.importers.values import HIGHEST_DAILY_RATE, LOWEST_ANNUAL_RATE
 
 # A cell a spreadsheet would run as a formula, or one that already looks protected ('=1), so both read back.
 _NEEDS_PROTECTION = re.compile(f"'*[{re.escape(FORMULA_STARTS)}]")
@@ -82,6 +83,12 @@ def loan_cells(
     dates, or settled early on a day with an amount; ``unpaid`` (0) when every repayment is in repayments.csv."""
     rate = terms.rate.as_entered()
     daily = terms.rate.basis is RateBasis.DAILY
+    # A rate the importer would question in its column (under 1 % a year, over 1 % a day) says its basis, so that
+    # the file imports back as it is.
+    if daily and terms.rate.daily > HIGHEST_DAILY_RATE:
+        rate += " 日"
+    elif not daily and 0 < terms.rate.annual < LOWEST_ANNUAL_RATE:
+        rate += " 年"
     return [
         loan_id or "",
         platform,

@@ -1,7 +1,9 @@
-"""Rows → records for each kind of file. Every bad cell of every row is reported; a row with any is left out."""
+"""Rows → records for each kind of file. Every bad cell of every row is reported; a row with any is left out. A good
+row's values read otherwise than written (随借随还 read as 先息后本) are reported as notices."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -10,25 +12,29 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan, shortened
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
-from jiebei_tracker.domain.rates import annual_rate, daily_rate
+from jiebei_tracker.domain.rates import RateBasis
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import LoanTerms, due_date
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
-from jiebei_tracker.domain.vocabulary import (
-    LoanPurpose,
-    LoanStatus,
-    NoteKind,
-    PlatformKind,
-    RepaymentMethod,
-    RepaymentSource,
-)
+from jiebei_tracker.domain.vocabulary import LoanPurpose, LoanStatus, NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.importers.columns import FileKind
-from jiebei_tracker.importers.errors import ErrorSink, RowError
+from jiebei_tracker.importers.errors import ErrorSink, NoticeLog, RowError, RowNotice
 from jiebei_tracker.importers.mapping import ColumnMap
 from jiebei_tracker.importers.records import LimitRecord, LoanRecord, LoanReference, NoteRecord, RepaymentRecord
 from jiebei_tracker.importers.table import RawRow
-from jiebei_tracker.importers.values import Memo, parse_count, parse_months, parse_past_date, parse_yes_no
+from jiebei_tracker.importers.values import (
+    Memo,
+    Noticed,
+    parse_count,
+    parse_method,
+    parse_months,
+    parse_past_date,
+    parse_purpose,
+    parse_rate,
+    parse_yes_no,
+)
 
+_CJK = re.compile("[\u4e00-\u9fff]")
 # A loans file says what happened to the installments already due with one of these (see RowParser._past).
 PAST_COLUMNS = ("paid_through", "paid_installments", "status")
 
@@ -59,12 +65,16 @@ def _resolved(today: date) -> Callable[..., date | bool]:
 
 class RowParser:
     """Turns the rows of one file into records, a row at a time (``PARSERS``); ``errors`` collects every bad cell
-    with its line and column (a list, or an ``ErrorLog`` that keeps only the first of a huge file's)."""
+    with its line and column (a list, or an ``ErrorLog`` that keeps only the first of a huge file's), ``notices``
+    the good rows' values read otherwise than written (a ``NoticeLog``)."""
 
-    def __init__(self, columns: ColumnMap, *, today: date, errors: ErrorSink | None = None) -> None:
+    def __init__(
+        self, columns: ColumnMap, *, today: date, errors: ErrorSink | None = None, notices: NoticeLog | None = None
+    ) -> None:
         self.columns = columns
         self.today = today
         self.errors: ErrorSink = [] if errors is None else errors
+        self.notices = NoticeLog() if notices is None else notices
         self.rows_read = 0
         past = parse_past_date(today)
         self._parsers: dict[str, Memo] = {
@@ -74,10 +84,10 @@ class RowParser:
                 "borrowed_on": past,
                 "principal": parse_positive_yuan,
                 "term_months": parse_months,
-                "repayment_method": RepaymentMethod.parse,
-                "annual_rate": annual_rate,
-                "daily_rate": daily_rate,
-                "purpose": LoanPurpose.parse,
+                "repayment_method": parse_method,
+                "annual_rate": parse_rate(RateBasis.ANNUAL),
+                "daily_rate": parse_rate(RateBasis.DAILY),
+                "purpose": parse_purpose,
                 "autopay": parse_yes_no,
                 "paid_on": past,
                 "amount": parse_positive_yuan,
@@ -102,6 +112,8 @@ class RowParser:
         self._width = len(columns.header)
         self._row: RawRow | None = None
         self._row_ok = True
+        self._row_notices: list[RowNotice] = []
+        self._kept: list[str] = []  # words of the row's cells kept in its note (an unknown purpose)
 
     # -- cells ------------------------------------------------------------------------------------------
 
@@ -109,6 +121,8 @@ class RowParser:
         self.rows_read += 1
         self._row = row
         self._row_ok = True
+        self._row_notices.clear()
+        self._kept.clear()
         if len(row.cells) > self._width and any(row.cells[self._width :]):
             extra = next(i for i in range(self._width, len(row.cells)) if row.cells[i])
             self._fail(
@@ -118,6 +132,16 @@ class RowParser:
     def _fail(self, column: str, reason: str) -> None:
         self.errors.append(RowError(self._row.line, column, reason))
         self._row_ok = False
+
+    def _good(self, record):
+        """The row's record, its notices kept (a bad row's are not: its errors say what to fix)."""
+        for notice in self._row_notices:
+            self.notices.append(notice)
+        return record
+
+    def _note(self, note: str) -> str:
+        """The row's note, with the words kept from its other cells on lines of their own (``用途：装修房子``)."""
+        return "\n".join(part for part in (note, *self._kept) if part)
 
     def text(self, name: str) -> str:
         position = self._index.get(name)
@@ -135,6 +159,12 @@ class RowParser:
         if not ok:
             self._fail(self.columns.label(name), result)
             return default
+        if isinstance(result, Noticed):
+            label = self.columns.label(name)
+            self._row_notices.append(RowNotice(self._row.line, label, result.zh_CN, result.en))
+            if result.kept:
+                self._kept.append(f"{label}：{result.kept}" if _CJK.search(label) else f"{label}: {result.kept}")
+            return result.value
         return result
 
     def required_text(self, name: str) -> str:
@@ -172,8 +202,8 @@ class RowParser:
         if not self._row_ok:
             return None
         terms = LoanTerms(borrowed_on, principal, months, method, rate)
-        draft = LoanDraft(platform, terms, purpose, autopay, note, loan_id or None)
-        return LoanRecord(row.line, draft, kind, past)
+        draft = LoanDraft(platform, terms, purpose, autopay, self._note(note), loan_id or None)
+        return self._good(LoanRecord(row.line, draft, kind, past))
 
     def _past(self, borrowed_on: date | None, months: int | None) -> PastRepayments | None:
         """What the row says happened to the installments already due: paid_through, paid_installments or status
@@ -268,7 +298,7 @@ class RowParser:
             return None
         payment = Payment(paid_on, amount, payoff)
         ref = self.text("source_ref") or None
-        return RepaymentRecord(row.line, reference, payment, note, ref, source)
+        return self._good(RepaymentRecord(row.line, reference, payment, note, ref, source))
 
     def _reference(self) -> LoanReference | None:
         loan_id = self.clean("loan_id", clean_line)
@@ -295,7 +325,7 @@ class RowParser:
         note = self.clean("note", clean_note)
         if not self._row_ok:
             return None
-        return LimitRecord(row.line, platform, recorded_on, limit, note, kind)
+        return self._good(LimitRecord(row.line, platform, recorded_on, limit, note, kind))
 
     def note(self, row: RawRow) -> NoteRecord | None:
         self._start(row)
@@ -317,7 +347,7 @@ class RowParser:
             )
         if not self._row_ok:
             return None
-        return NoteRecord(row.line, noted_on, kind, text, resolved_on)
+        return self._good(NoteRecord(row.line, noted_on, kind, text, resolved_on))
 
 
 PARSERS = {

@@ -450,7 +450,7 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>Read differently from how they are written:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下数值的读法与原文不同，请核对：</translation>
     </message>
     <message>
         <source>Problems (the first 100):</source>

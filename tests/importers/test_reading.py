@@ -33,13 +33,13 @@ def test_errors_name_file_line_and_column_as_the_file_writes_it():
         "JB-1,借呗,2024-03-05,12000,12,等额本息,9.12%,日常消费,是,",
         'JB-2,借呗,2024-02-30,12000,12,等额本息,9.12%,日常消费,是,"a note',
         'over two lines"',
-        "JB-3,借呗,2024-03-05,-5,12,等额本息,9.12%,炒币,是,",
+        "JB-3,借呗,2024-03-05,-5,12,按季还款,9.12%,日常消费,是,",
     )
     assert _messages(_read(text)) == [
         "loans.csv:3: column '借款日期': '2024-02-30': no such day (day is out of range for month)",
         "loans.csv:5: column '借款金额': '-5': must be more than zero",
-        "loans.csv:5: column '用途': '炒币': not one of: daily (日常消费), business (经营周转), education (教育), "
-        "medical (医疗), investment (投资理财), transfer (转账到其他账户), repay_other_loan (还其他贷款), other (其他)",
+        "loans.csv:5: column '还款方式': '按季还款': not one of: equal_installment (等额本息), "
+        "equal_principal (等额本金), interest_first (先息后本), bullet (到期还本付息)",
     ]
 
 
@@ -137,6 +137,15 @@ def test_no_alias_means_two_columns_of_one_kind():
     [
         (LOANS_HEADER, FileKind.LOANS),
         ("借款编号,还款日期,还款金额", FileKind.REPAYMENTS),
+        ("借款编号,还款日期,还款金额,备注", FileKind.REPAYMENTS),
+        ("平台,借款日期,还款日期,还款金额", FileKind.REPAYMENTS),
+        # Naming the loan by platform + date + principal (three of a loan's four required columns) still makes a
+        # repayments file: it has a payment date and amount, and no term, method or rate (issue #16).
+        ("借款编号,平台,借款日期,借款金额,还款日期,还款金额,备注", FileKind.REPAYMENTS),
+        ("平台,借款日期,本金,还款日期,金额", FileKind.REPAYMENTS),
+        ("loan_id,platform,borrowed_on,principal,paid_on,amount,payoff,note,source_ref,source", FileKind.REPAYMENTS),
+        ("借款编号,日期,金额", FileKind.REPAYMENTS),  # a loan needs its term, method and rate
+        ("平台,借款日期,金额,期数,还款方式", FileKind.LOANS),  # no rate yet: still loans (the wizard asks for it)
         ("平台,日期,额度", FileKind.LIMITS),
         ("日期,类型,内容,已解决", FileKind.NOTES),
     ],

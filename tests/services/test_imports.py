@@ -171,6 +171,7 @@ def _fill(ledger) -> None:
     ledger.log_repayment(loan, paid_on=date(2024, 2, 15), amount_fen=50_000, note="partial", source_ref="2024021500")
     ledger.log_repayment(loan, paid_on=date(2024, 2, 15), amount_fen=50_000)
     ledger.set_platform_kind("民间借款", PlatformKind.PRIVATE)
+    ledger.add_loan(draft("工会互助金", annual="0.005"))  # 0.5 % a year: exported saying so, imported back as it is
     ledger.record_limit("微粒贷", recorded_on=date(2025, 1, 1), limit_fen=0, note="冻结")
     note = ledger.add_note(noted_on=date(2025, 2, 1), kind=NoteKind.BAD_DEBT, text="不良 ,记录").created_id
     ledger.resolve_note(note, resolved_on=date(2025, 3, 1))

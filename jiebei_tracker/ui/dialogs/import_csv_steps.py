@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.imports.service import FileKind, ImportPlan, Preview
 
 
@@ -170,6 +171,7 @@ class CsvSteps(QObject):
             + ("\n" + self.tr("Nothing new to import.") if not plan.new else "")
         )
         page.errors.setPlainText("\n".join(plan.error_messages()))
+        page.show_notices(plan.notice_messages(display_language()))
         page.valid_only.setChecked(False)
         page.valid_only.setEnabled(plan.bad > 0)
         page.past.ask(plan, self.w.imports.today())

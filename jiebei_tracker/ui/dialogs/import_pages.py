@@ -240,6 +240,12 @@ class CheckPage(QWidget):
         self.errors = QPlainTextEdit()
         self.errors.setReadOnly(True)
         self.errors.setMaximumHeight(140)
+        # Values read otherwise than written (随借随还 as 先息后本): shown only when there are some.
+        self.notices_label = QLabel(self.tr("Read differently from how they are written:"))
+        self.notices = QPlainTextEdit()
+        self.notices.setReadOnly(True)
+        self.notices.setMaximumHeight(100)
+        self.notices.setAccessibleName(self.notices_label.text())
         self.past = PastQuestion()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
@@ -247,7 +253,15 @@ class CheckPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("Problems (the first 100):")))
         layout.addWidget(self.errors)
+        layout.addWidget(self.notices_label)
+        layout.addWidget(self.notices)
         layout.addWidget(self.valid_only)
+        self.show_notices([])
+
+    def show_notices(self, lines: list[str]) -> None:
+        self.notices.setPlainText("\n".join(lines))
+        self.notices_label.setVisible(bool(lines))
+        self.notices.setVisible(bool(lines))
 
 
 class ProgressPage(QWidget):
