@@ -53,11 +53,11 @@ class ChecklistItem:
         zh = language.startswith("zh")
         if self.goal is Goal.AT_LEAST:
             current, target = self._show(min(self.current, self.target)), self._show(self.target)
-            return f"{label}:{current} / {target}" if zh else f"{label}: {current} of {target}"
+            return f"{label}：{current}/{target}" if zh else f"{label}: {current} of {target}"
         if self.done:
-            return f"{label}:{self._show(self.current)}" if zh else f"{label}: {self._show(self.current)}"
+            return f"{label}：{self._show(self.current)}" if zh else f"{label}: {self._show(self.current)}"
         return (
-            f"{label}:{self._show(self.current)} → {self._show(self.target)}"
+            f"{label}：{self._show(self.current)} → {self._show(self.target)}"
             if zh
             else (f"{label}: {self._show(self.current)} → {self._show(self.target)}")
         )

@@ -13,6 +13,7 @@ from jiebei_tracker.domain.health import HealthBand, HealthCheck, check_health
 from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import Flag
+from jiebei_tracker.domain.rules.flags import ARTICLE_TITLE, cited
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
 from jiebei_tracker.storage.database import Database
@@ -64,7 +65,7 @@ _WORDS = {
         "没有发现文中提到的风险行为。继续按时还款。",
         "None of the article's warning signs. Keep repaying on time.",
     ),
-    "article": ("出处", "Article"),
+    "article": ("出自文章", "From the article"),
     "evidence": ("依据", "What we saw"),
     "advice": ("建议", "What to do"),
     "dues": ("逾期和未来 14 天的还款", "Overdue and due in the next 14 days"),
@@ -145,16 +146,27 @@ def render_html(report: HealthReport, *, language: str = "en", chart_images: dic
     return "\n".join(parts)
 
 
+def _labelled(label: str, text: str, lang: str) -> str:
+    """``label: text`` as paragraphs (one for each line of ``text``), with the language's colon."""
+    colon = "：" if lang == "zh_CN" else ": "
+    first, *more = text.split("\n")
+    return f"<p><b>{label}{colon}</b>{escape(first)}</p>" + "".join(f"<p>{escape(line)}</p>" for line in more)
+
+
 def _flag_html(flag: Flag, lang: str, word) -> str:
     items = "".join(f"<li>{escape(item.text.get(lang))}</li>" for item in flag.evidence.items)
-    sections = escape("; ".join(s.zh_CN if lang == "zh_CN" else s.en for s in flag.article))
+    if lang == "zh_CN":
+        source = f"（{word('article')}《{ARTICLE_TITLE}》：{escape(cited(flag.article, lang))}）"
+    else:
+        source = f"({word('article')} “{ARTICLE_TITLE}”: {escape(cited(flag.article, lang))})"
     return (
         f"<div class='flag {flag.severity.value}' id='flag-{flag.rule}'>"
         f"<span class='severity'>{escape(flag.severity.label(lang))}</span> "
-        f"<strong>{escape(flag.title.get(lang))}</strong> <span class='article'>({word('article')}: {sections})</span>"
-        f"<p><b>{word('evidence')}:</b> {escape(flag.evidence.summary.get(lang))}</p>"
+        f"<strong>{escape(flag.title.get(lang))}</strong> <span class='article'>{source}</span>"
+        + _labelled(word("evidence"), flag.evidence.summary.get(lang), lang)
         + (f"<ul>{items}</ul>" if items else "")
-        + f"<p><b>{word('advice')}:</b> {escape(flag.advice.get(lang))}</p></div>"
+        + _labelled(word("advice"), flag.advice.get(lang), lang)
+        + "</div>"
     )
 
 
@@ -195,9 +207,10 @@ def _diagnosis_html(diagnosis: Diagnosis, lang: str, word) -> str:
         for item in diagnosis.checklist
     )
     return (
-        f"<section class='diagnosis'><h2>{word('cuts')}: {escape(diagnosis.cut.platform)}</h2>"
+        f"<section class='diagnosis'><h2>{word('cuts')}{'：' if lang == 'zh_CN' else ': '}"
+        f"{escape(diagnosis.cut.platform)}</h2>"
         f"<p>{escape(diagnosis.explanation.get(lang))}</p>"
         + (f"<ol>{causes}</ol>" if causes else "")
-        + f"<p><b>{word('advice')}:</b> {escape(diagnosis.advice.get(lang))}</p>"
-        f"<h3>{word('checklist')}</h3><ul>{checklist}</ul></section>"
+        + _labelled(word("advice"), diagnosis.advice.get(lang), lang)
+        + f"<h3>{word('checklist')}</h3><ul>{checklist}</ul></section>"
     )

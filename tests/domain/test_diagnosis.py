@@ -111,7 +111,7 @@ def test_the_checklist_has_measurable_targets_and_moves_with_the_records():
     assert [flag.rule for flag in result.causes] == ["overdue", "borrowing_frequency", "multi_platform"]
     items = {item.key: item for item in result.checklist}
     assert items["days_without_new_loan"].progress_text() == "No new loan for 30 days: 12 of 30"
-    assert items["days_without_new_loan"].progress_text("zh_CN") == "30 天不借新款:12 / 30"
+    assert items["days_without_new_loan"].progress_text("zh_CN") == "30 天不借新款：12/30"
     assert items["platforms_with_balance"].progress_text() == "Platforms with a balance: 4 → 2"
     overdue = items["overdue_amount"]
     assert overdue.goal is Goal.AT_MOST and overdue.current > 0 and not overdue.done

@@ -233,6 +233,16 @@ def test_balances_on_three_platforms_fire_and_name_the_ones_to_wind_down():
     assert "先还清 京东金条、微粒贷" in flag.advice.zh_CN
 
 
+def test_the_platform_to_keep_is_the_cheaper_kind_of_lender_not_the_largest_balance():
+    records = Records()
+    records.loan("中信银行信用卡", borrowed_on=date(2026, 10, 1), principal_yuan=30_000, kind="credit_card")
+    records.loan("招商银行", borrowed_on=date(2026, 10, 1), principal_yuan=8_000, kind="bank")
+    records.loan("借呗", borrowed_on=date(2026, 10, 1), principal_yuan=5_000, kind="internet")
+    advice = fired(records.snapshot(AS_OF), "multi_platform").advice
+    assert "比如 招商银行" in advice.zh_CN and "先还清 借呗、中信银行信用卡" in advice.zh_CN
+    assert "(e.g. 招商银行)" in advice.en
+
+
 def test_two_platforms_or_a_third_already_repaid_do_not_fire():
     records = Records()
     records.loan("借呗", borrowed_on=date(2026, 10, 1))
@@ -327,6 +337,15 @@ def test_a_loan_taken_seven_days_before_another_due_date_is_revolving():
     new, due = flag.evidence.items
     assert (new.kind, new.loan_id, new.date("other_due_on")) == ("loan", 2, date(2026, 11, 10))
     assert (due.kind, due.loan_id, due.seq, due.date("due_on")) == ("installment", 1, 5, date(2026, 11, 10))
+
+
+def test_an_installment_several_new_loans_were_taken_before_is_listed_once():
+    records = _due_soon(date(2026, 11, 3))
+    records.loan("京东金条", borrowed_on=date(2026, 11, 5), principal_yuan=2_000)
+    flag = fired(records.snapshot(AS_OF), "revolving")
+    dues = [(item.loan_id, item.seq) for item in flag.evidence.items if item.kind == "installment"]
+    loans = [item.loan_id for item in flag.evidence.items if item.kind == "loan"]
+    assert loans == [2, 3] and dues == [(1, 5)]
 
 
 def test_eight_days_before_after_the_due_date_or_after_paying_it_is_not():

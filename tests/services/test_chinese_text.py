@@ -5,6 +5,7 @@ speak."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from jiebei_tracker.domain.rules import Text
 from jiebei_tracker.services import reminders, report
@@ -37,3 +38,18 @@ def test_the_apps_own_chinese_uses_full_width_punctuation(database, ledger):
     assert len(rules) >= 7 and len(texts) > 500  # most rules spoke, with their evidence
     assert half_width_slips(texts) == []
     assert informal_you(texts) == []
+
+
+def test_the_html_report_in_chinese_reads_the_same_way(database, ledger):
+    history = generate_history(today=TODAY, years=3, loans=120)
+    ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
+
+    page = report.render_html(report.build_report(database, as_of=TODAY), language="zh_CN")
+
+    body = page.split("</style>", 1)[1]
+    shown = [line for line in re.split(r"<[^>]+>", body) if line.strip()]
+    assert half_width_slips(shown) == [] and informal_you(shown) == []
+    assert "出自文章《借呗额度下降的原因及恢复策略解析》：" in body and "<b>建议：</b>" in body
+    # Advice of several parts (autopay on several platforms) reads as paragraphs, not one run-on line.
+    autopay = body.split("id='flag-no_autopay'", 1)[1].split("</div>", 1)[0]
+    assert autopay.count("<p>") >= 3

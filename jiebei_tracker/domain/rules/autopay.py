@@ -118,10 +118,14 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
         ),
         items=items,
         advice=Text(
-            "每一期都设成自动扣款，就不会因为忘记而逾期。"
-            + "".join(f"{_names_for(how, platforms, kinds, 'zh_CN')}：{how.zh_CN}" for how in advice),
-            "Put every installment on autopay so a forgotten date never turns into a late payment. "
-            + " ".join(f"{_names_for(how, platforms, kinds, 'en')}: {how.en}" for how in advice),
+            "\n".join(
+                ["每一期都设成自动扣款，就不会因为忘记而逾期。"]
+                + [f"{_names_for(how, platforms, kinds, 'zh_CN')}：{how.zh_CN}" for how in advice]
+            ),
+            "\n".join(
+                ["Put every installment on autopay so a forgotten date never turns into a late payment."]
+                + [f"{_names_for(how, platforms, kinds, 'en')}: {how.en}" for how in advice]
+            ),
         ),
     )
 

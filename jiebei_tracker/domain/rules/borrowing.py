@@ -19,7 +19,7 @@ from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
-from jiebei_tracker.domain.vocabulary import NoteKind
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 
 
 def _sentence(text: str) -> str:
@@ -113,10 +113,11 @@ def _multi_platform_flag(
     too_many_inquiries: bool,
 ) -> Flag:
     owed = {name: sum(loan.outstanding_principal_fen for loan in loans) for name, loans in balances.items()}
-    # Keep the platform carrying the most (usually the cheapest to stay with); clear the small ones first.
-    by_balance = sorted(owed, key=lambda name: (owed[name], name))
-    keep = by_balance[-1] if by_balance else ""
-    wind_down = by_balance[:-1]
+    # Keep the kind of lender that is usually cheapest (a bank before a credit card or a small-loan company; the
+    # larger balance among equals); clear the others, smallest balance first.
+    kinds = {name: loans[0].platform_kind for name, loans in balances.items()}
+    keep = min(owed, key=lambda name: (_COST_RANK.get(kinds[name], len(_COST_RANK)), -owed[name], name), default="")
+    wind_down = sorted((name for name in owed if name != keep), key=lambda name: (owed[name], name))
     items: list[EvidenceItem] = []
     summary_zh, summary_en, advice_zh, advice_en = [], [], [], []
     if too_many_platforms:
@@ -172,8 +173,19 @@ def _multi_platform_flag(
         title=Text("多头借贷：同时在多个平台借款或申请", "Credit on many platforms at once"),
         summary=Text(";".join(summary_zh) + "。", _sentence("; ".join(summary_en))),
         items=items,
-        advice=Text("".join(advice_zh), " ".join(advice_en)),
+        advice=Text("\n".join(advice_zh), "\n".join(advice_en)),
     )
+
+
+# Lender kinds from usually cheapest to dearest (the records hold no rate a rule could compare).
+_COST_RANK = {
+    PlatformKind.BANK: 0,
+    PlatformKind.CONSUMER_FINANCE: 1,
+    PlatformKind.INTERNET: 2,
+    PlatformKind.CREDIT_CARD: 3,
+    PlatformKind.MICROFINANCE: 4,
+    PlatformKind.PRIVATE: 5,
+}
 
 
 def _recent_inquiries(snapshot: Snapshot, t: Thresholds) -> list[CreditNote]:

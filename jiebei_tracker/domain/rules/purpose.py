@@ -143,6 +143,7 @@ def revolving(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
 def _revolving_flag(snapshot: Snapshot, t: Thresholds) -> Flag:
     items: list[EvidenceItem] = []
     rolled = 0
+    listed: set[int] = set()  # an installment several new loans were taken before is listed once
     for loan, pressing in _rolled_over(snapshot, t):
         rolled += 1
         if not pressing:
@@ -160,6 +161,9 @@ def _revolving_flag(snapshot: Snapshot, t: Thresholds) -> Flag:
             )
         )
         for inst in pressing[:_DUES_SHOWN]:
+            if inst.installment_id in listed:
+                continue
+            listed.add(inst.installment_id)
             owner = snapshot.loans_by_id[inst.loan_id]
             items.append(
                 installment_item(
