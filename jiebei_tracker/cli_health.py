@@ -187,7 +187,7 @@ def cmd_flags(args, context) -> int:
             print(f"    - {item.text.get(language)}", file=out)
         if len(flag.evidence.items) > _ITEMS_SHOWN:
             print(f"    … and {len(flag.evidence.items) - _ITEMS_SHOWN} more (see --json)", file=out)
-        print(f"  advice: {flag.advice.get(language)}", file=out)
+        print(f"  advice: {_lines(flag.advice.get(language), '          ')}", file=out)
     return 0
 
 
@@ -258,7 +258,7 @@ def cmd_diagnose(args, context) -> int:
     print(f"article: {'; '.join(str(s) for s in diagnosis.article)}", file=out)
     for number, flag in enumerate(diagnosis.causes, 1):
         print(f"  {number}. [{flag.severity.value}] {flag.rule} — {flag.evidence.summary.get(language)}", file=out)
-        print(f"     → {flag.advice.get(language)}", file=out)
+        print(f"     → {_lines(flag.advice.get(language), '       ')}", file=out)
     for flag in diagnosis.reminders:
         print(f"  reminder: {flag.title.get(language)} — {flag.evidence.summary.get(language)}", file=out)
     if diagnosis.platform_policy:
@@ -330,7 +330,7 @@ def cmd_report(args, context) -> int:
     for flag in sorted(check.flags, key=lambda f: -f.severity.rank):
         print(f"\n[{flag.severity.value}] {flag.title.get(language)} ({flag.article_text})", file=out)
         print(f"  {flag.evidence.summary.get(language)}", file=out)
-        print(f"  → {flag.advice.get(language)}", file=out)
+        print(f"  → {_lines(flag.advice.get(language), '    ')}", file=out)
     print("\nOverdue and due in the next 14 days:" if report.dues else "\nNothing overdue or due in 14 days.", file=out)
     for due in report.dues:
         print(f"  {due.due_on.isoformat()}  {format_yuan(due.amount_fen):>12}  {due.message.get(language)}", file=out)
@@ -339,3 +339,8 @@ def cmd_report(args, context) -> int:
         for item in diagnosis.checklist:
             print(f"  [{'x' if item.done else ' '}] {item.progress_text(language)}", file=out)
     return 0
+
+
+def _lines(text: str, indent: str) -> str:
+    """A text of several lines (advice in parts) printed under the first, indented to line up with it."""
+    return text.replace("\n", "\n" + indent)
