@@ -915,6 +915,10 @@ What you were doing was not saved; everything saved before is unchanged.</source
 <context>
     <name>FilePage</name>
     <message>
+        <source>Choose a CSV or text file of your loans, repayments, credit limits or credit-report notes, or an Alipay statement (支付宝交易明细). How it is read is detected below; change anything read wrong. Nothing is written until you press Import, and an import can be undone.</source>
+        <translation>请选择记录借款、还款、额度或征信记录的 CSV 或文本文件，也可以选择支付宝交易明细。下方会自动识别文件的读取方式，如有读错可以修改。点击“导入”之前不会写入任何数据，导入后也可以撤销。</translation>
+    </message>
+    <message>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
@@ -1236,6 +1240,22 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Step 1: choose the file and check how it is read</source>
+        <translation>第 1 步：选择文件，并核对读取方式</translation>
+    </message>
+    <message>
+        <source>Step 2: say what each column is</source>
+        <translation>第 2 步：确认每一列的内容</translation>
+    </message>
+    <message>
+        <source>Step 3: check the rows, then import</source>
+        <translation>第 3 步：核对各行，然后导入</translation>
+    </message>
+    <message>
+        <source>Step 2: say what each statement row is, then import</source>
+        <translation>第 2 步：确认账单中每一笔的归属，然后导入</translation>
     </message>
     <message>
         <source>Close</source>

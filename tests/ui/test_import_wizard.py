@@ -338,3 +338,17 @@ def test_a_file_that_says_it_needs_no_answer(qtbot, open_wizard, tmp_path, works
     assert wizard.import_button.isEnabled()
     _wait_for_work(qtbot, wizard, wizard.import_button.click)
     assert workspace.totals().overdue_installments == 0
+
+
+def test_the_wizard_says_which_step_it_is_at_and_what_to_do_first(qtbot, open_wizard, tmp_path, translations):
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv(), encoding="utf-8")
+    wizard = open_wizard(None)
+    assert wizard.step_label.text() == "Step 1: choose the file and check how it is read"
+    assert "Nothing is written until you press Import" in wizard.file_page.guide.text()
+    wizard.open_file(path)
+    wizard.next_button.click()
+    assert wizard.step_label.text() == "Step 2: say what each column is"
+    translations.apply("zh_CN")
+    wizard = open_wizard(None)
+    assert wizard.step_label.text() == "第 1 步：选择文件，并核对读取方式"

@@ -65,6 +65,14 @@ class FilePage(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.guide = QLabel(
+            self.tr(
+                "Choose a CSV or text file of your loans, repayments, credit limits or credit-report notes, or an "
+                "Alipay statement (支付宝交易明细). How it is read is detected below; change anything read wrong. "
+                "Nothing is written until you press Import, and an import can be undone."
+            )
+        )
+        self.guide.setWordWrap(True)
         self.path_label = plain_label()  # the file's name, and its messages, as they are
         self.path_label.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Choose file…"))
@@ -105,6 +113,7 @@ class FilePage(QWidget):
         form.addRow(self.tr("Separator"), self.separator)
         form.addRow(self.tr("Header row (line)"), self.header_line)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.guide)
         layout.addLayout(chooser)
         layout.addLayout(form)
         layout.addWidget(self.status)

@@ -14,7 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.imports.service import ImportFailure, ImportService, ReadOptions
@@ -89,9 +98,14 @@ class ImportWizard(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.undo_import_button.clicked.connect(self.undo_this_import)
         self.close_button.clicked.connect(self.reject)
+        self.step_label = QLabel()  # where the user is: "Step 2: what each column is"
+        self.step_label.setStyleSheet("font-weight: bold;")
+        self.pages.currentChanged.connect(self._show_step)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.step_label)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
+        self._show_step()
         self.csv = CsvSteps(self)
         self.alipay = AlipaySteps(self)
         self.file_page.choose_requested.connect(self.choose_file)
@@ -172,6 +186,17 @@ class ImportWizard(QDialog):
         elif current in (self.columns_page, self.alipay_page):
             self.pages.setCurrentWidget(self.file_page)
         self.update_buttons()
+
+    def _show_step(self, *_index) -> None:
+        steps = {
+            self.file_page: self.tr("Step 1: choose the file and check how it is read"),
+            self.columns_page: self.tr("Step 2: say what each column is"),
+            self.check_page: self.tr("Step 3: check the rows, then import"),
+            self.alipay_page: self.tr("Step 2: say what each statement row is, then import"),
+        }
+        step = steps.get(self.pages.currentWidget(), "")
+        self.step_label.setText(step)
+        self.step_label.setVisible(bool(step))
 
     def update_buttons(self) -> None:
         current = self.pages.currentWidget()
