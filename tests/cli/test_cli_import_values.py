@@ -8,22 +8,11 @@ import json
 
 import pytest
 
-from jiebei_tracker.cli import main
 from tests.chinese import half_width_slips
 from tests.conftest import TODAY
 from tests.importers.samples import loans_csv
 
 HEADER = "借款编号,平台,借款日期,借款金额,期数,还款方式,年化利率,日利率,用途,备注,状态"
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*args: str):
-        status = main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
 
 
 @pytest.fixture
