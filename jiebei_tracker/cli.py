@@ -376,15 +376,29 @@ def _cmd_payoff(args, context: Context) -> int:
         )
     if amount is None:
         amount = quote.amount_fen
-        print(
-            f"proposed payoff: principal {format_yuan(quote.principal_fen)} + interest for "
-            f"{quote.accrued_days} days {format_yuan(quote.accrued_interest_fen)}"
-            + (f" + already due {format_yuan(quote.due_unpaid_fen)}" if quote.due_unpaid_fen else ""),
-            file=context.out,
-        )
+        print(f"proposed payoff: {_quote_parts(quote)}", file=context.out)
     context.ledger.pay_off(loan_id, paid_on=paid_on, amount_fen=amount)
     print(f"paid off loan #{loan_id} with {format_yuan(amount)}", file=context.out)
     return EXIT_OK
+
+
+def _quote_parts(quote) -> str:
+    """How a proposed payoff is made up, as the repayment dialog says it: what fell due (in full), then the
+    principal not yet due with its interest so far; with a note when penalty interest may come on top."""
+    parts = []
+    if quote.due_unpaid_count:
+        count = quote.due_unpaid_count
+        installments = "the installment" if count == 1 else f"{count} installments"
+        parts.append(f"{installments} already due (principal and interest) {format_yuan(quote.due_unpaid_fen)}")
+    if quote.principal_fen:
+        parts.append(
+            f"principal {format_yuan(quote.principal_fen)} + interest for {quote.accrued_days} days "
+            f"{format_yuan(quote.accrued_interest_fen)}"
+        )
+    text = " + ".join(parts) or format_yuan(quote.amount_fen)
+    if quote.due_unpaid_count:
+        text += " (penalty interest or late fees the platform may charge are not included)"
+    return text
 
 
 def _cmd_platform(args, context: Context) -> int:

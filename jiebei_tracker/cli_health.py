@@ -61,18 +61,59 @@ def _language(text: str, *, field: str) -> str:
     raise InvalidValue(field, text, "must be en or zh_CN")
 
 
-def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
-    """The charts drawn offscreen (no window opens) in the report's language, for the HTML report."""
+# Qt platforms that open a connection to a screen: without one (no DISPLAY, no WAYLAND_DISPLAY on Linux) they
+# abort the whole process (rc 134, "xcb-cursor0 is needed" or "could not connect to display").
+_SCREEN_PLATFORMS = ("xcb", "wayland")
+
+
+def _headless_platform(environ, platform: str = sys.platform) -> str | None:
+    """The Qt platform the report's charts are drawn with, when ``environ`` does not name a usable one: offscreen
+    when QT_QPA_PLATFORM is unset or empty (pictures need no screen), or names a screen platform while there is
+    no display to connect to (Linux and the BSDs). None: leave QT_QPA_PLATFORM as it is."""
+    chosen = environ.get("QT_QPA_PLATFORM", "").strip()
+    if not chosen:
+        return "offscreen"
+    no_display = (
+        not platform.startswith(("win", "darwin", "cygwin"))
+        and not environ.get("DISPLAY")
+        and not environ.get("WAYLAND_DISPLAY")
+    )
+    names = [part.split(":")[0].strip() for part in chosen.split(";")]  # "wayland;xcb" tries each, "xcb:opt"
+    if no_display and all(name.startswith(_SCREEN_PLATFORMS) for name in names):
+        return "offscreen"
+    return None
+
+
+def _application():
+    """The running QApplication, or one made for drawing the report's charts without a screen: QT_QPA_PLATFORM is
+    set (``_headless_platform``) only while it is created, which is when Qt reads it."""
     import os
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance()
+    if app is not None:
+        return app
+    headless = _headless_platform(os.environ)
+    saved = os.environ.get("QT_QPA_PLATFORM")
+    if headless is not None:
+        os.environ["QT_QPA_PLATFORM"] = headless
+    try:
+        return QApplication(["jiebei-tracker"])
+    finally:
+        if saved is None:
+            os.environ.pop("QT_QPA_PLATFORM", None)
+        else:
+            os.environ["QT_QPA_PLATFORM"] = saved
+
+
+def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
+    """The charts drawn offscreen (no window opens) in the report's language, for the HTML report."""
     from jiebei_tracker.charts.report_images import report_chart_images
     from jiebei_tracker.services.series.data import ChartData
     from jiebei_tracker.ui.i18n import Translations
 
-    app = QApplication.instance() or QApplication(["jiebei-tracker"])
+    app = _application()
     translations = Translations(app)
     translations.apply(language)
     try:

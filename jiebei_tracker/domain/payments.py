@@ -26,12 +26,14 @@ class Payment:
 
 @dataclass(frozen=True)
 class InstallmentState:
-    """An installment with what has been paid on it and when it was settled (None while it is open)."""
+    """An installment with what has been paid on it and when it was settled (None while it is open), and whether
+    an early payoff settled it."""
 
     installment: Installment
     paid_interest_fen: int = 0
     paid_principal_fen: int = 0
     settled_on: date | None = None
+    settled_by_payoff: bool = False
 
     @property
     def seq(self) -> int:
@@ -58,7 +60,7 @@ class InstallmentState:
         return self.settled_on is not None and self.settled_on <= as_of
 
     def status(self, as_of: date, grace_days: int = 0) -> InstallmentStatus:
-        return installment_status(self.due_on, self.settled_on, as_of, grace_days)
+        return installment_status(self.due_on, self.settled_on, as_of, grace_days, by_payoff=self.settled_by_payoff)
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def apply_payments(
     ordered = sorted((p for p in payments if as_of is None or p.paid_on <= as_of), key=lambda p: p.paid_on)
     pot = Pot.of(installments)
     settled: list[date | None] = [i.due_on if i.total_fen == 0 else None for i in installments]
+    by_payoff = [False] * len(installments)
     unapplied = 0
     for payment in ordered:
         start = pot.cursor
@@ -136,12 +139,14 @@ def apply_payments(
         for index in range(start, pot.cursor):  # paid in full (or closed) by this payment
             if settled[index] is None:
                 settled[index] = payment.paid_on
+                by_payoff[index] = payment.is_payoff
     states = [
         InstallmentState(
             inst,
             inst.interest_fen - pot.interest_left[i],
             inst.principal_fen - pot.principal_left[i],
             settled[i],
+            by_payoff[i],
         )
         for i, inst in enumerate(installments)
     ]
@@ -236,19 +241,20 @@ def on_time_rate(
         if status is InstallmentStatus.UPCOMING:
             continue
         counted += 1
-        on_time += status is InstallmentStatus.ON_TIME
+        on_time += status.is_on_time
     return OnTimeRate(on_time, counted)
 
 
 @dataclass(frozen=True)
 class PayoffQuote:
-    """The amount proposed to settle a loan early, and how it is made up."""
+    """The amount proposed to settle a loan early, and how it is made up (docs/money.md, early payoff)."""
 
     paid_on: date
-    due_unpaid_fen: int  # installments already due and still open
-    principal_fen: int  # principal of installments not yet due
-    accrued_interest_fen: int  # since the last due date, at the daily rate
-    accrued_days: int
+    due_unpaid_fen: int  # what is left of the installments already due, in full: principal and scheduled interest
+    principal_fen: int  # principal of the installments not yet due
+    accrued_interest_fen: int  # on that principal since the last due date, at the daily rate
+    accrued_days: int  # the days that interest is for: 0 when no principal is left to bear it (a matured loan)
+    due_unpaid_count: int = 0  # how many installments already due are still open
 
     @property
     def amount_fen(self) -> int:
@@ -256,18 +262,20 @@ class PayoffQuote:
 
 
 def propose_payoff(states: Sequence[InstallmentState], *, rate: Rate, borrowed_on: date, paid_on: date) -> PayoffQuote:
-    """Remaining principal plus interest accrued since the last due date at ``annual / 360`` a day
-    (SCHEDULES.md), plus whatever already fell due and is unpaid. Interest already prepaid on installments
-    not yet due is credited against the accrued interest."""
+    """What settling on ``paid_on`` costs: every installment already due and still open, in full (its principal
+    and its scheduled interest — a matured loan owes exactly these), plus the principal not yet due with interest
+    on it since the last due date at ``annual / 360`` a day (SCHEDULES.md). Interest already prepaid on
+    installments not yet due is credited against that interest. Penalty interest on what is overdue is not
+    estimated: each platform charges its own, and the user changes the amount to what the platform asks."""
     open_states = [s for s in states if not s.is_settled(paid_on)]
-    due_unpaid = sum(s.remaining_fen for s in open_states if s.due_on <= paid_on)
+    due = [s for s in open_states if s.due_on <= paid_on]
     future = [s for s in open_states if s.due_on > paid_on]
     principal = sum(s.remaining_principal_fen for s in future)
     last_due = max((s.due_on for s in states if s.due_on <= paid_on), default=borrowed_on)
-    days = (paid_on - last_due).days
+    days = (paid_on - last_due).days if principal else 0
     accrued = round_fen(principal * rate.annual * days / DAYS_PER_YEAR)
     accrued = max(0, accrued - sum(s.paid_interest_fen for s in future))
-    return PayoffQuote(paid_on, due_unpaid, principal, accrued, days)
+    return PayoffQuote(paid_on, sum(s.remaining_fen for s in due), principal, accrued, days, len(due))
 
 
 # An early payoff for less than this share of the proposed amount is most likely a typing slip (0.01 for 12,000):

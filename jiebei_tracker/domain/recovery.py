@@ -89,7 +89,7 @@ def _on_time_streak(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[Check
     )
     streak = 0
     for inst in reversed(fallen_due):
-        if inst.status(snapshot.as_of, snapshot.grace_days) is not InstallmentStatus.ON_TIME:
+        if not inst.status(snapshot.as_of, snapshot.grace_days).is_on_time:
             break
         streak += 1
     target = max(t.late_recent_months, 1)

@@ -213,6 +213,7 @@ class InstallmentStatus(_Labelled):
     """Where an installment stands as of a date (SCHEDULES.md, "Paying")."""
 
     ON_TIME = "on_time"
+    SETTLED_EARLY = "settled_early"
     LATE = "late"
     OVERDUE = "overdue"
     UPCOMING = "upcoming"
@@ -221,10 +222,17 @@ class InstallmentStatus(_Labelled):
     def _labels(cls):
         return {
             "on_time": ("按时还清", "Paid on time"),
+            "settled_early": ("提前结清", "Settled early"),
             "late": ("逾期后还清", "Paid late"),
             "overdue": ("逾期未还", "Overdue"),
             "upcoming": ("待还", "Upcoming"),
         }
+
+    @property
+    def is_on_time(self) -> bool:
+        """Counts as repaid on time for the on-time rate and the rules: an installment settled early by a payoff
+        was never late."""
+        return self in (InstallmentStatus.ON_TIME, InstallmentStatus.SETTLED_EARLY)
 
 
 class LoanStatus(_Labelled):

@@ -66,6 +66,7 @@ def from_qdate(day: QDate) -> date:
 # and readable on light and dark palettes; the status is always written out in text as well.
 STATUS_COLOURS = {
     InstallmentStatus.ON_TIME: QColor("#2b7bb9"),
+    InstallmentStatus.SETTLED_EARLY: QColor("#2b7bb9"),  # as good as on time; the words tell them apart
     InstallmentStatus.LATE: QColor("#d98200"),
     InstallmentStatus.OVERDUE: QColor("#d1343a"),
     InstallmentStatus.UPCOMING: QColor("#7a7a7a"),

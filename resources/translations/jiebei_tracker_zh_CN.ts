@@ -397,7 +397,7 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>Pay off early</source>
-        <translation>提前还清</translation>
+        <translation>提前结清</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1502,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Pay off early…</source>
-        <translation>提前还清…</translation>
+        <translation>提前结清…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -2351,18 +2351,6 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <source>Proposed: principal {principal} + interest for {days} days {interest}</source>
-        <translation>建议金额：本金 {principal} + {days} 天利息 {interest}</translation>
-    </message>
-    <message>
-        <source> + already due {due}</source>
-        <translation> + 已到期未还 {due}</translation>
-    </message>
-    <message>
-        <source>. Change the amount if the platform asked for a different one.</source>
-        <translation>。如果平台要求的金额不同，请修改金额。</translation>
-    </message>
-    <message>
         <source>Pays {amount} of installment {seq}.</source>
         <translation>将还第 {seq} 期中的 {amount}。</translation>
     </message>
@@ -2389,6 +2377,36 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”.</source>
         <translation>超过了待还的 {left}。如要提前结清，请勾选“现在还清整笔借款”。</translation>
+    </message>
+    <message>
+        <source>Pay off early</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>the installment already due (principal and interest) {due}</source>
+        <translation>已到期未还的 1 期（本息）{due}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n installments already due (principal and interest) {due}</source>
+        <translation>
+            <numerusform>已到期未还的 %n 期（本息）{due}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>principal {principal} + interest for {days} days {interest}</source>
+        <translation>本金 {principal} + {days} 天利息 {interest}</translation>
+    </message>
+    <message>
+        <source>Proposed: {parts}.</source>
+        <translation>建议金额：{parts}。</translation>
+    </message>
+    <message>
+        <source>Penalty interest or late fees the platform may charge are not included.</source>
+        <translation>不含平台可能收取的罚息或违约金。</translation>
+    </message>
+    <message>
+        <source>Change the amount if the platform asked for a different one.</source>
+        <translation>如果平台要求的金额不同，请修改金额。</translation>
     </message>
     <message>
         <source>Choose a day between the borrowing date and today.</source>
@@ -2458,7 +2476,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Early payoff</source>
-        <translation>提前还清</translation>
+        <translation>提前结清</translation>
     </message>
     <message>
         <source>Repayment</source>

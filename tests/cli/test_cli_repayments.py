@@ -64,7 +64,7 @@ def test_settled_on_with_the_amount_paid(run):
     status, out, _ = _add(run, "--settled-on", settled.isoformat(), "--payoff-amount", "9,000")
     assert status == 0
     assert f"recorded the early settlement on {settled.isoformat()}, ¥9,000.00" in out
-    assert set(_statuses(run)) == {"on_time"}
+    assert _statuses(run) == ["on_time"] * 3 + ["settled_early"] * 9  # 3 fell due before the settlement day
     status, out, _ = run("repayments", "--json")
     payoff = json.loads(out)[-1]
     assert (payoff["paid_on"], payoff["amount"], payoff["payoff"]) == (settled.isoformat(), "9000.00", True)

@@ -104,7 +104,7 @@ def test_the_columns_say_it_row_by_row(service, database):
     assert _statuses(database, "B1") == [on] * 12
     assert _statuses(database, "B2") == [on] * 2 + [over] * 4
     assert _statuses(database, "B3") == [on] * 3 + [over] * 9  # 06-20, 07-20, 08-20
-    assert _statuses(database, "B4") == [on] * 12
+    assert _statuses(database, "B4") == [on] * 4 + [InstallmentStatus.SETTLED_EARLY] * 8  # settled on 06-15
     assert _statuses(database, "B5") == [over] * 3
     assert _statuses(database, "B6") == [on] * 5 + [up] * 7  # paid through today: 07-10 … 11-10
     payoff = [r for r in list_repayments(database) if r.is_payoff]

@@ -93,7 +93,8 @@ def test_payoff_settles_every_open_installment_with_the_amount_paid(ledger, data
     detail = _detail(database, loan_id)
     assert detail.summary.status is LoanStatus.SETTLED
     assert detail.summary.outstanding_fen == 0
-    assert all(line.status is InstallmentStatus.ON_TIME for line in detail.schedule)
+    statuses = [line.status for line in detail.schedule]
+    assert statuses == [InstallmentStatus.ON_TIME] * 3 + [InstallmentStatus.SETTLED_EARLY] * 9
     assert detail.repayments[-1].is_payoff and detail.repayments[-1].amount_fen == 950_000
     with pytest.raises(InvalidValue, match="already settled"):
         ledger.log_repayment(loan_id, paid_on=date(2026, 5, 1), amount_fen=100)

@@ -56,7 +56,8 @@ def test_settled_early_records_the_payoff(ledger, database):
     past = PastRepayments.settled(date(2025, 10, 20), payoff_fen=950_000)
     loan_id = ledger.add_loan(draft(**LAST_YEAR), past).created_id
     statuses = _statuses(database, loan_id)
-    assert statuses == [InstallmentStatus.ON_TIME] * 12  # 1-4 on their due dates, the rest settled on 10-20
+    # 1-4 on their due dates, the rest settled early by the payoff on 10-20
+    assert statuses == [InstallmentStatus.ON_TIME] * 4 + [InstallmentStatus.SETTLED_EARLY] * 8
     payoff = list_repayments(database, loan_id=loan_id)[-1]
     assert (payoff.paid_on, payoff.amount_fen, payoff.is_payoff) == (date(2025, 10, 20), 950_000, True)
 

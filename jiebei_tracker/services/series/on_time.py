@@ -68,7 +68,12 @@ class OnTimeSeries:
 MonthTallies = dict[date, tuple[int, int, int]]
 """Month → (on time, late, overdue) for the installments that fell due in it."""
 
-_SLOT = {InstallmentStatus.ON_TIME: 0, InstallmentStatus.LATE: 1, InstallmentStatus.OVERDUE: 2}
+_SLOT = {
+    InstallmentStatus.ON_TIME: 0,
+    InstallmentStatus.SETTLED_EARLY: 0,  # settled by an early payoff: on time, as for the rules
+    InstallmentStatus.LATE: 1,
+    InstallmentStatus.OVERDUE: 2,
+}
 
 
 def month_tallies(states: Iterable[InstallmentState], *, as_of: date, grace_days: int = 0) -> MonthTallies:

@@ -81,6 +81,7 @@ class RepaymentDialog(FormDialog):
         self._refresh_settles()
 
     def _on_payoff_toggled(self, checked: bool) -> None:
+        self.setWindowTitle(self.tr("Pay off early") if checked else self.tr("Log a repayment"))
         if not checked:  # back from the payoff's amount to the next installment's (a typed amount stays on a new day)
             self.amount.setText(fen_to_yuan(self._loan.next_due_fen or 0))
         self._refresh_quote()
@@ -93,15 +94,38 @@ class RepaymentDialog(FormDialog):
             return  # the quote follows the day once the text names an allowed one
         quote = self._quote(self.paid_on.date())
         self.amount.setText(fen_to_yuan(quote.amount_fen))
-        text = self.tr("Proposed: principal {principal} + interest for {days} days {interest}").format(
-            principal=format_yuan(quote.principal_fen),
-            days=quote.accrued_days,
-            interest=format_yuan(quote.accrued_interest_fen),
-        )
-        if quote.due_unpaid_fen:
-            text += self.tr(" + already due {due}").format(due=format_yuan(quote.due_unpaid_fen))
-        self.quote_label.setText(text + self.tr(". Change the amount if the platform asked for a different one."))
+        self.quote_label.setText(self._quote_text(quote))
         self.quote_label.show()
+
+    def _quote_text(self, quote: PayoffQuote) -> str:
+        """How the proposed amount is made up, one sentence a line: what already fell due (in full), the principal
+        not yet due with its interest so far, and what the proposal leaves out."""
+        parts = []
+        if quote.due_unpaid_count == 1:
+            parts.append(
+                self.tr("the installment already due (principal and interest) {due}").format(
+                    due=format_yuan(quote.due_unpaid_fen)
+                )
+            )
+        elif quote.due_unpaid_count:
+            parts.append(
+                self.tr(
+                    "%n installments already due (principal and interest) {due}", "", quote.due_unpaid_count
+                ).format(due=format_yuan(quote.due_unpaid_fen))
+            )
+        if quote.principal_fen:
+            parts.append(
+                self.tr("principal {principal} + interest for {days} days {interest}").format(
+                    principal=format_yuan(quote.principal_fen),
+                    days=quote.accrued_days,
+                    interest=format_yuan(quote.accrued_interest_fen),
+                )
+            )
+        lines = [self.tr("Proposed: {parts}.").format(parts=" + ".join(parts) or format_yuan(quote.amount_fen))]
+        if quote.due_unpaid_count:
+            lines.append(self.tr("Penalty interest or late fees the platform may charge are not included."))
+        lines.append(self.tr("Change the amount if the platform asked for a different one."))
+        return "\n".join(lines)
 
     def _refresh_settles(self, *_args) -> None:
         """Say, as the amount is typed, which installments it settles — or why it cannot be recorded."""

@@ -1,0 +1,92 @@
+"""Early payoff in the window (issue #16): the dialog is titled for what it does, proposes what a matured loan
+really owes, and the installments the payoff settled before their due dates read “Settled early” in the loan's
+schedule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from jiebei_tracker.domain.vocabulary import InstallmentStatus
+from jiebei_tracker.ui.common import STATUS_COLOURS
+from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
+from tests.conftest import TODAY
+from tests.scenarios import draft
+
+STATUS_COLUMN = 6
+
+
+@pytest.fixture
+def payoff_by_keyboard(qtbot, monkeypatch):
+    """Replace RepaymentDialog.exec(): show it, note what it says, press Enter in the amount (Save)."""
+    seen: list[dict] = []
+
+    def fake_exec(dialog: RepaymentDialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen.append({"title": dialog.windowTitle(), "quote": dialog.quote_label.text(), "amount": dialog.amount.text()})
+        dialog.amount.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(dialog.amount, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(RepaymentDialog, "exec", fake_exec)
+    return seen
+
+
+def test_a_matured_loan_is_paid_off_in_a_dialog_titled_so_for_what_it_really_owes(
+    workspace, window, payoff_by_keyboard
+):
+    # ¥12,000 over 6 months at 7.2 %, borrowed 2024-01-15: all six installments of ¥2,042.21 are long overdue.
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2024, 1, 15), months=6)).created_id
+    detail = window.open_loan(loan_id)
+    detail.payoff_button.click()
+    [shown] = payoff_by_keyboard
+    assert shown["title"] == "Pay off early"
+    assert shown["amount"] == "12253.26"
+    assert shown["quote"].splitlines() == [
+        "Proposed: 6 installments already due (principal and interest) ¥12,253.26.",
+        "Penalty interest or late fees the platform may charge are not included.",
+        "Change the amount if the platform asked for a different one.",
+    ]
+    assert workspace.loans([loan_id])[0].remaining_fen == 0
+    statuses = [detail.schedule_model.index(row, STATUS_COLUMN).data() for row in range(6)]
+    assert statuses == ["Paid late"] * 6  # settled by the payoff, long after they fell due
+
+
+def test_the_title_follows_the_payoff_box(workspace, qtbot):
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 11, 1))).created_id
+    dialog = RepaymentDialog(
+        loan=workspace.loans([loan_id])[0],
+        today=TODAY,
+        quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
+        pay=lambda *args: None,
+        pay_off=lambda *args: None,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Log a repayment"
+    dialog.payoff.setChecked(True)
+    assert dialog.windowTitle() == "Pay off early"
+    assert dialog.quote_label.text().splitlines()[0].startswith("Proposed: principal ¥12,000.00 + interest for 27 days")
+    dialog.payoff.setChecked(False)
+    assert dialog.windowTitle() == "Log a repayment"
+
+
+def test_installments_settled_by_the_payoff_read_settled_early(workspace, window, payoff_by_keyboard, translations):
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 10, 20), months=12)).created_id
+    workspace.ledger.log_repayment(loan_id, paid_on=date(2026, 11, 20), amount_fen=103_943)
+    detail = window.open_loan(loan_id)
+    detail.payoff_button.click()
+    assert payoff_by_keyboard[0]["quote"].splitlines()[0].startswith("Proposed: principal ¥11,032.57 + interest")
+    model = detail.schedule_model
+    assert [model.index(row, STATUS_COLUMN).data() for row in range(3)] == ["Paid on time"] + ["Settled early"] * 2
+    assert model.record_at(11).status is InstallmentStatus.SETTLED_EARLY
+    assert (
+        model.index(1, STATUS_COLUMN).data(Qt.ItemDataRole.ForegroundRole)
+        == STATUS_COLOURS[InstallmentStatus.SETTLED_EARLY]
+    )
+    translations.apply("zh_CN")
+    assert model.index(1, STATUS_COLUMN).data() == "提前结清"
