@@ -74,7 +74,7 @@ class Application:
 class Pot:
     """What is still owed on a run of installments, filled by ``pour``: the one waterfall every part of the app
     uses (applying repayments, the balance a repayment lowers, a loan as it stood on a past day, what a new
-    repayment would settle). SCHEDULES.md, Paying: money goes to the earliest open installment, interest before
+    repayment would settle). docs/money.md, Paying: money goes to the earliest open installment, interest before
     principal, and what is left flows on to the next."""
 
     __slots__ = ("cursor", "interest_left", "principal_left")
@@ -264,7 +264,7 @@ class PayoffQuote:
 def propose_payoff(states: Sequence[InstallmentState], *, rate: Rate, borrowed_on: date, paid_on: date) -> PayoffQuote:
     """What settling on ``paid_on`` costs: every installment already due and still open, in full (its principal
     and its scheduled interest — a matured loan owes exactly these), plus the principal not yet due with interest
-    on it since the last due date at ``annual / 360`` a day (SCHEDULES.md). Interest already prepaid on
+    on it since the last due date at ``annual / 360`` a day (docs/money.md). Interest already prepaid on
     installments not yet due is credited against that interest. Penalty interest on what is overdue is not
     estimated: each platform charges its own, and the user changes the amount to what the platform asks."""
     open_states = [s for s in states if not s.is_settled(paid_on)]

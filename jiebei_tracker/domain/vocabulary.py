@@ -1,4 +1,4 @@
-"""The shared vocabulary of RULES.md — methods, purposes, platform kinds, note kinds — with zh_CN and English labels.
+"""The shared vocabulary (docs/health-rules.md): methods, purposes, platform kinds, note kinds, in zh_CN and English.
 
 The ids are what the database, the CSV files and the CLI use; the labels are what people read. Parsing
 accepts the id, the Chinese label, the English label and the words people commonly write for a term (the synonyms
@@ -210,7 +210,7 @@ class NoteKind(_Labelled):
 
 
 class InstallmentStatus(_Labelled):
-    """Where an installment stands as of a date (SCHEDULES.md, "Paying")."""
+    """Where an installment stands as of a date (docs/money.md, "Paying")."""
 
     ON_TIME = "on_time"
     SETTLED_EARLY = "settled_early"

@@ -189,7 +189,7 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
 
 
 def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQuote:
-    """What settling the loan on ``paid_on`` would cost (SCHEDULES.md, early payoff)."""
+    """What settling the loan on ``paid_on`` would cost (docs/money.md, early payoff)."""
     from jiebei_tracker.domain.payments import apply_payments, propose_payoff
     from jiebei_tracker.storage import tables
     from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of

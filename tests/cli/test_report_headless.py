@@ -17,13 +17,12 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DI
 SCREENLESS = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
-@pytest.mark.parametrize("platform", [None, "", "xcb"], ids=["unset", "empty", "xcb-without-display"])
+@pytest.mark.parametrize("platform", ["", "xcb"], ids=["empty", "xcb-without-display"])  # both aborted before
 def test_the_html_report_draws_its_charts_without_a_display(platform, ledger, database, db_path, tmp_path):
     ledger.add_loan(draft(external_id="A"))
     database.close()
     environment = {name: value for name, value in os.environ.items() if name not in SCREENLESS}
-    if platform is not None:
-        environment["QT_QPA_PLATFORM"] = platform
+    environment["QT_QPA_PLATFORM"] = platform
     page = tmp_path / "report.html"
     result = subprocess.run(
         [sys.executable, "-m", "jiebei_tracker", "--db", str(db_path), "report", "--html", str(page)],
