@@ -12,11 +12,11 @@ from datetime import date
 from sqlalchemy import insert
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import check_amount, format_yuan
+from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
-from jiebei_tracker.domain.text import clean_name, clean_note
+from jiebei_tracker.domain.text import clean_name
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger.base import (
@@ -154,28 +154,20 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites, ImportUndo):
         return Changes(platforms=True)
 
     def record_limit(self, platform: str, *, recorded_on: date, limit_fen: int, note: str = "") -> Changes:
-        if limit_fen < 0:
-            raise InvalidValue("limit", format_yuan(limit_fen), "cannot be negative")
-        check_amount(limit_fen, field="limit")
-        platform = clean_name(platform, "platform")
-        note = clean_note(note, "note")
-        self._check_day("date", recorded_on)
+        entry = self._checked_limit(LimitEntry(platform, recorded_on, limit_fen, note))
         with self._database.transaction() as session:
             row = tables.CreditLimitRecord(
-                platform_id=self._platform_id(session, platform),
+                platform_id=self._platform_id(session, entry.platform),
                 recorded_on=recorded_on,
                 limit_fen=limit_fen,
-                note=note,
+                note=entry.note,
             )
             session.add(row)
             session.flush()
         return Changes(limits=True, platforms=True, created_id=row.id)
 
     def add_note(self, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
-        text = clean_note(text, "text")
-        if not text.strip():
-            raise InvalidValue("text", text, "say what the credit report shows")
-        self._check_day("date", noted_on)
+        text = self._checked_note_text(text, noted_on)
         with self._database.transaction() as session:
             row = tables.CreditReportNote(noted_on=noted_on, kind=kind.value, text=text.strip())
             session.add(row)
@@ -194,10 +186,7 @@ class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites, ImportUndo):
         return Changes(notes=True)
 
     def edit_note(self, note_id: int, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
-        text = clean_note(text, "text")
-        if not text.strip():
-            raise InvalidValue("text", text, "say what the credit report shows")
-        self._check_day("date", noted_on)
+        text = self._checked_note_text(text, noted_on)
         with self._database.transaction() as session:
             row = get_note(session, note_id)
             row.noted_on, row.kind, row.text = noted_on, kind.value, text.strip()

@@ -64,6 +64,14 @@ class LedgerBase:
         """Every day the ledger records is from 1990-01-01 (EARLIEST_DAY) to today."""
         check_day(day, field=field, today=self._today())
 
+    def _checked_note_text(self, text: str, noted_on: date) -> str:
+        """A credit-report note's text as stored (no control characters, not blank), noted on a day in bounds."""
+        text = clean_note(text, "text")
+        if not text.strip():
+            raise InvalidValue("text", text, "say what the credit report shows")
+        self._check_day("date", noted_on)
+        return text
+
     _check_not_future = _check_day  # the name earlier parts use
 
     def _check_paid_on(self, loan: tables.Loan, paid_on: date) -> None:

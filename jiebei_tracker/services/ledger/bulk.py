@@ -249,10 +249,7 @@ class BulkLoading(LedgerBase):
         return replace(entry, platform=platform, note=note)
 
     def _checked_note(self, entry: NoteEntry) -> NoteEntry:
-        text = clean_note(entry.text, "text")
-        if not text.strip():
-            raise InvalidValue("text", entry.text, "say what the credit report shows")
-        self._check_day("date", entry.noted_on)
+        text = self._checked_note_text(entry.text, entry.noted_on)
         if entry.resolved_on is not None:
             self._check_day("resolved_on", entry.resolved_on)
         return entry if text == entry.text else replace(entry, text=text)
