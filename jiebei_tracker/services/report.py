@@ -146,11 +146,14 @@ def render_html(report: HealthReport, *, language: str = "en", chart_images: dic
     return "\n".join(parts)
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh_CN" else ": "
+
+
 def _labelled(label: str, text: str, lang: str) -> str:
     """``label: text`` as paragraphs (one for each line of ``text``), with the language's colon."""
-    colon = "：" if lang == "zh_CN" else ": "
     first, *more = text.split("\n")
-    return f"<p><b>{label}{colon}</b>{escape(first)}</p>" + "".join(f"<p>{escape(line)}</p>" for line in more)
+    return f"<p><b>{label}{_colon(lang)}</b>{escape(first)}</p>" + "".join(f"<p>{escape(line)}</p>" for line in more)
 
 
 def _flag_html(flag: Flag, lang: str, word) -> str:
@@ -207,8 +210,7 @@ def _diagnosis_html(diagnosis: Diagnosis, lang: str, word) -> str:
         for item in diagnosis.checklist
     )
     return (
-        f"<section class='diagnosis'><h2>{word('cuts')}{'：' if lang == 'zh_CN' else ': '}"
-        f"{escape(diagnosis.cut.platform)}</h2>"
+        f"<section class='diagnosis'><h2>{word('cuts')}{_colon(lang)}{escape(diagnosis.cut.platform)}</h2>"
         f"<p>{escape(diagnosis.explanation.get(lang))}</p>"
         + (f"<ol>{causes}</ol>" if causes else "")
         + _labelled(word("advice"), diagnosis.advice.get(lang), lang)

@@ -105,8 +105,10 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
         items.append(loan_item(loan, zh, en, **extra))
     platforms = list(dict.fromkeys(loan.platform for loan in loans))
     kinds = {loan.platform: loan.platform_kind for loan in loans}
-    # One line of advice for each different way of doing it (two banks share one line).
-    advice = list(dict.fromkeys(autopay_how_to(platform, kinds[platform]) for platform in platforms))
+    # One line of advice for each different way of doing it, naming its platforms (two banks share one line).
+    advice: dict[Text, list[str]] = {}
+    for platform in platforms:
+        advice.setdefault(autopay_how_to(platform, kinds[platform]), []).append(platform)
     return make_flag(
         snapshot,
         "no_autopay",
@@ -120,16 +122,11 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
         advice=Text(
             "\n".join(
                 ["每一期都设成自动扣款，就不会因为忘记而逾期。"]
-                + [f"{_names_for(how, platforms, kinds, 'zh_CN')}：{how.zh_CN}" for how in advice]
+                + [f"{joined(names, 'zh_CN')}：{how.zh_CN}" for how, names in advice.items()]
             ),
             "\n".join(
                 ["Put every installment on autopay so a forgotten date never turns into a late payment."]
-                + [f"{_names_for(how, platforms, kinds, 'en')}: {how.en}" for how in advice]
+                + [f"{joined(names, 'en')}: {how.en}" for how, names in advice.items()]
             ),
         ),
     )
-
-
-def _names_for(how_to: Text, platforms: list[str], kinds: dict[str, PlatformKind], language: str) -> str:
-    """The platforms a piece of advice is for."""
-    return joined((p for p in platforms if autopay_how_to(p, kinds[p]) == how_to), language)
