@@ -34,6 +34,13 @@ class FileProblem(Exception):
         self.reason = reason
 
 
+class FileTaken(FileProblem):
+    """The name is already taken (a file, a directory or a symlink is there); nothing was written."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(path, "already exists; choose a new file name")
+
+
 class DatabaseProblem(FileProblem):
     """The database file cannot be opened or used: damaged, not a database, too new, not writable, …"""
 

@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem
+from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem, FileTaken
 from jiebei_tracker.storage.files import make_private_folder, process_alive, write_whole
 from jiebei_tracker.storage.migrations_runner import check_known_revision, upgrade_to_head
 
@@ -85,6 +85,11 @@ class Backup:
     path: Path
     made_at: datetime
     reason: Reason
+    sequence: int = 1  # the second backup made in the same second is "-2" in its name, and newer
+
+    @property
+    def newness(self) -> tuple[datetime, int]:
+        return (self.made_at, self.sequence)
 
     @property
     def size(self) -> int:
@@ -108,7 +113,7 @@ def folder_of(db_path: Path) -> Path:
 
 def _pattern(db_path: Path) -> re.Pattern[str]:
     reasons = "|".join(reason.value for reason in Reason)
-    return re.compile(rf"{re.escape(Path(db_path).stem)}\.(\d{{8}}-\d{{6}})(?:-\d+)?\.({reasons})\.db")
+    return re.compile(rf"{re.escape(Path(db_path).stem)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?\.({reasons})\.db")
 
 
 def list_backups(db_path: Path) -> list[Backup]:
@@ -121,8 +126,8 @@ def list_backups(db_path: Path) -> list[Backup]:
         match = pattern.fullmatch(path.name)
         if match and path.is_file() and not path.is_symlink():
             made_at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-            found.append(Backup(path, made_at, Reason(match.group(2))))
-    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
+            found.append(Backup(path, made_at, Reason(match.group(3)), int(match.group(2) or 1)))
+    return sorted(found, key=lambda backup: backup.newness, reverse=True)
 
 
 def copy_database(source: Database | sqlite3.Connection, target: Path, *, replace: bool = False) -> Path:
@@ -157,11 +162,15 @@ def make_backup(database: Database, reason: Reason, *, now: datetime | None = No
     for attempt in range(1, 100):
         counter = "" if attempt == 1 else f"-{attempt}"
         target = folder / f"{stem}.{stamp}{counter}.{reason.value}.db"
-        if not (target.exists() or target.is_symlink()):
-            break
-    copy_database(database, target)
+        try:
+            copy_database(database, target)  # another program may take the name first: then the next one
+        except FileTaken:
+            continue
+        break
+    else:
+        raise FileProblem(folder, "has no free name for a backup made this second")
     prune(database.path, retention(database), now=now)
-    return Backup(target, now, reason)
+    return Backup(target, now, reason, attempt)
 
 
 def remove_stale_parts(folder: Path) -> None:
@@ -204,7 +213,7 @@ def retention(database: Database) -> Retention:
 def to_remove(backups: list[Backup], keep: Retention, *, now: datetime) -> list[Backup]:
     """The automatic backups ``keep`` does not keep (those made by hand are always kept)."""
     kept: set[Path] = set()
-    scheduled = sorted((b for b in backups if b.reason is Reason.DAILY), key=lambda b: b.made_at, reverse=True)
+    scheduled = sorted((b for b in backups if b.reason is Reason.DAILY), key=lambda b: b.newness, reverse=True)
     for count, period in ((keep.daily, _day), (keep.weekly, _week), (keep.monthly, _month)):
         seen: list[object] = []
         for backup in scheduled:  # newest first: the first of each period is its newest

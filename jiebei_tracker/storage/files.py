@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from jiebei_tracker.domain.errors import FileProblem
+from jiebei_tracker.domain.errors import FileProblem, FileTaken
 
 PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -46,7 +46,7 @@ def create_private_file(path: Path) -> int:
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | _NOFOLLOW | _CLOEXEC, PRIVATE_FILE)
     except FileExistsError:
-        raise FileProblem(path, "already exists; choose a new file name") from None
+        raise FileTaken(path) from None
     except OSError as error:
         raise FileProblem(path, f"cannot be created ({error.strerror})") from None
     os.fchmod(descriptor, PRIVATE_FILE)  # the umask may have taken more away, never less
@@ -60,10 +60,8 @@ def temporary_beside(target: Path, purpose: str = "part") -> Path:
         candidate = target.with_name(f".{target.name}.{os.getpid()}-{attempt}.{purpose}")
         try:
             os.close(create_private_file(candidate))
-        except FileProblem:
-            if candidate.exists() or candidate.is_symlink():
-                continue
-            raise
+        except FileTaken:
+            continue
         return candidate
     raise FileProblem(target, "cannot create a temporary file beside it")
 
@@ -89,7 +87,7 @@ def link_into_place(temporary: Path, target: Path, *, replace: bool = False) -> 
             temporary.unlink()
     except FileExistsError:
         temporary.unlink(missing_ok=True)
-        raise FileProblem(target, "already exists; choose a new file name") from None
+        raise FileTaken(target) from None
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise FileProblem(target, f"cannot be written ({error.strerror})") from None
@@ -103,7 +101,7 @@ def check_target(target: Path, *, replace: bool = False) -> None:
     if not target.parent.is_dir():
         raise FileProblem(target.parent, "does not exist; choose a folder that exists")
     if not replace and (target.exists() or target.is_symlink()):
-        raise FileProblem(target, "already exists; choose a new file name")
+        raise FileTaken(target)
 
 
 def write_whole(target: Path, fill: Callable[[Path], None], *, replace: bool = False) -> Path:

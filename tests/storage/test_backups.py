@@ -53,6 +53,27 @@ def test_a_new_process_does_not_back_up_twice_on_the_same_day(db_path, ledger_fa
     assert len(backups.list_backups(db_path)) == 1
 
 
+def test_a_backup_name_another_program_takes_first_is_passed_over(database, ledger, db_path, monkeypatch):
+    """Two programs making the day's backup in the same second: the one that loses the race to the name writes
+    the next name instead of failing the write it was made for."""
+    ledger.add_loan(draft("借呗"))
+    copy = backups.copy_database
+    taken: list[Path] = []
+
+    def another_program_first(source, target, **options):
+        if not taken:  # the other program links its copy between this one's choice of name and its own link
+            taken.append(target)
+            copy(source, target)
+        return copy(source, target, **options)
+
+    monkeypatch.setattr(backups, "copy_database", another_program_first)
+    now = datetime(2026, 12, 3, 9, 43, 15)
+    made = backups.make_backup(database, Reason.DAILY, now=now)
+    assert taken[0].name == "tracker.20261203-094315.daily.db"
+    assert made.path.name == "tracker.20261203-094315-2.daily.db"
+    assert _count(made.path) == 1 and _mode(made.path) == 0o600
+
+
 def test_the_sample_data_is_never_backed_up(db_path, ledger_factory):
     database = open_database(db_path, backups=False)
     ledger = ledger_factory(database)
