@@ -12,19 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.limits import LimitCut
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.recovery import ChecklistItem, checklist, days_without_new_loan, limit_target
-from jiebei_tracker.domain.rules import (
-    RULES,
-    Flag,
-    History,
-    Section,
-    Severity,
-    Text,
-    Thresholds,
-    run_rules,
-)
+from jiebei_tracker.domain.rules import RULES, Flag, Section, Severity, Text, Thresholds, run_rules
 from jiebei_tracker.domain.rules.flags import CAUSE_3, STRATEGY_4
 
 
@@ -47,7 +39,7 @@ class Diagnosis:
         return not self.causes
 
 
-def event_days(history: History, first: date, last: date, grace_days: int) -> list[date]:
+def event_days(history: Book, first: date, last: date, grace_days: int) -> list[date]:
     """``first``, ``last`` and every day between them on which a rule could switch on or get more severe."""
     days = {first, last}
     for loan in history.loans:
@@ -65,7 +57,7 @@ def event_days(history: History, first: date, last: date, grace_days: int) -> li
 
 
 def flags_in_window(
-    history: History, first: date, last: date, *, thresholds: Thresholds, grace_days: int = 0
+    history: Book, first: date, last: date, *, thresholds: Thresholds, grace_days: int = 0
 ) -> list[Flag]:
     """Each rule's flag at its most severe between ``first`` and ``last`` (as on the latest day it was that
     severe), most serious first. Days are checked newest first, and a rule that has reached the most severe
@@ -86,7 +78,7 @@ def flags_in_window(
     return sorted(worst.values(), key=lambda flag: (-flag.severity.rank, order.index(flag.rule)))
 
 
-def diagnose(history: History, cut: LimitCut, *, as_of: date, thresholds: Thresholds, grace_days: int = 0) -> Diagnosis:
+def diagnose(history: Book, cut: LimitCut, *, as_of: date, thresholds: Thresholds, grace_days: int = 0) -> Diagnosis:
     """Why ``cut`` most likely happened, and a checklist measured on ``as_of`` with its starting values on the
     day of the cut."""
     window_days = thresholds.diagnosis_window_days

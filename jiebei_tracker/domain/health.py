@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from jiebei_tracker.domain.rules import Flag, History, Severity, Thresholds, run_rules, run_severities
+from jiebei_tracker.domain.book import Book
+from jiebei_tracker.domain.rules import Flag, Severity, Thresholds, run_rules, run_severities
 from jiebei_tracker.domain.vocabulary import _Labelled
 
 # Per mille of the score a flag of each severity leaves standing.
@@ -77,7 +78,7 @@ class HealthCheck:
         return frozenset(flag.rule for flag in self.flags)
 
 
-def check_health(history: History, as_of: date, *, thresholds: Thresholds, grace_days: int = 0) -> HealthCheck:
+def check_health(history: Book, as_of: date, *, thresholds: Thresholds, grace_days: int = 0) -> HealthCheck:
     """The flags and score on ``as_of``. Loans fully settled before the rules' furthest lookback are set aside
     first: they cannot change a flag, and on a long history they are most of it."""
     relevant = history.without_loans_closed_before(as_of - timedelta(days=thresholds.lookback_days))
@@ -98,7 +99,7 @@ def month_ends(start: date, end: date) -> list[date]:
 
 
 def score_history(
-    history: History, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
+    history: Book, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
 ) -> list[HealthCheck]:
     """The health check at every month end from ``start`` to ``end`` (the last one on ``end``)."""
     # One history for every month (its index is shared by all the snapshots), rather than check_health's cut.
@@ -119,7 +120,7 @@ class MonthScore:
 
 
 def score_history_quickly(
-    history: History, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
+    history: Book, *, start: date, end: date, thresholds: Thresholds, grace_days: int = 0
 ) -> list[MonthScore]:
     """``score_history``'s scores and rule ids, from the rules' decisions alone: no evidence is written out, which
     on a long history is most of the work (the charts need only the scores)."""

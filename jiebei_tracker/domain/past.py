@@ -16,7 +16,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.payments import Payment, apply_payments, propose_payoff, remaining_total
 from jiebei_tracker.domain.rates import Rate
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 
 
 class PastKind(StrEnum):
@@ -62,14 +62,14 @@ class PastOutcome:
         return sum(payment.amount_fen for payment in self.payments)
 
 
-def due_by(schedule: Sequence[Installment], day: date) -> int:
+def due_by(schedule: Sequence[PlannedInstallment], day: date) -> int:
     """How many installments fall due on or before ``day``."""
     return sum(1 for inst in schedule if inst.due_on <= day)
 
 
 def installments_due_by(borrowed_on: date, term_months: int, day: date) -> int:
     """How many of a loan's installments fall due on or before ``day``, from the dates alone (no schedule, no
-    dateutil: an import asks this of every loan). Installment k falls due k calendar months after borrowing, on
+    dateutil: an import asks this of every loan). PlannedInstallment k falls due k calendar months after borrowing, on
     the same day of the month or the month's last day (schedule.due_date)."""
     months = (day.year - borrowed_on.year) * 12 + day.month - borrowed_on.month
     if months <= 0:
@@ -80,7 +80,9 @@ def installments_due_by(borrowed_on: date, term_months: int, day: date) -> int:
     return max(0, min(months, term_months))
 
 
-def paid_through_installments(schedule: Sequence[Installment], count: int, *, field: str = "paid_installments") -> date:
+def paid_through_installments(
+    schedule: Sequence[PlannedInstallment], count: int, *, field: str = "paid_installments"
+) -> date:
     """The day the first ``count`` installments are paid through (their last due date); ``count`` 1 … term."""
     if not 1 <= count <= len(schedule):
         raise InvalidValue(field, count, f"must be 0 to {len(schedule)} (the loan has {len(schedule)} installments)")
@@ -88,7 +90,7 @@ def paid_through_installments(schedule: Sequence[Installment], count: int, *, fi
 
 
 def past_outcome(
-    schedule: Sequence[Installment],
+    schedule: Sequence[PlannedInstallment],
     past: PastRepayments,
     *,
     rate: Rate,

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from jiebei_tracker.domain.money import round_fen
 from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 
@@ -29,7 +29,7 @@ class InstallmentState:
     """An installment with what has been paid on it and when it was settled (None while it is open), and whether
     an early payoff settled it."""
 
-    installment: Installment
+    installment: PlannedInstallment
     paid_interest_fen: int = 0
     paid_principal_fen: int = 0
     settled_on: date | None = None
@@ -90,7 +90,7 @@ class Pot:
         return self.interest_left, self.principal_left
 
     @classmethod
-    def of(cls, installments: Sequence[Installment]) -> Pot:
+    def of(cls, installments: Sequence[PlannedInstallment]) -> Pot:
         return cls([i.interest_fen for i in installments], [i.principal_fen for i in installments])
 
     def pour(self, money: int) -> tuple[int, int]:
@@ -119,7 +119,7 @@ class Pot:
 
 
 def apply_payments(
-    installments: Sequence[Installment], payments: Iterable[Payment], *, as_of: date | None = None
+    installments: Sequence[PlannedInstallment], payments: Iterable[Payment], *, as_of: date | None = None
 ) -> Application:
     """Apply payments in date order through the waterfall (``Pot``): each to the earliest open installment,
     interest before principal, the rest flowing on to the next. Payments after ``as_of`` (when given) are left out.
@@ -153,7 +153,7 @@ def apply_payments(
     return Application(states, unapplied)
 
 
-def principal_repaid(installments: Sequence[Installment], payments: Iterable[Payment]) -> list[tuple[date, int]]:
+def principal_repaid(installments: Sequence[PlannedInstallment], payments: Iterable[Payment]) -> list[tuple[date, int]]:
     """The principal each payment repaid, in payment order (a payoff: whatever principal was left), by the same
     waterfall as ``apply_payments``, walked once rather than once per payment date."""
     pot = Pot.of(installments)

@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 
+from jiebei_tracker.domain.book import Snapshot
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.rules import Flag, Snapshot, Text, Thresholds
+from jiebei_tracker.domain.rules import Flag, Text, Thresholds
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
 

@@ -37,7 +37,7 @@ class LoanTerms:
 
 
 @dataclass(frozen=True)
-class Installment:
+class PlannedInstallment:
     """One scheduled payment: due date and what it is made of."""
 
     seq: int
@@ -62,7 +62,7 @@ def due_date(borrowed_on: date, months: int) -> date:
     return date(year, month, day)
 
 
-def build_schedule(terms: LoanTerms) -> list[Installment]:
+def build_schedule(terms: LoanTerms) -> list[PlannedInstallment]:
     """The installments of a loan. Their principals always add up to exactly the loan's principal."""
     with localcontext() as ctx:
         ctx.prec = _PRECISION
@@ -70,7 +70,7 @@ def build_schedule(terms: LoanTerms) -> list[Installment]:
         return builder(terms, terms.rate.monthly)
 
 
-def _equal_installment(terms: LoanTerms, r: Decimal) -> list[Installment]:
+def _equal_installment(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     if r == 0:
         payment = round_fen(Decimal(p) / n)
@@ -84,12 +84,12 @@ def _equal_installment(terms: LoanTerms, r: Decimal) -> list[Installment]:
         # The last installment takes whatever is left; earlier ones never take more than is left
         # (only possible for a principal of a few fen, where rounding the payment up would overshoot).
         principal = balance if k == n else min(max(payment - interest, 0), balance)
-        result.append(Installment(k, due_date(terms.borrowed_on, k), principal, interest))
+        result.append(PlannedInstallment(k, due_date(terms.borrowed_on, k), principal, interest))
         balance -= principal
     return result
 
 
-def _equal_principal(terms: LoanTerms, r: Decimal) -> list[Installment]:
+def _equal_principal(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     share = round_fen(Decimal(p) / n)
     balance = p
@@ -97,20 +97,22 @@ def _equal_principal(terms: LoanTerms, r: Decimal) -> list[Installment]:
     for k in range(1, n + 1):
         interest = round_fen(balance * r)
         principal = balance if k == n else min(share, balance)
-        result.append(Installment(k, due_date(terms.borrowed_on, k), principal, interest))
+        result.append(PlannedInstallment(k, due_date(terms.borrowed_on, k), principal, interest))
         balance -= principal
     return result
 
 
-def _interest_first(terms: LoanTerms, r: Decimal) -> list[Installment]:
+def _interest_first(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     interest = round_fen(p * r)
-    return [Installment(k, due_date(terms.borrowed_on, k), p if k == n else 0, interest) for k in range(1, n + 1)]
+    return [
+        PlannedInstallment(k, due_date(terms.borrowed_on, k), p if k == n else 0, interest) for k in range(1, n + 1)
+    ]
 
 
-def _bullet(terms: LoanTerms, r: Decimal) -> list[Installment]:
+def _bullet(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
-    return [Installment(1, due_date(terms.borrowed_on, n), p, round_fen(p * r * n))]
+    return [PlannedInstallment(1, due_date(terms.borrowed_on, n), p, round_fen(p * r * n))]
 
 
 _BUILDERS = {

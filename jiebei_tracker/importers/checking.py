@@ -26,7 +26,7 @@ from jiebei_tracker.importers.errors import (
 )
 from jiebei_tracker.importers.matching import MATCHERS, NEW, PRESENT, Existing, RepaymentMatcher
 from jiebei_tracker.importers.reading import Layout, foreign_error
-from jiebei_tracker.importers.records import LoanRecord
+from jiebei_tracker.importers.records import ImportedLoan
 from jiebei_tracker.importers.rows import PARSERS, RowParser
 from jiebei_tracker.importers.table import DataRows
 
@@ -52,7 +52,7 @@ class ImportPlan:
     platform_kinds: dict[str, PlatformKind]  # the kinds the file sets for its platforms
     # New loans whose row does not say what happened to their installments already due, each with how many fell
     # due by ``today``: the first UNDECIDED_SHOWN of them, and how many loans and installments in all.
-    undecided: list[tuple[LoanRecord, int]]
+    undecided: list[tuple[ImportedLoan, int]]
     undecided_count: int
     undecided_installments: int
     today: date
@@ -174,9 +174,9 @@ class _Undecided:
         self._today = today
         self._ordinals = array("I")
         self._due = array("H")
-        self._shown: list[tuple[int, LoanRecord, int]] = []
+        self._shown: list[tuple[int, ImportedLoan, int]] = []
 
-    def note(self, ordinal: int, record: LoanRecord) -> None:
+    def note(self, ordinal: int, record: ImportedLoan) -> None:
         if record.past is not None:
             return
         terms = record.draft.terms
@@ -188,7 +188,7 @@ class _Undecided:
         if len(self._shown) < UNDECIDED_SHOWN:
             self._shown.append((ordinal, record, due))
 
-    def settle(self, verdicts: bytearray) -> tuple[list[tuple[LoanRecord, int]], int, int]:
+    def settle(self, verdicts: bytearray) -> tuple[list[tuple[ImportedLoan, int]], int, int]:
         """The loans shown, how many loans and how many installments in all."""
         count = installments = 0
         for ordinal, due in zip(self._ordinals, self._due, strict=True):

@@ -29,7 +29,7 @@ from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ErrorSink, RowError
 from jiebei_tracker.importers.mapping import ColumnMap
-from jiebei_tracker.importers.records import LimitRecord, LoanRecord, NoteRecord, RepaymentRecord
+from jiebei_tracker.importers.records import ImportedLimit, ImportedLoan, ImportedNote, ImportedRepayment
 from jiebei_tracker.importers.repeats import Repeats
 
 
@@ -129,12 +129,12 @@ class Matcher:
         self.errors.append(RowError(line, self.columns.label(column), reason))
         return BAD
 
-    def _kind_agrees(self, record: LoanRecord | LimitRecord) -> bool:
+    def _kind_agrees(self, record: ImportedLoan | ImportedLimit) -> bool:
         """A row naming another kind for a platform than an earlier row did is bad."""
         kind = record.platform_kind
         if kind is None:
             return True
-        platform = record.draft.platform if isinstance(record, LoanRecord) else record.platform
+        platform = record.draft.platform if isinstance(record, ImportedLoan) else record.platform
         earlier = self._first_kind.setdefault(platform.strip(), (kind, record.line))
         if earlier[0] is kind:
             return True
@@ -169,7 +169,7 @@ class LoanMatcher(Matcher):
         self._alike = array("I")  # rows without an id whose content a database loan has …
         self._alike_keys = array("I")  # … and that content's number in ``_key_numbers``
 
-    def _judge(self, ordinal: int, record: LoanRecord) -> int:
+    def _judge(self, ordinal: int, record: ImportedLoan) -> int:
         if not self._kind_agrees(record):
             return BAD
         loan_id = record.draft.external_id
@@ -213,7 +213,7 @@ class LimitMatcher(Matcher):
         self._already = existing.limits
         self._seen: Counter = Counter()
 
-    def _judge(self, ordinal: int, record: LimitRecord) -> int:
+    def _judge(self, ordinal: int, record: ImportedLimit) -> int:
         return _counted(record.key, self._already, self._seen) if self._kind_agrees(record) else BAD
 
 
@@ -223,7 +223,7 @@ class NoteMatcher(Matcher):
         self._already = existing.notes
         self._seen: Counter = Counter()
 
-    def _judge(self, ordinal: int, record: NoteRecord) -> int:
+    def _judge(self, ordinal: int, record: ImportedNote) -> int:
         return _counted(record.key, self._already, self._seen)
 
 
@@ -249,10 +249,10 @@ class RepaymentMatcher(Matcher):
         super().add_bad()
         self.loan_numbers.append(0)
 
-    def entry(self, ordinal: int, record: RepaymentRecord) -> tuple[RepaymentRecord, int]:
+    def entry(self, ordinal: int, record: ImportedRepayment) -> tuple[ImportedRepayment, int]:
         return record, self.loan_numbers[ordinal]
 
-    def _judge(self, ordinal: int, record: RepaymentRecord) -> int:
+    def _judge(self, ordinal: int, record: ImportedRepayment) -> int:
         loan, problem = self._finder.find(record)
         self.loan_numbers.append(loan.number if loan is not None else 0)
         if loan is None:
@@ -370,19 +370,19 @@ def _match(matcher: Matcher, records: Sequence) -> Matched:
     )
 
 
-def match_loans(records: Sequence[LoanRecord], columns: ColumnMap, existing: Existing) -> Matched:
+def match_loans(records: Sequence[ImportedLoan], columns: ColumnMap, existing: Existing) -> Matched:
     return _match(LoanMatcher(columns, existing), records)
 
 
-def match_limits(records: Sequence[LimitRecord], columns: ColumnMap, existing: Existing) -> Matched:
+def match_limits(records: Sequence[ImportedLimit], columns: ColumnMap, existing: Existing) -> Matched:
     return _match(LimitMatcher(columns, existing), records)
 
 
-def match_notes(records: Sequence[NoteRecord], columns: ColumnMap, existing: Existing) -> Matched:
+def match_notes(records: Sequence[ImportedNote], columns: ColumnMap, existing: Existing) -> Matched:
     return _match(NoteMatcher(columns, existing), records)
 
 
-def match_repayments(records: Sequence[RepaymentRecord], columns: ColumnMap, existing: Existing) -> Matched:
+def match_repayments(records: Sequence[ImportedRepayment], columns: ColumnMap, existing: Existing) -> Matched:
     """New repayments come out as ``(record, loan number)``; each is checked against what is left on its loan."""
     return _match(RepaymentMatcher(columns, existing), records)
 
@@ -396,7 +396,7 @@ class _LoanFinder:
         for loan in loans:
             self._by_terms.setdefault(loan.key[:3], []).append(loan)
 
-    def find(self, record: RepaymentRecord) -> tuple[ExistingLoan | None, str]:
+    def find(self, record: ImportedRepayment) -> tuple[ExistingLoan | None, str]:
         ref = record.loan
         if ref.loan_id:
             loan = self._by_id.get(ref.loan_id)

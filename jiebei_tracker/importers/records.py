@@ -12,7 +12,7 @@ from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSo
 
 
 @dataclass(frozen=True, slots=True)
-class LoanRecord:
+class ImportedLoan:
     line: int
     draft: LoanDraft
     platform_kind: PlatformKind | None = None
@@ -43,7 +43,7 @@ class LoanReference:
 
 
 @dataclass(frozen=True, slots=True)
-class RepaymentRecord:
+class ImportedRepayment:
     line: int
     loan: LoanReference
     payment: Payment
@@ -53,7 +53,7 @@ class RepaymentRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class LimitRecord:
+class ImportedLimit:
     line: int
     platform: str
     recorded_on: date
@@ -67,7 +67,7 @@ class LimitRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class NoteRecord:
+class ImportedNote:
     line: int
     noted_on: date
     kind: NoteKind

@@ -20,7 +20,7 @@ from jiebei_tracker.domain.vocabulary import LoanPurpose, LoanStatus, NoteKind, 
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ErrorSink, NoticeLog, RowError, RowNotice
 from jiebei_tracker.importers.mapping import ColumnMap
-from jiebei_tracker.importers.records import LimitRecord, LoanRecord, LoanReference, NoteRecord, RepaymentRecord
+from jiebei_tracker.importers.records import ImportedLimit, ImportedLoan, ImportedNote, ImportedRepayment, LoanReference
 from jiebei_tracker.importers.table import RawRow
 from jiebei_tracker.importers.values import (
     Memo,
@@ -186,7 +186,7 @@ class RowParser:
 
     # -- kinds ------------------------------------------------------------------------------------------
 
-    def loan(self, row: RawRow) -> LoanRecord | None:
+    def loan(self, row: RawRow) -> ImportedLoan | None:
         self._start(row)
         platform = self.clean("platform", clean_name, required=True)
         kind = self.value("platform_kind")
@@ -203,7 +203,7 @@ class RowParser:
             return None
         terms = LoanTerms(borrowed_on, principal, months, method, rate)
         draft = LoanDraft(platform, terms, purpose, autopay, self._note(note), loan_id or None)
-        return self._good(LoanRecord(row.line, draft, kind, past))
+        return self._good(ImportedLoan(row.line, draft, kind, past))
 
     def _past(self, borrowed_on: date | None, months: int | None) -> PastRepayments | None:
         """What the row says happened to the installments already due: paid_through, paid_installments or status
@@ -286,7 +286,7 @@ class RowParser:
             )
         return annual or daily
 
-    def repayment(self, row: RawRow) -> RepaymentRecord | None:
+    def repayment(self, row: RawRow) -> ImportedRepayment | None:
         self._start(row)
         reference = self._reference()
         paid_on = self.value("paid_on", required=True)
@@ -298,7 +298,7 @@ class RowParser:
             return None
         payment = Payment(paid_on, amount, payoff)
         ref = self.text("source_ref") or None
-        return self._good(RepaymentRecord(row.line, reference, payment, note, ref, source))
+        return self._good(ImportedRepayment(row.line, reference, payment, note, ref, source))
 
     def _reference(self) -> LoanReference | None:
         loan_id = self.clean("loan_id", clean_line)
@@ -316,7 +316,7 @@ class RowParser:
             self.value("principal", required=True),
         )
 
-    def limit(self, row: RawRow) -> LimitRecord | None:
+    def limit(self, row: RawRow) -> ImportedLimit | None:
         self._start(row)
         platform = self.clean("platform", clean_name, required=True)
         kind = self.value("platform_kind")
@@ -325,9 +325,9 @@ class RowParser:
         note = self.clean("note", clean_note)
         if not self._row_ok:
             return None
-        return self._good(LimitRecord(row.line, platform, recorded_on, limit, note, kind))
+        return self._good(ImportedLimit(row.line, platform, recorded_on, limit, note, kind))
 
-    def note(self, row: RawRow) -> NoteRecord | None:
+    def note(self, row: RawRow) -> ImportedNote | None:
         self._start(row)
         noted_on = self.value("date", required=True)
         kind = self.value("kind", required=True)
@@ -347,7 +347,7 @@ class RowParser:
             )
         if not self._row_ok:
             return None
-        return self._good(NoteRecord(row.line, noted_on, kind, text, resolved_on))
+        return self._good(ImportedNote(row.line, noted_on, kind, text, resolved_on))
 
 
 PARSERS = {

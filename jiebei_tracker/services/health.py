@@ -6,14 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.health import HealthCheck, check_health, score_history_quickly
 from jiebei_tracker.domain.limits import limit_cuts
-from jiebei_tracker.domain.rules import (
-    History,
-    Thresholds,
-)
+from jiebei_tracker.domain.rules import Thresholds
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.history import cycle_collection_paused, load_history
@@ -66,7 +64,7 @@ def health_history(
     return history_points(load_history(database), start=start, end=end, settings=settings)
 
 
-def history_points(history: History, *, start: date, end: date, settings: HealthSettings) -> list[HealthPoint]:
+def history_points(history: Book, *, start: date, end: date, settings: HealthSettings) -> list[HealthPoint]:
     """``health_history`` over records already loaded (the charts keep them between changes)."""
     with cycle_collection_paused():
         scores = score_history_quickly(

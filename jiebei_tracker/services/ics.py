@@ -14,8 +14,8 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from jiebei_tracker.domain.book import Installment, Loan, Snapshot
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.rules import InstallmentRecord, LoanRecord, Snapshot
 from jiebei_tracker.services.files.private import write_private_file
 from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.history import load_history, open_loan_ids
@@ -31,7 +31,7 @@ def event_uid(loan_id: int, seq: int) -> str:
     return f"jiebei-{loan_id}-{seq}@{UID_DOMAIN}"
 
 
-def _event(loan: LoanRecord, inst: InstallmentRecord, *, lead_days: int, language: str, stamp: datetime) -> Event:
+def _event(loan: Loan, inst: Installment, *, lead_days: int, language: str, stamp: datetime) -> Event:
     zh = language.startswith("zh")
     paid = inst.settled_on is not None
     amount = format_yuan(inst.total_fen if paid else inst.remaining_fen)
@@ -73,7 +73,7 @@ def _event(loan: LoanRecord, inst: InstallmentRecord, *, lead_days: int, languag
 
 
 def build_calendar(
-    loans: Iterable[LoanRecord],
+    loans: Iterable[Loan],
     *,
     lead_days: int = 3,
     language: str = "en",
@@ -98,7 +98,7 @@ def build_calendar(
     return calendar.to_ical()
 
 
-def calendar_loans(snapshot: Snapshot) -> list[LoanRecord]:
+def calendar_loans(snapshot: Snapshot) -> list[Loan]:
     """The loans a repayment calendar covers: those still being repaid on the snapshot date."""
     return list(snapshot.open_loans)
 

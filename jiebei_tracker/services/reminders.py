@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from jiebei_tracker.domain.book import Loan, Snapshot
 from jiebei_tracker.domain.errors import DatabaseBusy
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.rules import LoanRecord, Snapshot, Text
+from jiebei_tracker.domain.rules import Text
 from jiebei_tracker.domain.rules.autopay import autopay_how_to
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, PlatformKind, _Labelled
 from jiebei_tracker.services.settings import SettingsStore
@@ -56,7 +57,7 @@ class Reminder:
     how_to: Text | None = None  # how to switch autopay on (no_autopay nudges)
 
 
-def _due_reminder(loan: LoanRecord, inst, as_of: date, grace_days: int) -> Reminder:
+def _due_reminder(loan: Loan, inst, as_of: date, grace_days: int) -> Reminder:
     amount = format_yuan(inst.remaining_fen)
     name_zh = f"{loan.platform} 借款 {loan.ref} 第 {inst.seq} 期"
     name_en = f"{loan.platform} loan {loan.ref}, installment {inst.seq}"
@@ -95,7 +96,7 @@ def _due_reminder(loan: LoanRecord, inst, as_of: date, grace_days: int) -> Remin
     )  # fmt: skip
 
 
-def _autopay_nudge(loan: LoanRecord, due: Reminder) -> Reminder:
+def _autopay_nudge(loan: Loan, due: Reminder) -> Reminder:
     how_to = autopay_how_to(loan.platform, loan.platform_kind)
     return Reminder(
         ReminderKind.NO_AUTOPAY, loan.loan_id, loan.ref, loan.platform, loan.platform_kind, due.installment_id,
@@ -198,7 +199,7 @@ class AutopayStatus:
 
 def autopay_by_platform(snapshot: Snapshot) -> list[AutopayStatus]:
     """The autopay checklist: each platform with active loans, those still missing autopay first."""
-    by_platform: dict[str, list[LoanRecord]] = {}
+    by_platform: dict[str, list[Loan]] = {}
     for loan in snapshot.open_loans:
         by_platform.setdefault(loan.platform, []).append(loan)
     rows = [

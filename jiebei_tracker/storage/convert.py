@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rates import Rate, RateBasis
-from jiebei_tracker.domain.schedule import Installment, LoanTerms
+from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment
 from jiebei_tracker.domain.vocabulary import RepaymentMethod
 
 if TYPE_CHECKING:  # the rows' types only: rate_of also reads plain-driver rows (storage/reads.py)
@@ -28,8 +28,8 @@ def terms_of(row: tables.Loan) -> LoanTerms:
     )
 
 
-def installment_of(row: tables.Installment) -> Installment:
-    return Installment(row.seq, row.due_on, row.principal_fen, row.interest_fen)
+def installment_of(row: tables.Installment) -> PlannedInstallment:
+    return PlannedInstallment(row.seq, row.due_on, row.principal_fen, row.interest_fen)
 
 
 def payment_of(row: tables.Repayment) -> Payment:

@@ -1,5 +1,5 @@
 """The one loader of the history: every loan with its installments and repayments, the limit records and the
-credit-report notes, as the domain's plain records (``domain.rules.History``), one query per table. The rules,
+credit-report notes, as the domain's plain records (``domain.rules.Book``), one query per table. The rules,
 the health check, the score history, the diagnosis, the reminders and the charts all start from what it reads;
 the paged lists of the first screen (``reads.py``) are the only other reads."""
 
@@ -15,14 +15,8 @@ from operator import attrgetter
 
 from sqlalchemy import or_, select
 
-from jiebei_tracker.domain.rules import (
-    CreditNote,
-    History,
-    InstallmentRecord,
-    LimitRecord,
-    LoanRecord,
-    RepaymentColumns,
-)
+from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repayments
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.database import Database
@@ -42,7 +36,7 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_history(database: Database, *, loan_ids: Iterable[int] | None = None) -> History:
+def load_history(database: Database, *, loan_ids: Iterable[int] | None = None) -> Book:
     """Every record (or only the loans in ``loan_ids``, with their installments and repayments) as plain values:
     one query per table, whatever the number of loans.
 
@@ -53,7 +47,7 @@ def load_history(database: Database, *, loan_ids: Iterable[int] | None = None) -
         return _read_history(database, loan_ids)
 
 
-def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History:
+def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
     if loan_ids is None:
         only, params = "", ()
     else:
@@ -72,7 +66,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
         loan_rows = cursor.execute(
             f"SELECT id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on FROM {_LOAN}"
             + only.format(column="id")
-            + " ORDER BY borrowed_on, id",  # as History keeps them, so its sort finds them in order
+            + " ORDER BY borrowed_on, id",  # as Book keeps them, so its sort finds them in order
             params,
         ).fetchall()
         installments = {
@@ -81,7 +75,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
             for loan_id, group in groupby(
                 [
                     new(
-                        InstallmentRecord,
+                        Installment,
                         (
                             iid,
                             loan_id,
@@ -107,7 +101,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
                 key=_LOAN_ID,
             )
         }
-        # RepaymentColumns are in (day, id) order. (Sorting here instead, on rows read in id order, was slower
+        # Repayments are in (day, id) order. (Sorting here instead, on rows read in id order, was slower
         # on a freshly written demo database: benchmarks/bench_rules.py.)
         paid = cursor.execute(
             f"SELECT id, loan_id, paid_on, amount_fen, is_payoff FROM {_REPAYMENT}"
@@ -117,9 +111,9 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
         ).fetchall()
         if paid:
             ids, paid_loans, days, amounts, payoffs = zip(*paid, strict=True)
-            repayments = RepaymentColumns(ids, paid_loans, tuple(map(day, days)), amounts, tuple(map(bool, payoffs)))
+            repayments = Repayments(ids, paid_loans, tuple(map(day, days)), amounts, tuple(map(bool, payoffs)))
         else:
-            repayments = RepaymentColumns()
+            repayments = Repayments()
         limits = [
             LimitRecord(platforms[pid][0], day(recorded_on), limit_fen, limit_id)
             for limit_id, pid, recorded_on, limit_fen in cursor.execute(
@@ -137,7 +131,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
     none = ()
     loans = [
         # Positional (the fields' order): a keyword call costs a third more, thousands of times.
-        LoanRecord(
+        Loan(
             loan_id,
             *platforms[platform_id],  # platform, platform_kind
             _PURPOSES[purpose],
@@ -149,7 +143,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> History
         )
         for loan_id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on in loan_rows
     ]
-    return History.of(loans, repayments, limits, notes, {name: kind for name, kind in platforms.values()})
+    return Book.of(loans, repayments, limits, notes, {name: kind for name, kind in platforms.values()})
 
 
 class _Days(dict):

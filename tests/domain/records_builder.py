@@ -6,16 +6,9 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from itertools import count
 
+from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repayment, Snapshot
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.payments import Payment, apply_payments
-from jiebei_tracker.domain.rules import (
-    CreditNote,
-    History,
-    InstallmentRecord,
-    LimitRecord,
-    LoanRecord,
-    RepaymentRecord,
-    Snapshot,
-)
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from tests.scenarios import terms
@@ -26,8 +19,8 @@ class Records:
     the rules see on that day. Ids are handed out in order from 1."""
 
     def __init__(self) -> None:
-        self.loans: list[LoanRecord] = []
-        self.repayments: list[RepaymentRecord] = []
+        self.loans: list[Loan] = []
+        self.repayments: list[Repayment] = []
         self.limits: list[LimitRecord] = []
         self.notes: list[CreditNote] = []
         self.kinds: dict[str, PlatformKind] = {}
@@ -47,7 +40,7 @@ class Records:
         kind: PlatformKind | str | None = None,
         paid: Iterable[tuple[int, int]] = (),
         payments: Iterable[tuple[date, int] | tuple[date, int, bool]] = (),
-    ) -> LoanRecord:
+    ) -> Loan:
         """A loan. ``paid`` lists (installment seq, days after its due date) for installments paid in full then
         (0 = on the day, negative = early); ``payments`` adds other (date, fen[, is_payoff]) payments."""
         schedule = build_schedule(terms(borrowed_on, principal_yuan, months, method))
@@ -59,7 +52,7 @@ class Records:
         loan_id = next(self._ids)
         states = apply_payments(schedule, made).states
         installments = tuple(
-            InstallmentRecord(
+            Installment(
                 next(self._installment_ids),
                 loan_id,
                 s.seq,
@@ -74,7 +67,7 @@ class Records:
         )
         platform_kind = PlatformKind(kind) if kind else self.kinds.get(platform, PlatformKind.INTERNET)
         self.kinds[platform] = platform_kind
-        record = LoanRecord(
+        record = Loan(
             loan_id=loan_id,
             platform=platform,
             platform_kind=platform_kind,
@@ -86,7 +79,7 @@ class Records:
         )
         self.loans.append(record)
         self.repayments += [
-            RepaymentRecord(len(self.repayments) + n + 1, loan_id, p.paid_on, p.amount_fen, p.is_payoff)
+            Repayment(len(self.repayments) + n + 1, loan_id, p.paid_on, p.amount_fen, p.is_payoff)
             for n, p in enumerate(made)
         ]
         return record
@@ -99,8 +92,8 @@ class Records:
         self.notes.append(CreditNote(note_id, noted_on, NoteKind(kind), text or str(kind), resolved_on))
         return note_id
 
-    def history(self) -> History:
-        return History.of(self.loans, self.repayments, self.limits, self.notes, self.kinds)
+    def history(self) -> Book:
+        return Book.of(self.loans, self.repayments, self.limits, self.notes, self.kinds)
 
     def snapshot(self, as_of: date, *, grace_days: int = 0) -> Snapshot:
         return self.history().snapshot(as_of, grace_days=grace_days)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from jiebei_tracker.domain.diagnosis import STRATEGY_4_ADVICE, diagnose
-from jiebei_tracker.domain.limits import LimitCut, limit_cuts
+from jiebei_tracker.domain.limits import LimitCut, LimitRecord, limit_cuts
 from jiebei_tracker.domain.recovery import Goal
-from jiebei_tracker.domain.rules import LimitRecord, Thresholds
+from jiebei_tracker.domain.rules import Thresholds
 from tests.domain.records_builder import Records, on_time
 
 CUT_ON = date(2026, 7, 1)

@@ -18,12 +18,12 @@ from jiebei_tracker.domain.payments import (
     settles,
 )
 from jiebei_tracker.domain.rates import Rate
-from jiebei_tracker.domain.schedule import Installment, build_schedule
+from jiebei_tracker.domain.schedule import PlannedInstallment, build_schedule
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from tests.scenarios import terms
 
 DUE = date(2024, 3, 15)
-ONE = Installment(1, DUE, 10_000, 500)
+ONE = PlannedInstallment(1, DUE, 10_000, 500)
 
 
 def _status(payments, as_of, grace_days=0, installment=ONE):
@@ -53,7 +53,7 @@ def test_grace_days_extend_on_time_and_delay_overdue():
 
 
 def test_payments_go_interest_first_and_flow_on():
-    schedule = [Installment(1, DUE, 10_000, 500), Installment(2, date(2024, 4, 15), 10_000, 400)]
+    schedule = [PlannedInstallment(1, DUE, 10_000, 500), PlannedInstallment(2, date(2024, 4, 15), 10_000, 400)]
     application = apply_payments(schedule, [Payment(date(2024, 3, 10), 300)])
     first = application.states[0]
     assert (first.paid_interest_fen, first.paid_principal_fen, first.settled_on) == (300, 0, None)
@@ -87,7 +87,7 @@ def test_as_of_leaves_out_later_payments():
 
 
 def test_nothing_to_pay_counts_as_settled_on_the_due_date():
-    zero = Installment(1, DUE, 0, 0)
+    zero = PlannedInstallment(1, DUE, 0, 0)
     assert _status([], date(2024, 3, 1), installment=zero) is InstallmentStatus.UPCOMING
     assert _status([], date(2024, 4, 1), installment=zero) is InstallmentStatus.ON_TIME
 
@@ -152,9 +152,9 @@ def test_payoff_quote_includes_what_already_fell_due_and_counts_from_borrowing_w
 
 
 THREE = [
-    Installment(1, date(2024, 2, 15), 10_000, 500),
-    Installment(2, date(2024, 3, 15), 10_000, 400),
-    Installment(3, date(2024, 4, 15), 10_000, 300),
+    PlannedInstallment(1, date(2024, 2, 15), 10_000, 500),
+    PlannedInstallment(2, date(2024, 3, 15), 10_000, 400),
+    PlannedInstallment(3, date(2024, 4, 15), 10_000, 300),
 ]
 
 
@@ -175,7 +175,7 @@ def test_settles_a_part_of_the_earliest_open_installment():
 
 
 def test_settles_starts_after_what_is_already_paid_and_counts_only_what_is_left():
-    # Installment 1 settled, 300 of installment 2's interest paid: 10,100 finishes installment 2 exactly.
+    # PlannedInstallment 1 settled, 300 of installment 2's interest paid: 10,100 finishes installment 2 exactly.
     states = apply_payments(THREE, [Payment(date(2024, 2, 15), 10_800)]).states
     assert settles(states, 10_100) == [Settled(2, 10_100, True)]
     assert settles(states, 10_099) == [Settled(2, 10_099, False)]
@@ -191,7 +191,7 @@ def test_settles_leaves_out_money_beyond_everything_owed():
 
 
 def test_settles_skips_an_installment_with_nothing_to_pay_and_one_closed_by_a_payoff():
-    schedule = [Installment(1, date(2024, 2, 15), 0, 0), *THREE[1:]]
+    schedule = [PlannedInstallment(1, date(2024, 2, 15), 0, 0), *THREE[1:]]
     assert settles(apply_payments(schedule, []).states, 400) == [Settled(2, 400, False)]
     paid_off = apply_payments(THREE, [Payment(date(2024, 2, 1), 1_000, is_payoff=True)]).states
     assert settles(paid_off, 100) == []

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from jiebei_tracker.domain.rules import RULES, Severity, Snapshot, Thresholds, run_rules
+from jiebei_tracker.domain.book import Snapshot
+from jiebei_tracker.domain.rules import RULES, Severity, Thresholds, run_rules
 from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 from tests.domain.records_builder import Records, on_time

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.payments import Payment, apply_payments
-from jiebei_tracker.domain.rules import History
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.domain.vocabulary import NoteKind
 from tests.domain.records_builder import Records
 from tests.history_answers import assert_same_answers
@@ -33,7 +33,7 @@ def test_a_snapshot_equals_replaying_the_repayments_made_by_its_date(months, met
     payments = [(START + timedelta(days=days), fen, is_payoff) for days, fen, is_payoff in [*paid, *payoffs]]
     loan = records.loan(borrowed_on=START, principal_yuan=30_000, months=months, method=method, payments=payments)
     history = records.history()
-    schedule = [Installment(i.seq, i.due_on, i.principal_fen, i.interest_fen) for i in loan.installments]
+    schedule = [PlannedInstallment(i.seq, i.due_on, i.principal_fen, i.interest_fen) for i in loan.installments]
     for days in as_of_days:
         as_of = START + timedelta(days=days)
         snapshot = history.snapshot(as_of)
@@ -94,7 +94,7 @@ def test_the_indexes_the_rules_use_give_what_a_scan_of_the_snapshot_gives(plans,
         relevant = history.without_loans_closed_before(START + timedelta(days=days))
         # It keeps what the whole history worked out about its loans (when each closed): it must answer as if
         # made afresh from its records, on its first day and after.
-        afresh = History(relevant.loans, relevant.repayments, relevant.limits, relevant.notes, relevant.platform_kinds)
+        afresh = Book(relevant.loans, relevant.repayments, relevant.limits, relevant.notes, relevant.platform_kinds)
         day = START + timedelta(days=days)
         assert_same_answers(
             relevant, afresh, [day, day + timedelta(days=45), day + timedelta(days=400)], grace_days=grace

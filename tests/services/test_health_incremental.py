@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.payments import Payment
-from jiebei_tracker.domain.rules import History
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from jiebei_tracker.services.health import health_history, history_points
 from jiebei_tracker.services.ledger import HistoricLoan, Ledger
@@ -226,7 +226,7 @@ def test_with_loans_replaced_without_any_cache_is_the_history_read_afresh(demo):
     changes = ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen)
     patched = before.with_loans_replaced(changes.loan_ids, load_history(data.database, loan_ids=changes.loan_ids))
     read = load_history(data.database)
-    assert isinstance(patched, History)
+    assert isinstance(patched, Book)
     assert (patched.loans, patched.repayments) == (read.loans, read.repayments)
     assert_same_answers(patched, read, [*_month_ends(data.first_day()), TODAY])
 

@@ -93,8 +93,8 @@ def test_a_cancel_leaves_every_table_as_it_was(service, ledger, database):
     before = dump(database)
     reports: list[tuple[int, int]] = []
     with pytest.raises(ImportCancelled):
-        _commit(service,
-            plan, progress=lambda done, total: reports.append((done, total)), cancelled=lambda: bool(reports)
+        _commit(
+            service, plan, progress=lambda done, total: reports.append((done, total)), cancelled=lambda: bool(reports)
         )
     assert reports == [(2000, 4500)]
     assert dump(database) == before
@@ -368,8 +368,8 @@ def test_a_header_followed_by_arbitrary_bytes_never_half_imports(service, databa
 
 def test_an_imported_loan_is_stored_exactly_as_one_added_by_hand(service, ledger, database):
     ledger.add_loan(draft(external_id="HAND"))  # 借呗, 2024-01-15, ¥12,000, 12 months, 7.2 %, daily
-    _commit(service,
-        _plan(service, loans_csv("FILE,借呗,2024-01-15,12000,12,等额本息,7.2%,日常消费,否,"), FileKind.LOANS)
+    _commit(
+        service, _plan(service, loans_csv("FILE,借呗,2024-01-15,12000,12,等额本息,7.2%,日常消费,否,"), FileKind.LOANS)
     )
     with sqlite3.connect(database.path) as c:
         loans = c.execute("SELECT * FROM loan ORDER BY id").fetchall()

@@ -11,7 +11,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from jiebei_tracker.domain.payments import Payment, apply_payments
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services import dues
 from jiebei_tracker.services.demo import generate_history
@@ -29,7 +29,7 @@ def _domain_statuses(database, *, today: date, grace_days: int) -> dict[int, dic
         for loan_id, seq, due_on, principal, interest in connection.execute(
             "SELECT loan_id, seq, due_on, principal_fen, interest_fen FROM installment ORDER BY loan_id, seq"
         ):
-            schedules[loan_id].append(Installment(seq, date.fromisoformat(due_on), principal, interest))
+            schedules[loan_id].append(PlannedInstallment(seq, date.fromisoformat(due_on), principal, interest))
         for loan_id, paid_on, amount, is_payoff in connection.execute(
             "SELECT loan_id, paid_on, amount_fen, is_payoff FROM repayment ORDER BY id"
         ):

@@ -91,7 +91,6 @@ def tab_into(dialog: QDialog, date_field: DateField) -> None:
     raise AssertionError("Tab never reached the date field")
 
 
-
 def type_date(opened: Opened, typed: str) -> None:
     tab_into(opened.dialog, opened.date_field)
     text = opened.date_field.line_edit

@@ -53,7 +53,6 @@ def new_loan(monkeypatch, qtbot, actions):
     return open_
 
 
-
 def press(dialog, key: Qt.Key) -> None:
     QTest.keyClick(QApplication.focusWidget() or dialog, key)
 

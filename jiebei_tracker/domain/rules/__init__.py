@@ -1,5 +1,5 @@
-"""The article's rules (docs/health-rules.md): a snapshot of the user's records as of a day in, flags with evidence
-out.
+"""The article's rules (docs/health-rules.md): a snapshot of the Book (``domain.book``) as of a day in, flags with
+evidence out.
 
 Importing this package registers every rule. The rule modules are imported in the order of docs/health-rules.md,
 which is the order ``run_rules`` reports in (so nothing above the loop below may import a rule module); a new rule
@@ -8,18 +8,8 @@ is one decorated function in one of them.
 
 from importlib import import_module
 
-from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Section, Severity, Text, most_serious_first
-from jiebei_tracker.domain.rules.history import History, first_difference
-from jiebei_tracker.domain.rules.records import (
-    CreditNote,
-    InstallmentRecord,
-    LoanRecord,
-    RepaymentColumns,
-    RepaymentRecord,
-)
 from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules, run_severities
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
 for _module in ("repayment", "borrowing", "purpose", "credit", "autopay"):
@@ -27,23 +17,14 @@ for _module in ("repayment", "borrowing", "purpose", "credit", "autopay"):
 
 __all__ = [
     "RULES",
-    "CreditNote",
     "Evidence",
     "EvidenceItem",
     "Flag",
-    "History",
-    "InstallmentRecord",
-    "LimitRecord",
-    "LoanRecord",
-    "RepaymentColumns",
-    "RepaymentRecord",
     "Rule",
     "Section",
     "Severity",
-    "Snapshot",
     "Text",
     "Thresholds",
-    "first_difference",
     "most_serious_first",
     "run_rules",
     "run_severities",

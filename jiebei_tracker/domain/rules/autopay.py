@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from jiebei_tracker.domain.book.records import Loan
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import STRATEGY_1_1, Flag, Severity, Text
-from jiebei_tracker.domain.rules.records import LoanRecord
 from jiebei_tracker.domain.rules.registry import Finding, rule
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import PlatformKind
@@ -92,7 +92,7 @@ def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     return Finding(Severity.LOW, lambda: _no_autopay_flag(snapshot, loans))
 
 
-def _no_autopay_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
+def _no_autopay_flag(snapshot: Snapshot, loans: list[Loan]) -> Flag:
     items = []
     for loan in loans:
         upcoming = loan.next_open()

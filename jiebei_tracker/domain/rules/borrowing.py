@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from jiebei_tracker.domain.book.records import CreditNote, Loan
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import (
     CAUSE_1,
@@ -14,9 +16,7 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
-from jiebei_tracker.domain.rules.records import CreditNote, LoanRecord
 from jiebei_tracker.domain.rules.registry import Finding, rule
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
@@ -26,9 +26,9 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def densest_window(loans: list[LoanRecord], window_days: int) -> list[LoanRecord]:
+def densest_window(loans: list[Loan], window_days: int) -> list[Loan]:
     """The most loans borrowed within any ``window_days`` consecutive days (loans sorted by date)."""
-    best: list[LoanRecord] = []
+    best: list[Loan] = []
     first = 0
     for last, loan in enumerate(loans):
         while (loan.borrowed_on - loans[first].borrowed_on).days >= window_days:
@@ -48,7 +48,7 @@ def borrowing_frequency(snapshot: Snapshot, thresholds: Thresholds) -> Finding |
     return Finding(Severity.HIGH, lambda: _borrowing_frequency_flag(snapshot, thresholds, *found))
 
 
-def _borrowing_frequency_flag(snapshot: Snapshot, t: Thresholds, shown: list[LoanRecord], window: int) -> Flag:
+def _borrowing_frequency_flag(snapshot: Snapshot, t: Thresholds, shown: list[Loan], window: int) -> Flag:
     first, last = shown[0].borrowed_on.isoformat(), shown[-1].borrowed_on.isoformat()
     total = format_yuan(sum(loan.principal_fen for loan in shown))
     return make_flag(
@@ -75,7 +75,7 @@ def _borrowing_frequency_flag(snapshot: Snapshot, t: Thresholds, shown: list[Loa
     )
 
 
-def _too_often(snapshot: Snapshot, t: Thresholds) -> tuple[list[LoanRecord], int] | None:
+def _too_often(snapshot: Snapshot, t: Thresholds) -> tuple[list[Loan], int] | None:
     """The loans that make borrowing too frequent and the window they fall in (None when it is not)."""
     recent = list(snapshot.loans_borrowed_since(snapshot.as_of - timedelta(days=t.frequency_long_days - 1)))
     burst = densest_window(recent, t.frequency_short_days)
@@ -90,7 +90,7 @@ def _too_often(snapshot: Snapshot, t: Thresholds) -> tuple[list[LoanRecord], int
 def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Balances on too many platforms on the snapshot date, or too many credit inquiries in the window."""
     t = thresholds
-    balances: dict[str, list[LoanRecord]] = {}
+    balances: dict[str, list[Loan]] = {}
     for loan in snapshot.open_loans:
         balances.setdefault(loan.platform, []).append(loan)
     inquiries = _recent_inquiries(snapshot, t)
@@ -107,7 +107,7 @@ def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None
 def _multi_platform_flag(
     snapshot: Snapshot,
     t: Thresholds,
-    balances: dict[str, list[LoanRecord]],
+    balances: dict[str, list[Loan]],
     inquiries: list[CreditNote],
     too_many_platforms: bool,
     too_many_inquiries: bool,

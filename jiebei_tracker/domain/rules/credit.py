@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from jiebei_tracker.domain.book.records import CreditNote, Loan
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import CAUSE_4, STRATEGY_3_2, EvidenceItem, Flag, Severity, Text
-from jiebei_tracker.domain.rules.records import CreditNote, LoanRecord
 from jiebei_tracker.domain.rules.registry import Finding, rule
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
@@ -80,7 +80,7 @@ def private_lending(snapshot: Snapshot, thresholds: Thresholds) -> Finding | Non
     return Finding(Severity.MEDIUM, lambda: _private_lending_flag(snapshot, loans))
 
 
-def _private_lending_flag(snapshot: Snapshot, loans: list[LoanRecord]) -> Flag:
+def _private_lending_flag(snapshot: Snapshot, loans: list[Loan]) -> Flag:
     outstanding = sum(loan.outstanding_principal_fen for loan in loans)
     lenders = list(dict.fromkeys(loan.platform for loan in loans))
     return make_flag(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from jiebei_tracker.domain.book.records import Installment, Loan
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import (
     CAUSE_2,
@@ -15,9 +17,7 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
-from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
 from jiebei_tracker.domain.rules.registry import Finding, rule
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_item, installment_name, loan_item, make_flag, plural
 from jiebei_tracker.domain.vocabulary import LoanPurpose
@@ -34,7 +34,7 @@ def risky_purpose(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
 
 
 def _risky_purpose_flag(
-    snapshot: Snapshot, t: Thresholds, found: list[tuple[LoanRecord, int | None, bool]], severity: Severity
+    snapshot: Snapshot, t: Thresholds, found: list[tuple[Loan, int | None, bool]], severity: Severity
 ) -> Flag:
     items = []
     large = 0
@@ -85,7 +85,7 @@ def _risky_purpose_flag(
     )
 
 
-def _investments(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord, int | None, bool]]:
+def _investments(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[Loan, int | None, bool]]:
     """Each loan used for investment that still counts, with the platform's limit when it was borrowed (None when
     none was recorded) and whether it was large against that limit (or against the fixed amount)."""
     for loan in snapshot.loans_that_count(t.event_memory_days):
@@ -108,7 +108,7 @@ def transfer_out(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     return Finding(Severity.MEDIUM, lambda: _transfer_out_flag(snapshot, thresholds, moved))
 
 
-def _transfer_out_flag(snapshot: Snapshot, t: Thresholds, moved: list[LoanRecord]) -> Flag:
+def _transfer_out_flag(snapshot: Snapshot, t: Thresholds, moved: list[Loan]) -> Flag:
     total = format_yuan(sum(loan.principal_fen for loan in moved))
     return make_flag(
         snapshot,
@@ -196,7 +196,7 @@ def _revolving_flag(snapshot: Snapshot, t: Thresholds) -> Flag:
     )
 
 
-def _rolled_over(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord, list[InstallmentRecord]]]:
+def _rolled_over(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[Loan, list[Installment]]]:
     """Each loan that counts as borrowing to repay: with no dues when its stated purpose says so, else with the
     first few other loans' dues it was taken shortly before."""
     for loan in snapshot.loans_that_count(t.event_memory_days):
@@ -214,7 +214,7 @@ def _rolled_over(snapshot: Snapshot, t: Thresholds) -> Iterator[tuple[LoanRecord
 _DUES_SHOWN = 3
 
 
-def _dues_it_may_cover(snapshot: Snapshot, loan: LoanRecord, days_before: int):
+def _dues_it_may_cover(snapshot: Snapshot, loan: Loan, days_before: int):
     """Other loans' installments falling due within ``days_before`` days after ``loan`` was taken and still
     unpaid that day — what the new money may have gone to; the first few only, all the rule shows."""
     return snapshot.installments_due_between_for(loan, days_before, limit=_DUES_SHOWN)

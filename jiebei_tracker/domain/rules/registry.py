@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.rules.flags import Flag, Section, Severity
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
 

@@ -7,6 +7,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from jiebei_tracker.domain.book.records import Installment, Loan
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import (
     CAUSE_1,
@@ -16,9 +18,7 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
-from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
 from jiebei_tracker.domain.rules.registry import Finding, rule
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import installment_item, make_flag, plural
 from jiebei_tracker.domain.status import overdue_before
@@ -76,7 +76,7 @@ def _overdue_flag(snapshot: Snapshot) -> Flag:
     )
 
 
-def _overdue_installments(snapshot: Snapshot) -> Iterator[tuple[LoanRecord, InstallmentRecord]]:
+def _overdue_installments(snapshot: Snapshot) -> Iterator[tuple[Loan, Installment]]:
     """Each installment still open and due before the snapshot date less the grace days, with its loan."""
     # Overdue means still open and due before this day (domain/status.py); installments come in due order.
     due_before = overdue_before(snapshot.as_of, snapshot.grace_days)

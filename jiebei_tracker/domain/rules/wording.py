@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from jiebei_tracker.domain.book.records import Installment, Loan
+from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Severity, Text
-from jiebei_tracker.domain.rules.records import InstallmentRecord, LoanRecord
 from jiebei_tracker.domain.rules.registry import RULES
-from jiebei_tracker.domain.rules.snapshot import Snapshot
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -16,17 +16,17 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def loan_name(loan: LoanRecord) -> Text:
+def loan_name(loan: Loan) -> Text:
     return Text(f"{loan.platform} 借款 {loan.ref}", f"{loan.platform} loan {loan.ref}")
 
 
-def installment_name(loan: LoanRecord, inst: InstallmentRecord) -> Text:
+def installment_name(loan: Loan, inst: Installment) -> Text:
     return Text(
         f"{loan.platform} 借款 {loan.ref} 第 {inst.seq} 期", f"{loan.platform} loan {loan.ref}, installment {inst.seq}"
     )
 
 
-def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extra) -> EvidenceItem:
+def loan_item(loan: Loan, zh_detail: str = "", en_detail: str = "", **extra) -> EvidenceItem:
     """Evidence naming a loan: borrowed on, principal, and whatever the rule adds."""
     name = loan_name(loan)
     zh = f"{name.zh_CN}：{loan.borrowed_on.isoformat()} 借入 {format_yuan(loan.principal_fen)}"
@@ -42,9 +42,7 @@ def loan_item(loan: LoanRecord, zh_detail: str = "", en_detail: str = "", **extr
     )
 
 
-def installment_item(
-    loan: LoanRecord, inst: InstallmentRecord, zh_detail: str, en_detail: str, **figures
-) -> EvidenceItem:
+def installment_item(loan: Loan, inst: Installment, zh_detail: str, en_detail: str, **figures) -> EvidenceItem:
     """Evidence naming an installment; each language's detail follows its name (``figures``: dates, amounts,
     counts)."""
     name = installment_name(loan, inst)

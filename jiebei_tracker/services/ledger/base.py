@@ -15,7 +15,7 @@ from jiebei_tracker.domain.money import check_amount
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments, past_outcome
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
-from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, Installment, build_schedule
+from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.storage import tables
@@ -48,7 +48,7 @@ class LedgerBase:
         return replace(draft, platform=platform, note=note, external_id=external_id)
 
     def past_outcome(
-        self, draft: LoanDraft, past: PastRepayments | None, schedule: list[Installment] | None = None
+        self, draft: LoanDraft, past: PastRepayments | None, schedule: list[PlannedInstallment] | None = None
     ) -> PastOutcome:
         """What ``add_loan`` records for the installments already due (the editor shows it before saving).
         ``schedule`` is the draft's, when the caller has built it already."""
@@ -138,7 +138,7 @@ def loan_fields(draft: LoanDraft) -> dict:
     }
 
 
-def installment_row(loan_id: int, installment: Installment, state=None) -> dict:
+def installment_row(loan_id: int, installment: PlannedInstallment, state=None) -> dict:
     return {
         "loan_id": loan_id,
         "seq": installment.seq,
@@ -170,7 +170,7 @@ def repayment_row(
     }
 
 
-def insert_schedule(session: Session, loan_id: int, schedule: list[Installment]) -> None:
+def insert_schedule(session: Session, loan_id: int, schedule: list[PlannedInstallment]) -> None:
     session.execute(insert(tables.Installment), [installment_row(loan_id, inst) for inst in schedule])
 
 

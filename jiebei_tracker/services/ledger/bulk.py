@@ -16,7 +16,7 @@ from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.past import PastKind, PastRepayments
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.schedule import Installment, build_schedule
+from jiebei_tracker.domain.schedule import PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
@@ -308,8 +308,8 @@ def _bulk_values(row: dict, columns: tuple[str, ...]) -> tuple:
     return tuple(_stored(row[name]) for name in columns)
 
 
-def _bulk_installments(loan_id: int, schedule: list[Installment], payments: Sequence[Payment]) -> list[tuple]:
-    """Installment rows for executemany. With nothing paid there is no payment arithmetic to do, unless an
+def _bulk_installments(loan_id: int, schedule: list[PlannedInstallment], payments: Sequence[Payment]) -> list[tuple]:
+    """PlannedInstallment rows for executemany. With nothing paid there is no payment arithmetic to do, unless an
     installment asks for 0 (apply_payments counts those settled on their due date)."""
     if payments or any(inst.total_fen == 0 for inst in schedule):
         states = apply_payments(schedule, payments).states

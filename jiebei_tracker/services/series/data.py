@@ -11,8 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from jiebei_tracker.domain.rules import History as RulesHistory
-from jiebei_tracker.domain.rules import first_difference
+from jiebei_tracker.domain.book import Book, first_difference
 from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import list_notes
@@ -96,7 +95,7 @@ class ChartData:
         # The rules' records (storage.history.load_history), read by the first health job on the worker thread
         # and then patched on the UI thread after each change (only the changed loans are read again); the
         # jobs are handed them, so a change costs the months it touches, not a fresh read of everything.
-        self._rules: RulesHistory | None = None
+        self._rules: Book | None = None
 
     @property
     def grace_days(self) -> int:

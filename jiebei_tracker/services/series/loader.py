@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from operator import attrgetter
 
+from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.payments import InstallmentState, Payment
-from jiebei_tracker.domain.rules import History as RulesHistory
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.services.series.records import History, LimitRecord, LoanRecord, oldest_first
 from jiebei_tracker.storage import history as stored
 from jiebei_tracker.storage.database import Database
@@ -32,7 +32,7 @@ def load_limits(database: Database) -> tuple[LimitRecord, ...]:
     return series_records_of(stored.load_history(database, loan_ids=())).limits
 
 
-def series_records_of(records: RulesHistory) -> History:
+def series_records_of(records: Book) -> History:
     """The charts' view of the rules' records (the same rows, shaped as the series read them)."""
     repayments = records.repayments
     payments: dict[int, list[Payment]] = {}
@@ -49,7 +49,7 @@ def series_records_of(records: RulesHistory) -> History:
             loan.principal_fen,
             tuple(
                 InstallmentState(
-                    Installment(i.seq, i.due_on, i.principal_fen, i.interest_fen),
+                    PlannedInstallment(i.seq, i.due_on, i.principal_fen, i.interest_fen),
                     i.paid_interest_fen,
                     i.paid_principal_fen,
                     i.settled_on,

@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.payments import InstallmentState, Payment
-from jiebei_tracker.domain.schedule import Installment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class LoanRecord:
     payments: tuple[Payment, ...]
 
     @property
-    def installments(self) -> tuple[Installment, ...]:
+    def installments(self) -> tuple[PlannedInstallment, ...]:
         return tuple(state.installment for state in self.states)
 
 

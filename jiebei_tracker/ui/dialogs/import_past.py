@@ -33,7 +33,7 @@ class PastQuestion(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._undecided: list = []  # (LoanRecord, installments already due) of each loan asked about one by one
+        self._undecided: list = []  # (ImportedLoan, installments already due) of each loan asked about one by one
         self._count = 0  # the loans asked about
         self._today = None
         self.text = QLabel()

@@ -1,5 +1,5 @@
 """When each loan closed, and the installment index (by due date, by settling date) shared by the snapshots of
-one History."""
+one Book."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
 
-from jiebei_tracker.domain.rules.records import (
-    InstallmentRecord,
-    LoanRecord,
+from jiebei_tracker.domain.book.records import (
+    Installment,
+    Loan,
 )
 
 
@@ -23,7 +23,7 @@ class Closing:
     last_settled: Mapping[int, date | None]
 
     @classmethod
-    def of(cls, loans: Iterable[LoanRecord]) -> Closing:
+    def of(cls, loans: Iterable[Loan]) -> Closing:
         closed_on: dict[int, date | None] = {}
         last_settled: dict[int, date | None] = {}
         for loan in loans:
@@ -45,17 +45,17 @@ class Closing:
 @dataclass(frozen=True)
 class InstallmentIndex:
     """A history's installments ordered by due date and by the day they were settled, with when each loan closed.
-    Built once for a History and shared by its snapshots, so that rules asking "what fell due / was settled
+    Built once for a Book and shared by its snapshots, so that rules asking "what fell due / was settled
     between these days" need not scan every installment ever recorded."""
 
-    by_due: tuple[InstallmentRecord, ...]
-    by_settled: tuple[InstallmentRecord, ...]
+    by_due: tuple[Installment, ...]
+    by_settled: tuple[Installment, ...]
     closed_on: Mapping[int, date | None]
     # Per grace days, the installments of ``by_settled`` settled after their due date plus grace (same order).
-    _late: dict[int, tuple[InstallmentRecord, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _late: dict[int, tuple[Installment, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def of(cls, loans: Iterable[LoanRecord], closing: Closing | None = None) -> InstallmentIndex:
+    def of(cls, loans: Iterable[Loan], closing: Closing | None = None) -> InstallmentIndex:
         loans = tuple(loans)
         every = [inst for loan in loans for inst in loan.installments]
         # One-key sorts (a third of the cost of tuple keys); being stable, they keep the loans' order on ties.
@@ -65,9 +65,9 @@ class InstallmentIndex:
 
     def with_loans_replaced(
         self,
-        old: Iterable[LoanRecord],
-        fresh: Iterable[LoanRecord],
-        loans: Iterable[LoanRecord],
+        old: Iterable[Loan],
+        fresh: Iterable[Loan],
+        loans: Iterable[Loan],
         closed_on: Mapping[int, date | None],
     ) -> InstallmentIndex:
         """This index with the installments of the loans ``old`` (as this index holds them) replaced by those of
@@ -76,10 +76,10 @@ class InstallmentIndex:
         borrowed = {loan.loan_id: loan.borrowed_on for loan in loans}
         borrowed_before = {**borrowed, **{loan.loan_id: loan.borrowed_on for loan in old}}
 
-        def due_order(inst: InstallmentRecord) -> tuple:
+        def due_order(inst: Installment) -> tuple:
             return inst.due_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
 
-        def settled_order(inst: InstallmentRecord) -> tuple:
+        def settled_order(inst: Installment) -> tuple:
             return inst.settled_on, borrowed[inst.loan_id], inst.loan_id, inst.seq
 
         # The old installments are found by bisection (a few among tens of thousands), not by a pass over all.
@@ -90,7 +90,7 @@ class InstallmentIndex:
         lists += [(found, 8, delta) for found, delta in late.values()]
         for found, field_, delta in lists:
 
-            def before(inst: InstallmentRecord, field_: int = field_) -> tuple:
+            def before(inst: Installment, field_: int = field_) -> tuple:
                 return inst[field_], borrowed_before[inst.loan_id], inst.loan_id, inst.seq
 
             for loan in old:
@@ -114,15 +114,15 @@ class InstallmentIndex:
             tuple(by_due), tuple(by_settled), closed_on, {grace: tuple(found) for grace, (found, _) in late.items()}
         )
 
-    def due_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
+    def due_between(self, first: date, last: date) -> tuple[Installment, ...]:
         found = self.by_due
         return found[bisect_left(found, first, key=_DUE_ON) : bisect_right(found, last, key=_DUE_ON)]
 
-    def settled_between(self, first: date, last: date) -> tuple[InstallmentRecord, ...]:
+    def settled_between(self, first: date, last: date) -> tuple[Installment, ...]:
         found = self.by_settled
         return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
 
-    def late_settled_between(self, first: date, last: date, grace_days: int = 0) -> tuple[InstallmentRecord, ...]:
+    def late_settled_between(self, first: date, last: date, grace_days: int = 0) -> tuple[Installment, ...]:
         """Those of ``settled_between`` settled after their due date plus ``grace_days``. The late ones are picked
         out once per grace setting (a long history's month ends each look at two years of settled installments,
         of which few were late)."""
@@ -133,11 +133,11 @@ class InstallmentIndex:
         return found[bisect_left(found, first, key=_SETTLED_ON) : bisect_right(found, last, key=_SETTLED_ON)]
 
 
-def _is_late(inst: InstallmentRecord, grace: timedelta) -> bool:
+def _is_late(inst: Installment, grace: timedelta) -> bool:
     """Settled after its due date plus ``grace`` (the installment must be settled)."""
     return inst.settled_on > inst.due_on + grace
 
 
-# InstallmentRecord.due_on and .settled_on by position: quicker than by name in sorts and bisections.
-_DUE_ON = itemgetter(InstallmentRecord._fields.index("due_on"))
-_SETTLED_ON = _SETTLED_AT = itemgetter(InstallmentRecord._fields.index("settled_on"))
+# Installment.due_on and .settled_on by position: quicker than by name in sorts and bisections.
+_DUE_ON = itemgetter(Installment._fields.index("due_on"))
+_SETTLED_ON = _SETTLED_AT = itemgetter(Installment._fields.index("settled_on"))

@@ -2,7 +2,7 @@
 
 Loans borrowed later do not exist yet, repayments made later have not happened (installments they settled are
 open again, paid only what had been paid by then), limits and notes recorded later are unknown, and a note
-resolved later is still unresolved. ``History.snapshot(day)`` (rules/history.py) makes them.
+resolved later is still unresolved. ``Book.snapshot(day)`` makes them.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from datetime import date, timedelta
 from functools import cached_property
 from itertools import islice
 
-from jiebei_tracker.domain.limits import LimitRecord
-from jiebei_tracker.domain.rules.index import InstallmentIndex
-from jiebei_tracker.domain.rules.records import (
+from jiebei_tracker.domain.book.index import InstallmentIndex
+from jiebei_tracker.domain.book.records import (
     CreditNote,
-    InstallmentRecord,
-    LoanRecord,
-    RepaymentColumns,
-    RepaymentRecord,
+    Installment,
+    Loan,
+    Repayment,
+    Repayments,
 )
+from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.vocabulary import PlatformKind
 
 
@@ -29,12 +29,12 @@ from jiebei_tracker.domain.vocabulary import PlatformKind
 class Snapshot:
     """The records as of ``as_of``; ``grace_days`` is the user's setting for when a payment counts as late.
 
-    Build one with ``History.snapshot(day)``; one made directly from records (in tests) must hold them as they
+    Build one with ``Book.snapshot(day)``; one made directly from records (in tests) must hold them as they
     stood on ``as_of``."""
 
     as_of: date
-    loans: tuple[LoanRecord, ...]
-    payments: RepaymentColumns = field(default_factory=RepaymentColumns)  # those paid by ``as_of``
+    loans: tuple[Loan, ...]
+    payments: Repayments = field(default_factory=Repayments)  # those paid by ``as_of``
     limits: tuple[LimitRecord, ...] = ()
     notes: tuple[CreditNote, ...] = ()
     platform_kinds: Mapping[str, PlatformKind] = field(default_factory=dict)
@@ -46,11 +46,11 @@ class Snapshot:
         return self.index or InstallmentIndex.of(self.loans)
 
     @cached_property
-    def repayments(self) -> tuple[RepaymentRecord, ...]:
+    def repayments(self) -> tuple[Repayment, ...]:
         """The repayments made by the snapshot date, oldest first."""
         return self.payments.records()
 
-    def is_open(self, loan: LoanRecord) -> bool:
+    def is_open(self, loan: Loan) -> bool:
         """The loan still had something to settle on the snapshot date."""
         closed = self._index.closed_on.get(loan.loan_id)
         return closed is None or closed > self.as_of
@@ -64,15 +64,15 @@ class Snapshot:
         )
 
     @cached_property
-    def open_loans(self) -> tuple[LoanRecord, ...]:
+    def open_loans(self) -> tuple[Loan, ...]:
         is_open = self._open_ids.__contains__
         return tuple(loan for loan in self.loans if is_open(loan.loan_id))
 
     @cached_property
-    def _counting(self) -> dict[int, tuple[LoanRecord, ...]]:
+    def _counting(self) -> dict[int, tuple[Loan, ...]]:
         return {}
 
-    def loans_that_count(self, memory_days: int) -> tuple[LoanRecord, ...]:
+    def loans_that_count(self, memory_days: int) -> tuple[Loan, ...]:
         """Loans still open on the snapshot date or borrowed within its last ``memory_days`` days, in the order
         kept: those whose use (what the money was for, who lent it) still counts."""
         found = self._counting.get(memory_days)
@@ -85,24 +85,24 @@ class Snapshot:
         return found
 
     @cached_property
-    def loans_by_id(self) -> dict[int, LoanRecord]:
+    def loans_by_id(self) -> dict[int, Loan]:
         return {loan.loan_id: loan for loan in self.loans}
 
-    def _as_it_stood(self, found: Iterable[InstallmentRecord]) -> list[InstallmentRecord]:
+    def _as_it_stood(self, found: Iterable[Installment]) -> list[Installment]:
         """The snapshot's own version of each installment (a shared index holds them as finally recorded)."""
         loans = self.loans_by_id
         return [loans[i.loan_id].installments[i.seq - 1] for i in found if i.loan_id in loans]
 
-    def installments_due_between(self, first: date, last: date) -> list[InstallmentRecord]:
+    def installments_due_between(self, first: date, last: date) -> list[Installment]:
         """Installments due from ``first`` to ``last`` (both included), as they stood on the snapshot date."""
         return self._as_it_stood(self._index.due_between(first, last))
 
-    def installments_settled_between(self, first: date, last: date) -> list[InstallmentRecord]:
+    def installments_settled_between(self, first: date, last: date) -> list[Installment]:
         """Installments settled from ``first`` to ``last`` (no later than the snapshot date), in that order."""
         # Settled by the snapshot date, an installment is the same in the snapshot as in the final records.
         return self._as_it_stood(self._index.settled_between(first, min(last, self.as_of)))
 
-    def installments_settled_late_between(self, first: date, last: date) -> list[InstallmentRecord]:
+    def installments_settled_late_between(self, first: date, last: date) -> list[Installment]:
         """Those of ``installments_settled_between`` settled after their due date plus the grace days."""
         return self._as_it_stood(self._index.late_settled_between(first, min(last, self.as_of), self.grace_days))
 
@@ -113,9 +113,7 @@ class Snapshot:
         found = self._index.late_settled_between(first, min(last, self.as_of), self.grace_days)
         return next((i.settled_on for i in reversed(found) if i.loan_id in loans), None)
 
-    def installments_due_between_for(
-        self, loan: LoanRecord, days: int, *, limit: int | None = None
-    ) -> list[InstallmentRecord]:
+    def installments_due_between_for(self, loan: Loan, days: int, *, limit: int | None = None) -> list[Installment]:
         """Other, older loans' installments due from the day ``loan`` was borrowed to ``days`` days later and not
         yet settled when it was borrowed (settled that day or later), as they stood on the snapshot date; only
         the first ``limit`` of them when given."""
@@ -133,7 +131,7 @@ class Snapshot:
         )
         return list(found if limit is None else islice(found, limit))
 
-    def loans_borrowed_since(self, first: date) -> tuple[LoanRecord, ...]:
+    def loans_borrowed_since(self, first: date) -> tuple[Loan, ...]:
         """Loans borrowed from ``first`` to the snapshot date, in the order they are kept (oldest first)."""
         return tuple(loan for loan in self.loans if loan.borrowed_on >= first)
 

@@ -14,7 +14,7 @@ from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
 
-class InstallmentRecord(NamedTuple):
+class Installment(NamedTuple):
     """A scheduled payment with what had been paid on it; ``settled_on`` is None while it is open.
 
     A NamedTuple rather than a frozen dataclass (both read-only) because a long history holds tens of thousands
@@ -55,7 +55,7 @@ class InstallmentRecord(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class LoanRecord:
+class Loan:
     """A loan with its platform, what it was for, and its installments (oldest first)."""
 
     loan_id: int
@@ -65,7 +65,7 @@ class LoanRecord:
     autopay: bool
     principal_fen: int
     borrowed_on: date
-    installments: tuple[InstallmentRecord, ...]
+    installments: tuple[Installment, ...]
     external_id: str | None = None
 
     @property
@@ -86,12 +86,12 @@ class LoanRecord:
     def remaining_fen(self) -> int:
         return sum(i.remaining_fen for i in self.installments)
 
-    def next_open(self) -> InstallmentRecord | None:
+    def next_open(self) -> Installment | None:
         return next((i for i in self.installments if i.settled_on is None), None)
 
 
-class RepaymentRecord(NamedTuple):
-    """Money paid on a loan (a NamedTuple for the same reason as InstallmentRecord)."""
+class Repayment(NamedTuple):
+    """Money paid on a loan (a NamedTuple for the same reason as Installment)."""
 
     repayment_id: int
     loan_id: int
@@ -101,10 +101,10 @@ class RepaymentRecord(NamedTuple):
 
 
 @dataclass(frozen=True)
-class RepaymentColumns:
+class Repayments:
     """Repayments in date order kept as one tuple per field. No rule reads repayments one by one — they only
     rebuild the state of loans on past days — so tens of thousands of them cost five tuples here rather than an
-    object each; ``records()`` gives them as RepaymentRecords when asked."""
+    object each; ``records()`` gives them as Repayment values when asked."""
 
     repayment_ids: tuple[int, ...] = ()
     loan_ids: tuple[int, ...] = ()
@@ -113,7 +113,7 @@ class RepaymentColumns:
     payoffs: tuple[bool, ...] = ()
 
     @classmethod
-    def of(cls, records: Iterable[RepaymentRecord]) -> RepaymentColumns:
+    def of(cls, records: Iterable[Repayment]) -> Repayments:
         """Columns of ``records`` put in date order (same-day repayments keep their order)."""
         ordered = sorted(records, key=attrgetter("paid_on"))
         return cls(*(tuple(column) for column in zip(*ordered, strict=True))) if ordered else cls()
@@ -125,16 +125,16 @@ class RepaymentColumns:
         """How many were paid on or before ``day``."""
         return bisect_right(self.days, day)
 
-    def first(self, count: int) -> RepaymentColumns:
+    def first(self, count: int) -> Repayments:
         """The first ``count`` repayments (those paid by a day: see ``count_by``)."""
-        return self if count >= len(self) else RepaymentColumns(*(column[:count] for column in _columns(self)))
+        return self if count >= len(self) else Repayments(*(column[:count] for column in _columns(self)))
 
-    def records(self, count: int | None = None) -> tuple[RepaymentRecord, ...]:
+    def records(self, count: int | None = None) -> tuple[Repayment, ...]:
         """The first ``count`` repayments (all when None) as records."""
         columns = (column[:count] for column in _columns(self))
-        return tuple(map(RepaymentRecord, *columns))
+        return tuple(map(Repayment, *columns))
 
-    def with_loans_replaced(self, loan_ids: set[int], fresh: RepaymentColumns) -> RepaymentColumns:
+    def with_loans_replaced(self, loan_ids: set[int], fresh: Repayments) -> Repayments:
         """These columns less the repayments of ``loan_ids``, plus ``fresh`` (theirs as they are now). Both must be
         in (day, id) order, as the loader reads them; so is the result, as a full read would give it."""
         keep = [loan_id not in loan_ids for loan_id in self.loan_ids]
@@ -146,11 +146,11 @@ class RepaymentColumns:
             at = start + bisect_right(ids[start:at], row[0])
             for column, value in zip(columns, row, strict=True):
                 column.insert(at, value)
-        return RepaymentColumns(*(tuple(column) for column in columns))
+        return Repayments(*(tuple(column) for column in columns))
 
-    def only_loans(self, loan_ids: set[int]) -> RepaymentColumns:
+    def only_loans(self, loan_ids: set[int]) -> Repayments:
         keep = list(map(loan_ids.__contains__, self.loan_ids))
-        return RepaymentColumns(*(tuple(compress(column, keep)) for column in _columns(self)))
+        return Repayments(*(tuple(compress(column, keep)) for column in _columns(self)))
 
     def by_loan(self) -> dict[int, tuple[list[date], list[int]]]:
         """Per loan, its payment days in order and the running total paid by each."""
@@ -166,7 +166,7 @@ class RepaymentColumns:
         return dict(zip(self.loan_ids, self.days, strict=True))
 
 
-def _columns(columns: RepaymentColumns) -> tuple[tuple, ...]:
+def _columns(columns: Repayments) -> tuple[tuple, ...]:
     return (columns.repayment_ids, columns.loan_ids, columns.days, columns.amounts_fen, columns.payoffs)
 
 

@@ -1,5 +1,5 @@
-"""The whole ``History`` of the user's records as stored, the snapshots it makes of past days, and how two versions of
-it differ (``first_difference``)."""
+"""The ``Book``: every record as stored, the snapshots it makes of past days, and how two versions of it differ
+(``first_difference``)."""
 
 from __future__ import annotations
 
@@ -10,28 +10,28 @@ from datetime import date
 from functools import cached_property
 from operator import attrgetter
 
-from jiebei_tracker.domain.limits import LimitRecord
-from jiebei_tracker.domain.payments import Pot
-from jiebei_tracker.domain.rules.index import Closing, InstallmentIndex
-from jiebei_tracker.domain.rules.records import (
+from jiebei_tracker.domain.book.index import Closing, InstallmentIndex
+from jiebei_tracker.domain.book.records import (
     CreditNote,
-    InstallmentRecord,
-    LoanRecord,
-    RepaymentColumns,
-    RepaymentRecord,
+    Installment,
+    Loan,
+    Repayment,
+    Repayments,
     _columns,
 )
-from jiebei_tracker.domain.rules.snapshot import Snapshot
+from jiebei_tracker.domain.book.snapshot import Snapshot
+from jiebei_tracker.domain.limits import LimitRecord
+from jiebei_tracker.domain.payments import Pot
 from jiebei_tracker.domain.vocabulary import PlatformKind
 
 
 @dataclass(frozen=True)
-class History:
+class Book:
     """Everything recorded, as stored: installments carry the state all repayments give them.
     ``snapshot(day)`` turns it into what rules see for that day."""
 
-    loans: tuple[LoanRecord, ...]
-    repayments: RepaymentColumns = field(default_factory=RepaymentColumns)
+    loans: tuple[Loan, ...]
+    repayments: Repayments = field(default_factory=Repayments)
     limits: tuple[LimitRecord, ...] = ()
     notes: tuple[CreditNote, ...] = ()
     platform_kinds: Mapping[str, PlatformKind] = field(default_factory=dict)
@@ -39,12 +39,12 @@ class History:
     @classmethod
     def of(
         cls,
-        loans: Iterable[LoanRecord],
-        repayments: Iterable[RepaymentRecord] | RepaymentColumns = (),
+        loans: Iterable[Loan],
+        repayments: Iterable[Repayment] | Repayments = (),
         limits: Iterable[LimitRecord] = (),
         notes: Iterable[CreditNote] = (),
         platform_kinds: Mapping[str, PlatformKind] | None = None,
-    ) -> History:
+    ) -> Book:
         """A history with every list put in date order, whatever order it came in (same-day records keep theirs)."""
         # One-key stable sorts: records of the same day keep the order they came in (the loader's is by id).
         loans = tuple(sorted(loans, key=attrgetter("borrowed_on")))
@@ -54,7 +54,7 @@ class History:
         return cls(
             loans=loans,
             # Columns must come in date order already (as the loader's query gives them).
-            repayments=repayments if isinstance(repayments, RepaymentColumns) else RepaymentColumns.of(repayments),
+            repayments=repayments if isinstance(repayments, Repayments) else Repayments.of(repayments),
             limits=tuple(sorted(limits, key=attrgetter("recorded_on"))),
             notes=tuple(sorted(notes, key=attrgetter("noted_on"))),
             platform_kinds=kinds,
@@ -105,7 +105,7 @@ class History:
             index=self._index,
         )
 
-    def with_loans_replaced(self, loan_ids: Iterable[int], fresh: History) -> History:
+    def with_loans_replaced(self, loan_ids: Iterable[int], fresh: Book) -> Book:
         """This history with the loans in ``loan_ids`` and their repayments replaced by those in ``fresh`` (a loan
         missing there was deleted), and ``fresh``'s limits, notes and platform kinds: ``fresh`` is what
         ``storage.history.load_history(..., loan_ids=...)`` reads. Loans must be in (borrowed_on, loan_id) order
@@ -116,7 +116,7 @@ class History:
         loans = [loan for loan in self.loans if loan.loan_id not in changed]
         for loan in fresh.loans:
             loans.insert(bisect_right(loans, _loan_order(loan), key=_loan_order), loan)
-        result = History(
+        result = Book(
             tuple(loans),
             self.repayments.with_loans_replaced(changed, fresh.repayments),
             fresh.limits,
@@ -147,7 +147,7 @@ class History:
             result.__dict__["_states_seen"] = {key: state for key, state in seen.items() if key[0] not in changed}
         return result
 
-    def without_loans_closed_before(self, day: date) -> History:
+    def without_loans_closed_before(self, day: date) -> Book:
         """The same history less the loans fully settled before ``day`` (and their repayments): what snapshots
         from ``day`` on need when no rule looks further back than the loans' closing."""
         closing = self._closing
@@ -166,10 +166,10 @@ class History:
         }
 
     @cached_property
-    def _states_seen(self) -> dict[tuple[int, int, int], LoanRecord]:
+    def _states_seen(self) -> dict[tuple[int, int, int], Loan]:
         return {}
 
-    def _as_it_stood(self, loan: LoanRecord, as_of: date) -> LoanRecord:
+    def _as_it_stood(self, loan: Loan, as_of: date) -> Loan:
         """The loan on ``as_of``. Its state only changes when a payment is made or an installment settles, so
         states are kept by (loan, payments made, installments settled) for the next snapshot to reuse."""
         key = (
@@ -182,7 +182,7 @@ class History:
             found = self._states_seen[key] = self._replayed(loan, as_of)
         return found
 
-    def _replayed(self, loan: LoanRecord, as_of: date) -> LoanRecord:
+    def _replayed(self, loan: Loan, as_of: date) -> Loan:
         """The loan as it stood on ``as_of``, from its stored state and the money paid by then.
 
         Payments fill installments in order through the one waterfall (``domain.payments.Pot``), so the
@@ -202,7 +202,7 @@ class History:
         pot = Pot([i.interest_fen for i in open_ones], [i.principal_fen for i in open_ones])
         pot.pour(left_fen)
         replayed = {
-            inst.seq: InstallmentRecord(
+            inst.seq: Installment(
                 inst.installment_id,
                 inst.loan_id,
                 inst.seq,
@@ -219,7 +219,7 @@ class History:
         return replace(loan, installments=installments)
 
 
-def first_difference(old: History, new: History, loan_ids: Iterable[int]) -> date | None:
+def first_difference(old: Book, new: Book, loan_ids: Iterable[int]) -> date | None:
     """The first day whose snapshot may differ between two versions of a history that differ at most in the
     loans ``loan_ids`` (with their repayments), the limits, the notes and the platform kinds; None when no day's
     does. A loan's state on a day follows from its schedule and the repayments made by then (the ledger derives
@@ -242,7 +242,7 @@ def first_difference(old: History, new: History, loan_ids: Iterable[int]) -> dat
     return min(days, default=None)
 
 
-def _repayments_of(columns: RepaymentColumns, loan_ids: set[int]) -> dict[int, set[tuple]]:
+def _repayments_of(columns: Repayments, loan_ids: set[int]) -> dict[int, set[tuple]]:
     found: dict[int, set[tuple]] = {}
     every = _columns(columns)
     for index in [index for index, loan_id in enumerate(columns.loan_ids) if loan_id in loan_ids]:
@@ -251,7 +251,7 @@ def _repayments_of(columns: RepaymentColumns, loan_ids: set[int]) -> dict[int, s
     return found
 
 
-def _loan_difference(old: LoanRecord | None, new: LoanRecord | None, paid_old: set, paid_new: set) -> list[date]:
+def _loan_difference(old: Loan | None, new: Loan | None, paid_old: set, paid_new: set) -> list[date]:
     if old is None or new is None:
         return [loan.borrowed_on for loan in (old, new) if loan is not None]
     if replace(old, installments=()) != replace(new, installments=()) or [_terms(i) for i in old.installments] != [
@@ -268,11 +268,11 @@ def _loan_difference(old: LoanRecord | None, new: LoanRecord | None, paid_old: s
     return days
 
 
-def _terms(inst: InstallmentRecord) -> tuple:
+def _terms(inst: Installment) -> tuple:
     return inst.installment_id, inst.seq, inst.due_on, inst.principal_fen, inst.interest_fen
 
 
-def _loan_order(loan: LoanRecord) -> tuple[date, int]:
+def _loan_order(loan: Loan) -> tuple[date, int]:
     return loan.borrowed_on, loan.loan_id
 
 
