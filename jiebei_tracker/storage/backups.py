@@ -88,8 +88,9 @@ class Backup:
     sequence: int = 1  # the second backup made in the same second is "-2" in its name, and newer
 
     @property
-    def newness(self) -> tuple[datetime, int]:
-        return (self.made_at, self.sequence)
+    def newness(self) -> tuple[datetime, int, str]:
+        """The order backups were made in; two made in the same second for different reasons go by name."""
+        return (self.made_at, self.sequence, self.path.name)
 
     @property
     def size(self) -> int:
