@@ -3,7 +3,7 @@
 (a) the load alone: every row of the tables the rules read (platform, loan, installment, repayment, limit,
     note) fetched as plain tuples with one SELECT each, through a plain ``sqlite3`` connection to the file — no
     project code (the app's engine and its connection hooks are part of what (b) measures, not of the floor);
-(b) the health check: ``load_history`` (the same rows into domain records) + snapshot + all rules + score.
+(b) the health check: ``load_book`` (the same rows into domain records) + snapshot + all rules + score.
 
 Target (issue 5): the rules add no more than the load itself, i.e. (b) ≤ 2 × (a). Also shown, for the charts and
 the CLI: the monthly score history over the ten years and the diagnosis of the demo's 借呗 cut. Each figure is the
@@ -29,12 +29,10 @@ from jiebei_tracker.domain.rules import run_rules
 from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.health import (
     HealthSettings,
-    diagnose_platform,
-    health_check,
-    health_history,
-    load_history,
+    load_book,
 )
 from jiebei_tracker.services.ledger import Ledger
+from jiebei_tracker.services.session import Session
 from jiebei_tracker.storage.database import Database, open_database
 
 TODAY = date(2026, 11, 28)
@@ -44,7 +42,7 @@ _TABLES = ("platform", "loan", "installment", "repayment", "creditlimitrecord", 
 
 def plain_load(path: Path) -> int:
     """Every row of the tables the rules read, as tuples; returns the number of rows (so none is skipped). The
-    garbage collector is paused as ``load_history`` pauses it, so both sides load under the same regime."""
+    garbage collector is paused as ``load_book`` pauses it, so both sides load under the same regime."""
     rows = 0
     gc.disable()
     connection = sqlite3.connect(path)
@@ -58,9 +56,9 @@ def plain_load(path: Path) -> int:
 
 
 def health_pass(database: Database, settings: HealthSettings) -> int:
-    """What the dashboard and ``flags`` / ``score`` do: ``services.health.health_check`` — load, snapshot as of
+    """What the dashboard and ``flags`` / ``score`` do: a new ``Session``'s ``health()`` — load, snapshot as of
     today, all rules, the score."""
-    return health_check(database, as_of=TODAY, settings=settings).score
+    return Session(database=database, settings=settings).health(TODAY).score
 
 
 class Timer:
@@ -100,21 +98,23 @@ def main() -> None:
         )
         settings = HealthSettings.load(database)
         load, records, rules, check = Timer(), Timer(), Timer(), Timer()
-        history = load_history(database)
+        history = load_book(database)
         for _ in range(args.rounds):  # interleaved, so that a busy moment hits both sides alike
             rows = load.run(lambda: plain_load(database.path))
             check.run(lambda: health_pass(database, settings))
-            records.run(lambda: load_history(database))
+            records.run(lambda: load_book(database))
             score = rules.run(lambda: health_score(run_rules(history.snapshot(TODAY), settings.thresholds)))
         start = date(TODAY.year - args.years, TODAY.month, 1)
         monthly, diagnosis = Timer(), Timer()
-        points = monthly.run(lambda: health_history(database, start=start, end=TODAY, settings=settings))
-        diagnosis.run(lambda: diagnose_platform(database, "借呗", today=TODAY, settings=settings))
+        points = monthly.run(
+            lambda: Session(database=database, settings=settings).score_history(start=start, end=TODAY)
+        )
+        diagnosis.run(lambda: Session(database=database, settings=settings).platform_diagnosis("借呗", TODAY))
         database.close()
     print(f"(a) plain load of {rows:,} rows:                {load}")
-    print(f"    load_history (rows → domain records):     {records}")
+    print(f"    load_book (rows → domain records):     {records}")
     print(f"    snapshot + 10 rules + score, in memory:   {rules}   (score {score})")
-    print(f"(b) health check (load_history + index + rules + score): {check}")
+    print(f"(b) health check (load_book + index + rules + score): {check}")
     for name, a, b in (("CPU", load.cpu, check.cpu), ("wall", load.wall, check.wall)):
         ratio = b / a
         print(

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -26,17 +27,25 @@ if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --hel
     import argparse
 
     from jiebei_tracker.services.ledger import Ledger
+    from jiebei_tracker.services.session import Session
     from jiebei_tracker.storage.database import Database
 
 
 @dataclass
 class Context:
-    """What every command gets: the open database, the ledger, today's date and where to print."""
+    """What every command gets: the open database, the ledger, today's date and where to print; ``session``
+    (the Book and what is worked out from it) when a command asks."""
 
     database: Database
     ledger: Ledger
     today: date
     out: TextIO
+
+    @cached_property
+    def session(self) -> Session:
+        from jiebei_tracker.services.session import Session
+
+        return Session(database=self.database, today=lambda: self.today)
 
 
 Handler = Callable[["argparse.Namespace", "Context"], int]  # names resolved only by type checkers

@@ -107,7 +107,7 @@ def _application():
             os.environ["QT_QPA_PLATFORM"] = saved
 
 
-def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
+def _chart_images(session, *, as_of: date, language: str) -> dict[str, bytes]:
     """The charts drawn offscreen (no window opens) in the report's language, for the HTML report."""
     from jiebei_tracker.charts.report_images import report_chart_images
     from jiebei_tracker.services.series.data import ChartData
@@ -117,7 +117,7 @@ def _chart_images(database, *, as_of: date, language: str) -> dict[str, bytes]:
     translations = Translations(app)
     translations.apply(language)
     try:
-        return report_chart_images(ChartData(database=database, today=lambda: as_of), as_of=as_of)
+        return report_chart_images(ChartData(session=session, today=lambda: as_of), as_of=as_of)
     finally:
         translations.apply("en")
 
@@ -196,14 +196,8 @@ def _checklist_json(item, language: str) -> dict:
 
 
 def _check(context, as_of: date):
-    from jiebei_tracker.domain.health import check_health
-    from jiebei_tracker.services.health import HealthSettings
-    from jiebei_tracker.storage.history import load_history
-
-    settings = HealthSettings.load(context.database)
-    history = load_history(context.database)
-    check = check_health(history, as_of, thresholds=settings.thresholds, grace_days=settings.grace_days)
-    refs = {loan.loan_id: loan.external_id or str(loan.loan_id) for loan in history.loans}
+    check = context.session.health(as_of)
+    refs = {loan.loan_id: loan.external_id or str(loan.loan_id) for loan in context.session.book().loans}
     return check, refs
 
 
@@ -256,11 +250,8 @@ def cmd_score(args, context) -> int:
 
 
 def cmd_diagnose(args, context) -> int:
-    from jiebei_tracker.services.health import diagnose_platform
-    from jiebei_tracker.storage.history import load_history
-
     _, language = _options(args, context)
-    diagnosis = diagnose_platform(context.database, args.platform, today=context.today)
+    diagnosis = context.session.platform_diagnosis(args.platform, context.today)
     platform = args.platform.strip()
     if diagnosis is None:
         if args.json:
@@ -274,7 +265,7 @@ def cmd_diagnose(args, context) -> int:
         return 0
     cut = diagnosis.cut
     if args.json:
-        refs = {loan.loan_id: loan.external_id or str(loan.loan_id) for loan in load_history(context.database).loans}
+        refs = {loan.loan_id: loan.external_id or str(loan.loan_id) for loan in context.session.book().loans}
         _dump(
             {
                 "platform": platform,
@@ -351,14 +342,14 @@ def cmd_reminders(args, context) -> int:
 
 
 def cmd_report(args, context) -> int:
-    from jiebei_tracker.services.report import build_report, render_html
+    from jiebei_tracker.services.report import render_html
 
     as_of, language = _options(args, context)
-    report = build_report(context.database, as_of=as_of)
+    report = context.session.report(as_of)
     if args.html:
         try:
             check_private_target(args.html, overwrite=args.overwrite)  # before the charts are drawn
-            images = None if args.no_charts else _chart_images(context.database, as_of=as_of, language=language)
+            images = None if args.no_charts else _chart_images(context.session, as_of=as_of, language=language)
             html = render_html(report, language=language, chart_images=images)
             write_private_file(args.html, html.encode("utf-8"), overwrite=args.overwrite)
         except FileProblem as problem:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
 class Changes:
-    """``loan_ids``: loans whose rows, schedule or repayments changed. The flags say which other areas did."""
+    """``loan_ids``: loans whose rows, schedule or repayments changed. The flags say which other areas did.
+    ``since`` is the first day on which what the rules see may differ (None: no day; ``date.min``: any): the
+    Session fills it in when it applies the Changes to its Book (``services.session``)."""
 
     loan_ids: frozenset[int] = field(default_factory=frozenset)
     loans_added_or_removed: bool = False
@@ -16,6 +19,7 @@ class Changes:
     limits: bool = False
     notes: bool = False
     created_id: int | None = None
+    since: date | None = None
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -26,6 +30,7 @@ class Changes:
             limits=self.limits or other.limits,
             notes=self.notes or other.notes,
             created_id=other.created_id if other.created_id is not None else self.created_id,
+            since=min((day for day in (self.since, other.since) if day is not None), default=None),
         )
 
     @property

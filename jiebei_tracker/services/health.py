@@ -1,5 +1,5 @@
-"""Read-side for the health features: the history (``storage.history``) as the rules see it, thresholds from
-settings, and the health check, monthly history and limit-cut diagnosis built on them."""
+"""The health features over a Book: thresholds from the settings, the monthly score history and the diagnosis of
+a limit cut (``services.session.Session`` asks for them, and keeps the answers)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from datetime import date
 from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.health import HealthCheck, check_health, score_history_quickly
+from jiebei_tracker.domain.health import score_history_quickly
 from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.domain.rules import Thresholds
 from jiebei_tracker.services.settings import SettingsStore
+from jiebei_tracker.storage.book import cycle_collection_paused
 from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.history import cycle_collection_paused, load_history
 
 THRESHOLDS_KEY = "rule_thresholds"
 
@@ -47,55 +47,33 @@ class HealthPoint:
     flag_ids: frozenset[str]
 
 
-def health_check(database: Database, *, as_of: date, settings: HealthSettings | None = None) -> HealthCheck:
-    """The flags in force on ``as_of`` and the score."""
-    settings = settings or HealthSettings.load(database)
-    with cycle_collection_paused():
-        history = load_history(database)
-        return check_health(history, as_of, thresholds=settings.thresholds, grace_days=settings.grace_days)
-
-
-def health_history(
-    database: Database, *, start: date, end: date, settings: HealthSettings | None = None
-) -> list[HealthPoint]:
+def history_points(book: Book, *, start: date, end: date, settings: HealthSettings) -> list[HealthPoint]:
     """The score at each month's end from ``start`` to ``end`` (the current month's point is ``end`` itself),
-    with the ids of the rules in force then — for the charts."""
-    settings = settings or HealthSettings.load(database)
-    return history_points(load_history(database), start=start, end=end, settings=settings)
-
-
-def history_points(history: Book, *, start: date, end: date, settings: HealthSettings) -> list[HealthPoint]:
-    """``health_history`` over records already loaded (the charts keep them between changes)."""
+    with the ids of the rules in force then — for the charts and the dashboard's trend."""
     with cycle_collection_paused():
         scores = score_history_quickly(
-            history, start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
+            book, start=start, end=end, thresholds=settings.thresholds, grace_days=settings.grace_days
         )
     return [HealthPoint(point.as_of, point.score, point.rule_ids) for point in scores]
 
 
-def diagnose_latest_cut(database: Database, *, today: date, settings: HealthSettings | None = None) -> Diagnosis | None:
+def latest_cut_diagnosis(book: Book, today: date, settings: HealthSettings) -> Diagnosis | None:
     """The diagnosis of the most recent limit cut on any platform (None when no recorded limit ever fell)."""
-    settings = settings or HealthSettings.load(database)
-    history = load_history(database)
-    cuts = limit_cuts(history.limits)
+    cuts = limit_cuts(book.limits)
     if not cuts:
         return None
     latest = max(cuts, key=lambda cut: (cut.cut_on, cut.platform))
-    return diagnose(history, latest, as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
+    return diagnose(book, latest, as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
 
 
-def diagnose_platform(
-    database: Database, platform: str, *, today: date, settings: HealthSettings | None = None
-) -> Diagnosis | None:
+def platform_diagnosis(book: Book, platform: str, today: date, settings: HealthSettings) -> Diagnosis | None:
     """The diagnosis of the platform's latest limit cut (None when its recorded limit never fell), with the
     checklist measured on ``today``. An unknown platform is the user's error."""
-    settings = settings or HealthSettings.load(database)
-    history = load_history(database)
     name = platform.strip()
-    if name not in history.platform_kinds:
-        known = ", ".join(sorted(history.platform_kinds)) or "none yet"
+    if name not in book.platform_kinds:
+        known = ", ".join(sorted(book.platform_kinds)) or "none yet"
         raise InvalidValue("PLATFORM", platform, f"no such platform (known: {known})")
-    cuts = limit_cuts(history.limits, name)
+    cuts = limit_cuts(book.limits, name)
     if not cuts:
         return None
-    return diagnose(history, cuts[-1], as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
+    return diagnose(book, cuts[-1], as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)

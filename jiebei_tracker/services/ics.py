@@ -17,8 +17,8 @@ from icalendar import Alarm, Calendar, Event
 from jiebei_tracker.domain.book import Installment, Loan, Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.files.private import write_private_file
+from jiebei_tracker.storage.book import load_book, open_loan_ids
 from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.history import load_history, open_loan_ids
 
 UID_DOMAIN = "jiebei-tracker.local"
 PRODID = "-//Jiebei Tracker//jiebei-tracker 借呗信用健康助手//ZH"
@@ -116,7 +116,7 @@ def export_ics(
     """Write the repayment calendar of the loans being repaid on ``as_of`` to ``path``; returns how many
     installments still to pay it holds. A file already at ``path`` is kept unless ``overwrite`` (``FileProblem``
     then, as for a missing folder; see ``write_private_file``)."""
-    snapshot = load_history(database, loan_ids=open_loan_ids(database, as_of=as_of)).snapshot(as_of)
+    snapshot = load_book(database, loan_ids=open_loan_ids(database, as_of=as_of)).snapshot(as_of)
     loans = calendar_loans(snapshot)
     paid_since = as_of - timedelta(days=PAID_KEPT_DAYS)
     write_private_file(

@@ -16,8 +16,8 @@ from jiebei_tracker.domain.rules.autopay import autopay_how_to
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, PlatformKind, _Labelled
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.book import load_book, open_loan_ids
 from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.history import load_history, open_loan_ids
 
 
 class ReminderKind(_Labelled):
@@ -146,7 +146,7 @@ def pending_reminders(
     loan_ids = open_loan_ids(database, as_of=as_of, due_by=as_of + timedelta(days=lead_days))
     if not loan_ids:
         return []
-    snapshot = load_history(database, loan_ids=loan_ids).snapshot(as_of, grace_days=grace_days)
+    snapshot = load_book(database, loan_ids=loan_ids).snapshot(as_of, grace_days=grace_days)
     return reminders_in(snapshot, lead_days=lead_days, nudges=nudges)
 
 
@@ -159,7 +159,7 @@ def take_reminders_to_show(
     if not candidates:
         return []  # nothing to record: no write, no wait for the write lock
     try:
-        with database.transaction() as session:
+        with database.transaction(records=False) as session:
             shown = _record_shown(session, candidates, today)
     except DatabaseBusy:
         return []  # another program is writing: these come back at the next check
@@ -214,11 +214,3 @@ def autopay_by_platform(snapshot: Snapshot) -> list[AutopayStatus]:
         for platform, loans in by_platform.items()
     ]
     return sorted(rows, key=lambda row: (row.done, row.platform))
-
-
-def autopay_checklist(database: Database, *, as_of: date) -> list[AutopayStatus]:
-    """``autopay_by_platform`` for the loans still being repaid on ``as_of``."""
-    loan_ids = open_loan_ids(database, as_of=as_of)
-    if not loan_ids:
-        return []
-    return autopay_by_platform(load_history(database, loan_ids=loan_ids).snapshot(as_of))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.health import HealthBand, HealthCheck, check_health
 from jiebei_tracker.domain.limits import limit_cuts
@@ -16,8 +17,6 @@ from jiebei_tracker.domain.rules import Flag
 from jiebei_tracker.domain.rules.flags import ARTICLE_TITLE, cited
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
-from jiebei_tracker.storage.database import Database
-from jiebei_tracker.storage.history import load_history
 
 DUE_DAYS = 14
 RECENT_CUT_DAYS = 180
@@ -38,19 +37,18 @@ class HealthReport:
         return self.check.band
 
 
-def build_report(database: Database, *, as_of: date, settings: HealthSettings | None = None) -> HealthReport:
-    settings = settings or HealthSettings.load(database)
-    history = load_history(database)
+def report_of(book: Book, *, as_of: date, settings: HealthSettings) -> HealthReport:
+    """What the report shows of ``book`` on ``as_of`` (``Session.report`` keeps it)."""
     t, grace = settings.thresholds, settings.grace_days
-    snapshot = history.snapshot(as_of, grace_days=grace)
+    snapshot = book.snapshot(as_of, grace_days=grace)
     # The latest recent cut of each platform; earlier cuts are history the latest diagnosis already covers.
     latest = {cut.platform: cut for cut in limit_cuts(snapshot.limits) if (as_of - cut.cut_on).days < RECENT_CUT_DAYS}
     return HealthReport(
         as_of=as_of,
-        check=check_health(history, as_of, thresholds=t, grace_days=grace),
+        check=check_health(book, as_of, thresholds=t, grace_days=grace),
         dues=tuple(reminders_in(snapshot, lead_days=DUE_DAYS, nudges=False)),
         autopay=tuple(autopay_by_platform(snapshot)),
-        diagnoses=tuple(diagnose(history, cut, as_of=as_of, thresholds=t, grace_days=grace) for cut in latest.values()),
+        diagnoses=tuple(diagnose(book, cut, as_of=as_of, thresholds=t, grace_days=grace) for cut in latest.values()),
     )
 
 

@@ -59,7 +59,7 @@ class SettingsStore:
     def put(self, key: str, value) -> None:
         from jiebei_tracker.storage import tables
 
-        with self._database.transaction() as session:
+        with self._database.transaction(records=False) as session:
             row = session.get(tables.Setting, key)
             encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
             if row is None:
@@ -70,7 +70,7 @@ class SettingsStore:
     def delete(self, key: str) -> None:
         from jiebei_tracker.storage import tables
 
-        with self._database.transaction() as session:
+        with self._database.transaction(records=False) as session:
             row = session.get(tables.Setting, key)
             if row is not None:
                 session.delete(row)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is du
     from jiebei_tracker.services import credit, loans
     from jiebei_tracker.services.imports import history as import_history
     from jiebei_tracker.services.ledger import Ledger
+    from jiebei_tracker.services.session import Session
 
 
 class Workspace:
@@ -34,6 +35,17 @@ class Workspace:
         self.grace_days = grace_days
         self.settings = SettingsStore(database=database)
         self._ledger: Ledger | None = None
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The one Book and everything worked out from it (health, score history, diagnosis, reminders, the
+        report, the charts' records): made on first use, like the ledger."""
+        if self._session is None:
+            from jiebei_tracker.services.session import Session
+
+            self._session = Session(database=self.database, today=self.today)
+        return self._session
 
     @property
     def ledger(self) -> Ledger:
@@ -127,6 +139,8 @@ class Workspace:
         """Store the settings; the grace days apply to every read from now on."""
         self.settings.put_general(settings)
         self.grace_days = settings.grace_days
+        if self._session is not None:
+            self._session.settings_changed()
 
     def thresholds(self) -> Thresholds:
         from jiebei_tracker.services.health import HealthSettings
@@ -137,6 +151,8 @@ class Workspace:
         from jiebei_tracker.services.health import save_thresholds
 
         save_thresholds(self.database, thresholds)
+        if self._session is not None:
+            self._session.settings_changed()
 
     def close(self) -> None:
         self.database.close()

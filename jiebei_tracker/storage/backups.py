@@ -298,6 +298,7 @@ def restore(database: Database, source: Path) -> Backup | None:
         reader.close()
         writer.close()
     database.forget_connections()
+    database.writes += 1  # every record may have changed
     upgrade_to_head(database)
     return before
 

@@ -60,6 +60,7 @@ class Database:
         self._raw: weakref.WeakSet[sqlite3.Connection] = weakref.WeakSet()
         self._raw_lock = threading.Lock()
         self._generation = 0  # bumped by close(): a thread's connection from before is not used again
+        self.writes = 0  # record-changing transactions committed through this object: a Book read before is stale
 
     @property
     def engine(self) -> Engine:
@@ -76,9 +77,10 @@ class Database:
         return self._engine is not None
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, records: bool = True) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back entirely on any error. It holds the
-        write lock from its start (``BEGIN IMMEDIATE``), waiting for another writer to finish."""
+        write lock from its start (``BEGIN IMMEDIATE``), waiting for another writer to finish. ``records``: it
+        may change the user's records (not only settings or the reminder log), so ``writes`` counts it."""
         from sqlmodel import Session
 
         self._before_write()
@@ -97,6 +99,8 @@ class Database:
                     raise self.busy() from None
         with session, begun:  # committed at the end of the block, rolled back on any error
             yield session
+        if records:
+            self.writes += 1
 
     def _before_write(self) -> None:
         """The day's automatic backup, made before the day's first write (once checked, not again that day)."""

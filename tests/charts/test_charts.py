@@ -334,7 +334,7 @@ def test_the_late_and_overdue_markers_follow_a_change(qtbot, hand_made, ledger):
         return [[x_day(x).isoformat() for x in marks.getData()[0]] for marks in (chart.late_marks, chart.overdue_marks)]
 
     assert marked_months() == [["2026-03-16"], ["2026-05-16"]]
-    jintiao = next(loan.loan_id for loan in hand_made.history().loans if loan.platform == "京东金条")
+    jintiao = next(loan.loan_id for loan in hand_made.book().loans if loan.platform == "京东金条")
     hand_made.refresh(ledger.log_repayment(jintiao, paid_on=date(2026, 6, 1), amount_fen=500_000))
     chart.set_series(hand_made.on_time())
     assert marked_months() == [["2026-03-16", "2026-05-16"], []]  # May's installment paid late: no longer overdue
@@ -357,7 +357,7 @@ def test_after_a_change_the_balance_layers_below_the_changed_platform_keep_their
     chart = _chart(qtbot, BalanceChart, hand_made)
     assert hand_made.balance().platforms == ("借呗", "京东金条", "微粒贷")  # bottom to top
     curves = [area.getOriginalDataset() for area in chart.areas[:3]]
-    jintiao = next(loan.loan_id for loan in hand_made.history().loans if loan.platform == "京东金条")
+    jintiao = next(loan.loan_id for loan in hand_made.book().loans if loan.platform == "京东金条")
     hand_made.refresh(ledger.log_repayment(jintiao, paid_on=date(2026, 3, 1), amount_fen=100_000))
     chart.set_series(hand_made.balance())
     after = [area.getOriginalDataset() for area in chart.areas[:3]]
@@ -372,7 +372,7 @@ def test_after_a_change_the_balance_layers_below_the_changed_platform_keep_their
 def test_the_platform_count_curve_is_set_again_only_when_a_count_moves(qtbot, hand_made, ledger):
     chart = _chart(qtbot, PlatformsChart, hand_made)
     before = chart.count_line.getOriginalDataset()[1]
-    loans = {loan.platform: loan.loan_id for loan in hand_made.history().loans}
+    loans = {loan.platform: loan.loan_id for loan in hand_made.book().loans}
     hand_made.refresh(ledger.log_repayment(loans["京东金条"], paid_on=date(2026, 3, 1), amount_fen=100_000))
     chart.set_series(hand_made.platforms())
     assert chart.count_line.getOriginalDataset()[1] is before  # still owing on the same platforms every day
@@ -396,7 +396,7 @@ def test_a_chart_redrawn_after_a_change_paints_what_a_new_one_paints(qtbot, hand
 
     redrawn = _chart(qtbot, chart_class, hand_made)
     painted(redrawn)
-    loans = {loan.platform: loan.loan_id for loan in hand_made.history().loans}
+    loans = {loan.platform: loan.loan_id for loan in hand_made.book().loans}
     hand_made.refresh(ledger.log_repayment(loans["京东金条"], paid_on=date(2026, 3, 1), amount_fen=500_000))
     redrawn.set_series(hand_made.series(chart_class.kind))
     assert painted(redrawn) == painted(_chart(qtbot, chart_class, hand_made))

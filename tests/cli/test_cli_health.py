@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from jiebei_tracker.services.ledger import Ledger
-from jiebei_tracker.storage.history import load_history
+from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
@@ -40,7 +40,7 @@ def test_flags_json_has_rule_severity_article_evidence_and_advice(run, books, da
     first, second = overdue["evidence"]["items"]
     assert first["loan_id"] == "JB-9" and first["number"] == books[1]
     assert (first["seq"], first["due_on"], first["days_overdue"]) == (1, "2026-10-20", 39)
-    total = load_history(database).loans[0].installments[0].total_fen
+    total = load_book(database).loans[0].installments[0].total_fen
     assert first["unpaid"] == f"{total // 100}.{total % 100:02d}"
     assert second["due_on"] == "2026-11-20"
     assert "overdue" in overdue["evidence"]["summary"] and "¥" in overdue["advice"]

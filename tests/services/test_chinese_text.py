@@ -10,6 +10,7 @@ import re
 from jiebei_tracker.domain.rules import Text
 from jiebei_tracker.services import reminders, report
 from jiebei_tracker.services.demo import generate_history
+from jiebei_tracker.services.session import Session
 from tests.chinese import half_width_slips, informal_you
 from tests.conftest import TODAY
 
@@ -31,10 +32,10 @@ def test_the_apps_own_chinese_uses_full_width_punctuation(database, ledger):
     history = generate_history(today=TODAY, years=3, loans=120)
     ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
 
-    texts = _chinese(report.build_report(database, as_of=TODAY), [])
+    texts = _chinese(Session(database=database).report(TODAY), [])
     texts += _chinese(reminders.pending_reminders(database, as_of=TODAY), [])
 
-    rules = {flag.rule for flag in report.build_report(database, as_of=TODAY).check.flags}
+    rules = {flag.rule for flag in Session(database=database).report(TODAY).check.flags}
     assert len(rules) >= 7 and len(texts) > 500  # most rules spoke, with their evidence
     assert half_width_slips(texts) == []
     assert informal_you(texts) == []
@@ -44,7 +45,7 @@ def test_the_html_report_in_chinese_reads_the_same_way(database, ledger):
     history = generate_history(today=TODAY, years=3, loans=120)
     ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
 
-    page = report.render_html(report.build_report(database, as_of=TODAY), language="zh_CN")
+    page = report.render_html(Session(database=database).report(TODAY), language="zh_CN")
 
     body = page.split("</style>", 1)[1]
     shown = [line for line in re.split(r"<[^>]+>", body) if line.strip()]

@@ -12,10 +12,10 @@ from jiebei_tracker.domain.health import HealthBand
 from jiebei_tracker.domain.limits import LimitCut, limit_cuts
 from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.services.demo import sample_history
-from jiebei_tracker.services.health import diagnose_platform, health_check
 from jiebei_tracker.services.ledger import Ledger
+from jiebei_tracker.services.session import Session
+from jiebei_tracker.storage.book import load_book
 from jiebei_tracker.storage.database import open_database
-from jiebei_tracker.storage.history import load_history
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
@@ -25,7 +25,7 @@ def _load_sample(database, today: date):
     Ledger(database=database, today=lambda: today).add_history(
         history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
     )
-    return load_history(database)
+    return load_book(database)
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def _flags(check) -> dict[str, Severity]:
 
 
 def test_the_sample_is_in_the_watch_band_with_three_flags(database, sample):
-    check = health_check(database, as_of=TODAY)
+    check = Session(database=database).health(TODAY)
     # 100 × 0.9 (late_history, medium) × 0.8 (multi_platform, high) × 0.97 (no_autopay, low) = 69.84
     assert (check.score, check.band) == (70, HealthBand.WATCH)
     assert _flags(check) == {
@@ -109,7 +109,7 @@ def test_no_platform_is_ever_owed_more_than_its_limit(database, ledger, sample):
     assert _owing_over_limit(sample, date(2025, 1, 1), TODAY) == []
     # The check sees a platform owed too much: one more 借呗 loan would take it past the limit cut to ¥15,000.
     ledger.add_loan(draft("借呗", borrowed_on=date(2026, 11, 1), principal_yuan=6_000))
-    over = _owing_over_limit(load_history(database), date(2025, 1, 1), TODAY)
+    over = _owing_over_limit(load_book(database), date(2025, 1, 1), TODAY)
     assert {(day, platform, limit) for day, platform, _, limit in over} == {
         (date(2026, 11, 1) + timedelta(days=n), "借呗", 1_500_000) for n in range(28)
     }
@@ -117,7 +117,7 @@ def test_no_platform_is_ever_owed_more_than_its_limit(database, ledger, sample):
 
 def test_the_one_limit_cut_is_explained_by_the_burst_of_loans_before_it(database, sample):
     assert limit_cuts(sample.limits) == [LimitCut("借呗", date(2026, 4, 18), 3_000_000, 1_500_000)]
-    diagnosis = diagnose_platform(database, "借呗", today=TODAY)
+    diagnosis = Session(database=database).platform_diagnosis("借呗", TODAY)
     assert not diagnosis.platform_policy
     assert [flag.rule for flag in diagnosis.causes] == [
         "overdue",
@@ -146,13 +146,13 @@ def test_the_same_story_whatever_day_the_sample_is_written(tmp_path, today):
     database = open_database(tmp_path / "sample.db")
     try:
         history = _load_sample(database, today)
-        check = health_check(database, as_of=today)
+        check = Session(database=database).health(today)
         assert (check.score, _flags(check)) == (
             70,
             {"late_history": Severity.MEDIUM, "multi_platform": Severity.HIGH, "no_autopay": Severity.LOW},
         )
         assert len(limit_cuts(history.limits)) == 1
-        causes = [flag.rule for flag in diagnose_platform(database, "借呗", today=today).causes]
+        causes = [flag.rule for flag in Session(database=database).platform_diagnosis("借呗", today).causes]
         assert causes == ["overdue", "late_history", "borrowing_frequency", "multi_platform"]
         assert _owing_over_limit(history, today - timedelta(days=700), today) == []
     finally:

@@ -4,7 +4,6 @@ a change makes only the months from its first day on be worked out again."""
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,15 +13,15 @@ from hypothesis import strategies as st
 
 from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.payments import Payment
-from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
-from jiebei_tracker.services.health import health_history, history_points
-from jiebei_tracker.services.ledger import HistoricLoan, Ledger
+from jiebei_tracker.services.health import history_points
+from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.series.data import ChartData, demo_chart_data
 from jiebei_tracker.services.series.health import health_series
-from jiebei_tracker.storage.history import load_history
+from jiebei_tracker.services.session import Session
+from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 from tests.history_answers import assert_same_answers
+from tests.ledger_operations import OPERATIONS, apply_operation, open_loans
 from tests.scenarios import draft
 
 FIRST = date(2025, 1, 1)
@@ -31,7 +30,7 @@ FIRST = date(2025, 1, 1)
 def _from_scratch(data: ChartData):
     """The health series read and scored afresh (what ChartData did after every change before)."""
     start = data.first_day().replace(day=1)
-    return health_series(health_history(data.database, start=start, end=TODAY), as_of=TODAY)
+    return health_series(Session(database=data.database).score_history(start=start, end=TODAY), as_of=TODAY)
 
 
 def _assert_same_as_from_scratch(data: ChartData) -> None:
@@ -54,7 +53,7 @@ def _records_kept(data: ChartData):
 def _assert_scores_as_read_afresh(records, data: ChartData) -> None:
     """Patched records, with all they had worked out and carried through the change (which installments were
     late, how each loan stood on past days), answer as the records read afresh do, and score every month alike."""
-    read = load_history(data.database)
+    read = load_book(data.database)
     for name in ("loans", "repayments", "limits", "notes", "platform_kinds"):
         assert getattr(records, name) == getattr(read, name), name
     start, settings = data.first_day().replace(day=1), data.settings
@@ -84,21 +83,9 @@ def demo(tmp_path):
     data.database.close()
 
 
-class _Open:
-    """An open loan and what its next installment still asks for."""
-
-    def __init__(self, loan) -> None:
-        self.loan_id, self.borrowed_on = loan.loan_id, loan.borrowed_on
-        self.next_due_fen = loan.next_open().remaining_fen
-
-
-def _open_loans(data: ChartData) -> list[_Open]:
-    return [_Open(loan) for loan in load_history(data.database).loans if loan.is_open]
-
-
 def test_a_repayment_made_today_works_out_only_this_month_again(demo):
     data, ledger = demo
-    loan = _open_loans(data)[0]
+    loan = open_loans(data.database)[0]
     data.refresh(ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen))
     assert _months_asked(data) == [(date(2026, 11, 1), TODAY)]
     _assert_same_as_from_scratch(data)
@@ -114,93 +101,19 @@ def test_a_loan_borrowed_long_ago_works_out_the_months_from_its_day_on_again(dem
 
 def test_a_backdated_repayment_and_its_deletion_count_from_its_day(demo):
     data, ledger = demo
-    loan = _open_loans(data)[0]
+    loan = open_loans(data.database)[0]
     paid_on = max(loan.borrowed_on, date(2026, 9, 14))
     changes = ledger.log_repayment(loan.loan_id, paid_on=paid_on, amount_fen=100)
     data.refresh(changes)
     assert _months_asked(data)[-1][0] == paid_on.replace(day=1)
     _assert_same_as_from_scratch(data)
-    repayment_id = max(load_history(data.database, loan_ids=[loan.loan_id]).repayments.repayment_ids)
+    repayment_id = max(load_book(data.database, loan_ids=[loan.loan_id]).repayments.repayment_ids)
     data.refresh(ledger.delete_repayment(repayment_id))
     _assert_same_as_from_scratch(data)
 
 
-_OPERATIONS = (
-    "repay_today",
-    "repay_backdated",
-    "pay_off",
-    "delete_repayment",
-    "add_loan",
-    "edit_purpose",
-    "edit_terms",
-    "correct_installment",
-    "delete_loan",
-    "record_limit",
-    "add_note",
-    "resolve_note",
-    "platform_kind",
-    "add_history",
-)
-_DAYS = st.dates(FIRST, TODAY)
-
-
-def _apply(operation: str, draw, data: ChartData, ledger: Ledger):
-    """One ledger call of the given kind on records drawn from the database; its Changes."""
-    records = load_history(data.database)
-    loans = records.loans
-    open_loans = _open_loans(data)
-    if operation == "repay_today" and open_loans:
-        loan = draw(st.sampled_from(open_loans))
-        return ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen)
-    if operation == "repay_backdated" and open_loans:
-        loan = draw(st.sampled_from(open_loans))
-        return ledger.log_repayment(loan.loan_id, paid_on=draw(st.dates(loan.borrowed_on, TODAY)), amount_fen=100)
-    if operation == "pay_off" and open_loans:
-        loan = draw(st.sampled_from(open_loans))
-        return ledger.pay_off(loan.loan_id, paid_on=draw(st.dates(max(loan.borrowed_on, date(2026, 6, 1)), TODAY)))
-    if operation == "delete_repayment" and records.repayments.repayment_ids:
-        return ledger.delete_repayment(draw(st.sampled_from(records.repayments.repayment_ids)))
-    if operation == "add_loan":
-        platform = draw(st.sampled_from([*records.platform_kinds, "新平台"]))
-        return ledger.add_loan(
-            draft(platform, borrowed_on=draw(_DAYS), principal_yuan=800, months=draw(st.integers(1, 6)))
-        )
-    if operation in ("edit_purpose", "edit_terms", "correct_installment") and loans:
-        # A loan of our own making, so its draft is known: add one first when there is none.
-        loan = draw(st.sampled_from(loans))
-        if operation == "correct_installment":
-            return ledger.correct_installment(loan.loan_id, 1, interest_fen=draw(st.integers(0, 5_000)))
-        mine = draft(loan.platform, borrowed_on=loan.borrowed_on, principal_yuan=700, months=2)
-        changes = ledger.edit_loan(loan.loan_id, mine)  # terms and purpose as drawn below from here on
-        data.refresh(changes)
-        if operation == "edit_purpose":
-            return ledger.edit_loan(loan.loan_id, replace(mine, purpose=draw(st.sampled_from(list(LoanPurpose)))))
-        return ledger.edit_loan(loan.loan_id, replace(mine, terms=replace(mine.terms, borrowed_on=draw(_DAYS))))
-    if operation == "delete_loan" and loans:
-        return ledger.delete_loan(draw(st.sampled_from(loans)).loan_id)
-    if operation == "record_limit":
-        platform = draw(st.sampled_from([*records.platform_kinds, "新平台"]))
-        return ledger.record_limit(platform, recorded_on=draw(_DAYS), limit_fen=draw(st.integers(0, 5_000_000)))
-    if operation == "add_note":
-        return ledger.add_note(noted_on=draw(_DAYS), kind=draw(st.sampled_from(list(NoteKind))), text="征信")
-    if operation == "resolve_note" and records.notes:
-        note = draw(st.sampled_from(records.notes))
-        return ledger.resolve_note(note.note_id, resolved_on=draw(st.dates(note.noted_on, TODAY)))
-    if operation == "platform_kind" and records.platform_kinds:
-        name = draw(st.sampled_from(sorted(records.platform_kinds)))
-        return ledger.set_platform_kind(name, draw(st.sampled_from(list(PlatformKind))))
-    if operation == "add_history":
-        borrowed_on = draw(_DAYS)
-        loan = HistoricLoan(
-            draft("借呗", borrowed_on=borrowed_on, principal_yuan=600, months=1),
-            payments=(Payment(min(borrowed_on + timedelta(days=5), TODAY), 1_000),),
-        )
-        return ledger.add_history([loan])
-    return None
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(operations=st.lists(st.sampled_from(_OPERATIONS), min_size=1, max_size=4), data=st.data())
+@given(operations=st.lists(st.sampled_from(OPERATIONS), min_size=1, max_size=4), data=st.data())
 def test_the_kept_health_history_equals_a_fresh_one_after_any_change(operations, data):
     with tempfile.TemporaryDirectory() as folder:
         chart_data = demo_chart_data(Path(folder), today=TODAY, years=2, loans=25, seed=11)
@@ -209,7 +122,7 @@ def test_the_kept_health_history_equals_a_fresh_one_after_any_change(operations,
             ledger = Ledger(database=chart_data.database, today=lambda: TODAY)
             for operation in operations:
                 try:
-                    changes = _apply(operation, data.draw, chart_data, ledger)
+                    changes = apply_operation(operation, data.draw, chart_data.database, ledger, chart_data.refresh)
                 except InvalidValue:
                     continue  # the ledger refused it (too early a day, too much paid): nothing changed
                 if changes is not None:
@@ -221,11 +134,11 @@ def test_the_kept_health_history_equals_a_fresh_one_after_any_change(operations,
 
 def test_with_loans_replaced_without_any_cache_is_the_history_read_afresh(demo):
     data, ledger = demo
-    before = load_history(data.database)  # nothing worked out on it yet
-    loan = _open_loans(data)[-1]
+    before = load_book(data.database)  # nothing worked out on it yet
+    loan = open_loans(data.database)[-1]
     changes = ledger.log_repayment(loan.loan_id, paid_on=TODAY, amount_fen=loan.next_due_fen)
-    patched = before.with_loans_replaced(changes.loan_ids, load_history(data.database, loan_ids=changes.loan_ids))
-    read = load_history(data.database)
+    patched = before.with_loans_replaced(changes.loan_ids, load_book(data.database, loan_ids=changes.loan_ids))
+    read = load_book(data.database)
     assert isinstance(patched, Book)
     assert (patched.loans, patched.repayments) == (read.loans, read.repayments)
     assert_same_answers(patched, read, [*_month_ends(data.first_day()), TODAY])

@@ -17,20 +17,18 @@ from jiebei_tracker.services.health import (
     THRESHOLDS_KEY,
     HealthPoint,
     HealthSettings,
-    diagnose_platform,
-    health_check,
-    health_history,
-    load_history,
     save_thresholds,
 )
+from jiebei_tracker.services.session import Session
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
+from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
 
 def _pay(ledger, database, loan_id: int, seq: int, paid_on: date) -> None:
     """Pay installment ``seq`` in full on ``paid_on``."""
-    history = load_history(database, loan_ids=[loan_id])
+    history = load_book(database, loan_ids=[loan_id])
     ledger.log_repayment(loan_id, paid_on=paid_on, amount_fen=history.loans[0].installments[seq - 1].total_fen)
 
 
@@ -44,7 +42,7 @@ def test_load_history_reads_every_table_into_plain_records(ledger, database):
     note_id = ledger.add_note(noted_on=date(2026, 2, 1), kind=NoteKind.GUARANTEE, text="担保").created_id
     ledger.resolve_note(note_id, resolved_on=date(2026, 9, 1))
 
-    history = load_history(database)
+    history = load_book(database)
     (loan,) = history.loans
     assert (loan.loan_id, loan.external_id, loan.platform, loan.platform_kind) == (
         loan_id,
@@ -78,8 +76,8 @@ def test_loading_takes_one_query_per_table_whatever_the_number_of_loans(ledger, 
     history = generate_history(today=TODAY, years=2, loans=40)
     ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
     statements = _count_statements(database)
-    loaded = load_history(database)
-    few = load_history(database, loan_ids=[1, 2])
+    loaded = load_book(database)
+    few = load_book(database, loan_ids=[1, 2])
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(loaded.loans) == 40 and {loan.loan_id for loan in few.loans} == {1, 2}
     assert len(selects) == 12  # platform, loan, installment, repayment, limit, note — twice
@@ -90,10 +88,10 @@ def test_thresholds_come_from_settings_with_rules_md_defaults(ledger, database):
     assert HealthSettings.load(database) == HealthSettings(Thresholds(), 0)
     for day in (date(2026, 11, 1), date(2026, 11, 20)):
         ledger.add_loan(draft(borrowed_on=day, principal_yuan=1_000, autopay=True))
-    assert "borrowing_frequency" not in health_check(database, as_of=TODAY).rule_ids
+    assert "borrowing_frequency" not in Session(database=database).health(TODAY).rule_ids
     save_thresholds(database, Thresholds(frequency_short_count=2))
     assert SettingsStore(database=database).get(THRESHOLDS_KEY)["frequency_short_count"] == 2
-    assert "borrowing_frequency" in health_check(database, as_of=TODAY).rule_ids
+    assert "borrowing_frequency" in Session(database=database).health(TODAY).rule_ids
 
 
 def test_a_bad_stored_threshold_is_reported_by_name(database):
@@ -105,9 +103,9 @@ def test_a_bad_stored_threshold_is_reported_by_name(database):
 
 def test_grace_days_come_from_the_general_settings(ledger, database):
     ledger.add_loan(draft(borrowed_on=date(2026, 10, 25), autopay=True))  # first due 2026-11-25
-    assert "overdue" in health_check(database, as_of=TODAY).rule_ids
+    assert "overdue" in Session(database=database).health(TODAY).rule_ids
     SettingsStore(database=database).put_general(GeneralSettings(grace_days=3))
-    assert "overdue" not in health_check(database, as_of=TODAY).rule_ids
+    assert "overdue" not in Session(database=database).health(TODAY).rule_ids
 
 
 def test_health_history_gives_a_frozen_point_per_month_end(ledger, database):
@@ -116,7 +114,7 @@ def test_health_history_gives_a_frozen_point_per_month_end(ledger, database):
     _pay(ledger, database, loan_id, 2, date(2026, 9, 25))  # due 2026-09-10: 15 days late
     for seq, day in ((3, date(2026, 10, 10)), (4, date(2026, 11, 10))):
         _pay(ledger, database, loan_id, seq, day)
-    points = health_history(database, start=date(2026, 7, 1), end=TODAY)
+    points = Session(database=database).score_history(start=date(2026, 7, 1), end=TODAY)
     assert points == [
         HealthPoint(date(2026, 7, 31), 100, frozenset()),
         HealthPoint(date(2026, 8, 31), 100, frozenset()),
@@ -126,9 +124,8 @@ def test_health_history_gives_a_frozen_point_per_month_end(ledger, database):
     ]
     with pytest.raises(FrozenInstanceError):
         points[0].score = 1
-    custom = health_history(
-        database, start=date(2026, 9, 1), end=date(2026, 9, 30), settings=HealthSettings(Thresholds(), grace_days=20)
-    )
+    lenient = Session(database=database, settings=HealthSettings(Thresholds(), grace_days=20))
+    custom = lenient.score_history(start=date(2026, 9, 1), end=date(2026, 9, 30))
     assert custom == [HealthPoint(date(2026, 9, 30), 100, frozenset())]
 
 
@@ -137,7 +134,7 @@ def test_no_rule_ever_raises_a_flag_above_its_declared_worst_on_a_demo_history(l
     ledger.add_history(history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds)
     seen = set()
     for point_day in (date(2024, 6, 30), date(2025, 3, 31), date(2025, 12, 31), TODAY):
-        for flag in health_check(database, as_of=point_day).flags:
+        for flag in Session(database=database).health(point_day).flags:
             assert flag.severity.rank <= RULES[flag.rule].worst.rank
             seen.add(flag.rule)
     assert len(seen) >= 7
@@ -145,20 +142,20 @@ def test_no_rule_ever_raises_a_flag_above_its_declared_worst_on_a_demo_history(l
 
 def test_diagnosis_of_a_platform_and_its_checklist_moving_with_the_ledger(ledger, database):
     with pytest.raises(InvalidValue) as caught:
-        diagnose_platform(database, "借呗", today=TODAY)
+        Session(database=database).platform_diagnosis("借呗", TODAY)
     assert caught.value.field == "PLATFORM"
     loan_id = ledger.add_loan(draft("借呗", borrowed_on=date(2026, 8, 20), autopay=True)).created_id
     ledger.record_limit("借呗", recorded_on=date(2026, 1, 1), limit_fen=5_000_000)
-    assert diagnose_platform(database, "借呗", today=TODAY) is None  # no fall recorded
+    assert Session(database=database).platform_diagnosis("借呗", TODAY) is None  # no fall recorded
     ledger.record_limit("借呗", recorded_on=date(2026, 11, 1), limit_fen=2_000_000)
-    diagnosis = diagnose_platform(database, " 借呗 ", today=TODAY)
+    diagnosis = Session(database=database).platform_diagnosis(" 借呗 ", TODAY)
     assert [flag.rule for flag in diagnosis.causes] == ["overdue"]  # 2026-09-20 went unpaid
     overdue = next(item for item in diagnosis.checklist if item.key == "overdue_amount")
     assert not overdue.done
 
     for seq, day in ((1, date(2026, 11, 25)), (2, date(2026, 11, 25)), (3, date(2026, 11, 26))):
         _pay(ledger, database, loan_id, seq, day)
-    again = diagnose_platform(database, "借呗", today=TODAY)
+    again = Session(database=database).platform_diagnosis("借呗", TODAY)
     overdue = next(item for item in again.checklist if item.key == "overdue_amount")
     assert overdue.done and overdue.progress_text() == "Overdue amount: ¥0.00"
     assert [flag.rule for flag in again.causes] == ["overdue"]  # the cause stays what it was before the cut
@@ -171,7 +168,7 @@ def test_setting_aside_long_settled_loans_changes_no_flag(ledger, database):
 
     demo = generate_history(today=TODAY, years=4, loans=120, seed=11)
     ledger.add_history(demo.loans, limits=demo.limits, notes=demo.notes, platform_kinds=demo.platform_kinds)
-    history = load_history(database)
+    history = load_book(database)
     start = date(2023, 1, 1)
     full = score_history(history, start=start, end=TODAY, thresholds=Thresholds())
     cut = [check_health(history, day, thresholds=Thresholds()) for day in month_ends(start, TODAY)]
@@ -180,16 +177,16 @@ def test_setting_aside_long_settled_loans_changes_no_flag(ledger, database):
 
 
 def test_the_charts_score_history_skips_the_evidence_but_not_a_point(ledger, database):
-    """health_history scores month ends with the rules' severity checks; on a demo history every point is the
+    """The score history scores month ends with the rules' severity checks; on a demo history every point is the
     full health check's score and rules, with grace days and tighter thresholds too."""
     from jiebei_tracker.domain.health import score_history
 
     demo = generate_history(today=TODAY, years=4, loans=150, seed=5)
     ledger.add_history(demo.loans, limits=demo.limits, notes=demo.notes, platform_kinds=demo.platform_kinds)
-    history = load_history(database)
+    history = load_book(database)
     start = TODAY - timedelta(days=4 * 365)
     for settings in (HealthSettings(), HealthSettings(Thresholds(platform_count=4, event_memory_days=30), 2)):
-        points = health_history(database, start=start, end=TODAY, settings=settings)
+        points = Session(database=database, settings=settings).score_history(start=start, end=TODAY)
         full = score_history(
             history, start=start, end=TODAY, thresholds=settings.thresholds, grace_days=settings.grace_days
         )

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar
 
 from jiebei_tracker.services.ics import event_uid, export_ics
-from jiebei_tracker.storage.history import load_history
+from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
@@ -23,7 +23,7 @@ def _events(path) -> dict[str, object]:
 def _setup(ledger, database) -> tuple[int, int]:
     jiebei = ledger.add_loan(draft("借呗", borrowed_on=date(2026, 9, 10), months=6, autopay=True)).created_id
     weilidai = ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 10, 5), months=3, autopay=False)).created_id
-    first = load_history(database, loan_ids=[jiebei]).loans[0].installments[0]
+    first = load_book(database, loan_ids=[jiebei]).loans[0].installments[0]
     ledger.log_repayment(jiebei, paid_on=first.due_on, amount_fen=first.total_fen)
     ledger.add_loan(draft("京东金条", borrowed_on=date(2025, 1, 1), months=1, method="bullet"))  # long overdue
     return jiebei, weilidai
@@ -63,7 +63,7 @@ def test_exporting_again_after_a_payment_keeps_the_uids_and_marks_it_paid(ledger
     jiebei, _ = _setup(ledger, database)
     before_path, after_path = tmp_path / "before.ics", tmp_path / "after.ics"
     export_ics(database, before_path, as_of=TODAY, stamp=STAMP)
-    second = load_history(database, loan_ids=[jiebei]).loans[0].installments[1]
+    second = load_book(database, loan_ids=[jiebei]).loans[0].installments[1]
     ledger.log_repayment(jiebei, paid_on=TODAY, amount_fen=second.total_fen)
     export_ics(database, after_path, as_of=TODAY, stamp=STAMP + timedelta(hours=1))
     before, after = _events(before_path), _events(after_path)
@@ -76,7 +76,7 @@ def test_exporting_again_after_a_payment_keeps_the_uids_and_marks_it_paid(ledger
 
 def test_chinese_calendar_and_settled_loans_left_out(ledger, database, tmp_path):
     settled = ledger.add_loan(draft("借呗", borrowed_on=date(2026, 8, 1), months=1, method="bullet")).created_id
-    inst = load_history(database, loan_ids=[settled]).loans[0].installments[0]
+    inst = load_book(database, loan_ids=[settled]).loans[0].installments[0]
     ledger.log_repayment(settled, paid_on=inst.due_on, amount_fen=inst.total_fen)
     open_loan = ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 11, 1), months=2)).created_id
     path = tmp_path / "zh.ics"

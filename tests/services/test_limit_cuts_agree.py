@@ -8,9 +8,9 @@ from datetime import date
 from jiebei_tracker.domain.limits import limit_cuts
 from jiebei_tracker.services.credit import list_platforms
 from jiebei_tracker.services.demo import generate_history
-from jiebei_tracker.services.health import diagnose_latest_cut
 from jiebei_tracker.services.series.data import ChartData
-from jiebei_tracker.storage.history import load_history
+from jiebei_tracker.services.session import Session
+from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 
 
@@ -23,7 +23,7 @@ def test_every_part_of_the_app_finds_the_same_cuts(database, ledger):
     ledger.record_limit("京东金条", recorded_on=date(2026, 7, 1), limit_fen=1_800_000)
 
     domain = {
-        (cut.platform, cut.cut_on, cut.before_fen, cut.after_fen) for cut in limit_cuts(load_history(database).limits)
+        (cut.platform, cut.cut_on, cut.before_fen, cut.after_fen) for cut in limit_cuts(load_book(database).limits)
     }
     listed = {
         (platform.name, change.recorded_on, change.limit_fen - change.change_fen, change.limit_fen)
@@ -39,5 +39,5 @@ def test_every_part_of_the_app_finds_the_same_cuts(database, ledger):
     assert listed == domain == charted
 
     latest = max(domain, key=lambda cut: (cut[1], cut[0]))
-    diagnosis = diagnose_latest_cut(database, today=TODAY)
+    diagnosis = Session(database=database).latest_cut(TODAY)
     assert (diagnosis.cut.platform, diagnosis.cut.cut_on) == latest[:2]

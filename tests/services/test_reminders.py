@@ -10,12 +10,12 @@ from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.services.reminders import (
     ReminderKind,
-    autopay_checklist,
     pending_reminders,
     take_reminders_to_show,
 )
+from jiebei_tracker.services.session import Session
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
-from jiebei_tracker.storage.history import load_history
+from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
@@ -39,7 +39,7 @@ def test_overdue_today_and_soon_with_the_default_lead_of_three_days(ledger, data
     assert _kinds(found) == [("overdue", "借呗", 8), ("due_today", "微粒贷", 0), ("due_soon", "京东金条", 3)]
     overdue = found[0]
     assert overdue.seq == 1 and overdue.due_on == date(2026, 11, 20)
-    assert overdue.amount_fen == load_history(database).loans[0].installments[0].total_fen
+    assert overdue.amount_fen == load_book(database).loans[0].installments[0].total_fen
     assert "8 days ago" in overdue.message.en and "逾期 8 天" in overdue.message.zh_CN
     assert "Autopay is on" in found[2].message.en
     assert _kinds(pending_reminders(database, as_of=TODAY, lead_days=4))[-1] == ("due_soon", "招商银行", 4)
@@ -81,14 +81,14 @@ def test_reminders_are_not_repeated_within_a_day_and_come_back_the_next(ledger, 
 def test_paying_stops_the_reminders(ledger, database):
     loan_id = _loan(ledger, "借呗", date(2026, 11, 20))
     assert take_reminders_to_show(database, today=TODAY)
-    amount = load_history(database).loans[0].installments[0].total_fen
+    amount = load_book(database).loans[0].installments[0].total_fen
     ledger.log_repayment(loan_id, paid_on=TODAY, amount_fen=amount)
     assert take_reminders_to_show(database, today=TODAY + timedelta(days=1)) == []
 
 
 def test_reminders_as_of_a_past_day_ignore_later_repayments(ledger, database):
     loan_id = _loan(ledger, "借呗", date(2026, 10, 20))
-    amount = load_history(database).loans[0].installments[0].total_fen
+    amount = load_book(database).loans[0].installments[0].total_fen
     ledger.log_repayment(loan_id, paid_on=date(2026, 10, 25), amount_fen=amount)
     assert _kinds(pending_reminders(database, as_of=date(2026, 10, 22))) == [("overdue", "借呗", 2)]
     assert pending_reminders(database, as_of=date(2026, 10, 26)) == []
@@ -98,11 +98,11 @@ def test_autopay_checklist_by_platform(ledger, database):
     ledger.add_loan(draft("借呗", borrowed_on=date(2026, 10, 1), autopay=True))
     ledger.add_loan(draft("借呗", borrowed_on=date(2026, 10, 2), autopay=False))
     ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 10, 3), autopay=True))
-    rows = autopay_checklist(database, as_of=TODAY)
+    rows = Session(database=database).autopay_checklist(TODAY)
     assert [(r.platform, r.on_autopay, r.active_loans, r.done) for r in rows] == [
         ("借呗", 1, 2, False),
         ("微粒贷", 1, 1, True),
     ]
     assert rows[0].loan_ids_without == (2,)
     assert "支付宝" in rows[0].how_to.zh_CN and "微信" in rows[1].how_to.zh_CN  # each in its own app
-    assert autopay_checklist(database, as_of=date(2026, 9, 1)) == []
+    assert Session(database=database).autopay_checklist(date(2026, 9, 1)) == []

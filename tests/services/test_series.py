@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jiebei_tracker.domain.book import Loan
 from jiebei_tracker.domain.limits import LimitCut
 from jiebei_tracker.domain.payments import (
     Payment,
@@ -19,14 +20,13 @@ from jiebei_tracker.domain.payments import (
     principal_repaid,
 )
 from jiebei_tracker.domain.schedule import build_schedule
-from jiebei_tracker.domain.vocabulary import NoteKind
+from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.series.borrowing import borrowing_series
 from jiebei_tracker.services.series.data import ChartData, ChartKind, RangePreset, charts_affected, preset_span
 from jiebei_tracker.services.series.health import FlagPeriod, health_series
 from jiebei_tracker.services.series.on_time import MonthOnTime
-from jiebei_tracker.services.series.records import LoanRecord
 from tests.conftest import TODAY
 from tests.scenarios import draft, terms
 
@@ -113,8 +113,10 @@ def test_new_loans_and_amount_borrowed_per_month_include_months_without_loans(th
     assert borrowing.days_at_threshold() == []
 
 
-def _loan(loan_id: int, borrowed_on: date, principal_yuan: int = 1_000, platform: str = "借呗") -> LoanRecord:
-    return LoanRecord(loan_id, platform, borrowed_on, principal_yuan * 100, (), ())
+def _loan(loan_id: int, borrowed_on: date, principal_yuan: int = 1_000, platform: str = "借呗") -> Loan:
+    return Loan(
+        loan_id, platform, PlatformKind.INTERNET, LoanPurpose.DAILY, True, principal_yuan * 100, borrowed_on, ()
+    )
 
 
 def test_rolling_30_day_count_reaches_the_threshold_only_while_three_loans_are_inside_the_window():
@@ -187,7 +189,7 @@ def test_rolling_on_time_rates_match_the_domain_definition(three_platforms, data
     assert (series.rolling[3][may].on_time, series.rolling[3][may].counted) == (3, 5)  # March to May
     assert (series.rolling[6][may].on_time, series.rolling[6][may].counted) == (4, 6)  # from February
     assert series.months[may].rate.counted == 2
-    states = [state for loan in data.history().loans for state in loan.states]
+    states = [inst for loan in data.book().loans for inst in loan.installments]
     for window in (3, 6, 12):
         for index, month in enumerate(series.months):
             start = month.month - relativedelta(months=window - 1)
@@ -310,7 +312,7 @@ def test_after_a_change_only_the_health_points_from_the_changed_loan_on_are_work
     fake.asked.clear()
     data.refresh(ledger.log_repayment(ids["京东金条"], paid_on=TODAY, amount_fen=100_000))
     assert data.health().days[-1] == TODAY
-    assert fake.asked == [(date(2026, 2, 1), TODAY)]  # 京东金条 was borrowed 02-20: January stands
+    assert fake.asked == [(date(2026, 11, 1), TODAY)]  # a repayment made today: the months before it stand
     fake.asked.clear()
     data.refresh(ledger.add_note(noted_on=date(2026, 10, 3), kind=NoteKind.INQUIRY, text="查询"))
     assert len(data.health().days) == 11
@@ -382,11 +384,11 @@ def test_which_charts_a_change_concerns(changes, expected):
 
 def test_a_repayment_reloads_only_its_loan_and_moves_the_balance(three_platforms, ledger):
     data, ids = three_platforms
-    before = {loan.loan_id: loan for loan in data.history().loans}
+    before = {loan.loan_id: loan for loan in data.book().loans}
     assert data.balance().on(TODAY)["京东金条"] == 500_000
     changes = ledger.log_repayment(ids["京东金条"], paid_on=TODAY, amount_fen=200_000)
     assert data.refresh(changes) == set(ChartKind)
-    after = {loan.loan_id: loan for loan in data.history().loans}
+    after = {loan.loan_id: loan for loan in data.book().loans}
     assert after[ids["借呗"]] is before[ids["借呗"]]  # untouched loans are not read again
     assert after[ids["京东金条"]] is not before[ids["京东金条"]]
     assert data.balance().on(TODAY)["京东金条"] == 300_000

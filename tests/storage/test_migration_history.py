@@ -16,8 +16,8 @@ from alembic import command
 from jiebei_tracker.cli import main
 from jiebei_tracker.domain.errors import DatabaseProblem
 from jiebei_tracker.services.demo import generate_history
-from jiebei_tracker.services.health import health_check
 from jiebei_tracker.services.ledger import Ledger
+from jiebei_tracker.services.session import Session
 from jiebei_tracker.services.workspace import Workspace, open_workspace
 from jiebei_tracker.storage.database import create_database_engine, open_database
 from jiebei_tracker.storage.migrations_runner import HEAD_REVISION, alembic_config, current_revision
@@ -124,8 +124,8 @@ def _assert_read_alike(upgraded: Workspace, reference_database) -> None:
     ]
     assert upgraded.repayments() == reference.repayments()
     assert upgraded.platforms() == reference.platforms() and upgraded.notes() == reference.notes()
-    check = health_check(upgraded.database, as_of=TODAY)
-    assert check == health_check(reference_database, as_of=TODAY)
+    check = Session(database=upgraded.database).health(TODAY)
+    assert check == Session(database=reference_database).health(TODAY)
     assert 0 <= check.score <= 100 and check.flags  # the generated history raises some warnings
 
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
-from jiebei_tracker.services.health import diagnose_platform, health_check, health_history
-from jiebei_tracker.services.reminders import ReminderKind, autopay_checklist, pending_reminders
-from jiebei_tracker.storage.history import load_history
+from jiebei_tracker.services.reminders import ReminderKind, pending_reminders
+from jiebei_tracker.services.session import Session
+from jiebei_tracker.storage.book import load_book
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.reminders_tray import ReminderNotifier
 from jiebei_tracker.ui.views.health import (
@@ -58,7 +58,7 @@ def books(ledger, database):
     ).created_id
     ids["京东金条"] = ledger.add_loan(draft("京东金条", borrowed_on=date(2026, 9, 18), autopay=True)).created_id
     for seq_due in (date(2026, 10, 18), date(2026, 11, 18)):
-        inst = next(i for i in load_history(database).loans[0].installments if i.due_on == seq_due)
+        inst = next(i for i in load_book(database).loans[0].installments if i.due_on == seq_due)
         ledger.log_repayment(ids["京东金条"], paid_on=seq_due, amount_fen=inst.total_fen)
     ledger.set_platform_kind("微粒贷", PlatformKind.INTERNET)
     ids["note"] = ledger.add_note(noted_on=date(2026, 6, 1), kind=NoteKind.GUARANTEE, text="为朋友担保").created_id
@@ -80,12 +80,12 @@ def _reminders(database):
 
 
 def test_score_widget_shows_the_score_band_change_and_trend(qtbot, books, database, shots):
-    history = health_history(database, start=date(2026, 6, 1), end=TODAY)
+    history = Session(database=database).score_history(start=date(2026, 6, 1), end=TODAY)
     widget = HealthScoreWidget(load=lambda: (history[-1].score, history))
     qtbot.addWidget(widget)
     assert widget.score() is None and widget.score_label.text() == "—"
     widget.reload()
-    check = health_check(database, as_of=TODAY)
+    check = Session(database=database).health(TODAY)
     assert widget.score() == check.score == history[-1].score
     assert widget.score_label.text() == str(check.score)
     assert widget.band_label.text() == check.band.label("en")
@@ -99,7 +99,7 @@ def test_score_widget_shows_the_score_band_change_and_trend(qtbot, books, databa
 
 
 def test_flag_cards_most_serious_first_click_through_to_loans_and_notes(qtbot, books, database, shots):
-    flags = health_check(database, as_of=TODAY).flags
+    flags = Session(database=database).health(TODAY).flags
     widget = FlagListWidget()
     qtbot.addWidget(widget)
     widget.resize(640, 900)
@@ -125,7 +125,7 @@ def test_flag_cards_most_serious_first_click_through_to_loans_and_notes(qtbot, b
 
 def test_flag_cards_in_chinese(qtbot, books, database, shots, translations):
     translations.apply("zh_CN")
-    widget = FlagListWidget(language="zh_CN", load=lambda: health_check(database, as_of=TODAY).flags)
+    widget = FlagListWidget(language="zh_CN", load=lambda: Session(database=database).health(TODAY).flags)
     qtbot.addWidget(widget)
     widget.resize(640, 900)
     widget.reload()
@@ -186,7 +186,7 @@ def test_overdue_list(qtbot, qtmodeltester, books, database, shots):
 
 
 def test_autopay_checklist_by_platform(qtbot, books, database, shots):
-    widget = AutopayChecklistWidget(load=lambda: autopay_checklist(database, as_of=TODAY))
+    widget = AutopayChecklistWidget(load=lambda: Session(database=database).autopay_checklist(TODAY))
     qtbot.addWidget(widget)
     widget.resize(560, 320)
     widget.reload()
@@ -201,7 +201,7 @@ def test_autopay_checklist_by_platform(qtbot, books, database, shots):
 
 
 def test_recovery_checklist_after_the_cut(qtbot, books, database, shots):
-    widget = RecoveryChecklistWidget(load=lambda: diagnose_platform(database, "借呗", today=TODAY))
+    widget = RecoveryChecklistWidget(load=lambda: Session(database=database).platform_diagnosis("借呗", TODAY))
     qtbot.addWidget(widget)
     widget.resize(560, 420)
     assert widget.heading.text() == "Recovery checklist"
@@ -290,21 +290,21 @@ def test_notifier_with_a_tray_keeps_running_when_asked(qtbot, books, database):
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_a_dashboard_of_all_the_widgets(qtbot, books, database, shots, language):
     """What the dashboard page will hold, composed the way the main window is expected to (for the screenshot)."""
-    history = health_history(database, start=date(2026, 4, 1), end=TODAY)
+    history = Session(database=database).score_history(start=date(2026, 4, 1), end=TODAY)
     page = QWidget()
     qtbot.addWidget(page)
     grid = QGridLayout(page)
     score = HealthScoreWidget(language=language)
     score.set_data(history[-1].score, history)
     flags = FlagListWidget(language=language)
-    flags.set_flags(health_check(database, as_of=TODAY).flags)
+    flags.set_flags(Session(database=database).health(TODAY).flags)
     upcoming, overdue = UpcomingDuesWidget(language=language), OverdueDuesWidget(language=language)
     for view in (upcoming, overdue):
         view.set_dues(_dues(database))
     autopay = AutopayChecklistWidget(language=language)
-    autopay.set_data(autopay_checklist(database, as_of=TODAY))
+    autopay.set_data(Session(database=database).autopay_checklist(TODAY))
     recovery = RecoveryChecklistWidget(language=language)
-    recovery.set_diagnosis(diagnose_platform(database, "借呗", today=TODAY))
+    recovery.set_diagnosis(Session(database=database).platform_diagnosis("借呗", TODAY))
     grid.addWidget(score, 0, 0)
     grid.addWidget(flags, 1, 0, 3, 1)
     grid.addWidget(overdue, 0, 1)

@@ -1,7 +1,7 @@
 """The Book: one model of everything the user recorded — loans with their installments (each with what was paid
 on it and when it was settled), repayments, credit-limit records and credit-report (征信) notes — and the
 ``Snapshot`` of it on a day that the rules, the health check, the diagnosis, the reminders, the report and the
-charts all read. ``storage.history.load_book`` is its one loader; ``services.session.Session`` keeps one, patched
+charts all read. ``storage.book.load_book`` is its one loader; ``services.session.Session`` keeps one, patched
 after each change.
 """
 

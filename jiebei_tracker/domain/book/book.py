@@ -21,7 +21,7 @@ from jiebei_tracker.domain.book.records import (
 )
 from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.limits import LimitRecord
-from jiebei_tracker.domain.payments import Pot
+from jiebei_tracker.domain.payments import Payment, Pot
 from jiebei_tracker.domain.vocabulary import PlatformKind
 
 
@@ -72,6 +72,18 @@ class Book:
     def _borrowed_days(self) -> list[date]:
         return [loan.borrowed_on for loan in self.loans]
 
+    def payments(self, loan_id: int) -> tuple[Payment, ...]:
+        """The loan's repayments in the order they were paid (by day, then as entered)."""
+        return self._payments.get(loan_id, ())
+
+    @cached_property
+    def _payments(self) -> dict[int, tuple[Payment, ...]]:
+        found: dict[int, list[Payment]] = {}
+        paid = self.repayments
+        for loan_id, day, amount, payoff in zip(paid.loan_ids, paid.days, paid.amounts_fen, paid.payoffs, strict=True):
+            found.setdefault(loan_id, []).append(Payment(day, amount, payoff))
+        return {loan_id: tuple(payments) for loan_id, payments in found.items()}
+
     @cached_property
     def _paid_by_loan(self) -> dict[int, tuple[list[date], list[int]]]:
         return self.repayments.by_loan()
@@ -108,7 +120,7 @@ class Book:
     def with_loans_replaced(self, loan_ids: Iterable[int], fresh: Book) -> Book:
         """This history with the loans in ``loan_ids`` and their repayments replaced by those in ``fresh`` (a loan
         missing there was deleted), and ``fresh``'s limits, notes and platform kinds: ``fresh`` is what
-        ``storage.history.load_history(..., loan_ids=...)`` reads. Loans must be in (borrowed_on, loan_id) order
+        ``storage.book.load_book(..., loan_ids=...)`` reads. Loans must be in (borrowed_on, loan_id) order
         and repayments in (day, id) order, as the loader gives them; the result is then the history a full read
         would give, and keeps what this one had already worked out (installment index, states on past days)
         for every loan that did not change — so a change to a few loans costs a few loans' work."""
@@ -124,7 +136,7 @@ class Book:
             fresh.platform_kinds,
         )
         kept = self.__dict__  # the cached_property values worked out so far (dict.copy is atomic: see below)
-        for name in ("_paid_by_loan", "_last_change", "_settled_days"):
+        for name in ("_paid_by_loan", "_payments", "_last_change", "_settled_days"):
             if name in kept:
                 result.__dict__[name] = _merged(kept[name], changed, getattr(fresh, name))
         if "_closing" in kept:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from jiebei_tracker.domain.payments import principal_repaid
-from jiebei_tracker.services.series.records import LoanRecord
+from jiebei_tracker.domain.book import Loan
+from jiebei_tracker.domain.payments import Payment, principal_repaid
 
 if TYPE_CHECKING:
     import numpy as np
@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 PLATFORM_THRESHOLD = 3
 
 
-def balance_changes(loan: LoanRecord, *, as_of: date | None = None) -> list[tuple[date, int]]:
-    """How the loan's balance moved: up by its principal on the day it was taken, down by the principal each
-    repayment repaid on the day it was paid. Days after ``as_of`` are left out."""
+def balance_changes(loan: Loan, payments: Sequence[Payment], *, as_of: date | None = None) -> list[tuple[date, int]]:
+    """How the loan's balance moved: up by its principal on the day it was taken, down by the principal each of
+    its ``payments`` (``Book.payments``) repaid on the day it was paid. Days after ``as_of`` are left out."""
     if as_of is not None and loan.borrowed_on > as_of:
         return []
-    payments = loan.payments if as_of is None else [p for p in loan.payments if p.paid_on <= as_of]
+    if as_of is not None:
+        payments = [p for p in payments if p.paid_on <= as_of]
     changes = [(loan.borrowed_on, loan.principal_fen)]
     changes.extend((day, -repaid) for day, repaid in principal_repaid(loan.installments, payments) if repaid)
     return changes

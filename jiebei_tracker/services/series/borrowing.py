@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jiebei_tracker.domain.book import Loan
 from jiebei_tracker.services.series.months import month_of, months_between
-from jiebei_tracker.services.series.records import LoanRecord
 
 # docs/health-rules.md, borrowing_frequency: ≥ 3 new loans in any rolling 30 days (both are user settings there).
 BORROWING_THRESHOLD = 3
@@ -65,7 +65,7 @@ BorrowedDays = dict[date, list[int]]
 """Day → [new loans, principal borrowed in fen] that day."""
 
 
-def add_borrowing(days: BorrowedDays, loan: LoanRecord, *, sign: int = 1) -> None:
+def add_borrowing(days: BorrowedDays, loan: Loan, *, sign: int = 1) -> None:
     """Count a loan in running ``days`` (``sign=-1`` takes it out again, for a loan that changed)."""
     entry = days.setdefault(loan.borrowed_on, [0, 0])
     entry[0] += sign
@@ -75,7 +75,7 @@ def add_borrowing(days: BorrowedDays, loan: LoanRecord, *, sign: int = 1) -> Non
 
 
 def borrowing_series(
-    loans: Iterable[LoanRecord], *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
+    loans: Iterable[Loan], *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
 ) -> BorrowingSeries:
     days: BorrowedDays = {}
     for loan in loans:

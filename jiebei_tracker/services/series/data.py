@@ -1,8 +1,9 @@
-"""The numbers behind the trend charts: ChartData, which loads the history once (one query per table), keeps it,
-and computes each chart's series from it on demand.
+"""The numbers behind the trend charts: ChartData computes each chart's series on demand from the Session's Book
+(``services.session``: the one Book the dashboard and the report read too) and keeps them until a change
+concerns them.
 
-The series themselves are pure functions in the ``series_*`` modules beside this one; money stays in fen. The
-charts, the range presets and which charts a change concerns are in ``series_kinds`` (and importable from here)."""
+The series themselves are pure functions in the modules beside this one; money stays in fen. The charts, the
+range presets and which charts a change concerns are in ``kinds``."""
 
 from __future__ import annotations
 
@@ -11,10 +12,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from jiebei_tracker.domain.book import Book, first_difference
+from jiebei_tracker.domain.book import Book, Loan
 from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.credit import list_notes
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.series.balance import (
     BalanceMoves,
@@ -36,7 +36,6 @@ from jiebei_tracker.services.series.borrowing import (
 from jiebei_tracker.services.series.health import HealthJob, HealthPoints, HealthResult, HealthSeries
 from jiebei_tracker.services.series.kinds import ChartKind, RangePreset, charts_affected, preset_span
 from jiebei_tracker.services.series.limits import LimitSeries, limit_series
-from jiebei_tracker.services.series.loader import load_history, load_limits, load_loans
 from jiebei_tracker.services.series.on_time import (
     MonthTallies,
     OnTimeSeries,
@@ -44,45 +43,48 @@ from jiebei_tracker.services.series.on_time import (
     month_tallies,
     on_time_series_from_totals,
 )
-from jiebei_tracker.services.series.records import History, LoanRecord
-from jiebei_tracker.storage import history as stored
+from jiebei_tracker.services.session import Session
 from jiebei_tracker.storage.database import Database
 
 HealthHistory = Callable[..., list]
-"""``health_history(database, *, start, end, settings=None) -> list[HealthPoint]`` (services.health). ChartData
-works the points out from the rules' records it keeps unless given one (tests give stand-ins)."""
+"""``health_history(database, *, start, end, settings) -> list[HealthPoint]``: a stand-in for the score history
+(tests give one); ChartData works the points out from the Book unless given one."""
 
 
 class ChartData:
-    """The chart series of one database as of ``today()``. Records are loaded on first use and kept; after a
-    change only the changed loans' rows (or the limit records) are read again, and only the series the change
-    concerns are computed again. A range switch needs nothing from here but ``span``.
+    """The chart series of one database as of ``today()`` (the session's today unless given), from the
+    ``session``'s Book (a Session of its own over ``database`` when none is given). After a change only the
+    changed loans' pieces are worked out again, and only the series the change concerns; a range switch needs
+    nothing from here but ``span``.
 
-    Thresholds and grace days come from ``settings`` (read from the database when not given, and again on
-    ``reload``), the same the health rules use, so a chart's threshold line is the rule's."""
+    Thresholds and grace days are the session's settings, the same the health rules use, so a chart's threshold
+    line is the rule's."""
 
     def __init__(
         self,
         *,
-        database: Database,
-        today: Callable[[], date] = date.today,
+        session: Session | None = None,
+        database: Database | None = None,
+        today: Callable[[], date] | None = None,
         settings: HealthSettings | None = None,
         health_history: HealthHistory | None = None,
     ) -> None:
-        self.database = database
-        self._today = today
-        self._fixed_settings = settings
-        self.settings = settings or HealthSettings.load(database)
+        if session is None:
+            if database is None:
+                raise TypeError("ChartData needs a session or a database")
+            session = Session(database=database, today=today or date.today, settings=settings)
+        self.session = session
+        self._today = today or session.today
+        self.database = session.database
         self._health_history = health_history
-        self._history: History | None = None
-        self._notes: dict[int, tuple] | None = None
+        self._book: Book | None = None  # the session's Book these series were worked out from
         self._series: dict[ChartKind, object] = {}
         self._balance: BalanceSeries | None = None
         self._as_of: date | None = None
-        # Per-loan pieces, kept with the record they came from: after a change only the changed loans (whose
-        # records are new objects) are worked out again. Cleared when "today" moves.
-        self._loan_changes: dict[int, tuple[LoanRecord, list[tuple[date, int]]]] = {}
-        self._loan_tallies: dict[int, tuple[LoanRecord, MonthTallies]] = {}
+        # Per-loan pieces, kept with the loan they came from (the Book's loans are replaced, not changed, so a
+        # loan that is the same object has the same pieces). Cleared when "today" moves.
+        self._loan_changes: dict[int, tuple[Loan, list[tuple[date, int]]]] = {}
+        self._loan_tallies: dict[int, tuple[Loan, MonthTallies]] = {}
         # Their running sums over all loans, patched loan by loan after a change instead of added up afresh.
         self._moves: BalanceMoves | None = None
         # Each platform's running balance, dropped when a change moves that platform's figures; the last balance
@@ -92,10 +94,10 @@ class ChartData:
         self._totals: dict[date, list[int]] | None = None
         self._borrowed: BorrowedDays | None = None
         self._health = HealthPoints()
-        # The rules' records (storage.history.load_history), read by the first health job on the worker thread
-        # and then patched on the UI thread after each change (only the changed loans are read again); the
-        # jobs are handed them, so a change costs the months it touches, not a fresh read of everything.
-        self._rules: Book | None = None
+
+    @property
+    def settings(self) -> HealthSettings:
+        return self.session.settings
 
     @property
     def grace_days(self) -> int:
@@ -107,16 +109,15 @@ class ChartData:
     def as_of(self) -> date:
         return self._today()
 
-    def history(self) -> History:
-        if self._history is None:
-            self._history = load_history(self.database)
-            self._notes = self._read_notes()  # what later note changes are compared with
-        return self._history
+    def book(self) -> Book:
+        if self._book is None:
+            self._book = self.session.book()
+        return self._book
 
     def first_day(self) -> date | None:
         """The earliest day anything was recorded (a loan or a limit)."""
-        history = self.history()
-        days = [loan.borrowed_on for loan in history.loans[:1]] + [limit.recorded_on for limit in history.limits[:1]]
+        book = self.book()
+        days = [loan.borrowed_on for loan in book.loans[:1]] + [limit.recorded_on for limit in book.limits[:1]]
         return min(days) if days else None
 
     def span(self, preset: RangePreset) -> tuple[date, date]:
@@ -161,25 +162,22 @@ class ChartData:
     def health_jobs(self) -> list[HealthJob]:
         """What is missing from the score history, newest year first."""
         jobs = self._health.pending(self.first_day(), self.as_of)
-        if self._rules is not None and self._health_history is None:
-            jobs = [replace(job, records=self._rules) for job in jobs]
+        if self._health_history is None:
+            jobs = [replace(job, records=self._book) for job in jobs]
         return jobs
 
     def run_health_job(self, job: HealthJob) -> HealthResult | list:
-        """Works out one job's points, from the records the job carries (read from the database on its own
-        session when it carries none). Touches nothing here, so it may run on a worker thread."""
+        """Works out one job's points from the Book the job carries (the session's when it carries none).
+        Touches nothing here, so it may run on a worker thread."""
         if self._health_history is not None:
             return self._health_history(self.database, start=job.start, end=job.end, settings=self.settings)
-        records = job.records if job.records is not None else stored.load_history(self.database)
-        points = health.history_points(records, start=job.start, end=job.end, settings=self.settings)
-        return HealthResult(points, records)
+        book = job.records if job.records is not None else self.session.book()
+        points = health.history_points(book, start=job.start, end=job.end, settings=self.settings)
+        return HealthResult(points, book)
 
     def accept_health(self, job: HealthJob, points) -> bool:
         """Keep a finished job's points; False when a change made them stale (plan again with health_jobs)."""
-        accepted = self._health.accept(job, points)
-        if accepted and isinstance(points, HealthResult) and self._rules is None:
-            self._rules = points.records  # read on the worker before any change since: still current
-        return accepted
+        return self._health.accept(job, points)
 
     def health_so_far(self) -> HealthSeries:
         return self._health.series(self.as_of)
@@ -187,59 +185,37 @@ class ChartData:
     # -- keeping up with changes -------------------------------------------------------------------------
 
     def refresh(self, changes: Changes) -> frozenset[ChartKind]:
-        """Read again what ``changes`` touched; returns the charts that need redrawing."""
+        """Catch up with a write that made ``changes`` (the session applies them to its Book, once however many
+        ask); returns the charts that need redrawing."""
         kinds = charts_affected(changes)
+        patch = self.session.apply(changes)
+        before = self._book
+        patched = before is not None and patch.before is before and patch.after is not None
+        self._book = patch.after if patched else None  # None: read again from the session when next asked
         if not kinds:
             return kinds
-        stale_days: list[date] = []
-        unmoved: frozenset[ChartKind] = frozenset()  # series whose figures the change left as they were
-        everything = changes.platforms and not changes.limits  # a platform's kind: rules look at every loan
-        if self._history is None:
-            everything = True
-        else:
-            if changes.loans_added_or_removed and not changes.loan_ids:
-                everything = True
-                self._history = None  # cannot tell which loans: read them all again
-                self._forget_series()
-            elif changes.loan_ids:
-                old = [loan for loan in self._history.loans if loan.loan_id in changes.loan_ids]
-                fresh = load_loans(self.database, changes.loan_ids)
-                stale_days += [loan.borrowed_on for loan in (*old, *fresh)]
-                self._history = self._history.with_loans_replaced(changes.loan_ids, fresh)
-                unmoved = self._patch_running_sums(old, fresh)
-            if self._history is not None and changes.limits:
-                limits = load_limits(self.database)
-                stale_days += [r.recorded_on for r in set(limits) ^ set(self._history.limits)]
-                self._history = replace(self._history, limits=limits)
-        if changes.notes:
-            stale_days += self._changed_note_days()
-        if everything:
-            self._rules = None
-        elif self._rules is not None:
-            # The rules' records tell exactly from which day the score can move (a repayment made today: only
-            # this month), where the chart records above only tell which loans changed.
-            before = self._rules
-            fresh = stored.load_history(self.database, loan_ids=changes.loan_ids)
-            self._rules = before.with_loans_replaced(changes.loan_ids, fresh)
-            since = first_difference(before, self._rules, changes.loan_ids)
-            stale_days = [] if since is None else [since]
+        if not patched:
+            self._forget_series()
+            self._health.forget_from(None)
+            return kinds
+        after = patch.after
+        changed = patch.loan_ids
+        old = [loan for loan in before.loans if loan.loan_id in changed]
+        fresh = [loan for loan in after.loans if loan.loan_id in changed]
+        unmoved = self._patch_running_sums(old, before, fresh, after) if changed else frozenset()
         if ChartKind.BALANCE in kinds:
             self._balance = None
         for kind in kinds - unmoved:
             self._series.pop(kind, None)
         # The score on a day depends on the records up to that day only: keep the points before the change.
-        if everything:
-            self._health.forget_from(None)
-        elif stale_days:
-            self._health.forget_from(min(stale_days))
+        if patch.changes.since is not None:
+            self._health.forget_from(patch.changes.since)
         return kinds
 
     def reload(self) -> None:
-        """Forget everything (settings too); the next request reads the database again."""
-        self.settings = self._fixed_settings or HealthSettings.load(self.database)
-        self._history = None
-        self._notes = None
-        self._rules = None
+        """Forget everything (the session's settings and Book too); the next request reads the database again."""
+        self.session.reload()
+        self._book = None
         self._forget_series()
         self._health.forget_from(None)
 
@@ -254,7 +230,9 @@ class ChartData:
         self._totals = None
         self._borrowed = None
 
-    def _patch_running_sums(self, old: list[LoanRecord], fresh: tuple[LoanRecord, ...]) -> frozenset[ChartKind]:
+    def _patch_running_sums(
+        self, old: list[Loan], before: Book, fresh: list[Loan], after: Book
+    ) -> frozenset[ChartKind]:
         """Take the changed loans' old figures out of the running sums and put their new ones in. Returns the
         charts whose sums came out as they were (a repayment borrows nothing, and one made before its installment
         fell due counts in no month yet): their series stay, the same objects, so redrawing them costs nothing."""
@@ -273,9 +251,9 @@ class ChartData:
                 unmoved.add(ChartKind.ON_TIME)
         if self._moves is not None:
             for loan in old:
-                add_moves(self._moves, loan.platform, self._changes_of(loan, as_of), sign=-1)
+                add_moves(self._moves, loan.platform, self._changes_of(loan, before, as_of), sign=-1)
             for loan in fresh:
-                add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
+                add_moves(self._moves, loan.platform, self._changes_of(loan, after, as_of))
             for loan in (*old, *fresh):
                 self._runs.pop(loan.platform, None)
         if self._borrowed is not None:
@@ -288,16 +266,6 @@ class ChartData:
             self._loan_tallies.pop(gone, None)
         return frozenset(unmoved)
 
-    def _read_notes(self) -> dict[int, tuple]:
-        return {n.note_id: (n.noted_on, n.kind, n.text, n.resolved, n.resolved_on) for n in list_notes(self.database)}
-
-    def _changed_note_days(self) -> list[date]:
-        """The days of the credit-report notes added, removed or changed since they were last read."""
-        notes, previous = self._read_notes(), self._notes or {}
-        self._notes = notes
-        changed = {i for i in notes.keys() | previous.keys() if notes.get(i) != previous.get(i)}
-        return [entry[0] for i in changed for entry in (notes.get(i), previous.get(i)) if entry is not None]
-
     # -- computing ---------------------------------------------------------------------------------------
 
     def _balance_series(self, as_of: date) -> BalanceSeries:
@@ -305,8 +273,9 @@ class ChartData:
             if self._moves is None:
                 self._moves = {}
                 self._runs.clear()
-                for loan in self.history().loans:
-                    add_moves(self._moves, loan.platform, self._changes_of(loan, as_of))
+                book = self.book()
+                for loan in book.loans:
+                    add_moves(self._moves, loan.platform, self._changes_of(loan, book, as_of))
             runs = self._runs
             for platform in runs.keys() - self._moves.keys():
                 del runs[platform]
@@ -317,25 +286,26 @@ class ChartData:
             self._last_balance = self._balance
         return self._balance
 
-    def _changes_of(self, loan: LoanRecord, as_of: date) -> list[tuple[date, int]]:
+    def _changes_of(self, loan: Loan, book: Book, as_of: date) -> list[tuple[date, int]]:
         kept = self._loan_changes.get(loan.loan_id)
         if kept is None or kept[0] is not loan:
-            kept = self._loan_changes[loan.loan_id] = (loan, balance_changes(loan, as_of=as_of))
+            changes = balance_changes(loan, book.payments(loan.loan_id), as_of=as_of)
+            kept = self._loan_changes[loan.loan_id] = (loan, changes)
         return kept[1]
 
-    def _tallies_of(self, loan: LoanRecord, as_of: date) -> MonthTallies:
+    def _tallies_of(self, loan: Loan, as_of: date) -> MonthTallies:
         kept = self._loan_tallies.get(loan.loan_id)
         if kept is None or kept[0] is not loan:
-            kept = (loan, month_tallies(loan.states, as_of=as_of, grace_days=self.grace_days))
+            kept = (loan, month_tallies(loan.installments, as_of=as_of, grace_days=self.grace_days))
             self._loan_tallies[loan.loan_id] = kept
         return kept[1]
 
     def _compute(self, kind: ChartKind, as_of: date):
-        history, thresholds = self.history(), self.settings.thresholds
+        book, thresholds = self.book(), self.settings.thresholds
         if kind is ChartKind.BORROWING:
             if self._borrowed is None:
                 self._borrowed = {}
-                for loan in history.loans:
+                for loan in book.loans:
                     add_borrowing(self._borrowed, loan)
             return borrowing_series_from_days(
                 self._borrowed,
@@ -346,14 +316,14 @@ class ChartData:
         if kind is ChartKind.ON_TIME:
             if self._totals is None:
                 self._totals = {}
-                for loan in history.loans:
+                for loan in book.loans:
                     add_tallies(self._totals, self._tallies_of(loan, as_of))
             return on_time_series_from_totals(self._totals, as_of=as_of, grace_days=self.grace_days)
         if kind is ChartKind.BALANCE:
             return self._balance_series(as_of)
         if kind is ChartKind.PLATFORMS:
             return platform_count_series(self._balance_series(as_of), threshold=thresholds.platform_count)
-        return limit_series(history.limits, self._balance_series(as_of))
+        return limit_series(book.limits, self._balance_series(as_of))
 
 
 def _borrowed(loans) -> list[tuple[date, int]]:

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from jiebei_tracker.domain.payments import InstallmentState, OnTimeRate
+from jiebei_tracker.domain.book import Installment
+from jiebei_tracker.domain.payments import OnTimeRate
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.series.months import month_of, months_between
 
@@ -76,16 +77,16 @@ _SLOT = {
 }
 
 
-def month_tallies(states: Iterable[InstallmentState], *, as_of: date, grace_days: int = 0) -> MonthTallies:
+def month_tallies(installments: Iterable[Installment], *, as_of: date, grace_days: int = 0) -> MonthTallies:
     """How the installments that fell due by ``as_of`` stand on that day, counted by the month they fell due."""
     tallies: dict[date, list[int]] = {}
-    for state in states:
-        if state.due_on > as_of:
+    for inst in installments:
+        if inst.due_on > as_of:
             continue  # has not fallen due yet, even if already paid early: not counted (docs/money.md)
-        status = state.status(as_of, grace_days)
+        status = inst.status(as_of, grace_days)
         if status is InstallmentStatus.UPCOMING:
             continue
-        tallies.setdefault(month_of(state.due_on), [0, 0, 0])[_SLOT[status]] += 1
+        tallies.setdefault(month_of(inst.due_on), [0, 0, 0])[_SLOT[status]] += 1
     return {month: tuple(counts) for month, counts in tallies.items()}
 
 

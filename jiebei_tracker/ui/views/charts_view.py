@@ -58,7 +58,7 @@ class ChartFeed(QObject):
         if data is None:
             if workspace is None:
                 raise TypeError("ChartFeed needs a workspace or a ChartData")
-            data = ChartData(database=workspace.database, today=workspace.today)
+            data = ChartData(session=workspace.session)
         self.data = data
         self.background_health = background_health
         self.health_error: str | None = None

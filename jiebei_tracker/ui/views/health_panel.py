@@ -4,7 +4,6 @@ recovery checklist after a limit cut), fed from one health check worked out off 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -22,7 +21,7 @@ RELOAD_DELAY_MS = 300
 
 
 @dataclass(frozen=True)
-class HealthReport:
+class PanelContents:
     """Everything the panel shows, worked out in one go on a worker thread."""
 
     score: int
@@ -32,17 +31,14 @@ class HealthReport:
     diagnosis: object | None
 
 
-def work_out_health(workspace: Workspace) -> HealthReport:
+def work_out_health(workspace: Workspace) -> PanelContents:
     """The health check of today, the score at each of the last months' ends, the autopay checklist, and the
-    diagnosis of the most recent limit cut (slow with thousands of loans: run it off the UI thread)."""
-    from jiebei_tracker.services.health import diagnose_latest_cut, health_check, health_history
-    from jiebei_tracker.services.reminders import autopay_checklist
-
-    database, today = workspace.database, workspace.today()
-    check = health_check(database, as_of=today)
-    trend = health_history(database, start=today - timedelta(days=31 * TREND_MONTHS), end=today)
-    diagnosis = diagnose_latest_cut(database, today=today)
-    return HealthReport(check.score, trend, list(check.flags), autopay_checklist(database, as_of=today), diagnosis)
+    diagnosis of the most recent limit cut, all from the session's one Book (slow with thousands of loans: run
+    it off the UI thread)."""
+    session = workspace.session
+    check = session.health()
+    trend = session.recent_scores(TREND_MONTHS)
+    return PanelContents(check.score, trend, list(check.flags), session.autopay_checklist(), session.latest_cut())
 
 
 class HealthPanel(QWidget):
@@ -109,6 +105,7 @@ class HealthPanel(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.any:
+            self._workspace.session.apply(changes)  # once for every view that hands the same Changes on
             self._stale = True
             if self.isVisible():
                 self._timer.start()
@@ -139,7 +136,7 @@ class HealthPanel(QWidget):
         self._timer.stop()
         return self._background.wait(msecs)
 
-    def _show(self, generation: int, report: HealthReport | None, error: str) -> None:
+    def _show(self, generation: int, report: PanelContents | None, error: str) -> None:
         if generation != self._generation:
             return  # a newer check is on its way
         if report is None:

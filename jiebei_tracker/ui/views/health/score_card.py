@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.health import HealthBand
+from jiebei_tracker.services.series.health import ScorePoint
 from jiebei_tracker.ui.views.health.style import BAND_COLOURS, language_or_default
-
-
-class ScorePoint(Protocol):
-    """What the trend needs from each point (``services.health.HealthPoint`` fits)."""
-
-    as_of: date
-    score: int
 
 
 class TrendLine(QWidget):

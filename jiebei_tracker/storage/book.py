@@ -1,7 +1,7 @@
-"""The one loader of the history: every loan with its installments and repayments, the limit records and the
-credit-report notes, as the domain's plain records (``domain.rules.Book``), one query per table. The rules,
-the health check, the score history, the diagnosis, the reminders and the charts all start from what it reads;
-the paged lists of the first screen (``reads.py``) are the only other reads."""
+"""The one loader of the Book (``domain.book``): every loan with its installments and repayments, the limit
+records and the credit-report notes, one query per table. The rules, the health check, the score history, the
+diagnosis, the reminders, the report and the charts all start from what it reads (``services.session`` keeps
+it); the paged lists of the first screen (``reads.py``) are the only other reads."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_history(database: Database, *, loan_ids: Iterable[int] | None = None) -> Book:
-    """Every record (or only the loans in ``loan_ids``, with their installments and repayments) as plain values:
-    one query per table, whatever the number of loans.
+def load_book(database: Database, *, loan_ids: Iterable[int] | None = None) -> Book:
+    """The Book: every record (or only the loans in ``loan_ids``, with their installments and repayments), one
+    query per table, whatever the number of loans.
 
     For a long history this is most of the health check's time (benchmarks/bench_rules.py): the rows are read
     through the driver's own cursor with dates parsed by ``date.fromisoformat`` (SQLAlchemy's per-row and per-date
@@ -117,7 +117,7 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
         limits = [
             LimitRecord(platforms[pid][0], day(recorded_on), limit_fen, limit_id)
             for limit_id, pid, recorded_on, limit_fen in cursor.execute(
-                f"SELECT id, platform_id, recorded_on, limit_fen FROM {_LIMIT}"
+                f"SELECT id, platform_id, recorded_on, limit_fen FROM {_LIMIT} ORDER BY recorded_on, id"
             )
         ]
         notes = [
