@@ -6,9 +6,9 @@ redrawing the same charts with empty data in the same run (issue 6: under 100 ms
 "A chart" here is: work out its series again (after a change: only what the change concerns), hand it to the
 widget, and paint the widget once at 900 × 480. Two changes are timed each round: a repayment logged today (which
 leaves the borrowing and on-time figures as they were) and a new loan borrowed today (which moves every chart).
-Reading the changed rows back from the database is shared by all six and shown on its own line. The health score's
-series comes from services.health.health_history (it scores the month ends from the change on, reading the whole
-history each time); the view runs it on a worker thread, here it runs inline so that it is timed. Range switches
+Reading the changed rows back into the Session's Book is shared by all six and shown on its own line. The health
+score's series is worked out from the same Book (the month ends from the change's first day on); the view runs it
+on a worker thread, here it runs inline so that it is timed. Range switches
 go to each of 6 months, 3 years, all and 1 year from the 1-year view, every round; each is held against the
 same chart's empty plot switched to the same span (ten years lays out other ticks and grid lines than one year), and
 the worst preset is reported beside the median.
@@ -143,10 +143,10 @@ def _run(data: ChartData, empty: ChartData, args: argparse.Namespace) -> int:
         chart.resize(*SIZE)
 
     started = CLOCK()
-    history = data.history()
+    book = data.book()
     load = CLOCK() - started
-    installments = sum(len(loan.states) for loan in history.loans)
-    print(f"first load of {len(history.loans)} loans, {installments} installments: {_ms(load)} (once, at start)")
+    installments = sum(len(loan.installments) for loan in book.loans)
+    print(f"first load of {len(book.loans)} loans, {installments} installments: {_ms(load)} (once, at start)")
     started = CLOCK()
     for kind in FAST_KINDS:
         data.series(kind)

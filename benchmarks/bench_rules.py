@@ -27,12 +27,10 @@ from pathlib import Path
 from jiebei_tracker.domain.health import health_score
 from jiebei_tracker.domain.rules import run_rules
 from jiebei_tracker.services.demo import generate_history
-from jiebei_tracker.services.health import (
-    HealthSettings,
-    load_book,
-)
+from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.session import Session
+from jiebei_tracker.storage.book import load_book
 from jiebei_tracker.storage.database import Database, open_database
 
 TODAY = date(2026, 11, 28)

@@ -13,8 +13,6 @@ from datetime import date
 from itertools import groupby
 from operator import attrgetter
 
-from sqlalchemy import or_, select
-
 from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repayments
 from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
@@ -57,8 +55,8 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
     # ISO text is parsed once; records are made with tuple.__new__, skipping the NamedTuple's Python __new__.
     day = _Days().__getitem__
     new = tuple.__new__
-    with database.reading() as session:
-        cursor = session.connection().connection.cursor()
+    with database.read() as connection:
+        cursor = connection.cursor()
         platforms = {
             pid: (name, _PLATFORM_KINDS[kind])
             for pid, name, kind in cursor.execute(f"SELECT id, name, kind FROM {_PLATFORM}")
@@ -74,28 +72,13 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
             loan_id: tuple(group)
             for loan_id, group in groupby(
                 [
-                    new(
-                        Installment,
-                        (
-                            iid,
-                            loan_id,
-                            seq,
-                            day(due_on),
-                            principal,
-                            interest,
-                            paid_interest,
-                            paid_principal,
-                            day(settled_on),
-                        ),
-                    )
-                    for iid, loan_id, seq, due_on, principal, interest, paid_interest, paid_principal, settled_on in (
-                        cursor.execute(
-                            "SELECT id, loan_id, seq, due_on, principal_fen, interest_fen, paid_interest_fen, "
-                            f"paid_principal_fen, settled_on FROM {_INSTALLMENT}"
-                            + only.format(column="loan_id")
-                            + " ORDER BY loan_id, seq",
-                            params,
-                        )
+                    new(Installment, (iid, loan_id, seq, day(due), principal, interest, paid_i, paid_p, day(settled)))
+                    for iid, loan_id, seq, due, principal, interest, paid_i, paid_p, settled in cursor.execute(
+                        "SELECT id, loan_id, seq, due_on, principal_fen, interest_fen, paid_interest_fen, "
+                        f"paid_principal_fen, settled_on FROM {_INSTALLMENT}"
+                        + only.format(column="loan_id")
+                        + " ORDER BY loan_id, seq",
+                        params,
                     )
                 ],
                 key=_LOAN_ID,
@@ -172,14 +155,11 @@ _NOTE = tables.CreditReportNote.__tablename__
 def open_loan_ids(database: Database, *, as_of: date, due_by: date | None = None) -> list[int]:
     """The loans borrowed by ``as_of`` with an installment not yet settled then (and, with ``due_by``, falling due
     no later than that day): one query."""
-    inst, loan = tables.Installment, tables.Loan
     query = (
-        select(inst.loan_id)
-        .join(loan, loan.id == inst.loan_id)
-        .where(or_(inst.settled_on.is_(None), inst.settled_on > as_of), loan.borrowed_on <= as_of)
-        .distinct()
+        f"SELECT DISTINCT i.loan_id FROM {_INSTALLMENT} AS i JOIN {_LOAN} AS l ON l.id = i.loan_id"
+        " WHERE (i.settled_on IS NULL OR i.settled_on > :as_of) AND l.borrowed_on <= :as_of"
+        + ("" if due_by is None else " AND i.due_on <= :due_by")
     )
-    if due_by is not None:
-        query = query.where(inst.due_on <= due_by)
-    with database.reading() as session:
-        return list(session.scalars(query))
+    params = {"as_of": as_of.isoformat(), "due_by": None if due_by is None else due_by.isoformat()}
+    with database.read() as connection:
+        return [loan_id for (loan_id,) in connection.execute(query, params)]

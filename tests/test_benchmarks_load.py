@@ -1,0 +1,23 @@
+"""Every benchmark script still loads against the code it measures (a renamed function fails here, not the next
+time someone runs the benchmark by hand). Loading runs no benchmark: each starts only under ``__main__``."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = sorted((Path(__file__).parent.parent / "benchmarks").glob("*.py"))
+
+
+def test_there_are_benchmarks():
+    assert len(BENCHMARKS) >= 7
+
+
+@pytest.mark.parametrize("script", BENCHMARKS, ids=lambda path: path.stem)
+def test_the_benchmark_loads(script: Path):
+    spec = importlib.util.spec_from_file_location(f"benchmark_{script.stem}", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert callable(getattr(module, "main", None)), f"{script.name} has no main()"
