@@ -302,7 +302,7 @@ def cmd_diagnose(args, context) -> int:
 
 
 def cmd_reminders(args, context) -> int:
-    from jiebei_tracker.services.reminders import ReminderKind, pending_reminders
+    from jiebei_tracker.services.health.reminders import ReminderKind, pending_reminders
 
     as_of, language = _options(args, context)
     lead_days = None if args.days is None else whole_number(args.days, "--days", 0, 60)
@@ -317,7 +317,7 @@ def cmd_reminders(args, context) -> int:
     for nudge in nudges:
         print(f"{nudge.kind.label(language):<14} {nudge.message.get(language)}", file=out)
     if args.ics:
-        from jiebei_tracker.services.ics import export_ics
+        from jiebei_tracker.services.health.ics import export_ics
         from jiebei_tracker.services.settings import SettingsStore
 
         alarm_days = (
@@ -342,7 +342,7 @@ def cmd_reminders(args, context) -> int:
 
 
 def cmd_report(args, context) -> int:
-    from jiebei_tracker.services.report import render_html
+    from jiebei_tracker.services.health.report import render_html
 
     as_of, language = _options(args, context)
     report = context.session.report(as_of)

@@ -22,8 +22,8 @@ from jiebei_tracker.domain.health import HealthCheck, check_health
 from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.health import HealthPoint, HealthSettings
-from jiebei_tracker.services.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
-from jiebei_tracker.services.report import HealthReport, report_of
+from jiebei_tracker.services.health.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
+from jiebei_tracker.services.health.report import HealthReport, report_of
 from jiebei_tracker.storage.book import cycle_collection_paused, load_book
 from jiebei_tracker.storage.database import Database
 

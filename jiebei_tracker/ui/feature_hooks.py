@@ -135,7 +135,7 @@ class _Reminders(QObject):
     def start(self) -> None:
         if self._stopped or self.notifier is not None:
             return
-        from jiebei_tracker.services.reminders import take_reminders_to_show
+        from jiebei_tracker.services.health.reminders import take_reminders_to_show
         from jiebei_tracker.ui.reminders_tray import ReminderNotifier
         from jiebei_tracker.ui.views.health import ReminderBanner
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from jiebei_tracker.services.reminders import Reminder, ReminderKind
+from jiebei_tracker.services.health.reminders import Reminder, ReminderKind
 from jiebei_tracker.ui.views.health.style import language_or_default
 
 CHECK_INTERVAL_MS = 30 * 60 * 1000  # due dates move by days: every half hour is plenty
@@ -18,7 +18,7 @@ LINES_SHOWN = 3
 
 
 class ReminderNotifier(QObject):
-    """Asks ``fetch`` for the reminders not yet shown today (``services.reminders.take_reminders_to_show``, which
+    """Asks ``fetch`` for the reminders not yet shown today (``services.health.reminders.take_reminders_to_show``, which
     records them as shown) at ``start()`` and then every ``interval_ms``; emits them for the window and, where a
     system tray exists, also shows them as a tray notification.
 

@@ -8,8 +8,8 @@ import dataclasses
 import re
 
 from jiebei_tracker.domain.rules import Text
-from jiebei_tracker.services import reminders, report
 from jiebei_tracker.services.demo import generate_history
+from jiebei_tracker.services.health import reminders, report
 from jiebei_tracker.services.session import Session
 from tests.chinese import half_width_slips, informal_you
 from tests.conftest import TODAY

@@ -62,8 +62,11 @@ def test_load_history_reads_every_table_into_plain_records(ledger, database):
 
 
 def _count_statements(database):
-    """Every SQL statement the driver runs from now on (SQLite's trace callback sees them however issued)."""
+    """Every SQL statement this thread's plain connection (the one the loader reads on) runs from now on, and
+    every one the engine runs (SQLite's trace callback sees them however issued)."""
     statements = []
+    with database.read() as connection:
+        connection.set_trace_callback(statements.append)
     event.listen(
         database.engine,
         "checkout",

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
-from jiebei_tracker.services.ics import event_uid, export_ics
+from jiebei_tracker.services.health.ics import event_uid, export_ics
 from jiebei_tracker.storage.book import load_book
 from tests.conftest import TODAY
 from tests.scenarios import draft

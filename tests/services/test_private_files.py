@@ -67,7 +67,7 @@ def test_the_calendar_the_report_and_the_csv_export_are_private(ledger, database
     from datetime import date
 
     from jiebei_tracker.cli import main
-    from jiebei_tracker.services.ics import export_ics
+    from jiebei_tracker.services.health.ics import export_ics
     from jiebei_tracker.services.imports.db import export_all
     from tests.scenarios import draft
 

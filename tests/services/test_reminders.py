@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
 from jiebei_tracker.domain.vocabulary import PlatformKind
-from jiebei_tracker.services.reminders import (
+from jiebei_tracker.services.health.reminders import (
     ReminderKind,
     pending_reminders,
     take_reminders_to_show,

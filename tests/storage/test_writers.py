@@ -16,8 +16,8 @@ import pytest
 from jiebei_tracker.cli import main
 from jiebei_tracker.domain.errors import DatabaseBusy
 from jiebei_tracker.domain.vocabulary import NoteKind
+from jiebei_tracker.services.health.reminders import take_reminders_to_show
 from jiebei_tracker.services.ledger import Ledger
-from jiebei_tracker.services.reminders import take_reminders_to_show
 from jiebei_tracker.storage import database as database_module
 from jiebei_tracker.storage.database import activity_path, open_database
 from tests.conftest import TODAY

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jiebei_tracker.domain.rules import Severity
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
-from jiebei_tracker.services.reminders import ReminderKind, pending_reminders
+from jiebei_tracker.services.health.reminders import ReminderKind, pending_reminders
 from jiebei_tracker.services.session import Session
 from jiebei_tracker.storage.book import load_book
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE

@@ -110,7 +110,7 @@ def test_tooltips_show_names_and_notes_as_typed(hostile, workspace, make_window,
 
 
 def test_the_overdue_list_s_tooltips_escape_the_platform(hostile, workspace, qtbot):
-    from jiebei_tracker.services.reminders import pending_reminders
+    from jiebei_tracker.services.health.reminders import pending_reminders
     from jiebei_tracker.ui.views.health import OverdueDuesWidget
 
     widget = OverdueDuesWidget(load=lambda: pending_reminders(workspace.database, as_of=TODAY, lead_days=14))

@@ -29,9 +29,9 @@ from jiebei_tracker.services.ledger.base import (
     repayment_row,
 )
 from jiebei_tracker.services.ledger.bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
-from jiebei_tracker.services.ledger.import_undo import ImportUndo
+from jiebei_tracker.services.ledger.import_undo import ImportUndoWrites
 from jiebei_tracker.services.ledger.repayments import InstallmentKey, RepaymentEdit, RepaymentWrites
-from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow, UndoableDeletes
+from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow, DeleteWrites
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.queries import loan_schedule_rows
 
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-class Ledger(BulkLoading, UndoableDeletes, RepaymentWrites, ImportUndo):
+class Ledger(BulkLoading, DeleteWrites, RepaymentWrites, ImportUndoWrites):
     """All writes go through here. Bad values raise InvalidValue before anything is written."""
 
     # -- loans -------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from jiebei_tracker.services.ledger.bulk import reapply_many
 from jiebei_tracker.storage import tables
 
 
-class ImportUndo(LedgerBase):
+class ImportUndoWrites(LedgerBase):
     """``undo_import``: the window's Edit ▸ Undo import, the wizard's "Undo this import" and ``undo-import``."""
 
     def undo_import(self, import_id: int) -> Changes:

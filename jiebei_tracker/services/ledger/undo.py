@@ -40,7 +40,7 @@ class DeletedRow:
     row: dict
 
 
-class UndoableDeletes(LedgerBase):
+class DeleteWrites(LedgerBase):
     """The undoable deletes of loans, repayments and notes (the window's Ctrl+Z). ``delete_repayment`` comes
     from the Ledger itself."""
 

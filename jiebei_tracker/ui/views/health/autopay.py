@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jiebei_tracker.qt_text import plain_label
-from jiebei_tracker.services.reminders import AutopayStatus
+from jiebei_tracker.services.health.reminders import AutopayStatus
 from jiebei_tracker.ui.views.health.style import DONE_COLOUR, TODO_COLOUR, language_or_default
 
 

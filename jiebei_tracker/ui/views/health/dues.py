@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBo
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.qt_text import plain_tooltip
-from jiebei_tracker.services.reminders import Reminder, ReminderKind
+from jiebei_tracker.services.health.reminders import Reminder, ReminderKind
 from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE, RecordsTableModel
 from jiebei_tracker.ui.views.health.style import language_or_default

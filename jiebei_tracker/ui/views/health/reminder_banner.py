@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
-from jiebei_tracker.services.reminders import Reminder, ReminderKind
+from jiebei_tracker.services.health.reminders import Reminder, ReminderKind
 from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.views.health.style import ClickableLine, language_or_default
 

@@ -16,7 +16,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import Flag
 from jiebei_tracker.domain.rules.flags import ARTICLE_TITLE, cited
 from jiebei_tracker.services.health import HealthSettings
-from jiebei_tracker.services.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
+from jiebei_tracker.services.health.reminders import AutopayStatus, Reminder, autopay_by_platform, reminders_in
 
 DUE_DAYS = 14
 RECENT_CUT_DAYS = 180
