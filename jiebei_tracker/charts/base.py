@@ -56,7 +56,9 @@ class Chart(QWidget):
         self.title_label.setFont(font)
         self.header = QHBoxLayout()
         self.header.addWidget(self.title_label, 1)
-        self.legend_label = QLabel()
+        # Children made with their parent (here and below): one shown before it is laid out would flash up as a
+        # window of its own, taking the focus from whatever the user is typing into.
+        self.legend_label = QLabel(self)
         self.legend_label.setWordWrap(True)
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
         self.legend_label.setVisible(not compact)
@@ -64,7 +66,7 @@ class Chart(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.graphics.installEventFilter(self)
-        self.readout = plain_label()  # names platforms
+        self.readout = plain_label(parent=self)  # names platforms
         self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.readout.setVisible(not compact)

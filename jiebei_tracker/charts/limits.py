@@ -30,7 +30,7 @@ class LimitsChart(Chart):
 
     def build(self) -> None:
         self.platform = None
-        self.platform_box = QComboBox()
+        self.platform_box = QComboBox(self)
         self.platform_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.platform_box.currentTextChanged.connect(self.show_platform)
         self.platform_box.setVisible(not self.compact)

@@ -19,12 +19,14 @@ class AutopayRow(QFrame):
         super().__init__(parent)
         self.status = status
         self._language = language
-        self.summary_label = plain_label()  # names the platform
+        # Children made with their parent: shown before they were laid out, they would flash up as windows of
+        # their own (and take the focus from whatever the user is typing into).
+        self.summary_label = plain_label(parent=self)  # names the platform
         self.summary_label.setStyleSheet(f"color: {(DONE_COLOUR if status.done else TODO_COLOUR).name()};")
-        self.how_to_label = plain_label(status.how_to.get(language))
+        self.how_to_label = plain_label(status.how_to.get(language), self)
         self.how_to_label.setWordWrap(True)
         self.how_to_label.setVisible(not status.done)
-        self.open_button = QPushButton()
+        self.open_button = QPushButton(self)
         self.open_button.setFlat(True)
         self.open_button.setStyleSheet("text-align: left; color: palette(link);")
         self.open_button.setVisible(not status.done)
