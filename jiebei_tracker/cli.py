@@ -370,7 +370,7 @@ def _cmd_pay(args, context: Context) -> int:
 def _cmd_payoff(args, context: Context) -> int:
     from jiebei_tracker.domain.dates import check_day
     from jiebei_tracker.domain.payments import is_low_payoff
-    from jiebei_tracker.services.loans import payoff_quote
+    from jiebei_tracker.services.loan_detail import payoff_quote
 
     loan_id = _loan_id(context, args.loan)
     paid_on = check_day(option_value(parse_date, args.on, "--on"), field="--on", today=context.today)

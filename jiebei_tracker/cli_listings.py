@@ -118,7 +118,8 @@ def loans(args, context) -> int:
 
 
 def schedule(args, context) -> int:
-    from jiebei_tracker.services.loans import find_loan, loan_detail
+    from jiebei_tracker.services.loan_detail import loan_detail
+    from jiebei_tracker.services.loans import find_loan
 
     as_of = option_value(parse_date, args.as_of, "--as-of") or context.today
     detail = loan_detail(context.database, find_loan(context.database, args.loan), as_of=as_of, today=context.today)

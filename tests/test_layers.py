@@ -421,3 +421,51 @@ def test_what_a_layer_loads_at_run_time(layer):
     loaded = _modules_loaded_by(_layer_modules(layer))
     assert {layer_of(name) for name in loaded if name.split(".")[0] == ROOT} <= _below(layer)
     assert {name.split(".")[0] for name in loaded}.isdisjoint(NOT_LOADED[layer])
+
+
+# Where an import may wait until it is used, and why; everywhere else imports sit at the top of the module.
+LATE_IMPORTS = {
+    # The front door: each command loads only what it runs (``--help`` answers at once); the window's composition.
+    "jiebei_tracker.cli": "front door",
+    "jiebei_tracker.cli_data": "front door",
+    "jiebei_tracker.cli_health": "front door",
+    "jiebei_tracker.cli_import": "front door",
+    "jiebei_tracker.cli_listings": "front door",
+    "jiebei_tracker.cli_repayments": "front door",
+    "jiebei_tracker.app": "front door",
+    # The door: the ledger, the Session and the lists' modules, made on first use.
+    "jiebei_tracker.services.workspace": "the door",
+    # The window: pages, features and dialogs made after its first frame or when first opened.
+    "jiebei_tracker.ui.feature_hooks": "after the first frame",
+    "jiebei_tracker.ui.dialogs.on_demand": "when a dialog is first opened",
+    "jiebei_tracker.ui.views.health_panel": "its widgets, after the first frame",
+    "jiebei_tracker.ui.single_instance": "QtNetwork, after the first frame or in a second launch",
+    # Storage: SQLAlchemy with the first write's engine, Alembic with a migration.
+    "jiebei_tracker.storage.database": "the engine",
+    "jiebei_tracker.storage.migrations_runner": "Alembic",
+    # A chart run on its own (``python -m jiebei_tracker.charts.balance``) makes its demo data with the services.
+    "jiebei_tracker.charts.demo": "demo data",
+}
+
+
+def late_imports(package: Path = PACKAGE) -> dict[str, list[int]]:
+    """Per module, the lines of the imports made inside a function."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for module, path in module_names(package).items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                for inner in ast.walk(node):
+                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                        found[module].append(inner.lineno)
+    return {module: sorted(set(lines)) for module, lines in found.items()}
+
+
+def test_imports_wait_only_in_the_places_named_for_it():
+    late = late_imports()
+    assert {module: lines for module, lines in late.items() if module not in LATE_IMPORTS} == {}
+    assert set(LATE_IMPORTS) <= set(late)  # a place that no longer needs it comes off the list
+
+
+def test_the_checker_sees_an_import_made_late(tmp_path):
+    package = _sample_package(tmp_path, {"services/late.py": "def f():\n    import json\n    return json\n"})
+    assert late_imports(package) == {"jiebei_tracker.services.late": [2]}

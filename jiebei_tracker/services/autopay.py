@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from jiebei_tracker.domain.vocabulary import RepaymentSource
-from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.changes import Changes, RepaymentEdit
 from jiebei_tracker.services.dues import DueInstallment, pending_autopay
-from jiebei_tracker.services.ledger import InstallmentKey, Ledger, RepaymentEdit
+from jiebei_tracker.services.ledger import InstallmentKey, Ledger
 from jiebei_tracker.storage.database import Database
 
 

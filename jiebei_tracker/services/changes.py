@@ -38,3 +38,15 @@ class Changes:
         return bool(self.loan_ids) or any(
             (self.loans_added_or_removed, self.payments, self.platforms, self.limits, self.notes)
         )
+
+
+@dataclass(frozen=True)
+class RepaymentEdit:
+    """What a repayment write did, as rows: undoing it removes ``added_ids`` and puts ``removed`` back."""
+
+    added_ids: tuple[int, ...]
+    removed: tuple[dict, ...] = ()
+
+    @property
+    def created_id(self) -> int | None:
+        return self.added_ids[0] if self.added_ids else None

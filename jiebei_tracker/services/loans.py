@@ -1,14 +1,16 @@
-"""Read-side: loans as plain records for the views and the CLI — summaries, one loan's detail, payoff quotes."""
+"""Read-side: loans as plain records for the views and the CLI — summaries, the loans list at any size, repayments
+(one loan looked at closely is ``services.loan_detail``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text, parse_yuan
+from jiebei_tracker.domain.payments import InstallmentState, settles
+from jiebei_tracker.domain.rates import Rate
 from jiebei_tracker.domain.vocabulary import (
     InstallmentStatus,
     LoanPurpose,
@@ -18,12 +20,9 @@ from jiebei_tracker.domain.vocabulary import (
     RepaymentSource,
 )
 from jiebei_tracker.storage import reads
+from jiebei_tracker.storage.convert import rate_of
 from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.reads import LoanRow
-
-if TYPE_CHECKING:  # the payment arithmetic loads with the first loan detail, not with the window
-    from jiebei_tracker.domain.payments import InstallmentState, PayoffQuote
-    from jiebei_tracker.domain.rates import Rate
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,6 @@ def list_loans(
     """Every loan as it stands today (or only ``loan_ids``), oldest first."""
     with database.read() as connection:
         rows = reads.loan_rows(connection, today=today, grace_days=grace_days, loan_ids=loan_ids)
-    from jiebei_tracker.storage.convert import rate_of  # with the schedule arithmetic: not needed to open the window
 
     return [_summary(row, rate_of) for row in rows]
 
@@ -153,60 +151,6 @@ class LoanDetail:
     repayments: list[RepaymentLine]
 
 
-def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, grace_days: int = 0) -> LoanDetail:
-    """A loan's schedule with what was paid on each installment and its status as of ``as_of``
-    (repayments made after ``as_of`` are left out), and all its repayments."""
-    from jiebei_tracker.domain.payments import apply_payments
-    from jiebei_tracker.storage.convert import installment_of, payment_of
-    from jiebei_tracker.storage.queries import loan_schedule_rows
-
-    summaries = list_loans(database, today=today, grace_days=grace_days, loan_ids=[loan_id])
-    if not summaries:
-        raise InvalidValue("loan", loan_id, "no such loan")
-    with database.reading() as session:
-        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
-    application = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=as_of)
-    lines = [
-        ScheduleLine(
-            seq=state.seq,
-            due_on=state.due_on,
-            principal_fen=state.installment.principal_fen,
-            interest_fen=state.installment.interest_fen,
-            paid_fen=state.paid_fen,
-            settled_on=state.settled_on,
-            status=state.status(as_of, grace_days),
-            corrected=row.corrected,
-        )
-        for row, state in zip(inst_rows, application.states, strict=True)
-    ]
-    repayments = [
-        RepaymentLine(
-            r.id, r.paid_on, r.amount_fen, r.is_payoff, r.note, RepaymentSource(r.source), r.loan_id, r.source_ref
-        )
-        for r in pay_rows
-    ]
-    return LoanDetail(summaries[0], lines, repayments)
-
-
-def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQuote:
-    """What settling the loan on ``paid_on`` would cost (docs/money.md, early payoff)."""
-    from jiebei_tracker.domain.payments import apply_payments, propose_payoff
-    from jiebei_tracker.storage import tables
-    from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
-    from jiebei_tracker.storage.queries import loan_schedule_rows
-
-    with database.reading() as session:
-        loan = session.get(tables.Loan, loan_id)
-        if loan is None:
-            raise InvalidValue("loan", loan_id, "no such loan")
-        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
-        rate, borrowed_on = rate_of(loan), loan.borrowed_on
-    states = apply_payments(
-        [installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=paid_on
-    ).states
-    return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)
-
-
 @dataclass(frozen=True)
 class RepaymentOutlook:
     """What a repayment typed by hand on a day would meet: the installments as they stand that day and everything
@@ -215,27 +159,9 @@ class RepaymentOutlook:
     states: list[InstallmentState]
     left_fen: int
 
-
-def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> RepaymentOutlook:
-    """For showing, while the user types, which installments a repayment would settle (``payments.settles``)."""
-    from jiebei_tracker.domain.payments import apply_payments, remaining_total
-    from jiebei_tracker.services.ledger.repayments import nearest_assumed
-    from jiebei_tracker.storage import tables
-    from jiebei_tracker.storage.convert import installment_of, payment_of
-    from jiebei_tracker.storage.queries import loan_schedule_rows
-
-    with database.reading() as session:
-        if session.get(tables.Loan, loan_id) is None:
-            raise InvalidValue("loan", loan_id, "no such loan")
-        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
-    assumed = [(r.id, r.paid_on) for r in pay_rows if RepaymentSource(r.source).is_assumed and not r.is_payoff]
-    replaced = nearest_assumed(assumed, [r.due_on for r in inst_rows], paid_on) if assumed else None
-    installments = [installment_of(r) for r in inst_rows]
-    payments = [payment_of(r) for r in pay_rows if r.id != replaced]
-    return RepaymentOutlook(
-        apply_payments(installments, payments, as_of=paid_on).states,
-        remaining_total(apply_payments(installments, payments).states),
-    )
+    def installments_met(self, amount_fen: int) -> list[int]:
+        """The installments (by number) a repayment of ``amount_fen`` would go to."""
+        return [entry.seq for entry in settles(self.states, amount_fen)]
 
 
 # -- the loans list at any size, and what is due -------------------------------------------------------------

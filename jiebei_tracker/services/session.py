@@ -19,6 +19,7 @@ from typing import Any
 from jiebei_tracker.domain.book import Book, first_difference
 from jiebei_tracker.domain.diagnosis import Diagnosis
 from jiebei_tracker.domain.health import HealthCheck, check_health
+from jiebei_tracker.domain.rules import Thresholds
 from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.health import HealthPoint, HealthSettings
@@ -134,6 +135,11 @@ class Session:
             self._book = None
             self._last = None
             self._moved()
+
+    def save_thresholds(self, thresholds: Thresholds) -> None:
+        """Store the rules' thresholds and use them from now on."""
+        health.save_thresholds(self.database, thresholds)
+        self.settings_changed()
 
     def settings_changed(self) -> None:
         """The thresholds or grace days were saved: read them again; the Book stays."""

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.storage import reads
+from jiebei_tracker.storage import settings as stored
 from jiebei_tracker.storage.backups import RETENTION_KEY
 from jiebei_tracker.storage.database import Database
 
@@ -46,34 +46,24 @@ _GENERAL_KEY = RETENTION_KEY  # one setting: the general ones, backup counts inc
 
 class SettingsStore:
     """JSON values under string keys; each write is its own transaction. Reads use the plain driver (the window
-    reads its settings before anything else); writes go through the ledger's kind of session."""
+    reads its settings before anything else); writes are one transaction each, on the same driver."""
 
     def __init__(self, *, database: Database) -> None:
         self._database = database
 
     def get(self, key: str, default=None):
         with self._database.read() as connection:
-            stored = reads.setting_json(connection, key)
-        return default if stored is None else json.loads(stored)
+            found = stored.setting_json(connection, key)
+        return default if found is None else json.loads(found)
 
     def put(self, key: str, value) -> None:
-        from jiebei_tracker.storage import tables
-
+        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
         with self._database.transaction(records=False) as session:
-            row = session.get(tables.Setting, key)
-            encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            if row is None:
-                session.add(tables.Setting(key=key, value_json=encoded))
-            else:
-                row.value_json = encoded
+            stored.put_setting_json(session.connection().connection, key, encoded)
 
     def delete(self, key: str) -> None:
-        from jiebei_tracker.storage import tables
-
         with self._database.transaction(records=False) as session:
-            row = session.get(tables.Setting, key)
-            if row is not None:
-                session.delete(row)
+            stored.delete_setting(session.connection().connection, key)
 
     def general(self) -> GeneralSettings:
         stored = self.get(_GENERAL_KEY, {})

@@ -14,7 +14,7 @@ from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database, open_database
 
-if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is due (services.dues) alone
+if TYPE_CHECKING:  # the door's parts: imported when first used (see Workspace)
     from jiebei_tracker.domain.payments import PayoffQuote
     from jiebei_tracker.domain.rules import Thresholds
     from jiebei_tracker.services import credit, loans
@@ -24,10 +24,13 @@ if TYPE_CHECKING:  # loaded when first asked for: the window opens on what is du
 
 
 class Workspace:
-    """Reads for the views, and ``ledger`` for every write. ``today`` is injectable for tests.
+    """Reads for the views, ``session`` for the Book and what is worked out from it, and ``ledger`` for every
+    write. ``today`` is injectable for tests.
 
-    The reads the window opens with use the plain driver; the ledger (and with it SQLAlchemy, a good part of a
-    second to import) is made on first use — the first write, or ``warm_up`` once the window is on screen."""
+    The reads the window opens with use the plain driver. What brings SQLAlchemy (a good part of a second to
+    import) — the ledger, the session, one loan looked at closely — is made on first use: the first write, the
+    first health check, the first loan opened, or ``warm_up`` once the window is on screen; the lists' modules
+    with the first list shown. This is the one place the services are imported late (see ``_loans`` and below)."""
 
     def __init__(self, *, database: Database, today: Callable[[], date] = date.today, grace_days: int = 0) -> None:
         self.database = database
@@ -60,71 +63,49 @@ class Workspace:
         _ = self.ledger, self.database.engine
 
     def loans(self, loan_ids: list[int] | None = None) -> list[loans.LoanSummary]:
-        from jiebei_tracker.services import loans
-
-        return loans.list_loans(self.database, today=self.today(), grace_days=self.grace_days, loan_ids=loan_ids)
+        return _loans().list_loans(self.database, today=self.today(), grace_days=self.grace_days, loan_ids=loan_ids)
 
     def loan_detail(self, loan_id: int, *, as_of: date | None = None) -> loans.LoanDetail:
-        from jiebei_tracker.services import loans
-
         today = self.today()
-        return loans.loan_detail(self.database, loan_id, as_of=as_of or today, today=today, grace_days=self.grace_days)
+        return _close_up().loan_detail(
+            self.database, loan_id, as_of=as_of or today, today=today, grace_days=self.grace_days
+        )
 
     def payoff_quote(self, loan_id: int, *, paid_on: date) -> PayoffQuote:
-        from jiebei_tracker.services import loans
-
-        return loans.payoff_quote(self.database, loan_id, paid_on=paid_on)
+        return _close_up().payoff_quote(self.database, loan_id, paid_on=paid_on)
 
     def repayments(self, loan_id: int | None = None) -> list[loans.RepaymentLine]:
         """Every repayment (or one loan's), in the order they were paid, with where each came from."""
-        from jiebei_tracker.services import loans
-
-        return loans.list_repayments(self.database, loan_id=loan_id)
+        return _loans().list_repayments(self.database, loan_id=loan_id)
 
     def repayment_outlook(self, loan_id: int, *, paid_on: date) -> loans.RepaymentOutlook:
-        """The installments a repayment typed by hand on ``paid_on`` would meet (see loans.repayment_outlook)."""
-        from jiebei_tracker.services import loans
-
-        return loans.repayment_outlook(self.database, loan_id, paid_on=paid_on)
+        """The installments a repayment typed by hand on ``paid_on`` would meet (see loan_detail.repayment_outlook)."""
+        return _close_up().repayment_outlook(self.database, loan_id, paid_on=paid_on)
 
     def platforms(self) -> list[credit.PlatformSummary]:
-        from jiebei_tracker.services import credit
-
-        return credit.list_platforms(self.database)
+        return _credit().list_platforms(self.database)
 
     def notes(self) -> list[credit.NoteRecord]:
-        from jiebei_tracker.services import credit
-
-        return credit.list_notes(self.database)
+        return _credit().list_notes(self.database)
 
     def imports(self) -> list[import_history.ImportRecord]:
         """Every import made, newest first (undoing one is ``ledger.undo_import``)."""
-        from jiebei_tracker.services.imports import history as import_history
-
-        return import_history.list_imports(self.database)
+        return _imports().list_imports(self.database)
 
     def latest_import(self) -> import_history.ImportRecord | None:
         """The newest import not undone yet: the one Edit ▸ Undo import takes back."""
-        from jiebei_tracker.services.imports import history as import_history
-
-        return import_history.latest_undoable(self.database)
+        return _imports().latest_undoable(self.database)
 
     # -- for the window: the loans list at any size, what is due, totals, settings ---------------------------
 
     def loan_ids(self, query: loans.LoanQuery) -> list[int]:
-        from jiebei_tracker.services import loans
-
-        return loans.find_loan_ids(self.database, query, today=self.today(), grace_days=self.grace_days)
+        return _loans().find_loan_ids(self.database, query, today=self.today(), grace_days=self.grace_days)
 
     def loan_count(self) -> int:
-        from jiebei_tracker.services import loans
-
-        return loans.count_loans(self.database)
+        return _loans().count_loans(self.database)
 
     def platform_names(self) -> list[str]:
-        from jiebei_tracker.services import loans
-
-        return loans.platform_names(self.database)
+        return _loans().platform_names(self.database)
 
     def due_installments(self, *, days: int = 30) -> list[dues.DueInstallment]:
         return dues.due_installments(self.database, today=self.today(), days=days, grace_days=self.grace_days)
@@ -143,19 +124,41 @@ class Workspace:
             self._session.settings_changed()
 
     def thresholds(self) -> Thresholds:
-        from jiebei_tracker.services.health import HealthSettings
-
-        return HealthSettings.load(self.database).thresholds
+        return self.session.settings.thresholds
 
     def save_thresholds(self, thresholds: Thresholds) -> None:
-        from jiebei_tracker.services.health import save_thresholds
-
-        save_thresholds(self.database, thresholds)
-        if self._session is not None:
-            self._session.settings_changed()
+        self.session.save_thresholds(thresholds)
 
     def close(self) -> None:
         self.database.close()
+
+
+# -- the door's parts, each imported on first use: the window's first frame needs only services.dues ---------
+
+
+def _loans():
+    from jiebei_tracker.services import loans
+
+    return loans
+
+
+def _close_up():
+    """One loan looked at closely (the payment arithmetic and the ORM): with the first loan opened."""
+    from jiebei_tracker.services import loan_detail
+
+    return loan_detail
+
+
+def _credit():
+    from jiebei_tracker.services import credit
+
+    return credit
+
+
+def _imports():
+    from jiebei_tracker.services.imports import history
+
+    return history
 
 
 def open_workspace(path: Path, *, today: Callable[[], date] = date.today, backups: bool = True) -> Workspace:

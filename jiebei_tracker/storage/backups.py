@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem, FileTaken
 from jiebei_tracker.storage.files import make_private_folder, process_alive, write_whole
@@ -336,7 +337,6 @@ def _source_path(source: Database | sqlite3.Connection) -> Path | str:
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
     """A backup is never written: opened immutable, nothing is created beside it (no -wal, no -shm)."""
-    from urllib.parse import quote
 
     try:
         return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from jiebei_tracker.domain.errors import DatabaseBusy, DatabaseDamaged, DatabaseProblem, FileProblem
 from jiebei_tracker.storage import migrations_runner
@@ -232,7 +233,6 @@ def prepare_database_file(path: Path) -> None:
 def _check_schema_before_opening(path: Path) -> None:
     """Look into an existing file read-only, before the pragmas (which switch a file to WAL) touch it: another
     application's database, one made by a newer version, or a damaged one is refused as it is."""
-    from urllib.parse import quote
 
     # A file closed cleanly has no write-ahead log: read it as immutable, which creates no -wal/-shm beside it
     # (refusing a file must leave nothing behind). With a log there, read through it.

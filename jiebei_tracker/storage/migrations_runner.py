@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,21 +12,21 @@ from jiebei_tracker.domain.errors import DatabaseProblem
 if TYPE_CHECKING:
     from jiebei_tracker.storage.database import Database
 
-# The newest revision in migrations/versions. A test checks it against Alembic's own idea of head.
-HEAD_REVISION = "0005_import_batch"
-
 
 def known_revisions() -> list[str]:
     """The revisions this version knows, oldest first: the migration scripts' names (each is named after its
     revision, ``NNNN_what.py``), read without importing Alembic."""
-    from importlib.resources import files
-
     folder = files("jiebei_tracker.storage") / "migrations" / "versions"
     return sorted(
         entry.name.removesuffix(".py")
         for entry in folder.iterdir()
         if entry.name[:4].isdigit() and entry.name.endswith(".py")
     )
+
+
+# The newest revision in migrations/versions, read from the scripts' names (a test checks it against Alembic's
+# own idea of head).
+HEAD_REVISION = known_revisions()[-1]
 
 
 def check_known_revision(path: Path, revision: str | None) -> None:
@@ -56,8 +57,6 @@ def revision_of(connection: sqlite3.Connection) -> str | None:
 
 
 def alembic_config(connection=None):
-    from importlib.resources import files
-
     from alembic.config import Config
 
     config = Config()

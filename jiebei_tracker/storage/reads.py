@@ -423,9 +423,3 @@ def notes(connection: sqlite3.Connection) -> list[NoteRow]:
         NoteRow(note_id, date.fromisoformat(day), kind, text, bool(resolved), _day(resolved_on))
         for note_id, day, kind, text, resolved, resolved_on in connection.execute(sql)
     ]
-
-
-def setting_json(connection: sqlite3.Connection, key: str) -> str | None:
-    """The JSON text stored under a setting's key, or None."""
-    row = connection.execute("SELECT value_json FROM setting WHERE key = ?", (key,)).fetchone()
-    return None if row is None else row[0]

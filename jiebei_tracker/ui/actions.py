@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.qt_text import message_box
-from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.changes import Changes, RepaymentEdit
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.dialogs import on_demand
 from jiebei_tracker.ui.undo import UndoableDeletes
 
-if TYPE_CHECKING:  # loaded with the first repayment, not with the window
+if TYPE_CHECKING:
     from jiebei_tracker.services.loans import LoanSummary, RepaymentLine
 
 
@@ -49,10 +50,8 @@ class LoanActions(QObject):
         self.undo = undo or UndoableDeletes(workspace=workspace, hub=hub, parent=self)
 
     def new_loan(self) -> Changes | None:
-        from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
-
         ledger = self._workspace.ledger
-        return LoanEditorDialog.ask(
+        return on_demand.loan_editor_dialog().ask(
             platforms=self._workspace.platform_names(),
             today=self._workspace.today(),
             add=lambda draft, past: self._hub.run(lambda: ledger.add_loan(draft, past)),
@@ -61,10 +60,8 @@ class LoanActions(QObject):
         )
 
     def edit_loan(self, loan_id: int) -> Changes | None:
-        from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
-
         ledger = self._workspace.ledger
-        return LoanEditorDialog.ask(
+        return on_demand.loan_editor_dialog().ask(
             platforms=self._workspace.platform_names(),
             today=self._workspace.today(),
             save=lambda draft: self._hub.run(lambda: ledger.edit_loan(loan_id, draft)),
@@ -97,10 +94,8 @@ class LoanActions(QObject):
         return True
 
     def log_repayment(self, loan_id: int, *, payoff: bool = False) -> Changes | None:
-        from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
-
         loan = self._workspace.loans([loan_id])[0]
-        return RepaymentDialog.ask(
+        return on_demand.repayment_dialog().ask(
             loan=loan,
             today=self._workspace.today(),
             quote=lambda day: self._workspace.payoff_quote(loan_id, paid_on=day),
@@ -113,8 +108,6 @@ class LoanActions(QObject):
 
     def edit_repayment(self, repayment: RepaymentLine) -> Changes | None:
         """Correct a recorded repayment's day, amount or note (Ctrl+Z puts the old values back)."""
-        from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
-
         loan = self._workspace.loans([repayment.loan_id])[0]
 
         def save(paid_on: date, amount_fen: int, note: str) -> Changes:
@@ -124,7 +117,7 @@ class LoanActions(QObject):
             self.undo.repayment_written(edit, self.tr("edit a repayment on {platform}").format(platform=loan.platform))
             return self._hub.announce(changes)
 
-        return RepaymentEditDialog.ask(
+        return on_demand.repayment_edit_dialog().ask(
             repayment=repayment,
             platform=loan.platform,
             borrowed_on=loan.borrowed_on,
@@ -135,12 +128,7 @@ class LoanActions(QObject):
 
     def _log(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:
         """Log a repayment so that Ctrl+Z takes it back, and say which installments it went to."""
-        from jiebei_tracker.domain.payments import settles
-
-        seqs = [
-            entry.seq
-            for entry in settles(self._workspace.repayment_outlook(loan.loan_id, paid_on=paid_on).states, amount_fen)
-        ]
+        seqs = self._workspace.repayment_outlook(loan.loan_id, paid_on=paid_on).installments_met(amount_fen)
         changes, edit = self._workspace.ledger.log_repayment_undoably(
             loan.loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note
         )
@@ -163,8 +151,6 @@ class LoanActions(QObject):
 
     def _pay_off(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:
         """Settle the loan early so that Ctrl+Z takes it back."""
-        from jiebei_tracker.services.ledger.repayments import RepaymentEdit
-
         changes = self._workspace.ledger.pay_off(loan.loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note)
         self.undo.repayment_written(
             RepaymentEdit((changes.created_id,)),

@@ -10,6 +10,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import actions as loan_actions
 from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.dialogs import on_demand
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 
@@ -26,11 +27,9 @@ class CreditActions(QObject):
         self._parent = parent
 
     def record_limit(self, platform: str | None = None) -> Changes | None:
-        from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
-
         ledger = self._workspace.ledger
         current = {p.name: p.current_limit_fen for p in self._workspace.platforms()}
-        return LimitDialog.ask(
+        return on_demand.limit_dialog().ask(
             platforms=sorted(current),
             today=self._workspace.today(),
             platform=platform,
@@ -45,21 +44,17 @@ class CreditActions(QObject):
         return self._hub.run(lambda: self._workspace.ledger.set_platform_kind(name, kind))
 
     def add_note(self) -> Changes | None:
-        from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
-
         ledger = self._workspace.ledger
-        return NoteDialog.ask(
+        return on_demand.note_dialog().ask(
             today=self._workspace.today(),
             save=lambda day, kind, text: self._hub.run(lambda: ledger.add_note(noted_on=day, kind=kind, text=text)),
             parent=self._parent,
         )
 
     def edit_note(self, note_id: int) -> Changes | None:
-        from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
-
         ledger = self._workspace.ledger
         note = next(n for n in self._workspace.notes() if n.note_id == note_id)
-        return NoteDialog.ask(
+        return on_demand.note_dialog().ask(
             today=self._workspace.today(),
             note=note,
             save=lambda day, kind, text: self._hub.run(

@@ -1,12 +1,16 @@
-"""Where the window meets features built beside it: the dashboard's health widgets and small charts, the Charts page,
-the import wizard, the reminders and the autopay check. Each is one function here, so wiring a feature in (or out) is
-a one-line change."""
+"""Where the window meets what it makes later: the features built beside it (the dashboard's health widgets and
+small charts, the Charts page, the import wizard, the reminders and the autopay check) and the parts made on first
+use (the other pages, built after the first frame; the first-run welcome; the sample-data banner). Each is one
+function here, so wiring a feature in (or out) is a one-line change. With ``ui/dialogs/on_demand.py`` (each
+dialog's class, loaded when first opened) this is where the window imports late, so that its first frame loads
+only what it shows (benchmarks/bench_startup.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -20,6 +24,56 @@ from jiebei_tracker.ui.common import ChangeHub, app_icon
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.views.deferred import Deferred
+
+if TYPE_CHECKING:
+    from jiebei_tracker.ui.credit_actions import CreditActions
+    from jiebei_tracker.ui.sample_banner import SampleBanner
+    from jiebei_tracker.ui.views.loans_view import LoansView
+    from jiebei_tracker.ui.views.notes_view import NotesView
+    from jiebei_tracker.ui.views.platforms_view import PlatformsView
+    from jiebei_tracker.ui.views.welcome_view import WelcomeView
+
+
+# -- parts of the window made on first use -----------------------------------------------------------------
+
+
+def loans_view_class() -> type[LoansView]:
+    from jiebei_tracker.ui.views.loans_view import LoansView
+
+    return LoansView
+
+
+def platforms_view_class() -> type[PlatformsView]:
+    from jiebei_tracker.ui.views.platforms_view import PlatformsView
+
+    return PlatformsView
+
+
+def notes_view_class() -> type[NotesView]:
+    from jiebei_tracker.ui.views.notes_view import NotesView
+
+    return NotesView
+
+
+def credit_actions_class() -> type[CreditActions]:
+    from jiebei_tracker.ui.credit_actions import CreditActions
+
+    return CreditActions
+
+
+def welcome_view_class() -> type[WelcomeView]:
+    from jiebei_tracker.ui.views.welcome_view import WelcomeView
+
+    return WelcomeView
+
+
+def sample_banner_class() -> type[SampleBanner]:
+    from jiebei_tracker.ui.sample_banner import SampleBanner
+
+    return SampleBanner
+
+
+# -- features built beside the window ------------------------------------------------------------------------
 
 
 def build_health_panel(

@@ -27,6 +27,7 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
+from jiebei_tracker.ui.dialogs import on_demand
 from jiebei_tracker.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from jiebei_tracker.ui.first_frame import after_first_frame
 from jiebei_tracker.ui.i18n import Translations
@@ -39,13 +40,14 @@ from jiebei_tracker.ui.views.page import Page
 from jiebei_tracker.ui.window_actions import PAGES, WindowActions
 from jiebei_tracker.ui.window_layout import RememberedLayout
 
-if TYPE_CHECKING:  # the dialogs load when first opened; the other pages when built (after the first frame)
+if TYPE_CHECKING:  # made on first use (ui/feature_hooks.py): the other pages after the first frame, dialogs opened
     from jiebei_tracker.ui.credit_actions import CreditActions
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
     from jiebei_tracker.ui.sample_banner import SampleBanner
     from jiebei_tracker.ui.views.loans_view import LoansView
     from jiebei_tracker.ui.views.notes_view import NotesView
     from jiebei_tracker.ui.views.platforms_view import PlatformsView
+
 
 DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS = range(len(PAGES))
 # The selected page is tinted (not filled with the highlight colour) so its blue icon stays visible, light or dark.
@@ -147,9 +149,7 @@ class MainWindow(QMainWindow):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         if sample:
-            from jiebei_tracker.ui.sample_banner import SampleBanner
-
-            self.banner = SampleBanner()
+            self.banner = feature_hooks.sample_banner_class()()
             self.banner.back_button.clicked.connect(self.own_data_requested.emit)
             self._column.addWidget(self.banner)
         self._column.addWidget(self.splitter, 1)
@@ -181,29 +181,23 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------------------------------
 
     def _build_loans_view(self) -> LoansView:
-        from jiebei_tracker.ui.views.loans_view import LoansView
-
-        view = LoansView(workspace=self.workspace)
+        view = feature_hooks.loans_view_class()(workspace=self.workspace)
         view.loan_requested.connect(self.open_loan)
         view.table.activated.connect(lambda _index: self._with_selected(self.open_loan))
         return view
 
     def _build_platforms_view(self) -> PlatformsView:
-        from jiebei_tracker.ui.views.platforms_view import PlatformsView
-
-        return PlatformsView(workspace=self.workspace, actions=self.credit_actions)
+        return feature_hooks.platforms_view_class()(workspace=self.workspace, actions=self.credit_actions)
 
     def _build_notes_view(self) -> NotesView:
-        from jiebei_tracker.ui.views.notes_view import NotesView
-
-        return NotesView(workspace=self.workspace, actions=self.credit_actions)
+        return feature_hooks.notes_view_class()(workspace=self.workspace, actions=self.credit_actions)
 
     @property
     def credit_actions(self) -> CreditActions:
         if self._credit_actions is None:
-            from jiebei_tracker.ui.credit_actions import CreditActions
-
-            self._credit_actions = CreditActions(workspace=self.workspace, hub=self.hub, undo=self.undo, parent=self)
+            self._credit_actions = feature_hooks.credit_actions_class()(
+                workspace=self.workspace, hub=self.hub, undo=self.undo, parent=self
+            )
         return self._credit_actions
 
     @property
@@ -296,9 +290,7 @@ class MainWindow(QMainWindow):
     def open_loan(self, loan_id: int) -> LoanDetailDialog:
         dialog = self.detail_dialogs.get(loan_id)
         if dialog is None:
-            from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
-
-            dialog = LoanDetailDialog(
+            dialog = on_demand.loan_detail_dialog()(
                 workspace=self.workspace, hub=self.hub, actions=self.actions, loan_id=loan_id, parent=self
             )
             dialog.finished.connect(lambda _result, key=loan_id: self.detail_dialogs.pop(key, None))
@@ -346,9 +338,7 @@ class MainWindow(QMainWindow):
                 page.mark_stale()
 
     def open_settings(self) -> bool:
-        from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
-
-        return SettingsDialog.ask(
+        return on_demand.settings_dialog().ask(
             general=self.workspace.general_settings(),
             thresholds=self.workspace.thresholds(),
             save=self.save_settings,

@@ -16,7 +16,8 @@ from jiebei_tracker.importers.reading import ReadOptions
 from jiebei_tracker.services.dues import loan_totals
 from jiebei_tracker.services.health.reminders import pending_reminders
 from jiebei_tracker.services.imports.service import ImportService, PastAnswer
-from jiebei_tracker.services.loans import list_loans, list_repayments, loan_detail
+from jiebei_tracker.services.loan_detail import loan_detail
+from jiebei_tracker.services.loans import list_loans, list_repayments
 from jiebei_tracker.storage.database import open_database
 from tests.conftest import TODAY
 

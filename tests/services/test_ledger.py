@@ -9,7 +9,8 @@ import pytest
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus, NoteKind, PlatformKind
 from jiebei_tracker.services.credit import list_notes, list_platforms
-from jiebei_tracker.services.loans import find_loan, list_loans, loan_detail
+from jiebei_tracker.services.loan_detail import loan_detail
+from jiebei_tracker.services.loans import find_loan, list_loans
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

@@ -14,7 +14,8 @@ from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus, Repa
 from jiebei_tracker.services.autopay import catch_up, pending, record_autopay
 from jiebei_tracker.services.dues import loan_totals
 from jiebei_tracker.services.ledger import HistoricLoan
-from jiebei_tracker.services.loans import list_loans, list_repayments, loan_detail
+from jiebei_tracker.services.loan_detail import loan_detail
+from jiebei_tracker.services.loans import list_loans, list_repayments
 from tests.conftest import TODAY
 from tests.scenarios import draft
 

@@ -1,12 +1,12 @@
 """The shipped translations: every text of the window (ui/ and charts/, whoever wrote it) has a Chinese translation,
-and the compiled .qm in the package is what the .ts source compiles to (`python -m jiebei_tracker.ui.i18n check`)."""
+and the compiled .qm in the package is what the .ts source compiles to (``translation_files check``)."""
 
 from __future__ import annotations
 
 from importlib.resources import files
 from xml.etree import ElementTree
 
-from jiebei_tracker.ui import i18n
+from jiebei_tracker.ui import translation_files as i18n
 from tests.chinese import half_width_slips, informal_you
 
 

@@ -4,6 +4,7 @@ every loan, repayment, limit and note for export (a few whole-table queries, no 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import case, func
@@ -126,8 +127,6 @@ def _loans(session: Session, *, money: bool = False, open_parts: bool = False) -
 
 def _as_date(value):
     """SQLite hands back an aggregate of a date column as text."""
-    from datetime import date
-
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 

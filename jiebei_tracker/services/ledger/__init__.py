@@ -30,7 +30,7 @@ from jiebei_tracker.services.ledger.base import (
 )
 from jiebei_tracker.services.ledger.bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
 from jiebei_tracker.services.ledger.import_undo import ImportUndoWrites
-from jiebei_tracker.services.ledger.repayments import InstallmentKey, RepaymentEdit, RepaymentWrites
+from jiebei_tracker.services.ledger.repayments import InstallmentKey, RepaymentWrites
 from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow, DeleteWrites
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.queries import loan_schedule_rows
@@ -43,7 +43,6 @@ __all__ = [
     "Ledger",
     "LimitEntry",
     "NoteEntry",
-    "RepaymentEdit",
     "RepaymentEntry",
 ]
 

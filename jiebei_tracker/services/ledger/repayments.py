@@ -14,7 +14,7 @@ from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.payments import propose_payoff, remaining_total
 from jiebei_tracker.domain.text import clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
-from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.changes import Changes, RepaymentEdit
 from jiebei_tracker.services.ledger.base import (
     LedgerBase,
     get_loan,
@@ -25,18 +25,6 @@ from jiebei_tracker.services.ledger.base import (
 )
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import rate_of
-
-
-@dataclass(frozen=True)
-class RepaymentEdit:
-    """What a repayment write did, as rows: undoing it removes ``added_ids`` and puts ``removed`` back."""
-
-    added_ids: tuple[int, ...]
-    removed: tuple[dict, ...] = ()
-
-    @property
-    def created_id(self) -> int | None:
-        return self.added_ids[0] if self.added_ids else None
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
+
+import numpy as np
 
 from jiebei_tracker.domain.book import Loan
 from jiebei_tracker.domain.payments import Payment, principal_repaid
-
-if TYPE_CHECKING:
-    import numpy as np
 
 # docs/health-rules.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
 PLATFORM_THRESHOLD = 3
@@ -45,8 +44,6 @@ class BalanceSeries:
     ordinals: np.ndarray
 
     def __eq__(self, other: object) -> bool:
-        import numpy as np
-
         if not isinstance(other, BalanceSeries):
             return NotImplemented
         return (
@@ -108,7 +105,6 @@ class PlatformRun(NamedTuple):
 
 def platform_run(per_day: Mapping[int, int]) -> PlatformRun:
     """One platform's net moves per day (as in ``BalanceMoves``) added up in day order."""
-    import numpy as np  # here, not at import: the window's first frame needs no numpy
 
     ordinals = np.fromiter(per_day, dtype=np.int64, count=len(per_day))
     moves = np.fromiter(per_day.values(), dtype=np.int64, count=len(per_day))
@@ -122,7 +118,6 @@ def balance_series_from_runs(
     """The series from each platform's running balance: every platform's column is laid out over the days any
     platform moved. ``previous`` (the series before a change) lends its ``days`` when they did not change, so
     that a change turns no day back into a ``date``."""
-    import numpy as np  # here, not at import: the window's first frame needs no numpy
 
     runs = {platform: run for platform, run in runs.items() if len(run.ordinals)}
     if runs:
@@ -186,7 +181,6 @@ class PlatformCountSeries:
 
 def platform_count_series(balance: BalanceSeries, *, threshold: int = PLATFORM_THRESHOLD) -> PlatformCountSeries:
     """How many platforms owe something after each listed day."""
-    import numpy as np  # here, not at import: the window's first frame needs no numpy
 
     owing = np.zeros(len(balance.days), dtype=np.int64)
     for column in balance.balances_fen.values():

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
 from jiebei_tracker.domain.book import Loan
 from jiebei_tracker.services.series.months import month_of, months_between
 
@@ -87,7 +89,6 @@ def borrowing_series_from_days(
     borrowed: BorrowedDays, *, as_of: date, threshold: int = BORROWING_THRESHOLD, window_days: int = WINDOW_DAYS
 ) -> BorrowingSeries:
     """The series from what was borrowed each day (kept up to date loan by loan by ChartData)."""
-    import numpy as np  # here, not at import: the window's first frame needs no numpy
 
     days = sorted(day for day in borrowed if day <= as_of)
     if not days:

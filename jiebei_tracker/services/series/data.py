@@ -15,7 +15,9 @@ from pathlib import Path
 from jiebei_tracker.domain.book import Book, Loan
 from jiebei_tracker.services import health
 from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.health import HealthSettings
+from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.series.balance import (
     BalanceMoves,
     BalanceSeries,
@@ -44,7 +46,7 @@ from jiebei_tracker.services.series.on_time import (
     on_time_series_from_totals,
 )
 from jiebei_tracker.services.session import Session
-from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.database import Database, open_database
 
 HealthHistory = Callable[..., list]
 """``health_history(database, *, start, end, settings) -> list[HealthPoint]``: a stand-in for the score history
@@ -334,9 +336,6 @@ def _borrowed(loans) -> list[tuple[date, int]]:
 def demo_chart_data(folder: Path, *, today: date, years: int = 3, loans: int = 120, seed: int = 20240101) -> ChartData:
     """A generated history (services.demo) in a new database under ``folder``, for running a chart on its own
     and for benchmarks; ``loans=0`` leaves the database empty. Close ``.database`` when done."""
-    from jiebei_tracker.services.demo import generate_history
-    from jiebei_tracker.services.ledger import Ledger
-    from jiebei_tracker.storage.database import open_database
 
     database = open_database(Path(folder) / "demo-charts.db")
     if loans:

@@ -7,13 +7,11 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+
+import numpy as np
 
 from jiebei_tracker.domain.limits import LimitCut, LimitRecord, limit_cuts
 from jiebei_tracker.services.series.balance import BalanceSeries
-
-if TYPE_CHECKING:
-    import numpy as np
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,7 +96,6 @@ def limit_series(limits: Iterable[LimitRecord], balance: BalanceSeries) -> Limit
 
 
 def _platform_limits(name: str, records: list[LimitRecord], balance: BalanceSeries) -> PlatformLimits:
-    import numpy as np  # here, not at import: the window's first frame needs no numpy
 
     cuts = limit_cuts(records)
     # The step line keeps one value per day: the last recorded that day.

@@ -24,13 +24,14 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
 from jiebei_tracker.ui.common import STATUS_COLOURS, icon, record_table
 from jiebei_tracker.ui.models.due_model import DueTableModel
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.views.page import Page
 
-if TYPE_CHECKING:  # the first-run welcome loads only when there is nothing to show
+if TYPE_CHECKING:  # made when there is nothing to show (ui/feature_hooks.py)
     from jiebei_tracker.ui.views.welcome_view import WelcomeView
 
 DUE_DAYS = 30
@@ -189,9 +190,7 @@ class DashboardView(Page):
     def welcome(self) -> WelcomeView:
         """The first-run welcome, made the first time it is asked for."""
         if self._welcome is None:
-            from jiebei_tracker.ui.views.welcome_view import WelcomeView
-
-            self._welcome = WelcomeView()
+            self._welcome = feature_hooks.welcome_view_class()()
             self._welcome.add_loan_requested.connect(self._actions.new_loan)
             self._welcome.import_requested.connect(self.import_requested.emit)
             self._welcome.sample_requested.connect(self.sample_requested.emit)

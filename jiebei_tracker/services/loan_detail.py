@@ -1,0 +1,86 @@
+"""One loan looked at closely: its schedule with what was paid on each installment as of a day, the early-payoff
+quote, and what a repayment typed by hand would meet. The payment arithmetic and the ORM come in with it, when
+the user first opens a loan (the window's loans list, ``services.loans``, needs neither)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jiebei_tracker.domain.errors import InvalidValue
+from jiebei_tracker.domain.payments import (
+    PayoffQuote,
+    apply_payments,
+    propose_payoff,
+    remaining_total,
+)
+from jiebei_tracker.domain.vocabulary import RepaymentSource
+from jiebei_tracker.services.ledger.repayments import nearest_assumed
+from jiebei_tracker.services.loans import LoanDetail, RepaymentLine, RepaymentOutlook, ScheduleLine, list_loans
+from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
+from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.queries import loan_schedule_rows
+
+
+def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, grace_days: int = 0) -> LoanDetail:
+    """A loan's schedule with what was paid on each installment and its status as of ``as_of``
+    (repayments made after ``as_of`` are left out), and all its repayments."""
+
+    summaries = list_loans(database, today=today, grace_days=grace_days, loan_ids=[loan_id])
+    if not summaries:
+        raise InvalidValue("loan", loan_id, "no such loan")
+    with database.reading() as session:
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+    application = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=as_of)
+    lines = [
+        ScheduleLine(
+            seq=state.seq,
+            due_on=state.due_on,
+            principal_fen=state.installment.principal_fen,
+            interest_fen=state.installment.interest_fen,
+            paid_fen=state.paid_fen,
+            settled_on=state.settled_on,
+            status=state.status(as_of, grace_days),
+            corrected=row.corrected,
+        )
+        for row, state in zip(inst_rows, application.states, strict=True)
+    ]
+    repayments = [
+        RepaymentLine(
+            r.id, r.paid_on, r.amount_fen, r.is_payoff, r.note, RepaymentSource(r.source), r.loan_id, r.source_ref
+        )
+        for r in pay_rows
+    ]
+    return LoanDetail(summaries[0], lines, repayments)
+
+
+def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQuote:
+    """What settling the loan on ``paid_on`` would cost (docs/money.md, early payoff)."""
+
+    with database.reading() as session:
+        loan = session.get(tables.Loan, loan_id)
+        if loan is None:
+            raise InvalidValue("loan", loan_id, "no such loan")
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+        rate, borrowed_on = rate_of(loan), loan.borrowed_on
+    states = apply_payments(
+        [installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=paid_on
+    ).states
+    return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)
+
+
+def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> RepaymentOutlook:
+    """For showing, while the user types, which installments a repayment would settle (``payments.settles``)."""
+
+    with database.reading() as session:
+        if session.get(tables.Loan, loan_id) is None:
+            raise InvalidValue("loan", loan_id, "no such loan")
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+    assumed = [(r.id, r.paid_on) for r in pay_rows if RepaymentSource(r.source).is_assumed and not r.is_payoff]
+    replaced = nearest_assumed(assumed, [r.due_on for r in inst_rows], paid_on) if assumed else None
+    installments = [installment_of(r) for r in inst_rows]
+    payments = [payment_of(r) for r in pay_rows if r.id != replaced]
+    return RepaymentOutlook(
+        apply_payments(installments, payments, as_of=paid_on).states,
+        remaining_total(apply_payments(installments, payments).states),
+    )
