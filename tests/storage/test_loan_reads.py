@@ -84,31 +84,3 @@ def test_sorting_by_a_column_of_the_loan_reads_no_installment(tmp_path):
 def test_the_dashboard_totals_read_none_of_the_settled_installments(few_and_many_settled):
     few, many, more = few_and_many_settled
     assert _steps(many, read=open_totals) - _steps(few, read=open_totals) < more
-
-
-# The one order a query plan shows and no count does: a text filter scans the table in storage order and sorts
-# after, rather than walk the sort index and fetch each row out of order (the same steps, ~5x the time on disk).
-class _Recording:
-    """A connection that keeps each statement it runs, to ask SQLite for its plan afterwards."""
-
-    def __init__(self, connection) -> None:
-        self.connection = connection
-        self.statements: list[tuple[str, dict]] = []
-
-    def execute(self, sql, params=()):
-        self.statements.append((sql, params))
-        return self.connection.execute(sql, params)
-
-
-def _plan(database, read=loan_ids, **query) -> list[str]:
-    with database.read() as connection:
-        recording = _Recording(connection)
-        read(recording, today=TODAY, **query)
-        ((sql, params),) = recording.statements
-        return [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
-
-
-def test_a_text_filter_reads_the_loans_in_storage_order_not_through_the_sort_index(database):
-    """The note is only in the row: walking an index and reading each row out of order is ~5x slower."""
-    steps = _plan(database, where=LoanFilter(text="car"), sort="borrowed_on")
-    assert steps[0] == "SCAN loan" and "USE TEMP B-TREE FOR ORDER BY" in steps

@@ -106,10 +106,8 @@ class Ledger(BulkLoading, DeleteWrites, RepaymentWrites, ImportUndoWrites):
         return Changes(loan_ids=frozenset({loan_id}), payments=True)
 
     def delete_loan(self, loan_id: int) -> Changes:
-        """Delete a loan with its schedule and repayments."""
-        with self._database.transaction() as session:
-            session.delete(get_loan(session, loan_id))
-        return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True)
+        """Delete a loan with its schedule and repayments (``delete_loan_undoably`` without what undo needs)."""
+        return self.delete_loan_undoably(loan_id)[0]
 
     def correct_installment(
         self, loan_id: int, seq: int, *, principal_fen: int | None = None, interest_fen: int | None = None

@@ -23,6 +23,7 @@ from jiebei_tracker.services.ledger.base import (
     reapply,
     row_values,
 )
+from jiebei_tracker.services.ledger.undo import DeletedRow
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import rate_of
 
@@ -126,13 +127,18 @@ class RepaymentWrites(LedgerBase):
         return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=added)
 
     def delete_repayment(self, repayment_id: int) -> Changes:
+        return self.delete_repayment_undoably(repayment_id)[0]
+
+    def delete_repayment_undoably(self, repayment_id: int) -> tuple[Changes, DeletedRow]:
+        """delete_repayment, returning the row as it was for ``restore_repayment``: one transaction."""
         with self._database.transaction() as session:
             row = _get_repayment(session, repayment_id)
             loan_id = row.loan_id
+            (kept,) = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)
             session.delete(row)
             session.flush()
             reapply(session, loan_id)
-        return Changes(loan_ids=frozenset({loan_id}), payments=True)
+        return Changes(loan_ids=frozenset({loan_id}), payments=True), DeletedRow(kept)
 
     def edit_repayment(
         self,

@@ -41,8 +41,8 @@ class DeletedRow:
 
 
 class DeleteWrites(LedgerBase):
-    """The undoable deletes of loans, repayments and notes (the window's Ctrl+Z). ``delete_repayment`` comes
-    from the Ledger itself."""
+    """The undoable deletes of loans and notes, and putting deleted loans, repayments and notes back (the
+    window's Ctrl+Z); a repayment is deleted by ``RepaymentWrites.delete_repayment_undoably``."""
 
     def delete_loan_undoably(self, loan_id: int) -> tuple[Changes, DeletedLoan]:
         """delete_loan, returning the loan as it was for restore_loan."""
@@ -81,13 +81,6 @@ class DeleteWrites(LedgerBase):
         return Changes(
             loan_ids=frozenset({loan["id"]}), loans_added_or_removed=True, payments=True, created_id=loan["id"]
         )
-
-    def delete_repayment_undoably(self, repayment_id: int) -> tuple[Changes, DeletedRow]:
-        with self._database.transaction() as session:
-            rows = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)
-        if not rows:
-            raise InvalidValue("repayment", repayment_id, "no such repayment")
-        return self.delete_repayment(repayment_id), DeletedRow(rows[0])
 
     def restore_repayment(self, deleted: DeletedRow) -> Changes:
         """Put a deleted repayment back on its loan (refused if the loan is gone or no longer owes that much)."""
