@@ -1,8 +1,10 @@
 """The ledger: the only way anything is written. Every call is one transaction and returns its Changes.
 
-The class is put together from the parts in this package: ``base`` (checks and row helpers), ``bulk``
-(``add_history``), ``repayments``, ``undo`` (undoable deletes) and ``import_undo`` (``undo_import``); their record
-types are importable from here too.
+``Ledger`` is one class put together from the parts in this package, each a module of functions over the ledger's
+``base`` (the database, today's date and the checks made before a write): ``bulk`` (``add_history``),
+``repayments``, ``undo`` (undoable deletes and putting deleted rows back) and ``import_undo`` (``undo_import``).
+The class body lists every write, its own (loans, limits, notes) and each part's; the parts' record types are
+importable from here too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.text import clean_name
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.ledger import bulk, import_undo, repayments, undo
 from jiebei_tracker.services.ledger.base import (
+    LedgerBase,
     get_loan,
     get_note,
     has_payoff,
@@ -28,10 +32,9 @@ from jiebei_tracker.services.ledger.base import (
     reapply,
     repayment_row,
 )
-from jiebei_tracker.services.ledger.bulk import BulkLoading, HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry
-from jiebei_tracker.services.ledger.import_undo import ImportUndoWrites
-from jiebei_tracker.services.ledger.repayments import InstallmentKey, RepaymentWrites
-from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow, DeleteWrites
+from jiebei_tracker.services.ledger.bulk import HistoricLoan, LimitEntry, NoteEntry, RepaymentEntry, checked_limit
+from jiebei_tracker.services.ledger.repayments import InstallmentKey
+from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.queries import loan_schedule_rows
 
@@ -47,8 +50,30 @@ __all__ = [
 ]
 
 
-class Ledger(BulkLoading, DeleteWrites, RepaymentWrites, ImportUndoWrites):
+class Ledger(LedgerBase):
     """All writes go through here. Bad values raise InvalidValue before anything is written."""
+
+    # -- the parts' writes -------------------------------------------------------------------------------
+
+    add_history = bulk.add_history
+
+    log_repayment = repayments.log_repayment
+    log_repayment_undoably = repayments.log_repayment_undoably
+    pay_off = repayments.pay_off
+    edit_repayment = repayments.edit_repayment
+    record_installments_paid = repayments.record_installments_paid
+    undo_repayments = repayments.undo_repayments
+    delete_repayment = repayments.delete_repayment
+    delete_repayment_undoably = repayments.delete_repayment_undoably
+
+    delete_loan_undoably = undo.delete_loan_undoably
+    restore_loan = undo.restore_loan
+    restore_repayment = undo.restore_repayment
+    delete_note_undoably = undo.delete_note_undoably
+    restore_note = undo.restore_note
+
+    undo_import = import_undo.undo_import
+    undo_import_counted = import_undo.undo_import_counted
 
     # -- loans -------------------------------------------------------------------------------------------
 
@@ -151,7 +176,7 @@ class Ledger(BulkLoading, DeleteWrites, RepaymentWrites, ImportUndoWrites):
         return Changes(platforms=True)
 
     def record_limit(self, platform: str, *, recorded_on: date, limit_fen: int, note: str = "") -> Changes:
-        entry = self._checked_limit(LimitEntry(platform, recorded_on, limit_fen, note))
+        entry = checked_limit(self, LimitEntry(platform, recorded_on, limit_fen, note))
         with self._database.transaction() as session:
             row = tables.CreditLimitRecord(
                 platform_id=self._platform_id(session, entry.platform),

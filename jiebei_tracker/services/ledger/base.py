@@ -72,7 +72,6 @@ class LedgerBase:
         self._check_day("date", noted_on)
         return text
 
-    _check_not_future = _check_day  # the name earlier parts use
 
     def _check_paid_on(self, loan: tables.Loan, paid_on: date) -> None:
         self._check_day("paid_on", paid_on)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import chain, islice
 
 from sqlalchemy import delete, func, update
@@ -71,206 +72,208 @@ class NoteEntry:
 HISTORY_BATCH = 2000
 
 
-class BulkLoading(LedgerBase):
-    """``add_history``: the ledger's bulk write path."""
+def add_history(
+    ledger: LedgerBase,
+    loans: Iterable[HistoricLoan],
+    *,
+    limits: Iterable[LimitEntry] = (),
+    notes: Iterable[NoteEntry] = (),
+    platform_kinds: dict[str, PlatformKind] | None = None,
+    repayments: Iterable[RepaymentEntry] = (),
+    progress: Callable[[int, int], None] | None = None,
+    import_batch: ImportedFile | None = None,
+    total: int | None = None,
+) -> Changes:
+    """Load many loans with their repayments, repayments of loans already recorded, limits and notes in one
+    transaction (demo data, imports). Schedules and payment states are computed here and written with
+    executemany, a batch at a time so memory stays flat. ``progress(done, total)`` is called after each
+    batch; anything it raises (a cancel) rolls the whole call back. With ``import_batch`` the call is recorded
+    as an import (an ``importbatch`` row, whose number ``created_id`` returns) and every row it adds is tagged
+    with that number, so that ``undo_import`` can take exactly those rows back.
 
-    def add_history(
-        self,
-        loans: Iterable[HistoricLoan],
-        *,
-        limits: Iterable[LimitEntry] = (),
-        notes: Iterable[NoteEntry] = (),
-        platform_kinds: dict[str, PlatformKind] | None = None,
-        repayments: Iterable[RepaymentEntry] = (),
-        progress: Callable[[int, int], None] | None = None,
-        import_batch: ImportedFile | None = None,
-        total: int | None = None,
-    ) -> Changes:
-        """Load many loans with their repayments, repayments of loans already recorded, limits and notes in one
-        transaction (demo data, imports). Schedules and payment states are computed here and written with
-        executemany, a batch at a time so memory stays flat. ``progress(done, total)`` is called after each
-        batch; anything it raises (a cancel) rolls the whole call back. With ``import_batch`` the call is recorded
-        as an import (an ``importbatch`` row, whose number ``created_id`` returns) and every row it adds is tagged
-        with that number, so that ``undo_import`` can take exactly those rows back.
+    The four may be iterators that read a file as it is written (imports): given ``total`` (how many items
+    they hold in all, for ``progress``), they are read a batch at a time and never held whole. Every value
+    is checked (and names trimmed) before its batch is written; a bad one — or anything an iterator raises —
+    rolls the whole call back, so nothing of it is kept."""
+    if total is None:
+        loans, repayments, limits, notes = list(loans), list(repayments), list(limits), list(notes)
+        total = len(loans) + len(repayments) + len(limits) + len(notes)
+    platform_kinds = {clean_name(name, "platform"): kind for name, kind in (platform_kinds or {}).items()}
+    done = loans_written = 0
+    report = progress or (lambda _done, _total: None)
+    with ledger._database.transaction() as session:
+        connection = session.connection()
+        platform_ids: dict[str, int] = {}
+        recorder = BatchRecorder(session, import_batch) if import_batch is not None else None
+        tag = {"import_id": recorder.id if recorder is not None else None}
 
-        The four may be iterators that read a file as it is written (imports): given ``total`` (how many items
-        they hold in all, for ``progress``), they are read a batch at a time and never held whole. Every value
-        is checked (and names trimmed) before its batch is written; a bad one — or anything an iterator raises —
-        rolls the whole call back, so nothing of it is kept."""
-        if total is None:
-            loans, repayments, limits, notes = list(loans), list(repayments), list(limits), list(notes)
-            total = len(loans) + len(repayments) + len(limits) + len(notes)
-        platform_kinds = {clean_name(name, "platform"): kind for name, kind in (platform_kinds or {}).items()}
-        done = loans_written = 0
-        report = progress or (lambda _done, _total: None)
-        with self._database.transaction() as session:
-            connection = session.connection()
-            platform_ids: dict[str, int] = {}
-            recorder = BatchRecorder(session, import_batch) if import_batch is not None else None
-            tag = {"import_id": recorder.id if recorder is not None else None}
-
-            def platform_id(name: str) -> int:
-                if name not in platform_ids:
-                    platform_ids[name] = self._platform_id(session, name)
-                    if recorder is not None:
-                        recorder.platform_used(platform_ids[name])
-                return platform_ids[name]
-
-            for name, kind in platform_kinds.items():
-                platform = session.get(tables.Platform, platform_id(name))
+        def platform_id(name: str) -> int:
+            if name not in platform_ids:
+                platform_ids[name] = ledger._platform_id(session, name)
                 if recorder is not None:
-                    recorder.kind_set(platform, kind.value)
-                platform.kind = kind.value
-            session.flush()
-            next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
-            for batch in _batches(map(self._checked_loan, loans)):
-                loan_rows, installment_rows, repayment_rows = [], [], []
-                for offset, item in enumerate(batch, start=next_id + loans_written):
-                    draft = item.draft
-                    since = draft.terms.borrowed_on if draft.autopay else None
-                    loan_rows.append(_bulk_values({"id": offset, "platform_id": platform_id(draft.platform),
-                                                   "autopay_since": since, **tag, **loan_fields(draft)},
-                                                  _LOAN_COLUMNS))  # fmt: skip
-                    schedule = build_schedule(draft.terms)
-                    # "Unpaid" records no repayments: past_outcome would only count the overdue installments.
-                    records_past = item.past is not None and item.past.kind is not PastKind.UNPAID
-                    assumed = self.past_outcome(draft, item.past, schedule).payments if records_past else []
-                    installment_rows.extend(_bulk_installments(offset, schedule, [*item.payments, *assumed]))
-                    if not (item.payments or assumed):
-                        continue
-                    refs = list(item.payment_refs) or [None] * len(item.payments)
-                    repayment_rows.extend(
-                        _bulk_values(
-                            {**repayment_row(offset, payment, ref, source=item.source), **tag}, _REPAYMENT_COLUMNS
-                        )
-                        for payment, ref in zip(item.payments, refs, strict=True)
-                    )
-                    repayment_rows.extend(
-                        _bulk_values({**repayment_row(offset, p, None, source=RepaymentSource.SCHEDULE), **tag},
-                                     _REPAYMENT_COLUMNS)
-                        for p in assumed
-                    )  # fmt: skip
-                # Plain executemany: SQLAlchemy's per-row parameter processing would double the time of a
-                # large import (the values are already in the form the columns store).
-                connection.exec_driver_sql(_bulk_insert(tables.Loan, _LOAN_COLUMNS), loan_rows)
-                connection.exec_driver_sql(_bulk_insert(tables.Installment, _INSTALLMENT_COLUMNS), installment_rows)
-                if repayment_rows:
-                    connection.exec_driver_sql(_bulk_insert(tables.Repayment, _REPAYMENT_COLUMNS), repayment_rows)
-                loans_written += len(batch)
-                done += len(batch)
-                report(done, total)
-            touched: set[int] = set()
-            for batch in _batches(map(self._checked_repayment, repayments)):
-                self._check_history_repayments(session, batch)
-                replaced = _replace_assumed(session, batch)
-                if recorder is not None:
-                    recorder.replaced(replaced)
-                connection.execute(
-                    tables.Repayment.__table__.insert(),
-                    [{**repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source), **tag} for e in batch],
-                )
-                touched.update(entry.loan_id for entry in batch)
-                done += len(batch)
-                report(done, total)
-            if touched:
-                reapply_many(session, sorted(touched))
-            for batch in _batches(map(self._checked_limit, limits)):
-                connection.execute(
-                    tables.CreditLimitRecord.__table__.insert(),
-                    [
-                        {
-                            "platform_id": platform_id(e.platform),
-                            "recorded_on": e.recorded_on,
-                            "limit_fen": e.limit_fen,
-                            "note": e.note,
-                            **tag,
-                        }
-                        for e in batch
-                    ],
-                )
-                done += len(batch)
-                report(done, total)
-            for batch in _batches(map(self._checked_note, notes)):
-                connection.execute(
-                    tables.CreditReportNote.__table__.insert(),
-                    [
-                        {
-                            "noted_on": e.noted_on,
-                            "kind": e.kind.value,
-                            "text": e.text,
-                            "resolved": e.resolved_on is not None,
-                            "resolved_on": e.resolved_on,
-                            **tag,
-                        }
-                        for e in batch
-                    ],
-                )
-                done += len(batch)
-                report(done, total)
+                    recorder.platform_used(platform_ids[name])
+            return platform_ids[name]
+
+        for name, kind in platform_kinds.items():
+            platform = session.get(tables.Platform, platform_id(name))
             if recorder is not None:
-                recorder.finish(session)
-        # The new loans are numbered in a row: no set of their numbers is kept as they are written.
-        return Changes(
-            loan_ids=frozenset(chain(range(next_id, next_id + loans_written), touched)),
-            loans_added_or_removed=loans_written > 0,
-            payments=True,
-            platforms=True,
-            limits=True,
-            notes=True,
-            created_id=recorder.id if recorder is not None else None,
-        )
-
-    def _check_payment(self, payment: Payment) -> None:
-        if payment.amount_fen <= 0:
-            raise InvalidValue("amount", format_yuan(payment.amount_fen), "must be more than zero")
-        check_amount(payment.amount_fen, field="amount")
-        self._check_day("paid_on", payment.paid_on)
-
-    def _checked_loan(self, item: HistoricLoan) -> HistoricLoan:
-        """The loan as stored (names trimmed); InvalidValue for any value out of bounds."""
-        draft = self._check_draft(item.draft, item.past)
-        for payment in item.payments:
-            self._check_payment(payment)
-        return item if draft is item.draft else replace(item, draft=draft)
-
-    def _checked_repayment(self, entry: RepaymentEntry) -> RepaymentEntry:
-        self._check_payment(entry.payment)
-        note = clean_note(entry.note, "note")
-        return entry if note == entry.note else replace(entry, note=note)
-
-    def _checked_limit(self, entry: LimitEntry) -> LimitEntry:
-        if entry.limit_fen < 0:
-            raise InvalidValue("limit", format_yuan(entry.limit_fen), "cannot be negative")
-        check_amount(entry.limit_fen, field="limit")
-        self._check_day("date", entry.recorded_on)
-        platform, note = clean_name(entry.platform, "platform"), clean_note(entry.note, "note")
-        if (platform, note) == (entry.platform, entry.note):
-            return entry
-        return replace(entry, platform=platform, note=note)
-
-    def _checked_note(self, entry: NoteEntry) -> NoteEntry:
-        text = self._checked_note_text(entry.text, entry.noted_on)
-        if entry.resolved_on is not None:
-            self._check_day("resolved_on", entry.resolved_on)
-        return entry if text == entry.text else replace(entry, text=text)
-
-    def _check_history_repayments(self, session: Session, repayments: list[RepaymentEntry]) -> None:
-        """Each repayment's loan exists and was taken on or before the day it was paid."""
-        borrowed = {}
-        wanted = sorted({entry.loan_id for entry in repayments})
-        for start in range(0, len(wanted), HISTORY_BATCH):
-            chunk = wanted[start : start + HISTORY_BATCH]
-            query = select(tables.Loan.id, tables.Loan.borrowed_on).where(col(tables.Loan.id).in_(chunk))
-            borrowed.update(session.exec(query).all())
-        for entry in repayments:
-            if entry.loan_id not in borrowed:
-                raise InvalidValue("loan", entry.loan_id, "no such loan")
-            if entry.payment.paid_on < borrowed[entry.loan_id]:
-                raise InvalidValue(
-                    "paid_on",
-                    entry.payment.paid_on.isoformat(),
-                    f"is before the loan was taken ({borrowed[entry.loan_id].isoformat()})",
+                recorder.kind_set(platform, kind.value)
+            platform.kind = kind.value
+        session.flush()
+        next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+        for batch in _batches(map(partial(_checked_loan, ledger), loans)):
+            loan_rows, installment_rows, repayment_rows = [], [], []
+            for offset, item in enumerate(batch, start=next_id + loans_written):
+                draft = item.draft
+                since = draft.terms.borrowed_on if draft.autopay else None
+                loan_rows.append(_bulk_values({"id": offset, "platform_id": platform_id(draft.platform),
+                                               "autopay_since": since, **tag, **loan_fields(draft)},
+                                              _LOAN_COLUMNS))  # fmt: skip
+                schedule = build_schedule(draft.terms)
+                # "Unpaid" records no repayments: past_outcome would only count the overdue installments.
+                records_past = item.past is not None and item.past.kind is not PastKind.UNPAID
+                assumed = ledger.past_outcome(draft, item.past, schedule).payments if records_past else []
+                installment_rows.extend(_bulk_installments(offset, schedule, [*item.payments, *assumed]))
+                if not (item.payments or assumed):
+                    continue
+                refs = list(item.payment_refs) or [None] * len(item.payments)
+                repayment_rows.extend(
+                    _bulk_values({**repayment_row(offset, payment, ref, source=item.source), **tag}, _REPAYMENT_COLUMNS)
+                    for payment, ref in zip(item.payments, refs, strict=True)
                 )
+                repayment_rows.extend(
+                    _bulk_values({**repayment_row(offset, p, None, source=RepaymentSource.SCHEDULE), **tag},
+                                 _REPAYMENT_COLUMNS)
+                    for p in assumed
+                )  # fmt: skip
+            # Plain executemany: SQLAlchemy's per-row parameter processing would double the time of a
+            # large import (the values are already in the form the columns store).
+            connection.exec_driver_sql(_bulk_insert(tables.Loan, _LOAN_COLUMNS), loan_rows)
+            connection.exec_driver_sql(_bulk_insert(tables.Installment, _INSTALLMENT_COLUMNS), installment_rows)
+            if repayment_rows:
+                connection.exec_driver_sql(_bulk_insert(tables.Repayment, _REPAYMENT_COLUMNS), repayment_rows)
+            loans_written += len(batch)
+            done += len(batch)
+            report(done, total)
+        touched: set[int] = set()
+        for batch in _batches(map(partial(_checked_repayment, ledger), repayments)):
+            _check_history_repayments(ledger, session, batch)
+            replaced = _replace_assumed(session, batch)
+            if recorder is not None:
+                recorder.replaced(replaced)
+            connection.execute(
+                tables.Repayment.__table__.insert(),
+                [{**repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source), **tag} for e in batch],
+            )
+            touched.update(entry.loan_id for entry in batch)
+            done += len(batch)
+            report(done, total)
+        if touched:
+            reapply_many(session, sorted(touched))
+        for batch in _batches(map(partial(checked_limit, ledger), limits)):
+            connection.execute(
+                tables.CreditLimitRecord.__table__.insert(),
+                [
+                    {
+                        "platform_id": platform_id(e.platform),
+                        "recorded_on": e.recorded_on,
+                        "limit_fen": e.limit_fen,
+                        "note": e.note,
+                        **tag,
+                    }
+                    for e in batch
+                ],
+            )
+            done += len(batch)
+            report(done, total)
+        for batch in _batches(map(partial(_checked_note, ledger), notes)):
+            connection.execute(
+                tables.CreditReportNote.__table__.insert(),
+                [
+                    {
+                        "noted_on": e.noted_on,
+                        "kind": e.kind.value,
+                        "text": e.text,
+                        "resolved": e.resolved_on is not None,
+                        "resolved_on": e.resolved_on,
+                        **tag,
+                    }
+                    for e in batch
+                ],
+            )
+            done += len(batch)
+            report(done, total)
+        if recorder is not None:
+            recorder.finish(session)
+    # The new loans are numbered in a row: no set of their numbers is kept as they are written.
+    return Changes(
+        loan_ids=frozenset(chain(range(next_id, next_id + loans_written), touched)),
+        loans_added_or_removed=loans_written > 0,
+        payments=True,
+        platforms=True,
+        limits=True,
+        notes=True,
+        created_id=recorder.id if recorder is not None else None,
+    )
+
+
+def _check_payment(ledger: LedgerBase, payment: Payment) -> None:
+    if payment.amount_fen <= 0:
+        raise InvalidValue("amount", format_yuan(payment.amount_fen), "must be more than zero")
+    check_amount(payment.amount_fen, field="amount")
+    ledger._check_day("paid_on", payment.paid_on)
+
+
+def _checked_loan(ledger: LedgerBase, item: HistoricLoan) -> HistoricLoan:
+    """The loan as stored (names trimmed); InvalidValue for any value out of bounds."""
+    draft = ledger._check_draft(item.draft, item.past)
+    for payment in item.payments:
+        _check_payment(ledger, payment)
+    return item if draft is item.draft else replace(item, draft=draft)
+
+
+def _checked_repayment(ledger: LedgerBase, entry: RepaymentEntry) -> RepaymentEntry:
+    _check_payment(ledger, entry.payment)
+    note = clean_note(entry.note, "note")
+    return entry if note == entry.note else replace(entry, note=note)
+
+
+def checked_limit(ledger: LedgerBase, entry: LimitEntry) -> LimitEntry:
+    """The limit record as stored (names trimmed); InvalidValue for any value out of bounds."""
+    if entry.limit_fen < 0:
+        raise InvalidValue("limit", format_yuan(entry.limit_fen), "cannot be negative")
+    check_amount(entry.limit_fen, field="limit")
+    ledger._check_day("date", entry.recorded_on)
+    platform, note = clean_name(entry.platform, "platform"), clean_note(entry.note, "note")
+    if (platform, note) == (entry.platform, entry.note):
+        return entry
+    return replace(entry, platform=platform, note=note)
+
+
+def _checked_note(ledger: LedgerBase, entry: NoteEntry) -> NoteEntry:
+    text = ledger._checked_note_text(entry.text, entry.noted_on)
+    if entry.resolved_on is not None:
+        ledger._check_day("resolved_on", entry.resolved_on)
+    return entry if text == entry.text else replace(entry, text=text)
+
+
+def _check_history_repayments(ledger: LedgerBase, session: Session, repayments: list[RepaymentEntry]) -> None:
+    """Each repayment's loan exists and was taken on or before the day it was paid."""
+    borrowed = {}
+    wanted = sorted({entry.loan_id for entry in repayments})
+    for start in range(0, len(wanted), HISTORY_BATCH):
+        chunk = wanted[start : start + HISTORY_BATCH]
+        query = select(tables.Loan.id, tables.Loan.borrowed_on).where(col(tables.Loan.id).in_(chunk))
+        borrowed.update(session.exec(query).all())
+    for entry in repayments:
+        if entry.loan_id not in borrowed:
+            raise InvalidValue("loan", entry.loan_id, "no such loan")
+        if entry.payment.paid_on < borrowed[entry.loan_id]:
+            raise InvalidValue(
+                "paid_on",
+                entry.payment.paid_on.isoformat(),
+                f"is before the loan was taken ({borrowed[entry.loan_id].isoformat()})",
+            )
 
 
 _LOAN_COLUMNS = (

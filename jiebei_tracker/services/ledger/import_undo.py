@@ -19,68 +19,62 @@ from jiebei_tracker.services.ledger.bulk import reapply_many
 from jiebei_tracker.storage import tables
 
 
-class ImportUndoWrites(LedgerBase):
-    """``undo_import``: the window's Edit ▸ Undo import, the wizard's "Undo this import" and ``undo-import``."""
+def undo_import(ledger: LedgerBase, import_id: int) -> Changes:
+    return undo_import_counted(ledger, import_id)[0]
 
-    def undo_import(self, import_id: int) -> Changes:
-        return self.undo_import_counted(import_id)[0]
 
-    def undo_import_counted(self, import_id: int) -> tuple[Changes, ImportCounts]:
-        """Undo import ``import_id`` in one transaction: delete its repayments, loans (their schedules with them),
-        limits and notes, then the platforms it created that nothing uses any more; put back the assumed repayments
-        its real ones replaced and the platform kinds it changed; recompute what is paid on the loans whose
-        repayments changed; mark it undone. Returns the Changes and how many records of each sort were removed.
+def undo_import_counted(ledger: LedgerBase, import_id: int) -> tuple[Changes, ImportCounts]:
+    """Undo import ``import_id`` in one transaction: delete its repayments, loans (their schedules with them),
+    limits and notes, then the platforms it created that nothing uses any more; put back the assumed repayments
+    its real ones replaced and the platform kinds it changed; recompute what is paid on the loans whose
+    repayments changed; mark it undone. Returns the Changes and how many records of each sort were removed.
 
-        Refused (InvalidValue, nothing written) for an unknown import, one already undone, and one that something
-        written since depends on: a repayment recorded on a loan it added (by hand, by autopay, by another import),
-        or an installment of such a loan corrected by hand."""
-        with self._database.transaction() as session:
-            batch = session.get(tables.ImportBatch, import_id)
-            if batch is None:
-                raise InvalidValue("import", import_id, "no such import (`imports` lists them)")
-            if batch.undone_on is not None:
-                raise InvalidValue("import", import_id, f"was already undone on {batch.undone_on.isoformat()}")
-            _check_nothing_depends(session, import_id)
-            replaced = json.loads(batch.replaced_json or "{}")
-            loan_ids = set(_ids(session, select(tables.Loan.id).where(tables.Loan.import_id == import_id)))
-            # Loans recorded before the import that it added repayments to: their installments are paid again.
-            touched = set(
-                _ids(session, select(tables.Repayment.loan_id).where(tables.Repayment.import_id == import_id))
-            )
-            counts = {
-                "loans": len(loan_ids),
-                "repayments": _count(session, tables.Repayment, import_id),
-                "limits": _count(session, tables.CreditLimitRecord, import_id),
-                "notes": _count(session, tables.CreditReportNote, import_id),
-            }
-            for table in (tables.Repayment, tables.Loan, tables.CreditLimitRecord, tables.CreditReportNote):
-                session.execute(delete(table).where(col(table.import_id) == import_id))  # schedules by cascade
-            counts["platforms"] = _delete_unused_platforms(session, import_id)
-            touched |= _restore_repayments(session, replaced.get("repayments", []))
-            _restore_kinds(session, replaced.get("platform_kinds", {}))
-            touched -= loan_ids
-            try:
-                reapply_many(session, sorted(touched))
-            except InvalidValue as error:  # a repayment put back meets one recorded since for the same installment
-                raise InvalidValue(
-                    "import",
-                    import_id,
-                    f"cannot be undone: with the repayments it replaced back, {error.value} {error.reason}",
-                ) from None
-            session.execute(
-                update(tables.ImportBatch)
-                .where(col(tables.ImportBatch.id) == import_id)
-                .values(undone_on=self._today())
-            )
-        changes = Changes(
-            loan_ids=frozenset(loan_ids | touched),
-            loans_added_or_removed=bool(loan_ids),
-            payments=True,
-            platforms=True,
-            limits=True,
-            notes=True,
+    Refused (InvalidValue, nothing written) for an unknown import, one already undone, and one that something
+    written since depends on: a repayment recorded on a loan it added (by hand, by autopay, by another import),
+    or an installment of such a loan corrected by hand."""
+    with ledger._database.transaction() as session:
+        batch = session.get(tables.ImportBatch, import_id)
+        if batch is None:
+            raise InvalidValue("import", import_id, "no such import (`imports` lists them)")
+        if batch.undone_on is not None:
+            raise InvalidValue("import", import_id, f"was already undone on {batch.undone_on.isoformat()}")
+        _check_nothing_depends(session, import_id)
+        replaced = json.loads(batch.replaced_json or "{}")
+        loan_ids = set(_ids(session, select(tables.Loan.id).where(tables.Loan.import_id == import_id)))
+        # Loans recorded before the import that it added repayments to: their installments are paid again.
+        touched = set(_ids(session, select(tables.Repayment.loan_id).where(tables.Repayment.import_id == import_id)))
+        counts = {
+            "loans": len(loan_ids),
+            "repayments": _count(session, tables.Repayment, import_id),
+            "limits": _count(session, tables.CreditLimitRecord, import_id),
+            "notes": _count(session, tables.CreditReportNote, import_id),
+        }
+        for table in (tables.Repayment, tables.Loan, tables.CreditLimitRecord, tables.CreditReportNote):
+            session.execute(delete(table).where(col(table.import_id) == import_id))  # schedules by cascade
+        counts["platforms"] = _delete_unused_platforms(session, import_id)
+        touched |= _restore_repayments(session, replaced.get("repayments", []))
+        _restore_kinds(session, replaced.get("platform_kinds", {}))
+        touched -= loan_ids
+        try:
+            reapply_many(session, sorted(touched))
+        except InvalidValue as error:  # a repayment put back meets one recorded since for the same installment
+            raise InvalidValue(
+                "import",
+                import_id,
+                f"cannot be undone: with the repayments it replaced back, {error.value} {error.reason}",
+            ) from None
+        session.execute(
+            update(tables.ImportBatch).where(col(tables.ImportBatch.id) == import_id).values(undone_on=ledger._today())
         )
-        return changes, ImportCounts(**counts)
+    changes = Changes(
+        loan_ids=frozenset(loan_ids | touched),
+        loans_added_or_removed=bool(loan_ids),
+        payments=True,
+        platforms=True,
+        limits=True,
+        notes=True,
+    )
+    return changes, ImportCounts(**counts)
 
 
 def _ids(session: Session, query) -> list[int]:

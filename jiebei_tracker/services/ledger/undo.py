@@ -40,72 +40,68 @@ class DeletedRow:
     row: dict
 
 
-class DeleteWrites(LedgerBase):
-    """The undoable deletes of loans and notes, and putting deleted loans, repayments and notes back (the
-    window's Ctrl+Z); a repayment is deleted by ``RepaymentWrites.delete_repayment_undoably``."""
-
-    def delete_loan_undoably(self, loan_id: int) -> tuple[Changes, DeletedLoan]:
-        """delete_loan, returning the loan as it was for restore_loan."""
-        with self._database.transaction() as session:
-            loan = get_loan(session, loan_id)
-            deleted = DeletedLoan(
-                platform=session.get(tables.Platform, loan.platform_id).name,
-                loan=row_values(session, tables.Loan, tables.Loan.id == loan_id)[0],
-                installments=tuple(row_values(session, tables.Installment, tables.Installment.loan_id == loan_id)),
-                repayments=tuple(row_values(session, tables.Repayment, tables.Repayment.loan_id == loan_id)),
-            )
-            session.delete(loan)
-        return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True), deleted
-
-    def restore_loan(self, deleted: DeletedLoan) -> Changes:
-        """Put a deleted loan back, under its old number when that is still free (``created_id`` says which)."""
-        loan = dict(deleted.loan)
-        with self._database.transaction() as session:
-            self._check_external_id(session, loan["external_id"], loan_id=None)
-            for repayment in deleted.repayments:
-                self._check_source_ref_free(session, repayment["source_ref"])
-            if session.get(tables.Loan, loan["id"]) is not None:
-                loan["id"] = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
-            loan["platform_id"] = self._platform_id(session, deleted.platform)
-            connection = session.connection()
-            connection.execute(tables.Loan.__table__.insert(), [loan])
-            connection.execute(
-                tables.Installment.__table__.insert(),
-                [without_id(row, loan_id=loan["id"]) for row in deleted.installments],
-            )
-            if deleted.repayments:
-                connection.execute(
-                    tables.Repayment.__table__.insert(),
-                    [without_id(row, loan_id=loan["id"]) for row in deleted.repayments],
-                )
-        return Changes(
-            loan_ids=frozenset({loan["id"]}), loans_added_or_removed=True, payments=True, created_id=loan["id"]
+def delete_loan_undoably(ledger: LedgerBase, loan_id: int) -> tuple[Changes, DeletedLoan]:
+    """delete_loan, returning the loan as it was for restore_loan."""
+    with ledger._database.transaction() as session:
+        loan = get_loan(session, loan_id)
+        deleted = DeletedLoan(
+            platform=session.get(tables.Platform, loan.platform_id).name,
+            loan=row_values(session, tables.Loan, tables.Loan.id == loan_id)[0],
+            installments=tuple(row_values(session, tables.Installment, tables.Installment.loan_id == loan_id)),
+            repayments=tuple(row_values(session, tables.Repayment, tables.Repayment.loan_id == loan_id)),
         )
+        session.delete(loan)
+    return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True), deleted
 
-    def restore_repayment(self, deleted: DeletedRow) -> Changes:
-        """Put a deleted repayment back on its loan (refused if the loan is gone or no longer owes that much)."""
-        row = without_id(deleted.row)
-        loan_id = row["loan_id"]
-        with self._database.transaction() as session:
-            get_loan(session, loan_id)
-            self._check_source_ref_free(session, row["source_ref"])
-            result = session.connection().execute(tables.Repayment.__table__.insert().values(**row))
-            if reapply(session, loan_id) and not has_payoff(session, loan_id):
-                raise InvalidValue(
-                    "amount", format_yuan(row["amount_fen"]), f"more than is left to pay on loan #{loan_id}"
-                )
-        return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=result.inserted_primary_key[0])
 
-    def delete_note_undoably(self, note_id: int) -> tuple[Changes, DeletedRow]:
-        with self._database.transaction() as session:
-            row = row_values(session, tables.CreditReportNote, tables.CreditReportNote.id == note_id)
-            session.delete(get_note(session, note_id))
-        return Changes(notes=True), DeletedRow(row[0])
+def restore_loan(ledger: LedgerBase, deleted: DeletedLoan) -> Changes:
+    """Put a deleted loan back, under its old number when that is still free (``created_id`` says which)."""
+    loan = dict(deleted.loan)
+    with ledger._database.transaction() as session:
+        ledger._check_external_id(session, loan["external_id"], loan_id=None)
+        for repayment in deleted.repayments:
+            ledger._check_source_ref_free(session, repayment["source_ref"])
+        if session.get(tables.Loan, loan["id"]) is not None:
+            loan["id"] = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+        loan["platform_id"] = ledger._platform_id(session, deleted.platform)
+        connection = session.connection()
+        connection.execute(tables.Loan.__table__.insert(), [loan])
+        connection.execute(
+            tables.Installment.__table__.insert(),
+            [without_id(row, loan_id=loan["id"]) for row in deleted.installments],
+        )
+        if deleted.repayments:
+            connection.execute(
+                tables.Repayment.__table__.insert(),
+                [without_id(row, loan_id=loan["id"]) for row in deleted.repayments],
+            )
+    return Changes(loan_ids=frozenset({loan["id"]}), loans_added_or_removed=True, payments=True, created_id=loan["id"])
 
-    def restore_note(self, deleted: DeletedRow) -> Changes:
-        row = dict(deleted.row)
-        with self._database.transaction() as session:
-            if session.get(tables.CreditReportNote, row["id"]) is not None:
-                row = without_id(row)
-            result = session.connection().execute(tables.CreditReportNote.__table__.insert().values(**row))
-        return Changes(notes=True, created_id=result.inserted_primary_key[0])
+
+def restore_repayment(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
+    """Put a deleted repayment back on its loan (refused if the loan is gone or no longer owes that much)."""
+    row = without_id(deleted.row)
+    loan_id = row["loan_id"]
+    with ledger._database.transaction() as session:
+        get_loan(session, loan_id)
+        ledger._check_source_ref_free(session, row["source_ref"])
+        result = session.connection().execute(tables.Repayment.__table__.insert().values(**row))
+        if reapply(session, loan_id) and not has_payoff(session, loan_id):
+            raise InvalidValue("amount", format_yuan(row["amount_fen"]), f"more than is left to pay on loan #{loan_id}")
+    return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=result.inserted_primary_key[0])
+
+
+def delete_note_undoably(ledger: LedgerBase, note_id: int) -> tuple[Changes, DeletedRow]:
+    with ledger._database.transaction() as session:
+        row = row_values(session, tables.CreditReportNote, tables.CreditReportNote.id == note_id)
+        session.delete(get_note(session, note_id))
+    return Changes(notes=True), DeletedRow(row[0])
+
+
+def restore_note(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
+    row = dict(deleted.row)
+    with ledger._database.transaction() as session:
+        if session.get(tables.CreditReportNote, row["id"]) is not None:
+            row = without_id(row)
+        result = session.connection().execute(tables.CreditReportNote.__table__.insert().values(**row))
+    return Changes(notes=True, created_id=result.inserted_primary_key[0])
