@@ -10,7 +10,8 @@ from datetime import date
 class Changes:
     """``loan_ids``: loans whose rows, schedule or repayments changed. The flags say which other areas did.
     ``since`` is the first day on which what the rules see may differ (None: no day; ``date.min``: any): the
-    Session fills it in when it applies the Changes to its Book (``services.session``)."""
+    Session fills it in when it applies the Changes to its Book (``services.session``). ``who`` names the ledger
+    write that made them (``"log_repayment"``; joined with " + " when Changes are combined)."""
 
     loan_ids: frozenset[int] = field(default_factory=frozenset)
     loans_added_or_removed: bool = False
@@ -20,6 +21,7 @@ class Changes:
     notes: bool = False
     created_id: int | None = None
     since: date | None = None
+    who: str = ""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -31,6 +33,7 @@ class Changes:
             notes=self.notes or other.notes,
             created_id=other.created_id if other.created_id is not None else self.created_id,
             since=min((day for day in (self.since, other.since) if day is not None), default=None),
+            who=" + ".join(dict.fromkeys(name for who in (self.who, other.who) for name in who.split(" + ") if name)),
         )
 
     @property

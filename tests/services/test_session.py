@@ -153,3 +153,19 @@ def test_the_patched_book_is_the_book_read_afresh_after_any_change(operations, d
                     _assert_as_read_afresh(session)
         finally:
             database.close()
+
+
+def test_every_write_says_who_made_its_changes(database, ledger):
+    from jiebei_tracker.services.changes import Changes
+    from jiebei_tracker.services.ledger import WRITES
+
+    added = ledger.add_loan(draft("借呗", borrowed_on=date(2026, 10, 8), principal_yuan=3_000, months=6))
+    paid, _ = ledger.log_repayment_undoably(added.created_id, paid_on=TODAY, amount_fen=10_000)
+    assert (added.who, paid.who) == ("add_loan", "log_repayment_undoably")
+    assert ledger.delete_loan(added.created_id).who == "delete_loan"  # not the undoable delete it goes through
+    assert (added | paid | added).who == "add_loan + log_repayment_undoably"
+    assert (Changes() | paid).who == "log_repayment_undoably"
+    assert {"add_history", "log_repayment", "pay_off", "undo_import", "record_limit", "add_note"} <= set(WRITES)
+    session = Session(database=database, today=lambda: TODAY)
+    session.book()
+    assert session.apply(ledger.add_note(noted_on=TODAY, kind=NoteKind.INQUIRY, text="查询")).changes.who == "add_note"

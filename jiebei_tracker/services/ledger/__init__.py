@@ -9,7 +9,10 @@ importable from here too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import wraps
 
 from sqlalchemy import insert
 
@@ -220,3 +223,26 @@ class Ledger(LedgerBase):
             row = get_note(session, note_id)
             row.resolved, row.resolved_on = False, None
         return Changes(notes=True)
+
+
+def _signed(write: Callable) -> Callable:
+    """``write`` with the Changes it returns (alone, or first of a tuple) saying who made them (``Changes.who``)."""
+
+    @wraps(write)
+    def signed(ledger: Ledger, *args, **kwargs):
+        made = write(ledger, *args, **kwargs)
+        if isinstance(made, tuple):
+            return (replace(made[0], who=write.__name__), *made[1:])
+        return replace(made, who=write.__name__)
+
+    return signed
+
+
+WRITES = tuple(
+    name
+    for name, value in vars(Ledger).items()
+    if callable(value) and not name.startswith("_")
+)
+"""Every write the ledger makes: each returns Changes signed with its name."""
+for _name in WRITES:
+    setattr(Ledger, _name, _signed(getattr(Ledger, _name)))

@@ -72,7 +72,6 @@ class LedgerBase:
         self._check_day("date", noted_on)
         return text
 
-
     def _check_paid_on(self, loan: tables.Loan, paid_on: date) -> None:
         self._check_day("paid_on", paid_on)
         if paid_on < loan.borrowed_on:
