@@ -88,7 +88,7 @@ def loans(args, context) -> int:
             format_yuan(s.principal_fen),
             f"{s.term_months}",
             s.method.value,
-            s.rate.as_entered(),
+            s.rate.in_words(),
             format_yuan(s.outstanding_fen),
             s.next_due_on.isoformat() if s.next_due_on else "",
             format_yuan(s.next_due_fen) if s.next_due_fen else "",
@@ -148,7 +148,7 @@ def schedule(args, context) -> int:
     name = f" ({s.external_id})" if s.external_id else ""
     print(
         f"loan #{s.loan_id}{name} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
-        f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.as_entered()}; "
+        f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.in_words()}; "
         f"as of {as_of.isoformat()}",
         file=context.out,
     )

@@ -48,6 +48,10 @@ class Rate:
         value = self.daily if self.basis is RateBasis.DAILY else self.annual
         return f"{_trim(value * 100)}%"
 
+    def in_words(self) -> str:
+        """As entered, saying per what: ``9.12% a year`` or ``0.03% a day`` (the command line's wording)."""
+        return f"{self.as_entered()} {'a day' if self.basis is RateBasis.DAILY else 'a year'}"
+
 
 def _trim(value: Decimal) -> str:
     text = format(value.normalize(), "f")

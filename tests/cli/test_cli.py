@@ -213,3 +213,12 @@ def test_python_dash_m_runs_the_cli(db_path):
 )
 def test_only_the_window_arguments_skip_the_full_parser(argv, expected):
     assert _window_only(argv) == expected
+
+
+def test_the_loans_table_says_whether_a_rate_is_per_day_or_per_year(run):
+    run(*ADD)
+    bank = ["add-loan", "--platform", "招商银行", "--borrowed-on", "2024-01-31", "--principal", "3000", "--term", "3"]
+    assert run(*bank, "--method", "equal_installment", "--annual-rate", "9.12%", "--autopay")[0] == 0
+    rows = run("loans")[1].splitlines()[1:]
+    assert "0.02% a day" in rows[0] and "9.12% a year" in rows[1]
+    assert "9.12% a year" in run("schedule", "2")[1]
