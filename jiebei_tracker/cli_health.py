@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from jiebei_tracker.cli_options import option_value, whole_number
+from jiebei_tracker.cli_output import display_width
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import FileProblem, InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
+from jiebei_tracker.domain.rules.flags import Text, cited
 from jiebei_tracker.services.files.private import check_private_target, write_private_file
 
 LANGUAGES = ("en", "zh_CN")
@@ -192,6 +194,55 @@ def _checklist_json(item, language: str) -> dict:
     }
 
 
+# The command line's own words around the rules' texts, in both languages (``--lang``).
+_SAY = {
+    "no_flags": Text(
+        "截至 {day}：没有发现文章里说的风险信号，继续按时还款。",
+        "as of {day}: none of the article's warning signs — keep repaying on time",
+    ),
+    "flags": Text("截至 {day}：{count} 个风险信号", "as of {day}: {count} warning sign{s}"),
+    "article": Text("出处：", "article: "),
+    "evidence": Text("依据：", "evidence: "),
+    "advice": Text("建议：", "advice: "),
+    "more": Text("……另有 {count} 条（完整内容见 --json）", "… and {count} more (see --json)"),
+    "score": Text("健康分 {score}/100（{band}），截至 {day}", "health score {score}/100 ({band}) as of {day}"),
+    "no_cut": Text(
+        "{platform}：记录的额度从未下调，没有需要诊断的（用 `jiebei-tracker limit` 记下额度）。",
+        "{platform}: its recorded limit never fell — nothing to diagnose (record limits with `jiebei-tracker limit`)",
+    ),
+    "reminder": Text("提醒：", "reminder: "),
+    "checklist": Text("恢复清单：", "recovery checklist:"),
+    "nothing_due": Text(
+        "截至 {day}：没有逾期，近期也没有要到期的还款。", "as of {day}: nothing overdue and nothing due soon"
+    ),
+    "wrote_ics": Text(
+        "已把 {count} 期待还款写入日历文件 {path}", "wrote a calendar of {count} installment{s} to pay to {path}"
+    ),
+    "wrote_report": Text("已把截至 {day} 的健康报告写入 {path}", "wrote the health report as of {day} to {path}"),
+    "report": Text(
+        "健康报告，截至 {day}：健康分 {score}/100（{band}）", "Health report as of {day}: score {score}/100 ({band})"
+    ),
+    "dues": Text("逾期和未来 14 天内到期的还款：", "Overdue and due in the next 14 days:"),
+    "no_dues": Text("没有逾期，未来 14 天内也没有到期的还款。", "Nothing overdue or due in 14 days."),
+}
+
+
+def _say(key: str, language: str, **values) -> str:
+    count = values.get("count")
+    return _SAY[key].get(language).format(s="" if count == 1 else "s", **values)
+
+
+def _severity(flag, language: str) -> str:
+    """``high`` (the value the JSON and the docs use) in English; ``高`` in Chinese."""
+    return flag.severity.label(language) if language.startswith("zh") else flag.severity.value
+
+
+def _labelled(key: str, text: str, language: str, indent: str = "") -> str:
+    """``advice: …`` with the lines after the first lined up under the first (CJK characters take two columns)."""
+    label = indent + _say(key, language)
+    return label + _lines(text, " " * display_width(label))
+
+
 # -- commands ----------------------------------------------------------------------------------------------
 
 
@@ -209,20 +260,21 @@ def cmd_flags(args, context) -> int:
         _dump([flag_json(flag, language, refs) for flag in flags], context.out)
         return 0
     out = context.out
+    day = as_of.isoformat()
     if not flags:
-        print(f"as of {as_of.isoformat()}: none of the article's warning signs — keep repaying on time", file=out)
+        print(_say("no_flags", language, day=day), file=out)
         return 0
-    print(f"as of {as_of.isoformat()}: {len(flags)} warning sign{'s' if len(flags) != 1 else ''}", file=out)
+    print(_say("flags", language, day=day, count=len(flags)), file=out)
     for flag in flags:
         print(file=out)
-        print(f"[{flag.severity.value}] {flag.rule} — {flag.title.get(language)}", file=out)
-        print(f"  article: {flag.article_text}", file=out)
-        print(f"  evidence: {flag.evidence.summary.get(language)}", file=out)
+        print(f"[{_severity(flag, language)}] {flag.rule} — {flag.title.get(language)}", file=out)
+        print(_labelled("article", cited(flag.article, language), language, "  "), file=out)
+        print(_labelled("evidence", flag.evidence.summary.get(language), language, "  "), file=out)
         for item in flag.evidence.items[:_ITEMS_SHOWN]:
             print(f"    - {item.text.get(language)}", file=out)
         if len(flag.evidence.items) > _ITEMS_SHOWN:
-            print(f"    … and {len(flag.evidence.items) - _ITEMS_SHOWN} more (see --json)", file=out)
-        print(f"  advice: {_lines(flag.advice.get(language), '          ')}", file=out)
+            print("    " + _say("more", language, count=len(flag.evidence.items) - _ITEMS_SHOWN), file=out)
+        print(_labelled("advice", flag.advice.get(language), language, "  "), file=out)
     return 0
 
 
@@ -243,9 +295,10 @@ def cmd_score(args, context) -> int:
             context.out,
         )
         return 0
-    print(f"health score {check.score}/100 ({check.band.label(language)}) as of {as_of.isoformat()}", file=context.out)
+    band = check.band.label(language)
+    print(_say("score", language, score=check.score, band=band, day=as_of.isoformat()), file=context.out)
     for flag in sorted(check.flags, key=lambda f: -f.severity.rank):
-        print(f"  [{flag.severity.value}] {flag.rule} — {flag.title.get(language)}", file=context.out)
+        print(f"  [{_severity(flag, language)}] {flag.rule} — {flag.title.get(language)}", file=context.out)
     return 0
 
 
@@ -257,11 +310,7 @@ def cmd_diagnose(args, context) -> int:
         if args.json:
             _dump({"platform": platform, "cut": None}, context.out)
         else:
-            print(
-                f"{platform}: its recorded limit never fell — nothing to diagnose "
-                "(record limits with `jiebei-tracker limit`)",
-                file=context.out,
-            )
+            print(_say("no_cut", language, platform=platform), file=context.out)
         return 0
     cut = diagnosis.cut
     if args.json:
@@ -287,15 +336,17 @@ def cmd_diagnose(args, context) -> int:
         return 0
     out = context.out
     print(diagnosis.explanation.get(language), file=out)
-    print(f"article: {'; '.join(str(s) for s in diagnosis.article)}", file=out)
+    print(_labelled("article", cited(diagnosis.article, language), language), file=out)
     for number, flag in enumerate(diagnosis.causes, 1):
-        print(f"  {number}. [{flag.severity.value}] {flag.rule} — {flag.evidence.summary.get(language)}", file=out)
+        summary = flag.evidence.summary.get(language)
+        print(f"  {number}. [{_severity(flag, language)}] {flag.rule} — {summary}", file=out)
         print(f"     → {_lines(flag.advice.get(language), '       ')}", file=out)
     for flag in diagnosis.reminders:
-        print(f"  reminder: {flag.title.get(language)} — {flag.evidence.summary.get(language)}", file=out)
+        text = f"{flag.title.get(language)} — {flag.evidence.summary.get(language)}"
+        print(_labelled("reminder", text, language, "  "), file=out)
     if diagnosis.platform_policy:
-        print(f"advice: {diagnosis.advice.get(language)}", file=out)
-    print("recovery checklist:", file=out)
+        print(_labelled("advice", diagnosis.advice.get(language), language), file=out)
+    print(_say("checklist", language), file=out)
     for item in diagnosis.checklist:
         print(f"  [{'x' if item.done else ' '}] {item.progress_text(language)}", file=out)
     return 0
@@ -311,7 +362,7 @@ def cmd_reminders(args, context) -> int:
     dues = [r for r in found if r.kind is not ReminderKind.NO_AUTOPAY]
     nudges = [r for r in found if r.kind is ReminderKind.NO_AUTOPAY]
     if not dues:
-        print(f"as of {as_of.isoformat()}: nothing overdue and nothing due soon", file=out)
+        print(_say("nothing_due", language, day=as_of.isoformat()), file=out)
     for reminder in dues:
         print(f"{reminder.kind.label(language):<14} {reminder.message.get(language)}", file=out)
     for nudge in nudges:
@@ -337,7 +388,7 @@ def cmd_reminders(args, context) -> int:
             )
         except FileProblem as problem:
             return _refused(problem, target, overwrite=args.overwrite)
-        print(f"wrote a calendar of {count} installment{'s' if count != 1 else ''} to pay to {args.ics}", file=out)
+        print(_say("wrote_ics", language, count=count, path=args.ics), file=out)
     return 0
 
 
@@ -354,16 +405,18 @@ def cmd_report(args, context) -> int:
             write_private_file(args.html, html.encode("utf-8"), overwrite=args.overwrite)
         except FileProblem as problem:
             return _refused(problem, Path(args.html), overwrite=args.overwrite)
-        print(f"wrote the health report as of {as_of.isoformat()} to {args.html}", file=context.out)
+        print(_say("wrote_report", language, day=as_of.isoformat(), path=args.html), file=context.out)
         return 0
     out = context.out
     check = report.check
-    print(f"Health report as of {as_of.isoformat()}: score {check.score}/100 ({check.band.label(language)})", file=out)
+    band = check.band.label(language)
+    print(_say("report", language, day=as_of.isoformat(), score=check.score, band=band), file=out)
     for flag in sorted(check.flags, key=lambda f: -f.severity.rank):
-        print(f"\n[{flag.severity.value}] {flag.title.get(language)} ({flag.article_text})", file=out)
+        article = cited(flag.article, language)
+        print(f"\n[{_severity(flag, language)}] {flag.title.get(language)} ({article})", file=out)
         print(f"  {flag.evidence.summary.get(language)}", file=out)
         print(f"  → {_lines(flag.advice.get(language), '    ')}", file=out)
-    print("\nOverdue and due in the next 14 days:" if report.dues else "\nNothing overdue or due in 14 days.", file=out)
+    print("\n" + _say("dues" if report.dues else "no_dues", language), file=out)
     for due in report.dues:
         print(f"  {due.due_on.isoformat()}  {format_yuan(due.amount_fen):>12}  {due.message.get(language)}", file=out)
     for diagnosis in report.diagnoses:

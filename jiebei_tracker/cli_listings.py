@@ -6,27 +6,22 @@ JSON: dates ISO, amounts strings in yuan with two decimals, rates decimal string
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Sequence
 
 from jiebei_tracker.cli_options import option_value
+from jiebei_tracker.cli_output import display_width
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.text import printable
-
-
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def print_table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
     """Aligned columns; a cell's tab or line break is shown as ``\\t`` / ``\\n`` so each row stays one line
     (the other control characters are escaped on their way out, see ``cli_output``)."""
     rows = [[printable(cell, one_line=True) for cell in row] for row in rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     for line in [headers, *rows]:
-        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(line)]
+        cells = [cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(line)]
         print("  ".join(cells).rstrip(), file=out)
 
 

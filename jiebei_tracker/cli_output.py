@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import unicodedata
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -29,6 +30,11 @@ class PrintableStream:
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.storage.book import load_book
+from tests.chinese import half_width_slips, informal_you
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
@@ -51,7 +52,12 @@ def test_flags_as_of_a_past_day_and_in_chinese(run, books):
     assert [f["rule"] for f in json.loads(out)] == []  # due that day: not overdue yet, 微粒贷 not borrowed yet
     status, out, _ = run("flags", "--as-of", "2026-11-28", "--lang", "zh_CN")
     assert status == 0
-    assert "[critical] overdue — 有逾期未还的款项" in out and "建议" not in out and "advice:" in out
+    assert out.startswith("截至 2026-11-28：2 个风险信号\n")
+    assert "[严重] overdue — 有逾期未还的款项" in out and "\n  出处：原因 1；原因 4" in out and "\n  依据：" in out
+    advice = out[out.rindex("  建议：") :].splitlines()  # the autopay advice: a line for the platform under it
+    assert advice[1].startswith(" " * 8 + "微粒贷")  # lined up under the advice: "  建议：" takes 8 columns
+    assert not any(word in out for word in ("as of", "article:", "evidence:", "advice:", "[critical]"))
+    assert half_width_slips(out.splitlines()) == [] and informal_you(out.splitlines()) == []
 
 
 def test_flags_text_when_all_is_well(run, database):

@@ -270,6 +270,17 @@ def test_three_inquiries_within_ninety_days(days, fires):
         assert {item.kind for item in flag.evidence.items} == {"note"}
 
 
+def test_platforms_and_inquiries_read_as_one_sentence_in_each_language():
+    records = Records()
+    for platform in ("借呗", "微粒贷", "京东金条"):
+        records.loan(platform, borrowed_on=date(2026, 10, 1))
+    for d in (60, 30, 10):
+        records.note(days_ago(d), NoteKind.INQUIRY, f"贷款审批 {d}")
+    summary = fired(records.snapshot(AS_OF), "multi_platform").evidence.summary
+    assert summary.zh_CN.count("；") == 1 and ";" not in summary.zh_CN and summary.zh_CN.endswith("。")
+    assert "; " in summary.en and summary.en.endswith(".")
+
+
 # -- risky_purpose -----------------------------------------------------------------------------------------
 
 

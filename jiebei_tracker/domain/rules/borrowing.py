@@ -171,7 +171,7 @@ def _multi_platform_flag(
         "multi_platform",
         Severity.HIGH,
         title=Text("多头借贷：同时在多个平台借款或申请", "Credit on many platforms at once"),
-        summary=Text(";".join(summary_zh) + "。", _sentence("; ".join(summary_en))),
+        summary=Text("；".join(summary_zh) + "。", _sentence("; ".join(summary_en))),
         items=items,
         advice=Text("\n".join(advice_zh), "\n".join(advice_en)),
     )

@@ -238,11 +238,7 @@ def _signed(write: Callable) -> Callable:
     return signed
 
 
-WRITES = tuple(
-    name
-    for name, value in vars(Ledger).items()
-    if callable(value) and not name.startswith("_")
-)
+WRITES = tuple(name for name, value in vars(Ledger).items() if callable(value) and not name.startswith("_"))
 """Every write the ledger makes: each returns Changes signed with its name."""
 for _name in WRITES:
     setattr(Ledger, _name, _signed(getattr(Ledger, _name)))
