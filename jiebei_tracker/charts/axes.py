@@ -93,6 +93,8 @@ def yuan_tick(yuan: float, *, chinese: bool) -> str:
 class YuanAxis(pg.AxisItem):
     """Yuan, shortened (the hover read-out gives the exact amount)."""
 
+    EMPTY_TOP = 1000.0  # nothing in view: ¥0 to ¥1,000 in round steps, not ¥0.2 … ¥0.8
+
     def __init__(self, orientation: str = "left", **kwargs) -> None:
         super().__init__(orientation, **kwargs)
         self.enableAutoSIPrefix(False)
@@ -104,6 +106,8 @@ class YuanAxis(pg.AxisItem):
 
 class CountAxis(pg.AxisItem):
     """Whole numbers only: there is no such thing as half a loan."""
+
+    EMPTY_TOP = 1.0
 
     def __init__(self, orientation: str = "left", **kwargs) -> None:
         super().__init__(orientation, **kwargs)

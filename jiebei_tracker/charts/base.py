@@ -327,8 +327,11 @@ class Chart(QWidget):
             plot.setYRange(0, self.nice_top(index, top), padding=0)
 
     def nice_top(self, plot_index: int, top: float) -> float:
-        """The top of a plot's y axis for the largest value in view (a little headroom for the legend)."""
-        return top * 1.08 if top > 0 else 1.0
+        """The top of a plot's y axis for the largest value in view (a little headroom for the legend); with
+        nothing in view, what its axis calls an empty scale (``EMPTY_TOP``: ¥1,000 for money, 1 for a count)."""
+        if top > 0:
+            return top * 1.08
+        return getattr(self.plots[plot_index].getAxis("left"), "EMPTY_TOP", 1.0)
 
     def _apply_span(self) -> None:
         if self._span is None or not self.plots:

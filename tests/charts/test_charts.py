@@ -432,3 +432,13 @@ def _axis_labels(axis: pg.AxisItem) -> list[str]:
     finally:
         painter.end()
     return [text for _rect, _flags, text in texts]
+
+
+def test_a_span_with_nothing_borrowed_shows_round_amounts_not_fractions_of_a_yuan(qtbot, hand_made):
+    chart = _chart(qtbot, BorrowingChart, hand_made)
+    chart.set_range_preset(RangePreset.SIX_MONTHS)  # June to November: every loan was taken in January or February
+    axis = chart.amount_plot.getAxis("left")
+    bottom, top = chart.amount_plot.viewRange()[1]
+    assert (bottom, top) == (0, 1000)
+    ticks = [value for _, values in axis.tickValues(bottom, top, 200) for value in values]
+    assert ticks and all(float(value).is_integer() for value in ticks)
