@@ -123,6 +123,20 @@ def test_flag_cards_most_serious_first_click_through_to_loans_and_notes(qtbot, b
     assert widget.cards == [] and not widget.empty_label.isHidden()
 
 
+def test_the_flag_list_grows_with_its_cards_instead_of_scrolling_inside_the_page(qtbot, books, database):
+    flags = sorted(Session(database=database).health(TODAY).flags, key=lambda flag: -flag.severity.rank)
+    widget = FlagListWidget()
+    qtbot.addWidget(widget)
+    widget.setFixedWidth(420)
+    heights = []
+    for count in (1, len(flags)):
+        widget.set_flags(flags[:count])
+        widget.adjustSize()
+        heights.append(widget.height())
+    assert len(flags) >= 3 and heights[1] > heights[0] * 2  # every card shown in full: the page scrolls, not a box
+    assert all(card.geometry().bottom() <= widget.height() for card in widget.cards)
+
+
 def test_flag_cards_in_chinese(qtbot, books, database, shots, translations):
     translations.apply("zh_CN")
     widget = FlagListWidget(language="zh_CN", load=lambda: Session(database=database).health(TODAY).flags)

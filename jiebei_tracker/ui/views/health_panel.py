@@ -90,7 +90,6 @@ class HealthPanel(QWidget):
 
         self.score = HealthScoreWidget()
         self.flags = FlagListWidget()
-        self.flags.setMinimumHeight(220)
         self.flags.loan_requested.connect(self.loan_requested)
         self.flags.note_requested.connect(self.note_requested)
         self.autopay = AutopayChecklistWidget()

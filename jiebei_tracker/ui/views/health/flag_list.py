@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -91,8 +90,9 @@ class FlagCard(QFrame):
             button.setToolTip(self.tr("Open"))
 
 
-class FlagListWidget(QScrollArea):
-    """The flags in force, most serious first, as cards; an empty state when there are none.
+class FlagListWidget(QWidget):
+    """The flags in force, most serious first, as cards; an empty state when there are none. It grows with its
+    cards: the page it is on scrolls (a scroll box of its own inside a scrolling page hid all but a card).
 
     Feed it with ``set_flags(flags)``, or give ``load`` and call ``reload()``."""
 
@@ -113,14 +113,11 @@ class FlagListWidget(QScrollArea):
         self._language = language
         self._flags: list[Flag] = []
         self.cards: list[FlagCard] = []
-        self.setWidgetResizable(True)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self.empty_label = QLabel()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self._layout.addWidget(self.empty_label)
-        self._layout.addStretch(1)
-        self.setWidget(self._body)
         self.retranslate_ui()
 
     def set_flags(self, flags: Sequence[Flag]) -> None:
