@@ -9,9 +9,18 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QPalette, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jiebei_tracker.charts.axes import MIN_VISIBLE_DAYS, SECONDS_PER_DAY, DayAxis, day_x, x_day
 from jiebei_tracker.charts.export import PngExportDialog, save_png
@@ -66,6 +75,7 @@ class Chart(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.graphics.installEventFilter(self)
+        self.graphics.viewport().installEventFilter(self)  # the wheel: see _wheel_scrolls_the_page
         self.readout = plain_label(parent=self)  # names platforms
         self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -293,11 +303,26 @@ class Chart(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and watched is self.graphics.viewport():
+            return self._wheel_scrolls_the_page(event)
         if watched is self.graphics and event.type() == QEvent.Type.Leave:
             for crosshair in self._crosshairs:
                 crosshair.setVisible(False)
             self._reset_readout()
         return super().eventFilter(watched, event)
+
+    def _wheel_scrolls_the_page(self, event: QWheelEvent) -> bool:
+        """On a page that scrolls, the wheel scrolls the page; it zooms the chart only with Ctrl held or once
+        the chart was clicked (has the focus). True when the chart should not see the event."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier or self.graphics.hasFocus():
+            return False
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            return False  # nothing to scroll: the wheel zooms as usual
+        QCoreApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
 
     def _on_mouse_moved(self, args) -> None:
         position = args[0]

@@ -442,3 +442,40 @@ def test_a_span_with_nothing_borrowed_shows_round_amounts_not_fractions_of_a_yua
     assert (bottom, top) == (0, 1000)
     ticks = [value for _, values in axis.tickValues(bottom, top, 200) for value in values]
     assert ticks and all(float(value).is_integer() for value in ticks)
+
+
+def _wheel(widget, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton, modifiers,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_page_and_zooms_the_chart_only_with_ctrl_or_once_clicked(qtbot, hand_made):
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+    page = QWidget()
+    column = QVBoxLayout(page)
+    chart = BalanceChart(compact=True)
+    chart.set_series(hand_made.series(chart.kind))
+    chart.setFixedHeight(300)
+    column.addWidget(chart)
+    column.addSpacing(2000)  # a long page
+    area = QScrollArea()
+    area.setWidget(page)
+    area.resize(700, 500)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    x_range = chart.plot.viewRange()[0]
+    _wheel(chart.graphics.viewport())
+    assert area.verticalScrollBar().value() > 0 and chart.plot.viewRange()[0] == x_range  # scrolled, not zoomed
+    scrolled = area.verticalScrollBar().value()
+    _wheel(chart.graphics.viewport(), Qt.KeyboardModifier.ControlModifier)
+    assert area.verticalScrollBar().value() == scrolled and chart.plot.viewRange()[0] != x_range  # zoomed
