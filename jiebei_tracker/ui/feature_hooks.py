@@ -170,7 +170,7 @@ def start_reminders(*, workspace: Workspace, hub: ChangeHub, window) -> QObject 
     """Due-date reminders for the open data: a tray notification where a tray exists, and the in-window banner,
     started once the window's first frame is on screen. Returns their handle (the application stops it when the
     window changes)."""
-    reminders = _Reminders(workspace=workspace, window=window)
+    reminders = _Reminders(workspace=workspace, hub=hub, window=window)
     window.close_guards.append(reminders.handle_close)
     after_first_frame(window, reminders.start)
     return reminders
@@ -180,10 +180,11 @@ class _Reminders(QObject):
     """The reminder notifier and banner of a window, made and started on ``start()`` (the reminder services
     bring SQLAlchemy with them: they load after the window is drawn)."""
 
-    def __init__(self, *, workspace: Workspace, window) -> None:
+    def __init__(self, *, workspace: Workspace, hub: ChangeHub, window) -> None:
         super().__init__(window)
-        self._workspace, self._window = workspace, window
+        self._workspace, self._hub, self._window = workspace, hub, window
         self.notifier = None
+        self.banner = None
         self._stopped = False
 
     def start(self) -> None:
@@ -202,16 +203,29 @@ class _Reminders(QObject):
             keep_running=keep_running,
             parent=self,
         )
-        banner = ReminderBanner()
+        banner = self.banner = ReminderBanner()
         window.add_banner(banner)
         banner.loan_requested.connect(window.open_loan)
-        notifier.reminders_due.connect(banner.show_reminders)
+        # The bar shows the reminders as they stand: again after every change, settings save and tray check.
+        self._hub.changed.connect(self._refresh_banner)
+        self._hub.settings_changed.connect(self._refresh_banner)
+        notifier.reminders_due.connect(self._refresh_banner)
         notifier.open_requested.connect(window.bring_forward)
         notifier.quit_requested.connect(QApplication.quit)
         if state is not None:
             notifier.keep_running_changed.connect(lambda keep: state.setValue("reminders/keep_running", keep))
         self.notifier = notifier
         notifier.start()
+        self._refresh_banner()
+
+    def _refresh_banner(self, changes: object = None) -> None:
+        if self.banner is None or self._stopped:
+            return
+        workspace = self._workspace
+        if isinstance(changes, Changes):
+            workspace.session.apply(changes)  # the one patch of the Book, whoever hands the Changes on first
+        lead_days = workspace.general_settings().reminder_lead_days
+        self.banner.set_reminders(workspace.session.reminders(lead_days=lead_days, nudges=False))
 
     def stop(self) -> None:
         self._stopped = True

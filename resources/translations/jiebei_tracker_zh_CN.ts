@@ -2265,19 +2265,33 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
 <context>
     <name>ReminderBanner</name>
     <message numerus="yes">
-        <source>%n repayment reminder(s)</source>
+        <source>%n repayment(s) overdue</source>
         <translation>
-            <numerusform>%n 条还款提醒</numerusform>
+            <numerusform>%n 期还款已逾期</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n falling due soon</source>
+        <translation>
+            <numerusform>%n 期即将到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders: {parts}</source>
+        <translation>还款提醒：{parts}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <source>… and %n more</source>
+        <source>… and %n more (on the dashboard)</source>
         <translation>
-            <numerusform>……另外还有 %n 条</numerusform>
+            <numerusform>……另有 %n 条（见总览）</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,8 @@ go to $JIEBEI_SCREENSHOTS (or the test's folder)."""
 from __future__ import annotations
 
 import os
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 from jiebei_tracker.services.health.reminders import ReminderKind, pending_reminders
 from jiebei_tracker.services.session import Session
 from jiebei_tracker.storage.book import load_book
+from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.models.records_model import LOAN_ID_ROLE
 from jiebei_tracker.ui.reminders_tray import ReminderNotifier
 from jiebei_tracker.ui.views.health import (
@@ -74,6 +76,11 @@ def _dues(database):
 def _reminders(database):
     """Today's reminders a week ahead: 借呗 overdue, 微粒贷 due in 5 days, and 微粒贷's autopay nudge."""
     return pending_reminders(database, as_of=TODAY, lead_days=7)
+
+
+def _bar(database):
+    """The same without the nudge: what the reminders bar shows."""
+    return pending_reminders(database, as_of=TODAY, lead_days=7, nudges=False)
 
 
 # -- score -------------------------------------------------------------------------------------------------
@@ -237,19 +244,27 @@ def test_recovery_checklist_after_the_cut(qtbot, books, database, shots):
 def test_reminder_banner_in_the_app(qtbot, books, database, shots):
     banner = ReminderBanner()
     qtbot.addWidget(banner)
-    banner.resize(640, 160)
-    banner.show_reminders([])
+    banner.resize(640, 120)
+    banner.set_reminders([])
     assert banner.isHidden()
-    banner.show_reminders(_reminders(database))
+    reminders = _bar(database)
+    banner.set_reminders(reminders)
     assert not banner.isHidden()
-    assert banner.heading.text() == "3 repayment reminder(s)"  # overdue, due soon and its autopay nudge
+    assert banner.heading.text() == "Reminders: 1 repayment(s) overdue, 1 falling due soon"
     with qtbot.waitSignal(banner.loan_requested) as opened:
         banner.line_buttons[0].click()
     assert opened.args == [books["借呗"]]
     _save(banner, shots, "banner")
     with qtbot.waitSignal(banner.dismissed):
         banner.close_button.click()
-    assert banner.isHidden() and banner.reminders() == []
+    assert banner.isHidden()
+    banner.set_reminders(reminders)  # the same reminders after a change elsewhere: it stays dismissed
+    assert banner.isHidden()
+    banner.set_reminders(reminders[1:])  # the overdue one repaid
+    assert banner.isHidden() and banner.reminders() == reminders[1:]
+    later = replace(reminders[1], due_on=reminders[1].due_on + timedelta(days=30))
+    banner.set_reminders([later])  # one it has not shown yet
+    assert not banner.isHidden() and banner.heading.text() == "Reminders: 1 falling due soon"
 
 
 def test_notifier_without_a_tray_reminds_in_the_app_only(qtbot, books, database):
@@ -328,3 +343,16 @@ def test_a_dashboard_of_all_the_widgets(qtbot, books, database, shots, language)
     page.resize(1280, 980)
     _save(page, shots, f"dashboard-{language}")
     assert flags.cards and upcoming.dues() and overdue.dues() and autopay.rows and recovery.rows
+
+
+def test_the_reminders_bar_follows_every_change(qtbot, books, make_window, workspace):
+    window = make_window(workspace)
+    reminders = feature_hooks.start_reminders(workspace=workspace, hub=window.hub, window=window)  # as the app does
+    bar = lambda: reminders.banner  # noqa: E731
+    qtbot.waitUntil(lambda: bar() is not None and bar().isVisible())
+    assert bar().heading.text().startswith("Reminders: 1 repayment(s) overdue")
+    overdue = next(r for r in bar().reminders() if r.loan_id == books["借呗"])
+    window.hub.run(lambda: workspace.ledger.log_repayment(books["借呗"], paid_on=TODAY, amount_fen=overdue.amount_fen))
+    assert books["借呗"] not in [r.loan_id for r in bar().reminders() if r.kind.value == "overdue"]
+    assert "overdue" not in bar().heading.text()
+    reminders.stop()
