@@ -409,7 +409,10 @@ class Chart(QWidget):
         self.label_axes()
 
     def set_axis_label(self, plot: pg.PlotItem, text: str) -> None:
-        plot.setLabel("left", text, color=self.theme.foreground.name())
+        """The left axis's title — none on a small chart, where it would cover the figures beside it (the
+        chart's title says what they are)."""
+        if not self.compact:
+            plot.setLabel("left", text, color=self.theme.foreground.name())
 
 
 def holds_points(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> bool:

@@ -72,8 +72,10 @@ class HealthChart(Chart):
         # lane, and setting the lanes' ticks and widths again would lay out and repaint both axes.
         self._bands_theme: ChartTheme | None = None
         self._lanes_drawn: tuple | None = None
-        if self.compact:
+        if self.compact:  # the score alone: the lanes leave the layout (hidden, they still took its room)
+            self.graphics.ci.removeItem(self.lane_plot)
             self.lane_plot.hide()
+            self.score_plot.getAxis("bottom").setStyle(showValues=True)  # the dates, under the plot that shows
 
     def title(self) -> str:
         return self.tr("Health score")
@@ -129,6 +131,8 @@ class HealthChart(Chart):
         )
 
     def _draw_lanes(self, series: HealthSeries) -> None:
+        if self.compact:
+            return  # no lanes on the small chart (nor their names' width beside the score)
         theme = self.theme
         lanes = self.lanes(series)
         row = {flag_id: index for index, flag_id in enumerate(lanes)}

@@ -479,3 +479,15 @@ def test_the_wheel_scrolls_the_page_and_zooms_the_chart_only_with_ctrl_or_once_c
     scrolled = area.verticalScrollBar().value()
     _wheel(chart.graphics.viewport(), Qt.KeyboardModifier.ControlModifier)
     assert area.verticalScrollBar().value() == scrolled and chart.plot.viewRange()[0] != x_range  # zoomed
+
+
+@pytest.mark.parametrize("chart_class", CHARTS)
+def test_a_small_chart_shows_its_dates_and_no_axis_title_over_its_figures(qtbot, generated, chart_class):
+    chart = _chart(qtbot, chart_class, generated, compact=True)
+    chart.resize(480, 200)
+    chart.show()
+    laid_out = [plot for plot in chart.plots if plot in chart.graphics.ci.items and plot.isVisible()]
+    assert laid_out and laid_out[-1].getAxis("bottom").style["showValues"]  # the dates, under the last plot shown
+    assert all(plot.getAxis("left").labelText == "" for plot in laid_out)  # the chart's title says what they are
+    left = laid_out[0].getAxis("left")
+    assert left.geometry().right() < chart.width() * 0.2  # the plot starts near the left edge
