@@ -17,6 +17,8 @@ class LimitChange:
     recorded_on: date
     limit_fen: int
     change_fen: int | None  # against the previous record; None for the first
+    limit_id: int = 0
+    note: str = ""
 
     @property
     def is_cut(self) -> bool:
@@ -51,7 +53,9 @@ def list_platforms(database: Database) -> list[PlatformSummary]:
         records = reads.limit_records(connection)
     by_platform: dict[int, list[LimitChange]] = {}
     for record, change in limit_changes(records, platform_of=attrgetter("platform_id")):
-        by_platform.setdefault(record.platform_id, []).append(LimitChange(record.recorded_on, record.limit_fen, change))
+        by_platform.setdefault(record.platform_id, []).append(
+            LimitChange(record.recorded_on, record.limit_fen, change, record.limit_id, record.note)
+        )
     return [PlatformSummary(p.name, PlatformKind(p.kind), by_platform.get(p.platform_id, [])) for p in platforms]
 
 

@@ -399,12 +399,17 @@ class LimitRow(NamedTuple):
     platform_id: int
     recorded_on: date
     limit_fen: int
+    limit_id: int = 0
+    note: str = ""
 
 
 def limit_records(connection: sqlite3.Connection) -> list[LimitRow]:
     """Every credit-limit record, oldest first (ties in the order they were recorded)."""
-    sql = "SELECT platform_id, recorded_on, limit_fen FROM creditlimitrecord ORDER BY recorded_on, id"
-    return [LimitRow(pid, date.fromisoformat(day), fen) for pid, day, fen in connection.execute(sql)]
+    sql = "SELECT platform_id, recorded_on, limit_fen, id, note FROM creditlimitrecord ORDER BY recorded_on, id"
+    return [
+        LimitRow(pid, date.fromisoformat(day), fen, limit_id, note or "")
+        for pid, day, fen, limit_id, note in connection.execute(sql)
+    ]
 
 
 class NoteRow(NamedTuple):

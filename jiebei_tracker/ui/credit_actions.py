@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.credit import LimitChange
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import actions as loan_actions
 from jiebei_tracker.ui.common import ChangeHub
@@ -39,6 +41,29 @@ class CreditActions(QObject):
             ),
             parent=self._parent,
         )
+
+    def edit_limit(self, platform: str, record: LimitChange) -> Changes | None:
+        """Correct a recorded limit's day, amount or note."""
+        ledger = self._workspace.ledger
+        return on_demand.limit_dialog().ask(
+            platforms=[platform],
+            today=self._workspace.today(),
+            platform=platform,
+            record=record,
+            save=lambda _name, day, fen, note: self._hub.run(
+                lambda: ledger.edit_limit(record.limit_id, recorded_on=day, limit_fen=fen, note=note)
+            ),
+            parent=self._parent,
+        )
+
+    def delete_limit(self, platform: str, record: LimitChange) -> bool:
+        question = self.tr(
+            "Delete the {platform} limit of {limit} recorded on {day}?\nYou can undo this with Ctrl+Z."
+        ).format(platform=platform, limit=format_yuan(record.limit_fen), day=record.recorded_on.isoformat())
+        if not loan_actions.confirm(self._parent, self.tr("Delete limit record"), question):
+            return False
+        self._undo.delete_limit(record.limit_id, self.tr("delete a credit limit record"))
+        return True
 
     def set_platform_kind(self, name: str, kind: PlatformKind) -> Changes:
         return self._hub.run(lambda: self._workspace.ledger.set_platform_kind(name, kind))

@@ -107,6 +107,10 @@ class UndoableDeletes(QObject):
         ledger = self._workspace.ledger
         self._push(description, note_id, ledger.delete_note_undoably, ledger.restore_note)
 
+    def delete_limit(self, limit_id: int, description: str) -> None:
+        ledger = self._workspace.ledger
+        self._push(description, limit_id, ledger.delete_limit_undoably, ledger.restore_limit)
+
     def repayment_written(self, edit, description: str) -> None:
         """Put a repayment write that was just made (a ``RepaymentEdit``) on the stack, so Ctrl+Z takes it back."""
         self.stack.push(

@@ -491,6 +491,20 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
 <context>
     <name>CreditActions</name>
     <message>
+        <source>Delete the {platform} limit of {limit} recorded on {day}?
+You can undo this with Ctrl+Z.</source>
+        <translation>确定删除 {day} 记下的 {platform} 额度 {limit} 吗？
+可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete limit record</source>
+        <translation>删除额度记录</translation>
+    </message>
+    <message>
+        <source>delete a credit limit record</source>
+        <translation>删除额度记录</translation>
+    </message>
+    <message>
         <source>Delete the credit-report note “{text}”?
 You can undo this with Ctrl+Z.</source>
         <translation>确定删除征信记录“{text}”吗？
@@ -1297,6 +1311,10 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
         <translation>记录信用额度</translation>
     </message>
     <message>
+        <source>Correct a credit limit</source>
+        <translation>更正额度记录</translation>
+    </message>
+    <message>
         <source>e.g. 借呗, 微粒贷, 招商银行</source>
         <translation>例如：借呗、微粒贷、招商银行</translation>
     </message>
@@ -1354,6 +1372,10 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     <message>
         <source>Change</source>
         <translation>变化</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>first record</source>
@@ -2195,6 +2217,22 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Credit limit history</source>
         <translation>额度变化历史</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Correct the chosen record&apos;s day, limit or note</source>
+        <translation>更正所选记录的日期、额度或备注</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen record (Ctrl+Z brings it back)</source>
+        <translation>删除所选记录（可按 Ctrl+Z 恢复）</translation>
     </message>
     <message>
         <source>No platforms yet. A platform appears when you add a loan from it or record its credit limit.</source>

@@ -172,6 +172,31 @@ def test_limits_and_notes(ledger, database):
         ledger.add_note(noted_on=date(2025, 3, 1), kind=NoteKind.OTHER, text="  ")
 
 
+def test_a_limit_record_is_corrected_deleted_and_put_back_with_its_note(ledger, database):
+    ledger.record_limit("借呗", recorded_on=date(2025, 1, 1), limit_fen=5_000_000, note="首次开通")
+    cut = ledger.record_limit("借呗", recorded_on=date(2025, 6, 1), limit_fen=3_000_000, note="短信通知降额").created_id
+    (platform,) = list_platforms(database)
+    assert [(c.limit_id, c.note) for c in platform.limits] == [(1, "首次开通"), (cut, "短信通知降额")]
+    changes = ledger.edit_limit(cut, recorded_on=date(2025, 6, 2), limit_fen=2_500_000, note="看错了，是 2.5 万")
+    assert changes.limits and changes.who == "edit_limit"
+    (platform,) = list_platforms(database)
+    assert (platform.limits[-1].recorded_on, platform.limits[-1].change_fen, platform.limits[-1].note) == (
+        date(2025, 6, 2),
+        -2_500_000,
+        "看错了，是 2.5 万",
+    )
+    with pytest.raises(InvalidValue) as refused:
+        ledger.edit_limit(cut, recorded_on=date(2025, 6, 2), limit_fen=-1)
+    assert refused.value.field == "limit"
+    changes, deleted = ledger.delete_limit_undoably(cut)
+    assert [c.limit_fen for c in list_platforms(database)[0].limits] == [5_000_000]
+    ledger.restore_limit(deleted)
+    assert [(c.limit_fen, c.note) for c in list_platforms(database)[0].limits][-1] == (2_500_000, "看错了，是 2.5 万")
+    ledger.delete_limit(cut)
+    with pytest.raises(InvalidValue):
+        ledger.delete_limit(cut)
+
+
 def test_set_platform_kind(ledger, database):
     ledger.set_platform_kind("老王", PlatformKind.PRIVATE)
     assert [(p.name, p.kind) for p in list_platforms(database)] == [("老王", PlatformKind.PRIVATE)]

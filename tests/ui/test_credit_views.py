@@ -71,6 +71,37 @@ def test_record_a_new_limit_for_the_chosen_platform(limits, window, workspace, m
     assert view.history_model.index(0, 0).data() == TODAY.isoformat()
 
 
+def test_a_limit_record_is_corrected_deleted_and_brought_back_from_the_history(limits, window, workspace, monkeypatch):
+    view = window.show_page(PLATFORMS)
+    view.choose("借呗")
+    assert not view.edit_record_button.isEnabled() and not view.delete_record_button.isEnabled()
+    view.history.selectRow(0)  # the cut of 2026-10-01, newest first
+    assert view.edit_record_button.isEnabled()
+    seen = []
+
+    def correct(dialog: LimitDialog) -> None:
+        seen.append((dialog.windowTitle(), dialog.platform.isEnabled(), dialog.amount.text()))
+        dialog.amount.setText("25000")
+        dialog.note.setText("客服说会再评估")
+
+    monkeypatch.setattr(LimitDialog, "exec", exec_filling(correct))
+    view.edit_record_button.click()
+    assert seen == [("Correct a credit limit", False, "20000.00")]
+    history = view.history_model
+    assert [history.index(0, c).data() for c in range(4)] == [
+        "2026-10-01",
+        "¥25,000.00",
+        "▼ −¥25,000.00",
+        "客服说会再评估",
+    ]
+    monkeypatch.setattr(actions_module, "confirm", lambda *args: True)
+    view.history.selectRow(0)
+    view.delete_record_button.click()
+    assert [r.limit_fen for r in workspace.platforms()[0].limits] == [3_000_000, 5_000_000]
+    window.undo_action.trigger()
+    assert [r.limit_fen for r in workspace.platforms()[0].limits] == [3_000_000, 5_000_000, 2_500_000]
+
+
 def test_the_limit_dialog_refuses_a_bad_amount_by_the_field(qtbot):
     saved = []
     dialog = LimitDialog(platforms=["借呗"], today=TODAY, save=lambda *args: saved.append(args))

@@ -27,6 +27,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger import bulk, import_undo, repayments, undo
 from jiebei_tracker.services.ledger.base import (
     LedgerBase,
+    get_limit,
     get_loan,
     get_note,
     has_payoff,
@@ -74,6 +75,8 @@ class Ledger(LedgerBase):
     restore_repayment = undo.restore_repayment
     delete_note_undoably = undo.delete_note_undoably
     restore_note = undo.restore_note
+    delete_limit_undoably = undo.delete_limit_undoably
+    restore_limit = undo.restore_limit
 
     undo_import = import_undo.undo_import
     undo_import_counted = import_undo.undo_import_counted
@@ -190,6 +193,19 @@ class Ledger(LedgerBase):
             session.add(row)
             session.flush()
         return Changes(limits=True, platforms=True, created_id=row.id)
+
+    def edit_limit(self, limit_id: int, *, recorded_on: date, limit_fen: int, note: str = "") -> Changes:
+        """Correct a limit record's day, amount or note (its platform stays)."""
+        with self._database.transaction() as session:
+            row = get_limit(session, limit_id)
+            platform = session.get(tables.Platform, row.platform_id).name
+            entry = checked_limit(self, LimitEntry(platform, recorded_on, limit_fen, note))
+            row.recorded_on, row.limit_fen, row.note = recorded_on, limit_fen, entry.note
+        return Changes(limits=True)
+
+    def delete_limit(self, limit_id: int) -> Changes:
+        """Delete a limit record (``delete_limit_undoably`` without what undo needs)."""
+        return self.delete_limit_undoably(limit_id)[0]
 
     def add_note(self, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
         text = self._checked_note_text(text, noted_on)

@@ -186,6 +186,13 @@ def get_note(session: Session, note_id: int) -> tables.CreditReportNote:
     return row
 
 
+def get_limit(session: Session, limit_id: int) -> tables.CreditLimitRecord:
+    row = session.get(tables.CreditLimitRecord, limit_id)
+    if row is None:
+        raise InvalidValue("limit", limit_id, "no such limit record")
+    return row
+
+
 def row_values(session: Session, table, condition) -> list[dict]:
     """Rows of a table as plain column dicts (what undo keeps)."""
     return [dict(row) for row in session.execute(select(table.__table__).where(condition)).mappings()]

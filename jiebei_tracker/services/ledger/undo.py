@@ -12,6 +12,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger.base import (
     LedgerBase,
+    get_limit,
     get_loan,
     get_note,
     has_payoff,
@@ -105,3 +106,21 @@ def restore_note(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
             row = without_id(row)
         result = session.connection().execute(tables.CreditReportNote.__table__.insert().values(**row))
     return Changes(notes=True, created_id=result.inserted_primary_key[0])
+
+
+def delete_limit_undoably(ledger: LedgerBase, limit_id: int) -> tuple[Changes, DeletedRow]:
+    with ledger._database.transaction() as session:
+        row = row_values(session, tables.CreditLimitRecord, tables.CreditLimitRecord.id == limit_id)
+        session.delete(get_limit(session, limit_id))
+    return Changes(limits=True), DeletedRow(row[0])
+
+
+def restore_limit(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
+    row = dict(deleted.row)
+    with ledger._database.transaction() as session:
+        if session.get(tables.Platform, row["platform_id"]) is None:
+            raise InvalidValue("platform", row["platform_id"], "no longer exists")
+        if session.get(tables.CreditLimitRecord, row["id"]) is not None:
+            row = without_id(row)
+        result = session.connection().execute(tables.CreditLimitRecord.__table__.insert().values(**row))
+    return Changes(limits=True, created_id=result.inserted_primary_key[0])

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import AmountOutOfRange, format_yuan, parse_yuan
+from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_yuan
 from jiebei_tracker.domain.text import ControlCharacter, clean_name, clean_note
 from jiebei_tracker.services.changes import Changes
+from jiebei_tracker.services.credit import LimitChange
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
@@ -33,12 +34,13 @@ class LimitDialog(FormDialog):
         save: Callable[[str, date, int, str], Changes],
         platform: str | None = None,
         current_limit_fen: Callable[[str], int | None] = lambda name: None,
+        record: LimitChange | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._save, self._today, self._current = save, today, current_limit_fen
         self.saved_changes: Changes | None = None
-        self.setWindowTitle(self.tr("Record a credit limit"))
+        self.setWindowTitle(self.tr("Correct a credit limit") if record else self.tr("Record a credit limit"))
         self.platform = QComboBox()
         self.platform.setEditable(True)
         self.platform.addItems(platforms)
@@ -55,6 +57,11 @@ class LimitDialog(FormDialog):
         self.errors.add_row("date", self.tr("Seen on"), self.recorded_on)
         self.errors.add_row("limit", self.tr("Credit limit (yuan)"), self.amount)
         self.errors.add_row("note", self.tr("Note"), self.note)
+        if record is not None:  # correcting one: its platform stays, its values are there to change
+            self.platform.setEnabled(False)
+            self.recorded_on.setDate(record.recorded_on)
+            self.amount.setText(fen_to_yuan(record.limit_fen))
+            self.note.setText(record.note)
         self.lay_out(below=[self.previous], minimum_width=420)
         self.platform.currentTextChanged.connect(self._show_previous)
         self._show_previous()

@@ -74,13 +74,15 @@ class LimitHistoryModel(RecordsTableModel):
         super().set_records(list(reversed(records)))
 
     def headers(self) -> list[str]:
-        return [self.tr("Recorded on"), self.tr("Limit"), self.tr("Change")]
+        return [self.tr("Recorded on"), self.tr("Limit"), self.tr("Change"), self.tr("Note")]
 
     def cell(self, record: LimitChange, column: int) -> str:
         if column == 0:
             return record.recorded_on.isoformat()
         if column == 1:
             return format_yuan(record.limit_fen)
+        if column == 3:
+            return record.note
         return change_text(record.change_fen) if record.change_fen is not None else self.tr("first record")
 
     def extra_data(self, record: LimitChange, column: int, role: int):

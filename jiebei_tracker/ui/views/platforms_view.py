@@ -23,7 +23,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.credit import PlatformSummary
+from jiebei_tracker.services.credit import LimitChange, PlatformSummary
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import icon, record_table
 from jiebei_tracker.ui.credit_actions import CreditActions
@@ -57,8 +57,20 @@ class PlatformsView(Page):
         self.summary.setWordWrap(True)
         self.history_model = LimitHistoryModel(self)
         self.history = _table(self.history_model, "limit_history_table")
+        self.history.selectionModel().selectionChanged.connect(self._record_chosen)
+        self.history.activated.connect(lambda _index: self.edit_record())
         self.history_title = QLabel()
         self.history_title.setStyleSheet("font-weight: bold;")
+        self.edit_record_button = QPushButton()
+        self.edit_record_button.setObjectName("edit_limit")
+        self.edit_record_button.clicked.connect(self.edit_record)
+        self.delete_record_button = QPushButton()
+        self.delete_record_button.setObjectName("delete_limit")
+        self.delete_record_button.clicked.connect(self.delete_record)
+        record_bar = QHBoxLayout()
+        record_bar.addStretch(1)
+        record_bar.addWidget(self.edit_record_button)
+        record_bar.addWidget(self.delete_record_button)
         form = QFormLayout()
         form.addRow(self.kind_label, self.kind)
         detail = QWidget()
@@ -69,6 +81,7 @@ class PlatformsView(Page):
         detail_layout.addWidget(self.summary)
         detail_layout.addWidget(self.history_title)
         detail_layout.addWidget(self.history, 1)
+        detail_layout.addLayout(record_bar)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("platforms_splitter")
@@ -124,10 +137,12 @@ class PlatformsView(Page):
             self.current.clear()
             self.summary.clear()
             self.history_model.set_records([])
+            self._record_chosen()
             return
         self.name.setText(f"<h2>{html.escape(platform.name)}</h2>")
         self.kind.setCurrentIndex(list(PlatformKind).index(platform.kind))
         self.history_model.set_records(platform.limits)
+        self._record_chosen()
         self.current.setText(
             self.tr("Credit limit now: {limit}").format(limit=format_yuan(platform.current_limit_fen))
             if platform.current_limit_fen is not None
@@ -138,6 +153,24 @@ class PlatformsView(Page):
         self.summary.setText(
             self.tr("Rises: {rises} · cuts: {cuts}").format(rises=rises, cuts=cuts) if platform.limits else ""
         )
+
+    def chosen_record(self) -> LimitChange | None:
+        rows = self.history.selectionModel().selectedRows()
+        return self.history_model.record_at(rows[0].row()) if rows else None
+
+    def edit_record(self) -> Changes | None:
+        """Correct the chosen limit record (Enter or a double click on it does the same)."""
+        platform, record = self.chosen_name(), self.chosen_record()
+        return self._actions.edit_limit(platform, record) if platform and record else None
+
+    def delete_record(self) -> bool:
+        platform, record = self.chosen_name(), self.chosen_record()
+        return self._actions.delete_limit(platform, record) if platform and record else False
+
+    def _record_chosen(self, *_args) -> None:
+        chosen = self.chosen_record() is not None
+        self.edit_record_button.setEnabled(chosen)
+        self.delete_record_button.setEnabled(chosen)
 
     def _kind_chosen(self, index: int) -> None:
         platform = self.chosen()
@@ -155,6 +188,10 @@ class PlatformsView(Page):
         self.record_button.setText(self.tr("Record a credit limit…"))
         self.kind_label.setText(self.tr("Kind:"))
         self.history_title.setText(self.tr("Credit limit history"))
+        self.edit_record_button.setText(self.tr("Correct…"))
+        self.edit_record_button.setToolTip(self.tr("Correct the chosen record's day, limit or note"))
+        self.delete_record_button.setText(self.tr("Delete"))
+        self.delete_record_button.setToolTip(self.tr("Delete the chosen record (Ctrl+Z brings it back)"))
         self.empty.setText(
             self.tr("No platforms yet. A platform appears when you add a loan from it or record its credit limit.")
         )
