@@ -200,6 +200,14 @@ class Session:
             ("platform_diagnosis", platform, today), lambda book, s: health.platform_diagnosis(book, platform, today, s)
         )
 
+    def cut_diagnosis(self, platform: str, cut_on: date, today: date | None = None) -> Diagnosis | None:
+        """The diagnosis of one limit cut: ``platform``'s, recorded on ``cut_on`` (None when there is none)."""
+        today = today or self.today()
+        return self._kept(
+            ("cut_diagnosis", platform, cut_on, today),
+            lambda book, s: health.cut_diagnosis(book, platform, cut_on, today, s),
+        )
+
     def autopay_checklist(self, as_of: date | None = None) -> list[AutopayStatus]:
         """Each platform with loans being repaid, and how many of them are on autopay."""
         as_of = as_of or self.today()

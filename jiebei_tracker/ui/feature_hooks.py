@@ -107,7 +107,7 @@ class _ChartFeedOf:
             self._feed.wait_for_health()
 
 
-def build_charts_page(*, workspace: Workspace, hub: ChangeHub, show_platform: Callable[[str], object]) -> QWidget:
+def build_charts_page(*, workspace: Workspace, hub: ChangeHub, show_platform: Callable[[str, date], object]) -> QWidget:
     """The Charts page, built the first time it is shown (pyqtgraph and the series take a while)."""
     feed = _ChartFeedOf(workspace, hub)
 
@@ -116,7 +116,7 @@ def build_charts_page(*, workspace: Workspace, hub: ChangeHub, show_platform: Ca
 
         view = ChartsView(feed=feed())
         hub.changed.connect(view.on_changes)
-        view.diagnosis_requested.connect(lambda platform, _day: show_platform(platform))
+        view.diagnosis_requested.connect(show_platform)
         return view
 
     page = Deferred(build)

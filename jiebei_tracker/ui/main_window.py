@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -275,9 +276,12 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def show_platform(self, name: str) -> None:
+    def show_platform(self, name: str, day: date | None = None) -> None:
+        """Platforms & limits on ``name``; with ``day`` (a cut clicked on a chart), on that record, whose
+        diagnosis then shows."""
         self.show_page(PLATFORMS)
-        self.platforms_view.choose(name)
+        if self.platforms_view.choose(name) and day is not None:
+            self.platforms_view.choose_record(day)
 
     def show_note(self, note_id: int) -> None:
         self.show_page(NOTES)

@@ -172,3 +172,20 @@ def test_the_note_dialog_asks_what_the_report_shows(qtbot):
     qtbot.addWidget(dialog)
     dialog.submit()
     assert saved == [] and dialog.errors.message("text") == "Say what the credit report shows."
+
+
+def test_every_cut_in_the_history_shows_its_own_diagnosis(limits, window, workspace):
+    workspace.ledger.record_limit("借呗", recorded_on=date(2025, 5, 1), limit_fen=2_000_000)  # an earlier cut
+    view = window.show_page(PLATFORMS)
+    view.choose("借呗")
+    days = [view.history_model.record_at(row).recorded_on for row in range(view.history_model.rowCount())]
+    assert days == [date(2026, 10, 1), date(2025, 9, 1), date(2025, 5, 1), date(2025, 1, 1)]
+    view.history.selectRow(1)  # a rise: nothing to diagnose
+    assert view.diagnosis.isHidden()
+    view.history.selectRow(2)  # the cut of 2025-05-01, not only the latest one
+    assert not view.diagnosis.isHidden()
+    assert view.diagnosis.diagnosis().cut.cut_on == date(2025, 5, 1)
+    assert "2025-05-01" in view.diagnosis.explanation_label.text()
+    window.show_platform("借呗", date(2026, 10, 1))  # a ▼ clicked on the limits chart
+    assert view.chosen_record().recorded_on == date(2026, 10, 1)
+    assert view.diagnosis.diagnosis().cut.cut_on == date(2026, 10, 1) and not view.diagnosis.isHidden()

@@ -77,3 +77,12 @@ def platform_diagnosis(book: Book, platform: str, today: date, settings: HealthS
     if not cuts:
         return None
     return diagnose(book, cuts[-1], as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
+
+
+def cut_diagnosis(book: Book, platform: str, cut_on: date, today: date, settings: HealthSettings) -> Diagnosis | None:
+    """The diagnosis of the platform's limit cut recorded on ``cut_on`` (None when no cut was recorded that day),
+    with the checklist measured on ``today``."""
+    cut = next((cut for cut in limit_cuts(book.limits, platform.strip()) if cut.cut_on == cut_on), None)
+    if cut is None:
+        return None
+    return diagnose(book, cut, as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -28,6 +31,7 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import icon, record_table
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import LimitHistoryModel, PlatformsTableModel
+from jiebei_tracker.ui.views.health import RecoveryChecklistWidget
 from jiebei_tracker.ui.views.page import Page
 
 
@@ -71,6 +75,9 @@ class PlatformsView(Page):
         record_bar.addStretch(1)
         record_bar.addWidget(self.edit_record_button)
         record_bar.addWidget(self.delete_record_button)
+        # A cut chosen in the history: what most likely caused it, and the checklist to win the limit back.
+        self.diagnosis = RecoveryChecklistWidget()
+        self.diagnosis.setVisible(False)
         form = QFormLayout()
         form.addRow(self.kind_label, self.kind)
         detail = QWidget()
@@ -80,13 +87,20 @@ class PlatformsView(Page):
         detail_layout.addWidget(self.current)
         detail_layout.addWidget(self.summary)
         detail_layout.addWidget(self.history_title)
+        self.history.setMinimumHeight(190)  # a few records in view, however long the diagnosis below
         detail_layout.addWidget(self.history, 1)
         detail_layout.addLayout(record_bar)
+        detail_layout.addWidget(self.diagnosis)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("platforms_splitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(detail)
+        # The detail scrolls as a whole: a cut's diagnosis takes the room it needs instead of squeezing the rest.
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setWidget(detail)
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.empty = QLabel()
@@ -167,10 +181,25 @@ class PlatformsView(Page):
         platform, record = self.chosen_name(), self.chosen_record()
         return self._actions.delete_limit(platform, record) if platform and record else False
 
+    def choose_record(self, day: date) -> bool:
+        """Choose the chosen platform's record of ``day`` (a cut clicked on the limits chart)."""
+        rows = [
+            row for row in range(self.history_model.rowCount()) if self.history_model.record_at(row).recorded_on == day
+        ]
+        if rows:
+            self.history.selectRow(rows[-1])  # the last record of the day: the one the limit ended the day at
+        return bool(rows)
+
     def _record_chosen(self, *_args) -> None:
-        chosen = self.chosen_record() is not None
-        self.edit_record_button.setEnabled(chosen)
-        self.delete_record_button.setEnabled(chosen)
+        record = self.chosen_record()
+        self.edit_record_button.setEnabled(record is not None)
+        self.delete_record_button.setEnabled(record is not None)
+        platform = self.chosen_name()
+        diagnosis = None
+        if record is not None and record.is_cut and platform is not None:
+            diagnosis = self._workspace.session.cut_diagnosis(platform, record.recorded_on)
+        self.diagnosis.set_diagnosis(diagnosis)
+        self.diagnosis.setVisible(diagnosis is not None)
 
     def _kind_chosen(self, index: int) -> None:
         platform = self.chosen()
