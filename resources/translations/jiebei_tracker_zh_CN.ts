@@ -1860,6 +1860,10 @@ You can undo this with Ctrl+Z.</source>
 <context>
     <name>NotesView</name>
     <message>
+        <source>No note matches “{words}”.</source>
+        <translation>没有符合“{words}”的征信记录。</translation>
+    </message>
+    <message>
         <source>Every note is resolved.</source>
         <translation>所有记录都已解决。</translation>
     </message>
@@ -1894,6 +1898,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Show resolved notes</source>
         <translation>显示已解决的记录</translation>
+    </message>
+    <message>
+        <source>Search notes</source>
+        <translation>搜索征信记录</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2199,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
 <context>
     <name>PlatformsView</name>
     <message>
+        <source>No platform matches “{words}”.</source>
+        <translation>没有符合“{words}”的平台。</translation>
+    </message>
+    <message>
         <source>Credit limit now: {limit}</source>
         <translation>当前额度：{limit}</translation>
     </message>
@@ -2233,6 +2245,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Delete the chosen record (Ctrl+Z brings it back)</source>
         <translation>删除所选记录（可按 Ctrl+Z 恢复）</translation>
+    </message>
+    <message>
+        <source>Search platforms</source>
+        <translation>搜索平台</translation>
     </message>
     <message>
         <source>No platforms yet. A platform appears when you add a loan from it or record its credit limit.</source>

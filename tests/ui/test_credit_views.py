@@ -15,6 +15,7 @@ from jiebei_tracker.ui.main_window import NOTES, PLATFORMS
 from tests.conftest import TODAY
 from tests.scenarios import draft
 from tests.ui.conftest import exec_filling
+from tests.ui.keyboard import type_text
 
 FOREGROUND = 9  # Qt.ItemDataRole.ForegroundRole
 
@@ -189,3 +190,20 @@ def test_every_cut_in_the_history_shows_its_own_diagnosis(limits, window, worksp
     window.show_platform("借呗", date(2026, 10, 1))  # a ▼ clicked on the limits chart
     assert view.chosen_record().recorded_on == date(2026, 10, 1)
     assert view.diagnosis.diagnosis().cut.cut_on == date(2026, 10, 1) and not view.diagnosis.isHidden()
+
+
+def test_the_notes_and_platforms_pages_search_as_the_user_types(limits, window, workspace, qtbot):
+    for text, kind in (("招商银行 贷款审批查询", NoteKind.INQUIRY), ("信用卡逾期 1 期", NoteKind.OVERDUE_RECORD)):
+        workspace.ledger.add_note(noted_on=date(2026, 5, 1), kind=kind, text=text)
+    notes = window.show_page(NOTES)
+    type_text(notes.search, "逾期")
+    assert [notes.model.record_at(r).text for r in range(notes.model.rowCount())] == ["信用卡逾期 1 期"]
+    notes.search.clear()
+    type_text(notes.search, "inquiry 招商")  # the kind as shown, and words in any order
+    assert [notes.model.record_at(r).text for r in range(notes.model.rowCount())] == ["招商银行 贷款审批查询"]
+    type_text(notes.search, " 花呗")
+    assert notes.model.rowCount() == 0 and notes.empty.text() == "No note matches “inquiry 招商 花呗”."
+    platforms = window.show_page(PLATFORMS)
+    type_text(platforms.search, "bank")
+    assert [platforms.model.record_at(r).name for r in range(platforms.model.rowCount())] == ["招商银行"]
+    assert platforms.chosen_name() == "招商银行"

@@ -60,6 +60,12 @@ class RecordsTableModel(TranslatedHeadersModel):
         self._records = list(records)
         self.endResetModel()
 
+    def matches(self, record, words: str) -> bool:
+        """Whether every word of ``words`` appears (in any case) in some column of ``record`` as shown: what a
+        page's search box keeps."""
+        shown = " ".join(self.cell(record, column) for column in range(len(self._headers()))).casefold()
+        return all(word in shown for word in words.casefold().split())
+
     def record_at(self, row: int):
         return self._records[row]
 

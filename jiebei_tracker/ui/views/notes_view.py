@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -50,6 +51,10 @@ class NotesView(Page):
         self.show_resolved = QCheckBox()
         self.show_resolved.setChecked(True)
         self.show_resolved.toggled.connect(self.reload)
+        self.search = QLineEdit()
+        self.search.setObjectName("notes_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.reload)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.empty = QLabel()
@@ -63,6 +68,7 @@ class NotesView(Page):
         for button in (self.add_button, self.edit_button, self.resolve_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.search)
         bar.addWidget(self.show_resolved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -77,10 +83,15 @@ class NotesView(Page):
         chosen = self.chosen()
         notes = self._workspace.notes()
         shown = notes if self.show_resolved.isChecked() else [note for note in notes if not note.resolved]
+        words = self.search.text().strip()
+        if words:
+            shown = [note for note in shown if self.model.matches(note, words)]
         self.model.set_records(shown)
         self.body.setCurrentWidget(self.table if shown else self.empty)
         self.empty.setText(
-            self.tr("Every note is resolved.")
+            self.tr("No note matches “{words}”.").format(words=words)
+            if notes and words
+            else self.tr("Every note is resolved.")
             if notes
             else self.tr(
                 "No notes yet. Copy here what your credit report (征信报告) shows: inquiries by lenders, overdue "
@@ -137,6 +148,7 @@ class NotesView(Page):
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         self.show_resolved.setText(self.tr("Show resolved notes"))
+        self.search.setPlaceholderText(self.tr("Search notes"))
         self.model.retranslate()
         self._enable_buttons()
         if not self._stale:

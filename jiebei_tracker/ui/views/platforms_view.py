@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -49,6 +50,10 @@ class PlatformsView(Page):
         self.record_button.clicked.connect(lambda: actions.record_limit(self.chosen_name()))
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setObjectName("platforms_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.reload)
 
         self.name = QLabel()
         self.name.setTextFormat(Qt.TextFormat.RichText)  # a heading: the name in it is escaped
@@ -112,6 +117,7 @@ class PlatformsView(Page):
         self.body.addWidget(self.empty)
         bar = QHBoxLayout()
         bar.addWidget(self.intro, 1)
+        bar.addWidget(self.search)
         bar.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -123,8 +129,16 @@ class PlatformsView(Page):
 
     def reload(self) -> None:
         chosen = self.chosen_name()
-        self.model.set_records(self._workspace.platforms())
-        self.body.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty)
+        platforms = self._workspace.platforms()
+        words = self.search.text().strip()
+        shown = [p for p in platforms if self.model.matches(p, words)] if words else platforms
+        self.model.set_records(shown)
+        self.body.setCurrentWidget(self.splitter if shown else self.empty)
+        self.empty.setText(
+            self.tr("No platform matches “{words}”.").format(words=words)
+            if platforms and words
+            else self.tr("No platforms yet. A platform appears when you add a loan from it or record its credit limit.")
+        )
         row = self.model.row_of(chosen) if chosen else None
         self.table.selectRow(row if row is not None else 0)
         self._show_chosen()
@@ -221,9 +235,7 @@ class PlatformsView(Page):
         self.edit_record_button.setToolTip(self.tr("Correct the chosen record's day, limit or note"))
         self.delete_record_button.setText(self.tr("Delete"))
         self.delete_record_button.setToolTip(self.tr("Delete the chosen record (Ctrl+Z brings it back)"))
-        self.empty.setText(
-            self.tr("No platforms yet. A platform appears when you add a loan from it or record its credit limit.")
-        )
+        self.search.setPlaceholderText(self.tr("Search platforms"))
         index = self.kind.currentIndex()
         self.kind.clear()
         for kind in PlatformKind:
@@ -232,7 +244,7 @@ class PlatformsView(Page):
         self.model.retranslate()
         self.history_model.retranslate()
         if not self._stale:
-            self._show_chosen()
+            self.reload()  # the empty state's words, and the chosen platform's
 
 
 def _table(model, name: str) -> QTableView:
