@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         commands.quit.triggered.connect(self.close)
         commands.about.triggered.connect(self.about)
         commands.shortcuts.triggered.connect(self.show_shortcuts)
+        commands.user_guide.triggered.connect(self.show_user_guide)
         for index, action in enumerate(commands.pages):
             action.triggered.connect(lambda _checked=False, page=index: self.show_page(page))
         commands.install(undo_stack=self.undo.stack)
@@ -302,6 +303,13 @@ class MainWindow(QMainWindow):
             self.detail_dialogs[loan_id] = dialog
         dialog.show()
         dialog.raise_()
+        return dialog
+
+    def show_user_guide(self) -> QDialog:
+        """Help ▸ User guide: the guide, offline, beside the window (not modal)."""
+        dialog = on_demand.user_guide_dialog()(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def show_shortcuts(self) -> QDialog:

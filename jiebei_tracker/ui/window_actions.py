@@ -31,6 +31,7 @@ class WindowActions(QObject):
         self.sample = self._action("sample", None)
         self.settings = self._action("settings", QKeySequence("Ctrl+,"))
         self.quit = self._action(None, QKeySequence.StandardKey.Quit)
+        self.user_guide = self._action(None, None)
         self.shortcuts = self._action(None, QKeySequence.StandardKey.HelpContents)
         self.about = self._action(None, None)
         self.pages = [self._action(name, QKeySequence(f"Ctrl+{number}")) for number, name in enumerate(PAGES, 1)]
@@ -83,7 +84,7 @@ class WindowActions(QObject):
         self.view_menu = QMenu(bar)
         self.view_menu.addActions(self.pages)
         self.help_menu = QMenu(bar)
-        self.help_menu.addActions([self.shortcuts, self.about])
+        self.help_menu.addActions([self.user_guide, self.shortcuts, self.about])
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
         self.toolbar.addActions([self.new_loan, self.log_repayment, self.import_file])
@@ -111,6 +112,7 @@ class WindowActions(QObject):
         self.sample.setText(self.tr("Back to m&y data") if sample else self.tr("Look around with sa&mple data"))
         self.settings.setText(self.tr("&Settings…"))
         self.quit.setText(self.tr("&Quit"))
+        self.user_guide.setText(self.tr("&User guide"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.about.setText(self.tr("&About Jiebei Tracker"))
         for action, text in zip(self.pages, self.page_titles(), strict=True):

@@ -2921,6 +2921,17 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南（英文）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
         <source>Welcome to Jiebei Tracker</source>
@@ -3028,6 +3039,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

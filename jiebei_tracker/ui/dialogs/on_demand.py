@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
     from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
     from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
+    from jiebei_tracker.ui.dialogs.user_guide import UserGuideDialog
 
 
 def loan_detail_dialog() -> type[LoanDetailDialog]:
@@ -55,3 +56,9 @@ def settings_dialog() -> type[SettingsDialog]:
     from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
 
     return SettingsDialog
+
+
+def user_guide_dialog() -> type[UserGuideDialog]:
+    from jiebei_tracker.ui.dialogs.user_guide import UserGuideDialog
+
+    return UserGuideDialog
