@@ -159,6 +159,16 @@ def open_import_wizard(
     return hub.announce(changes) if changes is not None else None
 
 
+def print_health_report(*, workspace: Workspace, window: QWidget, title: str, language: str) -> bool:
+    """File ▸ Print health report…: the report the command line writes as HTML (score, flags with evidence and
+    advice, what is due, recent cuts), printed or saved as PDF; False when the user cancelled."""
+    from jiebei_tracker.services.health.report import render_html
+    from jiebei_tracker.ui.printing import print_html
+
+    html = render_html(workspace.session.report(), language=language)
+    return print_html(window, title, html)
+
+
 def data_file_commands(*, workspace: Workspace, window: QWidget, replaced: Callable[[], None]) -> QObject:
     """File ▸ Back up now…, Restore from a backup…, Export… for the workspace's data (ui.data_file)."""
     from jiebei_tracker.ui.data_file import DataFileCommands

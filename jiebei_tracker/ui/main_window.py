@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker import __version__
-from jiebei_tracker.qt_text import plain_label
+from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         commands.settings.triggered.connect(self.open_settings)
         self._data_file = None
         commands.export.triggered.connect(lambda: self.data_file.export())
+        commands.print_report.triggered.connect(self.print_health_report)
         commands.back_up.triggered.connect(lambda: self.data_file.back_up_now())
         commands.restore.triggered.connect(lambda: self.data_file.restore())
         for action in (commands.back_up, commands.restore):
@@ -304,6 +305,12 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.raise_()
         return dialog
+
+    def print_health_report(self) -> bool:
+        """File ▸ Print health report… in the window's language."""
+        return feature_hooks.print_health_report(
+            workspace=self.workspace, window=self, title=self.tr("Health report"), language=display_language()
+        )
 
     def show_user_guide(self) -> QDialog:
         """Help ▸ User guide: the guide, offline, beside the window (not modal)."""

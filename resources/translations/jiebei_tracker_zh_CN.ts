@@ -1547,6 +1547,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>修改还款日期、金额或备注（也可双击这条还款）</translation>
     </message>
     <message>
+        <source>Print schedule…</source>
+        <translation>打印还款计划…</translation>
+    </message>
+    <message>
         <source>Schedule (double-click an open installment to log a repayment)</source>
         <translation>还款计划（双击未还清的一期即可登记还款）</translation>
     </message>
@@ -1765,6 +1769,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Select a loan first (on the Dashboard or in Loans).</source>
         <translation>请先选择一笔借款（在“总览”或“借款”页中）。</translation>
+    </message>
+    <message>
+        <source>Health report</source>
+        <translation>信用健康报告</translation>
     </message>
     <message>
         <source>Jiebei Tracker</source>
@@ -2991,6 +2999,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print health report…</source>
+        <translation>打印健康报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the health report, or save it as PDF</source>
+        <translation>打印健康报告，或存为 PDF</translation>
     </message>
     <message>
         <source>Write all your records to four CSV files in a folder</source>

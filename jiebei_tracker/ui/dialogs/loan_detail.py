@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub, icon, record_table
 from jiebei_tracker.ui.models.loans_model import rate_text
 from jiebei_tracker.ui.models.schedule_model import REPAYMENT_ID_ROLE, RepaymentsTableModel, ScheduleTableModel
+from jiebei_tracker.ui.printing import print_html, table_html
 
 
 class LoanDetailDialog(QDialog):
@@ -57,6 +59,9 @@ class LoanDetailDialog(QDialog):
         self.delete_button = QPushButton(icon("delete"), "")
         self.delete_repayment_button = QPushButton()
         self.edit_repayment_button = QPushButton()
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_schedule")
+        self.print_button.clicked.connect(self.print_schedule)
         self.pay_button.clicked.connect(lambda: actions.log_repayment(self.loan_id))
         self.payoff_button.clicked.connect(lambda: actions.log_repayment(self.loan_id, payoff=True))
         self.edit_button.clicked.connect(lambda: actions.edit_loan(self.loan_id))
@@ -67,6 +72,7 @@ class LoanDetailDialog(QDialog):
         for button in (self.pay_button, self.payoff_button, self.edit_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.delete_button)
         self.schedule_title = QLabel()
         self.repayments_title = QLabel()
@@ -140,6 +146,11 @@ class LoanDetailDialog(QDialog):
             + (f"<br>{self.tr('Note')}: {_escaped_lines(loan.note)}" if loan.note else "")
         )
 
+    def print_schedule(self) -> bool:
+        """The schedule as shown, under the loan's one-line summary, printed or saved as PDF."""
+        summary = QTextDocumentFragment.fromHtml(self.summary.text()).toPlainText().replace("\n", " · ")
+        return print_html(self, self.windowTitle(), table_html(self.windowTitle(), summary, self.schedule_model))
+
     def _enable(self, *_args) -> None:
         settled = self._loan.status is LoanStatus.SETTLED
         self.pay_button.setEnabled(not settled)
@@ -181,6 +192,7 @@ class LoanDetailDialog(QDialog):
         self.delete_repayment_button.setText(self.tr("Delete repayment"))
         self.edit_repayment_button.setText(self.tr("Edit repayment…"))
         self.edit_repayment_button.setToolTip(self.tr("Correct its day, amount or note (or double-click it)"))
+        self.print_button.setText(self.tr("Print schedule…"))
         self.schedule_title.setText(self.tr("Schedule (double-click an open installment to log a repayment)"))
         self.repayments_title.setText(self.tr("Repayments (double-click one to correct it)"))
         self.schedule_model.retranslate()
