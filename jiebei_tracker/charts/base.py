@@ -392,7 +392,10 @@ class Chart(QWidget):
             self.stack.setCurrentIndex(0)
 
     def _reset_readout(self) -> None:
-        hint = self.tr("Point at the chart to read the exact values. Drag to move through time; scroll to zoom.")
+        hint = self.tr(
+            "Point at the chart to read the exact values. Drag to move through time; Ctrl+scroll (or click, then "
+            "scroll) to zoom."
+        )
         self.readout.setText(hint)
         self.graphics.setToolTip("")
 

@@ -411,8 +411,8 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <source>Point at the chart to read the exact values. Drag to move through time; scroll to zoom.</source>
-        <translation>把鼠标指向图表可查看精确数值；拖动可前后移动时间，滚动可缩放。</translation>
+        <source>Point at the chart to read the exact values. Drag to move through time; Ctrl+scroll (or click, then scroll) to zoom.</source>
+        <translation>把鼠标指向图表可查看精确数值；拖动可前后移动时间，按住 Ctrl 滚动（或先点击图表再滚动）可缩放。</translation>
     </message>
 </context>
 <context>

@@ -174,3 +174,22 @@ def test_screenshot_of_the_charts_view(qtbot, view, tmp_path, language):
         assert path.stat().st_size > 20_000
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def _in_view(view, chart) -> bool:
+    viewport = view.scroll.viewport()
+    top_left = chart.mapTo(viewport, chart.rect().topLeft())
+    return top_left.y() >= 0 and top_left.y() + chart.height() <= viewport.height()
+
+
+def test_four_charts_fill_a_full_hd_page_and_a_small_one_scrolls(qtbot, view):
+    from jiebei_tracker.ui.views.charts_view import MIN_CHART_HEIGHT
+
+    view.resize(1700, 960)  # the Charts page of a 1920 × 1080 window
+    view.show()
+    qtbot.waitExposed(view)
+    charts = list(view.charts.values())
+    qtbot.waitUntil(lambda: sum(_in_view(view, chart) for chart in charts) == 4)
+    view.resize(1100, 560)  # a small window: each chart keeps a readable height, the page scrolls
+    qtbot.waitUntil(lambda: all(chart.height() == MIN_CHART_HEIGHT for chart in charts))
+    assert view.scroll.verticalScrollBar().maximum() > 0

@@ -3,7 +3,7 @@ draw from: one ChartData refreshed once per change, with the slow health history
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -37,6 +37,7 @@ CHART_CLASSES: dict[ChartKind, type[Chart]] = {
     ChartKind.LIMITS: LimitsChart,
 }
 ALL_KINDS = frozenset(ChartKind)
+MIN_CHART_HEIGHT = 340  # a chart on the Charts page is never squeezed below this: the page scrolls instead
 
 
 class ChartFeed(QObject):
@@ -248,17 +249,32 @@ class ChartsView(_ChartGrid):
         bar.addWidget(self.health_status)
 
         grid_page = QWidget()
-        grid = QGridLayout(grid_page)
+        self._grid = grid = QGridLayout(grid_page)
         for index, chart in enumerate(self.charts.values()):
-            chart.setMinimumHeight(380)
+            chart.setFixedHeight(MIN_CHART_HEIGHT)
             grid.addWidget(chart, index // 2, index % 2)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_page)
+        scroll.viewport().installEventFilter(self)  # its height sets the charts' (see _fit_rows)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
         self.retranslate_ui()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows(event.size().height())
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self, height: int) -> None:
+        """Two rows of charts fill the page when it is tall enough (four charts in view at 1920 × 1080); on a
+        smaller screen each keeps a readable height and the page scrolls to the rest."""
+        margins = self._grid.contentsMargins()
+        room = height - margins.top() - margins.bottom() - self._grid.verticalSpacing()
+        each = max(MIN_CHART_HEIGHT, room // 2)
+        for chart in self.charts.values():
+            chart.setFixedHeight(each)
 
     def retranslate_ui(self) -> None:
         self.range_label.setText(self.tr("Show:"))
