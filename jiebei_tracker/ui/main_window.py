@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         title = self.tr("Jiebei Tracker")
         QApplication.setApplicationDisplayName(title)
         self.setWindowTitle(self.tr("{title} — sample data").format(title=title) if self.is_sample else title)
+        self.navigation.setAccessibleName(self.tr("Pages"))
         for row, text in enumerate(self.commands.page_titles()):
             self.navigation.item(row).setText(text)
         self.commands.retranslate_ui(sample=self.is_sample)

@@ -210,6 +210,10 @@
         <translation>以下各期属于已开通自动还款的借款，已经到期，但尚未记为已还。如果平台已经扣款，请保持勾选，然后点击“记为已还”。取消勾选的一期仍为待还（扣款总是先还最早的一期，所以同一笔借款此后的各期也会随之取消勾选），超过您设置的宽限天数后将计为逾期未还。</translation>
     </message>
     <message>
+        <source>Installments to record as deducted</source>
+        <translation>要记为已扣款的还款</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -1763,6 +1767,14 @@ You can undo this with Ctrl+Z.</source>
         <source>Find: platform, date, amount, method, purpose, note…</source>
         <translation>查找：平台、日期、金额、还款方式、用途、备注…</translation>
     </message>
+    <message>
+        <source>Find loans</source>
+        <translation>查找借款</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>借款</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1781,6 +1793,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>{title} — sample data</source>
         <translation>{title} — 示例数据</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
     <message>
         <source>Sample data: {path}</source>
@@ -1910,6 +1926,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Search notes</source>
         <translation>搜索征信记录</translation>
+    </message>
+    <message>
+        <source>Credit report notes</source>
+        <translation>征信记录</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2277,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Search platforms</source>
         <translation>搜索平台</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台</translation>
     </message>
     <message>
         <source>No platforms yet. A platform appears when you add a loan from it or record its credit limit.</source>

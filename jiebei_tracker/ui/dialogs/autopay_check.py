@@ -64,6 +64,7 @@ class AutopayCheckDialog(QDialog):
         )
         explanation.setWordWrap(True)
         self.table = QTreeWidget()
+        self.table.setAccessibleName(self.tr("Installments to record as deducted"))
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setHeaderLabels(

@@ -7,11 +7,17 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +45,7 @@ class FieldErrors:
         self._general = general
 
     def add_row(self, field: str, label: str, widget: QWidget) -> QLabel:
+        name_controls(widget, label)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -129,3 +136,29 @@ class FormDialog(QDialog):
             self.submit()
             return True
         return super().eventFilter(watched, event)
+
+
+# What a person operates: each needs a name a screen reader can say.
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit, QPlainTextEdit)
+
+
+def name_controls(widget: QWidget, label: str) -> None:
+    """Give the controls of a form row the row's label as their accessible name: the field itself, or those in a
+    row of several widgets (a number and its default beside it), and a composite's focus proxy (a date's text)."""
+    name = label.replace("&", "").rstrip(":：").strip()
+    found = [widget] if isinstance(widget, CONTROLS) else controls_in(widget)
+    proxy = widget.focusProxy()
+    for control in [*found, *([proxy] if proxy is not None else [])]:
+        if not control.accessibleName():
+            control.setAccessibleName(name)
+
+
+def controls_in(root: QWidget) -> list[QWidget]:
+    """The controls under ``root``, not counting the parts of one (a spin box's or a combo box's own text, a
+    table's headers)."""
+    parts_of = (QAbstractSpinBox, QComboBox, QAbstractItemView)
+    return [
+        child
+        for child in root.findChildren(QWidget)
+        if isinstance(child, CONTROLS) and not isinstance(child.parentWidget(), parts_of)
+    ]

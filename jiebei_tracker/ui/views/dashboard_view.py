@@ -300,6 +300,8 @@ class DashboardView(Page):
         self.overdue_title.setText(self.tr("Overdue — pay these first"))
         self.overdue_empty.setText(self.tr("Nothing is overdue. Well done."))
         self.upcoming_title.setText(self.tr("Due in the next {days} days").format(days=DUE_DAYS))
+        self.overdue_table.setAccessibleName(self.overdue_title.text())  # what a screen reader calls the tables
+        self.upcoming_table.setAccessibleName(self.upcoming_title.text())
         self.upcoming_empty.setText(self.tr("Nothing falls due in the next {days} days.").format(days=DUE_DAYS))
         self.overdue_model.retranslate()
         self.upcoming_model.retranslate()

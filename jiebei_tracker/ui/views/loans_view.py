@@ -186,6 +186,8 @@ class LoansView(Page):
         self.platform_label.setText(self.tr("&Platform:"))
         self.status_label.setText(self.tr("S&tatus:"))
         self.search.setPlaceholderText(self.tr("Find: platform, date, amount, method, purpose, note…"))
+        self.search.setAccessibleName(self.tr("Find loans"))
+        self.table.setAccessibleName(self.tr("Loans"))
         self.platform.setItemText(0, self.tr("All platforms"))
         self._fill_statuses()
         self.model.retranslate()

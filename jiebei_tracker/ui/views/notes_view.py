@@ -149,6 +149,8 @@ class NotesView(Page):
         self.delete_button.setText(self.tr("Delete"))
         self.show_resolved.setText(self.tr("Show resolved notes"))
         self.search.setPlaceholderText(self.tr("Search notes"))
+        self.search.setAccessibleName(self.search.placeholderText())
+        self.table.setAccessibleName(self.tr("Credit report notes"))
         self.model.retranslate()
         self._enable_buttons()
         if not self._stale:

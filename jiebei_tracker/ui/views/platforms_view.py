@@ -236,6 +236,9 @@ class PlatformsView(Page):
         self.delete_record_button.setText(self.tr("Delete"))
         self.delete_record_button.setToolTip(self.tr("Delete the chosen record (Ctrl+Z brings it back)"))
         self.search.setPlaceholderText(self.tr("Search platforms"))
+        self.search.setAccessibleName(self.search.placeholderText())
+        self.table.setAccessibleName(self.tr("Platforms"))
+        self.history.setAccessibleName(self.history_title.text())
         index = self.kind.currentIndex()
         self.kind.clear()
         for kind in PlatformKind:
