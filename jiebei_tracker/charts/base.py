@@ -187,10 +187,10 @@ class Chart(QWidget):
         the series' colour (■ bars, ━ lines, ╌ thresholds, ▼ markers). A row of text never covers the data."""
         parts = [
             f'<span style="color:{colour.name()}; font-weight:bold; font-size:large">{sample}</span>'
-            f"&nbsp;{html.escape(name)}"
+            f"&nbsp;{html.escape(unbroken(name))}"
             for sample, colour, name in entries
         ]
-        self.legend_label.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
+        self.legend_label.setText("&nbsp;&nbsp;&nbsp; ".join(parts))  # lines break between entries only
 
     def set_extents(self, plot_index: int, *arrays: tuple[np.ndarray, np.ndarray]) -> None:
         """The (x, y) arrays drawn in a plot, for fitting its y axis to the visible days."""
@@ -416,6 +416,15 @@ class Chart(QWidget):
         chart's title says what they are)."""
         if not self.compact:
             plot.setLabel("left", text, color=self.theme.foreground.name())
+
+
+def unbroken(text: str) -> str:
+    """``text`` that a line never breaks inside: its spaces non-breaking, its characters joined by word joiners
+    (Chinese would otherwise break between any two: "微/粒贷", "最近 6 个/月")."""
+    return WORD_JOINER.join(text.replace(" ", "\u00a0"))
+
+
+WORD_JOINER = "\u2060"
 
 
 def holds_points(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> bool:

@@ -72,6 +72,7 @@ class HealthChart(Chart):
         # lane, and setting the lanes' ticks and widths again would lay out and repaint both axes.
         self._bands_theme: ChartTheme | None = None
         self._lanes_drawn: tuple | None = None
+        self.score_plot.setMinimumHeight(120)  # the lanes below take their room from the bands, never all of it
         if self.compact:  # the score alone: the lanes leave the layout (hidden, they still took its room)
             self.graphics.ci.removeItem(self.lane_plot)
             self.lane_plot.hide()
@@ -162,6 +163,9 @@ class HealthChart(Chart):
         self.lane_plot.setYRange(*self._fixed_y[1], padding=0)
         self.graphics.ci.layout.setRowStretchFactor(1, max(1, len(lanes)))
         self.graphics.ci.layout.setRowStretchFactor(0, max(3, len(lanes)))
+        # Each lane at least a line of text high: on a short chart the score gives up room, the names never overlap.
+        line = QFontMetrics(self.font()).height() + 2
+        self.lane_plot.setMinimumHeight(len(lanes) * line + 30)
         # Both plots keep the same left edge, wide enough for the longest rule name.
         metrics = QFontMetrics(self.font())
         width = max([metrics.horizontalAdvance(name) for name in names] + [40]) + 16

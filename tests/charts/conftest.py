@@ -63,3 +63,8 @@ def screenshot_folder(tmp_path) -> Path:
     folder = Path(os.environ.get("JIEBEI_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def legend_text(chart) -> str:
+    """A chart's legend as read: without the joiners that keep each entry on one line."""
+    return chart.legend_label.text().replace("\u2060", "").replace("\u00a0", " ")

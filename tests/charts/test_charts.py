@@ -27,6 +27,7 @@ from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
 from jiebei_tracker.qt_text import plain_tooltip
 from jiebei_tracker.services.series.data import RangePreset
+from tests.charts.conftest import legend_text
 from tests.conftest import TODAY
 
 CHARTS = [BorrowingChart, OnTimeChart, BalanceChart, LimitsChart, HealthChart, PlatformsChart]
@@ -136,7 +137,7 @@ def test_vocabulary_labels_and_date_ticks_follow_the_chinese_locale(qtbot, hand_
     chart = _chart(qtbot, HealthChart, hand_made)
     text = chart.show_readout_at(date(2026, 5, 31))
     assert any(band in text for band in ("(良好)", "(需留意)", "(有风险)"))
-    assert "良好" in chart.legend_label.text()
+    assert "良好" in legend_text(chart)
     year, month = day_x(date(2026, 1, 1)), day_x(date(2026, 3, 1))
     assert DayAxis().tickStrings([year], 1, 365 * 86400) == ["2026年"]
     assert DayAxis().tickStrings([month], 1, 30 * 86400) == ["3月"]
@@ -195,7 +196,7 @@ def test_the_limit_chart_switches_platform_from_its_list(qtbot, hand_made):
     assert chart.platform == "京东金条"
     assert len(chart.cut_marks.points()) == 0
     assert chart.show_readout_at(date(2026, 6, 1)) == "2026-06-01 — 京东金条: no limit recorded · used ¥5,000.00"
-    assert "No limit recorded" in chart.legend_label.text()
+    assert "No limit recorded" in legend_text(chart)
 
 
 @pytest.mark.parametrize("chart_class", CHARTS)
@@ -491,3 +492,13 @@ def test_a_small_chart_shows_its_dates_and_no_axis_title_over_its_figures(qtbot,
     assert all(plot.getAxis("left").labelText == "" for plot in laid_out)  # the chart's title says what they are
     left = laid_out[0].getAxis("left")
     assert left.geometry().right() < chart.width() * 0.2  # the plot starts near the left edge
+
+
+def test_a_legend_entry_never_breaks_inside_its_name(qtbot, generated):
+    from jiebei_tracker.charts.base import WORD_JOINER, unbroken
+
+    assert unbroken("最近 6 个月") == WORD_JOINER.join("最近\u00a06\u00a0个月")
+    chart = _chart(qtbot, OnTimeChart, generated)
+    entries = chart.legend_label.text().split("&nbsp;&nbsp;&nbsp; ")
+    assert len(entries) >= 3 and all(" " not in entry.split("</span>")[-1] for entry in entries)
+    assert "Last 3 months" in legend_text(chart)

@@ -15,6 +15,7 @@ from jiebei_tracker.charts.limits import LimitsChart
 from jiebei_tracker.charts.on_time import OnTimeChart
 from jiebei_tracker.charts.platforms import PlatformsChart
 from jiebei_tracker.services.series.data import RangePreset
+from tests.charts.conftest import legend_text
 
 CHARTS = [BorrowingChart, OnTimeChart, BalanceChart, LimitsChart, HealthChart, PlatformsChart]
 SIZE = (1100, 560)
@@ -41,7 +42,7 @@ def test_screenshot_in_english(qtbot, generated, screenshot_folder, chart_class)
 def test_screenshot_in_chinese(qtbot, generated, screenshot_folder, chinese, chart_class):
     chart = _shoot(qtbot, chart_class, generated, screenshot_folder / f"chart-{chart_class.kind.value}-zh_CN.png")
     if chart_class is HealthChart:
-        assert "良好" in chart.legend_label.text()
+        assert "良好" in legend_text(chart)
 
 
 def test_screenshot_of_an_empty_chart(qtbot, empty_data, screenshot_folder):

@@ -38,6 +38,7 @@ CHART_CLASSES: dict[ChartKind, type[Chart]] = {
 }
 ALL_KINDS = frozenset(ChartKind)
 MIN_CHART_HEIGHT = 340  # a chart on the Charts page is never squeezed below this: the page scrolls instead
+TALL_CHARTS = {ChartKind.HEALTH: 500}  # the score above a lane for each warning sign, each lane a line high
 
 
 class ChartFeed(QObject):
@@ -272,9 +273,11 @@ class ChartsView(_ChartGrid):
         smaller screen each keeps a readable height and the page scrolls to the rest."""
         margins = self._grid.contentsMargins()
         room = height - margins.top() - margins.bottom() - self._grid.verticalSpacing()
-        each = max(MIN_CHART_HEIGHT, room // 2)
-        for chart in self.charts.values():
-            chart.setFixedHeight(each)
+        charts = list(self.charts.values())
+        first = max(room // 2, *(TALL_CHARTS.get(chart.kind, MIN_CHART_HEIGHT) for chart in charts[:2]))
+        rest = max(MIN_CHART_HEIGHT, room - first)  # the second row fills what the first leaves
+        for index, chart in enumerate(charts):
+            chart.setFixedHeight(first if index < 2 else max(rest, TALL_CHARTS.get(chart.kind, MIN_CHART_HEIGHT)))
 
     def retranslate_ui(self) -> None:
         self.range_label.setText(self.tr("Show:"))
