@@ -422,6 +422,10 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
 <context>
     <name>ChartsView</name>
     <message>
+        <source>Open large</source>
+        <translation>放大查看</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>

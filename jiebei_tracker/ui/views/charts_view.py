@@ -3,9 +3,11 @@ draw from: one ChartData refreshed once per change, with the slow health history
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -231,6 +233,11 @@ class ChartsView(_ChartGrid):
         )
         super().__init__(workspace=workspace, feed=feed, kinds=kinds, compact=False, preset=preset, parent=parent)
         self.charts[ChartKind.LIMITS].diagnosis_requested.connect(self.diagnosis_requested)
+        self.open_large_actions: dict[ChartKind, QAction] = {}
+        for kind, chart in self.charts.items():  # right-click (or the menu key) on a chart: Open large
+            action = self.open_large_actions[kind] = QAction(chart)
+            action.triggered.connect(lambda _checked=False, k=kind: self.open_large(k))
+            chart.graphics.insertAction(chart.save_action, action)
 
         self.range_label = QLabel()
         self.preset_buttons: dict[RangePreset, QToolButton] = {}
@@ -279,7 +286,34 @@ class ChartsView(_ChartGrid):
         for index, chart in enumerate(charts):
             chart.setFixedHeight(first if index < 2 else max(rest, TALL_CHARTS.get(chart.kind, MIN_CHART_HEIGHT)))
 
+    def open_large(self, kind: ChartKind) -> QDialog:
+        """The chart in a window of its own, as large as the user makes it, on the same span; it follows the
+        records as the page does."""
+        window = QDialog(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chart = CHART_CLASSES[kind](compact=False, parent=window)
+        if kind is ChartKind.LIMITS:
+            chart.diagnosis_requested.connect(self.diagnosis_requested)
+        layout = QVBoxLayout(window)
+        layout.addWidget(chart)
+        window.setWindowTitle(chart.title())
+        window.chart = chart
+
+        def draw(kinds=frozenset({kind})) -> None:
+            if kind in kinds:
+                chart.set_series(self.feed.series(kind))
+                chart.set_span(*self.feed.data.span(self.preset))
+
+        draw()
+        self.feed.series_changed.connect(draw)
+        window.destroyed.connect(lambda: self.feed.series_changed.disconnect(draw))
+        window.resize(1200, 760)
+        window.show()
+        return window
+
     def retranslate_ui(self) -> None:
+        for action in self.open_large_actions.values():
+            action.setText(self.tr("Open large"))
         self.range_label.setText(self.tr("Show:"))
         names = {
             RangePreset.SIX_MONTHS: self.tr("6 months"),
