@@ -9,7 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLineEdit, QTableView
 
 from jiebei_tracker import resources
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
@@ -78,6 +78,15 @@ LIMIT_UP_COLOUR = QColor("#2b7bb9")
 LIMIT_DOWN_COLOUR = QColor("#d1343a")
 ERROR_STYLE = "color: #d1343a;"
 WARNING_STYLE = "color: #d98200;"
+
+
+def search_box(name: str, changed: Callable[[], object]) -> QLineEdit:
+    """A page's search box: cleared with one click, ``changed`` called as the user types."""
+    box = QLineEdit()
+    box.setObjectName(name)
+    box.setClearButtonEnabled(True)
+    box.textChanged.connect(changed)
+    return box
 
 
 def record_table(model, name: str) -> QTableView:

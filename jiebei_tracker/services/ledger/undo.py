@@ -93,34 +93,40 @@ def restore_repayment(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
 
 
 def delete_note_undoably(ledger: LedgerBase, note_id: int) -> tuple[Changes, DeletedRow]:
-    with ledger._database.transaction() as session:
-        row = row_values(session, tables.CreditReportNote, tables.CreditReportNote.id == note_id)
-        session.delete(get_note(session, note_id))
-    return Changes(notes=True), DeletedRow(row[0])
+    return Changes(notes=True), _deleted(ledger, tables.CreditReportNote, note_id, get_note)
 
 
 def restore_note(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
-    row = dict(deleted.row)
-    with ledger._database.transaction() as session:
-        if session.get(tables.CreditReportNote, row["id"]) is not None:
-            row = without_id(row)
-        result = session.connection().execute(tables.CreditReportNote.__table__.insert().values(**row))
-    return Changes(notes=True, created_id=result.inserted_primary_key[0])
+    return Changes(notes=True, created_id=_restored(ledger, tables.CreditReportNote, deleted))
 
 
 def delete_limit_undoably(ledger: LedgerBase, limit_id: int) -> tuple[Changes, DeletedRow]:
-    with ledger._database.transaction() as session:
-        row = row_values(session, tables.CreditLimitRecord, tables.CreditLimitRecord.id == limit_id)
-        session.delete(get_limit(session, limit_id))
-    return Changes(limits=True), DeletedRow(row[0])
+    return Changes(limits=True), _deleted(ledger, tables.CreditLimitRecord, limit_id, get_limit)
 
 
 def restore_limit(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
-    row = dict(deleted.row)
-    with ledger._database.transaction() as session:
+    def platform_still_there(session, row: dict) -> None:
         if session.get(tables.Platform, row["platform_id"]) is None:
             raise InvalidValue("platform", row["platform_id"], "no longer exists")
-        if session.get(tables.CreditLimitRecord, row["id"]) is not None:
+
+    return Changes(limits=True, created_id=_restored(ledger, tables.CreditLimitRecord, deleted, platform_still_there))
+
+
+def _deleted(ledger: LedgerBase, table, row_id: int, get) -> DeletedRow:
+    """Delete one row (``get`` refuses a missing one), returning it as it was."""
+    with ledger._database.transaction() as session:
+        (row,) = row_values(session, table, table.id == row_id) or [None]
+        session.delete(get(session, row_id))
+    return DeletedRow(row)
+
+
+def _restored(ledger: LedgerBase, table, deleted: DeletedRow, check=None) -> int:
+    """Put a deleted row back (under a new id if its old one was taken since); its id."""
+    row = dict(deleted.row)
+    with ledger._database.transaction() as session:
+        if check is not None:
+            check(session, row)
+        if session.get(table, row["id"]) is not None:
             row = without_id(row)
-        result = session.connection().execute(tables.CreditLimitRecord.__table__.insert().values(**row))
-    return Changes(limits=True, created_id=result.inserted_primary_key[0])
+        result = session.connection().execute(table.__table__.insert().values(**row))
+    return result.inserted_primary_key[0]

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import icon, record_table
+from jiebei_tracker.ui.common import icon, record_table, search_box
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import NotesTableModel
 from jiebei_tracker.ui.views.page import Page
@@ -51,10 +50,7 @@ class NotesView(Page):
         self.show_resolved = QCheckBox()
         self.show_resolved.setChecked(True)
         self.show_resolved.toggled.connect(self.reload)
-        self.search = QLineEdit()
-        self.search.setObjectName("notes_search")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.reload)
+        self.search = search_box("notes_search", self.reload)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.empty = QLabel()

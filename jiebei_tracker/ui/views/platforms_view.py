@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -29,7 +28,7 @@ from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import LimitChange, PlatformSummary
 from jiebei_tracker.services.workspace import Workspace
-from jiebei_tracker.ui.common import icon, record_table
+from jiebei_tracker.ui.common import icon, record_table, search_box
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import LimitHistoryModel, PlatformsTableModel
 from jiebei_tracker.ui.views.health import RecoveryChecklistWidget
@@ -50,10 +49,7 @@ class PlatformsView(Page):
         self.record_button.clicked.connect(lambda: actions.record_limit(self.chosen_name()))
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.search = QLineEdit()
-        self.search.setObjectName("platforms_search")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.reload)
+        self.search = search_box("platforms_search", self.reload)
 
         self.name = QLabel()
         self.name.setTextFormat(Qt.TextFormat.RichText)  # a heading: the name in it is escaped
