@@ -194,6 +194,7 @@ def test_four_charts_fill_a_full_hd_page_and_a_small_one_scrolls(qtbot, view):
     tall = TALL_CHARTS[charts[0].kind]  # the health score's row (with the chart beside it) is the taller one
     qtbot.waitUntil(lambda: [chart.height() for chart in charts] == [tall, tall, *[MIN_CHART_HEIGHT] * 4])
     assert view.scroll.verticalScrollBar().maximum() > 0
+    _wait_for_health(qtbot, view.feed)  # shown, the page started the score history on its worker
 
 
 def test_a_chart_opens_large_in_a_window_of_its_own_and_follows_changes(qtbot, view, ledger, loans):
@@ -211,3 +212,4 @@ def test_a_chart_opens_large_in_a_window_of_its_own_and_follows_changes(qtbot, v
     changes: Changes = ledger.log_repayment(loans["微粒贷"], paid_on=date(2026, 11, 2), amount_fen=50_000)
     view.on_changes(changes)
     assert window.chart.series is not before  # redrawn from the changed figures
+    _wait_for_health(qtbot, view.feed)
