@@ -83,6 +83,7 @@ def window_picture(workspace, translations, language: str, page: int, name: str,
     settle(window)
     window.grab().save(str(OUT / name))
     window.close()
+    window.wait_for_workers()  # what the first frame started (the small charts' score history) ends before the file
 
 
 def chart_picture(data: ChartData, translations, language: str, chart_class, name: str) -> None:
