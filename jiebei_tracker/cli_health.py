@@ -353,11 +353,15 @@ def cmd_diagnose(args, context) -> int:
 
 
 def cmd_reminders(args, context) -> int:
-    from jiebei_tracker.services.health.reminders import ReminderKind, pending_reminders
+    from jiebei_tracker.services.health.reminders import ReminderKind
+    from jiebei_tracker.services.settings import SettingsStore
 
     as_of, language = _options(args, context)
-    lead_days = None if args.days is None else whole_number(args.days, "--days", 0, 60)
-    found = pending_reminders(context.database, as_of=as_of, lead_days=lead_days)
+    if args.days is None:
+        lead_days = SettingsStore(database=context.database).general().reminder_lead_days
+    else:
+        lead_days = whole_number(args.days, "--days", 0, 60)
+    found = context.session.reminders(lead_days=lead_days, as_of=as_of)
     out = context.out
     dues = [r for r in found if r.kind is not ReminderKind.NO_AUTOPAY]
     nudges = [r for r in found if r.kind is ReminderKind.NO_AUTOPAY]
@@ -369,20 +373,14 @@ def cmd_reminders(args, context) -> int:
         print(f"{nudge.kind.label(language):<14} {nudge.message.get(language)}", file=out)
     if args.ics:
         from jiebei_tracker.services.health.ics import export_ics
-        from jiebei_tracker.services.settings import SettingsStore
 
-        alarm_days = (
-            lead_days
-            if lead_days is not None
-            else SettingsStore(database=context.database).general().reminder_lead_days
-        )
         target = Path(args.ics)
         try:
             count = export_ics(
                 context.database,
                 target,
                 as_of=as_of,
-                lead_days=alarm_days,
+                lead_days=lead_days,
                 language=language,
                 overwrite=args.overwrite,
             )
