@@ -152,7 +152,7 @@ def _demo_notes(rng: random.Random, start: date, today: date) -> list[NoteEntry]
         NoteEntry(
             overdue_day,
             NoteKind.OVERDUE_RECORD,
-            "信用卡逾期 1 期,已结清",
+            "信用卡逾期 1 期，已结清",
             resolved_on=min(today, overdue_day + timedelta(days=45)),
         )
     )

@@ -54,3 +54,19 @@ def test_the_html_report_in_chinese_reads_the_same_way(database, ledger):
     # Advice of several parts (autopay on several platforms) reads as paragraphs, not one run-on line.
     autopay = body.split("id='flag-no_autopay'", 1)[1].split("</div>", 1)[0]
     assert autopay.count("<p>") >= 3
+
+
+def test_the_sample_and_demo_records_are_written_as_a_native_writer_would():
+    """What the sample data shows the user (notes, loan notes, platform names) is held to the same rules."""
+    import ast
+    from pathlib import Path
+
+    import jiebei_tracker.services.demo as demo
+
+    texts = [
+        node.value
+        for node in ast.walk(ast.parse(Path(demo.__file__).read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    assert any("征信" in text or "逾期" in text for text in texts)
+    assert half_width_slips(texts) == [] and informal_you(texts) == []
