@@ -182,3 +182,13 @@ def test_the_empty_list_says_how_to_start(view):
     view.show()
     assert view.body.currentWidget() is view.empty
     assert "New loan (Ctrl+N)" in view.empty.text()
+
+
+def test_the_method_column_shows_the_longest_method_whole(qtbot, make_window, workspace):
+    from jiebei_tracker.domain.vocabulary import RepaymentMethod
+
+    window = make_window(workspace)
+    view = window.loans_view
+    column = 3  # method
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(column) > metrics.horizontalAdvance(RepaymentMethod.BULLET.label("en"))

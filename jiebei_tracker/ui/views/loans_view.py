@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jiebei_tracker.domain.vocabulary import LoanStatus
+from jiebei_tracker.domain.vocabulary import LoanStatus, RepaymentMethod
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanQuery
@@ -188,6 +188,11 @@ class LoansView(Page):
         self.search.setPlaceholderText(self.tr("Find: platform, date, amount, method, purpose, note…"))
         self.search.setAccessibleName(self.tr("Find loans"))
         self.table.setAccessibleName(self.tr("Loans"))
+        # The method column as wide as the longest method's name in this language (four names: no rows read),
+        # so "Principal and interest at maturity" is never cut to "…at mat…".
+        method = COLUMN_SORT_KEYS.index("method")
+        widest = max(self.table.fontMetrics().horizontalAdvance(m.label(display_language())) for m in RepaymentMethod)
+        self.table.setColumnWidth(method, max(self.table.columnWidth(method), widest + 24))
         self.platform.setItemText(0, self.tr("All platforms"))
         self._fill_statuses()
         self.model.retranslate()
