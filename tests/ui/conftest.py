@@ -8,6 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from jiebei_tracker.services.demo import generate_history
+from jiebei_tracker.services.imports.service import ImportService
+from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -70,3 +72,21 @@ def exec_filling(fill):
         return dialog.result()
 
     return fake_exec
+
+
+@pytest.fixture
+def imports(database, ledger):
+    return ImportService(database=database, ledger=ledger, today=lambda: TODAY)
+
+
+@pytest.fixture
+def open_wizard(qtbot, imports):
+    """Open the import wizard on a file, shown, as the window does."""
+
+    def _open(path):
+        wizard = ImportWizard(imports=imports, path=path)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        return wizard
+
+    return _open

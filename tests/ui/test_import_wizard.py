@@ -7,10 +7,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import pytest
 from PySide6.QtCore import Qt
 
-from jiebei_tracker.services.imports.service import Action, FileKind, ImportService, PastAnswer
+from jiebei_tracker.services.imports.service import Action, FileKind, PastAnswer
 from jiebei_tracker.services.ledger import bulk as ledger_module  # where add_history builds schedules
 from jiebei_tracker.services.loans import list_loans
 from jiebei_tracker.ui.dialogs.import_models import BAD_TINT, HEADER_TINT
@@ -18,22 +17,6 @@ from jiebei_tracker.ui.dialogs.import_pages import select_data
 from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
 from tests.conftest import TODAY
 from tests.importers.samples import alipay_bytes, loans_csv
-
-
-@pytest.fixture
-def imports(database, ledger):
-    return ImportService(database=database, ledger=ledger, today=lambda: TODAY)
-
-
-@pytest.fixture
-def open_wizard(qtbot, imports):
-    def _open(path):
-        wizard = ImportWizard(imports=imports, path=path)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        return wizard
-
-    return _open
 
 
 def dump(database) -> dict:

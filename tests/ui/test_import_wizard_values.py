@@ -6,23 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from jiebei_tracker.services.imports.service import ImportService
-from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
-from tests.conftest import TODAY
 from tests.importers.samples import loans_csv
-
-
-@pytest.fixture
-def open_wizard(qtbot, database, ledger):
-    imports = ImportService(database=database, ledger=ledger, today=lambda: TODAY)
-
-    def _open(path):
-        wizard = ImportWizard(imports=imports, path=path)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        return wizard
-
-    return _open
 
 
 def _to_check_page(qtbot, wizard) -> None:
