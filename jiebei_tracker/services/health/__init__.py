@@ -10,7 +10,7 @@ from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.health import score_history_quickly
-from jiebei_tracker.domain.limits import limit_cuts
+from jiebei_tracker.domain.limits import LimitCut, limit_cuts
 from jiebei_tracker.domain.rules import Thresholds
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.book import cycle_collection_paused
@@ -60,10 +60,8 @@ def history_points(book: Book, *, start: date, end: date, settings: HealthSettin
 def latest_cut_diagnosis(book: Book, today: date, settings: HealthSettings) -> Diagnosis | None:
     """The diagnosis of the most recent limit cut on any platform (None when no recorded limit ever fell)."""
     cuts = limit_cuts(book.limits)
-    if not cuts:
-        return None
-    latest = max(cuts, key=lambda cut: (cut.cut_on, cut.platform))
-    return diagnose(book, latest, as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
+    latest = max(cuts, key=lambda cut: (cut.cut_on, cut.platform)) if cuts else None
+    return _diagnosed(book, latest, today, settings)
 
 
 def platform_diagnosis(book: Book, platform: str, today: date, settings: HealthSettings) -> Diagnosis | None:
@@ -74,15 +72,18 @@ def platform_diagnosis(book: Book, platform: str, today: date, settings: HealthS
         known = ", ".join(sorted(book.platform_kinds)) or "none yet"
         raise InvalidValue("PLATFORM", platform, f"no such platform (known: {known})")
     cuts = limit_cuts(book.limits, name)
-    if not cuts:
-        return None
-    return diagnose(book, cuts[-1], as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
+    return _diagnosed(book, cuts[-1] if cuts else None, today, settings)
 
 
 def cut_diagnosis(book: Book, platform: str, cut_on: date, today: date, settings: HealthSettings) -> Diagnosis | None:
     """The diagnosis of the platform's limit cut recorded on ``cut_on`` (None when no cut was recorded that day),
     with the checklist measured on ``today``."""
     cut = next((cut for cut in limit_cuts(book.limits, platform.strip()) if cut.cut_on == cut_on), None)
+    return _diagnosed(book, cut, today, settings)
+
+
+def _diagnosed(book: Book, cut: LimitCut | None, today: date, settings: HealthSettings) -> Diagnosis | None:
+    """``cut``'s diagnosis with the user's thresholds and grace days, the checklist measured on ``today``."""
     if cut is None:
         return None
     return diagnose(book, cut, as_of=today, thresholds=settings.thresholds, grace_days=settings.grace_days)
