@@ -13,6 +13,7 @@ What each layer really loads is checked too, by importing it in a fresh interpre
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -368,6 +369,38 @@ def test_no_qt_below_the_ui(layer):
 @pytest.mark.parametrize("layer", ["domain", "ui", "charts"])
 def test_no_sql_in_domain_ui_or_charts(layer):
     assert _offenders(layer, SQL) == []
+
+
+_SQL_TEXT = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b")
+
+
+def _sql_writers(folder: Path, *, allowed: Path | None = None) -> list[str]:
+    """Modules under ``folder`` (less those under ``allowed``) that import a SQL package or hold SQL text, named
+    from ``folder``."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        if allowed is not None and path.is_relative_to(allowed):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(name.split(".")[0] in SQL for name in _third_party(path)):
+            found.append(f"{path.relative_to(folder)} imports SQL")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL_TEXT.search(node.value):
+                found.append(f"{path.relative_to(folder)}:{node.lineno} holds SQL")
+    return found
+
+
+def test_sql_lives_in_storage_and_the_ledger_alone():
+    """The services read through storage (the Book's loader, the paged lists, the transfers); only the ledger,
+    which owns every write transaction, speaks SQL itself."""
+    assert _sql_writers(PACKAGE / "services", allowed=PACKAGE / "services" / "ledger") == []
+
+
+def test_the_sql_checker_sees_a_query_and_an_import(tmp_path):
+    (tmp_path / "reads.py").write_text('ROWS = "SELECT id FROM loan"\n', encoding="utf-8")
+    (tmp_path / "orm.py").write_text("from sqlmodel import select\n", encoding="utf-8")
+    (tmp_path / "words.py").write_text('HINT = "select a loan, then delete from the list"\n', encoding="utf-8")
+    assert _sql_writers(tmp_path) == ["orm.py imports SQL", "reads.py:1 holds SQL"]
 
 
 def test_the_checker_sees_a_forbidden_import(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,7 @@ from jiebei_tracker.services import dues
 from jiebei_tracker.services.settings import GeneralSettings, SettingsStore
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database, open_database
+from jiebei_tracker.storage.settings import setting_json_in_file
 
 if TYPE_CHECKING:  # the door's parts: imported when first used (see Workspace)
     from jiebei_tracker.domain.payments import PayoffQuote
@@ -176,7 +176,6 @@ SAMPLE_MARK_KEY = "sample_data"
 """The setting that marks a file as sample data this app wrote: ``{"made_by": "jiebei-tracker", "as_of": day}``.
 Only a file carrying it is ever replaced by a fresh sample; any other file at the sample's name is left alone."""
 _MADE_BY = "jiebei-tracker"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def sample_path_for(path: Path) -> Path:
@@ -200,25 +199,9 @@ def is_sample_file(path: Path) -> bool:
     """Whether ``path`` is a database carrying the sample mark. It is read as an immutable file, so checking
     writes nothing — not even a journal beside it; a mark not yet checkpointed from a journal counts as absent,
     which errs on the side of keeping the file."""
-    path = Path(path).resolve()
+    text = setting_json_in_file(path, SAMPLE_MARK_KEY)
     try:
-        with path.open("rb") as file:
-            if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-                return False
-    except OSError:
-        return False
-    try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        row = connection.execute("SELECT value_json FROM setting WHERE key = ?", (SAMPLE_MARK_KEY,)).fetchone()
-    except sqlite3.Error:  # not one of this app's databases
-        return False
-    finally:
-        connection.close()
-    try:
-        mark = json.loads(row[0]) if row is not None else None
+        mark = json.loads(text) if text is not None else None
     except ValueError:
         return False
     return isinstance(mark, dict) and mark.get("made_by") == _MADE_BY

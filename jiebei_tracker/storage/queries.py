@@ -1,12 +1,16 @@
-"""Read queries on SQLAlchemy sessions, for code that holds a session already (the ledger inside its write
-transactions, and one loan's detail). What the window draws first is read with the plain driver: storage/reads.py."""
+"""Queries on SQLAlchemy sessions, for code that holds a session already (the ledger inside its write
+transactions, one loan's detail, the reminders log). What the window draws first is read with the plain driver:
+storage/reads.py."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from jiebei_tracker.storage.tables import Installment, Repayment
+from jiebei_tracker.storage.tables import Installment, ReminderLog, Repayment
 
 
 def loan_schedule_rows(session: Session, loan_id: int) -> tuple[list[Installment], list[Repayment]]:
@@ -18,3 +22,14 @@ def loan_schedule_rows(session: Session, loan_id: int) -> tuple[list[Installment
         select(Repayment).where(Repayment.loan_id == loan_id).order_by(Repayment.paid_on, Repayment.id)
     ).all()
     return list(installments), list(repayments)
+
+
+def log_reminder_shown(session: Session, installment_id: int, kind: str, day: date) -> bool:
+    """Record that the reminder of ``kind`` for the installment was shown on ``day``; False if it was already
+    (insert-or-ignore against the table's unique (installment, kind, day), so two processes cannot both win)."""
+    result = session.execute(
+        sqlite_insert(ReminderLog)
+        .values(installment_id=installment_id, kind=kind, shown_on=day)
+        .on_conflict_do_nothing()
+    )
+    return result.rowcount == 1

@@ -428,3 +428,12 @@ def notes(connection: sqlite3.Connection) -> list[NoteRow]:
         NoteRow(note_id, date.fromisoformat(day), kind, text, bool(resolved), _day(resolved_on))
         for note_id, day, kind, text, resolved, resolved_on in connection.execute(sql)
     ]
+
+
+def import_rows(connection: sqlite3.Connection) -> list[tuple]:
+    """Every import, newest first: (id, imported at, file name, kind, loans, repayments, limits, notes, platforms,
+    undone on), as stored."""
+    return connection.execute(
+        "SELECT id, imported_at, file_name, kind, loan_count, repayment_count, limit_count, note_count, "
+        "platform_count, undone_on FROM importbatch ORDER BY id DESC"
+    ).fetchall()

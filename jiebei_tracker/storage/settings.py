@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def setting_json(connection: sqlite3.Connection, key: str) -> str | None:
@@ -22,3 +25,23 @@ def put_setting_json(connection: sqlite3.Connection, key: str, encoded: str) -> 
 
 def delete_setting(connection: sqlite3.Connection, key: str) -> None:
     connection.execute("DELETE FROM setting WHERE key = ?", (key,))
+
+
+def setting_json_in_file(path: Path, key: str) -> str | None:
+    """The JSON text under ``key`` in the database file at ``path``, or None when there is none, or the file is
+    not a SQLite database with a settings table. The file is opened as immutable, so reading writes nothing,
+    not even a journal beside it (what a journal holds that is not checkpointed yet is not seen)."""
+    path = Path(path).resolve()
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+                return None
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        return setting_json(connection, key)
+    except sqlite3.Error:  # not one of this app's databases
+        return None
+    finally:
+        connection.close()

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
 from jiebei_tracker.domain.book import Loan, Snapshot
 from jiebei_tracker.domain.errors import DatabaseBusy
 from jiebei_tracker.domain.money import format_yuan
@@ -15,9 +13,9 @@ from jiebei_tracker.domain.rules import Text
 from jiebei_tracker.domain.rules.autopay import autopay_how_to
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, PlatformKind, _Labelled
 from jiebei_tracker.services.settings import SettingsStore
-from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.book import load_book, open_loan_ids
 from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.queries import log_reminder_shown
 
 
 class ReminderKind(_Labelled):
@@ -171,12 +169,7 @@ def _record_shown(session, candidates: list[Reminder], today: date) -> list[Remi
     for reminder in candidates:
         # Insert-or-ignore against the table's unique (installment, kind, day): the row that goes in is the
         # proof this reminder was not shown yet, even if another process (the CLI, a second window) raced us.
-        result = session.execute(
-            sqlite_insert(tables.ReminderLog)
-            .values(installment_id=reminder.installment_id, kind=reminder.kind.value, shown_on=today)
-            .on_conflict_do_nothing()
-        )
-        if result.rowcount == 1:
+        if log_reminder_shown(session, reminder.installment_id, reminder.kind.value, today):
             shown.append(reminder)
     return shown
 

@@ -1,14 +1,11 @@
-"""What imports and exports read from the database: the records a file's rows are matched against, and
-every loan, repayment, limit and note for export (a few whole-table queries, no per-row round trips)."""
+"""What imports and exports need from the database: the records a file's rows are matched against, and every
+loan, repayment, limit and note for export. The reads are ``storage.transfers``; this module makes them matching
+keys and file cells."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from pathlib import Path
-
-from sqlalchemy import case, func
-from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.past import PastRepayments, past_outcome
@@ -27,31 +24,23 @@ from jiebei_tracker.importers.export import (
 from jiebei_tracker.importers.matching import Existing, ExistingLoan
 from jiebei_tracker.importers.records import loan_key
 from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES
-from jiebei_tracker.storage import tables
+from jiebei_tracker.storage import transfers
 from jiebei_tracker.storage.convert import terms_of
 from jiebei_tracker.storage.database import Database
-
-Loan, Platform, Installment, Repayment = tables.Loan, tables.Platform, tables.Installment, tables.Repayment
 
 
 def existing_for(database: Database, kind: FileKind) -> Existing:
     """What a file of ``kind`` is matched against."""
     with database.reading() as session:
         if kind is FileKind.LOANS:
-            return Existing(loans=_loans(session), platform_kinds=_platform_kinds(session))
+            return Existing(loans=_loans(session), platform_kinds=transfers.platform_kinds(session))
         if kind is FileKind.REPAYMENTS:
             return Existing(loans=_loans(session, money=True), repayments=_repayments(session))
         if kind is FileKind.LIMITS:
-            record = tables.CreditLimitRecord
-            rows = session.exec(
-                select(Platform.name, record.recorded_on, record.limit_fen).join(
-                    Platform, Platform.id == record.platform_id
-                )
-            ).all()
-            return Existing(limits=Counter(tuple(row) for row in rows), platform_kinds=_platform_kinds(session))
-        note = tables.CreditReportNote
-        rows = session.exec(select(note.noted_on, note.kind, note.text)).all()
-        return Existing(notes=Counter(tuple(row) for row in rows))
+            return Existing(
+                limits=Counter(transfers.limit_keys(session)), platform_kinds=transfers.platform_kinds(session)
+            )
+        return Existing(notes=Counter(transfers.note_keys(session)))
 
 
 def existing_for_alipay(database: Database) -> Existing:
@@ -59,57 +48,14 @@ def existing_for_alipay(database: Database) -> Existing:
         return Existing(loans=_loans(session, money=True, open_parts=True), repayments=_repayments(session))
 
 
-def _platform_kinds(session: Session) -> dict[str, str]:
-    return dict(session.exec(select(Platform.name, Platform.kind)).all())
-
-
-def _loans(session: Session, *, money: bool = False, open_parts: bool = False) -> list[ExistingLoan]:
-    rows = session.exec(
-        select(
-            Loan.id,
-            Loan.external_id,
-            Platform.name,
-            Loan.borrowed_on,
-            Loan.principal_fen,
-            Loan.term_months,
-            Loan.method,
-            Loan.annual_rate,
-        )
-        .join(Platform, Platform.id == Loan.platform_id)
-        .order_by(Loan.id)
-    ).all()
-    owed: dict[int, int] = {}
-    paid: dict[int, tuple[int, object]] = {}
-    parts: dict[int, list[int]] = {}
-    if money:
-        owed = dict(
-            session.exec(
-                select(Installment.loan_id, func.sum(Installment.principal_fen + Installment.interest_fen)).group_by(
-                    Installment.loan_id
-                )
-            ).all()
-        )
-        payoff_day = func.min(case((col(Repayment.is_payoff), Repayment.paid_on)))
-        # Repayments the app assumed (schedule, autopay) are left out of what is paid: an imported repayment for
-        # the same installment replaces them (ledger.bulk._replace_assumed), and the ledger checks the sum.
-        assumed = col(Repayment.source).in_(ASSUMED_SOURCES)
-        real = func.coalesce(func.sum(case((assumed, 0), else_=Repayment.amount_fen)), 0)
-        for loan_id, total, payoff in session.exec(
-            select(Repayment.loan_id, real, payoff_day).group_by(Repayment.loan_id)
-        ).all():
-            paid[loan_id] = (total, payoff)
-    if open_parts:
-        left = (
-            Installment.principal_fen
-            + Installment.interest_fen
-            - Installment.paid_principal_fen
-            - Installment.paid_interest_fen
-        )
-        query = select(Installment.loan_id, left).where(col(Installment.settled_on).is_(None))
-        for loan_id, fen in session.exec(query.order_by(Installment.loan_id, Installment.seq)).all():
-            parts.setdefault(loan_id, []).append(fen)
+def _loans(session: transfers.Session, *, money: bool = False, open_parts: bool = False) -> list[ExistingLoan]:
+    # Repayments the app assumed (schedule, autopay) are left out of what is paid: an imported repayment for
+    # the same installment replaces them (ledger.bulk._replace_assumed), and the ledger checks the sum.
+    owed = transfers.owed_by_loan(session) if money else {}
+    paid = transfers.paid_by_loan(session, leaving_out=ASSUMED_SOURCES) if money else {}
+    parts = transfers.open_parts(session) if open_parts else {}
     result = []
-    for number, external_id, platform, borrowed_on, principal, months, method, rate in rows:
+    for number, external_id, platform, borrowed_on, principal, months, method, rate in transfers.loan_terms(session):
         total_paid, payoff = paid.get(number, (0, None))
         result.append(
             ExistingLoan(
@@ -118,23 +64,15 @@ def _loans(session: Session, *, money: bool = False, open_parts: bool = False) -
                 loan_key(platform, borrowed_on, principal, months, method, rate),
                 owed.get(number, 0),
                 total_paid,
-                _as_date(payoff),
+                payoff,
                 tuple(parts.get(number, ())),
             )
         )
     return result
 
 
-def _as_date(value):
-    """SQLite hands back an aggregate of a date column as text."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _repayments(session: Session) -> list[tuple[tuple, str | None]]:
-    rows = session.exec(
-        select(Repayment.loan_id, Repayment.paid_on, Repayment.amount_fen, Repayment.is_payoff, Repayment.source_ref)
-    ).all()
-    return [((loan_id, day, fen, bool(payoff)), ref) for loan_id, day, fen, payoff, ref in rows]
+def _repayments(session: transfers.Session) -> list[tuple[tuple, str | None]]:
+    return [((loan_id, day, fen, payoff), ref) for loan_id, day, fen, payoff, ref in transfers.repayment_keys(session)]
 
 
 def export_all(database: Database, folder: Path, *, overwrite: bool = False) -> dict[FileKind, Path]:
@@ -157,19 +95,13 @@ def export_all(database: Database, folder: Path, *, overwrite: bool = False) -> 
     return targets
 
 
-def _assumed_past(session: Session) -> dict[int, PastRepayments]:
+def _assumed_past(session: transfers.Session) -> dict[int, PastRepayments]:
     """For each loan whose repayments recorded from the schedule are exactly what a past-installments answer
     records (paid through a day, or settled early on a day), that answer: the loans file says it, and those
     repayments stay out of repayments.csv. Others (an assumed repayment edited since, a corrected schedule) keep
     them in repayments.csv with their source."""
-    query = (
-        select(Repayment, Loan)
-        .join(Loan, Loan.id == Repayment.loan_id)
-        .where(Repayment.source == RepaymentSource.SCHEDULE.value)
-        .order_by(Repayment.loan_id, Repayment.paid_on, Repayment.id)
-    )
-    groups: dict[int, tuple[Loan, list[Repayment]]] = {}
-    for repayment, loan in session.exec(query):
+    groups: dict[int, tuple] = {}
+    for repayment, loan in transfers.repayments_from(session, RepaymentSource.SCHEDULE.value):
         groups.setdefault(loan.id, (loan, []))[1].append(repayment)
     found = {}
     for loan_id, (loan, repayments) in groups.items():
@@ -195,13 +127,8 @@ def _assumed_past(session: Session) -> dict[int, PastRepayments]:
     return found
 
 
-def _loan_rows(session: Session, assumed: dict[int, PastRepayments]):
-    query = (
-        select(Loan, Platform.name, Platform.kind)
-        .join(Platform, Platform.id == Loan.platform_id)
-        .order_by(Loan.borrowed_on, Loan.id)
-    )
-    for loan, platform, kind in session.exec(query):
+def _loan_rows(session: transfers.Session, assumed: dict[int, PastRepayments]):
+    for loan, platform, kind in transfers.loans_for_export(session):
         yield loan_cells(
             loan_id=loan.external_id,
             platform=platform,
@@ -217,14 +144,8 @@ def _loan_rows(session: Session, assumed: dict[int, PastRepayments]):
 _NOTHING_ASSUMED = PastRepayments.unpaid()
 
 
-def _repayment_rows(session: Session, described: set[int]):
-    query = (
-        select(Repayment, Loan.external_id, Platform.name, Loan.borrowed_on, Loan.principal_fen)
-        .join(Loan, Loan.id == Repayment.loan_id)
-        .join(Platform, Platform.id == Loan.platform_id)
-        .order_by(Loan.borrowed_on, Loan.id, Repayment.paid_on, Repayment.id)
-    )
-    for repayment, loan_id, platform, borrowed_on, principal in session.exec(query):
+def _repayment_rows(session: transfers.Session, described: set[int]):
+    for repayment, loan_id, platform, borrowed_on, principal in transfers.repayments_for_export(session):
         if repayment.loan_id in described and repayment.source == RepaymentSource.SCHEDULE.value:
             continue  # the loans file says it (paid_installments, or status settled)
         yield repayment_cells(
@@ -241,22 +162,15 @@ def _repayment_rows(session: Session, described: set[int]):
         )
 
 
-def _limit_rows(session: Session):
-    record = tables.CreditLimitRecord
-    query = (
-        select(record, Platform.name, Platform.kind)
-        .join(Platform, Platform.id == record.platform_id)
-        .order_by(record.recorded_on, record.id)
-    )
-    for row, platform, kind in session.exec(query):
+def _limit_rows(session: transfers.Session):
+    for row, platform, kind in transfers.limits_for_export(session):
         yield limit_cells(
             platform=platform, platform_kind=kind, recorded_on=row.recorded_on, limit_fen=row.limit_fen, note=row.note
         )
 
 
-def _note_rows(session: Session):
-    note = tables.CreditReportNote
-    for row in session.exec(select(note).order_by(note.noted_on, note.id)):
+def _note_rows(session: transfers.Session):
+    for row in transfers.notes_for_export(session):
         yield note_cells(
             noted_on=row.noted_on, kind=row.kind, text=row.text, resolved=row.resolved, resolved_on=row.resolved_on
         )

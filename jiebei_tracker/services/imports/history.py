@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
 
 # (field, singular, plural): the order counts are said in.
@@ -58,10 +59,7 @@ class ImportRecord:
 def list_imports(database: Database) -> list[ImportRecord]:
     """Every import, newest first."""
     with database.read() as connection:
-        rows = connection.execute(
-            "SELECT id, imported_at, file_name, kind, loan_count, repayment_count, limit_count, note_count, "
-            "platform_count, undone_on FROM importbatch ORDER BY id DESC"
-        ).fetchall()
+        rows = reads.import_rows(connection)
     return [
         ImportRecord(
             import_id=row[0],
