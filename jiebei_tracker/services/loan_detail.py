@@ -58,7 +58,7 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
     """What settling the loan on ``paid_on`` would cost (docs/money.md, early payoff)."""
 
     with database.reading() as session:
-        loan = session.get(tables.Loan, loan_id)
+        loan = session.get(tables.LoanTable, loan_id)
         if loan is None:
             raise InvalidValue("loan", loan_id, "no such loan")
         inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
@@ -73,7 +73,7 @@ def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> Rep
     """For showing, while the user types, which installments a repayment would settle (``payments.settles``)."""
 
     with database.reading() as session:
-        if session.get(tables.Loan, loan_id) is None:
+        if session.get(tables.LoanTable, loan_id) is None:
             raise InvalidValue("loan", loan_id, "no such loan")
         inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
     assumed = [(r.id, r.paid_on) for r in pay_rows if RepaymentSource(r.source).is_assumed and not r.is_payoff]

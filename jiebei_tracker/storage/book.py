@@ -145,9 +145,9 @@ _LOAN_ID = attrgetter("loan_id")
 _PURPOSES = {member.value: member for member in LoanPurpose}
 _PLATFORM_KINDS = {member.value: member for member in PlatformKind}
 _PLATFORM = tables.Platform.__tablename__
-_LOAN = tables.Loan.__tablename__
-_INSTALLMENT = tables.Installment.__tablename__
-_REPAYMENT = tables.Repayment.__tablename__
+_LOAN = tables.LoanTable.__tablename__
+_INSTALLMENT = tables.InstallmentTable.__tablename__
+_REPAYMENT = tables.RepaymentTable.__tablename__
 _LIMIT = tables.CreditLimitRecord.__tablename__
 _NOTE = tables.CreditReportNote.__tablename__
 

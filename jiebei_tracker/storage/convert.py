@@ -14,11 +14,11 @@ if TYPE_CHECKING:  # the rows' types only: rate_of also reads plain-driver rows 
     from jiebei_tracker.storage import reads, tables
 
 
-def rate_of(row: tables.Loan | reads.LoanRow) -> Rate:
+def rate_of(row: tables.LoanTable | reads.LoanRow) -> Rate:
     return Rate(Decimal(row.annual_rate), RateBasis(row.rate_basis))
 
 
-def terms_of(row: tables.Loan) -> LoanTerms:
+def terms_of(row: tables.LoanTable) -> LoanTerms:
     return LoanTerms(
         borrowed_on=row.borrowed_on,
         principal_fen=row.principal_fen,
@@ -28,9 +28,9 @@ def terms_of(row: tables.Loan) -> LoanTerms:
     )
 
 
-def installment_of(row: tables.Installment) -> PlannedInstallment:
+def installment_of(row: tables.InstallmentTable) -> PlannedInstallment:
     return PlannedInstallment(row.seq, row.due_on, row.principal_fen, row.interest_fen)
 
 
-def payment_of(row: tables.Repayment) -> Payment:
+def payment_of(row: tables.RepaymentTable) -> Payment:
     return Payment(row.paid_on, row.amount_fen, row.is_payoff)

@@ -10,16 +10,18 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from jiebei_tracker.storage.tables import Installment, ReminderLog, Repayment
+from jiebei_tracker.storage.tables import InstallmentTable, ReminderLog, RepaymentTable
 
 
-def loan_schedule_rows(session: Session, loan_id: int) -> tuple[list[Installment], list[Repayment]]:
+def loan_schedule_rows(session: Session, loan_id: int) -> tuple[list[InstallmentTable], list[RepaymentTable]]:
     """A loan's installment rows in order, and its repayment rows in the order they were paid."""
     installments = session.scalars(
-        select(Installment).where(Installment.loan_id == loan_id).order_by(Installment.seq)
+        select(InstallmentTable).where(InstallmentTable.loan_id == loan_id).order_by(InstallmentTable.seq)
     ).all()
     repayments = session.scalars(
-        select(Repayment).where(Repayment.loan_id == loan_id).order_by(Repayment.paid_on, Repayment.id)
+        select(RepaymentTable)
+        .where(RepaymentTable.loan_id == loan_id)
+        .order_by(RepaymentTable.paid_on, RepaymentTable.id)
     ).all()
     return list(installments), list(repayments)
 

@@ -40,8 +40,10 @@ class Platform(SQLModel, table=True):
     import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
-class Loan(SQLModel, table=True):
+class LoanTable(SQLModel, table=True):
     """One borrowing. ``annual_rate`` is a decimal string (``"0.0912"``); ``rate_basis`` is how it was typed."""
+
+    __tablename__ = "loan"
 
     id: int | None = Field(default=None, primary_key=True)
     external_id: str | None = Field(default=None, unique=True)
@@ -61,12 +63,14 @@ class Loan(SQLModel, table=True):
     import_id: int | None = Field(default=None, sa_column=import_id_column())
 
 
-class Installment(SQLModel, table=True):
+class InstallmentTable(SQLModel, table=True):
     """A scheduled payment of a loan with what has been paid on it; ``corrected`` marks a hand edit.
 
     ``paid_*_fen`` and ``settled_on`` are derived from the loan's repayments by the ledger, which rewrites
     them whenever a repayment of that loan changes, so that reads never need to replay payments.
     """
+
+    __tablename__ = "installment"
 
     __table_args__ = (
         UniqueConstraint("loan_id", "seq"),
@@ -99,10 +103,12 @@ class Installment(SQLModel, table=True):
     settled_on: date | None = Field(default=None)
 
 
-class Repayment(SQLModel, table=True):
+class RepaymentTable(SQLModel, table=True):
     """Money paid on a loan. ``is_payoff`` settles the whole loan; ``source_ref`` is an import's order number;
     ``source`` says where the record came from (``RepaymentSource``: typed, imported, assumed from the schedule
     or an autopay deduction)."""
+
+    __tablename__ = "repayment"
 
     id: int | None = Field(default=None, primary_key=True)
     loan_id: int = Field(

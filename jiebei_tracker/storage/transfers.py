@@ -10,7 +10,14 @@ from datetime import date
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
-from jiebei_tracker.storage.tables import CreditLimitRecord, CreditReportNote, Installment, Loan, Platform, Repayment
+from jiebei_tracker.storage.tables import (
+    CreditLimitRecord,
+    CreditReportNote,
+    InstallmentTable,
+    LoanTable,
+    Platform,
+    RepaymentTable,
+)
 
 
 def platform_kinds(session: Session) -> dict[str, str]:
@@ -24,34 +31,34 @@ def loan_terms(session: Session) -> list[tuple[int, str | None, str, date, int, 
         tuple(row)
         for row in session.exec(
             select(
-                Loan.id,
-                Loan.external_id,
+                LoanTable.id,
+                LoanTable.external_id,
                 Platform.name,
-                Loan.borrowed_on,
-                Loan.principal_fen,
-                Loan.term_months,
-                Loan.method,
-                Loan.annual_rate,
+                LoanTable.borrowed_on,
+                LoanTable.principal_fen,
+                LoanTable.term_months,
+                LoanTable.method,
+                LoanTable.annual_rate,
             )
-            .join(Platform, Platform.id == Loan.platform_id)
-            .order_by(Loan.id)
+            .join(Platform, Platform.id == LoanTable.platform_id)
+            .order_by(LoanTable.id)
         ).all()
     ]
 
 
 def owed_by_loan(session: Session) -> dict[int, int]:
     """Per loan, the fen its schedule asks for (principal and interest of every installment)."""
-    query = select(Installment.loan_id, func.sum(Installment.principal_fen + Installment.interest_fen))
-    return dict(session.exec(query.group_by(Installment.loan_id)).all())
+    query = select(InstallmentTable.loan_id, func.sum(InstallmentTable.principal_fen + InstallmentTable.interest_fen))
+    return dict(session.exec(query.group_by(InstallmentTable.loan_id)).all())
 
 
 def paid_by_loan(session: Session, *, leaving_out: Collection[str]) -> dict[int, tuple[int, date | None]]:
     """Per loan with repayments, the fen repaid (less repayments whose source is in ``leaving_out``) and the day
     of its first payoff (None if none)."""
-    payoff_day = func.min(case((col(Repayment.is_payoff), Repayment.paid_on)))
-    left_out = col(Repayment.source).in_(leaving_out)
-    total = func.coalesce(func.sum(case((left_out, 0), else_=Repayment.amount_fen)), 0)
-    rows = session.exec(select(Repayment.loan_id, total, payoff_day).group_by(Repayment.loan_id)).all()
+    payoff_day = func.min(case((col(RepaymentTable.is_payoff), RepaymentTable.paid_on)))
+    left_out = col(RepaymentTable.source).in_(leaving_out)
+    total = func.coalesce(func.sum(case((left_out, 0), else_=RepaymentTable.amount_fen)), 0)
+    rows = session.exec(select(RepaymentTable.loan_id, total, payoff_day).group_by(RepaymentTable.loan_id)).all()
     # SQLite hands back an aggregate of a date column as text.
     return {loan_id: (fen, date.fromisoformat(day) if isinstance(day, str) else day) for loan_id, fen, day in rows}
 
@@ -59,14 +66,14 @@ def paid_by_loan(session: Session, *, leaving_out: Collection[str]) -> dict[int,
 def open_parts(session: Session) -> dict[int, list[int]]:
     """Per loan, what is left of each installment not settled yet, in installment order."""
     left = (
-        Installment.principal_fen
-        + Installment.interest_fen
-        - Installment.paid_principal_fen
-        - Installment.paid_interest_fen
+        InstallmentTable.principal_fen
+        + InstallmentTable.interest_fen
+        - InstallmentTable.paid_principal_fen
+        - InstallmentTable.paid_interest_fen
     )
-    query = select(Installment.loan_id, left).where(col(Installment.settled_on).is_(None))
+    query = select(InstallmentTable.loan_id, left).where(col(InstallmentTable.settled_on).is_(None))
     parts: dict[int, list[int]] = {}
-    for loan_id, fen in session.exec(query.order_by(Installment.loan_id, Installment.seq)).all():
+    for loan_id, fen in session.exec(query.order_by(InstallmentTable.loan_id, InstallmentTable.seq)).all():
         parts.setdefault(loan_id, []).append(fen)
     return parts
 
@@ -74,7 +81,11 @@ def open_parts(session: Session) -> dict[int, list[int]]:
 def repayment_keys(session: Session) -> list[tuple[int, date, int, bool, str | None]]:
     """Every repayment as (loan id, day, fen, payoff, the reference it was imported with)."""
     query = select(
-        Repayment.loan_id, Repayment.paid_on, Repayment.amount_fen, Repayment.is_payoff, Repayment.source_ref
+        RepaymentTable.loan_id,
+        RepaymentTable.paid_on,
+        RepaymentTable.amount_fen,
+        RepaymentTable.is_payoff,
+        RepaymentTable.source_ref,
     )
     return [(loan_id, day, fen, bool(payoff), ref) for loan_id, day, fen, payoff, ref in session.exec(query).all()]
 
@@ -93,35 +104,35 @@ def note_keys(session: Session) -> list[tuple[date, str, str]]:
     return [tuple(row) for row in session.exec(query).all()]
 
 
-def repayments_from(session: Session, source: str) -> Iterator[tuple[Repayment, Loan]]:
+def repayments_from(session: Session, source: str) -> Iterator[tuple[RepaymentTable, LoanTable]]:
     """The repayments recorded with ``source``, each with its loan, by loan, then as paid."""
     query = (
-        select(Repayment, Loan)
-        .join(Loan, Loan.id == Repayment.loan_id)
-        .where(Repayment.source == source)
-        .order_by(Repayment.loan_id, Repayment.paid_on, Repayment.id)
+        select(RepaymentTable, LoanTable)
+        .join(LoanTable, LoanTable.id == RepaymentTable.loan_id)
+        .where(RepaymentTable.source == source)
+        .order_by(RepaymentTable.loan_id, RepaymentTable.paid_on, RepaymentTable.id)
     )
     yield from session.exec(query)
 
 
-def loans_for_export(session: Session) -> Iterator[tuple[Loan, str, str]]:
+def loans_for_export(session: Session) -> Iterator[tuple[LoanTable, str, str]]:
     """Every loan with its platform's name and kind, in the order borrowed."""
     query = (
-        select(Loan, Platform.name, Platform.kind)
-        .join(Platform, Platform.id == Loan.platform_id)
-        .order_by(Loan.borrowed_on, Loan.id)
+        select(LoanTable, Platform.name, Platform.kind)
+        .join(Platform, Platform.id == LoanTable.platform_id)
+        .order_by(LoanTable.borrowed_on, LoanTable.id)
     )
     yield from session.exec(query)
 
 
-def repayments_for_export(session: Session) -> Iterator[tuple[Repayment, str | None, str, date, int]]:
+def repayments_for_export(session: Session) -> Iterator[tuple[RepaymentTable, str | None, str, date, int]]:
     """Every repayment with its loan's external id, platform, day borrowed and principal: loan by loan in the
     order borrowed, then as paid."""
     query = (
-        select(Repayment, Loan.external_id, Platform.name, Loan.borrowed_on, Loan.principal_fen)
-        .join(Loan, Loan.id == Repayment.loan_id)
-        .join(Platform, Platform.id == Loan.platform_id)
-        .order_by(Loan.borrowed_on, Loan.id, Repayment.paid_on, Repayment.id)
+        select(RepaymentTable, LoanTable.external_id, Platform.name, LoanTable.borrowed_on, LoanTable.principal_fen)
+        .join(LoanTable, LoanTable.id == RepaymentTable.loan_id)
+        .join(Platform, Platform.id == LoanTable.platform_id)
+        .order_by(LoanTable.borrowed_on, LoanTable.id, RepaymentTable.paid_on, RepaymentTable.id)
     )
     yield from session.exec(query)
 

@@ -91,7 +91,7 @@ class Ledger(LedgerBase):
         outcome = self.past_outcome(draft, past, schedule)
         with self._database.transaction() as session:
             self._check_external_id(session, draft.external_id, loan_id=None)
-            loan = tables.Loan(
+            loan = tables.LoanTable(
                 platform_id=self._platform_id(session, draft.platform),
                 autopay_since=draft.terms.borrowed_on if draft.autopay else None,
                 **loan_fields(draft),
@@ -102,7 +102,7 @@ class Ledger(LedgerBase):
             insert_schedule(session, loan_id, schedule)
             if outcome.payments:
                 session.execute(
-                    insert(tables.Repayment),
+                    insert(tables.RepaymentTable),
                     [repayment_row(loan_id, p, None, source=RepaymentSource.SCHEDULE) for p in outcome.payments],
                 )
                 reapply(session, loan_id)
@@ -124,7 +124,9 @@ class Ledger(LedgerBase):
                 setattr(loan, name, value)
             if old_terms != (loan.borrowed_on, loan.principal_fen, loan.term_months, loan.method, loan.annual_rate):
                 self._check_repayments_fit(session, loan)
-                session.execute(tables.Installment.__table__.delete().where(tables.Installment.loan_id == loan_id))
+                session.execute(
+                    tables.InstallmentTable.__table__.delete().where(tables.InstallmentTable.loan_id == loan_id)
+                )
                 insert_schedule(session, loan_id, build_schedule(draft.terms))
                 unapplied = reapply(session, loan_id)
                 if unapplied and not has_payoff(session, loan_id):

@@ -72,7 +72,7 @@ class LedgerBase:
         self._check_day("date", noted_on)
         return text
 
-    def _check_paid_on(self, loan: tables.Loan, paid_on: date) -> None:
+    def _check_paid_on(self, loan: tables.LoanTable, paid_on: date) -> None:
         self._check_day("paid_on", paid_on)
         if paid_on < loan.borrowed_on:
             raise InvalidValue(
@@ -83,14 +83,14 @@ class LedgerBase:
     def _check_external_id(session: Session, external_id: str | None, *, loan_id: int | None) -> None:
         if external_id is None:
             return
-        holder = session.exec(select(tables.Loan.id).where(tables.Loan.external_id == external_id)).first()
+        holder = session.exec(select(tables.LoanTable.id).where(tables.LoanTable.external_id == external_id)).first()
         if holder is not None and holder != loan_id:
             raise InvalidValue("loan_id", external_id, f"already used by loan #{holder}")
 
     @staticmethod
-    def _check_repayments_fit(session: Session, loan: tables.Loan) -> None:
+    def _check_repayments_fit(session: Session, loan: tables.LoanTable) -> None:
         first = session.exec(
-            select(func.min(tables.Repayment.paid_on)).where(tables.Repayment.loan_id == loan.id)
+            select(func.min(tables.RepaymentTable.paid_on)).where(tables.RepaymentTable.loan_id == loan.id)
         ).one()
         if first is not None and first < loan.borrowed_on:
             raise InvalidValue(
@@ -103,7 +103,9 @@ class LedgerBase:
     def _check_source_ref_free(session: Session, source_ref: str | None) -> None:
         if source_ref is None:
             return
-        holder = session.exec(select(tables.Repayment.id).where(tables.Repayment.source_ref == source_ref)).first()
+        holder = session.exec(
+            select(tables.RepaymentTable.id).where(tables.RepaymentTable.source_ref == source_ref)
+        ).first()
         if holder is not None:
             raise InvalidValue("source_ref", source_ref, "a repayment with this reference was recorded since")
 
@@ -169,11 +171,11 @@ def repayment_row(
 
 
 def insert_schedule(session: Session, loan_id: int, schedule: list[PlannedInstallment]) -> None:
-    session.execute(insert(tables.Installment), [installment_row(loan_id, inst) for inst in schedule])
+    session.execute(insert(tables.InstallmentTable), [installment_row(loan_id, inst) for inst in schedule])
 
 
-def get_loan(session: Session, loan_id: int) -> tables.Loan:
-    loan = session.get(tables.Loan, loan_id)
+def get_loan(session: Session, loan_id: int) -> tables.LoanTable:
+    loan = session.get(tables.LoanTable, loan_id)
     if loan is None:
         raise InvalidValue("loan", loan_id, "no such loan")
     return loan
@@ -207,7 +209,9 @@ def without_id(row: dict, **changes) -> dict:
 def has_payoff(session: Session, loan_id: int) -> bool:
     return (
         session.exec(
-            select(tables.Repayment.id).where(tables.Repayment.loan_id == loan_id, col(tables.Repayment.is_payoff))
+            select(tables.RepaymentTable.id).where(
+                tables.RepaymentTable.loan_id == loan_id, col(tables.RepaymentTable.is_payoff)
+            )
         ).first()
         is not None
     )
@@ -223,7 +227,7 @@ def loan_states(session: Session, loan_id: int):
     return applied_payments(session, loan_id)[1].states
 
 
-def state_updates(rows: list[tables.Installment], states) -> list[dict]:
+def state_updates(rows: list[tables.InstallmentTable], states) -> list[dict]:
     """The paid amounts and settled dates to write back onto installment rows after applying payments."""
     return [
         {
@@ -240,7 +244,7 @@ def reapply(session: Session, loan_id: int) -> int:
     """Recompute what is paid on each installment of the loan from its repayments; returns unapplied fen."""
     rows, application = applied_payments(session, loan_id)
     session.execute(
-        update(tables.Installment),
+        update(tables.InstallmentTable),
         state_updates(rows, application.states),
     )
     session.expire_all()

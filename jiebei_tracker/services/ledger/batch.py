@@ -14,7 +14,13 @@ from sqlmodel import Session, col, select
 from jiebei_tracker.storage import tables
 
 # The tables an import adds rows to; each row carries the number of the import that added it (``import_id``).
-TAGGED_TABLES = (tables.Loan, tables.Repayment, tables.CreditLimitRecord, tables.CreditReportNote, tables.Platform)
+TAGGED_TABLES = (
+    tables.LoanTable,
+    tables.RepaymentTable,
+    tables.CreditLimitRecord,
+    tables.CreditReportNote,
+    tables.Platform,
+)
 _COUNT_COLUMNS = ("loan_count", "repayment_count", "limit_count", "note_count", "platform_count")
 CHUNK = 2000  # ids per IN (…): well below SQLite's limit on parameters
 

@@ -120,7 +120,7 @@ def add_history(
                 recorder.kind_set(platform, kind.value)
             platform.kind = kind.value
         session.flush()
-        next_id = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+        next_id = (session.exec(select(func.max(tables.LoanTable.id))).one() or 0) + 1
         for batch in _batches(map(partial(_checked_loan, ledger), loans)):
             loan_rows, installment_rows, repayment_rows = [], [], []
             for offset, item in enumerate(batch, start=next_id + loans_written):
@@ -148,10 +148,10 @@ def add_history(
                 )  # fmt: skip
             # Plain executemany: SQLAlchemy's per-row parameter processing would double the time of a
             # large import (the values are already in the form the columns store).
-            connection.exec_driver_sql(_bulk_insert(tables.Loan, _LOAN_COLUMNS), loan_rows)
-            connection.exec_driver_sql(_bulk_insert(tables.Installment, _INSTALLMENT_COLUMNS), installment_rows)
+            connection.exec_driver_sql(_bulk_insert(tables.LoanTable, _LOAN_COLUMNS), loan_rows)
+            connection.exec_driver_sql(_bulk_insert(tables.InstallmentTable, _INSTALLMENT_COLUMNS), installment_rows)
             if repayment_rows:
-                connection.exec_driver_sql(_bulk_insert(tables.Repayment, _REPAYMENT_COLUMNS), repayment_rows)
+                connection.exec_driver_sql(_bulk_insert(tables.RepaymentTable, _REPAYMENT_COLUMNS), repayment_rows)
             loans_written += len(batch)
             done += len(batch)
             report(done, total)
@@ -162,7 +162,7 @@ def add_history(
             if recorder is not None:
                 recorder.replaced(replaced)
             connection.execute(
-                tables.Repayment.__table__.insert(),
+                tables.RepaymentTable.__table__.insert(),
                 [{**repayment_row(e.loan_id, e.payment, e.source_ref, e.note, e.source), **tag} for e in batch],
             )
             touched.update(entry.loan_id for entry in batch)
@@ -263,7 +263,7 @@ def _check_history_repayments(ledger: LedgerBase, session: Session, repayments: 
     wanted = sorted({entry.loan_id for entry in repayments})
     for start in range(0, len(wanted), HISTORY_BATCH):
         chunk = wanted[start : start + HISTORY_BATCH]
-        query = select(tables.Loan.id, tables.Loan.borrowed_on).where(col(tables.Loan.id).in_(chunk))
+        query = select(tables.LoanTable.id, tables.LoanTable.borrowed_on).where(col(tables.LoanTable.id).in_(chunk))
         borrowed.update(session.exec(query).all())
     for entry in repayments:
         if entry.loan_id not in borrowed:
@@ -332,17 +332,17 @@ def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list
     assumed: dict[int, list[tuple[int, date]]] = {}
     due_dates: dict[int, list[date]] = {}
     for start in range(0, len(loan_ids), HISTORY_BATCH):
-        query = select(tables.Repayment.loan_id, tables.Repayment.id, tables.Repayment.paid_on).where(
-            col(tables.Repayment.loan_id).in_(loan_ids[start : start + HISTORY_BATCH]),
-            col(tables.Repayment.source).in_(ASSUMED_SOURCES),
-            col(tables.Repayment.is_payoff).is_(False),
+        query = select(tables.RepaymentTable.loan_id, tables.RepaymentTable.id, tables.RepaymentTable.paid_on).where(
+            col(tables.RepaymentTable.loan_id).in_(loan_ids[start : start + HISTORY_BATCH]),
+            col(tables.RepaymentTable.source).in_(ASSUMED_SOURCES),
+            col(tables.RepaymentTable.is_payoff).is_(False),
         )
         for loan_id, repayment_id, paid_on in session.exec(query):
             assumed.setdefault(loan_id, []).append((repayment_id, paid_on))
     with_assumed = sorted(assumed)
     for start in range(0, len(with_assumed), HISTORY_BATCH):
-        query = select(tables.Installment.loan_id, tables.Installment.due_on).where(
-            col(tables.Installment.loan_id).in_(with_assumed[start : start + HISTORY_BATCH])
+        query = select(tables.InstallmentTable.loan_id, tables.InstallmentTable.due_on).where(
+            col(tables.InstallmentTable.loan_id).in_(with_assumed[start : start + HISTORY_BATCH])
         )
         for loan_id, due_on in session.exec(query):
             due_dates.setdefault(loan_id, []).append(due_on)
@@ -358,8 +358,8 @@ def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list
     removed = []
     for start in range(0, len(replaced), HISTORY_BATCH):
         chunk = replaced[start : start + HISTORY_BATCH]
-        removed.extend(stored_rows(session, tables.Repayment, chunk))
-        session.execute(delete(tables.Repayment).where(col(tables.Repayment.id).in_(chunk)))
+        removed.extend(stored_rows(session, tables.RepaymentTable, chunk))
+        session.execute(delete(tables.RepaymentTable).where(col(tables.RepaymentTable.id).in_(chunk)))
     return removed
 
 
@@ -369,14 +369,14 @@ def reapply_many(session: Session, loan_ids: list[int]) -> None:
     for start in range(0, len(loan_ids), HISTORY_BATCH):
         chunk = loan_ids[start : start + HISTORY_BATCH]
         inst_rows = session.exec(
-            select(tables.Installment)
-            .where(col(tables.Installment.loan_id).in_(chunk))
-            .order_by(tables.Installment.loan_id, tables.Installment.seq)
+            select(tables.InstallmentTable)
+            .where(col(tables.InstallmentTable.loan_id).in_(chunk))
+            .order_by(tables.InstallmentTable.loan_id, tables.InstallmentTable.seq)
         ).all()
         pay_rows = session.exec(
-            select(tables.Repayment)
-            .where(col(tables.Repayment.loan_id).in_(chunk))
-            .order_by(tables.Repayment.loan_id, tables.Repayment.paid_on, tables.Repayment.id)
+            select(tables.RepaymentTable)
+            .where(col(tables.RepaymentTable.loan_id).in_(chunk))
+            .order_by(tables.RepaymentTable.loan_id, tables.RepaymentTable.paid_on, tables.RepaymentTable.id)
         ).all()
         installments: dict[int, list] = {}
         for row in inst_rows:
@@ -397,5 +397,5 @@ def reapply_many(session: Session, loan_ids: list[int]) -> None:
                 )
             updates.extend(state_updates(rows, application.states))
         if updates:
-            session.execute(update(tables.Installment), updates)
+            session.execute(update(tables.InstallmentTable), updates)
     session.expire_all()

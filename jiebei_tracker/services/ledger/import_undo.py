@@ -40,16 +40,18 @@ def undo_import_counted(ledger: LedgerBase, import_id: int) -> tuple[Changes, Im
             raise InvalidValue("import", import_id, f"was already undone on {batch.undone_on.isoformat()}")
         _check_nothing_depends(session, import_id)
         replaced = json.loads(batch.replaced_json or "{}")
-        loan_ids = set(_ids(session, select(tables.Loan.id).where(tables.Loan.import_id == import_id)))
+        loan_ids = set(_ids(session, select(tables.LoanTable.id).where(tables.LoanTable.import_id == import_id)))
         # Loans recorded before the import that it added repayments to: their installments are paid again.
-        touched = set(_ids(session, select(tables.Repayment.loan_id).where(tables.Repayment.import_id == import_id)))
+        touched = set(
+            _ids(session, select(tables.RepaymentTable.loan_id).where(tables.RepaymentTable.import_id == import_id))
+        )
         counts = {
             "loans": len(loan_ids),
-            "repayments": _count(session, tables.Repayment, import_id),
+            "repayments": _count(session, tables.RepaymentTable, import_id),
             "limits": _count(session, tables.CreditLimitRecord, import_id),
             "notes": _count(session, tables.CreditReportNote, import_id),
         }
-        for table in (tables.Repayment, tables.Loan, tables.CreditLimitRecord, tables.CreditReportNote):
+        for table in (tables.RepaymentTable, tables.LoanTable, tables.CreditLimitRecord, tables.CreditReportNote):
             session.execute(delete(table).where(col(table.import_id) == import_id))  # schedules by cascade
         counts["platforms"] = _delete_unused_platforms(session, import_id)
         touched |= _restore_repayments(session, replaced.get("repayments", []))
@@ -87,12 +89,14 @@ def _count(session: Session, table, import_id: int) -> int:
 
 def _check_nothing_depends(session: Session, import_id: int) -> None:
     """Refuse when a loan the import added has a repayment not added by it, or an installment corrected by hand."""
-    Loan, Repayment, Installment = tables.Loan, tables.Repayment, tables.Installment
     later = session.exec(
-        select(Loan, Repayment)
-        .join(Repayment, col(Repayment.loan_id) == Loan.id)
-        .where(Loan.import_id == import_id, or_(col(Repayment.import_id).is_(None), Repayment.import_id != import_id))
-        .order_by(Repayment.id)
+        select(tables.LoanTable, tables.RepaymentTable)
+        .join(tables.RepaymentTable, col(tables.RepaymentTable.loan_id) == tables.LoanTable.id)
+        .where(
+            tables.LoanTable.import_id == import_id,
+            or_(col(tables.RepaymentTable.import_id).is_(None), tables.RepaymentTable.import_id != import_id),
+        )
+        .order_by(tables.RepaymentTable.id)
         .limit(1)
     ).first()
     if later is not None:
@@ -106,10 +110,10 @@ def _check_nothing_depends(session: Session, import_id: int) -> None:
             f"on {repayment.paid_on.isoformat()} ({by}); delete that repayment first",
         )
     corrected = session.exec(
-        select(Loan, Installment)
-        .join(Installment, col(Installment.loan_id) == Loan.id)
-        .where(Loan.import_id == import_id, col(Installment.corrected))
-        .order_by(Installment.loan_id, Installment.seq)
+        select(tables.LoanTable, tables.InstallmentTable)
+        .join(tables.InstallmentTable, col(tables.InstallmentTable.loan_id) == tables.LoanTable.id)
+        .where(tables.LoanTable.import_id == import_id, col(tables.InstallmentTable.corrected))
+        .order_by(tables.InstallmentTable.loan_id, tables.InstallmentTable.seq)
         .limit(1)
     ).first()
     if corrected is not None:
@@ -121,7 +125,7 @@ def _check_nothing_depends(session: Session, import_id: int) -> None:
         )
 
 
-def _loan_text(session: Session, loan: tables.Loan) -> str:
+def _loan_text(session: Session, loan: tables.LoanTable) -> str:
     """``loan #7 (借呗 of 2024-03-05, JB-1)``"""
     platform = session.get(tables.Platform, loan.platform_id).name
     ref = f", {loan.external_id}" if loan.external_id else ""
@@ -134,7 +138,7 @@ def _delete_unused_platforms(session: Session, import_id: int) -> int:
     unused = (
         select(Platform.id)
         .where(Platform.import_id == import_id)
-        .where(~exists().where(tables.Loan.platform_id == Platform.id))
+        .where(~exists().where(tables.LoanTable.platform_id == Platform.id))
         .where(~exists().where(tables.CreditLimitRecord.platform_id == Platform.id))
     )
     ids = list(session.exec(unused).all())
@@ -152,7 +156,9 @@ def _restore_repayments(session: Session, rows: list[dict]) -> set[int]:
     present: set[int] = set()
     for start in range(0, len(wanted), CHUNK):
         present.update(
-            _ids(session, select(tables.Loan.id).where(col(tables.Loan.id).in_(wanted[start : start + CHUNK])))
+            _ids(
+                session, select(tables.LoanTable.id).where(col(tables.LoanTable.id).in_(wanted[start : start + CHUNK]))
+            )
         )
     connection = session.connection()
     for row in rows:

@@ -76,7 +76,7 @@ def log_repayment_undoably(
         if source is RepaymentSource.MANUAL:
             replaced = _assumed_twin(session, loan_id, paid_on)
             for row in replaced:
-                session.delete(session.get(tables.Repayment, row["id"]))
+                session.delete(session.get(tables.RepaymentTable, row["id"]))
             session.flush()
         left = remaining_total(loan_states(session, loan_id))
         if left == 0:
@@ -87,7 +87,7 @@ def log_repayment_undoably(
                 format_yuan(amount_fen),
                 f"more than the {format_yuan(left)} left to pay on loan #{loan_id} (use payoff to settle early)",
             )
-        row = tables.Repayment(
+        row = tables.RepaymentTable(
             loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source_ref=source_ref,
             source=source.value,
         )  # fmt: skip
@@ -120,7 +120,7 @@ def pay_off(
             ).amount_fen
         if amount_fen <= 0:
             raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")
-        row = tables.Repayment(loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, is_payoff=True, note=note)
+        row = tables.RepaymentTable(loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, is_payoff=True, note=note)
         session.add(row)
         session.flush()
         reapply(session, loan_id)
@@ -137,7 +137,7 @@ def delete_repayment_undoably(ledger: LedgerBase, repayment_id: int) -> tuple[Ch
     with ledger._database.transaction() as session:
         row = _get_repayment(session, repayment_id)
         loan_id = row.loan_id
-        (kept,) = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)
+        (kept,) = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)
         session.delete(row)
         session.flush()
         reapply(session, loan_id)
@@ -160,7 +160,7 @@ def edit_repayment(
         note = clean_note(note, "note")
     with ledger._database.transaction() as session:
         row = _get_repayment(session, repayment_id)
-        before = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)[0]
+        before = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)[0]
         loan = get_loan(session, row.loan_id)
         if paid_on is not None:
             ledger._check_paid_on(loan, paid_on)
@@ -193,7 +193,7 @@ def record_installments_paid(
                 if state.seq not in seqs or state.settled_on is not None or state.remaining_fen == 0:
                     continue
                 ledger._check_day("paid_on", state.due_on)
-                repayment = tables.Repayment(
+                repayment = tables.RepaymentTable(
                     loan_id=loan_id, paid_on=state.due_on, amount_fen=state.remaining_fen, source=source.value
                 )
                 session.add(repayment)
@@ -210,21 +210,21 @@ def undo_repayments(ledger: LedgerBase, edit: RepaymentEdit) -> tuple[Changes, R
     with ledger._database.transaction() as session:
         removed = []
         for repayment_id in edit.added_ids:
-            rows = row_values(session, tables.Repayment, tables.Repayment.id == repayment_id)
+            rows = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)
             if not rows:
                 raise InvalidValue("repayment", repayment_id, "no such repayment (changed since)")
             removed.append(rows[0])
             loan_ids.add(rows[0]["loan_id"])
-            session.delete(session.get(tables.Repayment, repayment_id))
+            session.delete(session.get(tables.RepaymentTable, repayment_id))
         session.flush()
         restored = []
         for row in edit.removed:
             get_loan(session, row["loan_id"])
             ledger._check_source_ref_free(session, row["source_ref"])
             values = dict(row)
-            if session.get(tables.Repayment, values["id"]) is not None:
+            if session.get(tables.RepaymentTable, values["id"]) is not None:
                 del values["id"]
-            result = session.connection().execute(tables.Repayment.__table__.insert().values(**values))
+            result = session.connection().execute(tables.RepaymentTable.__table__.insert().values(**values))
             restored.append(result.inserted_primary_key[0])
             loan_ids.add(row["loan_id"])
         session.expire_all()
@@ -233,8 +233,8 @@ def undo_repayments(ledger: LedgerBase, edit: RepaymentEdit) -> tuple[Changes, R
     return Changes(loan_ids=frozenset(loan_ids), payments=True), RepaymentEdit(tuple(restored), tuple(removed))
 
 
-def _get_repayment(session: Session, repayment_id: int) -> tables.Repayment:
-    row = session.get(tables.Repayment, repayment_id)
+def _get_repayment(session: Session, repayment_id: int) -> tables.RepaymentTable:
+    row = session.get(tables.RepaymentTable, repayment_id)
     if row is None:
         raise InvalidValue("repayment", repayment_id, "no such repayment")
     return row
@@ -255,17 +255,19 @@ def _assumed_twin(session: Session, loan_id: int, paid_on: date) -> list[dict]:
     """The repayment the app assumed for the installment a repayment paid on ``paid_on`` is for (see
     ``nearest_assumed``), as a row for undo; [] when there is none."""
     rows = session.exec(
-        select(tables.Repayment.id, tables.Repayment.paid_on).where(
-            tables.Repayment.loan_id == loan_id,
-            col(tables.Repayment.source).in_(ASSUMED_SOURCES),
-            col(tables.Repayment.is_payoff).is_(False),
+        select(tables.RepaymentTable.id, tables.RepaymentTable.paid_on).where(
+            tables.RepaymentTable.loan_id == loan_id,
+            col(tables.RepaymentTable.source).in_(ASSUMED_SOURCES),
+            col(tables.RepaymentTable.is_payoff).is_(False),
         )
     ).all()
     if not rows:
         return []
-    due_dates = session.exec(select(tables.Installment.due_on).where(tables.Installment.loan_id == loan_id)).all()
+    due_dates = session.exec(
+        select(tables.InstallmentTable.due_on).where(tables.InstallmentTable.loan_id == loan_id)
+    ).all()
     found = nearest_assumed(rows, due_dates, paid_on)
-    return [] if found is None else row_values(session, tables.Repayment, tables.Repayment.id == found)
+    return [] if found is None else row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == found)
 
 
 ASSUMED_SOURCES = [source.value for source in RepaymentSource if source.is_assumed]

@@ -47,9 +47,11 @@ def delete_loan_undoably(ledger: LedgerBase, loan_id: int) -> tuple[Changes, Del
         loan = get_loan(session, loan_id)
         deleted = DeletedLoan(
             platform=session.get(tables.Platform, loan.platform_id).name,
-            loan=row_values(session, tables.Loan, tables.Loan.id == loan_id)[0],
-            installments=tuple(row_values(session, tables.Installment, tables.Installment.loan_id == loan_id)),
-            repayments=tuple(row_values(session, tables.Repayment, tables.Repayment.loan_id == loan_id)),
+            loan=row_values(session, tables.LoanTable, tables.LoanTable.id == loan_id)[0],
+            installments=tuple(
+                row_values(session, tables.InstallmentTable, tables.InstallmentTable.loan_id == loan_id)
+            ),
+            repayments=tuple(row_values(session, tables.RepaymentTable, tables.RepaymentTable.loan_id == loan_id)),
         )
         session.delete(loan)
     return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True), deleted
@@ -62,18 +64,18 @@ def restore_loan(ledger: LedgerBase, deleted: DeletedLoan) -> Changes:
         ledger._check_external_id(session, loan["external_id"], loan_id=None)
         for repayment in deleted.repayments:
             ledger._check_source_ref_free(session, repayment["source_ref"])
-        if session.get(tables.Loan, loan["id"]) is not None:
-            loan["id"] = (session.exec(select(func.max(tables.Loan.id))).one() or 0) + 1
+        if session.get(tables.LoanTable, loan["id"]) is not None:
+            loan["id"] = (session.exec(select(func.max(tables.LoanTable.id))).one() or 0) + 1
         loan["platform_id"] = ledger._platform_id(session, deleted.platform)
         connection = session.connection()
-        connection.execute(tables.Loan.__table__.insert(), [loan])
+        connection.execute(tables.LoanTable.__table__.insert(), [loan])
         connection.execute(
-            tables.Installment.__table__.insert(),
+            tables.InstallmentTable.__table__.insert(),
             [without_id(row, loan_id=loan["id"]) for row in deleted.installments],
         )
         if deleted.repayments:
             connection.execute(
-                tables.Repayment.__table__.insert(),
+                tables.RepaymentTable.__table__.insert(),
                 [without_id(row, loan_id=loan["id"]) for row in deleted.repayments],
             )
     return Changes(loan_ids=frozenset({loan["id"]}), loans_added_or_removed=True, payments=True, created_id=loan["id"])
@@ -86,7 +88,7 @@ def restore_repayment(ledger: LedgerBase, deleted: DeletedRow) -> Changes:
     with ledger._database.transaction() as session:
         get_loan(session, loan_id)
         ledger._check_source_ref_free(session, row["source_ref"])
-        result = session.connection().execute(tables.Repayment.__table__.insert().values(**row))
+        result = session.connection().execute(tables.RepaymentTable.__table__.insert().values(**row))
         if reapply(session, loan_id) and not has_payoff(session, loan_id):
             raise InvalidValue("amount", format_yuan(row["amount_fen"]), f"more than is left to pay on loan #{loan_id}")
     return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=result.inserted_primary_key[0])
