@@ -1,20 +1,56 @@
-"""Repayment schedules for the four methods, as docs/money.md sets them out, to the fen."""
+"""Repayment schedules for the four methods on a monthly or a daily interest basis, with fees and interest-free
+days, as docs/money.md sets them out, to the fen."""
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import round_fen
-from jiebei_tracker.domain.rates import Rate
-from jiebei_tracker.domain.vocabulary import RepaymentMethod
+from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
+from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod
 
 MIN_TERM_MONTHS = 1
 MAX_TERM_MONTHS = 360
+MAX_INTEREST_FREE_DAYS = 366
+# A monthly fee above 10 % of the principal is a typing slip (0.65 typed for 0.65 %), not a product.
+MAX_FEE_RATE = Decimal("0.1")
 _PRECISION = 40
+
+
+@dataclass(frozen=True)
+class Fees:
+    """What a loan charges besides interest: a service fee kept back when the money is paid out (砍头息), and a fee
+    with every installment — a fixed amount, or a monthly share of the original principal (0.65 % a month)."""
+
+    upfront_fen: int = 0
+    per_installment_fen: int = 0
+    monthly_rate: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        if self.upfront_fen < 0:
+            raise InvalidValue("fee_upfront", self.upfront_fen, "cannot be negative")
+        if self.per_installment_fen < 0:
+            raise InvalidValue("fee_per_installment", self.per_installment_fen, "cannot be negative")
+        if not 0 <= self.monthly_rate <= MAX_FEE_RATE:
+            raise InvalidValue("fee_rate", self.monthly_rate, "must be 0 to 10 % of the principal a month")
+        if self.per_installment_fen and self.monthly_rate:
+            raise InvalidValue(
+                "fee_rate", self.monthly_rate, "give a fee per installment or a monthly fee rate, not both"
+            )
+
+    def per_installment(self, principal_fen: int) -> int:
+        """The fee of each installment of a loan of ``principal_fen``."""
+        return self.per_installment_fen + round_fen(principal_fen * self.monthly_rate)
+
+    def __bool__(self) -> bool:
+        return bool(self.upfront_fen or self.per_installment_fen or self.monthly_rate)
+
+
+NO_FEES = Fees()
 
 
 @dataclass(frozen=True)
@@ -26,6 +62,9 @@ class LoanTerms:
     term_months: int
     method: RepaymentMethod
     rate: Rate
+    interest_basis: InterestBasis = InterestBasis.MONTHLY
+    fees: Fees = NO_FEES
+    interest_free_days: int = 0
 
     def __post_init__(self) -> None:
         if self.principal_fen <= 0:
@@ -34,6 +73,21 @@ class LoanTerms:
             raise InvalidValue(
                 "term_months", self.term_months, f"must be {MIN_TERM_MONTHS} to {MAX_TERM_MONTHS} months"
             )
+        if self.fees.upfront_fen >= self.principal_fen:
+            raise InvalidValue("fee_upfront", self.fees.upfront_fen, "must be less than the principal")
+        if not 0 <= self.interest_free_days <= MAX_INTEREST_FREE_DAYS:
+            raise InvalidValue(
+                "interest_free_days", self.interest_free_days, f"must be 0 to {MAX_INTEREST_FREE_DAYS} days"
+            )
+        if self.interest_free_days and self.interest_basis is not InterestBasis.DAILY:
+            raise InvalidValue(
+                "interest_free_days", self.interest_free_days, "interest-free days need interest by the day"
+            )
+
+    @property
+    def received_fen(self) -> int:
+        """What the borrower was paid out: the principal less the fee kept back."""
+        return self.principal_fen - self.fees.upfront_fen
 
 
 @dataclass(frozen=True)
@@ -44,10 +98,11 @@ class PlannedInstallment:
     due_on: date
     principal_fen: int
     interest_fen: int
+    fee_fen: int = 0
 
     @property
     def total_fen(self) -> int:
-        return self.principal_fen + self.interest_fen
+        return self.principal_fen + self.interest_fen + self.fee_fen
 
 
 def due_date(borrowed_on: date, months: int) -> date:
@@ -66,12 +121,52 @@ def build_schedule(terms: LoanTerms) -> list[PlannedInstallment]:
     """The installments of a loan. Their principals always add up to exactly the loan's principal."""
     with localcontext() as ctx:
         ctx.prec = _PRECISION
-        builder = _BUILDERS[terms.method]
-        return builder(terms, terms.rate.monthly)
+        schedule = _BUILDERS[terms.method](terms, _Interest.of(terms))
+    fee = terms.fees.per_installment(terms.principal_fen)
+    if fee:
+        schedule = [replace(installment, fee_fen=fee) for installment in schedule]
+    return schedule
 
 
-def _equal_installment(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
-    p, n = terms.principal_fen, terms.term_months
+@dataclass(frozen=True)
+class _Interest:
+    """How much interest a balance owes over a period: ``monthly`` for a whole month on the monthly basis; on
+    the daily basis the days between the two dates at the daily rate, less the interest-free days."""
+
+    monthly: Decimal  # r = annual ÷ 12: the equal-installment payment is always worked out with it
+    annual: Decimal
+    by_day: bool
+    free_until: date  # interest counts from this day on (the borrowing day when there are no free days)
+
+    @classmethod
+    def of(cls, terms: LoanTerms) -> _Interest:
+        return cls(
+            terms.rate.monthly,
+            terms.rate.annual,
+            terms.interest_basis is InterestBasis.DAILY,
+            terms.borrowed_on + timedelta(days=terms.interest_free_days),
+        )
+
+    def on(self, balance: int, start: date, end: date, months: int = 1) -> int:
+        """The interest on ``balance`` from ``start`` to ``end`` (``months`` whole months on the monthly basis)."""
+        if not self.by_day:
+            return round_fen(balance * self.monthly * months)
+        days = (end - max(start, self.free_until)).days
+        # × annual ÷ 360 last: annual ÷ 360 repeats (0.0075 ÷ 360), and 30 days must come to exactly a month.
+        return round_fen(balance * self.annual * days / DAYS_PER_YEAR) if days > 0 else 0
+
+
+def _periods(terms: LoanTerms):
+    """(k, the day the period starts, its due date) for every installment, the first starting on the borrowing day."""
+    start = terms.borrowed_on
+    for k in range(1, terms.term_months + 1):
+        due = due_date(terms.borrowed_on, k)
+        yield k, start, due
+        start = due
+
+
+def _equal_installment(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
+    p, n, r = terms.principal_fen, terms.term_months, interest.monthly
     if r == 0:
         payment = round_fen(Decimal(p) / n)
     else:
@@ -79,40 +174,40 @@ def _equal_installment(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]
         payment = round_fen(p * r * growth / (growth - 1))
     balance = p
     result = []
-    for k in range(1, n + 1):
-        interest = round_fen(balance * r)
+    for k, start, due in _periods(terms):
+        owed = interest.on(balance, start, due)
         # The last installment takes whatever is left; earlier ones never take more than is left
         # (only possible for a principal of a few fen, where rounding the payment up would overshoot).
-        principal = balance if k == n else min(max(payment - interest, 0), balance)
-        result.append(PlannedInstallment(k, due_date(terms.borrowed_on, k), principal, interest))
+        principal = balance if k == n else min(max(payment - owed, 0), balance)
+        result.append(PlannedInstallment(k, due, principal, owed))
         balance -= principal
     return result
 
 
-def _equal_principal(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
+def _equal_principal(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     share = round_fen(Decimal(p) / n)
     balance = p
     result = []
-    for k in range(1, n + 1):
-        interest = round_fen(balance * r)
+    for k, start, due in _periods(terms):
+        owed = interest.on(balance, start, due)
         principal = balance if k == n else min(share, balance)
-        result.append(PlannedInstallment(k, due_date(terms.borrowed_on, k), principal, interest))
+        result.append(PlannedInstallment(k, due, principal, owed))
         balance -= principal
     return result
 
 
-def _interest_first(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
+def _interest_first(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
-    interest = round_fen(p * r)
     return [
-        PlannedInstallment(k, due_date(terms.borrowed_on, k), p if k == n else 0, interest) for k in range(1, n + 1)
+        PlannedInstallment(k, due, p if k == n else 0, interest.on(p, start, due)) for k, start, due in _periods(terms)
     ]
 
 
-def _bullet(terms: LoanTerms, r: Decimal) -> list[PlannedInstallment]:
+def _bullet(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
-    return [PlannedInstallment(1, due_date(terms.borrowed_on, n), p, round_fen(p * r * n))]
+    due = due_date(terms.borrowed_on, n)
+    return [PlannedInstallment(1, due, p, interest.on(p, terms.borrowed_on, due, months=n))]
 
 
 _BUILDERS = {

@@ -113,6 +113,22 @@ class RepaymentMethod(_Labelled):
         return {"随借随还": "interest_first", "按日计息": "interest_first", "随借随还,按日计息": "interest_first"}
 
 
+class InterestBasis(_Labelled):
+    """How a loan's interest is counted: a month's interest as annual ÷ 12 of the balance (banks' 按月计息), or the
+    actual days between due dates at the daily rate (internet lenders' 按日计息)."""
+
+    MONTHLY = "monthly"
+    DAILY = "daily"
+
+    @classmethod
+    def _labels(cls):
+        return {"monthly": ("按月计息", "Monthly"), "daily": ("按日计息", "Daily")}
+
+    @classmethod
+    def _synonyms(cls):
+        return {"按月": "monthly", "按日": "daily", "month": "monthly", "day": "daily"}
+
+
 class LoanPurpose(_Labelled):
     DAILY = "daily"
     BUSINESS = "business"

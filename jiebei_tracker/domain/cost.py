@@ -1,0 +1,70 @@
+"""What a loan truly costs a year (真实年化): the internal rate of return of its cash flows, by the IRR method that
+lenders in China must use to state an annualised rate — fees included, whatever the loan calls them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment
+
+# Above this the credit is costly (a low-severity flag); above HIGH it is very costly. Chinese courts stop
+# protecting interest above 24 % a year, and 36 % is the line beyond which no lender may charge at all.
+COSTLY_APR = Decimal("0.24")
+VERY_COSTLY_APR = Decimal("0.36")
+_PLACES = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class TrueCost:
+    """``apr``: the monthly IRR × 12 (what lenders must state); ``effective``: (1 + IRR)¹² − 1, with the monthly
+    interest compounded. Both fractions rounded half-up to four places (0.1456 is 14.56 % a year)."""
+
+    apr: Decimal
+    effective: Decimal
+
+
+def months_after(start: date, day: date) -> int:
+    """Whole calendar months from ``start`` to ``day`` by month number (31 Jan → 29 Feb is one), at least one."""
+    return max(1, (day.year - start.year) * 12 + day.month - start.month)
+
+
+def true_cost(terms: LoanTerms, schedule: Sequence[PlannedInstallment]) -> TrueCost:
+    """The true cost of a loan whose schedule is ``schedule``: the borrower receives ``terms.received_fen`` at
+    month 0 and pays each installment's total (principal, interest and fee) at the month it falls due."""
+    flows = [(months_after(terms.borrowed_on, i.due_on), i.total_fen) for i in schedule]
+    monthly = monthly_irr(terms.received_fen, flows)
+    return TrueCost(_fraction(monthly * 12), _fraction((1 + monthly) ** 12 - 1))
+
+
+def monthly_irr(received_fen: int, payments: Sequence[tuple[int, int]]) -> float:
+    """The monthly rate i at which ``received_fen`` now equals the ``payments`` (month, fen) discounted at i.
+
+    What is owed less what was received falls as i rises, so the root is found by bisection (to the precision of a
+    float: far finer than the four places shown), never by a guess that can wander off."""
+
+    def surplus(rate: float) -> float:
+        return sum(fen / (1 + rate) ** month for month, fen in payments) - received_fen
+
+    low, high = -0.99, 1.0
+    while surplus(high) > 0:  # a rate above 100 % a month: widen until it is bracketed
+        low, high = high, high * 2
+        if high > 1e6:
+            raise ValueError("no rate of return: the payments never come down to what was received")
+    if surplus(low) < 0:
+        raise ValueError("no rate of return: less is repaid than any rate above −99 % a month asks")
+    for _ in range(200):
+        middle = (low + high) / 2
+        if middle in (low, high):
+            break
+        if surplus(middle) > 0:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def _fraction(value: float) -> Decimal:
+    return Decimal(value).quantize(_PLACES, rounding=ROUND_HALF_UP)
