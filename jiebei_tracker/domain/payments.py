@@ -91,7 +91,7 @@ class Pot:
 
     @classmethod
     def of(cls, installments: Sequence[PlannedInstallment]) -> Pot:
-        return cls([i.interest_fen for i in installments], [i.principal_fen for i in installments])
+        return cls([i.charges_fen for i in installments], [i.principal_fen for i in installments])
 
     def pour(self, money: int) -> tuple[int, int]:
         """Pay ``money`` in; returns (the principal it repaid, what was left over once everything was paid)."""
@@ -143,7 +143,7 @@ def apply_payments(
     states = [
         InstallmentState(
             inst,
-            inst.interest_fen - pot.interest_left[i],
+            inst.charges_fen - pot.interest_left[i],
             inst.principal_fen - pot.principal_left[i],
             settled[i],
             by_payoff[i],
@@ -186,7 +186,8 @@ def settles(states: Iterable[InstallmentState], amount_fen: int) -> list[Settled
         replace(
             s.installment,
             principal_fen=s.installment.principal_fen - s.paid_principal_fen,
-            interest_fen=s.installment.interest_fen - s.paid_interest_fen,
+            interest_fen=s.installment.charges_fen - s.paid_interest_fen,
+            fee_fen=0,  # the fee is paid with the interest: what is left of both is in interest_fen
         )
         for s in open_states
     ]

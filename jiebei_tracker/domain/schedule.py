@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import round_fen
-from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
+from jiebei_tracker.domain.rates import DAYS_PER_YEAR, MONTHS_PER_YEAR, Rate
 from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod
 
 MIN_TERM_MONTHS = 1
@@ -104,6 +104,11 @@ class PlannedInstallment:
     def total_fen(self) -> int:
         return self.principal_fen + self.interest_fen + self.fee_fen
 
+    @property
+    def charges_fen(self) -> int:
+        """Interest and fee: what a payment pays before principal."""
+        return self.interest_fen + self.fee_fen
+
 
 def due_date(borrowed_on: date, months: int) -> date:
     """The borrowing date plus ``months`` calendar months, moved back to the month's end when it is shorter
@@ -149,10 +154,12 @@ class _Interest:
 
     def on(self, balance: int, start: date, end: date, months: int = 1) -> int:
         """The interest on ``balance`` from ``start`` to ``end`` (``months`` whole months on the monthly basis)."""
+        # × annual, then ÷ 12 or ÷ 360 last: annual ÷ 12 and annual ÷ 360 repeat (0.0253 ÷ 12 = 0.0021083…), and
+        # multiplying by a rounded repeating rate would turn an exact half fen (632.5) into 632.4999… and round it
+        # down. Divided last, the half is exact and rounds up, and 30 days come to exactly a month.
         if not self.by_day:
-            return round_fen(balance * self.monthly * months)
+            return round_fen(balance * self.annual * months / MONTHS_PER_YEAR)
         days = (end - max(start, self.free_until)).days
-        # × annual ÷ 360 last: annual ÷ 360 repeats (0.0075 ÷ 360), and 30 days must come to exactly a month.
         return round_fen(balance * self.annual * days / DAYS_PER_YEAR) if days > 0 else 0
 
 

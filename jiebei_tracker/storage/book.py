@@ -72,10 +72,13 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
             loan_id: tuple(group)
             for loan_id, group in groupby(
                 [
-                    new(Installment, (iid, loan_id, seq, day(due), principal, interest, paid_i, paid_p, day(settled)))
-                    for iid, loan_id, seq, due, principal, interest, paid_i, paid_p, settled in cursor.execute(
+                    new(
+                        Installment,
+                        (iid, loan_id, seq, day(due), principal, interest, paid_i, paid_p, day(settled), fee),
+                    )
+                    for iid, loan_id, seq, due, principal, interest, paid_i, paid_p, settled, fee in cursor.execute(
                         "SELECT id, loan_id, seq, due_on, principal_fen, interest_fen, paid_interest_fen, "
-                        f"paid_principal_fen, settled_on FROM {_INSTALLMENT}"
+                        f"paid_principal_fen, settled_on, fee_fen FROM {_INSTALLMENT}"
                         + only.format(column="loan_id")
                         + " ORDER BY loan_id, seq",
                         params,

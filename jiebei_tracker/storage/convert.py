@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rates import Rate, RateBasis
-from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment
-from jiebei_tracker.domain.vocabulary import RepaymentMethod
+from jiebei_tracker.domain.schedule import NO_FEES, Fees, LoanTerms, PlannedInstallment
+from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod
 
 if TYPE_CHECKING:  # the rows' types only: rate_of also reads plain-driver rows (storage/reads.py)
     from jiebei_tracker.storage import reads, tables
@@ -25,11 +25,20 @@ def terms_of(row: tables.LoanTable) -> LoanTerms:
         term_months=row.term_months,
         method=RepaymentMethod(row.method),
         rate=rate_of(row),
+        interest_basis=InterestBasis(row.interest_basis),
+        fees=fees_of(row),
+        interest_free_days=row.interest_free_days,
     )
 
 
+def fees_of(row: tables.LoanTable | reads.LoanRow) -> Fees:
+    if not (row.fee_upfront_fen or row.fee_per_installment_fen or row.fee_rate != "0"):
+        return NO_FEES
+    return Fees(row.fee_upfront_fen, row.fee_per_installment_fen, Decimal(row.fee_rate))
+
+
 def installment_of(row: tables.InstallmentTable) -> PlannedInstallment:
-    return PlannedInstallment(row.seq, row.due_on, row.principal_fen, row.interest_fen)
+    return PlannedInstallment(row.seq, row.due_on, row.principal_fen, row.interest_fen, row.fee_fen)
 
 
 def payment_of(row: tables.RepaymentTable) -> Payment:

@@ -53,7 +53,7 @@ class LoanRow(NamedTuple):
 # The SQL of ``domain.status.installment_status`` for an open installment: overdue when it fell due before
 # :overdue_before (``overdue_before(today, grace_days)``). tests/storage/test_overdue_agrees.py holds them equal.
 OVERDUE = "installment.due_on < :overdue_before"
-_LEFT = "{t}.principal_fen + {t}.interest_fen - {t}.paid_principal_fen - {t}.paid_interest_fen"
+_LEFT = "{t}.principal_fen + {t}.interest_fen + {t}.fee_fen - {t}.paid_principal_fen - {t}.paid_interest_fen"
 
 
 def loan_rows(

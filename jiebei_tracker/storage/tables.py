@@ -61,6 +61,13 @@ class LoanTable(SQLModel, table=True):
     autopay_since: date | None = Field(default=None)
     note: str = Field(default="")
     import_id: int | None = Field(default=None, sa_column=import_id_column())
+    # How interest is counted (InterestBasis), what the loan charges besides interest (a fee kept back at payout,
+    # a fixed fee or a monthly share of the principal with every installment) and its interest-free days.
+    interest_basis: str = Field(default="monthly", sa_column_kwargs={"server_default": "monthly"})
+    fee_upfront_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    fee_per_installment_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    fee_rate: str = Field(default="0", sa_column_kwargs={"server_default": "0"})  # a decimal string: "0.0065"
+    interest_free_days: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class InstallmentTable(SQLModel, table=True):
@@ -86,6 +93,7 @@ class InstallmentTable(SQLModel, table=True):
             "paid_principal_fen",
             "interest_fen",
             "paid_interest_fen",
+            "fee_fen",
             "settled_on",
             sqlite_where=text("settled_on IS NULL"),
         ),
@@ -101,6 +109,8 @@ class InstallmentTable(SQLModel, table=True):
     paid_interest_fen: int = Field(default=0)
     paid_principal_fen: int = Field(default=0)
     settled_on: date | None = Field(default=None)
+    # The installment's fee, paid with its interest before its principal (``paid_interest_fen`` holds both).
+    fee_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class RepaymentTable(SQLModel, table=True):

@@ -48,7 +48,10 @@ def loan_terms(session: Session) -> list[tuple[int, str | None, str, date, int, 
 
 def owed_by_loan(session: Session) -> dict[int, int]:
     """Per loan, the fen its schedule asks for (principal and interest of every installment)."""
-    query = select(InstallmentTable.loan_id, func.sum(InstallmentTable.principal_fen + InstallmentTable.interest_fen))
+    query = select(
+        InstallmentTable.loan_id,
+        func.sum(InstallmentTable.principal_fen + InstallmentTable.interest_fen + InstallmentTable.fee_fen),
+    )
     return dict(session.exec(query.group_by(InstallmentTable.loan_id)).all())
 
 
@@ -68,6 +71,7 @@ def open_parts(session: Session) -> dict[int, list[int]]:
     left = (
         InstallmentTable.principal_fen
         + InstallmentTable.interest_fen
+        + InstallmentTable.fee_fen
         - InstallmentTable.paid_principal_fen
         - InstallmentTable.paid_interest_fen
     )

@@ -201,3 +201,11 @@ def test_the_apr_agrees_with_numpy_financial_irr(loan):
     cost = true_cost(loan, schedule)
     assert abs(float(cost.apr) - reference * 12) <= 0.00005 + 1e-9
     assert abs(float(cost.effective) - ((1 + reference) ** 12 - 1)) <= 0.00005 + 1e-9
+
+
+@pytest.mark.parametrize("basis", list(InterestBasis))
+def test_an_exact_half_fen_rounds_up_though_the_monthly_rate_repeats(basis):
+    # ¥3,000 at 2.53 % for April (30 days): 300,000 × 0.0253 ÷ 12 = 632.5 fen exactly — ¥6.33 on either basis,
+    # though 0.0253 ÷ 12 = 0.00210833… has no end (multiplied out rounded, it would come to 632.4999… → 632).
+    loan = replace(terms(date(2000, 4, 1), 3_000, 1, "interest_first", annual="0.0253"), interest_basis=basis)
+    assert build_schedule(loan)[0].interest_fen == 633

@@ -372,10 +372,15 @@ def test_an_imported_loan_is_stored_exactly_as_one_added_by_hand(service, ledger
         service, _plan(service, loans_csv("FILE,借呗,2024-01-15,12000,12,等额本息,7.2%,日常消费,否,"), FileKind.LOANS)
     )
     with sqlite3.connect(database.path) as c:
-        loans = c.execute("SELECT * FROM loan ORDER BY id").fetchall()
-        installments = [c.execute("SELECT * FROM installment WHERE loan_id = ? ORDER BY seq", (row[0],)).fetchall()
+        c.row_factory = sqlite3.Row
+        loans = [dict(row) for row in c.execute("SELECT * FROM loan ORDER BY id")]
+        c.row_factory = None
+        installments = [c.execute("SELECT * FROM installment WHERE loan_id = ? ORDER BY seq", (row["id"],)).fetchall()
                          for row in loans]  # fmt: skip
-    # The same but for the number and (the last column, import_id) the import it came from, for undo.
-    assert [row[2:-1] for row in loans[0:1]] == [row[2:-1] for row in loans[1:2]]
-    assert (loans[0][-1], loans[1][-1]) == (None, 1)
+    # The same but for the number, the external id and the import it came from (for undo).
+    differ = ("id", "external_id", "import_id")
+    assert [{k: v for k, v in row.items() if k not in differ} for row in loans[0:1]] == [
+        {k: v for k, v in row.items() if k not in differ} for row in loans[1:2]
+    ]
+    assert (loans[0]["import_id"], loans[1]["import_id"]) == (None, 1)
     assert [row[2:] for row in installments[0]] == [row[2:] for row in installments[1]]

@@ -1,4 +1,4 @@
-"""Migration 0005 (imports remembered) up and down on a file made at 0004 with records in it: the records stay,
+"""Migrations 0005 (imports remembered) and 0006 (interest basis and fees) up and down on a file made at 0004 with records in it: the records stay,
 every loan's installments and repayments included (the connection has foreign keys on, so a migration that copied
 the loan table would delete them with the old copy), and down gives 0004's schema back."""
 
@@ -12,6 +12,7 @@ from jiebei_tracker.storage.database import create_database_engine, open_databas
 from jiebei_tracker.storage.migrations_runner import HEAD_REVISION, alembic_config, current_revision
 
 AT_0004 = "0004_repayment_source"
+AT_0005 = "0005_import_batch"
 TAGGED = ("platform", "loan", "repayment", "creditlimitrecord", "creditreportnote")
 
 
@@ -73,9 +74,7 @@ def test_up_keeps_every_record_untagged_and_down_gives_0004_back(tmp_path):
     _file_at_0004(path)
     rows_at_0004, schema_at_0004 = _rows(path), _schema(path)
 
-    database = open_database(path)  # the app's own upgrade
-    assert current_revision(database) == HEAD_REVISION == "0005_import_batch"
-    database.close()
+    _migrate(path, command.upgrade, AT_0005)
     after = _rows(path)
     untagged = {name: [row[:-1] for row in rows] if name in TAGGED else rows for name, rows in after.items()}
     assert untagged == rows_at_0004
@@ -90,3 +89,28 @@ def test_up_keeps_every_record_untagged_and_down_gives_0004_back(tmp_path):
     assert _schema(path) == schema_at_0004
     _migrate(path, command.upgrade, "head")  # and up again
     assert len(_rows(path)["installment"]) == 3
+
+
+def test_0006_gives_every_loan_the_monthly_basis_and_no_fees_and_down_gives_0005_back(tmp_path):
+    path = tmp_path / "at-0005.db"
+    _file_at_0004(path)
+    _migrate(path, command.upgrade, AT_0005)
+    rows_at_0005, schema_at_0005 = _rows(path), _schema(path)
+
+    database = open_database(path)  # the app's own upgrade, to the newest revision
+    assert current_revision(database) == HEAD_REVISION == "0006_money_terms"
+    database.close()
+    after = _rows(path)
+    # Loans gain (basis, upfront fee, fee per installment, fee rate, free days), installments their fee.
+    assert [row[:-5] for row in after["loan"]] == rows_at_0005["loan"]
+    assert [row[-5:] for row in after["loan"]] == [("monthly", 0, 0, "0", 0)]
+    assert [row[:-1] for row in after["installment"]] == rows_at_0005["installment"]
+    assert {row[-1] for row in after["installment"]} == {0}
+    with sqlite3.connect(path) as raw:
+        indexed = [row[2] for row in raw.execute("PRAGMA index_info(ix_installment_open_by_loan)")]
+        assert "fee_fen" in indexed
+
+    _migrate(path, command.downgrade, AT_0005)
+
+    assert _rows(path) == rows_at_0005
+    assert _schema(path) == schema_at_0005

@@ -211,7 +211,7 @@ class Book:
                 left_fen -= inst.paid_fen
             else:
                 open_ones.append(inst)
-        pot = Pot([i.interest_fen for i in open_ones], [i.principal_fen for i in open_ones])
+        pot = Pot([i.charges_fen for i in open_ones], [i.principal_fen for i in open_ones])
         pot.pour(left_fen)
         replayed = {
             inst.seq: Installment(
@@ -221,9 +221,10 @@ class Book:
                 inst.due_on,
                 inst.principal_fen,
                 inst.interest_fen,
-                inst.interest_fen - interest_left,
+                inst.charges_fen - interest_left,
                 inst.principal_fen - principal_left,
                 None,
+                inst.fee_fen,
             )
             for inst, interest_left, principal_left in zip(open_ones, *pot.left, strict=True)
         }
@@ -281,7 +282,7 @@ def _loan_difference(old: Loan | None, new: Loan | None, paid_old: set, paid_new
 
 
 def _terms(inst: Installment) -> tuple:
-    return inst.installment_id, inst.seq, inst.due_on, inst.principal_fen, inst.interest_fen
+    return inst.installment_id, inst.seq, inst.due_on, inst.principal_fen, inst.interest_fen, inst.fee_fen
 
 
 def _loan_order(loan: Loan) -> tuple[date, int]:

@@ -26,13 +26,19 @@ class Installment(NamedTuple):
     due_on: date
     principal_fen: int
     interest_fen: int
-    paid_interest_fen: int = 0
+    paid_interest_fen: int = 0  # interest and fee paid: both come before principal
     paid_principal_fen: int = 0
     settled_on: date | None = None
+    fee_fen: int = 0
 
     @property
     def total_fen(self) -> int:
-        return self.principal_fen + self.interest_fen
+        return self.principal_fen + self.interest_fen + self.fee_fen
+
+    @property
+    def charges_fen(self) -> int:
+        """Interest and fee: what a payment pays before principal."""
+        return self.interest_fen + self.fee_fen
 
     @property
     def paid_fen(self) -> int:

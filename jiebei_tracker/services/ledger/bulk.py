@@ -278,11 +278,12 @@ def _check_history_repayments(ledger: LedgerBase, session: Session, repayments: 
 
 _LOAN_COLUMNS = (
     "id", "platform_id", "external_id", "borrowed_on", "principal_fen", "term_months", "method", "annual_rate",
-    "rate_basis", "purpose", "autopay", "autopay_since", "note", "import_id",
+    "rate_basis", "purpose", "autopay", "autopay_since", "note", "import_id", "interest_basis", "fee_upfront_fen",
+    "fee_per_installment_fen", "fee_rate", "interest_free_days",
 )  # fmt: skip
 _INSTALLMENT_COLUMNS = (
     "loan_id", "seq", "due_on", "principal_fen", "interest_fen", "corrected", "paid_interest_fen",
-    "paid_principal_fen", "settled_on",
+    "paid_principal_fen", "settled_on", "fee_fen",
 )  # fmt: skip
 _REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref", "source", "import_id")
 
@@ -318,7 +319,7 @@ def _bulk_installments(loan_id: int, schedule: list[PlannedInstallment], payment
         states = apply_payments(schedule, payments).states
         return [_bulk_values(installment_row(loan_id, s.installment, s), _INSTALLMENT_COLUMNS) for s in states]
     return [
-        (loan_id, inst.seq, inst.due_on.isoformat(), inst.principal_fen, inst.interest_fen, 0, 0, 0, None)
+        (loan_id, inst.seq, inst.due_on.isoformat(), inst.principal_fen, inst.interest_fen, 0, 0, 0, None, inst.fee_fen)
         for inst in schedule
     ]
 
