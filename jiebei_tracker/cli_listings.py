@@ -50,26 +50,7 @@ def loans(args, context) -> int:
 
     summaries = list_loans(context.database, today=context.today)
     if args.json:
-        dump_json(
-            [
-                {
-                    "loan_id": s.ref,
-                    "number": s.loan_id,
-                    "platform": s.platform,
-                    "borrowed_on": s.borrowed_on.isoformat(),
-                    "principal": fen_to_yuan(s.principal_fen),
-                    "term_months": s.term_months,
-                    "method": s.method.value,
-                    "annual_rate": format(s.rate.annual.normalize(), "f"),
-                    "purpose": s.purpose.value,
-                    "autopay": s.autopay,
-                    "outstanding": fen_to_yuan(s.outstanding_fen),
-                    "status": s.status.value,
-                }
-                for s in summaries
-            ],
-            context.out,
-        )
+        dump_json([_loan_json(s) for s in summaries], context.out)
         return 0
     if not summaries:
         print("no loans yet — add one with `jiebei-tracker add-loan`, or try `jiebei-tracker demo`", file=context.out)
@@ -112,6 +93,35 @@ def loans(args, context) -> int:
     return 0
 
 
+def _loan_json(s) -> dict:
+    cost = s.true_cost()
+    return {
+        "loan_id": s.ref,
+        "number": s.loan_id,
+        "platform": s.platform,
+        "borrowed_on": s.borrowed_on.isoformat(),
+        "principal": fen_to_yuan(s.principal_fen),
+        "term_months": s.term_months,
+        "method": s.method.value,
+        "annual_rate": _decimal(s.rate.annual),
+        "interest_basis": s.interest_basis.value,
+        "fee_upfront": fen_to_yuan(s.fees.upfront_fen),
+        "fee_per_installment": fen_to_yuan(s.fees.per_installment_fen),
+        "fee_rate": _decimal(s.fees.monthly_rate),
+        "interest_free_days": s.interest_free_days,
+        "apr": str(cost.apr),
+        "apr_effective": str(cost.effective),
+        "purpose": s.purpose.value,
+        "autopay": s.autopay,
+        "outstanding": fen_to_yuan(s.outstanding_fen),
+        "status": s.status.value,
+    }
+
+
+def _decimal(value) -> str:
+    return format(value.normalize(), "f")
+
+
 def schedule(args, context) -> int:
     from jiebei_tracker.services.loan_detail import loan_detail
     from jiebei_tracker.services.loans import find_loan
@@ -123,12 +133,14 @@ def schedule(args, context) -> int:
             {
                 "loan_id": detail.summary.ref,
                 "as_of": as_of.isoformat(),
+                "interest_basis": detail.summary.interest_basis.value,
                 "installments": [
                     {
                         "seq": line.seq,
                         "due_on": line.due_on.isoformat(),
                         "principal": fen_to_yuan(line.principal_fen),
                         "interest": fen_to_yuan(line.interest_fen),
+                        "fee": fen_to_yuan(line.fee_fen),
                         "total": fen_to_yuan(line.total_fen),
                         "paid": fen_to_yuan(line.paid_fen),
                         "status": line.status.value,

@@ -29,3 +29,22 @@ def whole_number(text: str, field: str, low: int, high: int) -> int:
     if not low <= value <= high:
         raise InvalidValue(field, text, f"must be {low} to {high}")
     return value
+
+
+# Domain fields named by the add-loan option that sets them, for a value the terms refuse as a whole.
+_OPTION_FOR_FIELD = {
+    "principal": "--principal",
+    "term_months": "--term",
+    "fee_upfront": "--fee-upfront",
+    "fee_per_installment": "--fee-per-installment",
+    "fee_rate": "--fee-rate",
+    "interest_free_days": "--interest-free-days",
+}
+
+
+def options_checked(make: Callable[..., object], **values):
+    """``make(**values)``; a value it refuses is reported under the option that gave it."""
+    try:
+        return make(**values)
+    except InvalidValue as error:
+        raise error.with_field(_OPTION_FOR_FIELD.get(error.field, error.field)) from None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment
+from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment, build_schedule
 
 # Above this the credit is costly (a low-severity flag); above HIGH it is very costly. Chinese courts stop
 # protecting interest above 24 % a year, and 36 % is the line beyond which no lender may charge at all.
@@ -31,6 +31,11 @@ def months_after(start: date, day: date) -> int:
     return max(1, (day.year - start.year) * 12 + day.month - start.month)
 
 
+def loan_cost(terms: LoanTerms) -> TrueCost:
+    """The true cost of a loan on its terms (its schedule as the terms build it)."""
+    return true_cost(terms, build_schedule(terms))
+
+
 def true_cost(terms: LoanTerms, schedule: Sequence[PlannedInstallment]) -> TrueCost:
     """The true cost of a loan whose schedule is ``schedule``: the borrower receives ``terms.received_fen`` at
     month 0 and pays each installment's total (principal, interest and fee) at the month it falls due."""
@@ -42,28 +47,42 @@ def true_cost(terms: LoanTerms, schedule: Sequence[PlannedInstallment]) -> TrueC
 def monthly_irr(received_fen: int, payments: Sequence[tuple[int, int]]) -> float:
     """The monthly rate i at which ``received_fen`` now equals the ``payments`` (month, fen) discounted at i.
 
-    What is owed less what was received falls as i rises, so the root is found by bisection (to the precision of a
-    float: far finer than the four places shown), never by a guess that can wander off."""
+    What the payments are worth falls as i rises, so there is one root: Newton's steps find it in a few rounds,
+    and a step that would leave the bracket known to hold the root halves the bracket instead (so it cannot wander
+    off). Found to the precision of a float: far finer than the four places shown."""
 
-    def surplus(rate: float) -> float:
-        return sum(fen / (1 + rate) ** month for month, fen in payments) - received_fen
+    def surplus(rate: float) -> tuple[float, float]:
+        """What the payments are worth at ``rate`` less what was received, and its slope."""
+        worth = slope = 0.0
+        for month, fen in payments:
+            discounted = fen / (1 + rate) ** month
+            worth += discounted
+            slope -= month * discounted / (1 + rate)
+        return worth - received_fen, slope
 
     low, high = -0.99, 1.0
-    while surplus(high) > 0:  # a rate above 100 % a month: widen until it is bracketed
+    while surplus(high)[0] > 0:  # above 100 % a month: widen until the root is bracketed
         low, high = high, high * 2
         if high > 1e6:
             raise ValueError("no rate of return: the payments never come down to what was received")
-    if surplus(low) < 0:
+    if surplus(low)[0] < 0:
         raise ValueError("no rate of return: less is repaid than any rate above −99 % a month asks")
+    rate = min(max(0.01, low), high)
     for _ in range(200):
-        middle = (low + high) / 2
-        if middle in (low, high):
-            break
-        if surplus(middle) > 0:
-            low = middle
+        value, slope = surplus(rate)
+        if value == 0:
+            return rate
+        if value > 0:
+            low = rate
         else:
-            high = middle
-    return (low + high) / 2
+            high = rate
+        step = rate - value / slope if slope else None
+        if step is None or not low < step < high:
+            step = (low + high) / 2
+        if step == rate or high - low <= 1e-16:
+            break
+        rate = step
+    return rate
 
 
 def _fraction(value: float) -> Decimal:

@@ -36,7 +36,9 @@ class Fees:
         if self.per_installment_fen < 0:
             raise InvalidValue("fee_per_installment", self.per_installment_fen, "cannot be negative")
         if not 0 <= self.monthly_rate <= MAX_FEE_RATE:
-            raise InvalidValue("fee_rate", self.monthly_rate, "must be 0 to 10 % of the principal a month")
+            typed = format(self.monthly_rate.normalize(), "f")
+            hint = f" — did you mean {typed}%?" if self.monthly_rate <= 10 else ""
+            raise InvalidValue("fee_rate", typed, f"must be 0 to 10% of the principal a month{hint}")
         if self.per_installment_fen and self.monthly_rate:
             raise InvalidValue(
                 "fee_rate", self.monthly_rate, "give a fee per installment or a monthly fee rate, not both"

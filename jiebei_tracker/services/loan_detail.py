@@ -38,6 +38,7 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
             due_on=state.due_on,
             principal_fen=state.installment.principal_fen,
             interest_fen=state.installment.interest_fen,
+            fee_fen=state.installment.fee_fen,
             paid_fen=state.paid_fen,
             settled_on=state.settled_on,
             status=state.status(as_of, grace_days),

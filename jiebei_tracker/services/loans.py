@@ -7,12 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from jiebei_tracker.domain.cost import TrueCost, loan_cost
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text, parse_yuan
 from jiebei_tracker.domain.payments import InstallmentState, settles
 from jiebei_tracker.domain.rates import Rate
+from jiebei_tracker.domain.schedule import NO_FEES, Fees, LoanTerms
 from jiebei_tracker.domain.vocabulary import (
     InstallmentStatus,
+    InterestBasis,
     LoanPurpose,
     LoanStatus,
     PlatformKind,
@@ -20,7 +23,7 @@ from jiebei_tracker.domain.vocabulary import (
     RepaymentSource,
 )
 from jiebei_tracker.storage import reads
-from jiebei_tracker.storage.convert import rate_of
+from jiebei_tracker.storage.convert import fees_of, rate_of
 from jiebei_tracker.storage.database import Database
 from jiebei_tracker.storage.reads import LoanRow
 
@@ -46,6 +49,26 @@ class LoanSummary:
     next_due_on: date | None
     next_due_fen: int | None
     status: LoanStatus
+    interest_basis: InterestBasis = InterestBasis.MONTHLY
+    fees: Fees = NO_FEES
+    interest_free_days: int = 0
+
+    @property
+    def terms(self) -> LoanTerms:
+        return LoanTerms(
+            self.borrowed_on,
+            self.principal_fen,
+            self.term_months,
+            self.method,
+            self.rate,
+            self.interest_basis,
+            self.fees,
+            self.interest_free_days,
+        )
+
+    def true_cost(self) -> TrueCost:
+        """What the loan truly costs a year, fees included (the IRR method lenders must use)."""
+        return loan_cost(self.terms)
 
     @property
     def ref(self) -> str:
@@ -78,6 +101,9 @@ def _summary(row: LoanRow, rate_of: Callable[[LoanRow], Rate]) -> LoanSummary:
         next_due_on=row.next_due_on,
         next_due_fen=row.next_due_fen,
         status=status,
+        interest_basis=InterestBasis(row.interest_basis),
+        fees=fees_of(row),
+        interest_free_days=row.interest_free_days,
     )
 
 
@@ -111,10 +137,11 @@ class ScheduleLine:
     settled_on: date | None
     status: InstallmentStatus
     corrected: bool
+    fee_fen: int = 0
 
     @property
     def total_fen(self) -> int:
-        return self.principal_fen + self.interest_fen
+        return self.principal_fen + self.interest_fen + self.fee_fen
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,11 @@ class LoanRow(NamedTuple):
     next_due_on: date | None
     next_due_fen: int | None
     overdue_count: int
+    interest_basis: str = "monthly"
+    fee_upfront_fen: int = 0
+    fee_per_installment_fen: int = 0
+    fee_rate: str = "0"
+    interest_free_days: int = 0
 
 
 # The SQL of ``domain.status.installment_status`` for an open installment: overdue when it fell due before
@@ -67,7 +72,9 @@ def loan_rows(
     sql = f"""
         SELECT loan.id, loan.external_id, loan.borrowed_on, loan.principal_fen, loan.term_months, loan.method,
                loan.annual_rate, loan.rate_basis, loan.purpose, loan.autopay, loan.note, platform.name, platform.kind,
-               totals.outstanding, totals.remaining, nxt.due_on, {_LEFT.format(t="nxt")}, totals.overdue
+               totals.outstanding, totals.remaining, nxt.due_on, {_LEFT.format(t="nxt")}, totals.overdue,
+               loan.interest_basis, loan.fee_upfront_fen, loan.fee_per_installment_fen, loan.fee_rate,
+               loan.interest_free_days
         FROM loan
         JOIN platform ON platform.id = loan.platform_id
         JOIN (
@@ -105,6 +112,7 @@ def loan_rows(
             _day(due_on),
             due_fen,
             overdue or 0,
+            *money_terms,
         )
         for (
             loan_id,
@@ -125,6 +133,7 @@ def loan_rows(
             due_on,
             due_fen,
             overdue,
+            *money_terms,
         ) in connection.execute(sql, params)
     ]
 

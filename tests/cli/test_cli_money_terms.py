@@ -1,0 +1,86 @@
+"""The command line's money terms: interest by the day, fees, interest-free days, and the true APR in JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("fixed_today")
+
+LOAN = ["add-loan", "--platform", "借呗", "--borrowed-on", "2024-01-31", "--principal", "12000", "--term", "12"]
+
+
+def _loan(run, *options: str) -> dict:
+    status, _, err = run(*LOAN, "--method", "equal_installment", *options, "--paid-through", "2025-01-31")
+    assert status == 0, err
+    status, out, _ = run("loans", "--json")
+    return json.loads(out)[-1]
+
+
+def test_a_daily_basis_loan_charges_29_days_for_a_leap_february_and_says_its_basis(run):
+    loan = _loan(run, "--daily-rate", "0.02%", "--interest-basis", "daily")
+    assert (loan["interest_basis"], loan["annual_rate"]) == ("daily", "0.072")
+    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    schedule = json.loads(out)
+    assert schedule["interest_basis"] == "daily"
+    first = schedule["installments"][0]
+    assert (first["due_on"], first["interest"], first["principal"], first["total"]) == (
+        "2024-02-29",
+        "69.60",
+        "969.83",
+        "1039.43",
+    )
+
+
+def test_the_default_basis_is_monthly_as_before(run):
+    loan = _loan(run, "--daily-rate", "0.02%")
+    assert loan["interest_basis"] == "monthly"
+    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    assert json.loads(out)["installments"][0]["interest"] == "72.00"
+
+
+def test_a_monthly_fee_shows_in_each_installment_and_in_the_apr(run):
+    loan = _loan(run, "--annual-rate", "0", "--fee-rate", "0.65%")
+    assert (loan["fee_rate"], loan["apr"], loan["apr_effective"]) == ("0.0065", "0.1410", "0.1505")
+    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    rows = json.loads(out)["installments"]
+    assert {(r["principal"], r["interest"], r["fee"], r["total"]) for r in rows} == {
+        ("1000.00", "0.00", "78.00", "1078.00")
+    }
+    assert {r["status"] for r in rows} == {"on_time"}  # paid through: the fee is paid with each installment
+
+
+def test_an_upfront_fee_and_a_fixed_fee_per_installment(run):
+    loan = _loan(run, "--annual-rate", "7.2%", "--fee-upfront", "300", "--fee-per-installment", "10")
+    assert (loan["fee_upfront"], loan["fee_per_installment"]) == ("300.00", "10.00")
+    assert loan["apr"] > "0.1"  # ¥300 kept back and ¥10 a month on ¥12,000 a year: far above 7.2 %
+
+
+def test_interest_free_days_come_off_the_first_period(run):
+    loan = _loan(run, "--daily-rate", "0.02%", "--interest-basis", "daily", "--interest-free-days", "9")
+    assert loan["interest_free_days"] == 9
+    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    assert json.loads(out)["installments"][0]["interest"] == "48.00"  # 20 of 29 days: 12,000 × 0.02 % × 20
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--annual-rate", "5%", "--fee-rate", "0.65"], "--fee-rate '0.65': must be 0 to 10% of the principal a month"),
+        (["--annual-rate", "5%", "--fee-upfront", "12000"], "--fee-upfront"),
+        (["--annual-rate", "5%", "--interest-free-days", "5"], "--interest-free-days 5: interest-free days need"),
+        (["--annual-rate", "5%", "--interest-basis", "weekly"], "--interest-basis 'weekly': not one of"),
+        (["--annual-rate", "5%", "--interest-free-days", "x"], "--interest-free-days"),
+    ],
+)
+def test_impossible_money_terms_are_refused_naming_the_option_and_nothing_is_saved(run, options, said):
+    status, _, err = run(*LOAN, "--method", "bullet", *options)
+    assert status == 1 and said in err, err
+    assert json.loads(run("loans", "--json")[1]) == []
+
+
+def test_a_fee_per_installment_and_a_fee_rate_together_are_a_usage_error(run):
+    with pytest.raises(SystemExit) as stopped:
+        run(*LOAN, "--method", "bullet", "--annual-rate", "5%", "--fee-rate", "1%", "--fee-per-installment", "5")
+    assert stopped.value.code == 2
