@@ -60,6 +60,12 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         Column("status", ("状态", "还款状态", "借款状态", "loan status")),
         Column("settled_on", ("结清日期", "结清时间", "settled on")),
         Column("payoff_amount", ("结清金额", "提前结清金额", "payoff amount")),
+        # How the platform counts the money (empty: monthly interest, no fees, no free days).
+        Column("interest_basis", ("计息方式", "计息", "interest basis")),
+        Column("fee_upfront", ("服务费", "砍头息", "前置服务费", "upfront fee")),
+        Column("fee_per_installment", ("每期手续费", "手续费", "每期服务费", "fee per installment")),
+        Column("fee_rate", ("月手续费率", "手续费率", "月费率", "monthly fee rate")),
+        Column("interest_free_days", ("免息天数", "免息券", "免息", "interest-free days")),
     ),
     FileKind.REPAYMENTS: (
         _LOAN_ID,

@@ -15,6 +15,7 @@ from jiebei_tracker.domain.money import fen_to_yuan
 from jiebei_tracker.domain.past import PastKind, PastRepayments, installments_due_by
 from jiebei_tracker.domain.rates import RateBasis
 from jiebei_tracker.domain.schedule import LoanTerms
+from jiebei_tracker.domain.vocabulary import InterestBasis
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.table import FORMULA_STARTS
 from jiebei_tracker.importers.values import HIGHEST_DAILY_RATE, LOWEST_ANNUAL_RATE
@@ -40,6 +41,11 @@ EXPORT_COLUMNS: dict[FileKind, list[str]] = {
         "status",
         "settled_on",
         "payoff_amount",
+        "interest_basis",
+        "fee_upfront",
+        "fee_per_installment",
+        "fee_rate",
+        "interest_free_days",
     ],
     FileKind.REPAYMENTS: [
         "loan_id",
@@ -103,6 +109,20 @@ def loan_cells(
         yes_no(autopay),
         note,
         *_past_cells(terms, past),
+        *_money_cells(terms),
+    ]
+
+
+def _money_cells(terms: LoanTerms) -> list[str]:
+    """interest_basis, fee_upfront, fee_per_installment, fee_rate, interest_free_days: empty when the loan has the
+    default (monthly, no fee, no free day), so a plain loan's row reads as before."""
+    fees = terms.fees
+    return [
+        "" if terms.interest_basis is InterestBasis.MONTHLY else terms.interest_basis.value,
+        fen_to_yuan(fees.upfront_fen) if fees.upfront_fen else "",
+        fen_to_yuan(fees.per_installment_fen) if fees.per_installment_fen else "",
+        f"{format((fees.monthly_rate * 100).normalize(), 'f')}%" if fees.monthly_rate else "",
+        str(terms.interest_free_days) if terms.interest_free_days else "",
     ]
 
 

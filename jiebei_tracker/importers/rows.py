@@ -6,17 +6,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from decimal import Decimal
 
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan, shortened
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
-from jiebei_tracker.domain.rates import RateBasis
+from jiebei_tracker.domain.rates import RateBasis, parse_fraction
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.schedule import LoanTerms, due_date
+from jiebei_tracker.domain.schedule import Fees, LoanTerms, due_date
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
-from jiebei_tracker.domain.vocabulary import LoanPurpose, LoanStatus, NoteKind, PlatformKind, RepaymentSource
+from jiebei_tracker.domain.vocabulary import (
+    InterestBasis,
+    LoanPurpose,
+    LoanStatus,
+    NoteKind,
+    PlatformKind,
+    RepaymentSource,
+)
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ErrorSink, NoticeLog, RowError, RowNotice
 from jiebei_tracker.importers.mapping import ColumnMap
@@ -103,6 +111,11 @@ class RowParser:
                 "settled_on": past,
                 "payoff_amount": parse_positive_yuan,
                 "source": RepaymentSource.parse,
+                "interest_basis": InterestBasis.parse,
+                "fee_upfront": _non_negative_yuan,
+                "fee_per_installment": _non_negative_yuan,
+                "fee_rate": parse_fraction,
+                "interest_free_days": parse_count,
             }.items()
         }
         # The repayments' loan reference is any date, as it is compared with the loans, not checked on its own.
@@ -201,9 +214,26 @@ class RowParser:
         note, loan_id = self.clean("note", clean_note), self.clean("loan_id", clean_line)
         if not self._row_ok:
             return None
-        terms = LoanTerms(borrowed_on, principal, months, method, rate)
+        terms = self._terms(borrowed_on, principal, months, method, rate)
+        if terms is None:
+            return None
         draft = LoanDraft(platform, terms, purpose, autopay, self._note(note), loan_id or None)
         return self._good(ImportedLoan(row.line, draft, kind, past))
+
+    def _terms(self, borrowed_on: date, principal: int, months: int, method, rate) -> LoanTerms | None:
+        """The loan's terms with how the platform counts the money; a combination they refuse (a fee above the
+        principal, free days on the monthly basis) is a bad cell of the column it names."""
+        basis = self.value("interest_basis", default=InterestBasis.MONTHLY)
+        upfront, per_installment = self.value("fee_upfront", default=0), self.value("fee_per_installment", default=0)
+        fee_rate, free_days = self.value("fee_rate", default=Decimal(0)), self.value("interest_free_days", default=0)
+        if not self._row_ok:
+            return None
+        try:
+            fees = Fees(upfront, per_installment, fee_rate)
+            return LoanTerms(borrowed_on, principal, months, method, rate, basis, fees, free_days)
+        except InvalidValue as error:
+            self._fail(self.columns.label(error.field), f"{shortened(str(error.value))!r}: {error.reason}")
+            return None
 
     def _past(self, borrowed_on: date | None, months: int | None) -> PastRepayments | None:
         """What the row says happened to the installments already due: paid_through, paid_installments or status

@@ -84,3 +84,32 @@ def test_a_fee_per_installment_and_a_fee_rate_together_are_a_usage_error(run):
     with pytest.raises(SystemExit) as stopped:
         run(*LOAN, "--method", "bullet", "--annual-rate", "5%", "--fee-rate", "1%", "--fee-per-installment", "5")
     assert stopped.value.code == 2
+
+
+def test_money_terms_go_out_in_the_export_and_come_back_in_an_import(run, tmp_path, db_path):
+    _loan(run, "--daily-rate", "0.02%", "--interest-basis", "daily", "--interest-free-days", "9", "--fee-rate", "0.65%")
+    _loan(run, "--annual-rate", "7.2%", "--fee-upfront", "300", "--fee-per-installment", "10")
+    before = json.loads(run("loans", "--json")[1])
+    assert run("export", str(tmp_path / "out"))[0] == 0
+    header = (tmp_path / "out" / "loans.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.endswith("interest_basis,fee_upfront,fee_per_installment,fee_rate,interest_free_days")
+    db_path.unlink()  # the same records, imported into a new file
+    assert run("import", "loans", str(tmp_path / "out" / "loans.csv"))[0] == 0
+    after = json.loads(run("loans", "--json")[1])
+    assert [{k: v for k, v in loan.items() if k != "number"} for loan in after] == [
+        {k: v for k, v in loan.items() if k != "number"} for loan in before
+    ]
+
+
+def test_an_import_names_a_bad_money_cell_by_line_and_column_and_saves_nothing(run, tmp_path):
+    path = tmp_path / "loans.csv"
+    path.write_text(
+        "平台,借款日期,借款金额,期数,还款方式,日利率,计息方式,月手续费率,免息天数\n"
+        "借呗,2025-01-31,12000,12,等额本息,0.02%,按日计息,0.5%,10\n"
+        "分期乐,2025-02-10,6000,6,等额本息,0.03%,按月计息,,10\n",
+        encoding="utf-8",
+    )
+    status, _, err = run("import", "loans", str(path))
+    assert status == 1
+    assert "loans.csv:3: column '免息天数': '10': interest-free days need interest by the day" in err, err
+    assert json.loads(run("loans", "--json")[1]) == []
