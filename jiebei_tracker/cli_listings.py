@@ -94,7 +94,7 @@ def loans(args, context) -> int:
 
 
 def _loan_json(s) -> dict:
-    cost = s.true_cost()
+    cost = s.cost
     return {
         "loan_id": s.ref,
         "number": s.loan_id,

@@ -122,7 +122,7 @@ class InterestBasis(_Labelled):
 
     @classmethod
     def _labels(cls):
-        return {"monthly": ("按月计息", "Monthly"), "daily": ("按日计息", "Daily")}
+        return {"monthly": ("按月计息", "Monthly"), "daily": ("按日计息", "By the day")}
 
     @classmethod
     def _synonyms(cls):

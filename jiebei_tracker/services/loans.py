@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from jiebei_tracker.domain.cost import TrueCost, loan_cost
 from jiebei_tracker.domain.errors import InvalidValue
@@ -66,8 +67,10 @@ class LoanSummary:
             self.interest_free_days,
         )
 
-    def true_cost(self) -> TrueCost:
-        """What the loan truly costs a year, fees included (the IRR method lenders must use)."""
+    @cached_property
+    def cost(self) -> TrueCost:
+        """What the loan truly costs a year, fees included (the IRR method lenders must use); worked out when first
+        asked (the loans list asks only for the rows it shows)."""
         return loan_cost(self.terms)
 
     @property

@@ -21,7 +21,7 @@ def _loan(run, *options: str) -> dict:
 def test_a_daily_basis_loan_charges_29_days_for_a_leap_february_and_says_its_basis(run):
     loan = _loan(run, "--daily-rate", "0.02%", "--interest-basis", "daily")
     assert (loan["interest_basis"], loan["annual_rate"]) == ("daily", "0.072")
-    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    out = run("schedule", loan["loan_id"], "--json")[1]
     schedule = json.loads(out)
     assert schedule["interest_basis"] == "daily"
     first = schedule["installments"][0]
@@ -36,14 +36,14 @@ def test_a_daily_basis_loan_charges_29_days_for_a_leap_february_and_says_its_bas
 def test_the_default_basis_is_monthly_as_before(run):
     loan = _loan(run, "--daily-rate", "0.02%")
     assert loan["interest_basis"] == "monthly"
-    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    out = run("schedule", loan["loan_id"], "--json")[1]
     assert json.loads(out)["installments"][0]["interest"] == "72.00"
 
 
 def test_a_monthly_fee_shows_in_each_installment_and_in_the_apr(run):
     loan = _loan(run, "--annual-rate", "0", "--fee-rate", "0.65%")
     assert (loan["fee_rate"], loan["apr"], loan["apr_effective"]) == ("0.0065", "0.1410", "0.1505")
-    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    out = run("schedule", loan["loan_id"], "--json")[1]
     rows = json.loads(out)["installments"]
     assert {(r["principal"], r["interest"], r["fee"], r["total"]) for r in rows} == {
         ("1000.00", "0.00", "78.00", "1078.00")
@@ -60,7 +60,7 @@ def test_an_upfront_fee_and_a_fixed_fee_per_installment(run):
 def test_interest_free_days_come_off_the_first_period(run):
     loan = _loan(run, "--daily-rate", "0.02%", "--interest-basis", "daily", "--interest-free-days", "9")
     assert loan["interest_free_days"] == 9
-    status, out, _ = run("schedule", loan["loan_id"], "--json")
+    out = run("schedule", loan["loan_id"], "--json")[1]
     assert json.loads(out)["installments"][0]["interest"] == "48.00"  # 20 of 29 days: 12,000 × 0.02 % × 20
 
 

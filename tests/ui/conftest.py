@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QApplication
 
 from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.imports.service import ImportService
+from jiebei_tracker.ui.actions import LoanActions
+from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard
+from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from jiebei_tracker.ui.i18n import Translations
 from jiebei_tracker.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -90,3 +93,33 @@ def open_wizard(qtbot, imports):
         return wizard
 
     return _open
+
+
+@pytest.fixture
+def actions(workspace):
+    return LoanActions(workspace=workspace, hub=ChangeHub())
+
+
+@pytest.fixture
+def new_loan(monkeypatch, qtbot, actions):
+    """Open the new-loan editor as the window does and let ``person`` fill it in; returns the editor, with the
+    Changes of its save (None when nothing was saved)."""
+
+    def open_(person):
+        opened = []
+
+        def fake_exec(dialog):
+            qtbot.addWidget(dialog)
+            opened.append(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            person(dialog)
+            return dialog.result()
+
+        monkeypatch.setattr(LoanEditorDialog, "exec", fake_exec)
+        changes = actions.new_loan()
+        return opened[0], changes
+
+    return open_

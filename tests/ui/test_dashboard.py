@@ -10,6 +10,7 @@ from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.main_window import LOANS
+from jiebei_tracker.ui.models.loans_model import STATUS_COLUMN
 from jiebei_tracker.ui.views.dashboard_view import PLATFORM_COLUMN
 from tests.scenarios import draft
 from tests.ui.conftest import exec_filling
@@ -70,7 +71,7 @@ def test_log_a_repayment_from_the_dashboard_and_see_the_status_change(books, win
     window.show_page(LOANS)
     row = window.loans_view.model.row_of(books["overdue"])
     assert window.loans_view.model.record_at(row).status is LoanStatus.ACTIVE
-    assert window.loans_view.model.index(row, 8).data() == "Active"
+    assert window.loans_view.model.index(row, STATUS_COLUMN).data() == "Active"
 
 
 def test_paid_today_in_full_is_one_click(books, window, workspace):

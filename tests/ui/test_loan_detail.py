@@ -21,9 +21,11 @@ def test_the_schedule_shows_each_status_in_colour_and_words(workspace, window, s
     ledger.log_repayment(loan_id, paid_on=date(2026, 8, 20), amount_fen=schedule[1].total_fen)
     detail = window.open_loan(loan_id)
     model = detail.schedule_model
-    statuses = [model.index(row, 6).data() for row in range(6)]
+    statuses = [model.index(row, model.status_column).data() for row in range(6)]
     assert statuses == ["Paid on time", "Paid late", "Overdue", "Overdue", "Overdue", "Upcoming"]
-    assert model.index(2, 6).data(0x0009) == STATUS_COLOURS[InstallmentStatus.OVERDUE]  # ForegroundRole
+    assert (
+        model.index(2, model.status_column).data(0x0009) == STATUS_COLOURS[InstallmentStatus.OVERDUE]
+    )  # ForegroundRole
     assert "new laptop" in detail.summary.text()
     assert "7.2% a year" in detail.summary.text()
     screenshot(detail, "loan-detail-en")

@@ -8,77 +8,16 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+from PySide6.QtWidgets import QRadioButton, QWidget
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus, RepaymentSource
-from jiebei_tracker.ui.actions import LoanActions
-from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from tests.conftest import TODAY
 from tests.scenarios import draft
 from tests.ui.keyboard import type_text
+from tests.ui.loan_editor_steps import fill_loan, press, tab_to
 
-BORROWED = "2025-03-10"  # 12 months at 7.2% a year, equal installments: ¥1,039.43 a month, the last ¥1,039.42
-MONTHLY_FEN = 103_943
-
-
-@pytest.fixture
-def actions(workspace):
-    return LoanActions(workspace=workspace, hub=ChangeHub())
-
-
-@pytest.fixture
-def new_loan(monkeypatch, qtbot, actions):
-    """Open the new-loan editor as the window does and let ``person`` fill it in; returns the editor, with the
-    Changes of its save (None when nothing was saved)."""
-
-    def open_(person):
-        opened = []
-
-        def fake_exec(dialog):
-            qtbot.addWidget(dialog)
-            opened.append(dialog)
-            dialog.show()
-            qtbot.waitExposed(dialog)
-            dialog.activateWindow()
-            qtbot.waitUntil(dialog.isActiveWindow)
-            person(dialog)
-            return dialog.result()
-
-        monkeypatch.setattr(LoanEditorDialog, "exec", fake_exec)
-        changes = actions.new_loan()
-        return opened[0], changes
-
-    return open_
-
-
-def press(dialog, key: Qt.Key) -> None:
-    QTest.keyClick(QApplication.focusWidget() or dialog, key)
-
-
-def tab_to(dialog, widget: QWidget) -> None:
-    """Press Tab until ``widget`` has the focus, as a person would."""
-    for _ in range(20):
-        if widget.hasFocus():
-            return
-        press(dialog, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {widget!r}")
-
-
-def fill_loan(dialog: LoanEditorDialog, borrowed: str = BORROWED) -> None:
-    """Platform, borrowing date, 12000 yuan, 12 months (the default), 7.2% a year, first purpose; Tab between."""
-    type_text(dialog.platform.lineEdit(), "微粒贷")
-    press(dialog, Qt.Key.Key_Tab)
-    assert dialog.borrowed_on.line_edit.hasFocus()
-    type_text(dialog.borrowed_on.line_edit, borrowed)
-    press(dialog, Qt.Key.Key_Tab)
-    type_text(dialog.principal, "12000")
-    tab_to(dialog, dialog.rate)
-    type_text(dialog.rate, "7.2%")
-    press(dialog, Qt.Key.Key_Tab)
-    assert dialog.purpose.hasFocus()
-    press(dialog, Qt.Key.Key_Down)  # the first purpose
+MONTHLY_FEN = 103_943  # 12 months at 7.2% a year, equal installments: ¥1,039.43 a month, the last ¥1,039.42
 
 
 def choose(dialog: LoanEditorDialog, radio: QRadioButton) -> None:

@@ -16,7 +16,7 @@ from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from tests.conftest import TODAY
 from tests.scenarios import draft
 
-STATUS_COLUMN = 6
+STATUS_COLUMN = 7  # after the fee
 
 
 @pytest.fixture

@@ -397,7 +397,11 @@ def test_double_click_corrects_a_repayment_and_ctrl_z_puts_it_back(
     ]
     assert saved(workspace, loan_id) == corrected
     assert statuses(workspace, loan_id, 3) == [LATE, ON_TIME, OVERDUE]  # 1 paid 5 days late, 2 ahead of 08-15
-    assert [detail.schedule_model.index(row, 6).data() for row in range(3)] == ["Paid late", "Paid on time", "Overdue"]
+    assert [detail.schedule_model.index(row, detail.schedule_model.status_column).data() for row in range(3)] == [
+        "Paid late",
+        "Paid on time",
+        "Overdue",
+    ]
     assert detail.repayments_model.index(0, 0).data() == "2026-07-20"
     activate(qtbot, detail)  # Ctrl+Z pressed in the loan's own window
     press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

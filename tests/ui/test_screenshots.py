@@ -16,6 +16,7 @@ from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
 from jiebei_tracker.ui.main_window import CHARTS, DASHBOARD, LOANS, NOTES, PLATFORMS
+from jiebei_tracker.ui.models.loans_model import STATUS_COLUMN
 from jiebei_tracker.ui.views.charts_view import ChartFeed
 from jiebei_tracker.ui.views.deferred import Deferred
 from tests.conftest import TODAY
@@ -81,7 +82,7 @@ def test_every_page(language, theme, demo_workspace, make_window, translations, 
         screenshot(window, f"window-{name}-{language}-{theme}")
     window.show_page(LOANS)
     expected_status = LoanStatus.ACTIVE.label(language)
-    assert expected_status in {window.loans_view.model.index(r, 8).data() for r in range(20)}
+    assert expected_status in {window.loans_view.model.index(r, STATUS_COLUMN).data() for r in range(20)}
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

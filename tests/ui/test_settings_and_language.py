@@ -15,6 +15,7 @@ from jiebei_tracker.services.health import THRESHOLDS_KEY
 from jiebei_tracker.services.settings import GeneralSettings
 from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
 from jiebei_tracker.ui.main_window import LOANS, PLATFORMS
+from jiebei_tracker.ui.models.loans_model import STATUS_COLUMN
 from tests.conftest import TODAY
 from tests.scenarios import draft
 from tests.ui.conftest import exec_filling
@@ -120,7 +121,7 @@ def test_grace_days_change_what_counts_as_overdue(workspace, window):
     assert workspace.grace_days == 3
     assert dashboard.overdue_model.rowCount() == 0
     window.show_page(LOANS)
-    assert window.loans_view.model.index(0, 8).data() == "Active"
+    assert window.loans_view.model.index(0, STATUS_COLUMN).data() == "Active"
 
 
 def test_switching_the_language_changes_every_label_without_a_restart(workspace, window, qtbot, screenshot):
@@ -142,7 +143,7 @@ def test_switching_the_language_changes_every_label_without_a_restart(workspace,
     ]
     assert window.windowTitle() == "借呗信用健康助手"
     assert header.headerData(0, Qt.Orientation.Horizontal) == "平台"
-    assert header.index(0, 8).data() == "有逾期"  # the vocabulary follows the language too
+    assert header.index(0, STATUS_COLUMN).data() == "有逾期"  # the vocabulary follows the language too
     assert window.commands.new_loan.text() == "新建借款(&N)…"
     assert window.dashboard.heading.text() == f"<h2>今天是 {TODAY.isoformat()}</h2>"
     assert workspace.general_settings().language == "zh_CN"
@@ -151,7 +152,7 @@ def test_switching_the_language_changes_every_label_without_a_restart(workspace,
     window.save_settings(GeneralSettings(language="en"), workspace.thresholds())
     qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Dashboard")
     assert header.headerData(0, Qt.Orientation.Horizontal) == "Platform"
-    assert header.index(0, 8).data() == "Overdue"
+    assert header.index(0, STATUS_COLUMN).data() == "Overdue"
 
 
 def test_following_the_system_language(translations, monkeypatch):

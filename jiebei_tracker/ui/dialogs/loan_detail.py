@@ -26,6 +26,7 @@ from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub, icon, record_table
 from jiebei_tracker.ui.models.loans_model import rate_text
 from jiebei_tracker.ui.models.schedule_model import REPAYMENT_ID_ROLE, RepaymentsTableModel, ScheduleTableModel
+from jiebei_tracker.ui.money_text import cost_sentence, percent
 from jiebei_tracker.ui.printing import print_html, table_html
 
 
@@ -119,6 +120,9 @@ class LoanDetailDialog(QDialog):
         detail = self._workspace.loan_detail(self.loan_id)
         self._loan = detail.summary
         self.schedule_model.set_records(detail.schedule)
+        # A column of ¥0.00 fees says nothing: it shows only for a loan that charges one.
+        has_fee = any(line.fee_fen for line in detail.schedule)
+        self.schedule_view.setColumnHidden(self.schedule_model.fee_column, not has_fee)
         self.repayments_model.set_records(detail.repayments)
         self._show_summary()
         self._enable()
@@ -142,6 +146,12 @@ class LoanDetailDialog(QDialog):
                 autopay=self.tr("on") if loan.autopay else self.tr("off"),
                 outstanding=format_yuan(loan.outstanding_fen),
                 status=loan.status.label(language),
+            )
+            + "<br>"
+            + self.tr("Interest counted: {basis} · True APR: <b>{apr}</b>. {why}").format(
+                basis=loan.interest_basis.label(language),
+                apr=percent(loan.cost.apr),
+                why=html.escape(cost_sentence(loan.terms, loan.cost)),
             )
             + (f"<br>{self.tr('Note')}: {_escaped_lines(loan.note)}" if loan.note else "")
         )

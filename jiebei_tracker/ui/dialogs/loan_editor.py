@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiebei_tracker.domain.cost import loan_cost
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import fen_to_yuan, parse_positive_yuan
+from jiebei_tracker.domain.money import fen_to_yuan, parse_positive_yuan, parse_yuan
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments
-from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
+from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate, parse_fraction
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, LoanTerms
+from jiebei_tracker.domain.schedule import MAX_INTEREST_FREE_DAYS, MAX_TERM_MONTHS, MIN_TERM_MONTHS, Fees, LoanTerms
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
-from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
+from jiebei_tracker.domain.vocabulary import InterestBasis, LoanPurpose, RepaymentMethod
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
@@ -31,6 +33,30 @@ from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
 from jiebei_tracker.ui.dialogs.past_installments import PAST_FIELDS, PastInstallmentsBox
+from jiebei_tracker.ui.money_text import cost_sentence, percent
+
+# What the domain calls a fee it refuses, by the editor's field that holds it.
+_FEE_FIELDS = {"fee_rate": "fee_per_installment"}
+
+
+def _optional_yuan(text: str, field: str) -> int:
+    return parse_yuan(text, field=field) if text.strip() else 0
+
+
+def _fee_per_installment(text: str) -> tuple[int, Decimal]:
+    """(fixed fee in fen, monthly share of the principal) from ``10`` or ``0.65%`` (empty: no fee)."""
+    text = text.strip()
+    if not text:
+        return 0, Decimal(0)
+    if text.endswith(("%", "％")):
+        return 0, parse_fraction(text, field="fee_per_installment")
+    return parse_yuan(text, field="fee_per_installment"), Decimal(0)
+
+
+def _fee_text(fees: Fees) -> str:
+    if fees.monthly_rate:
+        return f"{(fees.monthly_rate * 100).normalize():f}%"
+    return fen_to_yuan(fees.per_installment_fen) if fees.per_installment_fen else ""
 
 
 class LoanEditorDialog(FormDialog):
@@ -88,6 +114,21 @@ class LoanEditorDialog(FormDialog):
         rate_layout.setContentsMargins(0, 0, 0, 0)
         rate_layout.addWidget(self.rate_basis)
         rate_layout.addWidget(self.rate, 1)
+        self.interest_basis = QComboBox()
+        for basis in InterestBasis:
+            self.interest_basis.addItem(basis.label(language), basis.value)
+        self.interest_basis.setCurrentIndex(list(InterestBasis).index(loan.interest_basis) if loan else 0)
+        # The user's own choice is kept; until then a daily rate proposes interest by the day.
+        self._basis_chosen = loan is not None
+        self.interest_basis.activated.connect(self._basis_was_chosen)
+        self.free_days = QSpinBox()
+        self.free_days.setRange(0, MAX_INTEREST_FREE_DAYS)
+        self.free_days.setSuffix(self.tr(" days"))
+        self.free_days.setValue(loan.interest_free_days if loan else 0)
+        self.fee_upfront = QLineEdit(fen_to_yuan(loan.fees.upfront_fen) if loan and loan.fees.upfront_fen else "")
+        self.fee_upfront.setPlaceholderText(self.tr("optional: a service fee kept back at payout (砍头息)"))
+        self.fee_per_installment = QLineEdit(_fee_text(loan.fees) if loan else "")
+        self.fee_per_installment.setPlaceholderText(self.tr("optional: e.g. 10 (yuan), or 0.65% of the principal"))
         self.purpose = QComboBox()
         self.purpose.addItem(self.tr("— what is the money for? —"), None)
         for purpose in LoanPurpose:
@@ -106,6 +147,10 @@ class LoanEditorDialog(FormDialog):
         self.errors.add_row("term_months", self.tr("Term"), self.term)
         self.errors.add_row("method", self.tr("Repayment method"), self.method)
         self.rate_warning = self.errors.add_row("rate", self.tr("Interest rate"), rate_row)
+        self.errors.add_row("interest_basis", self.tr("Interest counted"), self.interest_basis)
+        self.errors.add_row("interest_free_days", self.tr("Interest-free days"), self.free_days)
+        self.errors.add_row("fee_upfront", self.tr("Service fee (yuan)"), self.fee_upfront)
+        self.errors.add_row("fee_per_installment", self.tr("Fee per installment"), self.fee_per_installment)
         self.errors.add_row("purpose", self.tr("Purpose"), self.purpose)
         self.errors.add_row("autopay", "", self.autopay)
         self.errors.add_row("loan_id", self.tr("Loan number"), self.external_id)
@@ -116,6 +161,29 @@ class LoanEditorDialog(FormDialog):
         self.high_rate_note.hide()
         self.rate.textChanged.connect(self._update_rate_hint)
         self.rate_basis.currentIndexChanged.connect(self._update_rate_hint)
+        self.rate_basis.currentIndexChanged.connect(self._propose_basis)
+        self.basis_note = QLabel()
+        self.basis_note.setWordWrap(True)
+        self.basis_note.hide()
+        self.cost_note = QLabel()
+        self.cost_note.setWordWrap(True)
+        self.cost_note.setObjectName("costNote")
+        for changed in (
+            self.borrowed_on.dateChanged,
+            self.principal.textChanged,
+            self.term.valueChanged,
+            self.method.currentIndexChanged,
+            self.rate.textChanged,
+            self.rate_basis.currentIndexChanged,
+            self.interest_basis.currentIndexChanged,
+            self.free_days.valueChanged,
+            self.fee_upfront.textChanged,
+            self.fee_per_installment.textChanged,
+        ):
+            changed.connect(self._update_cost)
+        self.interest_basis.currentIndexChanged.connect(self._enable_free_days)
+        self._enable_free_days()
+        self._update_cost()
 
         # Only a new loan asks about installments already due: an edited loan keeps its recorded repayments.
         self.past_installments: PastInstallmentsBox | None = None
@@ -129,10 +197,15 @@ class LoanEditorDialog(FormDialog):
                 self.method.currentIndexChanged,
                 self.rate.textChanged,
                 self.rate_basis.currentIndexChanged,
+                self.interest_basis.currentIndexChanged,
+                self.free_days.valueChanged,
+                self.fee_upfront.textChanged,
+                self.fee_per_installment.textChanged,
                 self.purpose.currentIndexChanged,
             ):
                 changed.connect(self._update_past)
-        below = [self.high_rate_note] + ([self.past_installments] if self.past_installments else [])
+        below = [self.high_rate_note, self.basis_note, self.cost_note]
+        below += [self.past_installments] if self.past_installments else []
         self.lay_out(below=below, minimum_width=460)
 
     def _parse_rate(self):
@@ -155,6 +228,43 @@ class LoanEditorDialog(FormDialog):
         )
         self.high_rate_note.setVisible(rate.is_high)
 
+    def _basis_was_chosen(self, *_index) -> None:
+        self._basis_chosen = True
+        self.basis_note.hide()
+
+    def _propose_basis(self, *_index) -> None:
+        """A rate typed per day proposes interest by the day (and says why), unless the user chose the basis."""
+        daily = self.rate_basis.currentData() == RateBasis.DAILY.value
+        if self._basis_chosen or not daily:
+            self.basis_note.hide()
+            return
+        self.interest_basis.setCurrentIndex(list(InterestBasis).index(InterestBasis.DAILY))
+        self.basis_note.setText(
+            self.tr(
+                "Interest counted by the day: lenders that quote a daily rate (借呗, 微粒贷, 京东金条) charge the "
+                "actual days between due dates. Choose Monthly if your contract says otherwise."
+            )
+        )
+        self.basis_note.show()
+
+    def _enable_free_days(self, *_index) -> None:
+        daily = self.interest_basis.currentData() == InterestBasis.DAILY.value
+        self.free_days.setEnabled(daily)
+        self.free_days.setToolTip("" if daily else self.tr("Interest-free days need interest counted by the day."))
+
+    def _update_cost(self, *_changed) -> None:
+        """The true APR of the terms as typed so far, with why it differs from the rate (hidden while they are
+        not yet a loan)."""
+        terms = self._read_terms()[0]
+        if terms is None:
+            self.cost_note.hide()
+            return
+        cost = loan_cost(terms)
+        self.cost_note.setText(
+            self.tr("True annual cost (APR): {apr}").format(apr=percent(cost.apr)) + "\n" + cost_sentence(terms, cost)
+        )
+        self.cost_note.show()
+
     def _update_past(self, *_changed) -> None:
         self.past_installments.set_draft(self._read()[0])
 
@@ -168,45 +278,75 @@ class LoanEditorDialog(FormDialog):
 
     def _read(self) -> tuple[LoanDraft | None, dict[str, str]]:
         """The loan as entered (None when it is not yet one), and what is wrong by field."""
-        problems: dict[str, str] = {}
-        values = {}
-        checks = {
-            "platform": lambda: clean_name(
-                self._require_text(self.platform.currentText(), self.tr("Name the platform.")), "platform"
-            ),
-            "principal": lambda: parse_positive_yuan(self.principal.text(), field="principal"),
-            "rate": self._parse_rate,
-            "purpose": lambda: LoanPurpose(
-                self._require(self.purpose.currentData(), self.tr("Choose what the money is for."))
-            ),
-            "loan_id": lambda: clean_line(self.external_id.text(), "loan_id"),
-            "note": lambda: clean_note(self.note.text(), "note"),
-        }
-        for field, check in checks.items():
-            try:
-                values[field] = check()
-            except InvalidValue as error:
-                problems[field] = self._message(field, error)
-        borrowed_on = self.borrowed_on.date()
-        if self.borrowed_on.error():
-            problems["borrowed_on"] = self.borrowed_on.error()
+        terms, problems = self._read_terms()
+        values = self._checked(
+            {
+                "platform": lambda: clean_name(
+                    self._require_text(self.platform.currentText(), self.tr("Name the platform.")), "platform"
+                ),
+                "purpose": lambda: LoanPurpose(
+                    self._require(self.purpose.currentData(), self.tr("Choose what the money is for."))
+                ),
+                "loan_id": lambda: clean_line(self.external_id.text(), "loan_id"),
+                "note": lambda: clean_note(self.note.text(), "note"),
+            },
+            problems,
+        )
         if problems:
             return None, problems
         draft = LoanDraft(
             platform=values["platform"],
-            terms=LoanTerms(
-                borrowed_on,
-                values["principal"],
-                self.term.value(),
-                RepaymentMethod(self.method.currentData()),
-                values["rate"],
-            ),
+            terms=terms,
             purpose=values["purpose"],
             autopay=self.autopay.isChecked(),
             note=values["note"].strip(),
             external_id=values["loan_id"] or None,
         )
         return draft, problems
+
+    def _read_terms(self) -> tuple[LoanTerms | None, dict[str, str]]:
+        """The loan's terms as entered (None when they are not yet terms), and what is wrong by field."""
+        problems: dict[str, str] = {}
+        values = self._checked(
+            {
+                "principal": lambda: parse_positive_yuan(self.principal.text(), field="principal"),
+                "rate": self._parse_rate,
+                "fee_upfront": lambda: _optional_yuan(self.fee_upfront.text(), "fee_upfront"),
+                "fee_per_installment": lambda: _fee_per_installment(self.fee_per_installment.text()),
+            },
+            problems,
+        )
+        borrowed_on = self.borrowed_on.date()
+        if self.borrowed_on.error():
+            problems["borrowed_on"] = self.borrowed_on.error()
+        if problems:
+            return None, problems
+        basis = InterestBasis(self.interest_basis.currentData())
+        try:
+            terms = LoanTerms(
+                borrowed_on,
+                values["principal"],
+                self.term.value(),
+                RepaymentMethod(self.method.currentData()),
+                values["rate"],
+                basis,
+                Fees(values["fee_upfront"], *values["fee_per_installment"]),
+                self.free_days.value() if basis is InterestBasis.DAILY else 0,
+            )
+        except InvalidValue as error:
+            field = _FEE_FIELDS.get(error.field, error.field)
+            return None, {field: self._message(field, error)}
+        return terms, problems
+
+    def _checked(self, checks: dict, problems: dict[str, str]) -> dict:
+        """Each check's value by field; a refused one adds its message to ``problems``."""
+        values = {}
+        for field, check in checks.items():
+            try:
+                values[field] = check()
+            except InvalidValue as error:
+                problems[field] = self._message(field, error)
+        return values
 
     def _message(self, field: str, error: InvalidValue) -> str:
         out_of_bounds = bounds.refusal(error)
@@ -216,6 +356,14 @@ class LoanEditorDialog(FormDialog):
             return self.tr("Enter an amount above zero, e.g. 12000 or 12,000.50.")
         if field == "rate":
             return self.tr("Enter a rate such as 9.12% (annual) or 0.03% (daily), not above 1000% a year.")
+        if field == "fee_upfront" and "less than" in error.reason:
+            return self.tr("The fee kept back must be less than the principal.")
+        if field == "fee_upfront":
+            return self.tr("Enter the fee in yuan, e.g. 300, or leave it empty.")
+        if field == "fee_per_installment":
+            return self.tr(
+                "Enter a fee in yuan (e.g. 10) or a share of the principal a month (e.g. 0.65%), not above 10%."
+            )
         return error.reason
 
     @staticmethod

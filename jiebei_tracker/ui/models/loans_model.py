@@ -27,29 +27,34 @@ from jiebei_tracker.ui.models.records_model import (
     LOAN_ID_ROLE,
     TranslatedHeadersModel,
 )
+from jiebei_tracker.ui.money_text import cost_sentence, percent
 
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
-# The sort key (services.loans.LOAN_SORT_KEYS) of each column, in column order.
+# The sort key (services.loans.LOAN_SORT_KEYS) of each column, in column order. The true APR has none: it is worked
+# out from the terms of the rows shown (SQL cannot), so its column does not sort.
 COLUMN_SORT_KEYS = (
     "platform",
     "borrowed_on",
     "principal",
     "method",
     "rate",
+    None,  # true APR
     "outstanding",
     "next_due_on",
     "next_due_fen",
     "status",
 )
-STATUS_COLUMN = 8
-_MONEY_COLUMNS = (2, 5, 7)
+STATUS_COLUMN = 9
+APR_COLUMN = 5
+_RIGHT_ALIGNED = (2, APR_COLUMN, 6, 8)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # Past this many loans added at once (an import), one reset is cheaper than that many row insertions.
 _MAX_INSERTS = 200
 
 
 class LoansTableModel(TranslatedHeadersModel):
-    """One row per loan: platform, borrowed on, principal, method, rate, outstanding, next due and amount, status.
+    """One row per loan: platform, borrowed on, principal, method, rate, true APR, outstanding, next due and amount,
+    status.
 
     ``fetch_ids(query)`` gives every matching loan id in order; ``fetch_rows(ids)`` the summaries of some.
     """
@@ -191,7 +196,7 @@ class LoansTableModel(TranslatedHeadersModel):
     # -- sorting (in SQL) ------------------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMN_SORT_KEYS):
+        if not 0 <= column < len(COLUMN_SORT_KEYS) or COLUMN_SORT_KEYS[column] is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         self.set_query(replace(self._query, sort=COLUMN_SORT_KEYS[column], descending=descending), fetch=self._active)
@@ -205,6 +210,7 @@ class LoansTableModel(TranslatedHeadersModel):
             self.tr("Principal"),
             self.tr("Method"),
             self.tr("Rate"),
+            self.tr("True APR"),
             self.tr("Outstanding"),
             self.tr("Next due"),
             self.tr("Next amount"),
@@ -226,12 +232,14 @@ class LoansTableModel(TranslatedHeadersModel):
             return _cell(loan, column)
         if role == LOAN_ID_ROLE:
             return loan.loan_id
-        if role == ALIGNMENT_ROLE and column in _MONEY_COLUMNS:
+        if role == ALIGNMENT_ROLE and column in _RIGHT_ALIGNED:
             return _RIGHT
         if role == FOREGROUND_ROLE and column == STATUS_COLUMN:
             return STATUS_COLOURS[loan.status]
         if role == _TOOLTIP_ROLE and column == 0 and loan.note:
             return plain_tooltip(loan.note)
+        if role == _TOOLTIP_ROLE and column == APR_COLUMN:
+            return cost_sentence(loan.terms, loan.cost)
         return None
 
 
@@ -247,11 +255,13 @@ def _cell(loan: LoanSummary, column: int) -> str:
         return loan.method.label(language)
     if column == 4:
         return rate_text(loan.rate)
-    if column == 5:
-        return format_yuan(loan.outstanding_fen)
+    if column == APR_COLUMN:
+        return percent(loan.cost.apr)
     if column == 6:
-        return loan.next_due_on.isoformat() if loan.next_due_on else "—"
+        return format_yuan(loan.outstanding_fen)
     if column == 7:
+        return loan.next_due_on.isoformat() if loan.next_due_on else "—"
+    if column == 8:
         return format_yuan(loan.next_due_fen) if loan.next_due_fen is not None else "—"
     return loan.status.label(language)
 

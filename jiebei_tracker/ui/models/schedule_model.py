@@ -16,7 +16,9 @@ REPAYMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 class ScheduleTableModel(RecordsTableModel):
     """Installments with due date, amounts, what was paid and the status in colour and words."""
 
-    money_columns = (2, 3, 4, 5)
+    money_columns = (2, 3, 4, 5, 6)
+    fee_column = 4
+    status_column = 7
 
     def headers(self) -> list[str]:
         return [
@@ -24,6 +26,7 @@ class ScheduleTableModel(RecordsTableModel):
             self.tr("Due on"),
             self.tr("Principal"),
             self.tr("Interest"),
+            self.tr("Fee"),
             self.tr("Total"),
             self.tr("Paid"),
             self.tr("Status"),
@@ -38,13 +41,14 @@ class ScheduleTableModel(RecordsTableModel):
             record.due_on.isoformat(),
             format_yuan(record.principal_fen),
             format_yuan(record.interest_fen),
+            format_yuan(record.fee_fen),
             format_yuan(record.total_fen),
             format_yuan(record.paid_fen),
             status,
         )[column]
 
     def extra_data(self, record: ScheduleLine, column: int, role: int):
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.status_column:
             return STATUS_COLOURS[record.status]
         return None
 

@@ -69,7 +69,9 @@ class LoansView(Page):
         header.setStretchLastSection(True)
         header.setSortIndicator(COLUMN_SORT_KEYS.index("borrowed_on"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # the model sorts in SQL (and only remembers the order until shown)
-        for column, width in enumerate((130, 100, 110, 190, 110, 110, 100, 100, 90)):
+        self._sorted_by = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        header.sortIndicatorChanged.connect(self._keep_sortable)
+        for column, width in enumerate((130, 100, 110, 190, 110, 90, 110, 100, 100, 90)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.loan_requested.emit(index.data(LOAN_ID_ROLE)))
         self.empty = QLabel()
@@ -95,6 +97,16 @@ class LoansView(Page):
         layout.addWidget(self.body, 1)
         self._fill_statuses()
         self.retranslate_ui()
+
+    def _keep_sortable(self, section: int, order: Qt.SortOrder) -> None:
+        """A click on a column that cannot sort (the true APR) leaves the order as it was."""
+        header = self.table.horizontalHeader()
+        if COLUMN_SORT_KEYS[section] is None:
+            blocked = header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(blocked)
+            return
+        self._sorted_by = (section, order)
 
     # -- the query -------------------------------------------------------------------------------------------
 
