@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from jiebei_tracker.domain.dates import months_after
 from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment, build_schedule
 
 # Above this the credit is costly (a low-severity flag); above HIGH it is very costly. Chinese courts stop
@@ -26,11 +26,6 @@ class TrueCost:
     effective: Decimal
 
 
-def months_after(start: date, day: date) -> int:
-    """Whole calendar months from ``start`` to ``day`` by month number (31 Jan → 29 Feb is one), at least one."""
-    return max(1, (day.year - start.year) * 12 + day.month - start.month)
-
-
 def loan_cost(terms: LoanTerms) -> TrueCost:
     """The true cost of a loan on its terms (its schedule as the terms build it)."""
     return true_cost(terms, build_schedule(terms))
@@ -40,8 +35,24 @@ def true_cost(terms: LoanTerms, schedule: Sequence[PlannedInstallment]) -> TrueC
     """The true cost of a loan whose schedule is ``schedule``: the borrower receives ``terms.received_fen`` at
     month 0 and pays each installment's total (principal, interest and fee) at the month it falls due."""
     flows = [(months_after(terms.borrowed_on, i.due_on), i.total_fen) for i in schedule]
-    monthly = monthly_irr(terms.received_fen, flows)
+    return cost_of_flows(terms.received_fen, flows)
+
+
+def cost_of_flows(received_fen: int, flows: Sequence[tuple[int, int]]) -> TrueCost:
+    """The true cost of receiving ``received_fen`` now and paying ``flows`` (month, fen)."""
+    monthly = monthly_irr(received_fen, flows)
     return TrueCost(_fraction(monthly * 12), _fraction((1 + monthly) ** 12 - 1))
+
+
+def costs_more_than(apr: Decimal, received_fen: int, flows: Sequence[tuple[int, int]]) -> bool:
+    """Whether the true APR of the flows, rounded as shown, is above ``apr`` — asking the IRR only when a cheap
+    bound cannot say no. For i ≥ 0, (1 + i)^m ≥ 1 + i·m, so the payments discounted at simple interest are worth at
+    least their value at the IRR, which is what was received; if at i = apr ÷ 12 they are worth no more than what
+    was received, the IRR is at most apr ÷ 12. Most loans are told apart by this one pass over their installments."""
+    monthly = float(apr) / 12
+    if sum(fen / (1 + monthly * month) for month, fen in flows) <= received_fen:
+        return False
+    return cost_of_flows(received_fen, flows).apr > apr
 
 
 def monthly_irr(received_fen: int, payments: Sequence[tuple[int, int]]) -> float:

@@ -49,3 +49,9 @@ def check_day(day: date, *, field: str, today: date) -> date:
     if day > today:
         raise InvalidValue(field, day.isoformat(), "is in the future")
     return day
+
+
+def months_after(start: date, day: date) -> int:
+    """Whole calendar months from ``start`` to ``day`` by month number (31 Jan → 29 Feb is one), at least one: the
+    month an installment counts at when the true APR is worked out."""
+    return max(1, (day.year - start.year) * 12 + day.month - start.month)

@@ -62,7 +62,8 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
             for pid, name, kind in cursor.execute(f"SELECT id, name, kind FROM {_PLATFORM}")
         }
         loan_rows = cursor.execute(
-            f"SELECT id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on FROM {_LOAN}"
+            "SELECT id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on, fee_upfront_fen "
+            f"FROM {_LOAN}"
             + only.format(column="id")
             + " ORDER BY borrowed_on, id",  # as Book keeps them, so its sort finds them in order
             params,
@@ -126,8 +127,11 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
             day(borrowed_on),
             installments.get(loan_id, none),
             external_id,
+            fee_upfront_fen,
         )
-        for loan_id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on in loan_rows
+        for loan_id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on, fee_upfront_fen in (
+            loan_rows
+        )
     ]
     return Book.of(loans, repayments, limits, notes, {name: kind for name, kind in platforms.values()})
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import count
 
 from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repayment, Snapshot
 from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.payments import Payment, apply_payments
-from jiebei_tracker.domain.schedule import build_schedule
+from jiebei_tracker.domain.schedule import NO_FEES, Fees, build_schedule
 from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
 from tests.scenarios import terms
 
@@ -40,10 +41,12 @@ class Records:
         kind: PlatformKind | str | None = None,
         paid: Iterable[tuple[int, int]] = (),
         payments: Iterable[tuple[date, int] | tuple[date, int, bool]] = (),
+        annual: str = "0.072",
+        fees: Fees = NO_FEES,
     ) -> Loan:
         """A loan. ``paid`` lists (installment seq, days after its due date) for installments paid in full then
         (0 = on the day, negative = early); ``payments`` adds other (date, fen[, is_payoff]) payments."""
-        schedule = build_schedule(terms(borrowed_on, principal_yuan, months, method))
+        schedule = build_schedule(replace(terms(borrowed_on, principal_yuan, months, method, annual), fees=fees))
         made = [
             Payment(schedule[seq - 1].due_on + timedelta(days=days), schedule[seq - 1].total_fen) for seq, days in paid
         ]
@@ -62,6 +65,7 @@ class Records:
                 s.paid_interest_fen,
                 s.paid_principal_fen,
                 s.settled_on,
+                s.installment.fee_fen,
             )
             for s in states
         )
@@ -76,6 +80,7 @@ class Records:
             principal_fen=principal_yuan * 100,
             borrowed_on=borrowed_on,
             installments=installments,
+            fee_upfront_fen=fees.upfront_fen,
         )
         self.loans.append(record)
         self.repayments += [

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jiebei_tracker.domain.cost import months_after, true_cost
+from jiebei_tracker.domain.cost import true_cost
+from jiebei_tracker.domain.dates import months_after
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.schedule import Fees, build_schedule
 from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod

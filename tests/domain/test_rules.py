@@ -40,6 +40,7 @@ def test_every_rule_of_rules_md_is_registered_in_its_order():
         "credit_report_negative",
         "private_lending",
         "no_autopay",
+        "costly_credit",
     ]
 
 

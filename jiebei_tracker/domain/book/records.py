@@ -10,6 +10,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
+from jiebei_tracker.domain.dates import months_after
 from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
@@ -73,6 +74,17 @@ class Loan:
     borrowed_on: date
     installments: tuple[Installment, ...]
     external_id: str | None = None
+    fee_upfront_fen: int = 0  # kept back at payout: the borrower received the principal less this
+
+    @property
+    def received_fen(self) -> int:
+        return self.principal_fen - self.fee_upfront_fen
+
+    @property
+    def cash_flows(self) -> list[tuple[int, int]]:
+        """(month after borrowing, total due) of each installment: what the true APR is worked out from."""
+        borrowed_on = self.borrowed_on
+        return [(months_after(borrowed_on, i.due_on), i.total_fen) for i in self.installments]
 
     @property
     def ref(self) -> str:

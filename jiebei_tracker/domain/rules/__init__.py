@@ -12,7 +12,7 @@ from jiebei_tracker.domain.rules.flags import Evidence, EvidenceItem, Flag, Sect
 from jiebei_tracker.domain.rules.registry import RULES, Rule, run_rules, run_severities
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 
-for _module in ("repayment", "borrowing", "purpose", "credit", "autopay"):
+for _module in ("repayment", "borrowing", "purpose", "credit", "autopay", "cost"):
     import_module(f"jiebei_tracker.domain.rules.{_module}")
 
 __all__ = [
