@@ -21,20 +21,24 @@ def percent(fraction: Decimal) -> str:
     return f"{text}%"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Cost", text)
-
-
 def fee_words(terms: LoanTerms) -> list[str]:
     """Each fee of the loan in a few words: ``a ¥300.00 service fee kept back at payout``, …"""
     fees = terms.fees
     words = []
     if fees.upfront_fen:
-        words.append(_tr("a {amount} service fee kept back at payout").format(amount=format_yuan(fees.upfront_fen)))
+        words.append(
+            QCoreApplication.translate("Cost", "a {amount} service fee kept back at payout").format(
+                amount=format_yuan(fees.upfront_fen)
+            )
+        )
     if fees.per_installment_fen:
-        words.append(_tr("a {amount} fee with every installment").format(amount=format_yuan(fees.per_installment_fen)))
+        words.append(
+            QCoreApplication.translate("Cost", "a {amount} fee with every installment").format(
+                amount=format_yuan(fees.per_installment_fen)
+            )
+        )
     if fees.monthly_rate:
-        words.append(_tr("a {rate} monthly fee").format(rate=percent(fees.monthly_rate)))
+        words.append(QCoreApplication.translate("Cost", "a {rate} monthly fee").format(rate=percent(fees.monthly_rate)))
     return words
 
 
@@ -44,26 +48,30 @@ def cost_sentence(terms: LoanTerms, cost: TrueCost) -> str:
     effective = percent(cost.effective)
     fees = fee_words(terms)
     if fees:
-        said = _tr(" and ").join(fees)
-        return _tr(
+        said = QCoreApplication.translate("Cost", " and ").join(fees)
+        return QCoreApplication.translate(
+            "Cost",
             "With {fees}, this loan costs {apr} a year by the IRR method lenders must state ({effective} with the "
-            "monthly interest compounded), not the {typed} of its interest rate."
+            "monthly interest compounded), not the {typed} of its interest rate.",
         ).format(fees=said, apr=apr, effective=effective, typed=typed)
     if terms.interest_free_days:
-        return _tr(
+        return QCoreApplication.translate(
+            "Cost",
             "With {days} days free of interest, this loan costs {apr} a year by the IRR method lenders must state, "
-            "against the {typed} of its interest rate."
+            "against the {typed} of its interest rate.",
         ).format(days=terms.interest_free_days, apr=apr, typed=typed)
     if abs(cost.apr - terms.rate.annual) < _SAME:
-        return _tr(
-            "This loan costs {apr} a year, as its rate says ({effective} with the monthly interest compounded)."
+        return QCoreApplication.translate(
+            "Cost", "This loan costs {apr} a year, as its rate says ({effective} with the monthly interest compounded)."
         ).format(apr=apr, effective=effective)
     if cost.apr > terms.rate.annual:
-        return _tr(
+        return QCoreApplication.translate(
+            "Cost",
             "Interest counted by the day (months of 28 to 31 days at 1/360 of the annual rate a day) makes this "
-            "loan cost {apr} a year, a little more than its {typed}."
+            "loan cost {apr} a year, a little more than its {typed}.",
         ).format(apr=apr, typed=typed)
-    return _tr(
+    return QCoreApplication.translate(
+        "Cost",
         "All the interest is paid at the end, so counted the way lenders must state it this loan costs {apr} a "
-        "year, a little less than its {typed}."
+        "year, a little less than its {typed}.",
     ).format(apr=apr, typed=typed)

@@ -497,6 +497,45 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
 </context>
 <context>
+    <name>Cost</name>
+    <message>
+        <source>a {amount} service fee kept back at payout</source>
+        <translation>放款时预扣的服务费 {amount}</translation>
+    </message>
+    <message>
+        <source>a {amount} fee with every installment</source>
+        <translation>每期手续费 {amount}</translation>
+    </message>
+    <message>
+        <source>a {rate} monthly fee</source>
+        <translation>每月 {rate} 的手续费</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>With {fees}, this loan costs {apr} a year by the IRR method lenders must state ({effective} with the monthly interest compounded), not the {typed} of its interest rate.</source>
+        <translation>算上{fees}，按放款机构必须公示的 IRR 方法，这笔借款的真实年化利率是 {apr}（按月复利为 {effective}），而不是利率写的 {typed}。</translation>
+    </message>
+    <message>
+        <source>With {days} days free of interest, this loan costs {apr} a year by the IRR method lenders must state, against the {typed} of its interest rate.</source>
+        <translation>算上 {days} 天免息，按放款机构必须公示的 IRR 方法，这笔借款的真实年化利率是 {apr}，利率写的是 {typed}。</translation>
+    </message>
+    <message>
+        <source>This loan costs {apr} a year, as its rate says ({effective} with the monthly interest compounded).</source>
+        <translation>这笔借款的真实年化利率是 {apr}，与利率一致（按月复利为 {effective}）。</translation>
+    </message>
+    <message>
+        <source>Interest counted by the day (months of 28 to 31 days at 1/360 of the annual rate a day) makes this loan cost {apr} a year, a little more than its {typed}.</source>
+        <translation>按日计息（每月 28 到 31 天，每天按年化利率的 1/360 计息），这笔借款的真实年化利率是 {apr}，比利率写的 {typed} 略高。</translation>
+    </message>
+    <message>
+        <source>All the interest is paid at the end, so counted the way lenders must state it this loan costs {apr} a year, a little less than its {typed}.</source>
+        <translation>利息在到期时一次付清，按放款机构必须公示的方法计算，这笔借款的真实年化利率是 {apr}，比利率写的 {typed} 略低。</translation>
+    </message>
+</context>
+<context>
     <name>CreditActions</name>
     <message>
         <source>Delete the {platform} limit of {limit} recorded on {day}?
@@ -1527,6 +1566,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>未开通</translation>
     </message>
     <message>
+        <source>Interest counted: {basis} · True APR: &lt;b&gt;{apr}&lt;/b&gt;. {why}</source>
+        <translation>计息方式：{basis} · 真实年化：&lt;b&gt;{apr}&lt;/b&gt;。{why}</translation>
+    </message>
+    <message>
         <source>Log repayment…</source>
         <translation>登记还款…</translation>
     </message>
@@ -1602,6 +1645,18 @@ You can undo this with Ctrl+Z.</source>
         <translation>例如年化 9.12%，或日利率 0.03%</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>optional: a service fee kept back at payout (砍头息)</source>
+        <translation>选填：放款时预扣的服务费（砍头息）</translation>
+    </message>
+    <message>
+        <source>optional: e.g. 10 (yuan), or 0.65% of the principal</source>
+        <translation>选填：例如 10（元），或本金的 0.65%</translation>
+    </message>
+    <message>
         <source>— what is the money for? —</source>
         <translation>— 这笔钱用来做什么？—</translation>
     </message>
@@ -1638,6 +1693,22 @@ You can undo this with Ctrl+Z.</source>
         <translation>利率</translation>
     </message>
     <message>
+        <source>Interest counted</source>
+        <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>Interest-free days</source>
+        <translation>免息天数</translation>
+    </message>
+    <message>
+        <source>Service fee (yuan)</source>
+        <translation>服务费（元）</translation>
+    </message>
+    <message>
+        <source>Fee per installment</source>
+        <translation>每期手续费</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
@@ -1658,12 +1729,36 @@ You can undo this with Ctrl+Z.</source>
         <translation>年化 {annual} 的利率非常高。请核对，并慎重考虑这笔借款。</translation>
     </message>
     <message>
+        <source>Interest counted by the day: lenders that quote a daily rate (借呗, 微粒贷, 京东金条) charge the actual days between due dates. Choose Monthly if your contract says otherwise.</source>
+        <translation>已选按日计息：报日利率的平台（借呗、微粒贷、京东金条）按两次还款日之间的实际天数计息。如果您的合同另有约定，请改选按月计息。</translation>
+    </message>
+    <message>
+        <source>Interest-free days need interest counted by the day.</source>
+        <translation>免息天数只适用于按日计息。</translation>
+    </message>
+    <message>
+        <source>True annual cost (APR): {apr}</source>
+        <translation>真实年化利率：{apr}</translation>
+    </message>
+    <message>
         <source>Name the platform.</source>
         <translation>请填写平台名称。</translation>
     </message>
     <message>
         <source>Choose what the money is for.</source>
         <translation>请选择借款用途。</translation>
+    </message>
+    <message>
+        <source>The fee kept back must be less than the principal.</source>
+        <translation>预扣的服务费必须少于本金。</translation>
+    </message>
+    <message>
+        <source>Enter the fee in yuan, e.g. 300, or leave it empty.</source>
+        <translation>请输入服务费金额（元），例如 300，或留空。</translation>
+    </message>
+    <message>
+        <source>Enter a fee in yuan (e.g. 10) or a share of the principal a month (e.g. 0.65%), not above 10%.</source>
+        <translation>请输入每期手续费金额（例如 10 元），或每月占本金的比例（例如 0.65%），不超过 10%。</translation>
     </message>
     <message>
         <source>The borrowing date cannot be in the future.</source>
@@ -1711,6 +1806,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Rate</source>
         <translation>利率</translation>
+    </message>
+    <message>
+        <source>True APR</source>
+        <translation>真实年化</translation>
     </message>
     <message>
         <source>Outstanding</source>
@@ -2702,6 +2801,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Interest</source>
         <translation>利息</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>手续费</translation>
     </message>
     <message>
         <source>Total</source>
