@@ -3,8 +3,9 @@
 The likely causes are the flags in force at any time in the window before the cut (180 days by default), most
 serious first. Rules only switch on at an event — a loan borrowed, an installment falling overdue, a late
 repayment, a credit-report note — so checking the window's first and last days and every event day in between
-sees every flag that was ever in force in it. Reminders (severity low, ``no_autopay``) are not causes; when no
-cause is found, the cut is put down to the platform's own risk policy (原因 3) with Strategy 4's advice.
+sees every flag that was ever in force in it. Reminders (``no_autopay``, ``costly_credit``: rules registered with
+``cause=False``) are not causes; when no cause is found, the cut is put down to the platform's own risk policy
+(原因 3) with Strategy 4's advice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from jiebei_tracker.domain.book import Book
 from jiebei_tracker.domain.limits import LimitCut
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.recovery import ChecklistItem, checklist, days_without_new_loan, limit_target
-from jiebei_tracker.domain.rules import RULES, Flag, Section, Severity, Text, Thresholds, run_rules
+from jiebei_tracker.domain.rules import RULES, Flag, Section, Text, Thresholds, run_rules
 from jiebei_tracker.domain.rules.flags import CAUSE_3, STRATEGY_4
 
 
@@ -89,8 +90,8 @@ def diagnose(history: Book, cut: LimitCut, *, as_of: date, thresholds: Threshold
         thresholds=thresholds,
         grace_days=grace_days,
     )
-    causes = tuple(flag for flag in found if flag.severity is not Severity.LOW)
-    reminders = tuple(flag for flag in found if flag.severity is Severity.LOW)
+    causes = tuple(flag for flag in found if RULES[flag.rule].cause)
+    reminders = tuple(flag for flag in found if not RULES[flag.rule].cause)
     now = history.snapshot(as_of, grace_days=grace_days)
     at_cut = history.snapshot(cut.cut_on, grace_days=grace_days)
     items = checklist(now, thresholds, [*causes, *reminders], start=at_cut)

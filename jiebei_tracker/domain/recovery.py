@@ -8,6 +8,7 @@ from datetime import timedelta
 from enum import StrEnum
 
 from jiebei_tracker.domain.book import Snapshot
+from jiebei_tracker.domain.cost import COSTLY_APR, costs_more_than
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import Flag, Text, Thresholds
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
@@ -169,6 +170,16 @@ def _autopay(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistIte
     return [ChecklistItem("loans_on_autopay", flag.rule, label, on_autopay, len(open_loans), "count", Goal.AT_LEAST)]
 
 
+def _costly_balance(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistItem]:
+    owed = sum(
+        loan.outstanding_principal_fen
+        for loan in snapshot.open_loans
+        if costs_more_than(COSTLY_APR, loan.received_fen, loan.cash_flows)
+    )
+    label = Text("真实年化超过 24% 的借款余额", "Balance of loans costing more than 24% a year")
+    return [ChecklistItem("costly_balance", flag.rule, label, owed, 0, "fen", Goal.AT_MOST)]
+
+
 MEASURES: dict[str, Measure] = {
     "overdue": _overdue_amount,
     "late_history": _on_time_streak,
@@ -180,6 +191,7 @@ MEASURES: dict[str, Measure] = {
     "credit_report_negative": _negative_notes,
     "private_lending": _private_balance,
     "no_autopay": _autopay,
+    "costly_credit": _costly_balance,
 }
 
 

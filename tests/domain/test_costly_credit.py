@@ -10,7 +10,9 @@ from decimal import Decimal
 import pytest
 
 from jiebei_tracker.domain.cost import COSTLY_APR, cost_of_flows, costs_more_than
-from jiebei_tracker.domain.rules import Severity
+from jiebei_tracker.domain.diagnosis import diagnose
+from jiebei_tracker.domain.limits import LimitCut
+from jiebei_tracker.domain.rules import Severity, Thresholds
 from jiebei_tracker.domain.schedule import Fees
 from tests.domain.records_builder import Records, on_time
 from tests.domain.test_rules import AS_OF, fired
@@ -59,3 +61,14 @@ def test_the_cheap_bound_never_says_no_to_a_loan_the_irr_says_is_above(basis_poi
         loan = records.loan(borrowed_on=BORROWED, annual=rate, months=months, method=method)
         exact = cost_of_flows(loan.received_fen, loan.cash_flows).apr > COSTLY_APR
         assert costs_more_than(COSTLY_APR, loan.received_fen, loan.cash_flows) is exact
+
+
+def test_a_limit_cut_lists_costly_credit_as_a_reminder_with_its_balance_to_bring_down_not_as_a_cause():
+    records = Records()
+    loan = records.loan(borrowed_on=BORROWED, annual="0.12", fees=Fees(upfront_fen=150_000), months=6, paid=on_time(4))
+    cut = LimitCut("借呗", date(2026, 11, 20), 5_000_000, 2_000_000)
+    found = diagnose(records.history(), cut, as_of=AS_OF, thresholds=Thresholds())
+    assert "costly_credit" not in [flag.rule for flag in found.causes]
+    assert "costly_credit" in [flag.rule for flag in found.reminders]
+    (item,) = [item for item in found.checklist if item.key == "costly_balance"]
+    assert (item.current, item.target) == (loan.outstanding_principal_fen, 0) and item.current > 0

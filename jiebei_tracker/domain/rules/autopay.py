@@ -83,7 +83,7 @@ def autopay_how_to(platform: str, kind: PlatformKind) -> Text:
     return AUTOPAY_HOW_TO[kind]
 
 
-@rule("no_autopay", STRATEGY_1_1, worst=Severity.LOW)
+@rule("no_autopay", STRATEGY_1_1, worst=Severity.LOW, cause=False)
 def no_autopay(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """A reminder for every loan still being repaid without autopay switched on."""
     loans = [loan for loan in snapshot.open_loans if not loan.autopay]

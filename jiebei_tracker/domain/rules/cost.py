@@ -15,7 +15,7 @@ from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import loan_item, make_flag, plural
 
 
-@rule("costly_credit", STRATEGY_2_2, worst=Severity.HIGH)
+@rule("costly_credit", STRATEGY_2_2, worst=Severity.HIGH, cause=False)
 def costly_credit(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
     """Open loans costing more than 24 % a year (a reminder), or more than 36 % (high)."""
     costly = [

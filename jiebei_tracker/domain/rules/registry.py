@@ -25,26 +25,30 @@ RuleCheck = Callable[[Snapshot, Thresholds], Finding | None]
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: its id, the article sections it comes from, the most severe flag it can raise, and its
-    check."""
+    """A registered rule: its id, the article sections it comes from, the most severe flag it can raise, its check,
+    and whether its flag can explain a limit cut (``cause``) or only advises (a reminder, however severe)."""
 
     rule_id: str
     article: tuple[Section, ...]
     worst: Severity
     check: RuleCheck
+    cause: bool = True
 
 
 # In registration order, which is the order of docs/health-rules.md (the rule modules are imported in that order).
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, *article: Section, worst: Severity) -> Callable[[RuleCheck], RuleCheck]:
-    """Register a rule function under ``rule_id``; adding a rule is writing one decorated function."""
+def rule(
+    rule_id: str, *article: Section, worst: Severity, cause: bool = True
+) -> Callable[[RuleCheck], RuleCheck]:
+    """Register a rule function under ``rule_id``; adding a rule is writing one decorated function. ``cause=False``:
+    its flags advise, and a limit-cut diagnosis lists them as reminders, not as causes."""
 
     def register(check: RuleCheck) -> RuleCheck:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id!r} is registered twice")
-        RULES[rule_id] = Rule(rule_id, tuple(article), worst, check)
+        RULES[rule_id] = Rule(rule_id, tuple(article), worst, check, cause)
         return check
 
     return register
