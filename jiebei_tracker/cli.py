@@ -119,6 +119,20 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     pay.add_argument("--amount", required=True, metavar="YUAN")
     pay.add_argument("--note", default="")
 
+    prepay = commands.add_parser(
+        "prepay", help="repay part of a loan early (提前还部分): lower payments, or fewer of them"
+    )
+    prepay.add_argument("loan", metavar="LOAN", help="the loan's id, or the number `loans` shows")
+    prepay.add_argument("--on", required=True, metavar="DATE")
+    prepay.add_argument("--amount", required=True, metavar="YUAN")
+    prepay.add_argument(
+        "--keep",
+        required=True,
+        choices=("payment", "term"),
+        help="payment: the same monthly payment, fewer installments; term: as many installments, each smaller",
+    )
+    prepay.add_argument("--note", default="")
+
     payoff = commands.add_parser("payoff", help="settle a loan early (proposes the amount when none is given)")
     payoff.add_argument("loan", metavar="LOAN")
     payoff.add_argument("--on", required=True, metavar="DATE")
@@ -425,6 +439,35 @@ def _cmd_payoff(args, context: Context) -> int:
     return EXIT_OK
 
 
+def _cmd_prepay(args, context: Context) -> int:
+    from jiebei_tracker.domain.dates import check_day
+    from jiebei_tracker.domain.prepay import Keep
+    from jiebei_tracker.services.loan_detail import prepayment_preview
+
+    loan_id = _loan_id(context, args.loan)
+    paid_on = check_day(option_value(parse_date, args.on, "--on"), field="--on", today=context.today)
+    amount = option_value(parse_positive_yuan, args.amount, "--amount")
+    keep = Keep(args.keep)
+    try:
+        plan = prepayment_preview(
+            context.database, loan_id, paid_on=paid_on, amount_fen=amount, keep=keep, today=context.today
+        )
+        context.ledger.prepay(loan_id, paid_on=paid_on, amount_fen=amount, keep=keep, note=args.note)
+    except InvalidValue as error:
+        raise error.with_field({"paid_on": "--on", "amount": "--amount"}.get(error.field, error.field)) from None
+    rebuilt = plan.rebuilt
+    regular = rebuilt[0] if len(rebuilt) == 1 else rebuilt[1]
+    print(
+        f"prepaid {format_yuan(amount)} on loan #{loan_id} on {paid_on.isoformat()}: interest "
+        f"{format_yuan(plan.interest_fen)}, principal {format_yuan(plan.principal_fen)}; "
+        f"{len(rebuilt)} installments left, {format_yuan(regular.total_fen)} a month from "
+        f"{regular.due_on.isoformat()}, last {format_yuan(rebuilt[-1].total_fen)} on {rebuilt[-1].due_on.isoformat()}; "
+        f"interest saved {format_yuan(plan.interest_saved_fen)}",
+        file=context.out,
+    )
+    return EXIT_OK
+
+
 def _quote_parts(quote) -> str:
     """How a proposed payoff is made up, as the repayment dialog says it: what fell due (in full), then the
     principal not yet due with its interest so far; with a note when penalty interest may come on top."""
@@ -512,6 +555,7 @@ _CORE_COMMANDS: dict[str, Handler] = {
     "delete-loan": _cmd_delete_loan,
     "pay": _cmd_pay,
     "payoff": _cmd_payoff,
+    "prepay": _cmd_prepay,
     "platform": _cmd_platform,
     "limit": _cmd_limit,
     "note": _cmd_note,

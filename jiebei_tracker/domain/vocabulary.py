@@ -129,6 +129,23 @@ class InterestBasis(_Labelled):
         return {"按月": "monthly", "按日": "daily", "month": "monthly", "day": "daily"}
 
 
+class ScheduleSource(_Labelled):
+    """Where a loan's schedule comes from: built from its terms, changed by a part prepayment, or the platform's own
+    repayment plan (还款计划) as the user copied it."""
+
+    COMPUTED = "computed"
+    PREPAYMENT = "prepayment"
+    PLATFORM = "platform"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "computed": ("按借款条件计算", "Worked out from the terms"),
+            "prepayment": ("提前还部分后重排", "Rebuilt after a part prepayment"),
+            "platform": ("与平台还款计划一致", "As the platform shows it"),
+        }
+
+
 class LoanPurpose(_Labelled):
     DAILY = "daily"
     BUSINESS = "business"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from jiebei_tracker.domain.dates import check_day
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.payments import (
     PayoffQuote,
@@ -13,8 +14,10 @@ from jiebei_tracker.domain.payments import (
     propose_payoff,
     remaining_total,
 )
+from jiebei_tracker.domain.prepay import Keep, Prepayment
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.ledger.repayments import nearest_assumed
+from jiebei_tracker.services.ledger.schedules import planned_prepayment
 from jiebei_tracker.services.loans import LoanDetail, RepaymentLine, RepaymentOutlook, ScheduleLine, list_loans
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of, rate_of
@@ -85,3 +88,19 @@ def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> Rep
         apply_payments(installments, payments, as_of=paid_on).states,
         remaining_total(apply_payments(installments, payments).states),
     )
+
+
+def prepayment_preview(
+    database: Database, loan_id: int, *, paid_on: date, amount_fen: int, keep: Keep, today: date
+) -> Prepayment:
+    """What a part prepayment would do (``Ledger.prepay``), worked out without writing: shown before it is saved."""
+    check_day(paid_on, field="paid_on", today=today)
+    with database.reading() as session:
+        loan = session.get(tables.LoanTable, loan_id)
+        if loan is None:
+            raise InvalidValue("loan", loan_id, "no such loan")
+        if paid_on < loan.borrowed_on:
+            raise InvalidValue("paid_on", paid_on.isoformat(), f"is before the loan was taken ({loan.borrowed_on})")
+        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+        states = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows]).states
+        return planned_prepayment(loan, states, paid_on, amount_fen, keep)

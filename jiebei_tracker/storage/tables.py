@@ -68,6 +68,9 @@ class LoanTable(SQLModel, table=True):
     fee_per_installment_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     fee_rate: str = Field(default="0", sa_column_kwargs={"server_default": "0"})  # a decimal string: "0.0065"
     interest_free_days: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Where the schedule comes from (ScheduleSource): built from the terms, changed by a part prepayment, or the
+    # platform's own plan. Only a computed one is built again when the terms change without asking.
+    schedule_source: str = Field(default="computed", sa_column_kwargs={"server_default": "computed"})
 
 
 class InstallmentTable(SQLModel, table=True):

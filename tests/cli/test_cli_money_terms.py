@@ -113,3 +113,18 @@ def test_an_import_names_a_bad_money_cell_by_line_and_column_and_saves_nothing(r
     assert status == 1
     assert "loans.csv:3: column '免息天数': '10': interest-free days need interest by the day" in err, err
     assert json.loads(run("loans", "--json")[1]) == []
+
+
+def test_the_command_line_prepays_and_says_what_changed(run):
+    loan = [*LOAN[:2], "微粒贷", "--borrowed-on", "2026-01-15", *LOAN[5:]]
+    status, _, err = run(
+        *loan, "--method", "equal_installment", "--annual-rate", "7.2%", "--paid-through", "2026-10-15"
+    )
+    assert status == 0, err
+    status, out, err = run("prepay", "1", "--on", "2026-11-01", "--amount", "1000", "--keep", "term")
+    assert status == 0, err
+    assert "prepaid ¥1,000.00 on loan #1 on 2026-11-01: interest" in out and "3 installments left" in out
+    rows = json.loads(run("schedule", "1", "--json")[1])["installments"]
+    assert len(rows) == 13 and rows[9]["due_on"] == "2026-11-01" and rows[9]["status"] == "on_time"
+    status, _, err = run("prepay", "1", "--on", "2026-11-01", "--amount", "99999", "--keep", "term")
+    assert status == 1 and "--amount '¥99,999.00': repays all the" in err

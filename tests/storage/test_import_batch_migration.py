@@ -102,9 +102,10 @@ def test_0006_gives_every_loan_the_monthly_basis_and_no_fees_and_down_gives_0005
     assert current_revision(database) == HEAD_REVISION == "0006_money_terms"
     database.close()
     after = _rows(path)
-    # Loans gain (basis, upfront fee, fee per installment, fee rate, free days), installments their fee.
-    assert [row[:-5] for row in after["loan"]] == rows_at_0005["loan"]
-    assert [row[-5:] for row in after["loan"]] == [("monthly", 0, 0, "0", 0)]
+    # Loans gain (basis, upfront fee, fee per installment, fee rate, free days, schedule source), installments
+    # their fee.
+    assert [row[:-6] for row in after["loan"]] == rows_at_0005["loan"]
+    assert [row[-6:] for row in after["loan"]] == [("monthly", 0, 0, "0", 0, "computed")]
     assert [row[:-1] for row in after["installment"]] == rows_at_0005["installment"]
     assert {row[-1] for row in after["installment"]} == {0}
     with sqlite3.connect(path) as raw:

@@ -39,9 +39,7 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(
-    rule_id: str, *article: Section, worst: Severity, cause: bool = True
-) -> Callable[[RuleCheck], RuleCheck]:
+def rule(rule_id: str, *article: Section, worst: Severity, cause: bool = True) -> Callable[[RuleCheck], RuleCheck]:
     """Register a rule function under ``rule_id``; adding a rule is writing one decorated function. ``cause=False``:
     its flags advise, and a limit-cut diagnosis lists them as reminders, not as causes."""
 

@@ -2,7 +2,8 @@
 
 ``Ledger`` is one class put together from the parts in this package, each a module of functions over the ledger's
 ``base`` (the database, today's date and the checks made before a write): ``bulk`` (``add_history``),
-``repayments``, ``undo`` (undoable deletes and putting deleted rows back) and ``import_undo`` (``undo_import``).
+``repayments``, ``undo`` (undoable deletes and putting deleted rows back), ``import_undo`` (``undo_import``) and
+``schedules`` (a part prepayment, and swapping a schedule back).
 The class body lists every write, its own (loans, limits, notes) and each part's; the parts' record types are
 importable from here too.
 """
@@ -22,9 +23,9 @@ from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.text import clean_name
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource, ScheduleSource
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.ledger import bulk, import_undo, repayments, undo
+from jiebei_tracker.services.ledger import bulk, import_undo, repayments, schedules, undo
 from jiebei_tracker.services.ledger.base import (
     LedgerBase,
     get_limit,
@@ -40,6 +41,7 @@ from jiebei_tracker.services.ledger.bulk import HistoricLoan, LimitEntry, NoteEn
 from jiebei_tracker.services.ledger.repayments import InstallmentKey
 from jiebei_tracker.services.ledger.undo import DeletedLoan, DeletedRow
 from jiebei_tracker.storage import tables
+from jiebei_tracker.storage.convert import terms_of
 from jiebei_tracker.storage.queries import loan_schedule_rows
 
 __all__ = [
@@ -81,6 +83,9 @@ class Ledger(LedgerBase):
     undo_import = import_undo.undo_import
     undo_import_counted = import_undo.undo_import_counted
 
+    prepay = schedules.prepay
+    swap_schedule = schedules.swap_schedule
+
     # -- loans -------------------------------------------------------------------------------------------
 
     def add_loan(self, draft: LoanDraft, past: PastRepayments | None = None) -> Changes:
@@ -108,21 +113,30 @@ class Ledger(LedgerBase):
                 reapply(session, loan_id)
         return Changes(loan_ids=frozenset({loan_id}), loans_added_or_removed=True, payments=True, created_id=loan_id)
 
-    def edit_loan(self, loan_id: int, draft: LoanDraft) -> Changes:
+    def edit_loan(self, loan_id: int, draft: LoanDraft, *, replace_schedule: bool = False) -> Changes:
         """Change a loan. When its terms change, the schedule is built again (hand corrections are dropped)
-        and the recorded repayments are applied to it afresh."""
+        and the recorded repayments are applied to it afresh. A schedule changed by a part prepayment, or the
+        platform's own, is only replaced when ``replace_schedule`` says so (else InvalidValue on ``schedule``)."""
         draft = self._check_draft(draft)
         with self._database.transaction() as session:
             loan = get_loan(session, loan_id)
             self._check_external_id(session, draft.external_id, loan_id=loan_id)
-            old_terms = (loan.borrowed_on, loan.principal_fen, loan.term_months, loan.method, loan.annual_rate)
+            old_terms = terms_of(loan)
             if draft.autopay != loan.autopay:
                 # Switched on today: the installments falling due from now on are the ones deducted.
                 loan.autopay_since = self._today() if draft.autopay else None
             loan.platform_id = self._platform_id(session, draft.platform)
             for name, value in loan_fields(draft).items():
                 setattr(loan, name, value)
-            if old_terms != (loan.borrowed_on, loan.principal_fen, loan.term_months, loan.method, loan.annual_rate):
+            if old_terms != terms_of(loan):
+                source = ScheduleSource(loan.schedule_source)
+                if source is not ScheduleSource.COMPUTED and not replace_schedule:
+                    raise InvalidValue(
+                        "schedule",
+                        source.value,
+                        f"the schedule is {source.label('en').lower()}: new terms build it again from them",
+                    )
+                loan.schedule_source = ScheduleSource.COMPUTED.value
                 self._check_repayments_fit(session, loan)
                 session.execute(
                     tables.InstallmentTable.__table__.delete().where(tables.InstallmentTable.loan_id == loan_id)

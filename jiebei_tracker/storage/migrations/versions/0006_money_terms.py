@@ -1,4 +1,5 @@
-"""Money as the platforms compute it: each loan's interest basis, fees and interest-free days, each installment's
+"""Money as the platforms compute it: each loan's interest basis, fees and interest-free days, where its schedule
+comes from (computed from the terms, changed by a part prepayment, or the platform's own plan), each installment's
 fee.
 
 Revision ID: 0006_money_terms
@@ -24,6 +25,7 @@ LOAN_COLUMNS = (
     ("fee_per_installment_fen", sa.Integer(), "0"),
     ("fee_rate", sa.String(), "0"),
     ("interest_free_days", sa.Integer(), "0"),
+    ("schedule_source", sa.String(), "computed"),
 )
 OPEN_INDEX = "ix_installment_open_by_loan"
 OPEN_COLUMNS = ["loan_id", "seq", "due_on", "principal_fen", "paid_principal_fen", "interest_fen", "paid_interest_fen"]
