@@ -23,6 +23,7 @@ ARGUMENTS = {
     "delete-loan": ["1"],
     "pay": ["1", "--on", "2026-02-05", "--amount", "100"],
     "payoff": ["1", "--on", "2026-02-05"],
+    "prepay": ["1", "--on", "2026-02-05", "--amount", "100", "--keep", "term"],
     "platform": ["借呗", "--kind", "internet"],
     "limit": ["借呗", "--on", "2026-02-05", "--amount", "1000"],
     "note": ["--on", "2026-02-05", "--kind", "inquiry", "--text", "x"],
