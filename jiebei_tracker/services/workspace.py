@@ -16,6 +16,7 @@ from jiebei_tracker.storage.settings import setting_json_in_file
 
 if TYPE_CHECKING:  # the door's parts: imported when first used (see Workspace)
     from jiebei_tracker.domain.payments import PayoffQuote
+    from jiebei_tracker.domain.prepay import Keep, Prepayment
     from jiebei_tracker.domain.rules import Thresholds
     from jiebei_tracker.services import credit, loans
     from jiebei_tracker.services.imports import history as import_history
@@ -73,6 +74,11 @@ class Workspace:
 
     def payoff_quote(self, loan_id: int, *, paid_on: date) -> PayoffQuote:
         return _close_up().payoff_quote(self.database, loan_id, paid_on=paid_on)
+
+    def prepayment_preview(self, loan_id: int, *, paid_on: date, amount_fen: int, keep: Keep) -> Prepayment:
+        return _close_up().prepayment_preview(
+            self.database, loan_id, paid_on=paid_on, amount_fen=amount_fen, keep=keep, today=self.today()
+        )
 
     def repayments(self, loan_id: int | None = None) -> list[loans.RepaymentLine]:
         """Every repayment (or one loan's), in the order they were paid, with where each came from."""

@@ -64,7 +64,9 @@ class LoanActions(QObject):
         return on_demand.loan_editor_dialog().ask(
             platforms=self._workspace.platform_names(),
             today=self._workspace.today(),
-            save=lambda draft: self._hub.run(lambda: ledger.edit_loan(loan_id, draft)),
+            save=lambda draft, replace_schedule=False: self._hub.run(
+                lambda: ledger.edit_loan(loan_id, draft, replace_schedule=replace_schedule)
+            ),
             loan=self._workspace.loans([loan_id])[0],
             parent=self._parent,
         )
@@ -103,6 +105,36 @@ class LoanActions(QObject):
             pay=lambda day, fen, note: self._log(loan, day, fen, note),
             pay_off=lambda day, fen, note: self._pay_off(loan, day, fen, note),
             payoff=payoff,
+            parent=self._parent,
+        )
+
+    def prepay(self, loan_id: int) -> Changes | None:
+        """Repay part of the loan early, the new schedule shown first (Ctrl+Z puts the old one back)."""
+        loan = self._workspace.loans([loan_id])[0]
+        detail = self._workspace.loan_detail(loan_id)
+
+        def save(paid_on: date, amount_fen: int, keep) -> Changes:
+            changes, swap = self._workspace.ledger.prepay(loan_id, paid_on=paid_on, amount_fen=amount_fen, keep=keep)
+            amount = format_yuan(amount_fen)
+            self.undo.schedule_written(
+                swap, self.tr("repay {amount} early on {platform}").format(amount=amount, platform=loan.platform)
+            )
+            self._hub.announce(changes)
+            self.repayment_logged.emit(
+                self.tr("Repaid {amount} of the {platform} loan early; its schedule was rebuilt.").format(
+                    amount=amount, platform=loan.platform
+                )
+            )
+            return changes
+
+        return on_demand.prepay_dialog().ask(
+            loan=loan,
+            today=self._workspace.today(),
+            open_count=sum(1 for line in detail.schedule if line.settled_on is None),
+            preview=lambda day, fen, keep: self._workspace.prepayment_preview(
+                loan_id, paid_on=day, amount_fen=fen, keep=keep
+            ),
+            save=save,
             parent=self._parent,
         )
 

@@ -120,6 +120,15 @@ class UndoableDeletes(QObject):
             )
         )  # fmt: skip
 
+    def schedule_written(self, swap, description: str) -> None:
+        """Put a schedule write that was just made (a part prepayment's ``ScheduleSwap``) on the stack."""
+        self.stack.push(
+            _RepaymentWriteCommand(
+                description, edit=swap, swap=self._workspace.ledger.swap_schedule, hub=self._hub,
+                report=self.failed.emit,
+            )
+        )  # fmt: skip
+
     def _push(self, text: str, target_id: int, delete, restore) -> None:
         self.stack.push(
             _DeleteCommand(

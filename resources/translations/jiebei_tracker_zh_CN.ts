@@ -1515,6 +1515,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>删除还款</translation>
     </message>
     <message>
+        <source>repay {amount} early on {platform}</source>
+        <translation>提前还{platform}借款 {amount}</translation>
+    </message>
+    <message>
+        <source>Repaid {amount} of the {platform} loan early; its schedule was rebuilt.</source>
+        <translation>已提前还{platform}借款 {amount}，还款计划已重新计算。</translation>
+    </message>
+    <message>
         <source>edit a repayment on {platform}</source>
         <translation>修改还款（{platform}）</translation>
     </message>
@@ -1576,6 +1584,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Pay off early…</source>
         <translation>提前结清…</translation>
+    </message>
+    <message>
+        <source>Repay part early…</source>
+        <translation>提前还部分…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1759,6 +1771,18 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Enter a fee in yuan (e.g. 10) or a share of the principal a month (e.g. 0.65%), not above 10%.</source>
         <translation>请输入每期手续费金额（例如 10 元），或每月占本金的比例（例如 0.65%），不超过 10%。</translation>
+    </message>
+    <message>
+        <source>This loan&apos;s schedule is the platform&apos;s own plan. New terms build the schedule again from them, and the platform&apos;s figures are dropped. Replace the schedule?</source>
+        <translation>这笔借款的还款计划是按平台的还款计划录入的。修改借款条件会按新条件重新计算还款计划，平台的数字将不再保留。要替换还款计划吗？</translation>
+    </message>
+    <message>
+        <source>This loan&apos;s schedule was rebuilt after a part prepayment. New terms build it again from them, and the prepayment counts as an ordinary repayment. Replace the schedule?</source>
+        <translation>这笔借款提前还过一部分，还款计划已重新计算。修改借款条件会按新条件重新计算还款计划，那笔提前还款将按普通还款计入。要替换还款计划吗？</translation>
+    </message>
+    <message>
+        <source>Replace the schedule</source>
+        <translation>替换还款计划</translation>
     </message>
     <message>
         <source>The borrowing date cannot be in the future.</source>
@@ -2419,6 +2443,69 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>{file} already exists. Replace it?</source>
         <translation>{file} 已存在，要替换吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PrepayDialog</name>
+    <message>
+        <source>Repay part early</source>
+        <translation>提前还部分</translation>
+    </message>
+    <message>
+        <source>{platform}, {principal} borrowed {day}: {outstanding} principal left. The interest since the last due date is paid first; the rest comes off the principal.</source>
+        <translation>{platform}，{day} 借入 {principal}，尚欠本金 {outstanding}。提前还款先付上一个还款日以来的利息，其余部分用来还本金。</translation>
+    </message>
+    <message>
+        <source>e.g. 3000</source>
+        <translation>例如 3000</translation>
+    </message>
+    <message>
+        <source>Keep the monthly payment and finish sooner</source>
+        <translation>月供不变，缩短期限</translation>
+    </message>
+    <message>
+        <source>Keep the term and pay less each month</source>
+        <translation>期限不变，减少月供</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>还款后</translation>
+    </message>
+    <message>
+        <source>Enter the amount repaid, above zero, e.g. 3000.</source>
+        <translation>请输入还款金额，需大于零，例如 3000。</translation>
+    </message>
+    <message>
+        <source>The new schedule shows here once the day and the amount are filled in.</source>
+        <translation>填好日期和金额后，这里会显示新的还款计划。</translation>
+    </message>
+    <message>
+        <source>{interest} interest since the last due date, {principal} off the principal ({left} left). {count} installments to come (were {before}), {payment} a month, the last {last} on {day}. Interest saved: {saved}.</source>
+        <translation>先付上一个还款日以来的利息 {interest}，还本金 {principal}（剩余本金 {left}）。之后还有 {count} 期（原来 {before} 期），每月 {payment}，最后一期 {day} 还 {last}。共省利息 {saved}。</translation>
+    </message>
+    <message>
+        <source>This repays everything left: use Pay off early instead.</source>
+        <translation>这笔钱足够还清全部欠款，请改用“提前结清”。</translation>
+    </message>
+    <message>
+        <source>This is no more than the interest accrued since the last due date.</source>
+        <translation>这笔钱不超过上一个还款日以来的利息，没有钱能用来还本金。</translation>
+    </message>
+    <message>
+        <source>An installment due by this day is still open: log it first.</source>
+        <translation>这一天之前到期的一期还没还清，请先登记那一期的还款。</translation>
+    </message>
+    <message>
+        <source>A repayment is recorded after this day.</source>
+        <translation>这一天之后已有还款记录。</translation>
     </message>
 </context>
 <context>

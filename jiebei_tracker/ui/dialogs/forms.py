@@ -67,18 +67,7 @@ class FieldErrors:
         label = self._labels.get(field, self._general)
         label.setText(text)
         label.show()
-        self._make_room(label)
-
-    @staticmethod
-    def _make_room(label: QLabel) -> None:
-        # Qt does not grow a shown window whose layout has word-wrapped text (height-for-width) when a message
-        # appears: the fields get squeezed and the message cut off. Grow it to the height its layout asks for.
-        window = label.window()
-        layout = window.layout()
-        if window.isVisible() and layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(window.width())
-            if window.height() < needed:
-                window.resize(window.width(), needed)
+        make_room(label)
 
     def show(self, error: InvalidValue) -> None:
         self.set(error.field, error.reason)
@@ -89,6 +78,23 @@ class FieldErrors:
 
     def any(self) -> bool:
         return any(label.text() for label in [*self._labels.values(), self._general])
+
+
+def make_room(widget: QWidget) -> None:
+    """Grow ``widget``'s window to the height its layout asks for. Qt does not grow a shown window whose layout has
+    word-wrapped text (height-for-width) when the text gets longer, or when a part of it appears: the fields get
+    squeezed and the text cut off."""
+    window = widget.window()
+    layout = window.layout()
+    if window is widget or not window.isVisible() or layout is None:
+        return
+    # The heights the text just set asks for, not those of the last layout pass (which runs on a later event).
+    if widget.layout() is not None:
+        widget.layout().activate()
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    if window.height() < needed:
+        window.resize(window.width(), needed)
 
 
 class FormDialog(QDialog):

@@ -56,6 +56,8 @@ class LoanDetailDialog(QDialog):
         self.repayments_view.doubleClicked.connect(lambda index: self.edit_repayment(index.row()))
         self.pay_button = QPushButton(icon("repayment"), "")
         self.payoff_button = QPushButton()
+        self.prepay_button = QPushButton()
+        self.prepay_button.setObjectName("prepay")
         self.edit_button = QPushButton()
         self.delete_button = QPushButton(icon("delete"), "")
         self.delete_repayment_button = QPushButton()
@@ -65,12 +67,13 @@ class LoanDetailDialog(QDialog):
         self.print_button.clicked.connect(self.print_schedule)
         self.pay_button.clicked.connect(lambda: actions.log_repayment(self.loan_id))
         self.payoff_button.clicked.connect(lambda: actions.log_repayment(self.loan_id, payoff=True))
+        self.prepay_button.clicked.connect(lambda: actions.prepay(self.loan_id))
         self.edit_button.clicked.connect(lambda: actions.edit_loan(self.loan_id))
         self.delete_button.clicked.connect(lambda: actions.delete_loan(self.loan_id))
         self.delete_repayment_button.clicked.connect(self.delete_selected_repayment)
         self.edit_repayment_button.clicked.connect(self.edit_selected_repayment)
         buttons = QHBoxLayout()
-        for button in (self.pay_button, self.payoff_button, self.edit_button):
+        for button in (self.pay_button, self.prepay_button, self.payoff_button, self.edit_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
@@ -165,6 +168,7 @@ class LoanDetailDialog(QDialog):
         settled = self._loan.status is LoanStatus.SETTLED
         self.pay_button.setEnabled(not settled)
         self.payoff_button.setEnabled(not settled)
+        self.prepay_button.setEnabled(not settled)
         selected = bool(self.repayments_view.selectionModel().selectedRows())
         self.delete_repayment_button.setEnabled(selected)
         self.edit_repayment_button.setEnabled(selected)
@@ -197,6 +201,7 @@ class LoanDetailDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.pay_button.setText(self.tr("Log repayment…"))
         self.payoff_button.setText(self.tr("Pay off early…"))
+        self.prepay_button.setText(self.tr("Repay part early…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete loan"))
         self.delete_repayment_button.setText(self.tr("Delete repayment"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -26,7 +27,7 @@ from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import MAX_INTEREST_FREE_DAYS, MAX_TERM_MONTHS, MIN_TERM_MONTHS, Fees, LoanTerms
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import InterestBasis, LoanPurpose, RepaymentMethod
-from jiebei_tracker.qt_text import display_language
+from jiebei_tracker.qt_text import display_language, message_box
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
 from jiebei_tracker.ui.date_field import DateField
@@ -395,12 +396,32 @@ class LoanEditorDialog(FormDialog):
         try:
             self.saved_changes = self._add(draft, past) if self._add is not None else self._save(draft)
         except InvalidValue as error:
+            if error.field == "schedule" and self._replace_schedule_agreed(error):
+                self.saved_changes = self._save(draft, replace_schedule=True)
+                self.accept()
+                return
             if box is not None and error.field in PAST_FIELDS:
                 box.show_refusal(error)
             else:
                 self.errors.set(error.field, self._refusal(error))
             return
         self.accept()
+
+    def _replace_schedule_agreed(self, error: InvalidValue) -> bool:
+        """Ask before new terms replace a schedule changed by a part prepayment, or the platform's own."""
+        if error.value == "platform":
+            text = self.tr(
+                "This loan's schedule is the platform's own plan. New terms build the schedule again from them, "
+                "and the platform's figures are dropped. Replace the schedule?"
+            )
+        else:
+            text = self.tr(
+                "This loan's schedule was rebuilt after a part prepayment. New terms build it again from them, and "
+                "the prepayment counts as an ordinary repayment. Replace the schedule?"
+            )
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = message_box(self, QMessageBox.Icon.Question, self.tr("Replace the schedule"), text, buttons)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _refusal(self, error: InvalidValue) -> str:
         """What the ledger refused, said in the user's language where the case is known."""

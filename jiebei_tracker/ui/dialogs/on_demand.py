@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
     from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
     from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
+    from jiebei_tracker.ui.dialogs.prepay_dialog import PrepayDialog
     from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
     from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
     from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog
@@ -26,6 +27,12 @@ def loan_editor_dialog() -> type[LoanEditorDialog]:
     from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 
     return LoanEditorDialog
+
+
+def prepay_dialog() -> type[PrepayDialog]:
+    from jiebei_tracker.ui.dialogs.prepay_dialog import PrepayDialog
+
+    return PrepayDialog
 
 
 def repayment_dialog() -> type[RepaymentDialog]:

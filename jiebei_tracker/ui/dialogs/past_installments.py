@@ -14,7 +14,7 @@ from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
-from jiebei_tracker.ui.dialogs.forms import error_label
+from jiebei_tracker.ui.dialogs.forms import error_label, make_room
 
 PAST_FIELDS = ("paid_through", "settled", "payoff_amount")
 """The names the ledger gives a refused day or amount of this group (domain/past.py)."""
@@ -149,7 +149,7 @@ class PastInstallmentsBox(QGroupBox):
         label = self._messages[field]
         label.setText(text)
         label.show()
-        self._make_room()
+        make_room(self)
 
     def error(self, field: str) -> str:
         """The message shown under ``field`` ('' when none)."""
@@ -182,7 +182,7 @@ class PastInstallmentsBox(QGroupBox):
 
     def _show_summary(self) -> None:
         self.summary.setText(self._summary())
-        self._make_room()
+        make_room(self)
 
     def _summary(self) -> str:
         if self._draft is None:
@@ -258,22 +258,6 @@ class PastInstallmentsBox(QGroupBox):
             )
             sentences.append(self.tr("You can log repayments for them at any time."))
         return ("" if display_language() == "zh_CN" else " ").join(sentences)
-
-    def _make_room(self) -> None:
-        # As forms.FieldErrors does for a message: Qt does not grow a shown window for word-wrapped text that
-        # needs more lines (or for this group appearing), so grow it to the height its layout asks for.
-        window = self.window()
-        layout = window.layout()
-        if window is self or not window.isVisible() or layout is None:
-            return
-        # The heights the text just set asks for, not those of the last layout pass (which runs on a later event).
-        self.layout().activate()
-        layout.activate()
-        needed = (
-            layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
-        )
-        if window.height() < needed:
-            window.resize(window.width(), needed)
 
 
 def _sentence_day(day: date) -> str:
