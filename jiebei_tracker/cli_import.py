@@ -21,7 +21,9 @@ _NOUNS = {"loans": "loans", "repayments": "repayments", "limits": "credit limits
 
 def register(commands) -> dict:
     """Add ``import`` (one sub-command per kind of file) and ``export``; returns their handlers."""
-    parser = commands.add_parser("import", help="import loans, repayments, limits or notes from CSV, or Alipay")
+    parser = commands.add_parser(
+        "import", help="import loans, repayments, limits or notes from CSV, Alipay, or a platform's plan"
+    )
     kinds = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     for kind in _KINDS:
         sub = kinds.add_parser(kind, help=f"import {_NOUNS[kind]} from a CSV file")
@@ -42,6 +44,11 @@ def register(commands) -> dict:
     alipay.add_argument("file", metavar="FILE")
     alipay.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
     alipay.add_argument("--encoding", metavar="E", help="default: detect (Alipay writes GBK)")
+    plan = kinds.add_parser("plan", help="use the platform's own repayment plan (还款计划) as a loan's schedule")
+    plan.add_argument("loan", metavar="LOAN", help="the loan's id, or the number `loans` shows")
+    plan.add_argument("file", metavar="FILE", help="期数 · 还款日 · 本金 · 利息 · 费用 · 应还金额, or the app's lines")
+    plan.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
+    plan.add_argument("--encoding", metavar="E", help="utf-8, utf-8-sig, gbk (gb18030), utf-16; default: detect")
     export = commands.add_parser("export", help="write loans.csv, repayments.csv, limits.csv, notes.csv into DIR")
     export.add_argument("folder", metavar="DIR")
     export.add_argument("--overwrite", action="store_true", help="replace files of those names already in DIR")
@@ -68,10 +75,37 @@ def run_import(args, context) -> int:
     try:
         if args.import_kind == "alipay":
             return _import_alipay(args, context, service, path)
+        if args.import_kind == "plan":
+            return _import_plan(args, context, path)
         return _import_csv(args, context, service, path)
     except ImportFailure as failure:
         print(failure.message(), file=sys.stderr)
         return EXIT_BAD_DATA
+
+
+def _import_plan(args, context, path: Path) -> int:
+    from jiebei_tracker.importers.plan import plan_schedule, read_plan_file
+    from jiebei_tracker.services.loan_detail import loan_detail
+    from jiebei_tracker.services.loans import find_loan
+
+    loan_id = find_loan(context.database, args.loan)
+    detail = loan_detail(context.database, loan_id, as_of=context.today, today=context.today)
+    loan, before = detail.summary, detail.schedule
+    lines = read_plan_file(path, encoding=args.encoding, file_name=args.file)
+    schedule = plan_schedule(lines, principal_fen=loan.principal_fen, borrowed_on=loan.borrowed_on, source=args.file)
+    interest, fees = sum(i.interest_fen for i in schedule), sum(i.fee_fen for i in schedule)
+    print(
+        f"{args.file}: {len(schedule)} installments, {schedule[0].due_on.isoformat()} to "
+        f"{schedule[-1].due_on.isoformat()}; interest {format_yuan(interest)} (computed: "
+        f"{format_yuan(sum(line.interest_fen for line in before))}), fees {format_yuan(fees)}",
+        file=context.out,
+    )
+    if args.dry_run:
+        print("dry run: nothing written", file=context.out)
+        return EXIT_OK
+    context.ledger.use_platform_plan(loan_id, schedule)
+    print(f"loan #{loan_id}: the schedule is now the platform's plan", file=context.out)
+    return EXIT_OK
 
 
 def _import_csv(args, context, service, path: Path) -> int:

@@ -13,6 +13,7 @@ from jiebei_tracker.cli_output import display_width
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.text import printable
+from jiebei_tracker.domain.vocabulary import ScheduleSource
 
 
 def print_table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
@@ -155,18 +156,22 @@ def schedule(args, context) -> int:
     name = f" ({s.external_id})" if s.external_id else ""
     print(
         f"loan #{s.loan_id}{name} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
-        f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.in_words()}; "
-        f"as of {as_of.isoformat()}",
+        f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.in_words()}, "
+        f"interest {s.interest_basis.value}, true APR {s.cost.apr * 100:.2f}%"
+        + ("" if s.schedule_source is ScheduleSource.COMPUTED else f", schedule {s.schedule_source.label().lower()}")
+        + f"; as of {as_of.isoformat()}",
         file=context.out,
     )
+    fees = any(line.fee_fen for line in detail.schedule)  # a fee column only for a loan that charges one
     print_table(
-        ["seq", "due", "principal", "interest", "total", "paid", "status"],
+        ["seq", "due", "principal", "interest", *(["fee"] if fees else []), "total", "paid", "status"],
         [
             [
                 str(line.seq),
                 line.due_on.isoformat(),
                 format_yuan(line.principal_fen),
                 format_yuan(line.interest_fen),
+                *([format_yuan(line.fee_fen)] if fees else []),
                 format_yuan(line.total_fen),
                 format_yuan(line.paid_fen),
                 line.status.value,

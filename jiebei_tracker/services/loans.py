@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from jiebei_tracker.domain.cost import TrueCost, loan_cost
+from jiebei_tracker.domain.cost import TrueCost, cost_of_flows, loan_cost
+from jiebei_tracker.domain.dates import months_after
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text, parse_yuan
 from jiebei_tracker.domain.payments import InstallmentState, settles
 from jiebei_tracker.domain.rates import Rate
-from jiebei_tracker.domain.schedule import NO_FEES, Fees, LoanTerms
+from jiebei_tracker.domain.schedule import NO_FEES, Fees, LoanTerms, PlannedInstallment
 from jiebei_tracker.domain.vocabulary import (
     InstallmentStatus,
     InterestBasis,
@@ -22,6 +23,7 @@ from jiebei_tracker.domain.vocabulary import (
     PlatformKind,
     RepaymentMethod,
     RepaymentSource,
+    ScheduleSource,
 )
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.convert import fees_of, rate_of
@@ -53,6 +55,10 @@ class LoanSummary:
     interest_basis: InterestBasis = InterestBasis.MONTHLY
     fees: Fees = NO_FEES
     interest_free_days: int = 0
+    schedule_source: ScheduleSource = ScheduleSource.COMPUTED
+    # (due date, total) of each installment, for a schedule not built from the terms (a part prepayment's, the
+    # platform's): its true cost is worked out from what it asks for. None: built from the terms.
+    planned: tuple[tuple[date, int], ...] | None = None
 
     @property
     def terms(self) -> LoanTerms:
@@ -69,9 +75,13 @@ class LoanSummary:
 
     @cached_property
     def cost(self) -> TrueCost:
-        """What the loan truly costs a year, fees included (the IRR method lenders must use); worked out when first
-        asked (the loans list asks only for the rows it shows)."""
-        return loan_cost(self.terms)
+        """What the loan truly costs a year, fees included (the IRR method lenders must use): from its terms, or
+        from the schedule it keeps when that is not the terms' (the platform's plan, a part prepayment). Worked out
+        when first asked (the loans list asks only for the rows it shows)."""
+        if self.planned is None:
+            return loan_cost(self.terms)
+        flows = [(months_after(self.borrowed_on, due_on), total) for due_on, total in self.planned]
+        return cost_of_flows(self.principal_fen - self.fees.upfront_fen, flows)
 
     @property
     def ref(self) -> str:
@@ -79,7 +89,9 @@ class LoanSummary:
         return self.external_id or str(self.loan_id)
 
 
-def _summary(row: LoanRow, rate_of: Callable[[LoanRow], Rate]) -> LoanSummary:
+def _summary(
+    row: LoanRow, rate_of: Callable[[LoanRow], Rate], planned: list[tuple[date, int]] | None = None
+) -> LoanSummary:
     if row.overdue_count:
         status = LoanStatus.OVERDUE
     elif row.next_due_on is None:
@@ -107,6 +119,8 @@ def _summary(row: LoanRow, rate_of: Callable[[LoanRow], Rate]) -> LoanSummary:
         interest_basis=InterestBasis(row.interest_basis),
         fees=fees_of(row),
         interest_free_days=row.interest_free_days,
+        schedule_source=ScheduleSource(row.schedule_source),
+        planned=None if planned is None else tuple(planned),
     )
 
 
@@ -116,8 +130,9 @@ def list_loans(
     """Every loan as it stands today (or only ``loan_ids``), oldest first."""
     with database.read() as connection:
         rows = reads.loan_rows(connection, today=today, grace_days=grace_days, loan_ids=loan_ids)
-
-    return [_summary(row, rate_of) for row in rows]
+        kept = [row.loan_id for row in rows if row.schedule_source != ScheduleSource.COMPUTED.value]
+        planned = reads.installment_totals(connection, kept) if kept else {}
+    return [_summary(row, rate_of, planned.get(row.loan_id)) for row in rows]
 
 
 def find_loan(database: Database, ref: str) -> int:
@@ -145,6 +160,21 @@ class ScheduleLine:
     @property
     def total_fen(self) -> int:
         return self.principal_fen + self.interest_fen + self.fee_fen
+
+    @classmethod
+    def to_come(cls, installment: PlannedInstallment) -> ScheduleLine:
+        """An installment of a schedule not saved yet (a preview): nothing paid, upcoming."""
+        return cls(
+            seq=installment.seq,
+            due_on=installment.due_on,
+            principal_fen=installment.principal_fen,
+            interest_fen=installment.interest_fen,
+            paid_fen=0,
+            settled_on=None,
+            status=InstallmentStatus.UPCOMING,
+            corrected=False,
+            fee_fen=installment.fee_fen,
+        )
 
 
 @dataclass(frozen=True)

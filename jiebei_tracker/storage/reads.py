@@ -53,6 +53,7 @@ class LoanRow(NamedTuple):
     fee_per_installment_fen: int = 0
     fee_rate: str = "0"
     interest_free_days: int = 0
+    schedule_source: str = "computed"
 
 
 # The SQL of ``domain.status.installment_status`` for an open installment: overdue when it fell due before
@@ -74,7 +75,7 @@ def loan_rows(
                loan.annual_rate, loan.rate_basis, loan.purpose, loan.autopay, loan.note, platform.name, platform.kind,
                totals.outstanding, totals.remaining, nxt.due_on, {_LEFT.format(t="nxt")}, totals.overdue,
                loan.interest_basis, loan.fee_upfront_fen, loan.fee_per_installment_fen, loan.fee_rate,
-               loan.interest_free_days
+               loan.interest_free_days, loan.schedule_source
         FROM loan
         JOIN platform ON platform.id = loan.platform_id
         JOIN (
@@ -446,3 +447,17 @@ def import_rows(connection: sqlite3.Connection) -> list[tuple]:
         "SELECT id, imported_at, file_name, kind, loan_count, repayment_count, limit_count, note_count, "
         "platform_count, undone_on FROM importbatch ORDER BY id DESC"
     ).fetchall()
+
+
+def installment_totals(connection: sqlite3.Connection, loan_ids: list[int]) -> dict[int, list[tuple[date, int]]]:
+    """Per loan of ``loan_ids``, each installment's due date and total (principal, interest and fee), in order."""
+    params: dict = {}
+    rows = connection.execute(
+        "SELECT loan_id, due_on, principal_fen + interest_fen + fee_fen FROM installment "
+        f"WHERE loan_id IN {_in('loan', loan_ids, params)} ORDER BY loan_id, seq",
+        params,
+    )
+    found: dict[int, list[tuple[date, int]]] = {}
+    for loan_id, due_on, total in rows:
+        found.setdefault(loan_id, []).append((date.fromisoformat(due_on), total))
+    return found

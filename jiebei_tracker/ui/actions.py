@@ -138,6 +138,19 @@ class LoanActions(QObject):
             parent=self._parent,
         )
 
+    def use_platform_plan(self, loan_id: int) -> Changes | None:
+        """Paste the platform's own plan as the loan's schedule (Ctrl+Z puts the old one back)."""
+        loan = self._workspace.loans([loan_id])[0]
+
+        def save(schedule) -> Changes:
+            changes, swap = self._workspace.ledger.use_platform_plan(loan_id, schedule)
+            self.undo.schedule_written(
+                swap, self.tr("use the platform's plan for the {platform} loan").format(platform=loan.platform)
+            )
+            return self._hub.announce(changes)
+
+        return on_demand.plan_dialog().ask(loan=loan, save=save, parent=self._parent)
+
     def edit_repayment(self, repayment: RepaymentLine) -> Changes | None:
         """Correct a recorded repayment's day, amount or note (Ctrl+Z puts the old values back)."""
         loan = self._workspace.loans([repayment.loan_id])[0]

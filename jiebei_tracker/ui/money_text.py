@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from jiebei_tracker.domain.cost import TrueCost
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.schedule import LoanTerms
+from jiebei_tracker.domain.vocabulary import ScheduleSource
+from jiebei_tracker.qt_text import display_language
 
 # Below this the APR and the typed rate are the same figure as the user reads it (four decimals of a fraction).
 _SAME = Decimal("0.0001")
@@ -42,10 +44,17 @@ def fee_words(terms: LoanTerms) -> list[str]:
     return words
 
 
-def cost_sentence(terms: LoanTerms, cost: TrueCost) -> str:
-    """Why the true APR is what it is, next to the rate the user typed."""
+def cost_sentence(terms: LoanTerms, cost: TrueCost, source: ScheduleSource = ScheduleSource.COMPUTED) -> str:
+    """Why the true APR is what it is, next to the rate the user typed (``source``: where the schedule whose
+    cost it is comes from)."""
     apr, typed = percent(cost.apr), percent(terms.rate.annual)
     effective = percent(cost.effective)
+    if source is not ScheduleSource.COMPUTED:
+        return QCoreApplication.translate(
+            "Cost",
+            "Paid as its schedule asks ({source}), this loan costs {apr} a year by the IRR method lenders must state "
+            "({effective} with the monthly interest compounded), against the {typed} of its interest rate.",
+        ).format(source=source.label(display_language()).lower(), apr=apr, effective=effective, typed=typed)
     fees = fee_words(terms)
     if fees:
         said = QCoreApplication.translate("Cost", " and ").join(fees)

@@ -511,6 +511,10 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
         <translation>每月 {rate} 的手续费</translation>
     </message>
     <message>
+        <source>Paid as its schedule asks ({source}), this loan costs {apr} a year by the IRR method lenders must state ({effective} with the monthly interest compounded), against the {typed} of its interest rate.</source>
+        <translation>按现在的还款计划（{source}）还款，按放款机构必须公示的 IRR 方法，这笔借款的真实年化利率是 {apr}（按月复利为 {effective}），利率写的是 {typed}。</translation>
+    </message>
+    <message>
         <source> and </source>
         <translation>、</translation>
     </message>
@@ -1523,6 +1527,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>已提前还{platform}借款 {amount}，还款计划已重新计算。</translation>
     </message>
     <message>
+        <source>use the platform&apos;s plan for the {platform} loan</source>
+        <translation>按平台还款计划录入{platform}借款</translation>
+    </message>
+    <message>
         <source>edit a repayment on {platform}</source>
         <translation>修改还款（{platform}）</translation>
     </message>
@@ -1574,6 +1582,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>未开通</translation>
     </message>
     <message>
+        <source>Schedule: {source}.</source>
+        <translation>还款计划：{source}。</translation>
+    </message>
+    <message>
         <source>Interest counted: {basis} · True APR: &lt;b&gt;{apr}&lt;/b&gt;. {why}</source>
         <translation>计息方式：{basis} · 真实年化：&lt;b&gt;{apr}&lt;/b&gt;。{why}</translation>
     </message>
@@ -1588,6 +1600,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Repay part early…</source>
         <translation>提前还部分…</translation>
+    </message>
+    <message>
+        <source>Paste the platform&apos;s plan…</source>
+        <translation>粘贴平台还款计划…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -2287,6 +2303,37 @@ When they do, this chart shows what share you paid on time each month and over t
         <translation>
             <numerusform>未还（%n 期逾期）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Paste the platform&apos;s plan</source>
+        <translation>粘贴平台还款计划</translation>
+    </message>
+    <message>
+        <source>Copy the repayment plan (还款计划) from the {platform} app and paste it here: lines such as “第1期 2026-02-15 本金 ¥967.43 利息 ¥72.00”, or a table with its header row (期数, 还款日, 本金, 利息, 费用, 应还金额). Its figures replace the schedule worked out from the terms.</source>
+        <translation>从{platform} App 复制还款计划，粘贴到这里：可以是“第1期 2026-02-15 本金 ¥967.43 利息 ¥72.00”这样的行，也可以是带表头（期数、还款日、本金、利息、费用、应还金额）的表格。粘贴的数字将替换按借款条件算出的还款计划。</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} installments, {first} to {last}: interest {interest}, fees {fees}.</source>
+        <translation>共 {count} 期，{first} 至 {last}：利息 {interest}，手续费 {fees}。</translation>
+    </message>
+    <message>
+        <source>The plan shows here as it will be saved once it is pasted.</source>
+        <translation>粘贴后，这里会显示将要保存的还款计划。</translation>
+    </message>
+    <message>
+        <source>Paste the plan first.</source>
+        <translation>请先粘贴还款计划。</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,27 @@ def test_the_command_line_prepays_and_says_what_changed(run):
     assert len(rows) == 13 and rows[9]["due_on"] == "2026-11-01" and rows[9]["status"] == "on_time"
     status, _, err = run("prepay", "1", "--on", "2026-11-01", "--amount", "99999", "--keep", "term")
     assert status == 1 and "--amount '¥99,999.00': repays all the" in err
+
+
+def test_import_plan_replaces_the_schedule_with_the_platform_s_and_refuses_one_that_does_not_add_up(run, tmp_path):
+    loan = [*LOAN[:2], "分期乐", "--borrowed-on", "2026-01-10", "--principal", "3000", "--term", "3"]
+    status, _, err = run(*loan, "--method", "equal_installment", "--annual-rate", "0", "--paid-through", "2026-02-10")
+    assert status == 0, err
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "期数,还款日,本金,利息,手续费,应还金额\n"
+        "1,2026-02-10,1000,0,19.5,1019.5\n2,2026-03-10,1000,0,19.5,1019.5\n3,2026-04-10,1000,0,19.5,1019.5\n",
+        encoding="gbk",
+    )
+    status, out, err = run("import", "plan", "1", str(plan))
+    assert status == 0, err
+    assert "3 installments, 2026-02-10 to 2026-04-10; interest ¥0.00 (computed: ¥0.00), fees ¥58.50" in out
+    (loan_json,) = json.loads(run("loans", "--json")[1])
+    assert loan_json["apr"] == "0.1166"
+    rows = json.loads(run("schedule", "1", "--json")[1])["installments"]
+    assert (rows[0]["fee"], rows[0]["total"], rows[0]["status"]) == ("19.50", "1019.50", "on_time")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("期数,还款日,本金,利息\n1,2026-02-10,1000,0\n2,2026-03-10,900,0\n", encoding="utf-8")
+    status, _, err = run("import", "plan", "1", str(bad))
+    assert status == 1 and "the principals add up to ¥1,900.00, ¥1,100.00 less than the loan's ¥3,000.00" in err
+    assert json.loads(run("schedule", "1", "--json")[1])["installments"] == rows

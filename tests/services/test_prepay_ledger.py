@@ -13,6 +13,7 @@ import pytest
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.prepay import Keep
+from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, ScheduleSource
 from jiebei_tracker.services.loan_detail import prepayment_preview
 from tests.conftest import TODAY
@@ -91,3 +92,33 @@ def test_new_terms_for_a_prepaid_loan_are_taken_only_when_the_schedule_may_be_re
     assert len(_schedule(database, loan_id)) == 12
     with sqlite3.connect(database.path) as raw:
         assert raw.execute("SELECT schedule_source FROM loan").fetchone() == (ScheduleSource.COMPUTED.value,)
+
+
+def test_the_platform_plan_replaces_the_schedule_refits_assumed_repayments_and_undo_puts_all_back(
+    ledger, database, workspace, loan_id
+):
+    before = (_schedule(database, loan_id), _rows(database, "repayment", loan_id))
+    computed = workspace.loan_detail(loan_id).schedule
+    # The platform's figures: a few fen more interest each month, and a ¥5.00 fee.
+    plan = [replace(_planned(line), interest_fen=line.interest_fen + 3, fee_fen=500) for line in computed]
+    changes, swap = ledger.use_platform_plan(loan_id, plan)
+    assert changes.loan_ids == {loan_id}
+    detail = workspace.loan_detail(loan_id)
+    assert [(line.total_fen, line.fee_fen) for line in detail.schedule] == [(i.total_fen, 500) for i in plan]
+    # The ten installments the app had recorded as paid on schedule stay paid in full, at the platform's figures.
+    assert [line.status for line in detail.schedule[:10]] == [InstallmentStatus.ON_TIME] * 10
+    assert detail.summary.schedule_source is ScheduleSource.PLATFORM
+    assert detail.summary.cost.apr > workspace.loans()[0].rate.annual
+    ledger.swap_schedule(swap)
+    assert (_schedule(database, loan_id), _rows(database, "repayment", loan_id)) == before
+
+
+def test_a_plan_whose_principals_do_not_add_up_is_refused(ledger, database, workspace, loan_id):
+    plan = [_planned(line) for line in workspace.loan_detail(loan_id).schedule][:-1]
+    with pytest.raises(InvalidValue) as refused:
+        ledger.use_platform_plan(loan_id, plan)
+    assert refused.value.field == "plan" and "must add up to the loan's ¥12,000.00" in refused.value.reason
+
+
+def _planned(line) -> PlannedInstallment:
+    return PlannedInstallment(line.seq, line.due_on, line.principal_fen, line.interest_fen, line.fee_fen)

@@ -96,8 +96,14 @@ def open_wizard(qtbot, imports):
 
 
 @pytest.fixture
-def actions(workspace):
-    return LoanActions(workspace=workspace, hub=ChangeHub())
+def hub():
+    """The change hub the window's parts share: what one announces, the others hear."""
+    return ChangeHub()
+
+
+@pytest.fixture
+def actions(workspace, hub):
+    return LoanActions(workspace=workspace, hub=hub)
 
 
 @pytest.fixture

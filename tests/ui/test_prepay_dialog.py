@@ -7,13 +7,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jiebei_tracker.domain.past import PastRepayments
-from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.dialogs import loan_editor
 from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
+from jiebei_tracker.ui.dialogs.plan_dialog import PlanDialog
 from jiebei_tracker.ui.dialogs.prepay_dialog import PrepayDialog
 from tests.scenarios import draft
 from tests.ui.keyboard import type_text
@@ -45,7 +46,7 @@ def _opened(monkeypatch, qtbot, dialog_class, person):
 
 
 def test_the_new_schedule_shows_before_saving_and_undo_puts_the_old_one_back(
-    monkeypatch, qtbot, workspace, actions, loan_id, screenshot
+    monkeypatch, qtbot, workspace, hub, actions, loan_id, screenshot
 ):
     before = [(line.due_on, line.total_fen) for line in workspace.loan_detail(loan_id).schedule]
     said = {}
@@ -63,7 +64,7 @@ def test_the_new_schedule_shows_before_saving_and_undo_puts_the_old_one_back(
         press(dialog, Qt.Key.Key_Return)
 
     seen = _opened(monkeypatch, qtbot, PrepayDialog, person)
-    window = LoanDetailDialog(workspace=workspace, hub=ChangeHub(), actions=actions, loan_id=loan_id)
+    window = LoanDetailDialog(workspace=workspace, hub=hub, actions=actions, loan_id=loan_id)
     qtbot.addWidget(window)
     window.prepay_button.click()
     assert seen[0].keep_term.isChecked()
@@ -115,3 +116,42 @@ def test_new_terms_for_a_prepaid_loan_ask_before_rebuilding_its_schedule(
     assert len(asked) == 1 and "rebuilt after a part prepayment" in asked[0]
     schedule = workspace.loan_detail(loan_id).schedule
     assert len(schedule) == 12 and sum(line.principal_fen for line in schedule) == 1_300_000
+
+
+def test_the_platform_s_plan_pasted_shows_before_saving_and_a_bad_line_is_named(
+    monkeypatch, qtbot, workspace, hub, actions, loan_id, screenshot
+):
+    computed = workspace.loan_detail(loan_id).schedule
+    lines = [
+        f"第{line.seq}期 {line.due_on.isoformat()} 本金 ¥{line.principal_fen / 100:,.2f} "
+        f"利息 ¥{(line.interest_fen + 5) / 100:,.2f} 手续费 ¥3.00"
+        for line in computed
+    ]
+    said = {}
+
+    def paste(dialog: PlanDialog, text: str) -> None:
+        """As a person pastes what they copied from the app: Ctrl+A, Ctrl+V."""
+        QApplication.clipboard().setText(text)
+        QTest.keyClick(dialog.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+    def person(dialog: PlanDialog):
+        paste(dialog, lines[0].replace("本金", "本金 x"))  # a slip first
+        said["slip"] = dialog.errors.message("plan")
+        paste(dialog, "还款计划\n" + "\n".join(lines))
+        said["rows"] = dialog.schedule_model.rowCount()
+        said["outcome"] = dialog.outcome.text()
+        screenshot(dialog, "plan-dialog")
+        press(dialog, Qt.Key.Key_Return)
+
+    _opened(monkeypatch, qtbot, PlanDialog, person)
+    window = LoanDetailDialog(workspace=workspace, hub=hub, actions=actions, loan_id=loan_id)
+    qtbot.addWidget(window)
+    window.plan_button.click()
+    assert said["slip"] == "Line 1: column '本金': no principal on this line"
+    assert said["rows"] == 12 and "fees ¥36.00" in said["outcome"]
+    schedule = workspace.loan_detail(loan_id).schedule
+    assert [line.fee_fen for line in schedule] == [300] * 12
+    assert "As the platform shows it" in window.summary.text()
+    actions.undo.stack.undo()
+    assert [line.fee_fen for line in workspace.loan_detail(loan_id).schedule] == [0] * 12

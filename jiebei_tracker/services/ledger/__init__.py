@@ -84,6 +84,7 @@ class Ledger(LedgerBase):
     undo_import_counted = import_undo.undo_import_counted
 
     prepay = schedules.prepay
+    use_platform_plan = schedules.use_platform_plan
     swap_schedule = schedules.swap_schedule
 
     # -- loans -------------------------------------------------------------------------------------------

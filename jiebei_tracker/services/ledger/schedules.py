@@ -1,5 +1,5 @@
-"""The ledger's writes that put a new schedule in place of a loan's: a part prepayment (提前还部分), and undoing or
-redoing one. Each keeps what it replaced, so the swap back is one more swap."""
+"""The ledger's writes that put a new schedule in place of a loan's: a part prepayment (提前还部分), the platform's
+own plan (还款计划), and undoing or redoing either. Each keeps what it replaced, so the swap back is one more swap."""
 
 from __future__ import annotations
 
@@ -7,19 +7,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.money import check_amount
+from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.prepay import Keep, Prepayment, plan_prepayment
+from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.domain.text import clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource, ScheduleSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger.base import (
     LedgerBase,
     get_loan,
+    has_payoff,
     installment_row,
     loan_states,
     reapply,
     row_values,
 )
+from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import terms_of
 
@@ -61,6 +64,35 @@ def prepay(
     return Changes(loan_ids=frozenset({loan_id}), payments=True, created_id=swap.remove_repayment_ids[0]), swap
 
 
+def use_platform_plan(
+    ledger: LedgerBase, loan_id: int, schedule: list[PlannedInstallment]
+) -> tuple[Changes, ScheduleSwap]:
+    """Put the platform's own plan (``importers.plan``) in place of the loan's schedule, its repayments applied to
+    it afresh, and mark the schedule as the platform's. The principals must add up to the loan's."""
+    with ledger._database.transaction() as session:
+        loan = get_loan(session, loan_id)
+        planned = sum(inst.principal_fen for inst in schedule)
+        if planned != loan.principal_fen:
+            raise InvalidValue(
+                "plan",
+                format_yuan(planned),
+                f"the principals must add up to the loan's {format_yuan(loan.principal_fen)}",
+            )
+        refitted = _refit_assumed(session, loan_id, schedule)
+        kept = _swap_back(session, loan, remove=tuple(r["id"] for r in refitted), restore=tuple(refitted))
+        _put_installments(session, loan_id, [installment_row(loan_id, inst) for inst in schedule])
+        loan.schedule_source = ScheduleSource.PLATFORM.value
+        session.flush()
+        unapplied = reapply(session, loan_id)
+        if unapplied and not has_payoff(session, loan_id):
+            raise InvalidValue(
+                "plan",
+                format_yuan(sum(inst.total_fen for inst in schedule)),
+                f"the repayments already recorded are {format_yuan(unapplied)} more than this plan asks for",
+            )
+    return Changes(loan_ids=frozenset({loan_id}), payments=True), kept
+
+
 def swap_schedule(ledger: LedgerBase, swap: ScheduleSwap) -> tuple[Changes, ScheduleSwap]:
     """Put ``swap`` in place (undo of a prepayment, or its redo); returns the swap that takes it back."""
     loan_id = swap.loan_id
@@ -91,6 +123,22 @@ def planned_prepayment(loan: tables.LoanTable, states, paid_on: date, amount_fen
     """The part prepayment of ``loan`` (its installments' ``states``) worked out, or InvalidValue by field."""
     check_amount(amount_fen, field="amount")
     return plan_prepayment(terms_of(loan), states, paid_on=paid_on, amount_fen=amount_fen, keep=keep)
+
+
+def _refit_assumed(session, loan_id: int, schedule: list[PlannedInstallment]) -> list[dict]:
+    """Repayments the app assumed (from the schedule, or an autopay deduction) paid an installment in full on its due
+    date: with the platform's figures, each now pays what the platform's installment of that day asks for. Returns
+    the rows as they were (what undo puts back)."""
+    totals = {inst.due_on: inst.total_fen for inst in schedule}
+    table = tables.RepaymentTable
+    before = []
+    for row in row_values(session, table, table.loan_id == loan_id):
+        assumed = row["source"] in ASSUMED_SOURCES and not row["is_payoff"]
+        if assumed and row["amount_fen"] != totals.get(row["paid_on"], row["amount_fen"]):
+            before.append(row)
+            session.get(table, row["id"]).amount_fen = totals[row["paid_on"]]
+    session.flush()
+    return before
 
 
 def _swap_back(session, loan: tables.LoanTable, *, remove=(), restore=()) -> ScheduleSwap:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.vocabulary import LoanStatus
+from jiebei_tracker.domain.vocabulary import LoanStatus, ScheduleSource
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
@@ -58,6 +58,8 @@ class LoanDetailDialog(QDialog):
         self.payoff_button = QPushButton()
         self.prepay_button = QPushButton()
         self.prepay_button.setObjectName("prepay")
+        self.plan_button = QPushButton()
+        self.plan_button.setObjectName("platform_plan")
         self.edit_button = QPushButton()
         self.delete_button = QPushButton(icon("delete"), "")
         self.delete_repayment_button = QPushButton()
@@ -68,6 +70,7 @@ class LoanDetailDialog(QDialog):
         self.pay_button.clicked.connect(lambda: actions.log_repayment(self.loan_id))
         self.payoff_button.clicked.connect(lambda: actions.log_repayment(self.loan_id, payoff=True))
         self.prepay_button.clicked.connect(lambda: actions.prepay(self.loan_id))
+        self.plan_button.clicked.connect(lambda: actions.use_platform_plan(self.loan_id))
         self.edit_button.clicked.connect(lambda: actions.edit_loan(self.loan_id))
         self.delete_button.clicked.connect(lambda: actions.delete_loan(self.loan_id))
         self.delete_repayment_button.clicked.connect(self.delete_selected_repayment)
@@ -76,6 +79,7 @@ class LoanDetailDialog(QDialog):
         for button in (self.pay_button, self.prepay_button, self.payoff_button, self.edit_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.plan_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.delete_button)
         self.schedule_title = QLabel()
@@ -151,10 +155,15 @@ class LoanDetailDialog(QDialog):
                 status=loan.status.label(language),
             )
             + "<br>"
+            + (
+                ""
+                if loan.schedule_source is ScheduleSource.COMPUTED
+                else self.tr("Schedule: {source}.").format(source=loan.schedule_source.label(language)) + " "
+            )
             + self.tr("Interest counted: {basis} · True APR: <b>{apr}</b>. {why}").format(
                 basis=loan.interest_basis.label(language),
                 apr=percent(loan.cost.apr),
-                why=html.escape(cost_sentence(loan.terms, loan.cost)),
+                why=html.escape(cost_sentence(loan.terms, loan.cost, loan.schedule_source)),
             )
             + (f"<br>{self.tr('Note')}: {_escaped_lines(loan.note)}" if loan.note else "")
         )
@@ -202,6 +211,7 @@ class LoanDetailDialog(QDialog):
         self.pay_button.setText(self.tr("Log repayment…"))
         self.payoff_button.setText(self.tr("Pay off early…"))
         self.prepay_button.setText(self.tr("Repay part early…"))
+        self.plan_button.setText(self.tr("Paste the platform's plan…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete loan"))
         self.delete_repayment_button.setText(self.tr("Delete repayment"))

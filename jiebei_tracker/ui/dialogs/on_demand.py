@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
     from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
     from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
+    from jiebei_tracker.ui.dialogs.plan_dialog import PlanDialog
     from jiebei_tracker.ui.dialogs.prepay_dialog import PrepayDialog
     from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
     from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
@@ -27,6 +28,12 @@ def loan_editor_dialog() -> type[LoanEditorDialog]:
     from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 
     return LoanEditorDialog
+
+
+def plan_dialog() -> type[PlanDialog]:
+    from jiebei_tracker.ui.dialogs.plan_dialog import PlanDialog
+
+    return PlanDialog
 
 
 def prepay_dialog() -> type[PrepayDialog]:

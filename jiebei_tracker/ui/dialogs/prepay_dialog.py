@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, format_yuan, parse_positive_yuan
 from jiebei_tracker.domain.prepay import Keep, Prepayment
-from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary, ScheduleLine
 from jiebei_tracker.ui.common import record_table
@@ -147,22 +146,7 @@ class PrepayDialog(FormDialog):
             )
         )
         make_room(self.outcome)
-        self.schedule_model.set_records(
-            [
-                ScheduleLine(
-                    seq=i.seq,
-                    due_on=i.due_on,
-                    principal_fen=i.principal_fen,
-                    interest_fen=i.interest_fen,
-                    paid_fen=0,
-                    settled_on=None,
-                    status=InstallmentStatus.UPCOMING,
-                    corrected=False,
-                    fee_fen=i.fee_fen,
-                )
-                for i in rebuilt
-            ]
-        )
+        self.schedule_model.set_records([ScheduleLine.to_come(i) for i in rebuilt])
 
     def _refusal(self, error: InvalidValue) -> str:
         out_of_bounds = bounds.refusal(error)

@@ -239,7 +239,7 @@ class LoansTableModel(TranslatedHeadersModel):
         if role == _TOOLTIP_ROLE and column == 0 and loan.note:
             return plain_tooltip(loan.note)
         if role == _TOOLTIP_ROLE and column == APR_COLUMN:
-            return cost_sentence(loan.terms, loan.cost)
+            return cost_sentence(loan.terms, loan.cost, loan.schedule_source)
         return None
 
 
