@@ -141,9 +141,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
         "--force", action="store_true", help="record --amount even when it is far below the proposed payoff"
     )
 
-    platform = commands.add_parser("platform", help="set a platform's kind")
+    platform = commands.add_parser("platform", help="set a platform's kind or its penalty interest")
     platform.add_argument("name", metavar="NAME")
-    platform.add_argument("--kind", required=True, metavar="KIND", help=", ".join(k.value for k in PlatformKind))
+    platform.add_argument("--kind", metavar="KIND", help=", ".join(k.value for k in PlatformKind))
+    platform.add_argument(
+        "--penalty-multiplier",
+        metavar="M",
+        help="penalty interest (罚息) on what is overdue, as a multiple of the daily rate (default 1.5)",
+    )
 
     limit = commands.add_parser("limit", help="record a platform's credit limit")
     limit.add_argument("platform", metavar="PLATFORM")
@@ -481,17 +486,28 @@ def _quote_parts(quote) -> str:
             f"principal {format_yuan(quote.principal_fen)} + interest for {quote.accrued_days} days "
             f"{format_yuan(quote.accrued_interest_fen)}"
         )
+    if quote.penalty_fen:
+        parts.append(f"penalty interest about {format_yuan(quote.penalty_fen)}")
     text = " + ".join(parts) or format_yuan(quote.amount_fen)
-    if quote.due_unpaid_count:
-        text += " (penalty interest or late fees the platform may charge are not included)"
+    if quote.penalty_fen:
+        text += " (an estimate: use --amount for what the platform asks)"
     return text
 
 
 def _cmd_platform(args, context: Context) -> int:
-    kind = option_value(PlatformKind.parse, args.kind, "--kind")
+    from jiebei_tracker.domain.penalty import parse_multiplier
+
+    if args.kind is None and args.penalty_multiplier is None:
+        raise InvalidValue("--kind", None, "give --kind KIND, --penalty-multiplier M, or both")
     name = option_value(clean_name, args.name, "NAME")
-    context.ledger.set_platform_kind(name, kind)
-    print(f"{name}: {kind.value}", file=context.out)
+    kind = option_value(PlatformKind.parse, args.kind, "--kind")
+    multiplier = option_value(parse_multiplier, args.penalty_multiplier, "--penalty-multiplier")
+    if kind is not None:
+        context.ledger.set_platform_kind(name, kind)
+        print(f"{name}: {kind.value}", file=context.out)
+    if multiplier is not None:
+        context.ledger.set_penalty_multiplier(name, multiplier)
+        print(f"{name}: penalty interest {multiplier.normalize():f} × the daily rate", file=context.out)
     return EXIT_OK
 
 

@@ -193,6 +193,7 @@ def platforms(args, context) -> int:
                 {
                     "platform": p.name,
                     "kind": p.kind.value,
+                    "penalty_multiplier": format(p.penalty_multiplier.normalize(), "f"),
                     "limits": [
                         {"date": c.recorded_on.isoformat(), "limit": fen_to_yuan(c.limit_fen)} for c in p.limits
                     ],

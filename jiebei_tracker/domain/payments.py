@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from jiebei_tracker.domain.money import round_fen
+from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER, PenaltyTerms
 from jiebei_tracker.domain.rates import DAYS_PER_YEAR, Rate
 from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.domain.status import installment_status
@@ -34,6 +35,7 @@ class InstallmentState:
     paid_principal_fen: int = 0
     settled_on: date | None = None
     settled_by_payoff: bool = False
+    paid_penalty_fen: int = 0  # penalty interest a late repayment paid beyond the installment's total
 
     @property
     def seq(self) -> int:
@@ -77,12 +79,20 @@ class Pot:
     repayment would settle). docs/money.md, Paying: money goes to the earliest open installment, interest before
     principal, and what is left flows on to the next."""
 
-    __slots__ = ("cursor", "interest_left", "principal_left")
+    __slots__ = ("cursor", "interest_left", "penalty", "penalty_paid", "principal_left")
 
-    def __init__(self, interest_left: list[int], principal_left: list[int]) -> None:
+    def __init__(
+        self,
+        interest_left: list[int],
+        principal_left: list[int],
+        penalty: Callable[[int, int, date], int] | None = None,
+    ) -> None:
         self.interest_left = interest_left
         self.principal_left = principal_left
         self.cursor = 0  # the earliest installment not yet paid in full
+        # penalty(index, principal overdue, day): what installment ``index`` has run up by ``day`` (None: no penalty)
+        self.penalty = penalty
+        self.penalty_paid = [0] * len(interest_left)
 
     @property
     def left(self) -> tuple[list[int], list[int]]:
@@ -90,14 +100,24 @@ class Pot:
         return self.interest_left, self.principal_left
 
     @classmethod
-    def of(cls, installments: Sequence[PlannedInstallment]) -> Pot:
-        return cls([i.charges_fen for i in installments], [i.principal_fen for i in installments])
+    def of(cls, installments: Sequence[PlannedInstallment], penalty: PenaltyTerms | None = None) -> Pot:
+        accrued = None
+        if penalty is not None:
 
-    def pour(self, money: int) -> tuple[int, int]:
-        """Pay ``money`` in; returns (the principal it repaid, what was left over once everything was paid)."""
+            def accrued(index: int, principal_fen: int, day: date) -> int:
+                return penalty.accrued(installments[index].due_on, principal_fen, day)
+
+        return cls([i.charges_fen for i in installments], [i.principal_fen for i in installments], accrued)
+
+    def pour(self, money: int, day: date | None = None) -> tuple[int, int]:
+        """Pay ``money`` in on ``day``; returns (the principal it repaid, what was left over once everything was
+        paid). A payment that settles an installment after its deadline and has money left pays the penalty it ran
+        up (on the principal still overdue at that payment) before the rest flows on, when the pot knows the
+        penalty terms and the day is given."""
         interest_left, principal_left = self.interest_left, self.principal_left
         cursor, count, repaid = self.cursor, len(interest_left), 0
         while money > 0 and cursor < count:
+            overdue = principal_left[cursor]
             take = min(money, interest_left[cursor])
             interest_left[cursor] -= take
             money -= take
@@ -106,6 +126,11 @@ class Pot:
             money -= take
             repaid += take
             if not interest_left[cursor] and not principal_left[cursor]:
+                if money and self.penalty is not None and day is not None:
+                    owed = self.penalty(cursor, overdue, day) - self.penalty_paid[cursor]
+                    take = min(money, max(owed, 0))
+                    self.penalty_paid[cursor] += take
+                    money -= take
                 cursor += 1
         self.cursor = cursor
         return repaid, money
@@ -119,21 +144,26 @@ class Pot:
 
 
 def apply_payments(
-    installments: Sequence[PlannedInstallment], payments: Iterable[Payment], *, as_of: date | None = None
+    installments: Sequence[PlannedInstallment],
+    payments: Iterable[Payment],
+    *,
+    as_of: date | None = None,
+    penalty: PenaltyTerms | None = None,
 ) -> Application:
     """Apply payments in date order through the waterfall (``Pot``): each to the earliest open installment,
     interest before principal, the rest flowing on to the next. Payments after ``as_of`` (when given) are left out.
 
-    An installment with nothing to pay (e.g. a 0 % interest-first month) counts as settled on its due date.
+    An installment with nothing to pay (e.g. a 0 % interest-first month) counts as settled on its due date. With
+    ``penalty``, a late payment's surplus on the installment it settles pays its penalty interest first (``Pot``).
     """
     ordered = sorted((p for p in payments if as_of is None or p.paid_on <= as_of), key=lambda p: p.paid_on)
-    pot = Pot.of(installments)
+    pot = Pot.of(installments, penalty)
     settled: list[date | None] = [i.due_on if i.total_fen == 0 else None for i in installments]
     by_payoff = [False] * len(installments)
     unapplied = 0
     for payment in ordered:
         start = pot.cursor
-        unapplied += pot.pour(payment.amount_fen)[1]
+        unapplied += pot.pour(payment.amount_fen, payment.paid_on)[1]
         if payment.is_payoff:
             pot.close()
         for index in range(start, pot.cursor):  # paid in full (or closed) by this payment
@@ -147,19 +177,22 @@ def apply_payments(
             inst.principal_fen - pot.principal_left[i],
             settled[i],
             by_payoff[i],
+            pot.penalty_paid[i],
         )
         for i, inst in enumerate(installments)
     ]
     return Application(states, unapplied)
 
 
-def principal_repaid(installments: Sequence[PlannedInstallment], payments: Iterable[Payment]) -> list[tuple[date, int]]:
+def principal_repaid(
+    installments: Sequence[PlannedInstallment], payments: Iterable[Payment], penalty: PenaltyTerms | None = None
+) -> list[tuple[date, int]]:
     """The principal each payment repaid, in payment order (a payoff: whatever principal was left), by the same
     waterfall as ``apply_payments``, walked once rather than once per payment date."""
-    pot = Pot.of(installments)
+    pot = Pot.of(installments, penalty)
     result = []
     for payment in sorted(payments, key=lambda p: p.paid_on):
-        repaid = pot.pour(payment.amount_fen)[0]
+        repaid = pot.pour(payment.amount_fen, payment.paid_on)[0]
         if payment.is_payoff:
             repaid += pot.close()
         result.append((payment.paid_on, repaid))
@@ -256,18 +289,27 @@ class PayoffQuote:
     accrued_interest_fen: int  # on that principal since the last due date, at the daily rate
     accrued_days: int  # the days that interest is for: 0 when no principal is left to bear it (a matured loan)
     due_unpaid_count: int = 0  # how many installments already due are still open
+    penalty_fen: int = 0  # penalty interest those have run up (an estimate: domain.penalty)
+    penalty_multiplier: Decimal = DEFAULT_MULTIPLIER  # of the daily rate, as the estimate used it
 
     @property
     def amount_fen(self) -> int:
-        return self.due_unpaid_fen + self.principal_fen + self.accrued_interest_fen
+        return self.due_unpaid_fen + self.principal_fen + self.accrued_interest_fen + self.penalty_fen
 
 
-def propose_payoff(states: Sequence[InstallmentState], *, rate: Rate, borrowed_on: date, paid_on: date) -> PayoffQuote:
+def propose_payoff(
+    states: Sequence[InstallmentState],
+    *,
+    rate: Rate,
+    borrowed_on: date,
+    paid_on: date,
+    penalty: PenaltyTerms | None = None,
+) -> PayoffQuote:
     """What settling on ``paid_on`` costs: every installment already due and still open, in full (its principal
     and its scheduled interest — a matured loan owes exactly these), plus the principal not yet due with interest
-    on it since the last due date at ``annual / 360`` a day (docs/money.md). Interest already prepaid on
-    installments not yet due is credited against that interest. Penalty interest on what is overdue is not
-    estimated: each platform charges its own, and the user changes the amount to what the platform asks."""
+    on it since the last due date at ``annual / 360`` a day (docs/money.md), plus (given ``penalty``) the penalty
+    interest the overdue installments have run up — an estimate: the user changes the amount to what the platform
+    asks. Interest already prepaid on installments not yet due is credited against that interest."""
     open_states = [s for s in states if not s.is_settled(paid_on)]
     due = [s for s in open_states if s.due_on <= paid_on]
     future = [s for s in open_states if s.due_on > paid_on]
@@ -276,7 +318,13 @@ def propose_payoff(states: Sequence[InstallmentState], *, rate: Rate, borrowed_o
     days = (paid_on - last_due).days if principal else 0
     accrued = round_fen(principal * rate.annual * days / DAYS_PER_YEAR)
     accrued = max(0, accrued - sum(s.paid_interest_fen for s in future))
-    return PayoffQuote(paid_on, sum(s.remaining_fen for s in due), principal, accrued, days, len(due))
+    penalties = 0
+    if penalty is not None:
+        penalties = sum(penalty.accrued(s.due_on, s.remaining_principal_fen, paid_on) - s.paid_penalty_fen for s in due)
+    multiplier = penalty.multiplier if penalty is not None else DEFAULT_MULTIPLIER
+    return PayoffQuote(
+        paid_on, sum(s.remaining_fen for s in due), principal, accrued, days, len(due), max(0, penalties), multiplier
+    )
 
 
 # An early payoff for less than this share of the proposed amount is most likely a typing slip (0.01 for 12,000):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from operator import attrgetter
 
 from jiebei_tracker.domain.limits import limit_changes
+from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
@@ -30,6 +32,7 @@ class PlatformSummary:
     name: str
     kind: PlatformKind
     limits: list[LimitChange]
+    penalty_multiplier: Decimal = DEFAULT_MULTIPLIER
 
     @property
     def current_limit_fen(self) -> int | None:
@@ -56,7 +59,10 @@ def list_platforms(database: Database) -> list[PlatformSummary]:
         by_platform.setdefault(record.platform_id, []).append(
             LimitChange(record.recorded_on, record.limit_fen, change, record.limit_id, record.note)
         )
-    return [PlatformSummary(p.name, PlatformKind(p.kind), by_platform.get(p.platform_id, [])) for p in platforms]
+    return [
+        PlatformSummary(p.name, PlatformKind(p.kind), by_platform.get(p.platform_id, []), Decimal(p.penalty_multiplier))
+        for p in platforms
+    ]
 
 
 def list_notes(database: Database) -> list[NoteRecord]:

@@ -16,6 +16,7 @@ from jiebei_tracker.domain.payments import (
 )
 from jiebei_tracker.domain.prepay import Keep, Prepayment
 from jiebei_tracker.domain.vocabulary import RepaymentSource
+from jiebei_tracker.services.ledger.base import applied_payments, penalty_terms_for
 from jiebei_tracker.services.ledger.repayments import nearest_assumed
 from jiebei_tracker.services.ledger.schedules import planned_prepayment
 from jiebei_tracker.services.loans import LoanDetail, RepaymentLine, RepaymentOutlook, ScheduleLine, list_loans
@@ -33,8 +34,8 @@ def loan_detail(database: Database, loan_id: int, *, as_of: date, today: date, g
     if not summaries:
         raise InvalidValue("loan", loan_id, "no such loan")
     with database.reading() as session:
-        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
-    application = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=as_of)
+        inst_rows, application = applied_payments(session, loan_id, as_of=as_of)
+        pay_rows = loan_schedule_rows(session, loan_id)[1]
     lines = [
         ScheduleLine(
             seq=state.seq,
@@ -65,12 +66,10 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
         loan = session.get(tables.LoanTable, loan_id)
         if loan is None:
             raise InvalidValue("loan", loan_id, "no such loan")
-        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+        states = applied_payments(session, loan_id, as_of=paid_on)[1].states
+        penalty = penalty_terms_for(session, [loan_id])[loan_id]
         rate, borrowed_on = rate_of(loan), loan.borrowed_on
-    states = apply_payments(
-        [installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows], as_of=paid_on
-    ).states
-    return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on)
+    return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on, penalty=penalty)
 
 
 def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> RepaymentOutlook:
@@ -80,13 +79,14 @@ def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> Rep
         if session.get(tables.LoanTable, loan_id) is None:
             raise InvalidValue("loan", loan_id, "no such loan")
         inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
+        penalty = penalty_terms_for(session, [loan_id])[loan_id]
     assumed = [(r.id, r.paid_on) for r in pay_rows if RepaymentSource(r.source).is_assumed and not r.is_payoff]
     replaced = nearest_assumed(assumed, [r.due_on for r in inst_rows], paid_on) if assumed else None
     installments = [installment_of(r) for r in inst_rows]
     payments = [payment_of(r) for r in pay_rows if r.id != replaced]
     return RepaymentOutlook(
-        apply_payments(installments, payments, as_of=paid_on).states,
-        remaining_total(apply_payments(installments, payments).states),
+        apply_payments(installments, payments, as_of=paid_on, penalty=penalty).states,
+        remaining_total(apply_payments(installments, payments, penalty=penalty).states),
     )
 
 
@@ -101,6 +101,5 @@ def prepayment_preview(
             raise InvalidValue("loan", loan_id, "no such loan")
         if paid_on < loan.borrowed_on:
             raise InvalidValue("paid_on", paid_on.isoformat(), f"is before the loan was taken ({loan.borrowed_on})")
-        inst_rows, pay_rows = loan_schedule_rows(session, loan_id)
-        states = apply_payments([installment_of(r) for r in inst_rows], [payment_of(r) for r in pay_rows]).states
+        states = applied_payments(session, loan_id)[1].states
         return planned_prepayment(loan, states, paid_on, amount_fen, keep)

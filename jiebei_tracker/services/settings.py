@@ -81,3 +81,11 @@ class SettingsStore:
                 **{name: getattr(settings, name) for name in BACKUP_LIMITS},
             },
         )
+
+
+def grace_days_in(connection) -> int:
+    """The grace days setting, read on a connection already open (a write transaction's: the ledger's penalty
+    interest counts from the due date plus these)."""
+    found = stored.setting_json(connection, _GENERAL_KEY)
+    days = json.loads(found).get("grace_days", 0) if found else 0
+    return days if isinstance(days, int) and 0 <= days <= 30 else 0

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal
 from itertools import groupby
 from operator import attrgetter
 
@@ -54,16 +55,20 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
     # A long history has far fewer distinct days than dates (10 years: ~3,650 days, ~100,000 dates), so each
     # ISO text is parsed once; records are made with tuple.__new__, skipping the NamedTuple's Python __new__.
     day = _Days().__getitem__
+    rate = _Rates().__getitem__
     new = tuple.__new__
     with database.read() as connection:
         cursor = connection.cursor()
-        platforms = {
-            pid: (name, _PLATFORM_KINDS[kind])
-            for pid, name, kind in cursor.execute(f"SELECT id, name, kind FROM {_PLATFORM}")
-        }
+        rows = cursor.execute
+        platforms, multipliers = {}, {}
+        for pid, name, kind, multiplier in cursor.execute(
+            f"SELECT id, name, kind, penalty_multiplier FROM {_PLATFORM}"
+        ):
+            platforms[pid] = (name, _PLATFORM_KINDS[kind])
+            multipliers[pid] = Decimal(multiplier)
         loan_rows = cursor.execute(
-            "SELECT id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on, fee_upfront_fen "
-            f"FROM {_LOAN}"
+            "SELECT id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on, fee_upfront_fen, "
+            f"annual_rate FROM {_LOAN}"
             + only.format(column="id")
             + " ORDER BY borrowed_on, id",  # as Book keeps them, so its sort finds them in order
             params,
@@ -75,11 +80,11 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
                 [
                     new(
                         Installment,
-                        (iid, loan_id, seq, day(due), principal, interest, paid_i, paid_p, day(settled), fee),
+                        (iid, loan_id, seq, day(due), principal, interest, paid_i, paid_p, day(settled), fee, penalty),
                     )
-                    for iid, loan_id, seq, due, principal, interest, paid_i, paid_p, settled, fee in cursor.execute(
+                    for iid, loan_id, seq, due, principal, interest, paid_i, paid_p, settled, fee, penalty in rows(
                         "SELECT id, loan_id, seq, due_on, principal_fen, interest_fen, paid_interest_fen, "
-                        f"paid_principal_fen, settled_on, fee_fen FROM {_INSTALLMENT}"
+                        f"paid_principal_fen, settled_on, fee_fen, paid_penalty_fen FROM {_INSTALLMENT}"
                         + only.format(column="loan_id")
                         + " ORDER BY loan_id, seq",
                         params,
@@ -123,17 +128,25 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
             *platforms[platform_id],  # platform, platform_kind
             _PURPOSES[purpose],
             bool(autopay),
-            principal_fen,
+            principal,
             day(borrowed_on),
             installments.get(loan_id, none),
             external_id,
-            fee_upfront_fen,
+            upfront,
+            rate(rate_text),
+            multipliers[platform_id],
         )
-        for loan_id, external_id, platform_id, purpose, autopay, principal_fen, borrowed_on, fee_upfront_fen in (
-            loan_rows
-        )
+        for loan_id, external_id, platform_id, purpose, autopay, principal, borrowed_on, upfront, rate_text in loan_rows
     ]
     return Book.of(loans, repayments, limits, notes, {name: kind for name, kind in platforms.values()})
+
+
+class _Rates(dict):
+    """Stored rate text → Decimal, each text parsed once (a long history repeats a few rates many times)."""
+
+    def __missing__(self, text: str) -> Decimal:
+        found = self[text] = Decimal(text)
+        return found
 
 
 class _Days(dict):

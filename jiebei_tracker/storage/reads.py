@@ -398,11 +398,13 @@ class PlatformRow(NamedTuple):
     platform_id: int
     name: str
     kind: str
+    penalty_multiplier: str = "1.5"
 
 
 def platforms(connection: sqlite3.Connection) -> list[PlatformRow]:
     """Every platform, by name."""
-    return [PlatformRow(*row) for row in connection.execute("SELECT id, name, kind FROM platform ORDER BY name")]
+    rows = connection.execute("SELECT id, name, kind, penalty_multiplier FROM platform ORDER BY name")
+    return [PlatformRow(*row) for row in rows]
 
 
 class LimitRow(NamedTuple):

@@ -38,6 +38,8 @@ class Platform(SQLModel, table=True):
     name: str = Field(unique=True)
     kind: str = Field(default="internet")
     import_id: int | None = Field(default=None, sa_column=import_id_column())
+    # Penalty interest on what is overdue, as a multiple of the loan's daily rate (a decimal string: "1.5").
+    penalty_multiplier: str = Field(default="1.5", sa_column_kwargs={"server_default": "1.5"})
 
 
 class LoanTable(SQLModel, table=True):
@@ -114,6 +116,8 @@ class InstallmentTable(SQLModel, table=True):
     settled_on: date | None = Field(default=None)
     # The installment's fee, paid with its interest before its principal (``paid_interest_fen`` holds both).
     fee_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Penalty interest paid: what a repayment made after the deadline paid beyond the installment's total.
+    paid_penalty_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class RepaymentTable(SQLModel, table=True):

@@ -2688,6 +2688,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>备注（可选）</translation>
     </message>
     <message>
+        <source>penalty interest about {penalty}</source>
+        <translation>罚息约 {penalty}</translation>
+    </message>
+    <message>
+        <source>The penalty interest is an estimate ({multiplier} × the daily rate on what is overdue, for each day past the due date); late fees are not included.</source>
+        <translation>罚息是估算的（按逾期本金、日利率的 {multiplier} 倍、从还款日次日起逐日计算），不含滞纳金。</translation>
+    </message>
+    <message>
         <source>Pays {amount} of installment {seq}.</source>
         <translation>将还第 {seq} 期中的 {amount}。</translation>
     </message>
@@ -2736,10 +2744,6 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Proposed: {parts}.</source>
         <translation>建议金额：{parts}。</translation>
-    </message>
-    <message>
-        <source>Penalty interest or late fees the platform may charge are not included.</source>
-        <translation>不含平台可能收取的罚息或违约金。</translation>
     </message>
     <message>
         <source>Change the amount if the platform asked for a different one.</source>

@@ -152,3 +152,18 @@ def test_import_plan_replaces_the_schedule_with_the_platform_s_and_refuses_one_t
     status, _, err = run("import", "plan", "1", str(bad))
     assert status == 1 and "the principals add up to ¥1,900.00, ¥1,100.00 less than the loan's ¥3,000.00" in err
     assert json.loads(run("schedule", "1", "--json")[1])["installments"] == rows
+
+
+def test_a_platform_s_penalty_multiplier_is_set_shown_and_used_for_late_repayments(run):
+    status, _, err = run(*LOAN, "--method", "equal_installment", "--annual-rate", "7.2%")
+    assert status == 0, err
+    run("pay", "1", "--on", "2024-03-10", "--amount", "1100")  # installment 1 (¥1,039.43) 10 days late
+    # At 1.5 × 0.02 %, ¥967.43 for 10 days: ¥2.90 penalty; ¥57.67 goes on to installment 2.
+    rows = json.loads(run("schedule", "1", "--json")[1])["installments"]
+    assert rows[1]["paid"] == "57.67"
+    status, out, err = run("platform", "借呗", "--penalty-multiplier", "0")
+    assert status == 0 and "借呗: penalty interest 0 × the daily rate" in out, err
+    assert json.loads(run("platforms", "--json")[1])[0]["penalty_multiplier"] == "0"
+    assert json.loads(run("schedule", "1", "--json")[1])["installments"][1]["paid"] == "60.57"  # none taken now
+    status, _, err = run("platform", "借呗", "--penalty-multiplier", "twice")
+    assert status == 1 and "--penalty-multiplier 'twice': not a multiplier" in err

@@ -23,12 +23,13 @@ def test_a_matured_loan_is_proposed_its_open_installments_in_full(run):
     run("pay", "OLD", "--on", "2023-02-15", "--amount", "2042.21")
     status, out, _ = run("payoff", "OLD", "--on", "2025-01-05")
     assert status == 0
+    # Penalty at 1.5 × 0.02 % a day on each installment's principal, 539 to 661 days past its due date.
     assert (
-        "proposed payoff: 5 installments already due (principal and interest) ¥10,211.05 "
-        "(penalty interest or late fees the platform may charge are not included)"
+        "proposed payoff: 5 installments already due (principal and interest) ¥10,211.05 + penalty interest "
+        "about ¥1,806.66 (an estimate: use --amount for what the platform asks)"
     ) in out
     assert "interest for" not in out  # not "principal ¥0.00 + interest for 720 days ¥0.00"
-    assert "paid off loan #1 with ¥10,211.05" in out
+    assert "paid off loan #1 with ¥12,017.71" in out
     assert _statuses(run, "OLD") == ["on_time"] + ["late"] * 5  # settled by the payoff long after they fell due
 
 

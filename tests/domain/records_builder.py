@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 from itertools import count
 
 from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repayment, Snapshot
@@ -81,6 +82,7 @@ class Records:
             borrowed_on=borrowed_on,
             installments=installments,
             fee_upfront_fen=fees.upfront_fen,
+            annual_rate=Decimal(annual),
         )
         self.loans.append(record)
         self.repayments += [

@@ -106,8 +106,10 @@ def test_0006_gives_every_loan_the_monthly_basis_and_no_fees_and_down_gives_0005
     # their fee.
     assert [row[:-6] for row in after["loan"]] == rows_at_0005["loan"]
     assert [row[-6:] for row in after["loan"]] == [("monthly", 0, 0, "0", 0, "computed")]
-    assert [row[:-1] for row in after["installment"]] == rows_at_0005["installment"]
-    assert {row[-1] for row in after["installment"]} == {0}
+    assert [row[:-2] for row in after["installment"]] == rows_at_0005["installment"]
+    assert {row[-2:] for row in after["installment"]} == {(0, 0)}  # fee, penalty paid
+    assert [row[:-1] for row in after["platform"]] == rows_at_0005["platform"]
+    assert {row[-1] for row in after["platform"]} == {"1.5"}  # the penalty multiplier
     with sqlite3.connect(path) as raw:
         indexed = [row[2] for row in raw.execute("PRAGMA index_info(ix_installment_open_by_loan)")]
         assert "fee_fen" in indexed

@@ -140,7 +140,8 @@ def test_the_flag_list_grows_with_its_cards_instead_of_scrolling_inside_the_page
         widget.set_flags(flags[:count])
         widget.adjustSize()
         heights.append(widget.height())
-    assert len(flags) >= 3 and heights[1] > heights[0] * 2  # every card shown in full: the page scrolls, not a box
+    # Every card shown in full (the first, the overdue one, is the tallest): the page scrolls, not a box.
+    assert len(flags) >= 3 and heights[1] > heights[0] * 1.5
     assert all(card.geometry().bottom() <= widget.height() for card in widget.cards)
 
 

@@ -5,11 +5,14 @@ schedule."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.penalty import penalty_fen
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.ui.common import STATUS_COLOURS
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
@@ -46,10 +49,17 @@ def test_a_matured_loan_is_paid_off_in_a_dialog_titled_so_for_what_it_really_owe
     detail.payoff_button.click()
     [shown] = payoff_by_keyboard
     assert shown["title"] == "Pay off early"
-    assert shown["amount"] == "12253.26"
+    # Each installment's principal has run up 1.5 × 0.02 % a day of penalty since its due date (an estimate).
+    penalty = sum(
+        penalty_fen(line.principal_fen, Decimal("0.072"), Decimal("1.5"), (TODAY - line.due_on).days)
+        for line in workspace.loan_detail(loan_id, as_of=date(2024, 1, 15)).schedule
+    )
+    assert shown["amount"] == f"{(1_225_326 + penalty) / 100:.2f}"
     assert shown["quote"].splitlines() == [
-        "Proposed: 6 installments already due (principal and interest) ¥12,253.26.",
-        "Penalty interest or late fees the platform may charge are not included.",
+        "Proposed: 6 installments already due (principal and interest) ¥12,253.26 + penalty interest about "
+        f"{format_yuan(penalty)}.",
+        "The penalty interest is an estimate (1.5 × the daily rate on what is overdue, for each day past the due "
+        "date); late fees are not included.",
         "Change the amount if the platform asked for a different one.",
     ]
     assert workspace.loans([loan_id])[0].remaining_fen == 0

@@ -5,12 +5,14 @@ status bar's Undo; the loan window's repayments with their source, corrected by 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from jiebei_tracker.domain.penalty import penalty_fen
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, RepaymentSource
 from jiebei_tracker.services.ledger.repayments import InstallmentKey
 from jiebei_tracker.ui import undo_notice
@@ -101,9 +103,13 @@ def test_amount_and_note_typed_are_saved_as_a_repayment_logged_by_hand(workspace
     assert changes is not None and changes.payments
     assert saved(workspace, loan_id) == [(TODAY, 150_000, "工资卡 6222", RepaymentSource.MANUAL, False)]
     schedule = workspace.loan_detail(loan_id).schedule
+    # Installment 1 is paid 136 days late: what is beyond it pays its penalty interest first, the rest goes on.
+    penalty = penalty_fen(
+        schedule[0].principal_fen, Decimal("0.072"), Decimal("1.5"), (TODAY - schedule[0].due_on).days
+    )
     assert [(line.paid_fen, line.status) for line in schedule[:3]] == [
         (INSTALLMENT_FEN, LATE),
-        (150_000 - INSTALLMENT_FEN, OVERDUE),
+        (150_000 - INSTALLMENT_FEN - penalty, OVERDUE),
         (0, OVERDUE),
     ]
 
@@ -175,15 +181,20 @@ def test_the_settles_line_starts_after_what_is_paid_and_follows_the_day(open_rep
     workspace.ledger.log_repayment(loan_id, paid_on=date(2026, 7, 15), amount_fen=INSTALLMENT_FEN + 20_000)
     workspace.ledger.log_repayment(loan_id, paid_on=date(2026, 9, 1), amount_fen=INSTALLMENT_FEN)
     dialog = open_repayment_dialog()
-    # On TODAY both count: installment 1 paid, installment 2 paid, ¥200.00 of installment 3 paid.
-    assert type_amount(dialog, "839.43") == "Settles installment 3."
+    # On TODAY both count: installment 1 paid, installment 2 paid 17 days late — of the ¥200.00 beyond it, its
+    # penalty interest (on the ¥839.43 principal still overdue, for 17 days: ¥4.28) is paid first, ¥195.72 goes on.
+    third = workspace.loan_detail(loan_id).schedule[2]
+    assert third.paid_fen == 20_000 - 428
+    assert type_amount(dialog, f"{(third.total_fen - third.paid_fen) / 100:.2f}") == "Settles installment 3."
+    assert type_amount(dialog, "839.43") == "Pays ¥839.43 of installment 3."
     # On 2026-08-01 only the first counts: ¥200.00 of installment 2 is paid.
     dialog.paid_on.line_edit.selectAll()
     type_text(dialog.paid_on.line_edit, "2026-08-01")
     assert dialog.settles_label.text() == "Settles installment 2."
-    # Beyond what is owed is judged on everything logged, whatever the day.
-    assert type_amount(dialog, str((LEFT_FEN - 2 * INSTALLMENT_FEN - 20_000 + 1) / 100)) == (
-        "More than the ¥10,194.29 left to pay. To settle the loan early, tick “Pay off the whole loan now”."
+    # Beyond what is owed is judged on everything logged, whatever the day (the ¥4.28 of penalty interest paid
+    # repaid none of the schedule).
+    assert type_amount(dialog, str((LEFT_FEN - 2 * INSTALLMENT_FEN - 20_000 + 428 + 1) / 100)) == (
+        "More than the ¥10,198.57 left to pay. To settle the loan early, tick “Pay off the whole loan now”."
     )
 
 
@@ -396,10 +407,11 @@ def test_double_click_corrects_a_repayment_and_ctrl_z_puts_it_back(
         (date(2026, 7, 20), 2 * INSTALLMENT_FEN, "late, and the next one early", RepaymentSource.MANUAL, False)
     ]
     assert saved(workspace, loan_id) == corrected
-    assert statuses(workspace, loan_id, 3) == [LATE, ON_TIME, OVERDUE]  # 1 paid 5 days late, 2 ahead of 08-15
+    # 1 paid 5 days late: ¥1.45 of what is beyond it pays its penalty interest, so 2 is ¥1.45 short (and overdue).
+    assert statuses(workspace, loan_id, 3) == [LATE, OVERDUE, OVERDUE]
     assert [detail.schedule_model.index(row, detail.schedule_model.status_column).data() for row in range(3)] == [
         "Paid late",
-        "Paid on time",
+        "Overdue",
         "Overdue",
     ]
     assert detail.repayments_model.index(0, 0).data() == "2026-07-20"

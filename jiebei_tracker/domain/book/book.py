@@ -208,7 +208,7 @@ class Book:
         open_ones = []
         for inst in loan.installments:
             if inst.settled_on is not None and inst.settled_on <= as_of:
-                left_fen -= inst.paid_fen
+                left_fen -= inst.paid_fen + inst.paid_penalty_fen
             else:
                 open_ones.append(inst)
         pot = Pot([i.charges_fen for i in open_ones], [i.principal_fen for i in open_ones])

@@ -6,11 +6,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
 from jiebei_tracker.domain.dates import months_after
+from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER, days_past_deadline, penalty_fen
 from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
@@ -31,6 +33,7 @@ class Installment(NamedTuple):
     paid_principal_fen: int = 0
     settled_on: date | None = None
     fee_fen: int = 0
+    paid_penalty_fen: int = 0  # penalty interest paid beyond the installment's total (a late repayment's surplus)
 
     @property
     def total_fen(self) -> int:
@@ -75,6 +78,15 @@ class Loan:
     installments: tuple[Installment, ...]
     external_id: str | None = None
     fee_upfront_fen: int = 0  # kept back at payout: the borrower received the principal less this
+    annual_rate: Decimal = Decimal(0)
+    penalty_multiplier: Decimal = DEFAULT_MULTIPLIER  # the platform's, of the daily rate, on what is overdue
+
+    def penalty_on(self, inst: Installment, as_of: date, grace_days: int = 0) -> int:
+        """The penalty interest an open installment has run up by ``as_of`` (an estimate: 0 when not overdue)."""
+        if inst.settled_on is not None and inst.settled_on <= as_of:
+            return 0
+        days = days_past_deadline(inst.due_on, as_of, grace_days)
+        return penalty_fen(inst.remaining_principal_fen, self.annual_rate, self.penalty_multiplier, days)
 
     @property
     def received_fen(self) -> int:

@@ -37,23 +37,28 @@ def _overdue_flag(snapshot: Snapshot) -> Flag:
     items = []
     total_fen = 0
     oldest_days = 0
+    penalty_total = 0
     for loan, inst in _overdue_installments(snapshot):
         days = (as_of - inst.due_on).days
         oldest_days = max(oldest_days, days)
         total_fen += inst.remaining_fen
+        penalty = loan.penalty_on(inst, as_of, snapshot.grace_days)
+        penalty_total += penalty
         items.append(
             installment_item(
                 loan,
                 inst,
-                f"（{inst.due_on.isoformat()} 到期）：未还 {format_yuan(inst.remaining_fen)}，已逾期 {days} 天",
+                f"（{inst.due_on.isoformat()} 到期）：未还 {format_yuan(inst.remaining_fen)}，已逾期 {days} 天，"
+                f"估计罚息 {format_yuan(penalty)}",
                 f" due {inst.due_on.isoformat()}: {format_yuan(inst.remaining_fen)} unpaid, "
-                f"{plural(days, 'day')} overdue",
+                f"{plural(days, 'day')} overdue, penalty interest about {format_yuan(penalty)}",
                 dates=(("due_on", inst.due_on),),
-                amounts_fen=(("unpaid", inst.remaining_fen),),
+                amounts_fen=(("unpaid", inst.remaining_fen), ("penalty_estimate", penalty)),
                 counts=(("days_overdue", days),),
             )
         )
     amount = format_yuan(total_fen)
+    penalties = format_yuan(penalty_total)
     loans = len({item.loan_id for item in items})
     return make_flag(
         snapshot,
@@ -61,9 +66,11 @@ def _overdue_flag(snapshot: Snapshot) -> Flag:
         Severity.CRITICAL,
         title=Text("有逾期未还的款项", "Repayments are overdue"),
         summary=Text(
-            f"{len(items)} 期还款逾期未还（涉及 {loans} 笔借款），共 {amount}，最久的已逾期 {oldest_days} 天。",
+            f"{len(items)} 期还款逾期未还（涉及 {loans} 笔借款），共 {amount}，最久的已逾期 {oldest_days} 天；"
+            f"罚息估计已有 {penalties}，每拖一天还会增加。",
             f"{plural(len(items), 'installment')} on {plural(loans, 'loan')} overdue: {amount} unpaid, "
-            f"the oldest for {plural(oldest_days, 'day')}.",
+            f"the oldest for {plural(oldest_days, 'day')}; penalty interest about {penalties} so far, growing "
+            "every day.",
         ),
         items=items,
         advice=Text(

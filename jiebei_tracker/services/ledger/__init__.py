@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from functools import wraps
 
 from sqlalchemy import insert
+from sqlmodel import select
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.past import PastRepayments
+from jiebei_tracker.domain.penalty import parse_multiplier
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.text import clean_name
@@ -197,6 +200,22 @@ class Ledger(LedgerBase):
             platform = session.get(tables.Platform, self._platform_id(session, name))
             platform.kind = kind.value
         return Changes(platforms=True)
+
+    def set_penalty_multiplier(self, name: str, multiplier: Decimal) -> Changes:
+        """Set how many times the daily rate the platform charges on what is overdue; the penalty interest its
+        loans' late repayments paid is worked out again."""
+        name = clean_name(name, "platform")
+        multiplier = parse_multiplier(str(multiplier), field="penalty_multiplier")
+        with self._database.transaction() as session:
+            platform = session.get(tables.Platform, self._platform_id(session, name))
+            platform.penalty_multiplier = format(multiplier.normalize(), "f")
+            session.flush()
+            loan_ids = session.exec(
+                select(tables.LoanTable.id).where(tables.LoanTable.platform_id == platform.id)
+            ).all()
+            for loan_id in loan_ids:
+                reapply(session, loan_id)
+        return Changes(loan_ids=frozenset(loan_ids), platforms=True, payments=bool(loan_ids))
 
     def record_limit(self, platform: str, *, recorded_on: date, limit_fen: int, note: str = "") -> Changes:
         entry = checked_limit(self, LimitEntry(platform, recorded_on, limit_fen, note))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
@@ -14,10 +15,12 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import check_amount
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments, past_outcome
 from jiebei_tracker.domain.payments import Payment, apply_payments
+from jiebei_tracker.domain.penalty import PenaltyTerms
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
+from jiebei_tracker.services.settings import grace_days_in
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
 from jiebei_tracker.storage.database import Database
@@ -153,6 +156,7 @@ def installment_row(loan_id: int, installment: PlannedInstallment, state=None) -
         "fee_fen": installment.fee_fen,
         "corrected": False,
         "paid_interest_fen": state.paid_interest_fen if state else 0,
+        "paid_penalty_fen": state.paid_penalty_fen if state else 0,
         "paid_principal_fen": state.paid_principal_fen if state else 0,
         "settled_on": state.settled_on if state else None,
     }
@@ -223,10 +227,28 @@ def has_payoff(session: Session, loan_id: int) -> bool:
     )
 
 
-def applied_payments(session: Session, loan_id: int):
-    """The loan's installment rows, and the result of applying its repayments to them."""
+def applied_payments(session: Session, loan_id: int, *, as_of: date | None = None):
+    """The loan's installment rows, and the result of applying its repayments to them (those made by ``as_of``
+    when given), a late repayment's surplus paying penalty interest (``domain.penalty``)."""
     rows, repayments = loan_schedule_rows(session, loan_id)
-    return rows, apply_payments([installment_of(r) for r in rows], [payment_of(r) for r in repayments])
+    return rows, apply_payments(
+        [installment_of(r) for r in rows],
+        [payment_of(r) for r in repayments],
+        as_of=as_of,
+        penalty=penalty_terms_for(session, [loan_id]).get(loan_id),
+    )
+
+
+def penalty_terms_for(session: Session, loan_ids: list[int]) -> dict[int, PenaltyTerms]:
+    """Each loan's penalty terms: its annual rate, its platform's multiplier, the grace days setting."""
+    grace = grace_days_in(session.connection().connection)
+    loan, platform = tables.LoanTable, tables.Platform
+    rows = session.exec(
+        select(loan.id, loan.annual_rate, platform.penalty_multiplier)
+        .join(platform, platform.id == loan.platform_id)
+        .where(col(loan.id).in_(loan_ids))
+    ).all()
+    return {loan_id: PenaltyTerms(Decimal(rate), Decimal(multiplier), grace) for loan_id, rate, multiplier in rows}
 
 
 def loan_states(session: Session, loan_id: int):
@@ -241,6 +263,7 @@ def state_updates(rows: list[tables.InstallmentTable], states) -> list[dict]:
             "paid_interest_fen": state.paid_interest_fen,
             "paid_principal_fen": state.paid_principal_fen,
             "settled_on": state.settled_on,
+            "paid_penalty_fen": state.paid_penalty_fen,
         }
         for row, state in zip(rows, states, strict=True)
     ]

@@ -21,7 +21,14 @@ from jiebei_tracker.domain.schedule import PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.ledger.base import LedgerBase, installment_row, loan_fields, repayment_row, state_updates
+from jiebei_tracker.services.ledger.base import (
+    LedgerBase,
+    installment_row,
+    loan_fields,
+    penalty_terms_for,
+    repayment_row,
+    state_updates,
+)
 from jiebei_tracker.services.ledger.batch import BatchRecorder, ImportedFile, stored_rows
 from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES, nearest_assumed
 from jiebei_tracker.storage import tables
@@ -283,7 +290,7 @@ _LOAN_COLUMNS = (
 )  # fmt: skip
 _INSTALLMENT_COLUMNS = (
     "loan_id", "seq", "due_on", "principal_fen", "interest_fen", "corrected", "paid_interest_fen",
-    "paid_principal_fen", "settled_on", "fee_fen",
+    "paid_principal_fen", "settled_on", "fee_fen", "paid_penalty_fen",
 )  # fmt: skip
 _REPAYMENT_COLUMNS = ("loan_id", "paid_on", "amount_fen", "is_payoff", "note", "source_ref", "source", "import_id")
 
@@ -319,9 +326,11 @@ def _bulk_installments(loan_id: int, schedule: list[PlannedInstallment], payment
         states = apply_payments(schedule, payments).states
         return [_bulk_values(installment_row(loan_id, s.installment, s), _INSTALLMENT_COLUMNS) for s in states]
     return [
-        (loan_id, inst.seq, inst.due_on.isoformat(), inst.principal_fen, inst.interest_fen, 0, 0, 0, None, inst.fee_fen)
+        # loan, seq, due, principal, interest, corrected, paid interest, paid principal, settled, fee, penalty paid
+        (loan_id, inst.seq, inst.due_on.isoformat(), inst.principal_fen, inst.interest_fen, 0, 0, 0, None,
+         inst.fee_fen, 0)
         for inst in schedule
-    ]
+    ]  # fmt: skip
 
 
 def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list[dict]:
@@ -386,10 +395,13 @@ def reapply_many(session: Session, loan_ids: list[int]) -> None:
         for row in pay_rows:
             payments.setdefault(row.loan_id, []).append(row)
         updates = []
+        penalties = penalty_terms_for(session, list(chunk))
         for loan_id in chunk:
             rows = installments.get(loan_id, [])
             paid = payments.get(loan_id, [])
-            application = apply_payments([installment_of(r) for r in rows], [payment_of(r) for r in paid])
+            application = apply_payments(
+                [installment_of(r) for r in rows], [payment_of(r) for r in paid], penalty=penalties.get(loan_id)
+            )
             if application.unapplied_fen and not any(r.is_payoff for r in paid):
                 raise InvalidValue(
                     "amount",

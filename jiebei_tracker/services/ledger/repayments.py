@@ -20,6 +20,7 @@ from jiebei_tracker.services.ledger.base import (
     get_loan,
     has_payoff,
     loan_states,
+    penalty_terms_for,
     reapply,
     row_values,
 )
@@ -115,8 +116,9 @@ def pay_off(
         if remaining_total(states) == 0:
             raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
         if amount_fen is None:
+            penalty = penalty_terms_for(session, [loan_id])[loan_id]
             amount_fen = propose_payoff(
-                states, rate=rate_of(loan), borrowed_on=loan.borrowed_on, paid_on=paid_on
+                states, rate=rate_of(loan), borrowed_on=loan.borrowed_on, paid_on=paid_on, penalty=penalty
             ).amount_fen
         if amount_fen <= 0:
             raise InvalidValue("amount", format_yuan(amount_fen), "must be more than zero")

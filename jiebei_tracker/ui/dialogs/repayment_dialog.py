@@ -99,7 +99,7 @@ class RepaymentDialog(FormDialog):
 
     def _quote_text(self, quote: PayoffQuote) -> str:
         """How the proposed amount is made up, one sentence a line: what already fell due (in full), the principal
-        not yet due with its interest so far, and what the proposal leaves out."""
+        not yet due with its interest so far, the penalty interest on what is overdue, and what is left out."""
         parts = []
         if quote.due_unpaid_count == 1:
             parts.append(
@@ -121,9 +121,16 @@ class RepaymentDialog(FormDialog):
                     interest=format_yuan(quote.accrued_interest_fen),
                 )
             )
+        if quote.penalty_fen:
+            parts.append(self.tr("penalty interest about {penalty}").format(penalty=format_yuan(quote.penalty_fen)))
         lines = [self.tr("Proposed: {parts}.").format(parts=" + ".join(parts) or format_yuan(quote.amount_fen))]
-        if quote.due_unpaid_count:
-            lines.append(self.tr("Penalty interest or late fees the platform may charge are not included."))
+        if quote.penalty_fen:
+            lines.append(
+                self.tr(
+                    "The penalty interest is an estimate ({multiplier} × the daily rate on what is overdue, for each "
+                    "day past the due date); late fees are not included."
+                ).format(multiplier=f"{quote.penalty_multiplier.normalize():f}")
+            )
         lines.append(self.tr("Change the amount if the platform asked for a different one."))
         return "\n".join(lines)
 

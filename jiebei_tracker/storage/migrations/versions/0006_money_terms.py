@@ -1,6 +1,6 @@
 """Money as the platforms compute it: each loan's interest basis, fees and interest-free days, where its schedule
 comes from (computed from the terms, changed by a part prepayment, or the platform's own plan), each installment's
-fee.
+fee and the penalty interest paid on it, each platform's penalty multiplier.
 
 Revision ID: 0006_money_terms
 Revises: 0005_import_batch
@@ -28,6 +28,11 @@ LOAN_COLUMNS = (
     ("schedule_source", sa.String(), "computed"),
 )
 OPEN_INDEX = "ix_installment_open_by_loan"
+# Penalty interest: each platform's multiplier of the daily rate, and what of it each installment was paid.
+PENALTY_COLUMNS = (
+    ("platform", "penalty_multiplier", sa.String(), "1.5"),
+    ("installment", "paid_penalty_fen", sa.Integer(), "0"),
+)
 OPEN_COLUMNS = ["loan_id", "seq", "due_on", "principal_fen", "paid_principal_fen", "interest_fen", "paid_interest_fen"]
 OPEN_WHERE = sa.text("settled_on IS NULL")
 
@@ -36,6 +41,8 @@ def upgrade() -> None:
     for name, kind, default in LOAN_COLUMNS:
         op.add_column("loan", sa.Column(name, kind, nullable=False, server_default=default))
     op.add_column("installment", sa.Column("fee_fen", sa.Integer(), nullable=False, server_default="0"))
+    for table, name, kind, default in PENALTY_COLUMNS:
+        op.add_column(table, sa.Column(name, kind, nullable=False, server_default=default))
     op.drop_index(OPEN_INDEX, table_name="installment", sqlite_where=OPEN_WHERE)
     op.create_index(
         OPEN_INDEX, "installment", [*OPEN_COLUMNS, "fee_fen", "settled_on"], unique=False, sqlite_where=OPEN_WHERE
@@ -45,6 +52,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(OPEN_INDEX, table_name="installment", sqlite_where=OPEN_WHERE)
     op.create_index(OPEN_INDEX, "installment", [*OPEN_COLUMNS, "settled_on"], unique=False, sqlite_where=OPEN_WHERE)
+    for table, name, _, _ in reversed(PENALTY_COLUMNS):
+        op.drop_column(table, name)
     op.drop_column("installment", "fee_fen")
     for name, _, _ in reversed(LOAN_COLUMNS):
         op.drop_column("loan", name)
