@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
+from jiebei_tracker.domain.penalty import days_past_deadline, penalty_fen
 from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.storage import reads
@@ -24,6 +26,7 @@ class DueInstallment:
     left_fen: int
     autopay: bool
     status: InstallmentStatus
+    penalty_fen: int = 0  # penalty interest run up so far (an estimate, domain.penalty): 0 unless overdue
 
     def days_from(self, today: date) -> int:
         """Days until it falls due (negative: days overdue)."""
@@ -56,6 +59,12 @@ def _due(rows: list[reads.OpenInstallmentRow], *, today: date, grace_days: int) 
             left_fen=row.remaining_fen,
             autopay=row.autopay,
             status=installment_status(row.due_on, None, today, grace_days),
+            penalty_fen=penalty_fen(
+                row.overdue_principal_fen,
+                Decimal(row.annual_rate),
+                Decimal(row.penalty_multiplier),
+                days_past_deadline(row.due_on, today, grace_days),
+            ),
         )
         for row in rows
     ]

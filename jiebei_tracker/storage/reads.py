@@ -307,6 +307,9 @@ class OpenInstallmentRow(NamedTuple):
     due_on: date
     remaining_fen: int
     autopay: bool
+    overdue_principal_fen: int = 0  # the principal still unpaid: what penalty interest runs on
+    annual_rate: str = "0"
+    penalty_multiplier: str = "1.5"
 
 
 def open_installments(connection: sqlite3.Connection, *, due_on_or_before: date) -> list[OpenInstallmentRow]:
@@ -325,7 +328,8 @@ def pending_autopay(connection: sqlite3.Connection, *, due_on_or_before: date) -
 def _open_installments(connection: sqlite3.Connection, condition: str, due_on_or_before: date):
     sql = f"""
         SELECT installment.loan_id, installment.seq, loan.term_months, platform.name, installment.due_on,
-               {_LEFT.format(t="installment")}, loan.autopay
+               {_LEFT.format(t="installment")}, loan.autopay,
+               installment.principal_fen - installment.paid_principal_fen, loan.annual_rate, platform.penalty_multiplier
         FROM installment
         JOIN loan ON loan.id = installment.loan_id
         JOIN platform ON platform.id = loan.platform_id
@@ -333,8 +337,10 @@ def _open_installments(connection: sqlite3.Connection, condition: str, due_on_or
         ORDER BY installment.due_on, platform.name, installment.loan_id, installment.seq
     """
     return [
-        OpenInstallmentRow(loan_id, seq, term, platform, date.fromisoformat(due_on), left, bool(autopay))
-        for loan_id, seq, term, platform, due_on, left, autopay in connection.execute(
+        OpenInstallmentRow(
+            loan_id, seq, term, platform, date.fromisoformat(due_on), left, bool(autopay), principal, rate, multiplier
+        )
+        for loan_id, seq, term, platform, due_on, left, autopay, principal, rate, multiplier in connection.execute(
             sql, (due_on_or_before.isoformat(),)
         )
     ]

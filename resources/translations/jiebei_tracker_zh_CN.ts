@@ -895,6 +895,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>未开</translation>
     </message>
     <message>
+        <source>{days} days overdue, penalty about {penalty}</source>
+        <translation>已逾期 {days} 天，罚息约 {penalty}</translation>
+    </message>
+    <message>
         <source>{days} days overdue</source>
         <translation>已逾期 {days} 天</translation>
     </message>

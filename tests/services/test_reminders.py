@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.penalty import penalty_fen
 from jiebei_tracker.domain.rules.autopay import AUTOPAY_HOW_TO
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.services.health.reminders import (
@@ -41,6 +44,11 @@ def test_overdue_today_and_soon_with_the_default_lead_of_three_days(ledger, data
     assert overdue.seq == 1 and overdue.due_on == date(2026, 11, 20)
     assert overdue.amount_fen == load_book(database).loans[0].installments[0].total_fen
     assert "8 days ago" in overdue.message.en and "逾期 8 天" in overdue.message.zh_CN
+    # The penalty it has run up: 1.5 × 0.02 % a day on the first installment's principal, for 8 days.
+    first = load_book(database).loans[0].installments[0]
+    penalty = format_yuan(penalty_fen(first.principal_fen, Decimal("0.072"), Decimal("1.5"), 8))
+    assert f"penalty interest of about {penalty}" in overdue.message.en
+    assert f"罚息估计已有 {penalty}" in overdue.message.zh_CN
     assert "Autopay is on" in found[2].message.en
     assert _kinds(pending_reminders(database, as_of=TODAY, lead_days=4))[-1] == ("due_soon", "招商银行", 4)
 

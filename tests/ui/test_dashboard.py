@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.penalty import penalty_fen
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanStatus
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.main_window import LOANS
@@ -34,7 +36,11 @@ def test_totals_overdue_and_due_soon(books, window, workspace, screenshot):
     assert [(d.platform, d.due_on, d.status) for d in overdue] == [
         ("借呗", date(2026, 11, 10), InstallmentStatus.OVERDUE)
     ]
-    assert dashboard.overdue_model.index(0, 4).data() == "18 days overdue"
+    # The penalty so far: 1.5 × 0.02 % a day on the installment's principal, for the 18 days.
+    principal = workspace.loan_detail(books["overdue"]).schedule[overdue[0].seq - 1].principal_fen
+    penalty = penalty_fen(principal, Decimal("0.072"), Decimal("1.5"), 18)
+    assert overdue[0].penalty_fen == penalty > 0
+    assert dashboard.overdue_model.index(0, 4).data() == f"18 days overdue, penalty about {format_yuan(penalty)}"
     upcoming = dashboard.upcoming_model.records()
     assert [(d.platform, d.due_on) for d in upcoming] == [("微粒贷", date(2026, 12, 5)), ("借呗", date(2026, 12, 10))]
     assert dashboard.upcoming_model.index(0, 4).data() == "in 7 days"

@@ -63,9 +63,11 @@ def _due_reminder(loan: Loan, inst, as_of: date, grace_days: int) -> Reminder:
     if inst.status(as_of, grace_days) is InstallmentStatus.OVERDUE:
         kind, days = ReminderKind.OVERDUE, (as_of - inst.due_on).days
         title = Text("还款已逾期", "Repayment overdue")
+        penalty = format_yuan(loan.penalty_on(inst, as_of, grace_days))
         message = Text(
-            f"{name_zh}：{amount} 已于 {due} 到期，逾期 {days} 天，请尽快还上。",
-            f"{name_en}: {amount} was due {due}, {days} day{'s' if days != 1 else ''} ago — please pay it now.",
+            f"{name_zh}：{amount} 已于 {due} 到期，逾期 {days} 天，罚息估计已有 {penalty}，请尽快还上。",
+            f"{name_en}: {amount} was due {due}, {days} day{'s' if days != 1 else ''} ago, with penalty interest "
+            f"of about {penalty} so far — please pay it now.",
         )
     elif inst.due_on <= as_of:
         kind, days = ReminderKind.DUE_TODAY, 0

@@ -48,6 +48,10 @@ class DueTableModel(RecordsTableModel):
 
     def when_text(self, due: DueInstallment) -> str:
         days = due.days_from(self._today())
+        if days < 0 and due.penalty_fen:
+            return self.tr("{days} days overdue, penalty about {penalty}").format(
+                days=-days, penalty=format_yuan(due.penalty_fen)
+            )
         if days < 0:
             return self.tr("{days} days overdue").format(days=-days)
         if days == 0:
