@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
@@ -67,6 +69,9 @@ class CreditActions(QObject):
 
     def set_platform_kind(self, name: str, kind: PlatformKind) -> Changes:
         return self._hub.run(lambda: self._workspace.ledger.set_platform_kind(name, kind))
+
+    def set_penalty_multiplier(self, name: str, multiplier: Decimal) -> Changes:
+        return self._hub.run(lambda: self._workspace.ledger.set_penalty_multiplier(name, multiplier))
 
     def add_note(self) -> Changes | None:
         ledger = self._workspace.ledger

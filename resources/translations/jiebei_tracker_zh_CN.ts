@@ -2433,6 +2433,18 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>类型：</translation>
     </message>
     <message>
+        <source>Penalty interest:</source>
+        <translation>罚息：</translation>
+    </message>
+    <message>
+        <source> × the daily rate</source>
+        <translation> 倍日利率</translation>
+    </message>
+    <message>
+        <source>Penalty interest (罚息) on what is overdue, as a multiple of the loan&apos;s daily rate: 1.5 unless the platform&apos;s contract says otherwise. It is estimated beside every overdue amount.</source>
+        <translation>逾期部分的罚息按借款日利率的倍数计算：除非平台合同另有约定，一般为 1.5 倍。每笔逾期金额旁都会显示估算的罚息。</translation>
+    </message>
+    <message>
         <source>Credit limit history</source>
         <translation>额度变化历史</translation>
     </message>
@@ -2459,6 +2471,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Platforms</source>
         <translation>平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Penalty interest</source>
+        <translation>罚息</translation>
     </message>
     <message>
         <source>No platforms yet. A platform appears when you add a loan from it or record its credit limit.</source>

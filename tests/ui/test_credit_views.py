@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 from jiebei_tracker.ui import actions as actions_module
@@ -54,6 +57,21 @@ def test_the_kind_of_a_platform_can_be_changed(limits, window, workspace):
     assert {p.name: p.kind for p in workspace.platforms()}["招商银行"] is PlatformKind.CONSUMER_FINANCE
     assert view.chosen_name() == "招商银行"
     assert view.model.index(view.model.row_of("招商银行"), 1).data() == "Consumer finance company"
+
+
+def test_the_penalty_multiplier_of_a_platform_is_typed_and_kept(limits, window, workspace, qtbot):
+    view = window.show_page(PLATFORMS)
+    view.choose("借呗")
+    assert view.penalty.value() == 1.5 and view.penalty.suffix() == " × the daily rate"
+    view.penalty.setFocus()
+    view.penalty.selectAll()
+    QTest.keyClicks(view.penalty, "2")
+    QTest.keyClick(view.penalty, Qt.Key.Key_Return)
+    assert {p.name: p.penalty_multiplier for p in workspace.platforms()}["借呗"] == Decimal(2)
+    view.choose("招商银行")
+    assert view.penalty.value() == 1.5
+    view.choose("借呗")
+    assert view.penalty.value() == 2
 
 
 def test_record_a_new_limit_for_the_chosen_platform(limits, window, workspace, monkeypatch):

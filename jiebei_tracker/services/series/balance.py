@@ -12,20 +12,25 @@ import numpy as np
 
 from jiebei_tracker.domain.book import Loan
 from jiebei_tracker.domain.payments import Payment, principal_repaid
+from jiebei_tracker.domain.penalty import PenaltyTerms
 
 # docs/health-rules.md, multi_platform: loans outstanding on ≥ 3 distinct platforms on the same day.
 PLATFORM_THRESHOLD = 3
 
 
-def balance_changes(loan: Loan, payments: Sequence[Payment], *, as_of: date | None = None) -> list[tuple[date, int]]:
+def balance_changes(
+    loan: Loan, payments: Sequence[Payment], *, as_of: date | None = None, grace_days: int = 0
+) -> list[tuple[date, int]]:
     """How the loan's balance moved: up by its principal on the day it was taken, down by the principal each of
-    its ``payments`` (``Book.payments``) repaid on the day it was paid. Days after ``as_of`` are left out."""
+    its ``payments`` (``Book.payments``) repaid on the day it was paid — by the ledger's waterfall, a late
+    payment's surplus paying penalty interest first. Days after ``as_of`` are left out."""
     if as_of is not None and loan.borrowed_on > as_of:
         return []
     if as_of is not None:
         payments = [p for p in payments if p.paid_on <= as_of]
     changes = [(loan.borrowed_on, loan.principal_fen)]
-    changes.extend((day, -repaid) for day, repaid in principal_repaid(loan.installments, payments) if repaid)
+    penalty = PenaltyTerms(loan.annual_rate, loan.penalty_multiplier, grace_days)
+    changes.extend((day, -repaid) for day, repaid in principal_repaid(loan.installments, payments, penalty) if repaid)
     return changes
 
 

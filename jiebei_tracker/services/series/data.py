@@ -291,7 +291,7 @@ class ChartData:
     def _changes_of(self, loan: Loan, book: Book, as_of: date) -> list[tuple[date, int]]:
         kept = self._loan_changes.get(loan.loan_id)
         if kept is None or kept[0] is not loan:
-            changes = balance_changes(loan, book.payments(loan.loan_id), as_of=as_of)
+            changes = balance_changes(loan, book.payments(loan.loan_id), as_of=as_of, grace_days=self.grace_days)
             kept = self._loan_changes[loan.loan_id] = (loan, changes)
         return kept[1]
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.penalty import MAX_MULTIPLIER
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.changes import Changes
@@ -57,6 +60,14 @@ class PlatformsView(Page):
         self.kind.setObjectName("platform_kind")
         self.kind.activated.connect(self._kind_chosen)
         self.kind_label = QLabel()
+        # Penalty interest: how many times the daily rate the platform charges on what is overdue.
+        self.penalty = QDoubleSpinBox()
+        self.penalty.setObjectName("penalty_multiplier")
+        self.penalty.setRange(0, float(MAX_MULTIPLIER))
+        self.penalty.setDecimals(2)
+        self.penalty.setSingleStep(0.1)
+        self.penalty.editingFinished.connect(self._penalty_chosen)
+        self.penalty_label = QLabel()
         self.current = QLabel()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -81,6 +92,7 @@ class PlatformsView(Page):
         self.diagnosis.setVisible(False)
         form = QFormLayout()
         form.addRow(self.kind_label, self.kind)
+        form.addRow(self.penalty_label, self.penalty)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.name)
@@ -156,6 +168,7 @@ class PlatformsView(Page):
     def _show_chosen(self, *_args) -> None:
         platform = self.chosen()
         self.kind.setEnabled(platform is not None)
+        self.penalty.setEnabled(platform is not None)
         if platform is None:
             self.name.clear()
             self.current.clear()
@@ -165,6 +178,9 @@ class PlatformsView(Page):
             return
         self.name.setText(f"<h2>{html.escape(platform.name)}</h2>")
         self.kind.setCurrentIndex(list(PlatformKind).index(platform.kind))
+        blocked = self.penalty.blockSignals(True)
+        self.penalty.setValue(float(platform.penalty_multiplier))
+        self.penalty.blockSignals(blocked)
         self.history_model.set_records(platform.limits)
         self._record_chosen()
         self.current.setText(
@@ -217,6 +233,12 @@ class PlatformsView(Page):
         if platform is not None and kind is not platform.kind:
             self._actions.set_platform_kind(platform.name, kind)
 
+    def _penalty_chosen(self) -> None:
+        platform = self.chosen()
+        multiplier = Decimal(f"{self.penalty.value():.2f}")
+        if platform is not None and multiplier != platform.penalty_multiplier:
+            self._actions.set_penalty_multiplier(platform.name, multiplier)
+
     def retranslate_ui(self) -> None:
         self.intro.setText(
             self.tr(
@@ -226,6 +248,14 @@ class PlatformsView(Page):
         )
         self.record_button.setText(self.tr("Record a credit limit…"))
         self.kind_label.setText(self.tr("Kind:"))
+        self.penalty_label.setText(self.tr("Penalty interest:"))
+        self.penalty.setSuffix(self.tr(" × the daily rate"))
+        self.penalty.setToolTip(
+            self.tr(
+                "Penalty interest (罚息) on what is overdue, as a multiple of the loan's daily rate: 1.5 unless the "
+                "platform's contract says otherwise. It is estimated beside every overdue amount."
+            )
+        )
         self.history_title.setText(self.tr("Credit limit history"))
         self.edit_record_button.setText(self.tr("Correct…"))
         self.edit_record_button.setToolTip(self.tr("Correct the chosen record's day, limit or note"))
@@ -234,6 +264,8 @@ class PlatformsView(Page):
         self.search.setPlaceholderText(self.tr("Search platforms"))
         self.search.setAccessibleName(self.search.placeholderText())
         self.table.setAccessibleName(self.tr("Platforms"))
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.penalty.setAccessibleName(self.tr("Penalty interest"))
         self.history.setAccessibleName(self.history_title.text())
         index = self.kind.currentIndex()
         self.kind.clear()
