@@ -224,6 +224,10 @@ _SAY = {
     ),
     "dues": Text("逾期和未来 14 天内到期的还款：", "Overdue and due in the next 14 days:"),
     "no_dues": Text("没有逾期，未来 14 天内也没有到期的还款。", "Nothing overdue or due in 14 days."),
+    "costs": Text(
+        "在还借款的真实年化利率（含手续费，按 IRR 方法），尚欠本金：",
+        "What the loans being repaid truly cost a year (fees included, by the IRR method), principal left:",
+    ),
 }
 
 
@@ -417,6 +421,14 @@ def cmd_report(args, context) -> int:
     print("\n" + _say("dues" if report.dues else "no_dues", language), file=out)
     for due in report.dues:
         print(f"  {due.due_on.isoformat()}  {format_yuan(due.amount_fen):>12}  {due.message.get(language)}", file=out)
+    if report.costs:
+        print("\n" + _say("costs", language), file=out)
+    for cost in report.costs:
+        print(
+            f"  {cost.apr * 100:>6.2f}%  {format_yuan(cost.outstanding_fen):>12}  {cost.platform} {cost.loan_ref} "
+            f"({cost.borrowed_on.isoformat()})",
+            file=out,
+        )
     for diagnosis in report.diagnoses:
         print(f"\n{diagnosis.explanation.get(language)}", file=out)
         for item in diagnosis.checklist:

@@ -147,3 +147,6 @@ def test_report_as_html_and_text(run, books, tmp_path):
     status, out, _ = run("report", "--as-of", "2026-11-28")
     assert out.startswith("Health report as of 2026-11-28: score 58/100")
     assert "Overdue and due in the next 14 days:" in out
+    assert "What the loans being repaid truly cost a year (fees included, by the IRR method), principal left:" in out
+    assert "  7.20%" in out  # the books' loans: 7.2 % a year, no fees
+    assert "在还借款的真实年化利率" in html and "id='costs'" in html

@@ -6,9 +6,11 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from html import escape
 
 from jiebei_tracker.domain.book import Book
+from jiebei_tracker.domain.cost import COSTLY_APR, cost_of_flows
 from jiebei_tracker.domain.diagnosis import Diagnosis, diagnose
 from jiebei_tracker.domain.health import HealthBand, HealthCheck, check_health
 from jiebei_tracker.domain.limits import limit_cuts
@@ -23,6 +25,17 @@ RECENT_CUT_DAYS = 180
 
 
 @dataclass(frozen=True)
+class LoanCost:
+    """What a loan still being repaid truly costs a year (the IRR method, fees included), and what is left of it."""
+
+    platform: str
+    loan_ref: str
+    borrowed_on: date
+    outstanding_fen: int
+    apr: Decimal
+
+
+@dataclass(frozen=True)
 class HealthReport:
     """Everything the report shows, as of one day."""
 
@@ -31,6 +44,7 @@ class HealthReport:
     dues: tuple[Reminder, ...]  # overdue, today's and the next ``DUE_DAYS`` days'
     autopay: tuple[AutopayStatus, ...]
     diagnoses: tuple[Diagnosis, ...]  # limit cuts recorded in the last ``RECENT_CUT_DAYS`` days
+    costs: tuple[LoanCost, ...] = ()  # the loans still being repaid, costliest first
 
     @property
     def band(self) -> HealthBand:
@@ -49,7 +63,22 @@ def report_of(book: Book, *, as_of: date, settings: HealthSettings) -> HealthRep
         dues=tuple(reminders_in(snapshot, lead_days=DUE_DAYS, nudges=False)),
         autopay=tuple(autopay_by_platform(snapshot)),
         diagnoses=tuple(diagnose(book, cut, as_of=as_of, thresholds=t, grace_days=grace) for cut in latest.values()),
+        costs=tuple(_costs(snapshot)),
     )
+
+
+def _costs(snapshot) -> list[LoanCost]:
+    found = [
+        LoanCost(
+            loan.platform,
+            loan.ref,
+            loan.borrowed_on,
+            loan.outstanding_principal_fen,
+            cost_of_flows(loan.received_fen, loan.cash_flows).apr,
+        )
+        for loan in snapshot.open_loans
+    ]
+    return sorted(found, key=lambda cost: cost.apr, reverse=True)
 
 
 # -- HTML --------------------------------------------------------------------------------------------------
@@ -79,6 +108,14 @@ _WORDS = {
     "cuts": ("额度下调诊断", "Limit-cut diagnosis"),
     "checklist": ("恢复清单", "Recovery checklist"),
     "charts": ("图表", "Charts"),
+    "costs": ("在还借款的真实年化利率", "What the loans being repaid cost"),
+    "costs_note": (
+        "按放款机构必须公示的 IRR 方法计算，手续费也算在内；有余钱时先提前还成本最高的。",
+        "By the IRR method lenders must state, fees included; repay the costliest first when you can.",
+    ),
+    "borrowed": ("借款日", "Borrowed"),
+    "outstanding": ("尚欠本金", "Principal left"),
+    "apr": ("真实年化", "True APR"),
     "footer": (
         "本报告由借呗信用健康助手根据您自己记录的数据在本机生成，不含任何外部数据。",
         "Made on this computer by Jiebei Tracker from your own records; no outside data.",
@@ -129,6 +166,7 @@ def render_html(report: HealthReport, *, language: str = "en", chart_images: dic
     parts.append("</section>")
     parts.append(_dues_html(report.dues, lang, word))
     parts.append(_autopay_html(report.autopay, lang, word))
+    parts.append(_costs_html(report.costs, word))
     for diagnosis in report.diagnoses:
         parts.append(_diagnosis_html(diagnosis, lang, word))
     if chart_images:
@@ -184,6 +222,22 @@ def _dues_html(dues, lang: str, word) -> str:
     )
     head = "".join(f"<th>{word(k)}</th>" for k in ("due_on", "loan", "amount", "status", "autopay"))
     return f"<section id='dues'><h2>{word('dues')}</h2><table><tr>{head}</tr>{rows}</table></section>"
+
+
+def _costs_html(costs, word) -> str:
+    if not costs:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(cost.platform)} {escape(cost.loan_ref)}</td><td>{cost.borrowed_on.isoformat()}</td>"
+        f"<td class='money'>{format_yuan(cost.outstanding_fen)}</td>"
+        f"<td class='money{' overdue' if cost.apr > COSTLY_APR else ''}'>{cost.apr * 100:.2f}%</td></tr>"
+        for cost in costs
+    )
+    head = "".join(f"<th>{word(k)}</th>" for k in ("loan", "borrowed", "outstanding", "apr"))
+    return (
+        f"<section id='costs'><h2>{word('costs')}</h2><p>{word('costs_note')}</p>"
+        f"<table><tr>{head}</tr>{rows}</table></section>"
+    )
 
 
 def _autopay_html(rows, lang: str, word) -> str:
