@@ -114,13 +114,15 @@ def _floor_fen(amount: Decimal) -> int:
     return int(amount.quantize(_ONE, rounding=ROUND_HALF_UP))
 
 
-def _floor_schedule(method: str, principal: int, months: int, monthly: Decimal) -> list[tuple[int, int]]:
+def _floor_schedule(method: str, principal: int, months: int, annual: Decimal) -> list[tuple[int, int]]:
     """(principal, interest) of each installment, by the textbook formulas, rounded half up to the fen, the last
-    installment taking what is left of the principal."""
+    installment taking what is left of the principal. A month's interest is balance × annual ÷ 12, divided last so
+    that an exact half fen stays exact (annual ÷ 12 rarely ends)."""
+    monthly = annual / 12
     if method == "bullet":
-        return [(principal, _floor_fen(principal * monthly * months))]
+        return [(principal, _floor_fen(principal * annual * months / 12))]
     if method == "interest_first":
-        interest = _floor_fen(principal * monthly)
+        interest = _floor_fen(principal * annual / 12)
         return [(0, interest)] * (months - 1) + [(principal, interest)]
     if method == "equal_principal":
         payment, share = None, _floor_fen(Decimal(principal) / months)
@@ -129,7 +131,7 @@ def _floor_schedule(method: str, principal: int, months: int, monthly: Decimal) 
         payment, share = _floor_fen(principal * monthly * growth / (growth - 1)), None
     rows, balance = [], principal
     for k in range(1, months + 1):
-        interest = _floor_fen(balance * monthly)
+        interest = _floor_fen(balance * annual / 12)
         part = share if payment is None else max(payment - interest, 0)
         part = balance if k == months else min(part, balance)
         rows.append((part, interest))
@@ -191,7 +193,7 @@ def run_floor(csv_path: Path, db_path: Path) -> dict:
             loans.append((loan_id, ext, platforms[platform], borrowed, principal, term, method,
                           format(rate.normalize(), "f"), "daily" if daily else "annual", _FLOOR_PURPOSES[purpose],
                           autopay, borrowed if autopay else None, note, 1))  # fmt: skip
-            schedule = _floor_schedule(method, principal, term, rate / 12)
+            schedule = _floor_schedule(method, principal, term, rate)
             dues = [term] if method == "bullet" else range(1, term + 1)
             installments.extend(
                 (loan_id, seq, _floor_due(borrowed_on, due).isoformat(), part, interest, 0, 0, 0, None)

@@ -111,7 +111,7 @@ def main() -> None:
         database.close()
     print(f"(a) plain load of {rows:,} rows:                {load}")
     print(f"    load_book (rows → domain records):     {records}")
-    print(f"    snapshot + 10 rules + score, in memory:   {rules}   (score {score})")
+    print(f"    snapshot + 11 rules + score, in memory:   {rules}   (score {score})")
     print(f"(b) health check (load_book + index + rules + score): {check}")
     for name, a, b in (("CPU", load.cpu, check.cpu), ("wall", load.wall, check.wall)):
         ratio = b / a

@@ -129,7 +129,7 @@ def build_schedule(terms: LoanTerms) -> list[PlannedInstallment]:
     with localcontext() as ctx:
         ctx.prec = _PRECISION
         schedule = _BUILDERS[terms.method](terms, _Interest.of(terms))
-    fee = terms.fees.per_installment(terms.principal_fen)
+    fee = terms.fees.per_installment(terms.principal_fen) if terms.fees else 0
     if fee:
         schedule = [replace(installment, fee_fen=fee) for installment in schedule]
     return schedule
@@ -137,32 +137,43 @@ def build_schedule(terms: LoanTerms) -> list[PlannedInstallment]:
 
 @dataclass(frozen=True)
 class _Interest:
-    """How much interest a balance owes over a period: ``monthly`` for a whole month on the monthly basis; on
-    the daily basis the days between the two dates at the daily rate, less the interest-free days."""
+    """How much interest a balance owes over a period: ``months`` whole months on the monthly basis; on the daily
+    basis the days between the two dates at the daily rate, less the interest-free days.
+
+    Worked out exactly in integers: the annual rate is the fraction ``numerator / denominator`` (a Decimal is one),
+    so the interest is balance × numerator × months ÷ (denominator × 12) — or × days ÷ (denominator × 360) —
+    rounded half-up. Dividing last keeps an exact half fen exact (annual ÷ 12 rarely ends: 0.0253 ÷ 12 = 0.0021083…,
+    and 632.5 fen must round up, not to 632.4999… down), makes 30 days come to exactly a month, and is the cheap
+    path every installment of a large import takes (benchmarks/bench_import.py)."""
 
     monthly: Decimal  # r = annual ÷ 12: the equal-installment payment is always worked out with it
-    annual: Decimal
+    numerator: int
+    denominator: int
     by_day: bool
     free_until: date  # interest counts from this day on (the borrowing day when there are no free days)
 
     @classmethod
     def of(cls, terms: LoanTerms) -> _Interest:
+        numerator, denominator = terms.rate.annual.as_integer_ratio()
         return cls(
             terms.rate.monthly,
-            terms.rate.annual,
+            numerator,
+            denominator,
             terms.interest_basis is InterestBasis.DAILY,
             terms.borrowed_on + timedelta(days=terms.interest_free_days),
         )
 
     def on(self, balance: int, start: date, end: date, months: int = 1) -> int:
         """The interest on ``balance`` from ``start`` to ``end`` (``months`` whole months on the monthly basis)."""
-        # × annual, then ÷ 12 or ÷ 360 last: annual ÷ 12 and annual ÷ 360 repeat (0.0253 ÷ 12 = 0.0021083…), and
-        # multiplying by a rounded repeating rate would turn an exact half fen (632.5) into 632.4999… and round it
-        # down. Divided last, the half is exact and rounds up, and 30 days come to exactly a month.
         if not self.by_day:
-            return round_fen(balance * self.annual * months / MONTHS_PER_YEAR)
+            return _half_up(balance * self.numerator * months, self.denominator * MONTHS_PER_YEAR)
         days = (end - max(start, self.free_until)).days
-        return round_fen(balance * self.annual * days / DAYS_PER_YEAR) if days > 0 else 0
+        return _half_up(balance * self.numerator * days, self.denominator * DAYS_PER_YEAR) if days > 0 else 0
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """numerator ÷ denominator rounded half-up (both ≥ 0), as ``round_fen`` rounds."""
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def _periods(terms: LoanTerms):

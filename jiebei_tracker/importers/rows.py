@@ -46,6 +46,9 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 # A loans file says what happened to the installments already due with one of these (see RowParser._past).
 PAST_COLUMNS = ("paid_through", "paid_installments", "status")
 
+# How the platform counts the money (importers/columns.py): read only when the file has one of these columns.
+MONEY_COLUMNS = ("interest_basis", "fee_upfront", "fee_per_installment", "fee_rate", "interest_free_days")
+
 
 def _non_negative_yuan(text: str, *, field: str) -> int:
     fen = parse_yuan(text, field=field)
@@ -122,6 +125,7 @@ class RowParser:
         if columns.kind is FileKind.REPAYMENTS:
             self._parsers["borrowed_on"] = Memo(parse_date, "borrowed_on")
         self._index = columns.index
+        self._money_columns = any(name in self._index for name in MONEY_COLUMNS)
         self._width = len(columns.header)
         self._row: RawRow | None = None
         self._row_ok = True
@@ -223,6 +227,8 @@ class RowParser:
     def _terms(self, borrowed_on: date, principal: int, months: int, method, rate) -> LoanTerms | None:
         """The loan's terms with how the platform counts the money; a combination they refuse (a fee above the
         principal, free days on the monthly basis) is a bad cell of the column it names."""
+        if not self._money_columns:  # a file without these columns: every loan is a plain one (the usual case)
+            return None if not self._row_ok else LoanTerms(borrowed_on, principal, months, method, rate)
         basis = self.value("interest_basis", default=InterestBasis.MONTHLY)
         upfront, per_installment = self.value("fee_upfront", default=0), self.value("fee_per_installment", default=0)
         fee_rate, free_days = self.value("fee_rate", default=Decimal(0)), self.value("interest_free_days", default=0)

@@ -138,7 +138,7 @@ def loan_fields(draft: LoanDraft) -> dict:
         "interest_basis": terms.interest_basis.value,
         "fee_upfront_fen": terms.fees.upfront_fen,
         "fee_per_installment_fen": terms.fees.per_installment_fen,
-        "fee_rate": format(terms.fees.monthly_rate.normalize(), "f"),
+        "fee_rate": format(terms.fees.monthly_rate.normalize(), "f") if terms.fees.monthly_rate else "0",
         "interest_free_days": terms.interest_free_days,
         "purpose": draft.purpose.value,
         "autopay": draft.autopay,
