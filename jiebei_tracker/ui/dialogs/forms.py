@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.qt_text import plain_label
+from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.ui.common import ERROR_STYLE
 
 
@@ -103,6 +104,7 @@ class FormDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.saved_changes: Changes | None = None  # what a save made: ``ask`` returns it
         self.form = QFormLayout()
         self.general_error = error_label()
         self.errors = FieldErrors(self.form, self.general_error)
@@ -121,7 +123,14 @@ class FormDialog(QDialog):
         self.setMinimumWidth(minimum_width)
 
     def submit(self) -> None:
+        """Check the fields and save (setting ``saved_changes``), or show what is wrong; accept only when saved."""
         raise NotImplementedError
+
+    @classmethod
+    def ask(cls, **kwargs) -> Changes | None:
+        """Show the dialog; the Changes of the save, or None if the user cancelled (or changed nothing)."""
+        dialog = cls(**kwargs)
+        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def text_field(self, text: str = "") -> QPlainTextEdit:
         """A text box of several lines that types like the form's other fields: Tab moves on, Enter saves,

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QWidget,
@@ -106,9 +105,3 @@ class LimitDialog(FormDialog):
             self.errors.set(error.field, bounds.refusal(error) or error.reason)
             return
         self.accept()
-
-    @classmethod
-    def ask(cls, **kwargs) -> Changes | None:
-        """Show the dialog; the Changes of the save, or None if the user cancelled."""
-        dialog = cls(**kwargs)
-        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

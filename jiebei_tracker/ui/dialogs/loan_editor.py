@@ -9,7 +9,6 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -169,7 +168,8 @@ class LoanEditorDialog(FormDialog):
         self.cost_note = QLabel()
         self.cost_note.setWordWrap(True)
         self.cost_note.setObjectName("costNote")
-        for changed in (
+        # What the terms are made of: the true cost follows them, and what will be recorded for a new loan.
+        terms_changed = (
             self.borrowed_on.dateChanged,
             self.principal.textChanged,
             self.term.valueChanged,
@@ -180,7 +180,8 @@ class LoanEditorDialog(FormDialog):
             self.free_days.valueChanged,
             self.fee_upfront.textChanged,
             self.fee_per_installment.textChanged,
-        ):
+        )
+        for changed in terms_changed:
             changed.connect(self._update_cost)
         self.interest_basis.currentIndexChanged.connect(self._enable_free_days)
         self._enable_free_days()
@@ -190,20 +191,7 @@ class LoanEditorDialog(FormDialog):
         self.past_installments: PastInstallmentsBox | None = None
         if self._add is not None and past_outcome is not None:
             self.past_installments = PastInstallmentsBox(today=today, outcome=past_outcome)
-            for changed in (
-                self.platform.currentTextChanged,
-                self.borrowed_on.dateChanged,
-                self.principal.textChanged,
-                self.term.valueChanged,
-                self.method.currentIndexChanged,
-                self.rate.textChanged,
-                self.rate_basis.currentIndexChanged,
-                self.interest_basis.currentIndexChanged,
-                self.free_days.valueChanged,
-                self.fee_upfront.textChanged,
-                self.fee_per_installment.textChanged,
-                self.purpose.currentIndexChanged,
-            ):
+            for changed in (self.platform.currentTextChanged, *terms_changed, self.purpose.currentIndexChanged):
                 changed.connect(self._update_past)
         below = [self.high_rate_note, self.basis_note, self.cost_note]
         below += [self.past_installments] if self.past_installments else []
@@ -439,9 +427,3 @@ class LoanEditorDialog(FormDialog):
                 "The repayments already recorded are more than these terms ask for. Delete some repayments first."
             )
         return error.reason
-
-    @classmethod
-    def ask(cls, **kwargs) -> Changes | None:
-        """Show the editor; the Changes of the save, or None if the user cancelled."""
-        dialog = cls(**kwargs)
-        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

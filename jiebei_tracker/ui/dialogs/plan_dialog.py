@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
@@ -103,8 +103,3 @@ class PlanDialog(FormDialog):
             self.errors.set("plan", error.reason)
             return
         self.accept()
-
-    @classmethod
-    def ask(cls, **kwargs) -> Changes | None:
-        dialog = cls(**kwargs)
-        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -175,8 +174,3 @@ class PrepayDialog(FormDialog):
             self.errors.set(error.field, self._refusal(error))
             return
         self.accept()
-
-    @classmethod
-    def ask(cls, **kwargs) -> Changes | None:
-        dialog = cls(**kwargs)
-        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QWidget,
@@ -232,8 +231,3 @@ class RepaymentDialog(FormDialog):
         if error.field == "loan":
             return self.tr("This loan is already settled.")
         return error.reason
-
-    @classmethod
-    def ask(cls, **kwargs) -> Changes | None:
-        dialog = cls(**kwargs)
-        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
@@ -87,9 +87,3 @@ class RepaymentEditDialog(FormDialog):
         if error.field == "paid_on":
             return self.tr("Choose a day between the borrowing date and today.")
         return error.reason
-
-    @classmethod
-    def ask(cls, **kwargs) -> Changes | None:
-        """Show the dialog; the Changes of the save, or None if the user cancelled or changed nothing."""
-        dialog = cls(**kwargs)
-        return dialog.saved_changes if dialog.exec() == QDialog.DialogCode.Accepted else None
