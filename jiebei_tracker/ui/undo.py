@@ -113,21 +113,14 @@ class UndoableDeletes(QObject):
 
     def repayment_written(self, edit, description: str) -> None:
         """Put a repayment write that was just made (a ``RepaymentEdit``) on the stack, so Ctrl+Z takes it back."""
-        self.stack.push(
-            _RepaymentWriteCommand(
-                description, edit=edit, swap=self._workspace.ledger.undo_repayments, hub=self._hub,
-                report=self.failed.emit,
-            )
-        )  # fmt: skip
+        self._push_write(description, edit, self._workspace.ledger.undo_repayments)
 
     def schedule_written(self, swap, description: str) -> None:
-        """Put a schedule write that was just made (a part prepayment's ``ScheduleSwap``) on the stack."""
-        self.stack.push(
-            _RepaymentWriteCommand(
-                description, edit=swap, swap=self._workspace.ledger.swap_schedule, hub=self._hub,
-                report=self.failed.emit,
-            )
-        )  # fmt: skip
+        """Put a schedule write that was just made (a ``ScheduleSwap``: a part prepayment, a platform's plan)."""
+        self._push_write(description, swap, self._workspace.ledger.swap_schedule)
+
+    def _push_write(self, text: str, edit, swap) -> None:
+        self.stack.push(_RepaymentWriteCommand(text, edit=edit, swap=swap, hub=self._hub, report=self.failed.emit))
 
     def _push(self, text: str, target_id: int, delete, restore) -> None:
         self.stack.push(

@@ -210,6 +210,19 @@ def row_values(session: Session, table, condition) -> list[dict]:
     return [dict(row) for row in session.execute(select(table.__table__).where(condition)).mappings()]
 
 
+def take_repayments(session: Session, repayment_ids) -> list[dict]:
+    """Delete these repayments, returning their rows (what undo puts back); InvalidValue if one is gone."""
+    removed = []
+    for repayment_id in repayment_ids:
+        rows = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)
+        if not rows:
+            raise InvalidValue("repayment", repayment_id, "no such repayment (changed since)")
+        removed.append(rows[0])
+        session.delete(session.get(tables.RepaymentTable, repayment_id))
+    session.flush()
+    return removed
+
+
 def without_id(row: dict, **changes) -> dict:
     values = {key: value for key, value in row.items() if key != "id"}
     values.update(changes)

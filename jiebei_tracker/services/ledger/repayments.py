@@ -23,6 +23,7 @@ from jiebei_tracker.services.ledger.base import (
     penalty_terms_for,
     reapply,
     row_values,
+    take_repayments,
 )
 from jiebei_tracker.services.ledger.undo import DeletedRow
 from jiebei_tracker.storage import tables
@@ -210,15 +211,8 @@ def undo_repayments(ledger: LedgerBase, edit: RepaymentEdit) -> tuple[Changes, R
     numbers). Returns the edit that redoes it."""
     loan_ids: set[int] = set()
     with ledger._database.transaction() as session:
-        removed = []
-        for repayment_id in edit.added_ids:
-            rows = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)
-            if not rows:
-                raise InvalidValue("repayment", repayment_id, "no such repayment (changed since)")
-            removed.append(rows[0])
-            loan_ids.add(rows[0]["loan_id"])
-            session.delete(session.get(tables.RepaymentTable, repayment_id))
-        session.flush()
+        removed = take_repayments(session, edit.added_ids)
+        loan_ids.update(row["loan_id"] for row in removed)
         restored = []
         for row in edit.removed:
             get_loan(session, row["loan_id"])

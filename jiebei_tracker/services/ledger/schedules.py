@@ -21,6 +21,7 @@ from jiebei_tracker.services.ledger.base import (
     loan_states,
     reapply,
     row_values,
+    take_repayments,
 )
 from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES
 from jiebei_tracker.storage import tables
@@ -98,14 +99,7 @@ def swap_schedule(ledger: LedgerBase, swap: ScheduleSwap) -> tuple[Changes, Sche
     loan_id = swap.loan_id
     with ledger._database.transaction() as session:
         loan = get_loan(session, loan_id)
-        removed = []
-        for repayment_id in swap.remove_repayment_ids:
-            rows = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)
-            if not rows:
-                raise InvalidValue("repayment", repayment_id, "no such repayment (changed since)")
-            removed.append(rows[0])
-            session.delete(session.get(tables.RepaymentTable, repayment_id))
-        session.flush()
+        removed = take_repayments(session, swap.remove_repayment_ids)
         restored = []
         for values in swap.restore_repayments:
             result = session.connection().execute(tables.RepaymentTable.__table__.insert().values(**values))
