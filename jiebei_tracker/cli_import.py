@@ -49,7 +49,13 @@ def register(commands) -> dict:
     plan.add_argument("file", metavar="FILE", help="期数 · 还款日 · 本金 · 利息 · 费用 · 应还金额, or the app's lines")
     plan.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
     plan.add_argument("--encoding", metavar="E", help="utf-8, utf-8-sig, gbk (gb18030), utf-16; default: detect")
-    export = commands.add_parser("export", help="write loans.csv, repayments.csv, limits.csv, notes.csv into DIR")
+    plans = kinds.add_parser("plans", help="put back the schedules an export wrote to plans.csv")
+    plans.add_argument("file", metavar="FILE")
+    plans.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
+    plans.add_argument("--encoding", metavar="E", help="default: detect")
+    export = commands.add_parser(
+        "export", help="write loans.csv, repayments.csv, limits.csv, notes.csv (and plans.csv) into DIR"
+    )
     export.add_argument("folder", metavar="DIR")
     export.add_argument("--overwrite", action="store_true", help="replace files of those names already in DIR")
     listing = commands.add_parser("imports", help="list the imports made: when, which file, what each added")
@@ -77,6 +83,8 @@ def run_import(args, context) -> int:
             return _import_alipay(args, context, service, path)
         if args.import_kind == "plan":
             return _import_plan(args, context, path)
+        if args.import_kind == "plans":
+            return _import_plans(args, context, path)
         return _import_csv(args, context, service, path)
     except ImportFailure as failure:
         print(failure.message(), file=sys.stderr)
@@ -105,6 +113,38 @@ def _import_plan(args, context, path: Path) -> int:
         return EXIT_OK
     context.ledger.use_platform_plan(loan_id, schedule)
     print(f"loan #{loan_id}: the schedule is now the platform's plan", file=context.out)
+    return EXIT_OK
+
+
+def _import_plans(args, context, path: Path) -> int:
+    """Every schedule of a plans file, each checked against its loan before any is written, then all at once."""
+    from jiebei_tracker.domain.vocabulary import ScheduleSource
+    from jiebei_tracker.importers.errors import ImportFailure
+    from jiebei_tracker.importers.plan import plan_schedule, read_plans_file
+    from jiebei_tracker.services.loans import list_loans
+
+    kept = read_plans_file(path, encoding=args.encoding, file_name=args.file)
+    loans = list_loans(context.database, today=context.today)
+    by_id = {loan.external_id: loan for loan in loans if loan.external_id}
+    by_terms = {(loan.platform, loan.borrowed_on, loan.principal_fen): loan for loan in loans}
+    plans = []
+    for plan in kept:
+        loan = by_id.get(plan.loan_id) or by_terms.get((plan.platform, plan.borrowed_on, plan.loan_principal_fen))
+        if loan is None:
+            raise ImportFailure(
+                args.file, f"no loan {plan.loan_id or plan.platform} of {plan.borrowed_on.isoformat()}", line=plan.line
+            )
+        schedule = plan_schedule(
+            list(plan.lines), principal_fen=loan.principal_fen, borrowed_on=loan.borrowed_on, source=args.file
+        )
+        source = ScheduleSource.parse(plan.source, field="schedule")
+        plans.append((loan.loan_id, schedule, source))
+    print(f"{args.file}: the schedules of {len(plans)} loans", file=context.out)
+    if args.dry_run:
+        print("dry run: nothing written", file=context.out)
+        return EXIT_OK
+    context.ledger.use_plans(plans)
+    print(f"put back the schedules of {len(plans)} loans", file=context.out)
     return EXIT_OK
 
 

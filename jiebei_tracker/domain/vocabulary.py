@@ -296,10 +296,12 @@ class RepaymentSource(_Labelled):
     ALIPAY = "alipay"
     SCHEDULE = "schedule"
     AUTOPAY = "autopay"
+    PREPAYMENT = "prepayment"  # a part prepayment: it pays its own installment, never an assumed one's
 
     @classmethod
     def _labels(cls):
         return {
+            "prepayment": ("提前还部分", "Part prepayment"),
             "manual": ("手动登记", "Logged by hand"),
             "import": ("导入", "Imported"),
             "alipay": ("支付宝账单", "Alipay statement"),

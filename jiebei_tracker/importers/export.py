@@ -180,6 +180,35 @@ def protect(cell: str) -> str:
     return f"'{cell}" if _NEEDS_PROTECTION.match(cell) else cell
 
 
+# A schedule kept apart from the terms (changed by a part prepayment, or the platform's own plan): what
+# ``import plans`` reads back. The loan is named as in repayments.csv: its id, and platform + day + principal.
+PLANS_FILE = "plans.csv"
+PLAN_COLUMNS = [
+    "loan_id", "platform", "borrowed_on", "loan_principal", "schedule",
+    "seq", "due_on", "principal", "interest", "fee", "total",
+]  # fmt: skip
+
+
+def plan_cells(
+    *, loan_id: str | None, platform: str, borrowed_on: date, loan_principal_fen: int, schedule: str, installment
+) -> list[str]:
+    """One installment of a kept schedule (an installment row: seq, due_on, principal, interest and fee)."""
+    total = installment.principal_fen + installment.interest_fen + installment.fee_fen
+    return [
+        loan_id or "",
+        platform,
+        day(borrowed_on),
+        fen_to_yuan(loan_principal_fen),
+        schedule,
+        str(installment.seq),
+        day(installment.due_on),
+        fen_to_yuan(installment.principal_fen),
+        fen_to_yuan(installment.interest_fen),
+        fen_to_yuan(installment.fee_fen),
+        fen_to_yuan(total),
+    ]
+
+
 def write_csv(path: Path, kind: FileKind, rows: Iterable[list[str]]) -> int:
     """Write one file (replacing it only once it is complete); returns the number of rows written.
 
@@ -187,6 +216,11 @@ def write_csv(path: Path, kind: FileKind, rows: Iterable[list[str]]) -> int:
     receipt numbers), so no column can be forgotten. The amounts, rates and dates the app writes itself never
     start with one of those characters (amounts are not negative, dates are ISO), so they stay numbers in a
     spreadsheet; one that did would be written as text and still read back exactly."""
+    return write_rows(path, EXPORT_COLUMNS[kind], rows)
+
+
+def write_rows(path: Path, header: list[str], rows: Iterable[list[str]]) -> int:
+    """``write_csv`` with the header given (the plans file's)."""
     path = Path(path)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     count = 0
@@ -194,7 +228,7 @@ def write_csv(path: Path, kind: FileKind, rows: Iterable[list[str]]) -> int:
         with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
             # CRLF line ends, as Excel writes them; cells with separators, quotes or line breaks are quoted.
             writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(EXPORT_COLUMNS[kind])
+            writer.writerow(header)
             for row in rows:
                 writer.writerow([protect(cell) for cell in row])
                 count += 1

@@ -24,6 +24,7 @@ from jiebei_tracker.domain.money import format_yuan, normalize_text, parse_yuan
 from jiebei_tracker.domain.schedule import PlannedInstallment
 from jiebei_tracker.importers.decoding import decode
 from jiebei_tracker.importers.errors import ImportFailure
+from jiebei_tracker.importers.table import unprotect
 
 # Each figure of a plan and the names it goes by (a table's header, or the label before a figure on a line).
 NAMES: dict[str, tuple[str, ...]] = {
@@ -236,3 +237,57 @@ def plan_schedule(
         PlannedInstallment(n, line.due_on, line.principal_fen, line.interest_fen, line.fee_fen)
         for n, line in enumerate(lines, start=1)
     ]
+
+
+@dataclass(frozen=True)
+class KeptPlan:
+    """One loan's schedule from a plans file (what ``export`` writes for a schedule its terms do not build): the
+    loan as repayments.csv names it, where the schedule came from, and its installments."""
+
+    line: int  # of its first installment
+    loan_id: str
+    platform: str
+    borrowed_on: date
+    loan_principal_fen: int
+    source: str
+    lines: tuple[PlanLine, ...]
+
+
+def read_plans_file(path: Path, *, encoding: str | None = None, file_name: str | None = None) -> list[KeptPlan]:
+    """The schedules in a plans file (``plans.csv``), loan by loan in the order they come."""
+    name = file_name or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise ImportFailure(name, f"cannot be read ({error.strerror})") from None
+    rows = list(csv.reader(io.StringIO(decode(data, file_name=name, encoding=encoding).text)))
+    if not rows:
+        raise ImportFailure(name, "holds no installment")
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [column for column in _PLANS_NEEDED if column not in header]
+    if missing:
+        raise ImportFailure(name, f"no column {missing[0]!r}: this is not a plans file written by export", line=1)
+    position = {column: header.index(column) for column in header}
+    plans: dict[tuple, list] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cell = {column: unprotect(row[at]).strip() if at < len(row) else "" for column, at in position.items()}
+        try:
+            reference = (
+                cell.get("loan_id", ""),
+                cell["platform"],
+                parse_date(cell["borrowed_on"], field="borrowed_on"),
+                parse_yuan(cell["loan_principal"], field="loan_principal"),
+                cell.get("schedule") or "platform",
+            )
+        except InvalidValue as error:
+            raise ImportFailure(name, f"column {error.field!r}: {error.value!r}: {error.reason}", line=number) from None
+        plans.setdefault(reference, []).append(_plan_line(number, cell, name))
+    return [
+        KeptPlan(lines[0].line, loan_id, platform, borrowed_on, principal, source, tuple(lines))
+        for (loan_id, platform, borrowed_on, principal, source), lines in plans.items()
+    ]
+
+
+_PLANS_NEEDED = ("platform", "borrowed_on", "loan_principal", "due_on", "principal")

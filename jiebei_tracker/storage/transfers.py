@@ -154,3 +154,19 @@ def limits_for_export(session: Session) -> Iterator[tuple[CreditLimitRecord, str
 def notes_for_export(session: Session) -> Iterator[CreditReportNote]:
     """Every credit-report note, by day."""
     yield from session.exec(select(CreditReportNote).order_by(CreditReportNote.noted_on, CreditReportNote.id))
+
+
+def kept_schedules(session: Session) -> Iterator[tuple[LoanTable, str, list[InstallmentTable]]]:
+    """Each loan whose schedule is not the one its terms build (``schedule_source`` other than computed), with its
+    platform's name and its installments in order, in the order borrowed."""
+    query = (
+        select(LoanTable, Platform.name)
+        .join(Platform, Platform.id == LoanTable.platform_id)
+        .where(LoanTable.schedule_source != "computed")
+        .order_by(LoanTable.borrowed_on, LoanTable.id)
+    )
+    for loan, platform in session.exec(query).all():
+        rows = session.exec(
+            select(InstallmentTable).where(InstallmentTable.loan_id == loan.id).order_by(InstallmentTable.seq)
+        ).all()
+        yield loan, platform, list(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -167,3 +168,42 @@ def test_a_platform_s_penalty_multiplier_is_set_shown_and_used_for_late_repaymen
     assert json.loads(run("schedule", "1", "--json")[1])["installments"][1]["paid"] == "60.57"  # none taken now
     status, _, err = run("platform", "借呗", "--penalty-multiplier", "twice")
     assert status == 1 and "--penalty-multiplier 'twice': not a multiplier" in err
+
+
+def test_an_export_carries_a_prepaid_and_a_platform_schedule_and_import_plans_puts_them_back(run, tmp_path, db_path):
+    bank = [*LOAN[:2], "招商银行", *LOAN[3:]]
+    run(*LOAN, "--method", "equal_installment", "--annual-rate", "7.2%", "--id", "JB-1", "--paid-through", "2024-04-30")
+    run(*bank, "--method", "equal_principal", "--annual-rate", "4%", "--paid-through", "2024-03-31")
+    assert run("prepay", "JB-1", "--on", "2024-05-10", "--amount", "3000", "--keep", "payment")[0] == 0
+    computed = json.loads(run("schedule", "2", "--json")[1])["installments"]
+    plan = tmp_path / "bank.csv"
+    plan.write_text(
+        "期数,还款日,本金,利息\n"
+        + "".join(f"{r['seq']},{r['due_on']},{r['principal']},{Decimal(r['interest']) + 1}\n" for r in computed),
+        encoding="utf-8",
+    )
+    assert run("import", "plan", "2", str(plan))[0] == 0
+    before = [json.loads(run("schedule", ref, "--json")[1])["installments"] for ref in ("JB-1", "2")]
+    status, out, _ = run("export", str(tmp_path / "out"))
+    assert status == 0 and "plans.csv" in out
+    db_path.unlink()
+    for kind in ("loans", "repayments"):
+        assert run("import", kind, str(tmp_path / "out" / f"{kind}.csv"))[0] == 0
+    status, out, err = run("import", "plans", str(tmp_path / "out" / "plans.csv"))
+    assert status == 0 and "put back the schedules of 2 loans" in out, err
+    after = [json.loads(run("schedule", ref, "--json")[1])["installments"] for ref in ("JB-1", "2")]
+    assert after == before
+    assert "schedule rebuilt after a part prepayment" in run("schedule", "JB-1")[1]
+    assert "schedule as the platform shows it" in run("schedule", "2")[1]
+
+
+def test_import_plans_refuses_a_file_that_is_not_one_and_writes_nothing(run, tmp_path):
+    status, _, err = run(
+        "import", "plans", str(_write(tmp_path / "x.csv", "期数,还款日,本金,利息\n1,2024-02-29,1,0\n"))
+    )
+    assert status == 1 and "no column 'platform': this is not a plans file written by export" in err
+
+
+def _write(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path

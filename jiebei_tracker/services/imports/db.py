@@ -15,11 +15,15 @@ from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ImportFailure
 from jiebei_tracker.importers.export import (
     FILE_NAMES,
+    PLAN_COLUMNS,
+    PLANS_FILE,
     limit_cells,
     loan_cells,
     note_cells,
+    plan_cells,
     repayment_cells,
     write_csv,
+    write_rows,
 )
 from jiebei_tracker.importers.matching import Existing, ExistingLoan
 from jiebei_tracker.importers.records import loan_key
@@ -75,11 +79,12 @@ def _repayments(session: transfers.Session) -> list[tuple[tuple, str | None]]:
     return [((loan_id, day, fen, payoff), ref) for loan_id, day, fen, payoff, ref in transfers.repayment_keys(session)]
 
 
-def export_all(database: Database, folder: Path, *, overwrite: bool = False) -> dict[FileKind, Path]:
-    """Write the four canonical files into ``folder``. Existing files are kept unless ``overwrite``."""
+def export_all(database: Database, folder: Path, *, overwrite: bool = False) -> dict[FileKind | str, Path]:
+    """Write the four canonical files into ``folder``, and ``plans.csv`` when some loan keeps a schedule its terms
+    do not build (a part prepayment's, the platform's). Existing files are kept unless ``overwrite``."""
     targets = {kind: folder / FILE_NAMES[kind] for kind in FileKind}
     if not overwrite:
-        taken = [str(path) for path in targets.values() if path.exists()]
+        taken = [str(path) for path in [*targets.values(), folder / PLANS_FILE] if path.exists()]
         if taken:
             raise ImportFailure(taken[0], "already exists; choose an empty folder, or overwrite")
     try:
@@ -92,7 +97,26 @@ def export_all(database: Database, folder: Path, *, overwrite: bool = False) -> 
         write_csv(targets[FileKind.REPAYMENTS], FileKind.REPAYMENTS, _repayment_rows(session, set(assumed)))
         write_csv(targets[FileKind.LIMITS], FileKind.LIMITS, _limit_rows(session))
         write_csv(targets[FileKind.NOTES], FileKind.NOTES, _note_rows(session))
+        plans = list(_plan_rows(session))
+    # A fifth file only when some schedule is not the one its terms build; an earlier one overwritten goes.
+    if plans:
+        write_rows(folder / PLANS_FILE, PLAN_COLUMNS, plans)
+        return {**targets, "plans": folder / PLANS_FILE}
+    (folder / PLANS_FILE).unlink(missing_ok=True)
     return targets
+
+
+def _plan_rows(session: transfers.Session):
+    for loan, platform, installments in transfers.kept_schedules(session):
+        for installment in installments:
+            yield plan_cells(
+                loan_id=loan.external_id,
+                platform=platform,
+                borrowed_on=loan.borrowed_on,
+                loan_principal_fen=loan.principal_fen,
+                schedule=loan.schedule_source,
+                installment=installment,
+            )
 
 
 def _assumed_past(session: transfers.Session) -> dict[int, PastRepayments]:

@@ -88,6 +88,7 @@ class Ledger(LedgerBase):
 
     prepay = schedules.prepay
     use_platform_plan = schedules.use_platform_plan
+    use_plans = schedules.use_plans
     swap_schedule = schedules.swap_schedule
 
     # -- loans -------------------------------------------------------------------------------------------

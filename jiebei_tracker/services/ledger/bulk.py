@@ -337,7 +337,12 @@ def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list
     """Each imported repayment replaces the repayment the app assumed (from the schedule or autopay) for the same
     installment, as one typed by hand does, so a file of real repayments never counts an installment twice.
     Returns the rows deleted, as stored (undoing the import puts them back)."""
-    real = [e for e in repayments if not e.source.is_assumed and not e.payment.is_payoff]
+    # A part prepayment pays the installment made for it (domain.prepay), not an installment's assumed repayment.
+    real = [
+        e
+        for e in repayments
+        if not e.source.is_assumed and e.source is not RepaymentSource.PREPAYMENT and not e.payment.is_payoff
+    ]
     loan_ids = sorted({e.loan_id for e in real})
     assumed: dict[int, list[tuple[int, date]]] = {}
     due_dates: dict[int, list[date]] = {}

@@ -54,7 +54,7 @@ def prepay(
         kept = _swap_back(session, loan)
         _put_installments(session, loan_id, [installment_row(loan_id, inst) for inst in plan.schedule])
         row = tables.RepaymentTable(
-            loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source=RepaymentSource.MANUAL.value
+            loan_id=loan_id, paid_on=paid_on, amount_fen=amount_fen, note=note, source=RepaymentSource.PREPAYMENT.value
         )
         session.add(row)
         loan.schedule_source = ScheduleSource.PREPAYMENT.value
@@ -71,27 +71,40 @@ def use_platform_plan(
     """Put the platform's own plan (``importers.plan``) in place of the loan's schedule, its repayments applied to
     it afresh, and mark the schedule as the platform's. The principals must add up to the loan's."""
     with ledger._database.transaction() as session:
-        loan = get_loan(session, loan_id)
-        planned = sum(inst.principal_fen for inst in schedule)
-        if planned != loan.principal_fen:
-            raise InvalidValue(
-                "plan",
-                format_yuan(planned),
-                f"the principals must add up to the loan's {format_yuan(loan.principal_fen)}",
-            )
-        refitted = _refit_assumed(session, loan_id, schedule)
-        kept = _swap_back(session, loan, remove=tuple(r["id"] for r in refitted), restore=tuple(refitted))
-        _put_installments(session, loan_id, [installment_row(loan_id, inst) for inst in schedule])
-        loan.schedule_source = ScheduleSource.PLATFORM.value
-        session.flush()
-        unapplied = reapply(session, loan_id)
-        if unapplied and not has_payoff(session, loan_id):
-            raise InvalidValue(
-                "plan",
-                format_yuan(sum(inst.total_fen for inst in schedule)),
-                f"the repayments already recorded are {format_yuan(unapplied)} more than this plan asks for",
-            )
+        kept = _put_plan(session, loan_id, schedule, ScheduleSource.PLATFORM)
     return Changes(loan_ids=frozenset({loan_id}), payments=True), kept
+
+
+def use_plans(ledger: LedgerBase, plans: list[tuple[int, list[PlannedInstallment], ScheduleSource]]) -> Changes:
+    """Several loans' schedules put in place at once (``import plans``, what ``export`` wrote): all of them, or —
+    when one is refused — none."""
+    with ledger._database.transaction() as session:
+        for loan_id, schedule, source in plans:
+            _put_plan(session, loan_id, schedule, source)
+    return Changes(loan_ids=frozenset(loan_id for loan_id, _, _ in plans), payments=True)
+
+
+def _put_plan(session, loan_id: int, schedule: list[PlannedInstallment], source: ScheduleSource) -> ScheduleSwap:
+    loan = get_loan(session, loan_id)
+    planned = sum(inst.principal_fen for inst in schedule)
+    if planned != loan.principal_fen:
+        raise InvalidValue(
+            "plan", format_yuan(planned), f"the principals must add up to the loan's {format_yuan(loan.principal_fen)}"
+        )
+    refitted = _refit_assumed(session, loan_id, schedule)
+    kept = _swap_back(session, loan, remove=tuple(r["id"] for r in refitted), restore=tuple(refitted))
+    _put_installments(session, loan_id, [installment_row(loan_id, inst) for inst in schedule])
+    loan.schedule_source = source.value
+    session.flush()
+    unapplied = reapply(session, loan_id)
+    if unapplied and not has_payoff(session, loan_id):
+        raise InvalidValue(
+            "plan",
+            format_yuan(sum(inst.total_fen for inst in schedule)),
+            f"the repayments already recorded on loan #{loan_id} are {format_yuan(unapplied)} more than this plan "
+            "asks for",
+        )
+    return kept
 
 
 def swap_schedule(ledger: LedgerBase, swap: ScheduleSwap) -> tuple[Changes, ScheduleSwap]:
