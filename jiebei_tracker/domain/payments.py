@@ -208,11 +208,17 @@ class Settled(NamedTuple):
     whole: bool
 
 
-def settles(states: Iterable[InstallmentState], amount_fen: int) -> list[Settled]:
-    """Where ``amount_fen`` paid on top of ``states`` goes, by the same waterfall as ``apply_payments`` (the
-    earliest open installment first, interest before principal, the rest flowing on): one entry per installment
-    it reaches. Money beyond everything still owed reaches no installment — the entries then add up to less than
-    ``amount_fen``."""
+def settles(
+    states: Iterable[InstallmentState],
+    amount_fen: int,
+    *,
+    day: date = date.min,
+    penalty: PenaltyTerms | None = None,
+) -> list[Settled]:
+    """Where ``amount_fen`` paid on ``day`` on top of ``states`` goes, by the same waterfall as ``apply_payments``
+    (the earliest open installment first, interest before principal, a late installment's penalty interest, the
+    rest flowing on): one entry per installment it reaches. Money beyond everything still owed reaches no
+    installment — the entries then add up to less than ``amount_fen``."""
     open_states = [s for s in states if s.settled_on is None and s.remaining_fen > 0]
     # What is left of each open installment, as an installment of its own: apply_payments does the rest.
     left = [
@@ -224,7 +230,7 @@ def settles(states: Iterable[InstallmentState], amount_fen: int) -> list[Settled
         )
         for s in open_states
     ]
-    after = apply_payments(left, [Payment(date.min, amount_fen)]).states
+    after = apply_payments(left, [Payment(day, amount_fen)], penalty=penalty).states
     return [Settled(s.seq, s.paid_fen, s.settled_on is not None) for s in after if s.paid_fen > 0]
 
 
@@ -236,6 +242,16 @@ def outstanding_principal(states: Iterable[InstallmentState]) -> int:
 def remaining_total(states: Iterable[InstallmentState]) -> int:
     """Everything still owed on the schedule, principal and interest."""
     return sum(s.remaining_fen for s in states)
+
+
+def penalty_due(states: Iterable[InstallmentState], penalty: PenaltyTerms, day: date) -> int:
+    """The penalty interest the installments still open on ``day`` have run up by then and not been paid: what a
+    repayment that day may pay beyond what the schedule asks (the waterfall takes it, ``Pot.pour``)."""
+    return sum(
+        max(0, penalty.accrued(s.due_on, s.remaining_principal_fen, day) - s.paid_penalty_fen)
+        for s in states
+        if s.settled_on is None and s.due_on < day
+    )
 
 
 def next_open(states: Iterable[InstallmentState]) -> InstallmentState | None:
@@ -318,12 +334,10 @@ def propose_payoff(
     days = (paid_on - last_due).days if principal else 0
     accrued = round_fen(principal * rate.annual * days / DAYS_PER_YEAR)
     accrued = max(0, accrued - sum(s.paid_interest_fen for s in future))
-    penalties = 0
-    if penalty is not None:
-        penalties = sum(penalty.accrued(s.due_on, s.remaining_principal_fen, paid_on) - s.paid_penalty_fen for s in due)
+    penalties = 0 if penalty is None else penalty_due(due, penalty, paid_on)
     multiplier = penalty.multiplier if penalty is not None else DEFAULT_MULTIPLIER
     return PayoffQuote(
-        paid_on, sum(s.remaining_fen for s in due), principal, accrued, days, len(due), max(0, penalties), multiplier
+        paid_on, sum(s.remaining_fen for s in due), principal, accrued, days, len(due), penalties, multiplier
     )
 
 

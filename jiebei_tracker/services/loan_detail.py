@@ -11,6 +11,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.payments import (
     PayoffQuote,
     apply_payments,
+    penalty_due,
     propose_payoff,
     remaining_total,
 )
@@ -84,9 +85,12 @@ def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> Rep
     replaced = nearest_assumed(assumed, [r.due_on for r in inst_rows], paid_on) if assumed else None
     installments = [installment_of(r) for r in inst_rows]
     payments = [payment_of(r) for r in pay_rows if r.id != replaced]
+    states = apply_payments(installments, payments, penalty=penalty).states
     return RepaymentOutlook(
         apply_payments(installments, payments, as_of=paid_on, penalty=penalty).states,
-        remaining_total(apply_payments(installments, payments, penalty=penalty).states),
+        remaining_total(states) + penalty_due(states, penalty, paid_on),
+        paid_on,
+        penalty,
     )
 
 

@@ -12,7 +12,8 @@ from jiebei_tracker.domain.cost import TrueCost, cost_of_flows, loan_cost
 from jiebei_tracker.domain.dates import months_after
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text, parse_yuan
-from jiebei_tracker.domain.payments import InstallmentState, settles
+from jiebei_tracker.domain.payments import InstallmentState, Settled, settles
+from jiebei_tracker.domain.penalty import PenaltyTerms
 from jiebei_tracker.domain.rates import Rate
 from jiebei_tracker.domain.schedule import NO_FEES, Fees, LoanTerms, PlannedInstallment
 from jiebei_tracker.domain.vocabulary import (
@@ -217,11 +218,17 @@ class RepaymentOutlook:
     still owed — both without the repayment the app assumed for the installment it pays, which it replaces."""
 
     states: list[InstallmentState]
-    left_fen: int
+    left_fen: int  # penalty interest run up by the day included: a late repayment may bring it too
+    paid_on: date = date.min
+    penalty: PenaltyTerms | None = None
+
+    def settled(self, amount_fen: int) -> list[Settled]:
+        """Where a repayment of ``amount_fen`` on the day would go (``payments.settles``)."""
+        return settles(self.states, amount_fen, day=self.paid_on, penalty=self.penalty)
 
     def installments_met(self, amount_fen: int) -> list[int]:
         """The installments (by number) a repayment of ``amount_fen`` would go to."""
-        return [entry.seq for entry in settles(self.states, amount_fen)]
+        return [entry.seq for entry in self.settled(amount_fen)]
 
 
 # -- the loans list at any size, and what is due -------------------------------------------------------------

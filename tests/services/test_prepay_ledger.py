@@ -122,3 +122,19 @@ def test_a_plan_whose_principals_do_not_add_up_is_refused(ledger, database, work
 
 def _planned(line) -> PlannedInstallment:
     return PlannedInstallment(line.seq, line.due_on, line.principal_fen, line.interest_fen, line.fee_fen)
+
+
+def test_a_last_installment_paid_late_with_its_penalty_is_taken_and_the_penalty_recorded(ledger, workspace):
+    one = ledger.add_loan(draft(borrowed_on=date(2026, 9, 15), months=1)).created_id  # ¥12,072.00 due 10-15
+    total = workspace.loan_detail(one).schedule[0].total_fen
+    paid_on = date(2026, 10, 25)  # 10 days late: 1,200,000 × 0.0002 × 1.5 × 10 = 3,600 fen
+    ledger.log_repayment(one, paid_on=paid_on, amount_fen=total + 3_600)
+    line = workspace.loan_detail(one).schedule[0]
+    assert (line.status, line.paid_fen) == (InstallmentStatus.LATE, total)
+    with pytest.raises(InvalidValue) as refused:  # a fen beyond the penalty is more than is owed
+        ledger.log_repayment(
+            ledger.add_loan(draft("微粒贷", borrowed_on=date(2026, 9, 15), months=1)).created_id,
+            paid_on=paid_on,
+            amount_fen=total + 3_601,
+        )
+    assert "more than the ¥12,108.00 left to pay" in refused.value.reason

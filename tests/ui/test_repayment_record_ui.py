@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.penalty import penalty_fen
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, RepaymentSource
 from jiebei_tracker.services.ledger.repayments import InstallmentKey
@@ -137,9 +138,20 @@ def open_repayment_dialog(qtbot, workspace, loan_id):
 
 
 @pytest.fixture
-def repayment_dialog(open_repayment_dialog):
-    """The dialog opened on the loan as the fixture ``loan_id`` left it."""
+def repayment_dialog(open_repayment_dialog, workspace):
+    """The dialog opened on the loan as the fixture ``loan_id`` left it, on a platform that charges no penalty
+    interest: where the money goes, installment by installment (the penalty's share: the test after these)."""
+    workspace.ledger.set_penalty_multiplier("借呗", Decimal(0))
     return open_repayment_dialog()
+
+
+def test_the_settles_line_counts_the_penalty_a_late_installment_ran_up(open_repayment_dialog, workspace, loan_id):
+    dialog = open_repayment_dialog()
+    first = workspace.loan_detail(loan_id).schedule[0]  # due 07-15: 136 days late on TODAY
+    penalty = penalty_fen(first.principal_fen, Decimal("0.072"), Decimal("1.5"), (TODAY - first.due_on).days)
+    beyond = 12_000
+    said = type_amount(dialog, f"{(INSTALLMENT_FEN + beyond) / 100:.2f}")
+    assert said == f"Settles installment 1 and pays {format_yuan(beyond - penalty)} of installment 2."
 
 
 def type_amount(dialog: RepaymentDialog, text: str) -> str:
@@ -201,6 +213,7 @@ def test_the_settles_line_starts_after_what_is_paid_and_follows_the_day(open_rep
 def test_a_typed_repayment_replacing_the_one_assumed_from_the_schedule_settles_that_installment(
     open_repayment_dialog, workspace, loan_id
 ):
+    workspace.ledger.set_penalty_multiplier("借呗", Decimal(0))  # where the money goes, without penalty interest
     workspace.ledger.record_installments_paid([InstallmentKey(loan_id, 5)], source=RepaymentSource.AUTOPAY)
     dialog = open_repayment_dialog()
     # Today's repayment stands for installment 5 (due 11-15, the nearest): the autopay record of it gives way,

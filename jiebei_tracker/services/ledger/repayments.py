@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import check_amount, format_yuan
-from jiebei_tracker.domain.payments import propose_payoff, remaining_total
+from jiebei_tracker.domain.payments import penalty_due, propose_payoff, remaining_total
 from jiebei_tracker.domain.text import clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.changes import Changes, RepaymentEdit
@@ -80,9 +80,11 @@ def log_repayment_undoably(
             for row in replaced:
                 session.delete(session.get(tables.RepaymentTable, row["id"]))
             session.flush()
-        left = remaining_total(loan_states(session, loan_id))
-        if left == 0:
+        states = loan_states(session, loan_id)
+        if remaining_total(states) == 0:
             raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
+        # A late repayment may bring the penalty interest run up too: the waterfall records it as such.
+        left = remaining_total(states) + penalty_due(states, penalty_terms_for(session, [loan_id])[loan_id], paid_on)
         if amount_fen > left:
             raise InvalidValue(
                 "amount",

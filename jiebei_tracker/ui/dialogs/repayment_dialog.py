@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
-from jiebei_tracker.domain.payments import PayoffQuote, Settled, is_low_payoff, settles
+from jiebei_tracker.domain.payments import PayoffQuote, Settled, is_low_payoff
 from jiebei_tracker.domain.text import ControlCharacter, clean_note
 from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
@@ -153,7 +153,7 @@ class RepaymentDialog(FormDialog):
             return self.tr("This loan is already settled."), True
         if amount > outlook.left_fen:
             return self._too_much(outlook.left_fen), True
-        return self._settles_sentence(settles(outlook.states, amount)), False
+        return self._settles_sentence(outlook.settled(amount)), False
 
     def _outlook_on(self, day: date) -> RepaymentOutlook:
         if day not in self._outlooks:
