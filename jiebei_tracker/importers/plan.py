@@ -73,13 +73,18 @@ class PlanLine:
 
 
 def read_plan_file(path: Path, *, encoding: str | None = None, file_name: str | None = None) -> list[PlanLine]:
-    """The plan in a file (a CSV, or text saved from the app); a small file, read whole."""
+    """The plan in a file (a CSV, or text saved from the app)."""
     name = file_name or str(path)
+    return read_plan_text(_file_text(path, name, encoding), source=name)
+
+
+def _file_text(path: Path, name: str, encoding: str | None) -> str:
+    """A plan file's text, in its encoding (given, or found): a small file, read whole."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise ImportFailure(name, f"cannot be read ({error.strerror})") from None
-    return read_plan_text(decode(data, file_name=name, encoding=encoding).text, source=name)
+    return decode(data, file_name=name, encoding=encoding).text
 
 
 def read_plan_text(text: str, *, source: str = "pasted text") -> list[PlanLine]:
@@ -256,11 +261,7 @@ class KeptPlan:
 def read_plans_file(path: Path, *, encoding: str | None = None, file_name: str | None = None) -> list[KeptPlan]:
     """The schedules in a plans file (``plans.csv``), loan by loan in the order they come."""
     name = file_name or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise ImportFailure(name, f"cannot be read ({error.strerror})") from None
-    rows = list(csv.reader(io.StringIO(decode(data, file_name=name, encoding=encoding).text)))
+    rows = list(csv.reader(io.StringIO(_file_text(path, name, encoding))))
     if not rows:
         raise ImportFailure(name, "holds no installment")
     header = [cell.strip().lower() for cell in rows[0]]
