@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from jiebei_tracker.domain.penalty import days_past_deadline, penalty_fen
+from jiebei_tracker.domain.penalty import PenaltyTerms
 from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.storage import reads
@@ -59,11 +59,8 @@ def _due(rows: list[reads.OpenInstallmentRow], *, today: date, grace_days: int) 
             left_fen=row.remaining_fen,
             autopay=row.autopay,
             status=installment_status(row.due_on, None, today, grace_days),
-            penalty_fen=penalty_fen(
-                row.overdue_principal_fen,
-                Decimal(row.annual_rate),
-                Decimal(row.penalty_multiplier),
-                days_past_deadline(row.due_on, today, grace_days),
+            penalty_fen=PenaltyTerms(Decimal(row.annual_rate), Decimal(row.penalty_multiplier), grace_days).accrued(
+                row.due_on, row.overdue_principal_fen, today
             ),
         )
         for row in rows

@@ -67,8 +67,8 @@ def payoff_quote(database: Database, loan_id: int, *, paid_on: date) -> PayoffQu
         loan = session.get(tables.LoanTable, loan_id)
         if loan is None:
             raise InvalidValue("loan", loan_id, "no such loan")
-        states = applied_payments(session, loan_id, as_of=paid_on)[1].states
         penalty = penalty_terms_for(session, [loan_id])[loan_id]
+        states = applied_payments(session, loan_id, as_of=paid_on, penalty=penalty)[1].states
         rate, borrowed_on = rate_of(loan), loan.borrowed_on
     return propose_payoff(states, rate=rate, borrowed_on=borrowed_on, paid_on=paid_on, penalty=penalty)
 

@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from jiebei_tracker.domain.dates import months_after
-from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER, days_past_deadline, penalty_fen
+from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER, PenaltyTerms
 from jiebei_tracker.domain.status import installment_status
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
 
@@ -85,8 +85,8 @@ class Loan:
         """The penalty interest an open installment has run up by ``as_of`` (an estimate: 0 when not overdue)."""
         if inst.settled_on is not None and inst.settled_on <= as_of:
             return 0
-        days = days_past_deadline(inst.due_on, as_of, grace_days)
-        return penalty_fen(inst.remaining_principal_fen, self.annual_rate, self.penalty_multiplier, days)
+        terms = PenaltyTerms(self.annual_rate, self.penalty_multiplier, grace_days)
+        return terms.accrued(inst.due_on, inst.remaining_principal_fen, as_of)
 
     @property
     def received_fen(self) -> int:

@@ -240,15 +240,16 @@ def has_payoff(session: Session, loan_id: int) -> bool:
     )
 
 
-def applied_payments(session: Session, loan_id: int, *, as_of: date | None = None):
+def applied_payments(session: Session, loan_id: int, *, as_of: date | None = None, penalty: PenaltyTerms | None = None):
     """The loan's installment rows, and the result of applying its repayments to them (those made by ``as_of``
-    when given), a late repayment's surplus paying penalty interest (``domain.penalty``)."""
+    when given), a late repayment's surplus paying penalty interest (``domain.penalty``) on the loan's penalty
+    terms (read here unless the caller has them already)."""
     rows, repayments = loan_schedule_rows(session, loan_id)
     return rows, apply_payments(
         [installment_of(r) for r in rows],
         [payment_of(r) for r in repayments],
         as_of=as_of,
-        penalty=penalty_terms_for(session, [loan_id]).get(loan_id),
+        penalty=penalty or penalty_terms_for(session, [loan_id]).get(loan_id),
     )
 
 
@@ -264,8 +265,8 @@ def penalty_terms_for(session: Session, loan_ids: list[int]) -> dict[int, Penalt
     return {loan_id: PenaltyTerms(Decimal(rate), Decimal(multiplier), grace) for loan_id, rate, multiplier in rows}
 
 
-def loan_states(session: Session, loan_id: int):
-    return applied_payments(session, loan_id)[1].states
+def loan_states(session: Session, loan_id: int, penalty: PenaltyTerms | None = None):
+    return applied_payments(session, loan_id, penalty=penalty)[1].states
 
 
 def state_updates(rows: list[tables.InstallmentTable], states) -> list[dict]:

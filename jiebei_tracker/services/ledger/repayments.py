@@ -80,11 +80,12 @@ def log_repayment_undoably(
             for row in replaced:
                 session.delete(session.get(tables.RepaymentTable, row["id"]))
             session.flush()
-        states = loan_states(session, loan_id)
+        penalty = penalty_terms_for(session, [loan_id])[loan_id]
+        states = loan_states(session, loan_id, penalty)
         if remaining_total(states) == 0:
             raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
         # A late repayment may bring the penalty interest run up too: the waterfall records it as such.
-        left = remaining_total(states) + penalty_due(states, penalty_terms_for(session, [loan_id])[loan_id], paid_on)
+        left = remaining_total(states) + penalty_due(states, penalty, paid_on)
         if amount_fen > left:
             raise InvalidValue(
                 "amount",
@@ -115,11 +116,11 @@ def pay_off(
     with ledger._database.transaction() as session:
         loan = get_loan(session, loan_id)
         ledger._check_paid_on(loan, paid_on)
-        states = loan_states(session, loan_id)
+        penalty = penalty_terms_for(session, [loan_id])[loan_id]
+        states = loan_states(session, loan_id, penalty)
         if remaining_total(states) == 0:
             raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
         if amount_fen is None:
-            penalty = penalty_terms_for(session, [loan_id])[loan_id]
             amount_fen = propose_payoff(
                 states, rate=rate_of(loan), borrowed_on=loan.borrowed_on, paid_on=paid_on, penalty=penalty
             ).amount_fen
