@@ -17,9 +17,8 @@ from enum import StrEnum
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, round_fen
 from jiebei_tracker.domain.payments import InstallmentState
-from jiebei_tracker.domain.rates import DAYS_PER_YEAR, MONTHS_PER_YEAR
-from jiebei_tracker.domain.schedule import LoanTerms, PlannedInstallment
-from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod
+from jiebei_tracker.domain.schedule import Interest, LoanTerms, PlannedInstallment, level_payment
+from jiebei_tracker.domain.vocabulary import RepaymentMethod
 
 
 class Keep(StrEnum):
@@ -71,7 +70,7 @@ def plan_prepayment(
         raise InvalidValue("paid_on", paid_on.isoformat(), f"is before the loan was taken ({terms.borrowed_on})")
     balance = sum(s.installment.principal_fen for s in open_states)
     last_due = max((s.due_on for s in settled), default=terms.borrowed_on)
-    accrued = _by_day(terms, balance, last_due, paid_on)
+    accrued = Interest.of(terms, by_day=True).on(balance, last_due, paid_on)
     if amount_fen <= accrued:
         raise InvalidValue(
             "amount",
@@ -108,20 +107,6 @@ def plan_prepayment(
     )
 
 
-def _by_day(terms: LoanTerms, balance: int, start: date, end: date) -> int:
-    """Interest on ``balance`` from ``start`` to ``end`` at the daily rate, less interest-free days."""
-    free_until = terms.borrowed_on.toordinal() + terms.interest_free_days
-    days = end.toordinal() - max(start.toordinal(), free_until)
-    return round_fen(balance * terms.rate.annual * days / DAYS_PER_YEAR) if days > 0 else 0
-
-
-def _period(terms: LoanTerms, balance: int, start: date, end: date) -> int:
-    """A whole period's interest after the first: a month on the monthly basis, the days on the daily basis."""
-    if terms.interest_basis is InterestBasis.DAILY:
-        return _by_day(terms, balance, start, end)
-    return round_fen(balance * terms.rate.annual / MONTHS_PER_YEAR)
-
-
 def _rebuilt(
     terms: LoanTerms,
     open_states: Sequence[InstallmentState],
@@ -135,39 +120,33 @@ def _rebuilt(
     first charges interest by the day from the prepayment, the others a period each, as the loan's basis says."""
     method = terms.method
     count = len(dues)
+    first, period = Interest.of(terms, by_day=True), Interest.of(terms)
     if method is RepaymentMethod.EQUAL_INSTALLMENT:
         regular = open_states[0].installment
         payment = regular.principal_fen + regular.interest_fen
         if keep is Keep.TERM:
-            payment = _payment(balance, terms.rate.annual / MONTHS_PER_YEAR, count)
-        return _amortised(terms, balance, paid_on, dues, lambda interest, _left: payment - interest, fee)
+            payment = level_payment(balance, period.monthly, count)
+        return _amortised(first, period, balance, paid_on, dues, lambda interest, _left: payment - interest, fee)
     if method is RepaymentMethod.EQUAL_PRINCIPAL:
         share = open_states[0].installment.principal_fen
         if keep is Keep.TERM:
             share = round_fen(Decimal(balance) / count)
-        return _amortised(terms, balance, paid_on, dues, lambda _interest, _left: share, fee)
+        return _amortised(first, period, balance, paid_on, dues, lambda _interest, _left: share, fee)
     # Interest first and bullet: the principal is due at the end either way; only the interest falls.
     result, start = [], paid_on
     for n, due in enumerate(dues):
-        interest = _by_day(terms, balance, start, due) if n == 0 else _period(terms, balance, start, due)
+        interest = (first if n == 0 else period).on(balance, start, due)
         result.append(PlannedInstallment(n, due, balance if n == count - 1 else 0, interest, fee))
         start = due
     return result
 
 
-def _payment(balance: int, r: Decimal, count: int) -> int:
-    if r == 0:
-        return round_fen(Decimal(balance) / count)
-    growth = (1 + r) ** count
-    return round_fen(balance * r * growth / (growth - 1))
-
-
-def _amortised(terms, balance, paid_on, dues, principal_of, fee) -> list[PlannedInstallment]:
+def _amortised(first, period, balance, paid_on, dues, principal_of, fee) -> list[PlannedInstallment]:
     """Installments on ``dues`` until ``balance`` is repaid: ``principal_of(interest, balance left)`` each time,
     never below 0 nor above what is left; the last due date takes whatever is left."""
     result, start = [], paid_on
     for n, due in enumerate(dues):
-        interest = _by_day(terms, balance, start, due) if n == 0 else _period(terms, balance, start, due)
+        interest = (first if n == 0 else period).on(balance, start, due)
         last = n == len(dues) - 1
         principal = balance if last else min(max(principal_of(interest, balance), 0), balance)
         result.append(PlannedInstallment(n, due, principal, interest, fee))

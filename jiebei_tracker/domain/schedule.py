@@ -128,7 +128,7 @@ def build_schedule(terms: LoanTerms) -> list[PlannedInstallment]:
     """The installments of a loan. Their principals always add up to exactly the loan's principal."""
     with localcontext() as ctx:
         ctx.prec = _PRECISION
-        schedule = _BUILDERS[terms.method](terms, _Interest.of(terms))
+        schedule = _BUILDERS[terms.method](terms, Interest.of(terms))
     fee = terms.fees.per_installment(terms.principal_fen) if terms.fees else 0
     if fee:
         schedule = [replace(installment, fee_fen=fee) for installment in schedule]
@@ -136,7 +136,7 @@ def build_schedule(terms: LoanTerms) -> list[PlannedInstallment]:
 
 
 @dataclass(frozen=True)
-class _Interest:
+class Interest:
     """How much interest a balance owes over a period: ``months`` whole months on the monthly basis; on the daily
     basis the days between the two dates at the daily rate, less the interest-free days.
 
@@ -153,13 +153,15 @@ class _Interest:
     free_until: date  # interest counts from this day on (the borrowing day when there are no free days)
 
     @classmethod
-    def of(cls, terms: LoanTerms) -> _Interest:
+    def of(cls, terms: LoanTerms, *, by_day: bool | None = None) -> Interest:
+        """The loan's interest, on its basis — or by the day whatever its basis (``by_day=True``: what accrues
+        between due dates, as a part prepayment or an early payoff counts it)."""
         numerator, denominator = terms.rate.annual.as_integer_ratio()
         return cls(
             terms.rate.monthly,
             numerator,
             denominator,
-            terms.interest_basis is InterestBasis.DAILY,
+            terms.interest_basis is InterestBasis.DAILY if by_day is None else by_day,
             terms.borrowed_on + timedelta(days=terms.interest_free_days),
         )
 
@@ -185,13 +187,17 @@ def _periods(terms: LoanTerms):
         start = due
 
 
-def _equal_installment(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
-    p, n, r = terms.principal_fen, terms.term_months, interest.monthly
+def level_payment(principal_fen: int, r: Decimal, count: int) -> int:
+    """The equal installment (等额本息) that repays ``principal_fen`` in ``count`` months at the monthly rate ``r``."""
     if r == 0:
-        payment = round_fen(Decimal(p) / n)
-    else:
-        growth = (1 + r) ** n
-        payment = round_fen(p * r * growth / (growth - 1))
+        return round_fen(Decimal(principal_fen) / count)
+    growth = (1 + r) ** count
+    return round_fen(principal_fen * r * growth / (growth - 1))
+
+
+def _equal_installment(terms: LoanTerms, interest: Interest) -> list[PlannedInstallment]:
+    p, n = terms.principal_fen, terms.term_months
+    payment = level_payment(p, interest.monthly, n)
     balance = p
     result = []
     for k, start, due in _periods(terms):
@@ -204,7 +210,7 @@ def _equal_installment(terms: LoanTerms, interest: _Interest) -> list[PlannedIns
     return result
 
 
-def _equal_principal(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
+def _equal_principal(terms: LoanTerms, interest: Interest) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     share = round_fen(Decimal(p) / n)
     balance = p
@@ -217,14 +223,14 @@ def _equal_principal(terms: LoanTerms, interest: _Interest) -> list[PlannedInsta
     return result
 
 
-def _interest_first(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
+def _interest_first(terms: LoanTerms, interest: Interest) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     return [
         PlannedInstallment(k, due, p if k == n else 0, interest.on(p, start, due)) for k, start, due in _periods(terms)
     ]
 
 
-def _bullet(terms: LoanTerms, interest: _Interest) -> list[PlannedInstallment]:
+def _bullet(terms: LoanTerms, interest: Interest) -> list[PlannedInstallment]:
     p, n = terms.principal_fen, terms.term_months
     due = due_date(terms.borrowed_on, n)
     return [PlannedInstallment(1, due, p, interest.on(p, terms.borrowed_on, due, months=n))]
