@@ -28,6 +28,7 @@ from jiebei_tracker.cli_output import printable_output
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.text import clean_name, clean_note, printable
 from jiebei_tracker.domain.vocabulary import InterestBasis, LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
 
@@ -507,7 +508,7 @@ def _cmd_platform(args, context: Context) -> int:
         print(f"{name}: {kind.value}", file=context.out)
     if multiplier is not None:
         context.ledger.set_penalty_multiplier(name, multiplier)
-        print(f"{name}: penalty interest {multiplier.normalize():f} × the daily rate", file=context.out)
+        print(f"{name}: penalty interest {decimal_text(multiplier)} × the daily rate", file=context.out)
     return EXIT_OK
 
 

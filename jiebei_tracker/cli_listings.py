@@ -12,6 +12,7 @@ from jiebei_tracker.cli_options import option_value
 from jiebei_tracker.cli_output import display_width
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.text import printable
 from jiebei_tracker.domain.vocabulary import ScheduleSource
 
@@ -104,11 +105,11 @@ def _loan_json(s) -> dict:
         "principal": fen_to_yuan(s.principal_fen),
         "term_months": s.term_months,
         "method": s.method.value,
-        "annual_rate": _decimal(s.rate.annual),
+        "annual_rate": decimal_text(s.rate.annual),
         "interest_basis": s.interest_basis.value,
         "fee_upfront": fen_to_yuan(s.fees.upfront_fen),
         "fee_per_installment": fen_to_yuan(s.fees.per_installment_fen),
-        "fee_rate": _decimal(s.fees.monthly_rate),
+        "fee_rate": decimal_text(s.fees.monthly_rate),
         "interest_free_days": s.interest_free_days,
         "apr": str(cost.apr),
         "apr_effective": str(cost.effective),
@@ -117,10 +118,6 @@ def _loan_json(s) -> dict:
         "outstanding": fen_to_yuan(s.outstanding_fen),
         "status": s.status.value,
     }
-
-
-def _decimal(value) -> str:
-    return format(value.normalize(), "f")
 
 
 def schedule(args, context) -> int:
@@ -193,7 +190,7 @@ def platforms(args, context) -> int:
                 {
                     "platform": p.name,
                     "kind": p.kind.value,
-                    "penalty_multiplier": format(p.penalty_multiplier.normalize(), "f"),
+                    "penalty_multiplier": decimal_text(p.penalty_multiplier),
                     "limits": [
                         {"date": c.recorded_on.isoformat(), "limit": fen_to_yuan(c.limit_fen)} for c in p.limits
                     ],

@@ -46,14 +46,15 @@ class Rate:
     def as_entered(self) -> str:
         """The rate in the form the user typed it: ``9.12%`` annual or ``0.025%`` daily."""
         value = self.daily if self.basis is RateBasis.DAILY else self.annual
-        return f"{_trim(value * 100)}%"
+        return f"{decimal_text(value * 100)}%"
 
     def in_words(self) -> str:
         """As entered, saying per what: ``9.12% a year`` or ``0.03% a day`` (the command line's wording)."""
         return f"{self.as_entered()} {'a day' if self.basis is RateBasis.DAILY else 'a year'}"
 
 
-def _trim(value: Decimal) -> str:
+def decimal_text(value: Decimal) -> str:
+    """A decimal as plain text, without exponent or trailing zeros: ``0.0065``, ``1.5``, ``100``."""
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -89,5 +90,5 @@ def daily_rate(text: str, *, field: str = "daily_rate") -> Rate:
 def _checked(rate: Rate, text: str, field: str) -> Rate:
     if rate.annual > MAX_ANNUAL_RATE:
         hint = " — did you mean a percentage, e.g. 0.05%?" if rate.basis is RateBasis.DAILY else ""
-        raise InvalidValue(field, text, f"{_trim(rate.annual * 100)}% a year is beyond any real loan{hint}")
+        raise InvalidValue(field, text, f"{decimal_text(rate.annual * 100)}% a year is beyond any real loan{hint}")
     return rate

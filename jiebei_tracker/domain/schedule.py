@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import round_fen
-from jiebei_tracker.domain.rates import DAYS_PER_YEAR, MONTHS_PER_YEAR, Rate
+from jiebei_tracker.domain.rates import DAYS_PER_YEAR, MONTHS_PER_YEAR, Rate, decimal_text
 from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod
 
 MIN_TERM_MONTHS = 1
@@ -36,7 +36,7 @@ class Fees:
         if self.per_installment_fen < 0:
             raise InvalidValue("fee_per_installment", self.per_installment_fen, "cannot be negative")
         if not 0 <= self.monthly_rate <= MAX_FEE_RATE:
-            typed = format(self.monthly_rate.normalize(), "f")
+            typed = decimal_text(self.monthly_rate)
             hint = f" — did you mean {typed}%?" if self.monthly_rate <= 10 else ""
             raise InvalidValue("fee_rate", typed, f"must be 0 to 10% of the principal a month{hint}")
         if self.per_installment_fen and self.monthly_rate:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jiebei_tracker.domain.money import fen_to_yuan
 from jiebei_tracker.domain.past import PastKind, PastRepayments, installments_due_by
-from jiebei_tracker.domain.rates import RateBasis
+from jiebei_tracker.domain.rates import RateBasis, decimal_text
 from jiebei_tracker.domain.schedule import LoanTerms
 from jiebei_tracker.domain.vocabulary import InterestBasis
 from jiebei_tracker.importers.columns import FileKind
@@ -121,7 +121,7 @@ def _money_cells(terms: LoanTerms) -> list[str]:
         "" if terms.interest_basis is InterestBasis.MONTHLY else terms.interest_basis.value,
         fen_to_yuan(fees.upfront_fen) if fees.upfront_fen else "",
         fen_to_yuan(fees.per_installment_fen) if fees.per_installment_fen else "",
-        f"{format((fees.monthly_rate * 100).normalize(), 'f')}%" if fees.monthly_rate else "",
+        f"{decimal_text(fees.monthly_rate * 100)}%" if fees.monthly_rate else "",
         str(terms.interest_free_days) if terms.interest_free_days else "",
     ]
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
 
@@ -24,7 +25,7 @@ class ImportedLoan:
         terms = self.draft.terms
         return loan_key(
             self.draft.platform, terms.borrowed_on, terms.principal_fen, terms.term_months, terms.method.value,
-            format(terms.rate.annual.normalize(), "f"),
+            decimal_text(terms.rate.annual),
         )  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.penalty import parse_multiplier
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.text import clean_name
@@ -209,7 +210,7 @@ class Ledger(LedgerBase):
         multiplier = parse_multiplier(str(multiplier), field="penalty_multiplier")
         with self._database.transaction() as session:
             platform = session.get(tables.Platform, self._platform_id(session, name))
-            platform.penalty_multiplier = format(multiplier.normalize(), "f")
+            platform.penalty_multiplier = decimal_text(multiplier)
             session.flush()
             loan_ids = session.exec(
                 select(tables.LoanTable.id).where(tables.LoanTable.platform_id == platform.id)

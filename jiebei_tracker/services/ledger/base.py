@@ -16,6 +16,7 @@ from jiebei_tracker.domain.money import check_amount
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments, past_outcome
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.penalty import PenaltyTerms
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
@@ -133,12 +134,12 @@ def loan_fields(draft: LoanDraft) -> dict:
         "principal_fen": terms.principal_fen,
         "term_months": terms.term_months,
         "method": terms.method.value,
-        "annual_rate": format(terms.rate.annual.normalize(), "f"),
+        "annual_rate": decimal_text(terms.rate.annual),
         "rate_basis": terms.rate.basis.value,
         "interest_basis": terms.interest_basis.value,
         "fee_upfront_fen": terms.fees.upfront_fen,
         "fee_per_installment_fen": terms.fees.per_installment_fen,
-        "fee_rate": format(terms.fees.monthly_rate.normalize(), "f") if terms.fees.monthly_rate else "0",
+        "fee_rate": decimal_text(terms.fees.monthly_rate) if terms.fees.monthly_rate else "0",
         "interest_free_days": terms.interest_free_days,
         "purpose": draft.purpose.value,
         "autopay": draft.autopay,

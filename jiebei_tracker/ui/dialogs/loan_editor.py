@@ -21,7 +21,7 @@ from jiebei_tracker.domain.cost import loan_cost
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, parse_positive_yuan, parse_yuan
 from jiebei_tracker.domain.past import PastOutcome, PastRepayments
-from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate, parse_fraction
+from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate, decimal_text, parse_fraction
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import MAX_INTEREST_FREE_DAYS, MAX_TERM_MONTHS, MIN_TERM_MONTHS, Fees, LoanTerms
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
@@ -55,7 +55,7 @@ def _fee_per_installment(text: str) -> tuple[int, Decimal]:
 
 def _fee_text(fees: Fees) -> str:
     if fees.monthly_rate:
-        return f"{(fees.monthly_rate * 100).normalize():f}%"
+        return f"{decimal_text(fees.monthly_rate * 100)}%"
     return fen_to_yuan(fees.per_installment_fen) if fees.per_installment_fen else ""
 
 
@@ -213,7 +213,7 @@ class LoanEditorDialog(FormDialog):
             else self.tr("{annual} a year is a very high rate. Check it, and think twice about this loan.")
         )
         self.high_rate_note.setText(
-            warning.format(rate=rate.as_entered(), annual=f"{(rate.annual * 100).normalize():f}%")
+            warning.format(rate=rate.as_entered(), annual=f"{decimal_text(rate.annual * 100)}%")
         )
         self.high_rate_note.setVisible(rate.is_high)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import AmountOutOfRange, fen_to_yuan, format_yuan, parse_positive_yuan
 from jiebei_tracker.domain.payments import PayoffQuote, Settled, is_low_payoff
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.text import ControlCharacter, clean_note
 from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
@@ -128,7 +129,7 @@ class RepaymentDialog(FormDialog):
                 self.tr(
                     "The penalty interest is an estimate ({multiplier} × the daily rate on what is overdue, for each "
                     "day past the due date); late fees are not included."
-                ).format(multiplier=f"{quote.penalty_multiplier.normalize():f}")
+                ).format(multiplier=decimal_text(quote.penalty_multiplier))
             )
         lines.append(self.tr("Change the amount if the platform asked for a different one."))
         return "\n".join(lines)
