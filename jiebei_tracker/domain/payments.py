@@ -254,6 +254,32 @@ def penalty_due(states: Iterable[InstallmentState], penalty: PenaltyTerms, day: 
     )
 
 
+class Owed(NamedTuple):
+    """What a repayment on a day may pay at most: what the open installments still ask for, and the penalty interest
+    the overdue ones ran up by that day and have not been paid (the waterfall takes it, ``Pot.pour``)."""
+
+    schedule_fen: int
+    penalty_fen: int
+
+    @property
+    def total_fen(self) -> int:
+        return self.schedule_fen + self.penalty_fen
+
+
+def owed_on(states: Sequence[InstallmentState], penalty: PenaltyTerms | None, day: date) -> Owed:
+    """Everything still owed on ``day``: the one rule for how much a repayment (typed, or imported) may pay."""
+    return Owed(remaining_total(states), 0 if penalty is None else penalty_due(states, penalty, day))
+
+
+def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[date], paid_on: date) -> int | None:
+    """Which assumed repayment ``(id, paid_on)`` — recorded on an installment's due date, from the schedule or an
+    autopay deduction — a repayment paid on ``paid_on`` stands for: the installment it pays is the one whose due
+    date is nearest (the later one on a tie: paying ahead of a due date is the common case); the assumed repayment
+    of that installment, if there is one."""
+    nearest = min(due_dates, key=lambda due: (abs((due - paid_on).days), -due.toordinal()), default=None)
+    return next((rid for rid, day in candidates if day == nearest), None)
+
+
 def next_open(states: Iterable[InstallmentState]) -> InstallmentState | None:
     """The earliest installment not yet settled."""
     return next((s for s in states if s.settled_on is None), None)

@@ -8,17 +8,10 @@ from datetime import date
 
 from jiebei_tracker.domain.dates import check_day
 from jiebei_tracker.domain.errors import InvalidValue
-from jiebei_tracker.domain.payments import (
-    PayoffQuote,
-    apply_payments,
-    penalty_due,
-    propose_payoff,
-    remaining_total,
-)
+from jiebei_tracker.domain.payments import PayoffQuote, apply_payments, nearest_assumed, owed_on, propose_payoff
 from jiebei_tracker.domain.prepay import Keep, Prepayment
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.ledger.base import applied_payments, penalty_terms_for
-from jiebei_tracker.services.ledger.repayments import nearest_assumed
 from jiebei_tracker.services.ledger.schedules import planned_prepayment
 from jiebei_tracker.services.loans import LoanDetail, RepaymentLine, RepaymentOutlook, ScheduleLine, list_loans
 from jiebei_tracker.storage import tables
@@ -88,7 +81,7 @@ def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> Rep
     states = apply_payments(installments, payments, penalty=penalty).states
     return RepaymentOutlook(
         apply_payments(installments, payments, as_of=paid_on, penalty=penalty).states,
-        remaining_total(states) + penalty_due(states, penalty, paid_on),
+        owed_on(states, penalty, paid_on).total_fen,
         paid_on,
         penalty,
     )

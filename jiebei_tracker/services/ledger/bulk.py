@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.past import PastKind, PastRepayments
-from jiebei_tracker.domain.payments import Payment, apply_payments
+from jiebei_tracker.domain.payments import Payment, apply_payments, nearest_assumed
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
@@ -30,7 +30,7 @@ from jiebei_tracker.services.ledger.base import (
     state_updates,
 )
 from jiebei_tracker.services.ledger.batch import BatchRecorder, ImportedFile, stored_rows
-from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES, nearest_assumed
+from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import check_amount, format_yuan
-from jiebei_tracker.domain.payments import penalty_due, propose_payoff, remaining_total
+from jiebei_tracker.domain.payments import nearest_assumed, owed_on, propose_payoff, remaining_total
 from jiebei_tracker.domain.text import clean_note
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.services.changes import Changes, RepaymentEdit
@@ -85,7 +85,7 @@ def log_repayment_undoably(
         if remaining_total(states) == 0:
             raise InvalidValue("loan", loan_id, f"loan #{loan_id} is already settled")
         # A late repayment may bring the penalty interest run up too: the waterfall records it as such.
-        left = remaining_total(states) + penalty_due(states, penalty, paid_on)
+        left = owed_on(states, penalty, paid_on).total_fen
         if amount_fen > left:
             raise InvalidValue(
                 "amount",
@@ -270,12 +270,3 @@ def _assumed_twin(session: Session, loan_id: int, paid_on: date) -> list[dict]:
 
 
 ASSUMED_SOURCES = [source.value for source in RepaymentSource if source.is_assumed]
-
-
-def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[date], paid_on: date) -> int | None:
-    """Which assumed repayment ``(id, paid_on)`` — recorded on an installment's due date, from the schedule or an
-    autopay deduction — a repayment paid on ``paid_on`` stands for: the installment it pays is the one whose due
-    date is nearest (the later one on a tie: paying ahead of a due date is the common case); the assumed repayment
-    of that installment, if there is one."""
-    nearest = min(due_dates, key=lambda due: (abs((due - paid_on).days), -due.toordinal()), default=None)
-    return next((rid for rid, day in candidates if day == nearest), None)
