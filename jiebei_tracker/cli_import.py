@@ -149,6 +149,7 @@ def _import_plans(args, context, path: Path) -> int:
 
 
 def _import_csv(args, context, service, path: Path) -> int:
+    from jiebei_tracker.domain.rates import decimal_text
     from jiebei_tracker.importers.columns import FileKind
     from jiebei_tracker.importers.reading import ReadOptions
 
@@ -171,6 +172,8 @@ def _import_csv(args, context, service, path: Path) -> int:
     print(f"{plan.rows} rows: {plan.new} new, {plan.present} already there, {plan.bad} bad", file=out)
     for name, kind_set in plan.platform_kinds.items():
         print(f"platform {name}: kind {kind_set.value}", file=out)
+    for name, multiplier in plan.penalty_multipliers.items():
+        print(f"platform {name}: penalty interest {decimal_text(multiplier)} × the daily rate", file=out)
     for message in plan.error_messages():
         print(message, file=sys.stderr)
     for message in plan.notice_messages():  # values read otherwise than written: not errors, but to be known

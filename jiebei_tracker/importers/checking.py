@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from jiebei_tracker.domain.past import installments_due_by
 from jiebei_tracker.domain.vocabulary import PlatformKind
@@ -64,10 +65,16 @@ class ImportPlan:
     # grouped with their lines, the first MAX_KEPT_ERRORS of them; and how many notices (one a row and cell) in all.
     notices: list[NoticeGroup] = field(default_factory=list)
     notice_count: int = 0
+    penalty_multipliers: dict[str, Decimal] = field(default_factory=dict)  # the multipliers the file sets
 
     @property
     def kind(self) -> FileKind:
         return self.layout.kind
+
+    @property
+    def sets_platforms(self) -> bool:
+        """Whether importing changes some platform's kind or penalty multiplier (even with no new row)."""
+        return bool(self.platform_kinds or self.penalty_multipliers)
 
     @property
     def undecided_complete(self) -> bool:
@@ -162,6 +169,7 @@ def check_file(
         loan_numbers=matcher.loan_numbers if isinstance(matcher, RepaymentMatcher) else array("q"),
         notices=notices.groups(),
         notice_count=notices.total,
+        penalty_multipliers=matcher.penalty_multipliers,
     )
 
 

@@ -32,6 +32,8 @@ _LOAN_ID = Column(
 )
 _PLATFORM = Column("platform", ("平台", "平台名称", "借款平台", "贷款平台", "机构", "贷款机构", "lender"))
 _PLATFORM_KIND = Column("platform_kind", ("平台类型", "机构类型", "platform type"))
+# The platform's penalty interest (罚息) as a multiple of the loan's daily rate (domain/penalty.py).
+_PENALTY_MULTIPLIER = Column("penalty_multiplier", ("罚息倍数", "罚息倍率", "罚息系数", "penalty multiplier"))
 _BORROWED_ON = Column(
     "borrowed_on", ("借款日期", "放款日期", "借款时间", "放款时间", "起借日期", "borrowed", "loan date")
 )
@@ -43,6 +45,7 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         _LOAN_ID,
         Column(_PLATFORM.name, _PLATFORM.aliases, required=True),
         _PLATFORM_KIND,
+        _PENALTY_MULTIPLIER,
         Column(_BORROWED_ON.name, (*_BORROWED_ON.aliases, "日期", "date"), required=True),
         Column(_PRINCIPAL.name, (*_PRINCIPAL.aliases, "金额", "amount"), required=True),
         Column(
@@ -86,6 +89,7 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
     FileKind.LIMITS: (
         Column(_PLATFORM.name, _PLATFORM.aliases, required=True),
         _PLATFORM_KIND,
+        _PENALTY_MULTIPLIER,
         Column("date", ("日期", "记录日期", "调整日期", "变动日期", "recorded_on", "recorded on"), required=True),
         Column(
             "limit", ("额度", "授信额度", "信用额度", "总额度", "借款额度", "credit limit", "limit_yuan"), required=True

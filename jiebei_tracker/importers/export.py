@@ -28,6 +28,7 @@ EXPORT_COLUMNS: dict[FileKind, list[str]] = {
         "loan_id",
         "platform",
         "platform_kind",
+        "penalty_multiplier",
         "borrowed_on",
         "principal",
         "term_months",
@@ -59,7 +60,7 @@ EXPORT_COLUMNS: dict[FileKind, list[str]] = {
         "source_ref",
         "source",
     ],
-    FileKind.LIMITS: ["platform", "platform_kind", "date", "limit", "note"],
+    FileKind.LIMITS: ["platform", "platform_kind", "penalty_multiplier", "date", "limit", "note"],
     FileKind.NOTES: ["date", "kind", "text", "resolved", "resolved_on"],
 }
 FILE_NAMES = {kind: f"{kind.value}.csv" for kind in FileKind}
@@ -78,6 +79,7 @@ def loan_cells(
     loan_id: str | None,
     platform: str,
     platform_kind: str,
+    penalty_multiplier: str,
     terms: LoanTerms,
     purpose: str,
     autopay: bool,
@@ -99,6 +101,7 @@ def loan_cells(
         loan_id or "",
         platform,
         platform_kind,
+        penalty_multiplier,
         day(terms.borrowed_on),
         fen_to_yuan(terms.principal_fen),
         str(terms.term_months),
@@ -164,8 +167,10 @@ def repayment_cells(
     ]
 
 
-def limit_cells(*, platform: str, platform_kind: str, recorded_on: date, limit_fen: int, note: str) -> list[str]:
-    return [platform, platform_kind, day(recorded_on), fen_to_yuan(limit_fen), note]
+def limit_cells(
+    *, platform: str, platform_kind: str, penalty_multiplier: str, recorded_on: date, limit_fen: int, note: str
+) -> list[str]:
+    return [platform, platform_kind, penalty_multiplier, day(recorded_on), fen_to_yuan(limit_fen), note]
 
 
 def note_cells(*, noted_on: date, kind: str, text: str, resolved: bool, resolved_on: date | None) -> list[str]:

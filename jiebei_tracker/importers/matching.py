@@ -20,11 +20,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import numpy as np
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.vocabulary import PlatformKind
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ErrorSink, RowError
@@ -71,17 +73,19 @@ class Existing:
     limits: Counter = field(default_factory=Counter)
     notes: Counter = field(default_factory=Counter)
     platform_kinds: dict[str, str] = field(default_factory=dict)
+    penalty_multipliers: dict[str, str] = field(default_factory=dict)  # platform name → stored multiplier
 
 
 @dataclass
 class Matched:
     """The outcome of matching: the new records (repayments paired with their loan's number), how many rows
-    were already there, the errors found, and the platform kinds the file sets."""
+    were already there, the errors found, and the platform kinds and penalty multipliers the file sets."""
 
     new: list = field(default_factory=list)
     present: int = 0
     errors: list[RowError] = field(default_factory=list)
     platform_kinds: dict[str, PlatformKind] = field(default_factory=dict)
+    penalty_multipliers: dict[str, Decimal] = field(default_factory=dict)
 
 
 # What matching says of each row of a file, a byte a row (``Matcher.verdicts``).
@@ -100,8 +104,11 @@ class Matcher:
         self.errors: ErrorSink = [] if errors is None else errors
         self.verdicts = bytearray()
         self.platform_kinds: dict[str, PlatformKind] = {}  # the kinds the file sets, known after finish
+        self.penalty_multipliers: dict[str, Decimal] = {}  # the multipliers it sets, known after finish
         self._kinds_there = existing.platform_kinds
+        self._multipliers_there = existing.penalty_multipliers
         self._first_kind: dict[str, tuple[PlatformKind, int]] = {}
+        self._first_multiplier: dict[str, tuple[Decimal, int]] = {}
 
     def add(self, record) -> int:
         """Judge the next row, read as ``record``; returns its verdict so far."""
@@ -117,6 +124,12 @@ class Matcher:
         self.platform_kinds = {
             name: kind for name, (kind, _) in self._first_kind.items() if self._kinds_there.get(name) != kind.value
         }
+        there = self._multipliers_there
+        self.penalty_multipliers = {
+            name: multiplier
+            for name, (multiplier, _) in self._first_multiplier.items()
+            if name not in there or Decimal(there[name]) != multiplier
+        }
 
     def entry(self, ordinal: int, record):
         """What a new row gives the import: its record (a repayment: with its loan's number)."""
@@ -129,19 +142,28 @@ class Matcher:
         self.errors.append(RowError(line, self.columns.label(column), reason))
         return BAD
 
-    def _kind_agrees(self, record: ImportedLoan | ImportedLimit) -> bool:
-        """A row naming another kind for a platform than an earlier row did is bad."""
+    def _platform_agrees(self, record: ImportedLoan | ImportedLimit) -> bool:
+        """A row naming another kind or penalty multiplier for a platform than an earlier row did is bad."""
+        platform = (record.draft.platform if isinstance(record, ImportedLoan) else record.platform).strip()
+        agrees = True
         kind = record.platform_kind
-        if kind is None:
-            return True
-        platform = record.draft.platform if isinstance(record, ImportedLoan) else record.platform
-        earlier = self._first_kind.setdefault(platform.strip(), (kind, record.line))
-        if earlier[0] is kind:
-            return True
-        self._fail(
-            record.line, "platform_kind", f"{kind.value!r}: line {earlier[1]} says {platform} is {earlier[0].value}"
-        )
-        return False
+        if kind is not None:
+            earlier = self._first_kind.setdefault(platform, (kind, record.line))
+            if earlier[0] is not kind:
+                reason = f"{kind.value!r}: line {earlier[1]} says {platform} is {earlier[0].value}"
+                self._fail(record.line, "platform_kind", reason)
+                agrees = False
+        multiplier = record.penalty_multiplier
+        if multiplier is not None:
+            first = self._first_multiplier.setdefault(platform, (multiplier, record.line))
+            if first[0] != multiplier:
+                reason = (
+                    f"{decimal_text(multiplier)!r}: line {first[1]} says {platform}'s penalty multiplier is "
+                    f"{decimal_text(first[0])}"
+                )
+                self._fail(record.line, "penalty_multiplier", reason)
+                agrees = False
+        return agrees
 
 
 def _used_again(first_line: int) -> str:
@@ -170,7 +192,7 @@ class LoanMatcher(Matcher):
         self._alike_keys = array("I")  # … and that content's number in ``_key_numbers``
 
     def _judge(self, ordinal: int, record: ImportedLoan) -> int:
-        if not self._kind_agrees(record):
+        if not self._platform_agrees(record):
             return BAD
         loan_id = record.draft.external_id
         if loan_id is None:
@@ -214,7 +236,7 @@ class LimitMatcher(Matcher):
         self._seen: Counter = Counter()
 
     def _judge(self, ordinal: int, record: ImportedLimit) -> int:
-        return _counted(record.key, self._already, self._seen) if self._kind_agrees(record) else BAD
+        return _counted(record.key, self._already, self._seen) if self._platform_agrees(record) else BAD
 
 
 class NoteMatcher(Matcher):
@@ -367,6 +389,7 @@ def _match(matcher: Matcher, records: Sequence) -> Matched:
         present=verdicts.count(PRESENT),
         errors=sorted(matcher.errors, key=lambda error: error.line),
         platform_kinds=matcher.platform_kinds,
+        penalty_multipliers=matcher.penalty_multipliers,
     )
 
 

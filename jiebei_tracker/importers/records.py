@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
@@ -18,6 +19,7 @@ class ImportedLoan:
     draft: LoanDraft
     platform_kind: PlatformKind | None = None
     past: PastRepayments | None = None  # None: the file did not say what happened to the installments already due
+    penalty_multiplier: Decimal | None = None  # the platform's (None: the file does not say)
 
     @property
     def key(self) -> tuple:
@@ -61,6 +63,7 @@ class ImportedLimit:
     limit_fen: int
     note: str = ""
     platform_kind: PlatformKind | None = None
+    penalty_multiplier: Decimal | None = None
 
     @property
     def key(self) -> tuple:

@@ -13,6 +13,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import parse_positive_yuan, parse_yuan, shortened
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.penalty import parse_multiplier
 from jiebei_tracker.domain.rates import RateBasis, parse_fraction
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import Fees, LoanTerms, due_date
@@ -92,6 +93,7 @@ class RowParser:
             name: Memo(parser, name)
             for name, parser in {
                 "platform_kind": PlatformKind.parse,
+                "penalty_multiplier": parse_multiplier,
                 "borrowed_on": past,
                 "principal": parse_positive_yuan,
                 "term_months": parse_months,
@@ -207,6 +209,7 @@ class RowParser:
         self._start(row)
         platform = self.clean("platform", clean_name, required=True)
         kind = self.value("platform_kind")
+        multiplier = self.value("penalty_multiplier")
         borrowed_on = self.value("borrowed_on", required=True)
         principal = self.value("principal", required=True)
         months = self.value("term_months", required=True)
@@ -222,7 +225,7 @@ class RowParser:
         if terms is None:
             return None
         draft = LoanDraft(platform, terms, purpose, autopay, self._note(note), loan_id or None)
-        return self._good(ImportedLoan(row.line, draft, kind, past))
+        return self._good(ImportedLoan(row.line, draft, kind, past, multiplier))
 
     def _terms(self, borrowed_on: date, principal: int, months: int, method, rate) -> LoanTerms | None:
         """The loan's terms with how the platform counts the money; a combination they refuse (a fee above the
@@ -356,12 +359,13 @@ class RowParser:
         self._start(row)
         platform = self.clean("platform", clean_name, required=True)
         kind = self.value("platform_kind")
+        multiplier = self.value("penalty_multiplier")
         recorded_on = self.value("date", required=True)
         limit = self.value("limit", required=True)
         note = self.clean("note", clean_note)
         if not self._row_ok:
             return None
-        return self._good(ImportedLimit(row.line, platform, recorded_on, limit, note, kind))
+        return self._good(ImportedLimit(row.line, platform, recorded_on, limit, note, kind, multiplier))
 
     def note(self, row: RawRow) -> ImportedNote | None:
         self._start(row)

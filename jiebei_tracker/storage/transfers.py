@@ -25,6 +25,11 @@ def platform_kinds(session: Session) -> dict[str, str]:
     return dict(session.exec(select(Platform.name, Platform.kind)).all())
 
 
+def penalty_multipliers(session: Session) -> dict[str, str]:
+    """Platform name → stored penalty multiplier (a decimal string)."""
+    return dict(session.exec(select(Platform.name, Platform.penalty_multiplier)).all())
+
+
 def loan_terms(session: Session) -> list[tuple[int, str | None, str, date, int, int, str, object]]:
     """Every loan as (id, external id, platform, borrowed on, principal, months, method, annual rate), by id."""
     return [
@@ -119,10 +124,10 @@ def repayments_from(session: Session, source: str) -> Iterator[tuple[RepaymentTa
     yield from session.exec(query)
 
 
-def loans_for_export(session: Session) -> Iterator[tuple[LoanTable, str, str]]:
-    """Every loan with its platform's name and kind, in the order borrowed."""
+def loans_for_export(session: Session) -> Iterator[tuple[LoanTable, str, str, str]]:
+    """Every loan with its platform's name, kind and penalty multiplier, in the order borrowed."""
     query = (
-        select(LoanTable, Platform.name, Platform.kind)
+        select(LoanTable, Platform.name, Platform.kind, Platform.penalty_multiplier)
         .join(Platform, Platform.id == LoanTable.platform_id)
         .order_by(LoanTable.borrowed_on, LoanTable.id)
     )
@@ -141,10 +146,10 @@ def repayments_for_export(session: Session) -> Iterator[tuple[RepaymentTable, st
     yield from session.exec(query)
 
 
-def limits_for_export(session: Session) -> Iterator[tuple[CreditLimitRecord, str, str]]:
-    """Every limit record with its platform's name and kind, by day."""
+def limits_for_export(session: Session) -> Iterator[tuple[CreditLimitRecord, str, str, str]]:
+    """Every limit record with its platform's name, kind and penalty multiplier, by day."""
     query = (
-        select(CreditLimitRecord, Platform.name, Platform.kind)
+        select(CreditLimitRecord, Platform.name, Platform.kind, Platform.penalty_multiplier)
         .join(Platform, Platform.id == CreditLimitRecord.platform_id)
         .order_by(CreditLimitRecord.recorded_on, CreditLimitRecord.id)
     )

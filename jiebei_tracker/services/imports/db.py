@@ -5,10 +5,12 @@ keys and file cells."""
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.past import PastRepayments, past_outcome
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.vocabulary import RepaymentSource
 from jiebei_tracker.importers.columns import FileKind
@@ -37,12 +39,18 @@ def existing_for(database: Database, kind: FileKind) -> Existing:
     """What a file of ``kind`` is matched against."""
     with database.reading() as session:
         if kind is FileKind.LOANS:
-            return Existing(loans=_loans(session), platform_kinds=transfers.platform_kinds(session))
+            return Existing(
+                loans=_loans(session),
+                platform_kinds=transfers.platform_kinds(session),
+                penalty_multipliers=transfers.penalty_multipliers(session),
+            )
         if kind is FileKind.REPAYMENTS:
             return Existing(loans=_loans(session, money=True), repayments=_repayments(session))
         if kind is FileKind.LIMITS:
             return Existing(
-                limits=Counter(transfers.limit_keys(session)), platform_kinds=transfers.platform_kinds(session)
+                limits=Counter(transfers.limit_keys(session)),
+                platform_kinds=transfers.platform_kinds(session),
+                penalty_multipliers=transfers.penalty_multipliers(session),
             )
         return Existing(notes=Counter(transfers.note_keys(session)))
 
@@ -152,11 +160,12 @@ def _assumed_past(session: transfers.Session) -> dict[int, PastRepayments]:
 
 
 def _loan_rows(session: transfers.Session, assumed: dict[int, PastRepayments]):
-    for loan, platform, kind in transfers.loans_for_export(session):
+    for loan, platform, kind, multiplier in transfers.loans_for_export(session):
         yield loan_cells(
             loan_id=loan.external_id,
             platform=platform,
             platform_kind=kind,
+            penalty_multiplier=_multiplier_text(multiplier),
             terms=terms_of(loan),
             purpose=loan.purpose,
             autopay=loan.autopay,
@@ -187,10 +196,20 @@ def _repayment_rows(session: transfers.Session, described: set[int]):
 
 
 def _limit_rows(session: transfers.Session):
-    for row, platform, kind in transfers.limits_for_export(session):
+    for row, platform, kind, multiplier in transfers.limits_for_export(session):
         yield limit_cells(
-            platform=platform, platform_kind=kind, recorded_on=row.recorded_on, limit_fen=row.limit_fen, note=row.note
+            platform=platform,
+            platform_kind=kind,
+            penalty_multiplier=_multiplier_text(multiplier),
+            recorded_on=row.recorded_on,
+            limit_fen=row.limit_fen,
+            note=row.note,
         )
+
+
+def _multiplier_text(stored: str) -> str:
+    """A platform's penalty multiplier as the file writes it: ``1.5``, ``2``."""
+    return decimal_text(Decimal(stored))
 
 
 def _note_rows(session: transfers.Session):

@@ -210,7 +210,7 @@ class ImportService:
             raise ImportFailure(
                 plan.file_name, f"{plan.bad} bad rows, so nothing was imported (fix them, or import only the good rows)"
             )
-        if not plan.new and not plan.platform_kinds:
+        if not plan.new and not plan.sets_platforms:
             return Changes()
         answers = dict(past_by_line or {})
         if past is None and plan.undecided_count:
@@ -222,7 +222,11 @@ class ImportService:
             raise file_changed(plan.file_name)
         records = plan.new_records()
         if plan.kind is FileKind.LOANS:
-            entries = {"loans": self._loans(plan, records, past, answers), "platform_kinds": plan.platform_kinds}
+            entries = {
+                "loans": self._loans(plan, records, past, answers),
+                "platform_kinds": plan.platform_kinds,
+                "penalty_multipliers": plan.penalty_multipliers,
+            }
         elif plan.kind is FileKind.REPAYMENTS:
             numbers = plan.loan_numbers
             entries = {
@@ -237,6 +241,7 @@ class ImportService:
                 "loans": (),
                 "limits": (LimitEntry(r.platform, r.recorded_on, r.limit_fen, r.note) for _, r in records),
                 "platform_kinds": plan.platform_kinds,
+                "penalty_multipliers": plan.penalty_multipliers,
             }
         else:
             entries = {"loans": (), "notes": (NoteEntry(r.noted_on, r.kind, r.text, r.resolved_on) for _, r in records)}

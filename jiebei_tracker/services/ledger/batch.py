@@ -1,5 +1,6 @@
 """An import remembered: the ``importbatch`` row that ``add_history`` writes for it in the same transaction, the
-platforms it created, and what it replaced (assumed repayments, platform kinds) — all that undoing it needs."""
+platforms it created, and what it replaced (assumed repayments, platform kinds and penalty multipliers) — all that
+undoing it needs."""
 
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ class BatchRecorder:
         self._last_platform = session.exec(select(func.max(tables.Platform.id))).one() or 0
         self._created_platforms: set[int] = set()
         self._kinds: dict[int, dict[str, str]] = {}
+        self._multipliers: dict[int, dict[str, str]] = {}
         self._replaced: list[dict] = []
 
     def platform_used(self, platform_id: int) -> None:
@@ -72,6 +74,12 @@ class BatchRecorder:
         if platform.id in self._created_platforms or platform.kind == kind or platform.id in self._kinds:
             return
         self._kinds[platform.id] = {"was": platform.kind, "set": kind}
+
+    def multiplier_set(self, platform: tables.Platform, multiplier: str) -> None:
+        """A platform already there whose penalty multiplier the import changes: undo sets the old one back."""
+        if platform.id in self._created_platforms or platform.id in self._multipliers:
+            return
+        self._multipliers[platform.id] = {"was": platform.penalty_multiplier, "set": multiplier}
 
     def replaced(self, rows: list[dict]) -> None:
         """Assumed repayments the import's real ones replaced (deleted), as stored: undo inserts them again."""
@@ -89,7 +97,11 @@ class BatchRecorder:
             name: session.exec(select(func.count()).select_from(table).where(table.import_id == self.id)).one()
             for name, table in zip(_COUNT_COLUMNS, TAGGED_TABLES, strict=True)
         }
-        replaced = {"repayments": self._replaced, "platform_kinds": {str(k): v for k, v in self._kinds.items()}}
+        replaced = {
+            "repayments": self._replaced,
+            "platform_kinds": {str(k): v for k, v in self._kinds.items()},
+            "penalty_multipliers": {str(k): v for k, v in self._multipliers.items()},
+        }
         session.execute(
             update(tables.ImportBatch)
             .where(col(tables.ImportBatch.id) == self.id)

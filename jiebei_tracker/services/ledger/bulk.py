@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import partial
 from itertools import chain, islice
 
@@ -16,6 +17,8 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import check_amount, format_yuan
 from jiebei_tracker.domain.past import PastKind, PastRepayments
 from jiebei_tracker.domain.payments import Payment, apply_payments, nearest_assumed
+from jiebei_tracker.domain.penalty import parse_multiplier
+from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
@@ -86,6 +89,7 @@ def add_history(
     limits: Iterable[LimitEntry] = (),
     notes: Iterable[NoteEntry] = (),
     platform_kinds: dict[str, PlatformKind] | None = None,
+    penalty_multipliers: dict[str, Decimal] | None = None,
     repayments: Iterable[RepaymentEntry] = (),
     progress: Callable[[int, int], None] | None = None,
     import_batch: ImportedFile | None = None,
@@ -96,7 +100,10 @@ def add_history(
     executemany, a batch at a time so memory stays flat. ``progress(done, total)`` is called after each
     batch; anything it raises (a cancel) rolls the whole call back. With ``import_batch`` the call is recorded
     as an import (an ``importbatch`` row, whose number ``created_id`` returns) and every row it adds is tagged
-    with that number, so that ``undo_import`` can take exactly those rows back.
+    with that number, so that ``undo_import`` can take exactly those rows back. ``platform_kinds`` and
+    ``penalty_multipliers`` set those of the platforms they name (undoing the import sets the old ones back); the
+    loans already recorded on a platform whose multiplier changes have their penalty interest worked out again,
+    as ``set_penalty_multiplier`` does.
 
     The four may be iterators that read a file as it is written (imports): given ``total`` (how many items
     they hold in all, for ``progress``), they are read a batch at a time and never held whole. Every value
@@ -106,6 +113,10 @@ def add_history(
         loans, repayments, limits, notes = list(loans), list(repayments), list(limits), list(notes)
         total = len(loans) + len(repayments) + len(limits) + len(notes)
     platform_kinds = {clean_name(name, "platform"): kind for name, kind in (platform_kinds or {}).items()}
+    multipliers = {
+        clean_name(name, "platform"): decimal_text(parse_multiplier(str(value)))
+        for name, value in (penalty_multipliers or {}).items()
+    }
     done = loans_written = 0
     report = progress or (lambda _done, _total: None)
     with ledger._database.transaction() as session:
@@ -126,7 +137,18 @@ def add_history(
             if recorder is not None:
                 recorder.kind_set(platform, kind.value)
             platform.kind = kind.value
+        repriced: set[int] = set()  # platforms already there whose penalty multiplier changes
+        for name, multiplier in multipliers.items():
+            platform = session.get(tables.Platform, platform_id(name))
+            if Decimal(platform.penalty_multiplier) == Decimal(multiplier):
+                continue
+            if recorder is not None:
+                recorder.multiplier_set(platform, multiplier)
+            platform.penalty_multiplier = multiplier
+            repriced.add(platform.id)
         session.flush()
+        # Their loans recorded before this call: what late repayments paid of penalty interest is worked out again.
+        penalised = loans_on(session, repriced)
         next_id = (session.exec(select(func.max(tables.LoanTable.id))).one() or 0) + 1
         for batch in _batches(map(partial(_checked_loan, ledger), loans)):
             loan_rows, installment_rows, repayment_rows = [], [], []
@@ -177,6 +199,8 @@ def add_history(
             report(done, total)
         if touched:
             reapply_many(session, sorted(touched))
+        if penalised - touched:
+            reapply_many(session, sorted(penalised - touched), refuse_overpaid=False)
         for batch in _batches(map(partial(checked_limit, ledger), limits)):
             connection.execute(
                 tables.CreditLimitRecord.__table__.insert(),
@@ -214,7 +238,7 @@ def add_history(
             recorder.finish(session)
     # The new loans are numbered in a row: no set of their numbers is kept as they are written.
     return Changes(
-        loan_ids=frozenset(chain(range(next_id, next_id + loans_written), touched)),
+        loan_ids=frozenset(chain(range(next_id, next_id + loans_written), touched, penalised)),
         loans_added_or_removed=loans_written > 0,
         payments=True,
         platforms=True,
@@ -378,9 +402,22 @@ def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list
     return removed
 
 
-def reapply_many(session: Session, loan_ids: list[int]) -> None:
+def loans_on(session: Session, platform_ids: set[int]) -> set[int]:
+    """The loans recorded on these platforms."""
+    found: set[int] = set()
+    wanted = sorted(platform_ids)
+    for start in range(0, len(wanted), HISTORY_BATCH):
+        chunk = wanted[start : start + HISTORY_BATCH]
+        query = select(tables.LoanTable.id).where(col(tables.LoanTable.platform_id).in_(chunk))
+        found.update(session.exec(query).all())
+    return found
+
+
+def reapply_many(session: Session, loan_ids: list[int], *, refuse_overpaid: bool = True) -> None:
     """reapply for many loans with one query per table per batch (bulk repayments). A loan paid more than its
-    schedule asks for, without a payoff, is refused as log_repayment refuses it."""
+    schedule asks for, without a payoff, is refused as log_repayment refuses it (unless ``refuse_overpaid`` is
+    False: a platform's new penalty multiplier is taken, as ``set_penalty_multiplier`` takes it, whatever its loans'
+    late repayments then pay beyond their schedule)."""
     for start in range(0, len(loan_ids), HISTORY_BATCH):
         chunk = loan_ids[start : start + HISTORY_BATCH]
         inst_rows = session.exec(
@@ -407,7 +444,7 @@ def reapply_many(session: Session, loan_ids: list[int]) -> None:
             application = apply_payments(
                 [installment_of(r) for r in rows], [payment_of(r) for r in paid], penalty=penalties.get(loan_id)
             )
-            if application.unapplied_fen and not any(r.is_payoff for r in paid):
+            if refuse_overpaid and application.unapplied_fen and not any(r.is_payoff for r in paid):
                 raise InvalidValue(
                     "amount",
                     format_yuan(application.unapplied_fen),

@@ -15,7 +15,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.imports.history import ImportCounts
 from jiebei_tracker.services.ledger.base import LedgerBase
 from jiebei_tracker.services.ledger.batch import CHUNK
-from jiebei_tracker.services.ledger.bulk import reapply_many
+from jiebei_tracker.services.ledger.bulk import loans_on, reapply_many
 from jiebei_tracker.storage import tables
 
 
@@ -26,8 +26,9 @@ def undo_import(ledger: LedgerBase, import_id: int) -> Changes:
 def undo_import_counted(ledger: LedgerBase, import_id: int) -> tuple[Changes, ImportCounts]:
     """Undo import ``import_id`` in one transaction: delete its repayments, loans (their schedules with them),
     limits and notes, then the platforms it created that nothing uses any more; put back the assumed repayments
-    its real ones replaced and the platform kinds it changed; recompute what is paid on the loans whose
-    repayments changed; mark it undone. Returns the Changes and how many records of each sort were removed.
+    its real ones replaced and the platform kinds and penalty multipliers it changed; recompute what is paid on the
+    loans whose repayments (or whose platform's multiplier) changed; mark it undone. Returns the Changes and how
+    many records of each sort were removed.
 
     Refused (InvalidValue, nothing written) for an unknown import, one already undone, and one that something
     written since depends on: a repayment recorded on a loan it added (by hand, by autopay, by another import),
@@ -56,7 +57,9 @@ def undo_import_counted(ledger: LedgerBase, import_id: int) -> tuple[Changes, Im
         counts["platforms"] = _delete_unused_platforms(session, import_id)
         touched |= _restore_repayments(session, replaced.get("repayments", []))
         _restore_kinds(session, replaced.get("platform_kinds", {}))
+        penalised = loans_on(session, _restore_multipliers(session, replaced.get("penalty_multipliers", {})))
         touched -= loan_ids
+        penalised -= loan_ids | touched
         try:
             reapply_many(session, sorted(touched))
         except InvalidValue as error:  # a repayment put back meets one recorded since for the same installment
@@ -65,11 +68,12 @@ def undo_import_counted(ledger: LedgerBase, import_id: int) -> tuple[Changes, Im
                 import_id,
                 f"cannot be undone: with the repayments it replaced back, {error.value} {error.reason}",
             ) from None
+        reapply_many(session, sorted(penalised), refuse_overpaid=False)
         session.execute(
             update(tables.ImportBatch).where(col(tables.ImportBatch.id) == import_id).values(undone_on=ledger._today())
         )
     changes = Changes(
-        loan_ids=frozenset(loan_ids | touched),
+        loan_ids=frozenset(loan_ids | touched | penalised),
         loans_added_or_removed=bool(loan_ids),
         payments=True,
         platforms=True,
@@ -181,3 +185,19 @@ def _restore_kinds(session: Session, kinds: dict[str, dict[str, str]]) -> None:
             .where(col(tables.Platform.id) == int(platform_id), col(tables.Platform.kind) == change["set"])
             .values(kind=change["was"])
         )
+
+
+def _restore_multipliers(session: Session, multipliers: dict[str, dict[str, str]]) -> set[int]:
+    """Set back the penalty multipliers the import gave platforms already there, unless they were changed again
+    since; returns the platforms set back (their loans' penalty interest is worked out again)."""
+    Platform = tables.Platform
+    restored = set()
+    for platform_id, change in multipliers.items():
+        result = session.execute(
+            update(Platform)
+            .where(col(Platform.id) == int(platform_id), col(Platform.penalty_multiplier) == change["set"])
+            .values(penalty_multiplier=change["was"])
+        )
+        if result.rowcount:
+            restored.add(int(platform_id))
+    return restored

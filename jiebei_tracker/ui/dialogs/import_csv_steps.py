@@ -180,7 +180,7 @@ class CsvSteps(QObject):
 
     def can_import(self) -> bool:
         plan = self.plan
-        if plan is None or not (plan.new or plan.platform_kinds):
+        if plan is None or not (plan.new or plan.sets_platforms):
             return False
         page = self.w.check_page
         return (plan.bad == 0 or page.valid_only.isChecked()) and page.past.is_answered()
