@@ -6,7 +6,8 @@ The matching rule:
 - A loan with a ``loan_id`` is already there when a loan with that id is (with other terms, the row is an error).
   A loan without one is compared on platform + borrowing date + principal + term + method + annual rate.
 - A repayment with a ``source_ref`` (an order number) is already there when a repayment with that reference is.
-  Otherwise it is compared on loan + date paid + amount + payoff.
+  Otherwise it is compared on loan + date paid + amount + payoff. A new one may pay what is left on its loan, and
+  — paid late — the penalty interest run up by its day, as a repayment typed by hand may (``payments.owed_on``).
 - A credit limit is compared on platform + date + amount; a credit-report note on date + kind + text.
 - Rows compared on their content are counted: when the file has n rows alike and the database already has m
   records like them, the first m rows are "already there" and the other n − m are new. So importing a file twice
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -25,9 +26,11 @@ from decimal import Decimal
 import numpy as np
 
 from jiebei_tracker.domain.money import format_yuan
-from jiebei_tracker.domain.payments import Payment
+from jiebei_tracker.domain.payments import Owed, Payment, apply_payments, nearest_assumed, owed_on
+from jiebei_tracker.domain.penalty import PenaltyTerms
 from jiebei_tracker.domain.rates import decimal_text
-from jiebei_tracker.domain.vocabulary import PlatformKind
+from jiebei_tracker.domain.schedule import PlannedInstallment
+from jiebei_tracker.domain.vocabulary import PlatformKind, RepaymentSource
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ErrorSink, RowError
 from jiebei_tracker.importers.mapping import ColumnMap
@@ -64,6 +67,16 @@ class ExistingLoan:
         return f"loan {name} ({self.platform}, {self.borrowed_on.isoformat()}, {format_yuan(self.principal_fen)})"
 
 
+@dataclass(frozen=True)
+class LoanMoney:
+    """A loan as the check of a repayment beyond its schedule needs it: its installments, its repayments (each with
+    whether the app assumed it, from the schedule or autopay) and its penalty terms."""
+
+    installments: Sequence[PlannedInstallment]
+    repayments: Sequence[tuple[Payment, bool]]
+    penalty: PenaltyTerms
+
+
 @dataclass
 class Existing:
     """What the database already holds, for one kind of import (the other fields stay empty)."""
@@ -74,6 +87,8 @@ class Existing:
     notes: Counter = field(default_factory=Counter)
     platform_kinds: dict[str, str] = field(default_factory=dict)
     penalty_multipliers: dict[str, str] = field(default_factory=dict)  # platform name → stored multiplier
+    # A loan's money by its number, read when a repayment pays more than its schedule asks (penalty interest).
+    money: Callable[[int], LoanMoney] | None = None
 
 
 @dataclass
@@ -266,6 +281,9 @@ class RepaymentMatcher(Matcher):
         for key, _ in existing.repayments:
             self._key_numbers.setdefault(key, len(self._key_numbers))
         self._rest = _Payments()  # the rows settled in ``finish``: without an order number the database has
+        self._money = existing.money
+        self._money_of: dict[int, LoanMoney] = {}  # the loans whose money was read
+        self._by_loan: tuple[np.ndarray, np.ndarray] | None = None  # ``_rest`` sorted by loan, made when first needed
 
     def add_bad(self) -> None:
         super().add_bad()
@@ -290,7 +308,9 @@ class RepaymentMatcher(Matcher):
         if ref is not None:
             self._other_refs.add(ref, ordinal=ordinal, line=record.line)
         key = (loan.number, payment.paid_on, payment.amount_fen, payment.is_payoff)
-        self._rest.add(ordinal, record.line, loan.number, payment, self._key_numbers.get(key, -1))
+        # A real repayment (not a payoff, a part prepayment or one the app assumes) takes an assumed one's place.
+        replaces = not (payment.is_payoff or record.source.is_assumed or record.source is RepaymentSource.PREPAYMENT)
+        self._rest.add(ordinal, record.line, loan.number, payment, self._key_numbers.get(key, -1), replaces)
         return NEW
 
     def finish(self) -> None:
@@ -330,26 +350,79 @@ class RepaymentMatcher(Matcher):
                 continue
             left = loan.owed_fen - paid[number]
             if not is_payoff and amount_fen > left:
-                reason = (
-                    f"{format_yuan(amount_fen)} is more than the {format_yuan(max(left, 0))} left to pay on "
-                    f"{loan.describe()} (mark it as a payoff if it settled the loan early)"
-                )
-                self.verdicts[ordinal] = self._fail(line, "amount", reason)
-                continue
+                # More than the schedule asks: a late repayment may bring the penalty interest run up by its day.
+                owed = self._owed(number, index) if self._money is not None else None
+                if owed is None or amount_fen > owed.total_fen:
+                    self.verdicts[ordinal] = self._fail(line, "amount", _overpaid(amount_fen, left, owed, loan, day))
+                    continue
             paid[number] += amount_fen
             if is_payoff:
                 payoff[number] = day
 
+    def _rows_of(self, number: int) -> list[int]:
+        """The ``_rest`` indexes of loan ``number``'s rows, in file order (16 bytes a row, made on first use)."""
+        if self._by_loan is None:
+            loans = np.frombuffer(self._rest.loans, dtype=np.int64)
+            order = np.argsort(loans, kind="stable")
+            self._by_loan = (order, loans[order])
+        order, loans = self._by_loan
+        return order[np.searchsorted(loans, number, "left") : np.searchsorted(loans, number, "right")].tolist()
+
+    def _owed(self, number: int, index: int) -> Owed:
+        """What loan ``number`` has left to pay on the day of row ``index`` (by ``payments.owed_on``, penalty interest
+        included), as the ledger will find it: its repayments with the assumed ones this file's real repayments
+        replace left out (``ledger.bulk._replace_assumed``), and the file's new repayments paid before this row."""
+        money = self._money_of.get(number)
+        if money is None:
+            money = self._money_of[number] = self._money(number)
+        rest, verdicts = self._rest, self.verdicts
+        rows = [j for j in self._rows_of(number) if verdicts[rest.ordinals[j]] == NEW]
+        candidates = [(i, p.paid_on) for i, (p, assumed) in enumerate(money.repayments) if assumed and not p.is_payoff]
+        due_dates = [installment.due_on for installment in money.installments]
+        replaced = set()
+        for j in rows:  # in file order, as the ledger replaces them
+            found = nearest_assumed(candidates, due_dates, date.fromordinal(rest.days[j])) if rest.replaces[j] else None
+            if found is not None:
+                replaced.add(found)
+                candidates = [c for c in candidates if c[0] != found]
+        this = (rest.days[index], rest.lines[index])
+        paid = [p for i, (p, _) in enumerate(money.repayments) if i not in replaced]
+        paid += [
+            Payment(date.fromordinal(rest.days[j]), rest.amounts[j], bool(rest.payoffs[j]))
+            for j in rows
+            if (rest.days[j], rest.lines[j]) < this
+        ]
+        states = apply_payments(money.installments, paid, penalty=money.penalty).states
+        return owed_on(states, money.penalty, date.fromordinal(this[0]))
+
+
+def _overpaid(amount_fen: int, left: int, owed: Owed | None, loan: ExistingLoan, day: date) -> str:
+    """Why a repayment pays too much: what it pays, what was owed on its day (with the penalty interest), where."""
+    if owed is None or not owed.penalty_fen:
+        left = left if owed is None else owed.total_fen
+        return (
+            f"{format_yuan(amount_fen)} is more than the {format_yuan(max(left, 0))} left to pay on "
+            f"{loan.describe()} (mark it as a payoff if it settled the loan early)"
+        )
+    return (
+        f"{format_yuan(amount_fen)} is more than the {format_yuan(owed.total_fen)} owed on {loan.describe()} on "
+        f"{day.isoformat()}: {format_yuan(owed.schedule_fen)} left on its schedule and {format_yuan(owed.penalty_fen)} "
+        "of penalty interest (罚息) run up by then (mark it as a payoff if it settled the loan early)"
+    )
+
 
 class _Payments:
-    """Repayment rows as columns of numbers (about 33 bytes a row): the row, its line, its loan, what it pays
-    and when, and the number of the equal repayment the database has (-1 when none)."""
+    """Repayment rows as columns of numbers (about 34 bytes a row): the row, its line, its loan, what it pays
+    and when, the number of the equal repayment the database has (-1 when none), and whether it takes the place of
+    a repayment the app assumed."""
 
     def __init__(self) -> None:
         self.ordinals, self.lines, self.loans = array("I"), array("I"), array("q")
         self.days, self.amounts, self.payoffs, self.keys = array("i"), array("q"), array("B"), array("i")
+        self.replaces = array("B")
 
-    def add(self, ordinal: int, line: int, loan_number: int, payment: Payment, key_number: int) -> None:
+    def add(self, ordinal: int, line: int, loan_number: int, payment: Payment, key_number: int, replaces: bool) -> None:
+        self.replaces.append(replaces)
         self.ordinals.append(ordinal)
         self.lines.append(line)
         self.loans.append(loan_number)

@@ -27,12 +27,14 @@ from jiebei_tracker.importers.export import (
     write_csv,
     write_rows,
 )
-from jiebei_tracker.importers.matching import Existing, ExistingLoan
+from jiebei_tracker.importers.matching import Existing, ExistingLoan, LoanMoney
 from jiebei_tracker.importers.records import loan_key
+from jiebei_tracker.services.ledger.base import penalty_terms_for
 from jiebei_tracker.services.ledger.repayments import ASSUMED_SOURCES
 from jiebei_tracker.storage import transfers
-from jiebei_tracker.storage.convert import terms_of
+from jiebei_tracker.storage.convert import installment_of, payment_of, terms_of
 from jiebei_tracker.storage.database import Database
+from jiebei_tracker.storage.queries import loan_schedule_rows
 
 
 def existing_for(database: Database, kind: FileKind) -> Existing:
@@ -45,7 +47,9 @@ def existing_for(database: Database, kind: FileKind) -> Existing:
                 penalty_multipliers=transfers.penalty_multipliers(session),
             )
         if kind is FileKind.REPAYMENTS:
-            return Existing(loans=_loans(session, money=True), repayments=_repayments(session))
+            return Existing(
+                loans=_loans(session, money=True), repayments=_repayments(session), money=_loan_money(database)
+            )
         if kind is FileKind.LIMITS:
             return Existing(
                 limits=Counter(transfers.limit_keys(session)),
@@ -53,6 +57,23 @@ def existing_for(database: Database, kind: FileKind) -> Existing:
                 penalty_multipliers=transfers.penalty_multipliers(session),
             )
         return Existing(notes=Counter(transfers.note_keys(session)))
+
+
+def _loan_money(database: Database):
+    """Reads one loan's installments, repayments and penalty terms (a repayment that pays beyond its schedule is
+    checked against them: matching.RepaymentMatcher._owed)."""
+
+    def read(loan_id: int) -> LoanMoney:
+        with database.reading() as session:
+            installments, repayments = loan_schedule_rows(session, loan_id)
+            penalty = penalty_terms_for(session, [loan_id])[loan_id]
+            return LoanMoney(
+                [installment_of(row) for row in installments],
+                [(payment_of(row), row.source in ASSUMED_SOURCES) for row in repayments],
+                penalty,
+            )
+
+    return read
 
 
 def existing_for_alipay(database: Database) -> Existing:
