@@ -192,10 +192,12 @@ class RepaymentLine:
     source_ref: str | None = None
 
 
-def list_repayments(database: Database, *, loan_id: int | None = None) -> list[RepaymentLine]:
-    """Every repayment (or one loan's), in the order they were paid."""
+def list_repayments(
+    database: Database, *, loan_id: int | None = None, repayment_id: int | None = None
+) -> list[RepaymentLine]:
+    """Every repayment (or one loan's, or the one numbered ``repayment_id``), in the order they were paid."""
     with database.read() as connection:
-        rows = reads.repayment_rows(connection, loan_id=loan_id)
+        rows = reads.repayment_rows(connection, loan_id=loan_id, repayment_id=repayment_id)
     return [
         RepaymentLine(
             r.repayment_id, r.paid_on, r.amount_fen, r.is_payoff, r.note, RepaymentSource(r.source), r.loan_id,
@@ -203,6 +205,21 @@ def list_repayments(database: Database, *, loan_id: int | None = None) -> list[R
         )
         for r in rows
     ]  # fmt: skip
+
+
+def change_refused(repayment_id: int, loan_id: int, source: RepaymentSource | str) -> InvalidValue | None:
+    """Why the repayment cannot have its day or amount changed, or be deleted, on its own (None when it can): a part
+    prepayment (提前还部分), which its loan's schedule was rebuilt around. The one refusal: the ledger raises it, the
+    window shows it before opening anything."""
+    if RepaymentSource(source) is not RepaymentSource.PREPAYMENT:
+        return None
+    return InvalidValue(
+        "repayment",
+        repayment_id,
+        f"a part prepayment (提前还部分): loan #{loan_id}'s schedule was rebuilt around it, so it cannot be edited or "
+        "deleted on its own. Take it back with Undo (Ctrl+Z) right after making it, or edit the loan's terms, which "
+        "builds its schedule again",
+    )
 
 
 @dataclass(frozen=True)

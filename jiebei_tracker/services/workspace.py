@@ -15,6 +15,7 @@ from jiebei_tracker.storage.database import Database, open_database
 from jiebei_tracker.storage.settings import setting_json_in_file
 
 if TYPE_CHECKING:  # the door's parts: imported when first used (see Workspace)
+    from jiebei_tracker.domain.errors import InvalidValue
     from jiebei_tracker.domain.payments import PayoffQuote
     from jiebei_tracker.domain.prepay import Keep, Prepayment
     from jiebei_tracker.domain.rules import Thresholds
@@ -83,6 +84,12 @@ class Workspace:
     def repayments(self, loan_id: int | None = None) -> list[loans.RepaymentLine]:
         """Every repayment (or one loan's), in the order they were paid, with where each came from."""
         return _loans().list_repayments(self.database, loan_id=loan_id)
+
+    def repayment_change_refused(self, repayment_id: int) -> InvalidValue | None:
+        """Why the repayment's day or amount cannot be changed, nor the repayment deleted (``loans.change_refused``),
+        asked before a dialog opens: the ledger refuses the same."""
+        found = _loans().list_repayments(self.database, repayment_id=repayment_id)
+        return _loans().change_refused(repayment_id, found[0].loan_id, found[0].source) if found else None
 
     def repayment_outlook(self, loan_id: int, *, paid_on: date) -> loans.RepaymentOutlook:
         """The installments a repayment typed by hand on ``paid_on`` would meet (see loan_detail.repayment_outlook)."""

@@ -359,9 +359,13 @@ class RepaymentRow(NamedTuple):
     note: str
 
 
-def repayment_rows(connection: sqlite3.Connection, *, loan_id: int | None = None) -> list[RepaymentRow]:
-    """Every repayment (or one loan's) in the order they were paid."""
+def repayment_rows(
+    connection: sqlite3.Connection, *, loan_id: int | None = None, repayment_id: int | None = None
+) -> list[RepaymentRow]:
+    """Every repayment (or one loan's, or the one numbered ``repayment_id``) in the order they were paid."""
     where, params = ("WHERE loan_id = ?", (loan_id,)) if loan_id is not None else ("", ())
+    if repayment_id is not None:
+        where, params = "WHERE id = ?", (repayment_id,)
     sql = f"""SELECT id, loan_id, paid_on, amount_fen, is_payoff, source, source_ref, note FROM repayment {where}
               ORDER BY paid_on, id"""
     return [

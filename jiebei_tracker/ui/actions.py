@@ -87,6 +87,8 @@ class LoanActions(QObject):
         return True
 
     def delete_repayment(self, repayment_id: int, *, paid_on, amount_fen: int) -> bool:
+        if self._refused(repayment_id, self.tr("Delete repayment")):
+            return False
         text = self.tr("Delete the repayment of {amount} made on {day}?\nYou can undo this with Ctrl+Z.").format(
             amount=format_yuan(amount_fen), day=paid_on.isoformat()
         )
@@ -153,6 +155,8 @@ class LoanActions(QObject):
 
     def edit_repayment(self, repayment: RepaymentLine) -> Changes | None:
         """Correct a recorded repayment's day, amount or note (Ctrl+Z puts the old values back)."""
+        if self._refused(repayment.repayment_id, self.tr("Edit repayment")):
+            return None
         loan = self._workspace.loans([repayment.loan_id])[0]
 
         def save(paid_on: date, amount_fen: int, note: str) -> Changes:
@@ -170,6 +174,16 @@ class LoanActions(QObject):
             save=save,
             parent=self._parent,
         )
+
+    def _refused(self, repayment_id: int, title: str) -> bool:
+        """Say so in a message box when the repayment may not be edited or deleted on its own (a part prepayment's:
+        the ledger refuses it, and says why)."""
+        refused = self._workspace.repayment_change_refused(repayment_id)
+        if refused is None:
+            return False
+        reason = refused.reason
+        message_box(self._parent, QMessageBox.Icon.Information, title, reason[:1].upper() + reason[1:] + ".")
+        return True
 
     def _log(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:
         """Log a repayment so that Ctrl+Z takes it back, and say which installments it went to."""

@@ -26,6 +26,7 @@ from jiebei_tracker.services.ledger.base import (
     take_repayments,
 )
 from jiebei_tracker.services.ledger.undo import DeletedRow
+from jiebei_tracker.services.loans import change_refused
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import rate_of
 
@@ -139,9 +140,11 @@ def delete_repayment(ledger: LedgerBase, repayment_id: int) -> Changes:
 
 
 def delete_repayment_undoably(ledger: LedgerBase, repayment_id: int) -> tuple[Changes, DeletedRow]:
-    """delete_repayment, returning the row as it was for ``restore_repayment``: one transaction."""
+    """delete_repayment, returning the row as it was for ``restore_repayment``: one transaction. A part prepayment's
+    repayment is refused (``loans.change_refused``): undo the prepayment instead."""
     with ledger._database.transaction() as session:
         row = _get_repayment(session, repayment_id)
+        _refuse_prepayment(row)
         loan_id = row.loan_id
         (kept,) = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)
         session.delete(row)
@@ -159,13 +162,18 @@ def edit_repayment(
     note: str | None = None,
 ) -> tuple[Changes, RepaymentEdit]:
     """Change a repayment's day, amount or note; the loan's installments are worked out again exactly as if
-    it had been logged so. Refused (nothing written) when the loan would be paid more than it owes."""
+    it had been logged so. Refused (nothing written) when the loan would be paid more than it owes, and for the day
+    or amount of a part prepayment's repayment (``loans.change_refused``)."""
     if amount_fen is not None:
         check_amount(amount_fen, field="amount")
     if note is not None:
         note = clean_note(note, "note")
     with ledger._database.transaction() as session:
         row = _get_repayment(session, repayment_id)
+        if (paid_on is not None and paid_on != row.paid_on) or (
+            amount_fen is not None and amount_fen != row.amount_fen
+        ):
+            _refuse_prepayment(row)  # its note may change
         before = row_values(session, tables.RepaymentTable, tables.RepaymentTable.id == repayment_id)[0]
         loan = get_loan(session, row.loan_id)
         if paid_on is not None:
@@ -237,6 +245,13 @@ def _get_repayment(session: Session, repayment_id: int) -> tables.RepaymentTable
     if row is None:
         raise InvalidValue("repayment", repayment_id, "no such repayment")
     return row
+
+
+def _refuse_prepayment(row: tables.RepaymentTable) -> None:
+    """A part prepayment's repayment keeps its day and amount: its loan's schedule was rebuilt around them."""
+    refused = change_refused(row.id, row.loan_id, row.source)
+    if refused is not None:
+        raise refused
 
 
 def _reapply_checked(session: Session, loan_id: int, amount_fen: int | None = None) -> None:
