@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jiebei_tracker.domain.errors import InvalidValue
@@ -155,7 +155,8 @@ class LoanActions(QObject):
 
     def edit_repayment(self, repayment: RepaymentLine) -> Changes | None:
         """Correct a recorded repayment's day, amount or note (Ctrl+Z puts the old values back)."""
-        if self._refused(repayment.repayment_id, self.tr("Edit repayment")):
+        # Titled as the dialog it stands in for would be.
+        if self._refused(repayment.repayment_id, QCoreApplication.translate("RepaymentEditDialog", "Edit repayment")):
             return None
         loan = self._workspace.loans([repayment.loan_id])[0]
 
