@@ -1,6 +1,7 @@
-"""How fast the Loans view is with 100,000 loans: opening it, sorting and filtering (in SQL; each under 0.3 s, and
-shown against the default sort's time in the same run), scrolling a page further (fetchMore), and refreshing after
-a repayment (only the loan it names). Sorts and filters are the median of five, each from another order or no filter.
+"""How fast the Loans view is with 100,000 loans: opening it, sorting and filtering (in SQL, and by true APR in the
+service; each under 0.3 s, and shown against the default sort's time in the same run), scrolling a page further
+(fetchMore), and refreshing after a repayment (only the loan it names). Sorts and filters are the median of five, each
+from another order or no filter; the first sort by true APR, which works out every loan's APR, is timed once.
 
     python benchmarks/bench_loans_view.py [--loans 100000] [--fresh]
 
@@ -86,6 +87,7 @@ def main() -> int:
 
     from jiebei_tracker.domain.vocabulary import LoanStatus
     from jiebei_tracker.services.changes import Changes
+    from jiebei_tracker.services.loans import _APR_OF_TERMS
     from jiebei_tracker.services.workspace import open_workspace
     from jiebei_tracker.ui.models.loans_model import COLUMN_SORT_KEYS
     from jiebei_tracker.ui.views.loans_view import LoansView
@@ -140,6 +142,13 @@ def main() -> int:
     def filter_by(**settings) -> float:
         return median_of_runs(lambda: set_filter(**settings), set_filter)
 
+    def sort_by_apr_first_time() -> float:
+        """The first sort by true APR of a run: every loan's APR worked out (later ones look most of them up)."""
+        set_sort("platform", Qt.SortOrder.AscendingOrder)
+        _APR_OF_TERMS.clear()
+        return timed(lambda: set_sort("apr", Qt.SortOrder.DescendingOrder))
+
+    apr_first = sort_by_apr_first_time()
     default_sort = sort_by(*default_order)
     sorts = [
         ("sort by platform", sort_by("platform")),
@@ -148,6 +157,8 @@ def main() -> int:
         ("sort by next due date", sort_by("next_due_on")),
         ("sort by next amount", sort_by("next_due_fen")),
         ("sort by status", sort_by("status")),
+        ("sort by true APR, first time (every APR worked out; timed once)", apr_first),
+        ("sort by true APR, again (worked out once per set of terms)", sort_by("apr", Qt.SortOrder.DescendingOrder)),
         ("sort by borrowing date (the default)", default_sort),
     ]
     set_sort(*default_order)  # the filters are timed in the order the view opens with
@@ -193,8 +204,9 @@ def main() -> int:
     )
     label, slowest = max(sorts_and_filters, key=lambda row: row[1])
     verdict = "within" if slowest < TARGET_S else "OVER"
+    how = "" if "timed once" in label else f" (median of {RUNS})"
     print(
-        f"slowest sort or filter: {label}, {slowest:.3f} s (median of {RUNS}), {slowest / default_sort:.1f}× the "
+        f"slowest sort or filter: {label}, {slowest:.3f} s{how}, {slowest / default_sort:.1f}× the "
         f"default sort's {default_sort:.3f} s — {verdict} the {TARGET_S} s target"
     )
     workspace.close()

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from types import SimpleNamespace
 
 from jiebei_tracker.domain.cost import TrueCost, cost_of_flows, loan_cost
 from jiebei_tracker.domain.dates import months_after
@@ -76,18 +77,24 @@ class LoanSummary:
 
     @cached_property
     def cost(self) -> TrueCost:
-        """What the loan truly costs a year, fees included (the IRR method lenders must use): from its terms, or
-        from the schedule it keeps when that is not the terms' (the platform's plan, a part prepayment). Worked out
-        when first asked (the loans list asks only for the rows it shows)."""
-        if self.planned is None:
-            return loan_cost(self.terms)
-        flows = [(months_after(self.borrowed_on, due_on), total) for due_on, total in self.planned]
-        return cost_of_flows(self.principal_fen - self.fees.upfront_fen, flows)
+        """What the loan truly costs a year, fees included (the IRR method lenders must use): ``true_cost_of`` its
+        terms and kept schedule. Worked out when first asked (the loans list asks only for the rows it shows)."""
+        return true_cost_of(self.terms, self.planned)
 
     @property
     def ref(self) -> str:
         """How the CLI names this loan: its external id, or its number."""
         return self.external_id or str(self.loan_id)
+
+
+def true_cost_of(terms: LoanTerms, planned: Sequence[tuple[date, int]] | None = None) -> TrueCost:
+    """What a loan truly costs a year: from its terms, or from the schedule it keeps when that is not the terms'
+    (``planned``: the due date and total of each installment of the platform's plan or a part prepayment's). What
+    the loans list shows, and what it sorts by."""
+    if planned is None:
+        return loan_cost(terms)
+    flows = [(months_after(terms.borrowed_on, due_on), total) for due_on, total in planned]
+    return cost_of_flows(terms.principal_fen - terms.fees.upfront_fen, flows)
 
 
 def _summary(
@@ -250,7 +257,8 @@ class RepaymentOutlook:
 
 # -- the loans list at any size, and what is due -------------------------------------------------------------
 
-LOAN_SORT_KEYS = reads.LOAN_SORT_KEYS
+# "apr": the true APR, worked out from the terms (SQL cannot): the loans are filtered in SQL, then ordered here.
+LOAN_SORT_KEYS = (*reads.LOAN_SORT_KEYS, "apr")
 
 
 @dataclass(frozen=True)
@@ -295,16 +303,77 @@ def _matching_terms(vocabulary, text: str) -> tuple[str, ...]:
 
 
 def find_loan_ids(database: Database, query: LoanQuery, *, today: date, grace_days: int = 0) -> list[int]:
-    """The ids of the loans matching ``query`` in its order, from SQL (fast enough for 100,000 loans)."""
+    """The ids of the loans matching ``query`` in its order, from SQL (fast enough for 100,000 loans); by true APR,
+    filtered in SQL and ordered by ``ids_by_apr``."""
+    by_apr = query.sort == "apr"
     with database.read() as connection:
-        return reads.loan_ids(
+        ids = reads.loan_ids(
             connection,
             today=today,
             grace_days=grace_days,
             where=_loan_filter(query),
-            sort=query.sort,
+            sort="borrowed_on" if by_apr else query.sort,
             descending=query.descending,
         )
+        return ids_by_apr(connection, ids, descending=query.descending) if by_apr else ids
+
+
+# The true APR (in hundredths of a percent, as the list shows it) of each set of terms worked out so far: the loans
+# list sorted by APR again costs a look-up a loan. Emptied when it grows past _APR_KEPT.
+_APR_OF_TERMS: dict[tuple[str, tuple | None], int | None] = {}
+_APR_KEPT = 200_000
+_UNSEEN = object()
+
+
+def ids_by_apr(connection, ids: list[int], *, descending: bool) -> list[int]:
+    """``ids`` ordered by their loans' true APR (as ``true_cost_of`` works it out and the list shows it; ties by id,
+    as SQL orders the other columns), and the loans it cannot be worked out for (no rate of return) last either way.
+    """
+    wanted = set(ids)
+    keys = [(loan_id, key) for loan_id, key in reads.loan_cost_keys(connection) if loan_id in wanted]
+    computed = reads.COST_SEPARATOR + ScheduleSource.COMPUTED.value
+    kept = [loan_id for loan_id, key in keys if not key.endswith(computed)]
+    planned = reads.installment_totals(connection, kept) if kept else {}
+    if len(_APR_OF_TERMS) > _APR_KEPT:
+        _APR_OF_TERMS.clear()
+    known, unknown = [], []
+    for loan_id, text in keys:
+        schedule = planned.get(loan_id)
+        key = (text, None if schedule is None else tuple(schedule))
+        apr = _APR_OF_TERMS.get(key, _UNSEEN)
+        if apr is _UNSEEN:
+            apr = _APR_OF_TERMS[key] = _apr(text, schedule)
+        if apr is None:
+            unknown.append(loan_id)
+        else:
+            known.append((apr, loan_id))
+    known.sort(reverse=descending)
+    return [loan_id for _, loan_id in known] + sorted(unknown, reverse=descending)
+
+
+_WHOLE_NUMBERS = ("principal_fen", "term_months", "fee_upfront_fen", "fee_per_installment_fen", "interest_free_days")
+
+
+def _apr(text: str, planned: list[tuple[date, int]] | None) -> int | None:
+    """The true APR of the loan whose stored terms are ``text`` (``reads.loan_cost_keys``), in hundredths of a percent
+    (``TrueCost.apr`` has four places); None when it cannot be worked out."""
+    try:
+        values = dict(zip(reads.COST_COLUMNS, text.split(reads.COST_SEPARATOR), strict=True))
+        values.update((name, int(values[name])) for name in _WHOLE_NUMBERS)
+        row = SimpleNamespace(**values)
+        terms = LoanTerms(
+            date.fromisoformat(row.borrowed_on),
+            row.principal_fen,
+            row.term_months,
+            RepaymentMethod(row.method),
+            rate_of(row),
+            InterestBasis(row.interest_basis),
+            fees_of(row),
+            row.interest_free_days,
+        )
+        return int(true_cost_of(terms, planned).apr.scaleb(4))
+    except (InvalidValue, ValueError, ArithmeticError):  # terms the app would not take now; no rate of return
+        return None
 
 
 def count_loans(database: Database) -> int:

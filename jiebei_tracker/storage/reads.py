@@ -279,6 +279,21 @@ def loan_ids(
     return [row[0] for row in connection.execute(sql, params)]
 
 
+# What a loan's true cost is worked out from, as stored: ``loan_cost_keys`` gives them joined into one text.
+COST_COLUMNS = (
+    "borrowed_on", "principal_fen", "term_months", "method", "annual_rate", "rate_basis", "interest_basis",
+    "fee_upfront_fen", "fee_per_installment_fen", "fee_rate", "interest_free_days", "schedule_source",
+)  # fmt: skip
+COST_SEPARATOR = "|"  # in none of those columns' values (dates, whole numbers, decimals, vocabulary ids)
+
+
+def loan_cost_keys(connection: sqlite3.Connection) -> list[tuple[int, str]]:
+    """Every loan's id and its ``COST_COLUMNS`` joined by ``COST_SEPARATOR``, in one pass over the table: one text a
+    loan, cheap to compare (``services.loans`` keeps each true cost it worked out by it)."""
+    joined = f" || '{COST_SEPARATOR}' || ".join(COST_COLUMNS)
+    return connection.execute(f"SELECT id, {joined} FROM loan").fetchall()
+
+
 def has_records(connection: sqlite3.Connection) -> bool:
     """Whether the file holds any loan, credit-limit record or credit-report note."""
     sql = """SELECT EXISTS (SELECT 1 FROM loan) OR EXISTS (SELECT 1 FROM creditlimitrecord)

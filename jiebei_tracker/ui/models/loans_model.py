@@ -1,5 +1,6 @@
-"""Table model of the loans list at any size: the matching ids come sorted and filtered from SQL, the rows a page
-at a time as the view scrolls (canFetchMore/fetchMore), and a change refreshes only the loans it names."""
+"""Table model of the loans list at any size: the matching ids come filtered from SQL and sorted (by SQL, or by the
+service for the true APR), the rows a page at a time as the view scrolls (canFetchMore/fetchMore), and a change
+refreshes only the loans it names."""
 
 from __future__ import annotations
 
@@ -30,15 +31,15 @@ from jiebei_tracker.ui.models.records_model import (
 from jiebei_tracker.ui.money_text import cost_sentence, percent
 
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
-# The sort key (services.loans.LOAN_SORT_KEYS) of each column, in column order. The true APR has none: it is worked
-# out from the terms of the rows shown (SQL cannot), so its column does not sort.
+# The sort key (services.loans.LOAN_SORT_KEYS) of each column, in column order (None: the column does not sort). The
+# true APR is worked out from the terms (SQL cannot): the service orders the ids SQL filtered.
 COLUMN_SORT_KEYS = (
     "platform",
     "borrowed_on",
     "principal",
     "method",
     "rate",
-    None,  # true APR
+    "apr",
     "outstanding",
     "next_due_on",
     "next_due_fen",
@@ -193,7 +194,7 @@ class LoansTableModel(TranslatedHeadersModel):
             before -= 1
         return 0 if before < 0 else self._ids.index(new_ids[before]) + 1
 
-    # -- sorting (in SQL) ------------------------------------------------------------------------------------
+    # -- sorting (asked of the service) --------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMN_SORT_KEYS) or COLUMN_SORT_KEYS[column] is None:

@@ -1,4 +1,5 @@
-"""The loans list: every loan, sorted and filtered (platform, status, free text) in SQL, fetched as it scrolls."""
+"""The loans list: every loan, filtered (platform, status, free text) in SQL and sorted there (by the true APR: by
+the service, from the loans' terms), fetched as it scrolls."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ class LoansView(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(COLUMN_SORT_KEYS.index("borrowed_on"), Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)  # the model sorts in SQL (and only remembers the order until shown)
+        self.table.setSortingEnabled(True)  # the model asks for the order (and only remembers it until shown)
         self._sorted_by = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         header.sortIndicatorChanged.connect(self._keep_sortable)
         for column, width in enumerate((130, 100, 110, 190, 110, 90, 110, 100, 100, 90)):
@@ -99,7 +100,7 @@ class LoansView(Page):
         self.retranslate_ui()
 
     def _keep_sortable(self, section: int, order: Qt.SortOrder) -> None:
-        """A click on a column that cannot sort (the true APR) leaves the order as it was."""
+        """A click on a column that cannot sort (one without a key in COLUMN_SORT_KEYS) leaves the order as it was."""
         header = self.table.horizontalHeader()
         if COLUMN_SORT_KEYS[section] is None:
             blocked = header.blockSignals(True)
