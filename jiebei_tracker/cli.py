@@ -180,10 +180,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
 def _handlers(commands) -> dict[str, Handler]:
     """The core commands' handlers, plus every feature module's: each has ``register(commands) -> {name:
     handler}`` and adds its own sub-commands, in this order. Imported here: opening the window needs none."""
-    from jiebei_tracker import cli_data, cli_health, cli_import, cli_listings, cli_repayments
+    from jiebei_tracker import cli_data, cli_health, cli_import, cli_listings, cli_plan, cli_repayments
 
     handlers = dict(_CORE_COMMANDS)
-    for module in (cli_listings, cli_repayments, cli_import, cli_health, cli_data):
+    for module in (cli_listings, cli_repayments, cli_import, cli_health, cli_plan, cli_data):
         handlers.update(module.register(commands))
     return handlers
 
@@ -280,6 +280,7 @@ def _main(arguments: list[str]) -> int:
 
 # The services name fields as the records do; the user typed options.
 _OPTION_OF_FIELD = {
+    "budget": "--budget",
     "amount": "--amount",
     "limit": "--amount",
     "paid_on": "--on",

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from jiebei_tracker.storage.tables import InstallmentTable, ReminderLog, RepaymentTable
+from jiebei_tracker.domain.schedule import LoanTerms
+from jiebei_tracker.storage.convert import terms_of
+from jiebei_tracker.storage.tables import InstallmentTable, LoanTable, ReminderLog, RepaymentTable
 
 
 def loan_schedule_rows(session: Session, loan_id: int) -> tuple[list[InstallmentTable], list[RepaymentTable]]:
@@ -24,6 +26,15 @@ def loan_schedule_rows(session: Session, loan_id: int) -> tuple[list[Installment
         .order_by(RepaymentTable.paid_on, RepaymentTable.id)
     ).all()
     return list(installments), list(repayments)
+
+
+def terms_by_loan(session: Session, loan_ids: list[int]) -> dict[int, LoanTerms]:
+    """The terms of each of ``loan_ids`` (what a schedule is rebuilt from after a prepayment)."""
+    found: dict[int, LoanTerms] = {}
+    for start in range(0, len(loan_ids), 500):  # SQLite's limit on bound values, well within
+        rows = session.scalars(select(LoanTable).where(LoanTable.id.in_(loan_ids[start : start + 500])))
+        found.update((row.id, terms_of(row)) for row in rows)
+    return found
 
 
 def log_reminder_shown(session: Session, installment_id: int, kind: str, day: date) -> bool:
