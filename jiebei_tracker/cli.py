@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -20,8 +19,10 @@ from jiebei_tracker.cli_options import (
     EXIT_BAD_DATA,
     EXIT_OK,
     EXIT_USAGE,
+    add_terms_arguments,
     option_value,
-    options_checked,
+    purpose_argument,
+    terms_from_arguments,
     whole_number,
 )
 from jiebei_tracker.cli_output import printable_output
@@ -30,7 +31,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
 from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.text import clean_name, clean_note, printable
-from jiebei_tracker.domain.vocabulary import InterestBasis, LoanPurpose, NoteKind, PlatformKind, RepaymentMethod
+from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
 
 if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --help is instant
     import argparse
@@ -76,29 +77,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     add = commands.add_parser("add-loan", help="record a loan and build its schedule")
     add.add_argument("--platform", required=True, help="e.g. 借呗, 微粒贷, 招商银行")
     add.add_argument("--borrowed-on", required=True, metavar="DATE")
-    add.add_argument("--principal", required=True, metavar="YUAN")
-    add.add_argument("--term", required=True, metavar="N", help="months, 1-360")
-    add.add_argument("--method", required=True, metavar="METHOD", help=", ".join(m.value for m in RepaymentMethod))
-    rate = add.add_mutually_exclusive_group(required=True)
-    rate.add_argument("--annual-rate", metavar="R", help="e.g. 9.12%% or 0.0912")
-    rate.add_argument("--daily-rate", metavar="R", help="e.g. 0.03%%")
-    add.add_argument(
-        "--interest-basis",
-        metavar="BASIS",
-        default="monthly",
-        help="monthly (a month's interest is annual ÷ 12) or daily (the actual days at the daily rate, as 借呗, "
-        "微粒贷 and 京东金条 count it); default: monthly",
-    )
-    add.add_argument(
-        "--interest-free-days", metavar="N", default="0", help="days free of interest (免息券, daily basis)"
-    )
-    add.add_argument("--fee-upfront", metavar="YUAN", help="a service fee kept back at payout (服务费, 砍头息)")
-    fee = add.add_mutually_exclusive_group()
-    fee.add_argument("--fee-per-installment", metavar="YUAN", help="a fixed fee with every installment (每期手续费)")
-    fee.add_argument(
-        "--fee-rate", metavar="R", help="a monthly fee as a share of the principal, e.g. 0.65%% (月手续费率)"
-    )
-    add.add_argument("--purpose", metavar="PURPOSE", help=", ".join(p.value for p in LoanPurpose) + " (default: other)")
+    add_terms_arguments(add)
     add.add_argument("--autopay", action="store_true", help="repayments are deducted automatically")
     add.add_argument("--id", dest="external_id", metavar="EXT", help="the platform's own loan number")
     add.add_argument("--note", default="")
@@ -323,35 +302,13 @@ def _loan_id(context: Context, ref: str) -> int:
 
 
 def _cmd_add_loan(args, context: Context) -> int:
-    # Here, not at the top: the schedule arithmetic (and dateutil) is not needed to open the window.
-    from jiebei_tracker.domain.rates import annual_rate, daily_rate, parse_fraction
     from jiebei_tracker.domain.records import LoanDraft
-    from jiebei_tracker.domain.schedule import MAX_INTEREST_FREE_DAYS, Fees, LoanTerms
 
-    rate = option_value(annual_rate, args.annual_rate, "--annual-rate") or option_value(
-        daily_rate, args.daily_rate, "--daily-rate"
-    )
-    fees = options_checked(
-        Fees,
-        upfront_fen=option_value(parse_yuan, args.fee_upfront, "--fee-upfront") or 0,
-        per_installment_fen=option_value(parse_yuan, args.fee_per_installment, "--fee-per-installment") or 0,
-        monthly_rate=option_value(parse_fraction, args.fee_rate, "--fee-rate") or Decimal(0),
-    )
-    terms = options_checked(
-        LoanTerms,
-        borrowed_on=option_value(parse_date, args.borrowed_on, "--borrowed-on"),
-        principal_fen=option_value(parse_positive_yuan, args.principal, "--principal"),
-        term_months=whole_number(args.term, "--term", 1, 360),
-        method=option_value(RepaymentMethod.parse, args.method, "--method"),
-        rate=rate,
-        interest_basis=option_value(InterestBasis.parse, args.interest_basis, "--interest-basis"),
-        fees=fees,
-        interest_free_days=whole_number(args.interest_free_days, "--interest-free-days", 0, MAX_INTEREST_FREE_DAYS),
-    )
+    terms, rate = terms_from_arguments(args, option_value(parse_date, args.borrowed_on, "--borrowed-on"))
     draft = LoanDraft(
         platform=args.platform,
         terms=terms,
-        purpose=option_value(LoanPurpose.parse, args.purpose, "--purpose") or LoanPurpose.OTHER,
+        purpose=purpose_argument(args),
         autopay=args.autopay,
         note=option_value(clean_note, args.note, "--note"),
         external_id=args.external_id,
