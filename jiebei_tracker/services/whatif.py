@@ -198,7 +198,9 @@ def _answer(session: Session, before: Book, after: Book, as_of: date) -> WhatIf:
     def health(book: Book) -> HealthCheck:
         return check_health(book, as_of, thresholds=settings.thresholds, grace_days=settings.grace_days)
 
-    return WhatIf(as_of, health(before), health(after), _outflow(before, after, as_of))
+    # The Book as it is: the Session's health check, kept between questions (the form asks again at each key).
+    now = session.health(as_of) if before is session.book() else health(before)
+    return WhatIf(as_of, now, health(after), _outflow(before, after, as_of))
 
 
 def _outflow(before: Book, after: Book, as_of: date) -> tuple[tuple[date, int, int], ...]:
