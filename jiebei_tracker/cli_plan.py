@@ -190,7 +190,7 @@ def cmd_what_if(args, context) -> int:
             days = whole_number(args.days, "--days", 1, 365)
             answer = whatif.late(session, loan_id, days=days)
             headline = f"What if loan {args.loan}'s next installment is paid {days} days late"
-    refs = {loan.loan_id: loan.ref for loan in session.book().loans}
+    refs = {loan.loan_id: loan.ref for loan in session.book().loans} | {whatif.IMAGINED: whatif.NEW_LOAN_REF}
     if args.json:
         json.dump(_what_if_json(answer, language, refs, flag_json), context.out, ensure_ascii=False, indent=2)
         print(file=context.out)

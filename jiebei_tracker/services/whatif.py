@@ -28,6 +28,7 @@ from jiebei_tracker.storage.queries import terms_by_loan
 
 OUTFLOW_MONTHS = 12
 IMAGINED = -1  # the id of an imagined loan, repayment or installment: no stored record has one below 1
+NEW_LOAN_REF = "NEW"  # how the evidence names the loan imagined
 DEFAULT_LATE_DAYS = 30
 
 
@@ -116,6 +117,7 @@ def borrow(
         _installments(IMAGINED, build_schedule(terms)),
         fee_upfront_fen=terms.fees.upfront_fen,
         annual_rate=terms.rate.annual,
+        external_id=NEW_LOAN_REF,
         penalty_multiplier=multiplier or DEFAULT_MULTIPLIER,
     )
     after = _with_loan(book, loan)

@@ -19,6 +19,9 @@ from jiebei_tracker.ui.dialogs import on_demand
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jiebei_tracker.domain.records import LoanDraft
     from jiebei_tracker.services.loans import LoanSummary, RepaymentLine
 
 
@@ -48,14 +51,20 @@ class LoanActions(QObject):
         self._hub = hub
         self._parent = parent
         self.undo = undo or UndoableDeletes(workspace=workspace, hub=hub, parent=self)
+        # The new-loan form's *Check first*: the window sets it to show the what-if (None: no such button).
+        self.check_first: Callable[[LoanDraft], object] | None = None
 
-    def new_loan(self) -> Changes | None:
+    def new_loan(self, prefill: LoanDraft | None = None) -> Changes | None:
+        """The new-loan form (filled with ``prefill`` when given); its *Check first* calls ``check_first`` (the
+        window shows the what-if) when one is set."""
         ledger = self._workspace.ledger
         return on_demand.loan_editor_dialog().ask(
             platforms=self._workspace.platform_names(),
             today=self._workspace.today(),
             add=lambda draft, past: self._hub.run(lambda: ledger.add_loan(draft, past)),
             past_outcome=ledger.past_outcome,
+            prefill=prefill,
+            check_first=self.check_first,
             parent=self._parent,
         )
 

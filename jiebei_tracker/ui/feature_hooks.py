@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from jiebei_tracker.ui.sample_banner import SampleBanner
     from jiebei_tracker.ui.views.loans_view import LoansView
     from jiebei_tracker.ui.views.notes_view import NotesView
+    from jiebei_tracker.ui.views.plan_view import PlanView
     from jiebei_tracker.ui.views.platforms_view import PlatformsView
     from jiebei_tracker.ui.views.welcome_view import WelcomeView
 
@@ -53,6 +54,12 @@ def notes_view_class() -> type[NotesView]:
     from jiebei_tracker.ui.views.notes_view import NotesView
 
     return NotesView
+
+
+def plan_view_class() -> type[PlanView]:
+    from jiebei_tracker.ui.views.plan_view import PlanView
+
+    return PlanView
 
 
 def credit_actions_class() -> type[CreditActions]:

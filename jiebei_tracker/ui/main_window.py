@@ -42,15 +42,17 @@ from jiebei_tracker.ui.window_actions import PAGES, WindowActions
 from jiebei_tracker.ui.window_layout import RememberedLayout
 
 if TYPE_CHECKING:  # made on first use (ui/feature_hooks.py): the other pages after the first frame, dialogs opened
+    from jiebei_tracker.domain.records import LoanDraft
     from jiebei_tracker.ui.credit_actions import CreditActions
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
     from jiebei_tracker.ui.sample_banner import SampleBanner
     from jiebei_tracker.ui.views.loans_view import LoansView
     from jiebei_tracker.ui.views.notes_view import NotesView
+    from jiebei_tracker.ui.views.plan_view import PlanView
     from jiebei_tracker.ui.views.platforms_view import PlatformsView
 
 
-DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS = range(len(PAGES))
+DASHBOARD, LOANS, PLATFORMS, NOTES, CHARTS, PLAN = range(len(PAGES))
 # The selected page is tinted (not filled with the highlight colour) so its blue icon stays visible, light or dark.
 _NAVIGATION_STYLE = (
     "QListWidget#navigation { background: transparent; outline: 0; }"
@@ -60,8 +62,8 @@ _NAVIGATION_STYLE = (
 
 
 class MainWindow(QMainWindow):
-    """Pages: Dashboard, Loans, Platforms & limits, Credit report notes, Charts. ``state`` keeps the window's size,
-    position and table layouts between runs; ``translations`` switches the language when the settings say so."""
+    """Pages: Dashboard, Loans, Platforms & limits, Credit report notes, Charts, Plan. ``state`` keeps the window's
+    size, position and table layouts between runs; ``translations`` switches the language when the settings say so."""
 
     sample_requested = Signal()
     """The user wants to look at the sample data (the application opens it in its own window)."""
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.undo.failed.connect(lambda reason: self.statusBar().showMessage(reason, 8000))
         self.actions = LoanActions(workspace=workspace, hub=self.hub, undo=self.undo, parent=self)
         self._credit_actions: CreditActions | None = None
+        self.actions.check_first = self.check_loan_first
 
         self.close_guards: list = []  # each may keep the window from closing (reminders running in the tray)
         self.charts_page = feature_hooks.build_charts_page(
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
                 self._build_platforms_view,
                 self._build_notes_view,
                 lambda: self.charts_page,
+                self._build_plan_view,
             ]
         )
         self.stack.built.connect(lambda _index, page: self.remembered.restore_tables(page))
@@ -193,6 +197,15 @@ class MainWindow(QMainWindow):
     def _build_notes_view(self) -> NotesView:
         return feature_hooks.notes_view_class()(workspace=self.workspace, actions=self.credit_actions)
 
+    def _build_plan_view(self) -> PlanView:
+        view = feature_hooks.plan_view_class()(workspace=self.workspace)
+        view.what_if.record_requested.connect(self.actions.new_loan)
+        return view
+
+    def check_loan_first(self, draft: LoanDraft) -> None:
+        """The new-loan form's *Check first*: the Plan page's what-if, asked about this loan."""
+        self.show_page(PLAN).check_loan(draft)
+
     @property
     def credit_actions(self) -> CreditActions:
         if self._credit_actions is None:
@@ -217,6 +230,10 @@ class MainWindow(QMainWindow):
     @property
     def notes_view(self) -> NotesView:
         return self.stack.page(NOTES)
+
+    @property
+    def plan_view(self) -> PlanView:
+        return self.stack.page(PLAN)
 
     def _connect_commands(self) -> None:
         commands = self.commands

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from jiebei_tracker.ui.common import icon
 
-# Page order in the navigation; Ctrl+1 … Ctrl+5 go to them.
-PAGES = ("dashboard", "loans", "platforms", "notes", "charts")
+# Page order in the navigation; Ctrl+1 … Ctrl+6 go to them.
+PAGES = ("dashboard", "loans", "platforms", "notes", "charts", "plan")
 
 
 class WindowActions(QObject):
@@ -152,4 +152,5 @@ class WindowActions(QObject):
             self.tr("Platforms & limits"),
             self.tr("Credit report notes"),
             self.tr("Charts"),
+            self.tr("Plan"),
         ]

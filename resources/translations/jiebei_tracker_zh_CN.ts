@@ -1753,6 +1753,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Check first…</source>
+        <translation>先看看影响…</translation>
+    </message>
+    <message>
+        <source>See what this loan would do to your credit health before you record it (nothing is saved)</source>
+        <translation>记录之前，先看看这笔借款会对您的信用健康有什么影响（不会保存任何内容）</translation>
+    </message>
+    <message>
         <source>{rate} a day is {annual} a year — a very high rate. Check it, and think twice about this loan.</source>
         <translation>日利率 {rate} 相当于年化 {annual}——利率非常高。请核对，并慎重考虑这笔借款。</translation>
     </message>
@@ -2143,6 +2151,25 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
 </context>
 <context>
+    <name>OutflowChart</name>
+    <message>
+        <source>Nothing falls due in these twelve months, with the change or without.</source>
+        <translation>未来十二个月里，无论是否这样做，都没有到期的还款。</translation>
+    </message>
+    <message>
+        <source>As things are</source>
+        <translation>维持现状</translation>
+    </message>
+    <message>
+        <source>With the change</source>
+        <translation>这样做之后</translation>
+    </message>
+    <message>
+        <source>Going out each month, the next twelve months</source>
+        <translation>未来十二个月每月还款额</translation>
+    </message>
+</context>
+<context>
     <name>OverdueDuesWidget</name>
     <message>
         <source>Overdue</source>
@@ -2310,6 +2337,17 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
 </context>
 <context>
+    <name>PlanBalanceChart</name>
+    <message>
+        <source>No loan is being repaid: there is nothing to plan.</source>
+        <translation>目前没有正在还的借款，无需制定计划。</translation>
+    </message>
+    <message>
+        <source>Principal still owed, month by month</source>
+        <translation>每月月底剩余本金</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Paste the platform&apos;s plan</source>
@@ -2338,6 +2376,96 @@ When they do, this chart shows what share you paid on time each month and over t
     <message>
         <source>Paste the plan first.</source>
         <translation>请先粘贴还款计划。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <source>What if…</source>
+        <translation>假如…</translation>
+    </message>
+    <message>
+        <source>Payoff plan</source>
+        <translation>还款计划</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerPanel</name>
+    <message>
+        <source>The schedules ask at most {amount} in a month: a budget of that much is always enough.</source>
+        <translation>按现有还款计划，单月最多需还 {amount}：每月预算不低于这个数就一定够。</translation>
+    </message>
+    <message>
+        <source>No loan is being repaid.</source>
+        <translation>目前没有正在还的借款。</translation>
+    </message>
+    <message>
+        <source>This budget leaves installments unpaid. Short: {months}</source>
+        <translation>这个预算不够还到期的款项。缺口：{months}</translation>
+    </message>
+    <message>
+        <source> and {count} more months</source>
+        <translation>，另有 {count} 个月</translation>
+    </message>
+    <message>
+        <source>Debt-free in {month}</source>
+        <translation>{month} 还清全部借款</translation>
+    </message>
+    <message>
+        <source>Interest and fees: {amount}</source>
+        <translation>利息和费用合计：{amount}</translation>
+    </message>
+    <message>
+        <source>Saved against the schedules: {amount}</source>
+        <translation>比按原计划还款节省：{amount}</translation>
+    </message>
+    <message>
+        <source>Cleared in this order: {order}</source>
+        <translation>还清顺序：{order}</translation>
+    </message>
+    <message>
+        <source>Avalanche: the highest true APR first</source>
+        <translation>雪崩法：先还真实年化最高的</translation>
+    </message>
+    <message>
+        <source>Snowball: the smallest balance first</source>
+        <translation>雪球法：先还余额最小的</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Beyond the schedules</source>
+        <translation>提前多还</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Export the plan</source>
+        <translation>导出还款计划</translation>
+    </message>
+    <message>
+        <source>How much can you put towards your loans each month, in all? The plan pays every installment as it falls due and puts the rest into repaying one loan early — the one with the highest true APR first (avalanche) or the one with the smallest balance first (snowball). Nothing is saved.</source>
+        <translation>您每月总共能拿出多少钱还款？计划会按时还清每一期到期的款项，剩下的钱用来提前还其中一笔借款：先还真实年化最高的（雪崩法），或先还余额最小的（雪球法）。不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>每月还款预算</translation>
+    </message>
+    <message>
+        <source>Month by month:</source>
+        <translation>逐月明细：</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>The plan month by month</source>
+        <translation>逐月还款计划</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3388,209 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
 </context>
 <context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>Type the amount and the rate to see what the loan would do.</source>
+        <translation>填写金额和利率，即可看到这笔借款的影响。</translation>
+    </message>
+    <message>
+        <source>No loan is being repaid: there is nothing to pay off or pay late.</source>
+        <translation>目前没有正在还的借款，无法模拟提前还清或逾期。</translation>
+    </message>
+    <message>
+        <source>Type how much you would repay early.</source>
+        <translation>请填写打算提前还多少钱。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Borrowed on</source>
+        <translation>借款日期</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>If you did this, these warning signs would show:</source>
+        <translation>如果这样做，会出现以下风险信号：</translation>
+    </message>
+    <message>
+        <source>No new warning sign would show.</source>
+        <translation>不会出现新的风险信号。</translation>
+    </message>
+    <message>
+        <source>These would go away: {titles}</source>
+        <translation>以下风险信号会消失：{titles}</translation>
+    </message>
+    <message>
+        <source>Worked out as of {day}; nothing is saved.</source>
+        <translation>按 {day} 的情况推算，不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Health: {before} → {after}</source>
+        <translation>健康状况：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>True annual cost (APR): {apr}</source>
+        <translation>真实年化利率：{apr}</translation>
+    </message>
+    <message>
+        <source>Owed on {platform}: {before} → {after} (no limit recorded)</source>
+        <translation>{platform} 未还本金：{before} → {after}（未记录额度）</translation>
+    </message>
+    <message>
+        <source>Owed on {platform}: {before} → {after} of a {limit} limit</source>
+        <translation>{platform} 未还本金：{before} → {after}，额度 {limit}</translation>
+    </message>
+    <message>
+        <source>That is more than the limit: the platform would not lend it.</source>
+        <translation>超过了额度，平台不会借出这么多。</translation>
+    </message>
+    <message>
+        <source>Interest and fees saved: {saved}; installments fewer: {count}</source>
+        <translation>节省利息和费用：{saved}；减少期数：{count}</translation>
+    </message>
+    <message>
+        <source>Paid on {day}, it would count as a late repayment until {until}, and weigh most until {high}.</source>
+        <translation>如果在 {day} 才还上，这一期到 {until} 之前都算逾期还款记录，{high} 之前影响最大。</translation>
+    </message>
+    <message>
+        <source>Amount (optional)</source>
+        <translation>金额（可不填）</translation>
+    </message>
+    <message>
+        <source>what the platform asks; empty: the proposed amount</source>
+        <translation>平台要求的金额；不填则按估算金额</translation>
+    </message>
+    <message>
+        <source>Amount repaid early</source>
+        <translation>提前还款金额</translation>
+    </message>
+    <message>
+        <source>amount in yuan, e.g. 3000</source>
+        <translation>金额（元），例如 3000</translation>
+    </message>
+    <message>
+        <source>Borrow a new loan</source>
+        <translation>借一笔新贷款</translation>
+    </message>
+    <message>
+        <source>Pay a loan off early</source>
+        <translation>提前还清一笔借款</translation>
+    </message>
+    <message>
+        <source>Repay part of a loan early</source>
+        <translation>提前还一部分</translation>
+    </message>
+    <message>
+        <source>Pay an installment late</source>
+        <translation>有一期晚还</translation>
+    </message>
+    <message>
+        <source>The change</source>
+        <translation>设想的情况</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Interest counted</source>
+        <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>e.g. 借呗, 微粒贷, 京东金条</source>
+        <translation>例如：借呗、微粒贷、京东金条</translation>
+    </message>
+    <message>
+        <source>amount in yuan, e.g. 20000</source>
+        <translation>金额（元），例如 20000</translation>
+    </message>
+    <message>
+        <source>Record this loan…</source>
+        <translation>记录这笔借款…</translation>
+    </message>
+    <message>
+        <source>Open the new loan form with these values</source>
+        <translation>用这些内容打开新建借款表单</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Annual rate (年化)</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Daily rate (日利率)</source>
+        <translation>日利率</translation>
+    </message>
+    <message>
+        <source>Keep the payment: fewer installments</source>
+        <translation>月供不变，缩短期数</translation>
+    </message>
+    <message>
+        <source>Keep the term: smaller installments</source>
+        <translation>期数不变，减少月供</translation>
+    </message>
+    <message>
+        <source>e.g. 14.4% a year, or 0.04% a day</source>
+        <translation>例如年化 14.4%，或日利率 0.04%</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>晚还天数</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>还款后</translation>
+    </message>
+    <message>
+        <source>Credit health score, now → with the change</source>
+        <translation>信用健康分：现在 → 这样做之后</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;New loan…</source>
@@ -3416,6 +3747,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>规划</translation>
     </message>
 </context>
 <context>

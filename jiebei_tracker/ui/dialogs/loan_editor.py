@@ -9,6 +9,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,6 +75,8 @@ class LoanEditorDialog(FormDialog):
         add: Callable[[LoanDraft, PastRepayments | None], Changes] | None = None,
         past_outcome: Callable[[LoanDraft, PastRepayments], PastOutcome] | None = None,
         loan: LoanSummary | None = None,
+        prefill: LoanDraft | None = None,
+        check_first: Callable[[LoanDraft], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -196,6 +199,40 @@ class LoanEditorDialog(FormDialog):
         below = [self.high_rate_note, self.basis_note, self.cost_note]
         below += [self.past_installments] if self.past_installments else []
         self.lay_out(below=below, minimum_width=460)
+        self._check_first = check_first if loan is None else None
+        if self._check_first is not None:
+            self.check_button = self.buttons.addButton(self.tr("Check first…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.check_button.setToolTip(
+                self.tr("See what this loan would do to your credit health before you record it (nothing is saved)")
+            )
+            self.check_button.clicked.connect(self._check)
+        if prefill is not None:
+            self.fill(prefill)
+
+    def fill(self, draft: LoanDraft) -> None:
+        """Put a loan's values in the fields (a new loan checked first on the Plan page, then recorded)."""
+        terms = draft.terms
+        self.platform.setCurrentText(draft.platform)
+        self.borrowed_on.setDate(terms.borrowed_on)
+        self.principal.setText(fen_to_yuan(terms.principal_fen))
+        self.term.setValue(terms.term_months)
+        self.method.setCurrentIndex(list(RepaymentMethod).index(terms.method))
+        self.rate_basis.setCurrentIndex(0 if terms.rate.basis is RateBasis.ANNUAL else 1)
+        self.rate.setText(terms.rate.as_entered())
+        self.interest_basis.setCurrentIndex(list(InterestBasis).index(terms.interest_basis))
+        self._basis_chosen = True
+        self.free_days.setValue(terms.interest_free_days)
+        self.fee_upfront.setText(fen_to_yuan(terms.fees.upfront_fen) if terms.fees.upfront_fen else "")
+        self.fee_per_installment.setText(_fee_text(terms.fees))
+        self.purpose.setCurrentIndex(list(LoanPurpose).index(draft.purpose) + 1)
+        self.autopay.setChecked(draft.autopay)
+
+    def _check(self) -> None:
+        """Check first: the loan as typed goes to the what-if (the Plan page) and the form closes, unsaved."""
+        draft = self.draft()
+        if draft is not None:
+            self._check_first(draft)
+            self.reject()
 
     def _parse_rate(self):
         parser = annual_rate if self.rate_basis.currentData() == RateBasis.ANNUAL.value else daily_rate
