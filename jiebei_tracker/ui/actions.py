@@ -54,7 +54,7 @@ class LoanActions(QObject):
         # The new-loan form's *Check first*: the window sets it to show the what-if (None: no such button).
         self.check_first: Callable[[LoanDraft], object] | None = None
 
-    def new_loan(self, prefill: LoanDraft | None = None) -> Changes | None:
+    def new_loan(self, *, prefill: LoanDraft | None = None) -> Changes | None:
         """The new-loan form (filled with ``prefill`` when given); its *Check first* calls ``check_first`` (the
         window shows the what-if) when one is set."""
         ledger = self._workspace.ledger

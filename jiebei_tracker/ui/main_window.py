@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _build_plan_view(self) -> PlanView:
         view = feature_hooks.plan_view_class()(workspace=self.workspace)
-        view.what_if.record_requested.connect(self.actions.new_loan)
+        view.what_if.record_requested.connect(lambda draft: self.actions.new_loan(prefill=draft))
         return view
 
     def check_loan_first(self, draft: LoanDraft) -> None:

@@ -35,6 +35,8 @@ ARGUMENTS = {
     "export": ["{folder}/out"],
     "diagnose": ["借呗"],
     "restore": ["1", "--yes"],
+    "plan": ["--budget", "3000"],
+    "what-if": ["late", "1"],
 }  # fmt: skip
 
 

@@ -30,7 +30,7 @@ def _fill_loan(dialog: LoanEditorDialog) -> None:
 
 def test_navigation_shows_each_page(window):
     names = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert names == ["Dashboard", "Loans", "Platforms & limits", "Credit report notes", "Charts"]
+    assert names == ["Dashboard", "Loans", "Platforms & limits", "Credit report notes", "Charts", "Plan"]
     for page in (LOANS, PLATFORMS, NOTES, CHARTS, DASHBOARD):
         window.commands.pages[page].trigger()
         assert window.current_page() is window.pages[page]
@@ -77,7 +77,7 @@ def test_keyboard_shortcuts_for_the_common_actions(window):
     assert commands.import_file.shortcut() == QKeySequence("Ctrl+I")
     assert commands.find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert [action.shortcut().toString() for action in commands.pages] == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert [action.shortcut().toString() for action in commands.pages] == [f"Ctrl+{n}" for n in range(1, 7)]
 
 
 def test_find_goes_to_the_loans_and_focuses_the_search(window, qtbot):

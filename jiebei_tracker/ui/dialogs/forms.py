@@ -157,14 +157,15 @@ class FormDialog(QDialog):
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit, QPlainTextEdit)
 
 
-def name_controls(widget: QWidget, label: str) -> None:
+def name_controls(widget: QWidget, label: str, *, rename: bool = False) -> None:
     """Give the controls of a form row the row's label as their accessible name: the field itself, or those in a
-    row of several widgets (a number and its default beside it), and a composite's focus proxy (a date's text)."""
+    row of several widgets (a number and its default beside it), and a composite's focus proxy (a date's text).
+    A control named already keeps its name unless ``rename`` (the label's language changed)."""
     name = label.replace("&", "").rstrip(":：").strip()
     found = [widget] if isinstance(widget, CONTROLS) else controls_in(widget)
     proxy = widget.focusProxy()
     for control in [*found, *([proxy] if proxy is not None else [])]:
-        if not control.accessibleName():
+        if rename or not control.accessibleName():
             control.setAccessibleName(name)
 
 

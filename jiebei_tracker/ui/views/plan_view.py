@@ -54,6 +54,7 @@ from jiebei_tracker.services.whatif import WhatIf
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
+from jiebei_tracker.ui.dialogs.forms import name_controls
 from jiebei_tracker.ui.money_text import percent
 from jiebei_tracker.ui.views.health.flag_list import FlagListWidget
 from jiebei_tracker.ui.views.health.style import BAND_COLOURS
@@ -457,6 +458,7 @@ class WhatIfPanel(QWidget):
         else:
             label.setText(self.tr("Amount repaid early"))
             self.amount.setPlaceholderText(self.tr("amount in yuan, e.g. 3000"))
+        name_controls(self.amount, label.text(), rename=True)
 
     def retranslate_ui(self) -> None:
         index = max(self.change.currentIndex(), 0)
@@ -474,6 +476,7 @@ class WhatIfPanel(QWidget):
         self.change.blockSignals(False)
         self.form_box.setTitle(self.tr("The change"))
         self.change_label.setText(self.tr("Change"))
+        name_controls(self.change, self.change_label.text(), rename=True)
         labels = [
             self.tr("Platform"),
             self.tr("Amount (yuan)"),
@@ -486,6 +489,7 @@ class WhatIfPanel(QWidget):
         ]
         for widget, text in zip(self._borrow_rows, labels, strict=True):
             self.borrow_form.labelForField(widget).setText(text)
+            name_controls(widget, text, rename=True)
         self.platform.lineEdit().setPlaceholderText(self.tr("e.g. 借呗, 微粒贷, 京东金条"))
         self.principal.setPlaceholderText(self.tr("amount in yuan, e.g. 20000"))
         self.record_button.setText(self.tr("Record this loan…"))
@@ -517,6 +521,7 @@ class WhatIfPanel(QWidget):
             (self.keep, self.tr("Afterwards")),
         ):
             self.loan_form.labelForField(widget).setText(text)
+            name_controls(widget, text, rename=True)
         self._label_amount()
         self.score_caption.setText(self.tr("Credit health score, now → with the change"))
         if self.answer is not None or self.problem:
