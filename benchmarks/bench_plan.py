@@ -13,8 +13,8 @@ The history's own open loans are paid off, and 50 loans borrowed in the last mon
 (c) one what-if of each kind (``services.whatif``: a new loan, a payoff, a part prepayment, a late installment) on
     the same held Book: two health checks each, on the Book and on the Book with the change imagined.
 
-Target (issue 14): (b) within 500 ms, (c) each within 150 ms. Also shown: the same with a new Session (the Book read first, as a
-``plan`` command does). Not a test; run it by hand:
+Target (issue 14): (b) within 500 ms, (c) each within 150 ms. Also shown: (b) with a new Session (the Book read
+first, as a ``plan`` command does). Not a test; run it by hand:
 
     python benchmarks/bench_plan.py
     python benchmarks/bench_plan.py --loans 1000 --rounds 3
@@ -38,9 +38,9 @@ from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import LoanTerms
 from jiebei_tracker.domain.vocabulary import InterestBasis, RepaymentMethod
+from jiebei_tracker.services import whatif
 from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.ledger import Ledger
-from jiebei_tracker.services import whatif
 from jiebei_tracker.services.planner import open_debts, payoff_plans
 from jiebei_tracker.services.session import Session
 from jiebei_tracker.storage.database import open_database

@@ -1059,6 +1059,10 @@ What you were doing was not saved; everything saved before is unchanged.</source
 <context>
     <name>FlagCard</name>
     <message>
+        <source>Would be: {severity}</source>
+        <translation>这样做之后：{severity}</translation>
+    </message>
+    <message>
         <source>From the article “{title}”: {sections}</source>
         <translation>出自文章《{title}》：{sections}</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.planner import Strategy
 from jiebei_tracker.domain.rates import Rate, RateBasis
 from jiebei_tracker.domain.records import LoanDraft
@@ -25,6 +26,7 @@ from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from jiebei_tracker.ui.main_window import PLAN
 from jiebei_tracker.ui.views.plan_view import LATE, PAYOFF
 from tests.conftest import TODAY
+from tests.scenarios import draft
 from tests.ui.keyboard import type_text
 from tests.ui.loan_editor_steps import fill_loan, press, tab_to
 
@@ -45,7 +47,18 @@ def plan(qtbot, window, demo_workspace):
     return page
 
 
-def test_the_what_if_answers_as_the_amount_is_typed_and_saves_nothing(qtbot, plan, demo_workspace, db_path):
+@pytest.fixture
+def two_platforms(qtbot, window, workspace):
+    """The Plan page over two loans being repaid on time, on 借呗 and 微粒贷."""
+    for platform, borrowed in (("借呗", date(2026, 9, 10)), ("微粒贷", date(2026, 10, 15))):
+        loan = draft(platform, borrowed_on=borrowed, principal_yuan=6_000, months=6, purpose="daily")
+        window.hub.run(lambda loan=loan: workspace.ledger.add_loan(loan, PastRepayments.paid_through(TODAY)))
+    window.commands.pages[PLAN].trigger()
+    return window.plan_view
+
+
+def test_the_what_if_answers_as_the_amount_is_typed_and_saves_nothing(qtbot, two_platforms, workspace, db_path):
+    plan, demo_workspace = two_platforms, workspace
     panel = plan.what_if
     before = _digest(db_path)
     panel.platform.lineEdit().selectAll()
@@ -66,6 +79,9 @@ def test_the_what_if_answers_as_the_amount_is_typed_and_saves_nothing(qtbot, pla
     assert [card.flag.rule for card in panel.would_flags.cards] == sorted(
         [f.rule for f in expected.flags_added] + [now.rule for _, now in expected.flags_changed],
         key=lambda rule: -next(f for f in expected.after.flags if f.rule == rule).severity.rank,
+    )
+    assert panel.would_flags.cards and all(
+        c.severity_label.text().startswith("Would be: ") for c in panel.would_flags.cards
     )
     assert "True annual cost (APR)" in panel.facts.text()
     assert panel.outflow.months == list(expected.outflow)

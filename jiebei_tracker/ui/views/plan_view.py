@@ -169,7 +169,7 @@ class WhatIfPanel(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.would_heading = QLabel()
         self.would_heading.setWordWrap(True)
-        self.would_flags = FlagListWidget()
+        self.would_flags = FlagListWidget(would=True)
         self.gone_label = plain_label()
         self.gone_label.setWordWrap(True)
         self.outflow = OutflowChart()

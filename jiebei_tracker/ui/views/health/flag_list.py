@@ -26,10 +26,11 @@ class FlagCard(QFrame):
     item_clicked = Signal(object)
     """Emitted with the EvidenceItem whose button was clicked."""
 
-    def __init__(self, *, flag: Flag, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, *, flag: Flag, language: str, would: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flag = flag
         self._language = language
+        self._would = would  # a flag a change would raise (the Plan page's what-if), not one in force
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"flag_{flag.rule}")
         colour = SEVERITY_COLOURS[flag.severity].name()
@@ -73,7 +74,10 @@ class FlagCard(QFrame):
 
     def retranslate_ui(self) -> None:
         flag = self.flag
-        self.severity_label.setText(flag.severity.label(self._language))
+        severity = flag.severity.label(self._language)
+        self.severity_label.setText(
+            self.tr("Would be: {severity}").format(severity=severity) if self._would else severity
+        )
         self.article_label.setText(
             self.tr("From the article “{title}”: {sections}").format(
                 title=ARTICLE_TITLE, sections=cited(flag.article, self._language)
@@ -106,11 +110,13 @@ class FlagListWidget(QWidget):
         *,
         load: Callable[[], Sequence[Flag]] | None = None,
         language: str | None = None,
+        would: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load
         self._language = language
+        self._would = would
         self._flags: list[Flag] = []
         self.cards: list[FlagCard] = []
         self._layout = QVBoxLayout(self)
@@ -126,7 +132,7 @@ class FlagListWidget(QWidget):
             card.deleteLater()
         self._flags = sorted(flags, key=lambda flag: -flag.severity.rank)
         language = language_or_default(self._language)
-        self.cards = [FlagCard(flag=flag, language=language) for flag in self._flags]
+        self.cards = [FlagCard(flag=flag, language=language, would=self._would) for flag in self._flags]
         for position, card in enumerate(self.cards):
             card.item_clicked.connect(self._open)
             self._layout.insertWidget(1 + position, card)
