@@ -84,9 +84,15 @@ class _MonthsChart(QWidget):
             axis.setPen(self.theme.pen(self.theme.foreground, 1))
             axis.setTextPen(self.theme.foreground)
 
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_theme()
+            self.retranslate_ui()  # draws again in the new colours
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -147,11 +153,6 @@ class OutflowChart(_MonthsChart):
         self.title_label.setText(self.tr("Going out each month, the next twelve months"))
         self.draw()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
 
 class PlanBalanceChart(_MonthsChart):
     """The principal still owed under each strategy, from the plan's first day to each month's end: a line a
@@ -197,11 +198,6 @@ class PlanBalanceChart(_MonthsChart):
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.tr("Principal still owed, month by month"))
         self.draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def outflow_readout(months: Sequence[tuple[date, int, int]]) -> str:
