@@ -1,8 +1,9 @@
 """Regenerate the README's pictures from a generated demo history: `python packaging/make_screenshots.py`.
 
 Runs offscreen (no display needed); install a CJK font first (Debian: fonts-noto-cjk) so Chinese renders.
-Writes into packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette,
-two charts drawn by the charts' own PNG export, and the restore dialog in both languages.
+Writes into packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette, the
+Plan page's what-if in Chinese and its payoff plan in English, two charts drawn by the charts' own PNG export, and
+the restore dialog in both languages.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from jiebei_tracker.charts.export import render_png  # noqa: E402
 from jiebei_tracker.charts.health import HealthChart  # noqa: E402
 from jiebei_tracker.services.demo import generate_history  # noqa: E402
 from jiebei_tracker.services.series.data import ChartData, RangePreset  # noqa: E402
-from jiebei_tracker.services.workspace import Workspace  # noqa: E402
+from jiebei_tracker.services.workspace import Workspace, create_sample_database  # noqa: E402
 from jiebei_tracker.storage.backups import Reason, make_backup  # noqa: E402
 from jiebei_tracker.storage.database import open_database  # noqa: E402
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog  # noqa: E402
 from jiebei_tracker.ui.i18n import Translations  # noqa: E402
-from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, MainWindow  # noqa: E402
+from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, PLAN, MainWindow  # noqa: E402
 from jiebei_tracker.ui.views.deferred import Deferred  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -64,7 +65,8 @@ def settle(window: MainWindow, seconds: float = 60) -> None:
             deferred.build_now()
     deadline = time.monotonic() + seconds
     panel = window.health_panel
-    while (panel._stale or panel.status.isVisible()) and time.monotonic() < deadline:
+    shown = panel.isVisibleTo(window)  # the health check runs for the dashboard only
+    while shown and (panel._stale or panel.status.isVisible()) and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
     window.wait_for_workers()
@@ -72,18 +74,41 @@ def settle(window: MainWindow, seconds: float = 60) -> None:
         QApplication.processEvents()
 
 
-def window_picture(workspace, translations, language: str, page: int, name: str, *, dark: bool = False) -> None:
+def window_picture(
+    workspace, translations, language: str, page: int, name: str, *, dark: bool = False, prepare=None
+) -> None:
     translations.apply(language)
     QApplication.setPalette(dark_palette() if dark else QApplication.style().standardPalette())
     state = QSettings(str(Path(tempfile.mkdtemp()) / "state.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace=workspace, translations=translations, state=state)
     window.resize(*SIZE)
     window.show()
-    window.show_page(page)
+    shown = window.show_page(page)
     settle(window)
+    if prepare is not None:
+        prepare(shown)
+        QApplication.processEvents()
     window.grab().save(str(OUT / name))
     window.close()
     window.wait_for_workers()  # what the first frame started (the small charts' score history) ends before the file
+
+
+def ask_what_if(page) -> None:
+    """The Plan page's what-if, as a person fills it: ¥20,000 from 京东金条 at 0.04 % a day for 12 months."""
+    panel = page.what_if
+    panel.platform.setCurrentText("京东金条")
+    panel.rate_basis.setCurrentIndex(1)
+    panel.rate.setText("0.04%")
+    panel.principal.setText("20000")
+    panel.work_out()
+
+
+def plan_payoff(page) -> None:
+    """The Plan page's payoff plan with ¥2,000 a month beyond the least budget."""
+    page.tabs.setCurrentIndex(1)
+    panel = page.planner
+    panel.budget.setValue(panel.budget.value() + 2000)
+    panel.work_out()
 
 
 def chart_picture(data: ChartData, translations, language: str, chart_class, name: str) -> None:
@@ -134,6 +159,15 @@ def main() -> int:
         restore_picture(database, translations, "zh_CN", "restore-zh_CN.png")
         restore_picture(database, translations, "en", "restore-en.png")
         database.close()
+        # The Plan page over the sample borrower's history (a handful of loans being repaid), as a person's own.
+        sample = Path(folder) / "plan" / "jiebei-tracker.db"
+        sample.parent.mkdir()
+        create_sample_database(sample, today=TODAY)
+        plans = open_database(sample, backups=False)
+        planning = Workspace(database=plans, today=lambda: TODAY)
+        window_picture(planning, translations, "zh_CN", PLAN, "plan-what-if-zh_CN.png", prepare=ask_what_if)
+        window_picture(planning, translations, "en", PLAN, "plan-payoff-en.png", prepare=plan_payoff)
+        plans.close()
     translations.apply("en")
     print(f"screenshots written to {OUT}")
     return 0
