@@ -242,6 +242,67 @@ class NoteKind(_Labelled):
         return {"查询": "inquiry", "逾期": "overdue_record", "担保": "guarantee", "不良": "bad_debt"}
 
 
+class InquiryReason(_Labelled):
+    """Why an institution looked at the credit report (查询原因), as the report (个人信用报告) words it. Lenders
+    weigh the *hard* ones — loan and card applications and guarantee checks — over the last months; checks by
+    lenders the borrower already has (贷后管理) and the borrower's own look (本人查询) say nothing about new
+    borrowing."""
+
+    LOAN_APPROVAL = "loan_approval"
+    CARD_APPROVAL = "card_approval"
+    GUARANTEE_CHECK = "guarantee_check"
+    POST_LOAN = "post_loan"
+    SELF = "self"
+    INSURANCE_CHECK = "insurance_check"
+    OTHER = "other"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "loan_approval": ("贷款审批", "Loan approval"),
+            "card_approval": ("信用卡审批", "Credit card approval"),
+            "guarantee_check": ("担保资格审查", "Guarantee check"),
+            "post_loan": ("贷后管理", "Post-loan management"),
+            "self": ("本人查询", "Own inquiry"),
+            "insurance_check": ("保前审查", "Insurance check"),
+            "other": ("其他", "Other"),
+        }
+
+    @classmethod
+    def _synonyms(cls):
+        return {
+            "贷款审查": "loan_approval",
+            "融资审批": "loan_approval",
+            "信用卡审查": "card_approval",
+            "担保审查": "guarantee_check",
+            "资信审查": "guarantee_check",
+            "贷后管理查询": "post_loan",
+            "本人查询(互联网个人信用信息服务平台)": "self",  # written as compared: ASCII brackets
+            "本人查询(临柜)": "self",
+            "本人查询(自助查询机)": "self",
+            "保前审查查询": "insurance_check",
+        }
+
+    @property
+    def is_hard(self) -> bool:
+        """Whether lenders count it as an application for credit (a hard inquiry)."""
+        return self in (InquiryReason.LOAN_APPROVAL, InquiryReason.CARD_APPROVAL, InquiryReason.GUARANTEE_CHECK)
+
+    @classmethod
+    def named_in(cls, text: str) -> InquiryReason:
+        """The reason a note's text names (its Chinese name: 贷款审批, 贷后管理, …), else OTHER. Where several are
+        named, the first in the text counts."""
+        found = [(text.find(name), term) for term in cls if term is not cls.OTHER for name in _names(term)]
+        found = [(at, term) for at, term in found if at >= 0]
+        return min(found, key=lambda pair: (pair[0], -len(pair[1].label("zh_CN"))))[1] if found else cls.OTHER
+
+
+def _names(term: InquiryReason) -> list[str]:
+    names = [term.label("zh_CN")]
+    names += [word for word, value in InquiryReason._synonyms().items() if value == term.value]
+    return names
+
+
 class InstallmentStatus(_Labelled):
     """Where an installment stands as of a date (docs/money.md, "Paying")."""
 
