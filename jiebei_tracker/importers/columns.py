@@ -102,6 +102,8 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         Column("text", ("内容", "描述", "详情", "记录内容", "说明", "description", "details"), required=True),
         Column("resolved", ("已解决", "是否解决", "已处理", "已结清")),
         Column("resolved_on", ("解决日期", "处理日期", "结清日期", "resolved on")),
+        Column("reason", ("查询原因", "原因", "inquiry reason")),
+        Column("institution", ("查询机构", "机构", "查询单位", "inquired by")),
     ),
 }
 

@@ -61,7 +61,7 @@ EXPORT_COLUMNS: dict[FileKind, list[str]] = {
         "source",
     ],
     FileKind.LIMITS: ["platform", "platform_kind", "penalty_multiplier", "date", "limit", "note"],
-    FileKind.NOTES: ["date", "kind", "text", "resolved", "resolved_on"],
+    FileKind.NOTES: ["date", "kind", "text", "resolved", "resolved_on", "reason", "institution"],
 }
 FILE_NAMES = {kind: f"{kind.value}.csv" for kind in FileKind}
 
@@ -173,8 +173,17 @@ def limit_cells(
     return [platform, platform_kind, penalty_multiplier, day(recorded_on), fen_to_yuan(limit_fen), note]
 
 
-def note_cells(*, noted_on: date, kind: str, text: str, resolved: bool, resolved_on: date | None) -> list[str]:
-    return [day(noted_on), kind, text, yes_no(resolved), day(resolved_on)]
+def note_cells(
+    *,
+    noted_on: date,
+    kind: str,
+    text: str,
+    resolved: bool,
+    resolved_on: date | None,
+    reason: str = "",
+    institution: str = "",
+) -> list[str]:
+    return [day(noted_on), kind, text, yes_no(resolved), day(resolved_on), reason, institution]
 
 
 def protect(cell: str) -> str:

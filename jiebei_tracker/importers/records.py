@@ -10,7 +10,7 @@ from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.payments import Payment
 from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
+from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, PlatformKind, RepaymentSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,8 @@ class ImportedNote:
     kind: NoteKind
     text: str
     resolved_on: date | None = None
+    reason: InquiryReason | None = None  # an inquiry's; None: the one its text names
+    institution: str = ""
 
     @property
     def key(self) -> tuple:

@@ -19,6 +19,7 @@ from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import Fees, LoanTerms, due_date
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
 from jiebei_tracker.domain.vocabulary import (
+    InquiryReason,
     InterestBasis,
     LoanPurpose,
     LoanStatus,
@@ -108,6 +109,7 @@ class RowParser:
                 "date": past,
                 "limit": _non_negative_yuan,
                 "kind": NoteKind.parse,
+                "reason": InquiryReason.parse,
                 "resolved": _resolved(today),
                 "resolved_on": past,
                 "paid_through": past,
@@ -385,9 +387,13 @@ class RowParser:
                 self.columns.label("resolved_on" if "resolved_on" in self._index else "resolved"),
                 f"resolved on {resolved_on.isoformat()}, before the note's own date {noted_on.isoformat()}",
             )
+        reason = self.value("reason")
+        institution = self.clean("institution", clean_line)
+        if reason is not None and kind is not None and kind is not NoteKind.INQUIRY:
+            self._fail(self.columns.label("reason"), "only an inquiry (查询记录) has a reason")
         if not self._row_ok:
             return None
-        return self._good(ImportedNote(row.line, noted_on, kind, text, resolved_on))
+        return self._good(ImportedNote(row.line, noted_on, kind, text, resolved_on, reason, institution or ""))
 
 
 PARSERS = {

@@ -7,9 +7,10 @@ from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 
+from jiebei_tracker.domain.book.records import drop_off_day
 from jiebei_tracker.domain.limits import limit_changes
 from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, PlatformKind
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
 
@@ -47,6 +48,18 @@ class NoteRecord:
     text: str
     resolved: bool
     resolved_on: date | None
+    reason: InquiryReason | None = None  # an inquiry's
+    institution: str = ""
+
+    @property
+    def drops_off_on(self) -> date | None:
+        """When a negative record leaves the report (five years after it was resolved); None while unresolved."""
+        return drop_off_day(self.kind, (self.resolved_on or self.noted_on) if self.resolved else None)
+
+    @property
+    def needs_reason(self) -> bool:
+        """An inquiry whose reason is not known: the notes page asks the user to set it."""
+        return self.kind is NoteKind.INQUIRY and self.reason in (None, InquiryReason.OTHER)
 
 
 def list_platforms(database: Database) -> list[PlatformSummary]:
@@ -69,4 +82,16 @@ def list_notes(database: Database) -> list[NoteRecord]:
     """Credit-report notes, newest first."""
     with database.read() as connection:
         rows = reads.notes(connection)
-    return [NoteRecord(r.note_id, r.noted_on, NoteKind(r.kind), r.text, r.resolved, r.resolved_on) for r in rows]
+    return [
+        NoteRecord(
+            r.note_id,
+            r.noted_on,
+            NoteKind(r.kind),
+            r.text,
+            r.resolved,
+            r.resolved_on,
+            InquiryReason(r.reason) if r.reason else None,
+            r.institution,
+        )
+        for r in rows
+    ]

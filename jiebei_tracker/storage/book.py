@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repayments
 from jiebei_tracker.domain.limits import LimitRecord
-from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import InquiryReason, LoanPurpose, NoteKind, PlatformKind
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.database import Database
 
@@ -114,9 +114,17 @@ def _read_history(database: Database, loan_ids: Iterable[int] | None) -> Book:
         ]
         notes = [
             # A note marked resolved without a date counts as resolved since it was noted.
-            CreditNote(nid, day(noted_on), NoteKind(kind), text, day(resolved_on or noted_on) if resolved else None)
-            for nid, noted_on, kind, text, resolved, resolved_on in cursor.execute(
-                f"SELECT id, noted_on, kind, text, resolved, resolved_on FROM {_NOTE}"
+            CreditNote(
+                nid,
+                day(noted_on),
+                NoteKind(kind),
+                text,
+                day(resolved_on or noted_on) if resolved else None,
+                InquiryReason(reason) if reason else None,
+                institution,
+            )
+            for nid, noted_on, kind, text, resolved, resolved_on, reason, institution in cursor.execute(
+                f"SELECT id, noted_on, kind, text, resolved, resolved_on, reason, institution FROM {_NOTE}"
             )
         ]
         cursor.close()

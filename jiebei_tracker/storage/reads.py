@@ -456,14 +456,19 @@ class NoteRow(NamedTuple):
     text: str
     resolved: bool
     resolved_on: date | None
+    reason: str  # "" for a note that is not an inquiry
+    institution: str
 
 
 def notes(connection: sqlite3.Connection) -> list[NoteRow]:
     """Credit-report notes, newest first."""
-    sql = "SELECT id, noted_on, kind, text, resolved, resolved_on FROM creditreportnote ORDER BY noted_on DESC, id"
+    sql = (
+        "SELECT id, noted_on, kind, text, resolved, resolved_on, reason, institution FROM creditreportnote "
+        "ORDER BY noted_on DESC, id"
+    )
     return [
-        NoteRow(note_id, date.fromisoformat(day), kind, text, bool(resolved), _day(resolved_on))
-        for note_id, day, kind, text, resolved, resolved_on in connection.execute(sql)
+        NoteRow(note_id, date.fromisoformat(day), kind, text, bool(resolved), _day(resolved_on), reason, place)
+        for note_id, day, kind, text, resolved, resolved_on, reason, place in connection.execute(sql)
     ]
 
 

@@ -163,6 +163,8 @@ class CreditReportNote(SQLModel, table=True):
     resolved: bool = Field(default=False)
     resolved_on: date | None = Field(default=None)
     import_id: int | None = Field(default=None, sa_column=import_id_column())
+    reason: str = Field(default="")  # an inquiry's 查询原因 (InquiryReason); "" for other kinds
+    institution: str = Field(default="")  # an inquiry's 查询机构, when known
 
 
 class Setting(SQLModel, table=True):

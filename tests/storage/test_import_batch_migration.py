@@ -1,4 +1,4 @@
-"""Migrations 0005 (imports remembered) and 0006 (interest basis and fees) up and down on a file made at 0004 with
+"""Migrations 0005 (imports remembered), 0006 (interest basis and fees) and 0007 (inquiry reasons) up and down on a file made at 0004 with
 records in it: the records stay, every loan's installments and repayments included (the connection has foreign
 keys on, so a migration that copied the loan table would delete them with the old copy), and down gives the
 schema before back."""
@@ -14,6 +14,7 @@ from jiebei_tracker.storage.migrations_runner import HEAD_REVISION, alembic_conf
 
 AT_0004 = "0004_repayment_source"
 AT_0005 = "0005_import_batch"
+AT_0006 = "0006_money_terms"
 TAGGED = ("platform", "loan", "repayment", "creditlimitrecord", "creditreportnote")
 
 
@@ -98,9 +99,7 @@ def test_0006_gives_every_loan_the_monthly_basis_and_no_fees_and_down_gives_0005
     _migrate(path, command.upgrade, AT_0005)
     rows_at_0005, schema_at_0005 = _rows(path), _schema(path)
 
-    database = open_database(path)  # the app's own upgrade, to the newest revision
-    assert current_revision(database) == HEAD_REVISION == "0006_money_terms"
-    database.close()
+    _migrate(path, command.upgrade, AT_0006)
     after = _rows(path)
     # Loans gain (basis, upfront fee, fee per installment, fee rate, free days, schedule source), installments
     # their fee.
@@ -118,3 +117,35 @@ def test_0006_gives_every_loan_the_monthly_basis_and_no_fees_and_down_gives_0005
 
     assert _rows(path) == rows_at_0005
     assert _schema(path) == schema_at_0005
+
+
+def test_0007_gives_each_inquiry_the_reason_its_text_names_and_down_gives_0006_back(tmp_path):
+    path = tmp_path / "at-0006.db"
+    _file_at_0004(path)
+    _migrate(path, command.upgrade, AT_0006)
+    with sqlite3.connect(path) as raw:
+        raw.executescript(
+            """
+            INSERT INTO creditreportnote (noted_on, kind, text, resolved) VALUES
+                ('2024-02-02', 'inquiry', '招商银行 贷款审批', 0),
+                ('2024-02-03', 'inquiry', '微众银行 贷后管理', 0),
+                ('2024-02-04', 'inquiry', '本人查询（互联网个人信用信息服务平台）', 0),
+                ('2024-02-05', 'inquiry', '某银行 信用卡审批', 0),
+                ('2024-02-06', 'overdue_record', '贷款审批 逾期 1 个月', 0);
+            """
+        )
+    rows_at_0006, schema_at_0006 = _rows(path), _schema(path)
+
+    database = open_database(path)  # the app's own upgrade, to the newest revision
+    assert current_revision(database) == HEAD_REVISION == "0007_inquiry_reason"
+    database.close()
+    after = _rows(path)["creditreportnote"]
+    assert [row[:-2] for row in after] == rows_at_0006["creditreportnote"]
+    # The one inquiry of 0004 says only "x": other, for the notes page to ask about; an overdue record has none.
+    assert [row[-2] for row in after] == ["other", "loan_approval", "post_loan", "self", "card_approval", ""]
+    assert {row[-1] for row in after} == {""}  # no institution known yet
+
+    _migrate(path, command.downgrade, AT_0006)
+
+    assert _rows(path) == rows_at_0006
+    assert _schema(path) == schema_at_0006

@@ -14,7 +14,28 @@ from typing import NamedTuple
 from jiebei_tracker.domain.dates import months_after
 from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER, PenaltyTerms
 from jiebei_tracker.domain.status import installment_status
-from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import InquiryReason, InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
+
+# A negative record stays on the credit report for five years from the day the bad behaviour ended (征信业管理条例
+# 第十六条).
+RECORD_YEARS = 5
+NEGATIVE_KINDS = frozenset({NoteKind.OVERDUE_RECORD, NoteKind.BAD_DEBT, NoteKind.GUARANTEE})
+
+
+def drop_off_day(kind: NoteKind, resolved_on: date | None) -> date | None:
+    """When a negative record leaves the report: RECORD_YEARS after it was resolved; None while unresolved (five
+    years after it is settled), and for a note that is not a negative record."""
+    if kind not in NEGATIVE_KINDS or resolved_on is None:
+        return None
+    return years_after(resolved_on, RECORD_YEARS)
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day ``years`` later (29 February: the 28th in a year without one)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 class Installment(NamedTuple):
@@ -202,10 +223,24 @@ def _columns(columns: Repayments) -> tuple[tuple, ...]:
 
 @dataclass(frozen=True, slots=True)
 class CreditNote:
-    """A credit-report (征信) line. ``resolved_on`` is None while it is unresolved."""
+    """A credit-report (征信) line. ``resolved_on`` is None while it is unresolved; an inquiry has its ``reason``
+    (None for the other kinds) and the ``institution`` that looked, when known."""
 
     note_id: int
     noted_on: date
     kind: NoteKind
     text: str
     resolved_on: date | None = None
+    reason: InquiryReason | None = None
+    institution: str = ""
+
+    @property
+    def is_hard_inquiry(self) -> bool:
+        """An application for credit as lenders count it: a loan or card approval, or a guarantee check."""
+        return self.kind is NoteKind.INQUIRY and self.reason is not None and self.reason.is_hard
+
+    @property
+    def drops_off_on(self) -> date | None:
+        """The day a negative record leaves the report: five years after the bad behaviour ended (settled);
+        None while it is unresolved, or for a note that is not a negative record."""
+        return drop_off_day(self.kind, self.resolved_on)

@@ -236,5 +236,11 @@ def _multiplier_text(stored: str) -> str:
 def _note_rows(session: transfers.Session):
     for row in transfers.notes_for_export(session):
         yield note_cells(
-            noted_on=row.noted_on, kind=row.kind, text=row.text, resolved=row.resolved, resolved_on=row.resolved_on
+            noted_on=row.noted_on,
+            kind=row.kind,
+            text=row.text,
+            resolved=row.resolved,
+            resolved_on=row.resolved_on,
+            reason=row.reason,
+            institution=row.institution,
         )

@@ -244,7 +244,12 @@ class ImportService:
                 "penalty_multipliers": plan.penalty_multipliers,
             }
         else:
-            entries = {"loans": (), "notes": (NoteEntry(r.noted_on, r.kind, r.text, r.resolved_on) for _, r in records)}
+            entries = {
+                "loans": (),
+                "notes": (
+                    NoteEntry(r.noted_on, r.kind, r.text, r.resolved_on, r.reason, r.institution) for _, r in records
+                ),
+            }
         return self._write(plan.file_name, plan.kind.value, progress, cancelled, total=plan.new, **entries)
 
     def _loans(

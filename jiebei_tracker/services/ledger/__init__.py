@@ -27,7 +27,7 @@ from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import build_schedule
 from jiebei_tracker.domain.text import clean_name
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource, ScheduleSource
+from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, PlatformKind, RepaymentSource, ScheduleSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger import bulk, import_undo, repayments, schedules, undo
 from jiebei_tracker.services.ledger.base import (
@@ -245,10 +245,22 @@ class Ledger(LedgerBase):
         """Delete a limit record (``delete_limit_undoably`` without what undo needs)."""
         return self.delete_limit_undoably(limit_id)[0]
 
-    def add_note(self, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
+    def add_note(
+        self,
+        *,
+        noted_on: date,
+        kind: NoteKind,
+        text: str,
+        reason: InquiryReason | None = None,
+        institution: str = "",
+    ) -> Changes:
+        """Record a credit-report line. An inquiry given no reason takes the one its text names (else other)."""
         text = self._checked_note_text(text, noted_on)
+        reason_id, institution = self._checked_inquiry(kind, text, reason, institution)
         with self._database.transaction() as session:
-            row = tables.CreditReportNote(noted_on=noted_on, kind=kind.value, text=text.strip())
+            row = tables.CreditReportNote(
+                noted_on=noted_on, kind=kind.value, text=text.strip(), reason=reason_id, institution=institution
+            )
             session.add(row)
             session.flush()
         return Changes(notes=True, created_id=row.id)
@@ -264,11 +276,22 @@ class Ledger(LedgerBase):
             row.resolved_on = resolved_on or self._today()
         return Changes(notes=True)
 
-    def edit_note(self, note_id: int, *, noted_on: date, kind: NoteKind, text: str) -> Changes:
+    def edit_note(
+        self,
+        note_id: int,
+        *,
+        noted_on: date,
+        kind: NoteKind,
+        text: str,
+        reason: InquiryReason | None = None,
+        institution: str = "",
+    ) -> Changes:
         text = self._checked_note_text(text, noted_on)
+        reason_id, institution = self._checked_inquiry(kind, text, reason, institution)
         with self._database.transaction() as session:
             row = get_note(session, note_id)
             row.noted_on, row.kind, row.text = noted_on, kind.value, text.strip()
+            row.reason, row.institution = reason_id, institution
         return Changes(notes=True)
 
     def reopen_note(self, note_id: int) -> Changes:

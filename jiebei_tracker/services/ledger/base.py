@@ -20,7 +20,7 @@ from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft, guess_platform_kind
 from jiebei_tracker.domain.schedule import MAX_TERM_MONTHS, MIN_TERM_MONTHS, PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_line, clean_name, clean_note
-from jiebei_tracker.domain.vocabulary import RepaymentSource
+from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, RepaymentSource
 from jiebei_tracker.services.settings import grace_days_in
 from jiebei_tracker.storage import tables
 from jiebei_tracker.storage.convert import installment_of, payment_of
@@ -75,6 +75,17 @@ class LedgerBase:
             raise InvalidValue("text", text, "say what the credit report shows")
         self._check_day("date", noted_on)
         return text
+
+    @staticmethod
+    def _checked_inquiry(kind: NoteKind, text: str, reason: InquiryReason | None, institution: str) -> tuple[str, str]:
+        """An inquiry's reason and institution as stored: the reason given, else the one the text names (else
+        other); a note of another kind has neither."""
+        institution = clean_line(institution, "institution").strip() if institution else ""
+        if kind is not NoteKind.INQUIRY:
+            if reason is not None:
+                raise InvalidValue("reason", reason.value, "only an inquiry (查询记录) has a reason")
+            return "", institution
+        return (reason or InquiryReason.named_in(text)).value, institution
 
     def _check_paid_on(self, loan: tables.LoanTable, paid_on: date) -> None:
         self._check_day("paid_on", paid_on)

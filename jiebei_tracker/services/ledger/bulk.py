@@ -22,7 +22,7 @@ from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.records import LoanDraft
 from jiebei_tracker.domain.schedule import PlannedInstallment, build_schedule
 from jiebei_tracker.domain.text import clean_name, clean_note
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind, RepaymentSource
+from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, PlatformKind, RepaymentSource
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.ledger.base import (
     LedgerBase,
@@ -75,6 +75,8 @@ class NoteEntry:
     kind: NoteKind
     text: str
     resolved_on: date | None = None
+    reason: InquiryReason | None = None  # an inquiry's; None: the one its text names
+    institution: str = ""
 
 
 # add_history writes loans a batch at a time: memory stays flat however many there are, and progress is
@@ -227,6 +229,8 @@ def add_history(
                         "text": e.text,
                         "resolved": e.resolved_on is not None,
                         "resolved_on": e.resolved_on,
+                        "reason": e.reason.value if e.reason else "",
+                        "institution": e.institution,
                         **tag,
                     }
                     for e in batch
@@ -282,10 +286,12 @@ def checked_limit(ledger: LedgerBase, entry: LimitEntry) -> LimitEntry:
 
 
 def _checked_note(ledger: LedgerBase, entry: NoteEntry) -> NoteEntry:
+    """The entry as stored: an inquiry given no reason has the one its text names."""
     text = ledger._checked_note_text(entry.text, entry.noted_on)
     if entry.resolved_on is not None:
         ledger._check_day("resolved_on", entry.resolved_on)
-    return entry if text == entry.text else replace(entry, text=text)
+    reason, institution = ledger._checked_inquiry(entry.kind, text, entry.reason, entry.institution)
+    return replace(entry, text=text, reason=InquiryReason(reason) if reason else None, institution=institution)
 
 
 def _check_history_repayments(ledger: LedgerBase, session: Session, repayments: list[RepaymentEntry]) -> None:
