@@ -31,7 +31,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
 from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.text import clean_name, clean_note, printable
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, PlatformKind
 
 if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --help is instant
     import argparse
@@ -139,6 +139,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     note.add_argument("--on", required=True, metavar="DATE")
     note.add_argument("--kind", required=True, metavar="KIND", help=", ".join(k.value for k in NoteKind))
     note.add_argument("--text", required=True)
+    note.add_argument(
+        "--reason",
+        metavar="REASON",
+        help="an inquiry's 查询原因: " + ", ".join(r.value for r in InquiryReason) + " (default: the one the text "
+        "names, else other)",
+    )
+    note.add_argument("--institution", metavar="NAME", default="", help="an inquiry's 查询机构")
 
     resolve = commands.add_parser("resolve-note", help="mark a credit-report note resolved")
     resolve.add_argument("note_id", metavar="ID")
@@ -270,6 +277,8 @@ _OPTION_OF_FIELD = {
     "platform": "--platform",
     "loan_id": "--id",
     "text": "--text",
+    "reason": "--reason",
+    "institution": "--institution",
     "loan": "LOAN",
     "note": "ID",
     "repayment": "ID",
@@ -483,6 +492,8 @@ def _cmd_note(args, context: Context) -> int:
         noted_on=option_value(parse_date, args.on, "--on"),
         kind=option_value(NoteKind.parse, args.kind, "--kind"),
         text=args.text,
+        reason=option_value(InquiryReason.parse, args.reason, "--reason"),
+        institution=args.institution,
     )
     print(f"added note #{changes.created_id}", file=context.out)
     return EXIT_OK

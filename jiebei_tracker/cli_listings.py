@@ -230,6 +230,10 @@ def notes(args, context) -> int:
                     "kind": n.kind.value,
                     "text": n.text,
                     "resolved": n.resolved,
+                    "resolved_on": n.resolved_on.isoformat() if n.resolved and n.resolved_on else None,
+                    "reason": n.reason.value if n.reason else None,
+                    "institution": n.institution or None,
+                    "drops_off_on": n.drops_off_on.isoformat() if n.drops_off_on else None,
                 }
                 for n in records
             ],
@@ -237,11 +241,26 @@ def notes(args, context) -> int:
         )
         return 0
     print_table(
-        ["id", "date", "kind", "resolved", "text"],
+        ["id", "date", "kind", "reason", "resolved", "leaves the report", "text"],
         [
-            [str(n.note_id), n.noted_on.isoformat(), n.kind.value, "yes" if n.resolved else "no", n.text]
+            [
+                str(n.note_id),
+                n.noted_on.isoformat(),
+                n.kind.value,
+                n.reason.value if n.reason else "",
+                "yes" if n.resolved else "no",
+                _drop_off(n),
+                f"{n.institution}: {n.text}" if n.institution and n.institution not in n.text else n.text,
+            ]
             for n in records
         ],
         context.out,
     )
     return 0
+
+
+def _drop_off(note) -> str:
+    """When a negative record leaves the report, or that it will 5 years after it is settled."""
+    if note.drops_off_on is not None:
+        return note.drops_off_on.isoformat()
+    return "5 years after settled" if note.kind.value in ("overdue_record", "bad_debt", "guarantee") else ""

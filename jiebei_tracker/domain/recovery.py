@@ -11,7 +11,9 @@ from jiebei_tracker.domain.book import Snapshot
 from jiebei_tracker.domain.cost import COSTLY_APR, costs_more_than
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules import Flag, Text, Thresholds
-from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, NoteKind, PlatformKind
+from jiebei_tracker.domain.rules.credit import on_the_report
+from jiebei_tracker.domain.rules.inquiries import hard_inquiries
+from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose, PlatformKind
 
 
 class Goal(StrEnum):
@@ -122,11 +124,9 @@ def _platforms(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistI
             )
         )
     if "note" in kinds:
-        since = snapshot.as_of - timedelta(days=t.inquiry_window_days - 1)
-        count = sum(1 for n in snapshot.notes if n.kind is NoteKind.INQUIRY and n.noted_on >= since)
-        label = Text(
-            f"近 {t.inquiry_window_days} 天的征信查询次数", f"Credit inquiries in the last {t.inquiry_window_days} days"
-        )
+        months = t.inquiry_window_months
+        count = len(hard_inquiries(snapshot.notes, snapshot.as_of, months))
+        label = Text(f"近 {months} 个月的审批类征信查询", f"Hard credit inquiries in the last {months} months")
         items.append(
             ChecklistItem("recent_inquiries", flag.rule, label, count, t.inquiry_count - 1, "count", Goal.AT_MOST)
         )
@@ -149,11 +149,33 @@ def _transfers(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistI
     return [ChecklistItem("recent_transfers", flag.rule, label, count, t.transfer_count - 1, "count", Goal.AT_MOST)]
 
 
+def _many_inquiries(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistItem]:
+    months = t.many_inquiries_months
+    count = len(hard_inquiries(snapshot.notes, snapshot.as_of, months))
+    label = Text(f"近 {months} 个月的审批类征信查询", f"Hard credit inquiries in the last {months} months")
+    return [
+        ChecklistItem("inquiries_lately", flag.rule, label, count, t.many_inquiries_count - 1, "count", Goal.AT_MOST)
+    ]
+
+
 def _negative_notes(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistItem]:
-    negative = (NoteKind.OVERDUE_RECORD, NoteKind.BAD_DEBT, NoteKind.GUARANTEE)
-    count = sum(1 for n in snapshot.notes if n.kind in negative and n.resolved_on is None)
-    label = Text("未解决的征信负面记录", "Unresolved negative credit-report lines")
-    return [ChecklistItem("unresolved_negative_notes", flag.rule, label, count, 0, "count", Goal.AT_MOST)]
+    """The unresolved records to settle, and each resolved one's days left until it drops off the report."""
+    shown = on_the_report(snapshot.notes, snapshot.as_of)
+    count = sum(1 for n in shown if n.resolved_on is None)
+    label = Text(
+        "未解决的征信负面记录（结清后 5 年消失）",
+        "Unresolved negative credit-report lines (gone 5 years after settled)",
+    )
+    items = [ChecklistItem("unresolved_negative_notes", flag.rule, label, count, 0, "count", Goal.AT_MOST)]
+    for note in (n for n in shown if n.drops_off_on is not None):
+        gone = note.drops_off_on.isoformat()
+        label = Text(
+            f"{note.kind.label('zh_CN')}（{note.noted_on.isoformat()}）{gone} 移出征信，剩余天数",
+            f"{note.kind.label('en')} of {note.noted_on.isoformat()} leaves the report on {gone}: days left",
+        )
+        left = (note.drops_off_on - snapshot.as_of).days
+        items.append(ChecklistItem(f"drops_off_{note.note_id}", flag.rule, label, left, 0, "days", Goal.AT_MOST))
+    return items
 
 
 def _private_balance(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistItem]:
@@ -189,6 +211,7 @@ MEASURES: dict[str, Measure] = {
     "risky_purpose": _investment_balance,
     "transfer_out": _transfers,
     "credit_report_negative": _negative_notes,
+    "many_inquiries": _many_inquiries,
     "private_lending": _private_balance,
     "no_autopay": _autopay,
     "costly_credit": _costly_balance,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 
-from jiebei_tracker.domain.book.records import drop_off_day
+from jiebei_tracker.domain.book.records import CreditNote, drop_off_day
 from jiebei_tracker.domain.limits import limit_changes
 from jiebei_tracker.domain.penalty import DEFAULT_MULTIPLIER
+from jiebei_tracker.domain.rules.credit import on_the_report
+from jiebei_tracker.domain.rules.inquiries import REPORT_WINDOWS_MONTHS, hard_inquiries
 from jiebei_tracker.domain.vocabulary import InquiryReason, NoteKind, PlatformKind
 from jiebei_tracker.storage import reads
 from jiebei_tracker.storage.database import Database
@@ -95,3 +98,26 @@ def list_notes(database: Database) -> list[NoteRecord]:
         )
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """The credit report as lenders read it on a day: the hard inquiries of the report's own windows (近1个月 /
+    近3个月 / 近6个月), the negative records still on it with the day each drops off, and how many inquiries have no
+    known reason (the notes page asks for them)."""
+
+    as_of: date
+    hard_inquiries: tuple[tuple[int, int], ...]  # (months, how many)
+    negatives: tuple[CreditNote, ...]
+    unknown_reasons: int
+
+
+def report_summary(notes: Iterable[CreditNote], as_of: date) -> ReportSummary:
+    """What the notes page's credit-report panel shows, from the Book's notes (``Session.book().notes``)."""
+    notes = [n for n in notes if n.noted_on <= as_of]
+    return ReportSummary(
+        as_of,
+        tuple((months, len(hard_inquiries(notes, as_of, months))) for months in REPORT_WINDOWS_MONTHS),
+        tuple(sorted(on_the_report(notes, as_of), key=lambda n: (n.resolved_on is not None, n.noted_on))),
+        sum(1 for n in notes if n.kind is NoteKind.INQUIRY and n.reason in (None, InquiryReason.OTHER)),
+    )

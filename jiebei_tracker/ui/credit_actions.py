@@ -77,7 +77,9 @@ class CreditActions(QObject):
         ledger = self._workspace.ledger
         return on_demand.note_dialog().ask(
             today=self._workspace.today(),
-            save=lambda day, kind, text: self._hub.run(lambda: ledger.add_note(noted_on=day, kind=kind, text=text)),
+            save=lambda day, kind, text, reason, institution: self._hub.run(
+                lambda: ledger.add_note(noted_on=day, kind=kind, text=text, reason=reason, institution=institution)
+            ),
             parent=self._parent,
         )
 
@@ -87,8 +89,10 @@ class CreditActions(QObject):
         return on_demand.note_dialog().ask(
             today=self._workspace.today(),
             note=note,
-            save=lambda day, kind, text: self._hub.run(
-                lambda: ledger.edit_note(note_id, noted_on=day, kind=kind, text=text)
+            save=lambda day, kind, text, reason, institution: self._hub.run(
+                lambda: ledger.edit_note(
+                    note_id, noted_on=day, kind=kind, text=text, reason=reason, institution=institution
+                )
             ),
             parent=self._parent,
         )

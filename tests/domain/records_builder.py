@@ -12,7 +12,7 @@ from jiebei_tracker.domain.book import Book, CreditNote, Installment, Loan, Repa
 from jiebei_tracker.domain.limits import LimitRecord
 from jiebei_tracker.domain.payments import Payment, apply_payments
 from jiebei_tracker.domain.schedule import NO_FEES, Fees, build_schedule
-from jiebei_tracker.domain.vocabulary import LoanPurpose, NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import InquiryReason, LoanPurpose, NoteKind, PlatformKind
 from tests.scenarios import terms
 
 
@@ -94,9 +94,21 @@ class Records:
     def limit(self, platform: str, recorded_on: date, yuan: int) -> None:
         self.limits.append(LimitRecord(platform, recorded_on, yuan * 100, len(self.limits) + 1))
 
-    def note(self, noted_on: date, kind: NoteKind | str, text: str = "", resolved_on: date | None = None) -> int:
+    def note(
+        self,
+        noted_on: date,
+        kind: NoteKind | str,
+        text: str = "",
+        resolved_on: date | None = None,
+        reason: InquiryReason | str | None = None,
+        institution: str = "",
+    ) -> int:
+        """A credit-report note; an inquiry given no reason takes the one its text names, as the ledger does."""
         note_id = len(self.notes) + 1
-        self.notes.append(CreditNote(note_id, noted_on, NoteKind(kind), text or str(kind), resolved_on))
+        kind, text = NoteKind(kind), text or str(kind)
+        if kind is NoteKind.INQUIRY:
+            reason = InquiryReason(reason) if reason else InquiryReason.named_in(text)
+        self.notes.append(CreditNote(note_id, noted_on, kind, text, resolved_on, reason, institution))
         return note_id
 
     def history(self) -> Book:

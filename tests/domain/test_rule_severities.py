@@ -103,7 +103,7 @@ def test_the_severities_come_from_the_rules_themselves_without_writing_any_evide
 
     monkeypatch.setattr(Flag, "__init__", no_writing)
     assert run_severities(snapshot, Thresholds()) == expected
-    assert len(RULES) == 11
+    assert len(RULES) == 12
 
 
 def _busy() -> Records:

@@ -34,6 +34,7 @@ def test_every_rule_of_rules_md_is_registered_in_its_order():
         "late_history",
         "borrowing_frequency",
         "multi_platform",
+        "many_inquiries",
         "risky_purpose",
         "transfer_out",
         "revolving",
@@ -259,16 +260,75 @@ def test_two_platforms_or_a_third_already_repaid_do_not_fire():
     assert fired(records.snapshot(date(2026, 9, 30)), "multi_platform") is not None  # 京东金条 still open then
 
 
-@pytest.mark.parametrize(("days", "fires"), [((89, 45, 0), True), ((90, 45, 0), False), ((45, 0), False)])
-def test_three_inquiries_within_ninety_days(days, fires):
+@pytest.mark.parametrize(
+    ("first", "fires"),
+    [
+        (date(2026, 8, 28), True),  # the same day three months before 28 November: the window's first day
+        (date(2026, 8, 27), False),  # the day before: out
+    ],
+)
+def test_three_hard_inquiries_within_three_calendar_months(first, fires):
     records = Records()
-    for d in days:
-        records.note(days_ago(d), NoteKind.INQUIRY, f"贷款审批 {d}")
+    for day in (first, date(2026, 10, 1), AS_OF):
+        records.note(day, NoteKind.INQUIRY, f"贷款审批 {day}")
     flag = fired(records.snapshot(AS_OF), "multi_platform")
     assert (flag is not None) == fires
     if fires:
         assert [item.note_id for item in flag.evidence.items] == [1, 2, 3]
         assert {item.kind for item in flag.evidence.items} == {"note"}
+        assert "since 2026-08-28" in flag.evidence.summary.en
+
+
+def test_the_window_of_a_month_end_starts_on_the_shorter_months_last_day():
+    # On 31 May the last three months run from 28 February (there is no 31 February).
+    records = Records()
+    for day in (date(2026, 2, 28), date(2026, 4, 1), date(2026, 5, 31)):
+        records.note(day, NoteKind.INQUIRY, "信用卡审批")
+    assert fired(records.snapshot(date(2026, 5, 31)), "multi_platform") is not None
+    assert fired(records.snapshot(date(2026, 6, 1)), "multi_platform") is None  # from 1 March: two
+
+
+def test_post_loan_and_own_checks_never_fire_and_the_evidence_says_why_they_were_left_out():
+    records = Records()
+    for day in range(1, 6):
+        records.note(date(2026, 11, day), NoteKind.INQUIRY, "微众银行 贷后管理")
+    assert fired(records.snapshot(AS_OF), "multi_platform") is None
+    assert fired(records.snapshot(AS_OF), "many_inquiries") is None
+    for day in (2, 3):
+        records.note(date(2026, 11, day), NoteKind.INQUIRY, "招商银行 贷款审批")
+    records.note(date(2026, 11, 4), NoteKind.INQUIRY, "本人查询（互联网个人信用信息服务平台）")
+    records.note(date(2026, 11, 5), NoteKind.INQUIRY, "某保险公司", reason="insurance_check")
+    records.note(date(2026, 11, 6), NoteKind.INQUIRY, "某机构")  # no reason named: other
+    assert fired(records.snapshot(AS_OF), "multi_platform") is None  # two hard ones
+    records.note(date(2026, 11, 7), NoteKind.INQUIRY, "京东金条", reason="loan_approval", institution="京东")
+    flag = fired(records.snapshot(AS_OF), "multi_platform")
+    texts = [item.text.en for item in flag.evidence.items]
+    assert texts[:3] == [
+        "2026-11-02 招商银行 贷款审批 (loan approval)",
+        "2026-11-03 招商银行 贷款审批 (loan approval)",
+        "2026-11-07 京东 (loan approval)",
+    ]
+    left_out = texts[3:]
+    assert len(left_out) == 8 and all(" — not counted: " in text for text in left_out)
+    assert "post-loan check by a lender you already have" in left_out[0]
+    assert any("your own look" in text for text in left_out)
+    assert any("an insurer's check" in text for text in left_out)
+    assert left_out[-1].endswith("reason not known: set it on the credit report notes page")
+
+
+@pytest.mark.parametrize(("count", "fires"), [(6, True), (5, False)])
+def test_many_inquiries_fires_at_six_hard_inquiries_in_six_months(count, fires):
+    records = Records()
+    for n in range(count):
+        records.note(date(2026, 6, 1 + n), NoteKind.INQUIRY, "信用卡审批")  # 28 May is the window's first day
+    records.note(date(2026, 5, 27), NoteKind.INQUIRY, "信用卡审批")  # out of it
+    flag = fired(records.snapshot(AS_OF), "many_inquiries")
+    assert (flag is not None) == fires
+    if fires:
+        assert flag.severity is Severity.MEDIUM
+        assert len(flag.evidence.items) == 6 and "since 2026-05-28" in flag.evidence.summary.en
+        assert fired(records.snapshot(AS_OF), "many_inquiries", Thresholds(many_inquiries_count=7)) is None
+        assert fired(records.snapshot(AS_OF), "many_inquiries", Thresholds(many_inquiries_months=7)) is not None
 
 
 def test_platforms_and_inquiries_read_as_one_sentence_in_each_language():
@@ -403,13 +463,19 @@ def test_unresolved_negative_notes(kinds, severity):
     assert all(item.date("noted_on") == date(2026, 3, 1) for item in flag.evidence.items)
 
 
-def test_resolved_inquiry_and_other_notes_do_not_fire_but_resolution_is_as_of():
+def test_a_resolved_record_weighs_less_until_it_drops_off_five_years_later_and_resolution_is_as_of():
     records = Records()
     records.note(date(2026, 3, 1), "overdue_record", resolved_on=date(2026, 6, 1))
     records.note(date(2026, 3, 1), "inquiry")
     records.note(date(2026, 3, 1), "other")
-    assert fired(records.snapshot(AS_OF), "credit_report_negative") is None
-    assert fired(records.snapshot(date(2026, 5, 31)), "credit_report_negative").evidence.note_ids == (1,)
+    unresolved = fired(records.snapshot(date(2026, 5, 31)), "credit_report_negative")
+    assert unresolved.evidence.note_ids == (1,) and unresolved.severity is Severity.HIGH
+    assert "leaves the report 5 years after you settle it" in unresolved.evidence.items[0].text.en
+    resolved = fired(records.snapshot(AS_OF), "credit_report_negative")
+    assert resolved.severity is Severity.MEDIUM
+    assert "resolved 2026-06-01; leaves the report on 2031-06-01" in resolved.evidence.items[0].text.en
+    assert fired(records.snapshot(date(2031, 5, 31)), "credit_report_negative") is not None
+    assert fired(records.snapshot(date(2031, 6, 1)), "credit_report_negative") is None  # off the report
     assert fired(records.snapshot(date(2026, 2, 28)), "credit_report_negative") is None  # not noted yet
 
 

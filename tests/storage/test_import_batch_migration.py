@@ -1,7 +1,7 @@
-"""Migrations 0005 (imports remembered), 0006 (interest basis and fees) and 0007 (inquiry reasons) up and down on a file made at 0004 with
-records in it: the records stay, every loan's installments and repayments included (the connection has foreign
-keys on, so a migration that copied the loan table would delete them with the old copy), and down gives the
-schema before back."""
+"""Migrations 0005 (imports remembered), 0006 (interest basis and fees) and 0007 (inquiry reasons) up and down on a
+file made at 0004 with records in it: the records stay, every loan's installments and repayments included (the
+connection has foreign keys on, so a migration that copied the loan table would delete them with the old copy), and
+down gives the schema before back."""
 
 from __future__ import annotations
 

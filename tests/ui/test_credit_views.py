@@ -15,6 +15,7 @@ from jiebei_tracker.ui.common import LIMIT_DOWN_COLOUR, LIMIT_UP_COLOUR
 from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
 from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.main_window import NOTES, PLATFORMS
+from jiebei_tracker.ui.models.credit_models import NotesTableModel
 from tests.conftest import TODAY
 from tests.scenarios import draft
 from tests.ui.conftest import exec_filling
@@ -149,11 +150,13 @@ def test_notes_add_edit_resolve_delete_and_undo(window, workspace, monkeypatch, 
 
     monkeypatch.setattr(NoteDialog, "exec", exec_filling(add))
     view.add_button.click()
-    assert [view.model.index(0, c).data() for c in range(4)] == [
+    assert [view.model.index(0, c).data() for c in range(6)] == [
         TODAY.isoformat(),
         "Inquiry",
+        "Loan approval",  # named in the text
         "贷款审批查询 — 微粒贷",
         "Open",
+        "",  # an inquiry never leaves the report early or late: only negative records say when
     ]
 
     view.table.selectRow(0)
@@ -167,14 +170,14 @@ def test_notes_add_edit_resolve_delete_and_undo(window, workspace, monkeypatch, 
     assert view.model.index(0, 1).data() == "Overdue record"
     assert view.resolve_button.text() == "Mark resolved"
     view.resolve_button.click()
-    assert view.model.index(0, 3).data() == f"Resolved on {TODAY.isoformat()}"
+    assert view.model.index(0, NotesTableModel.STATUS).data() == f"Resolved on {TODAY.isoformat()}"
     assert view.resolve_button.text() == "Open again"
     view.show_resolved.setChecked(False)
     assert view.model.rowCount() == 0 and view.empty.text() == "Every note is resolved."
     view.show_resolved.setChecked(True)
     view.table.selectRow(0)
     view.resolve_button.click()
-    assert view.model.index(0, 3).data() == "Open"
+    assert view.model.index(0, NotesTableModel.STATUS).data() == "Open"
     screenshot(window, "notes-en")
 
     monkeypatch.setattr(actions_module, "confirm", lambda *args: True)

@@ -1,10 +1,11 @@
-"""Rules on how much is borrowed: ``borrowing_frequency`` (原因 1, 策略 2(2)) and ``multi_platform`` (策略 1(2))."""
+"""Rules on how much is borrowed: ``borrowing_frequency`` (原因 1, 策略 2(2)), ``multi_platform`` (策略 1(2)) and
+``many_inquiries`` (原因 1)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from jiebei_tracker.domain.book.records import CreditNote, Loan
+from jiebei_tracker.domain.book.records import Loan
 from jiebei_tracker.domain.book.snapshot import Snapshot
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import (
@@ -16,10 +17,11 @@ from jiebei_tracker.domain.rules.flags import (
     Severity,
     Text,
 )
+from jiebei_tracker.domain.rules.inquiries import InquiryCount, hard_inquiries, inquiry_text, why_left_out
 from jiebei_tracker.domain.rules.registry import Finding, rule
 from jiebei_tracker.domain.rules.thresholds import Thresholds
 from jiebei_tracker.domain.rules.wording import joined, loan_item, make_flag, plural
-from jiebei_tracker.domain.vocabulary import NoteKind, PlatformKind
+from jiebei_tracker.domain.vocabulary import PlatformKind
 
 
 def _sentence(text: str) -> str:
@@ -93,7 +95,7 @@ def multi_platform(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None
     balances: dict[str, list[Loan]] = {}
     for loan in snapshot.open_loans:
         balances.setdefault(loan.platform, []).append(loan)
-    inquiries = _recent_inquiries(snapshot, t)
+    inquiries = hard_inquiries(snapshot.notes, snapshot.as_of, t.inquiry_window_months)
     too_many_platforms = len(balances) >= t.platform_count
     too_many_inquiries = len(inquiries) >= t.inquiry_count
     if not (too_many_platforms or too_many_inquiries):
@@ -108,7 +110,7 @@ def _multi_platform_flag(
     snapshot: Snapshot,
     t: Thresholds,
     balances: dict[str, list[Loan]],
-    inquiries: list[CreditNote],
+    inquiries: InquiryCount,
     too_many_platforms: bool,
     too_many_inquiries: bool,
 ) -> Flag:
@@ -146,21 +148,15 @@ def _multi_platform_flag(
             "smallest balance first, and stop borrowing there once they are clear."
         )
     if too_many_inquiries:
-        for note in inquiries:
-            items.append(
-                EvidenceItem(
-                    kind="note",
-                    text=Text(
-                        f"{note.noted_on.isoformat()} 查询记录：{note.text}",
-                        f"{note.noted_on.isoformat()} inquiry: {note.text}",
-                    ),
-                    note_id=note.note_id,
-                    dates=(("noted_on", note.noted_on),),
-                )
-            )
-        summary_zh.append(f"近 {t.inquiry_window_days} 天征信上有 {len(inquiries)} 次贷款审批查询")
+        items += inquiry_items(inquiries)
+        months = t.inquiry_window_months
+        summary_zh.append(
+            f"近 {months} 个月（{inquiries.since.isoformat()} 起）征信上有 {len(inquiries)} 次"
+            "贷款、信用卡审批或担保资格审查查询"
+        )
         summary_en.append(
-            f"{plural(len(inquiries), 'credit inquiry', 'credit inquiries')} in the last {t.inquiry_window_days} days"
+            f"{plural(len(inquiries), 'hard credit inquiry', 'hard credit inquiries')} (loan or card applications, "
+            f"guarantee checks) in the last {plural(months, 'month')}, since {inquiries.since.isoformat()}"
         )
         advice_zh.append("暂停申请新的额度或贷款，每申请一次征信上就多一条查询记录。")
         advice_en.append(
@@ -188,6 +184,61 @@ _COST_RANK = {
 }
 
 
-def _recent_inquiries(snapshot: Snapshot, t: Thresholds) -> list[CreditNote]:
-    window_start = snapshot.as_of - timedelta(days=t.inquiry_window_days - 1)
-    return [n for n in snapshot.notes if n.kind is NoteKind.INQUIRY and n.noted_on >= window_start]
+def inquiry_items(inquiries: InquiryCount) -> list[EvidenceItem]:
+    """The inquiries that counted, then those of the same months left out and why."""
+    counted = [
+        EvidenceItem(
+            kind="note",
+            text=inquiry_text(note),
+            note_id=note.note_id,
+            dates=(("noted_on", note.noted_on),),
+        )
+        for note in inquiries.counted
+    ]
+    left_out = []
+    for note in inquiries.left_out:
+        shown, why = inquiry_text(note), why_left_out(note)
+        left_out.append(
+            EvidenceItem(
+                kind="note",
+                text=Text(f"{shown.zh_CN} — 不计入：{why.zh_CN}", f"{shown.en} — not counted: {why.en}"),
+                note_id=note.note_id,
+                dates=(("noted_on", note.noted_on),),
+                counts=(("counted", 0),),
+            )
+        )
+    return counted + left_out
+
+
+@rule("many_inquiries", CAUSE_1, STRATEGY_1_2, worst=Severity.MEDIUM)
+def many_inquiries(snapshot: Snapshot, thresholds: Thresholds) -> Finding | None:
+    """Many hard inquiries (applications for credit) over the last months, whatever the balances."""
+    t = thresholds
+    inquiries = hard_inquiries(snapshot.notes, snapshot.as_of, t.many_inquiries_months)
+    if len(inquiries) < t.many_inquiries_count:
+        return None
+    return Finding(Severity.MEDIUM, lambda: _many_inquiries_flag(snapshot, t, inquiries))
+
+
+def _many_inquiries_flag(snapshot: Snapshot, t: Thresholds, inquiries: InquiryCount) -> Flag:
+    months, count = t.many_inquiries_months, len(inquiries)
+    return make_flag(
+        snapshot,
+        "many_inquiries",
+        Severity.MEDIUM,
+        title=Text("征信查询过多：近期申请太频繁", "Too many credit applications lately"),
+        summary=Text(
+            f"近 {months} 个月（{inquiries.since.isoformat()} 起）征信上有 {count} 次贷款、信用卡审批或担保资格审查"
+            f"查询，达到 {t.many_inquiries_count} 次。",
+            f"{plural(count, 'hard credit inquiry', 'hard credit inquiries')} in the last {plural(months, 'month')} "
+            f"(since {inquiries.since.isoformat()}), {t.many_inquiries_count} or more.",
+        ),
+        items=inquiry_items(inquiries),
+        advice=Text(
+            "接下来几个月别再申请新的贷款或信用卡，也别到处点“测额度”：每次审批查询都会留在征信上。"
+            "查询记录会随时间移出统计窗口，少申请几个月，数字自然会降下来。",
+            'Apply for no new loan or card for the next few months, and do not tap "check my limit" offers: each '
+            "approval check stays on your report. Inquiries age out of the window by themselves; a few quiet "
+            "months bring the number down.",
+        ),
+    )

@@ -20,10 +20,15 @@ class Thresholds:
     frequency_short_count: int = 3
     frequency_long_days: int = 90
     frequency_long_count: int = 6
-    # multi_platform: balances on this many platforms on one day, or this many inquiries in the window.
+    # multi_platform: balances on this many platforms on one day, or this many hard inquiries (applications for a
+    # loan or a card, guarantee checks) in the last months — counted from the same day that many months before,
+    # as the credit report counts 近3个月.
     platform_count: int = 3
     inquiry_count: int = 3
-    inquiry_window_days: int = 90
+    inquiry_window_months: int = 3
+    # many_inquiries: this many hard inquiries in this many months.
+    many_inquiries_count: int = 6
+    many_inquiries_months: int = 6
     # risky_purpose: "high" from this share of the platform's limit, or this amount where no limit is known.
     risky_limit_share_percent: int = 50
     risky_amount_fen: int = 2_000_000
@@ -56,7 +61,7 @@ class Thresholds:
         return 1 + max(
             self.late_window_months * 31,
             self.frequency_long_days,
-            self.inquiry_window_days,
+            max(self.inquiry_window_months, self.many_inquiries_months) * 31,
             self.transfer_window_days,
             self.event_memory_days,
         )
@@ -82,7 +87,9 @@ _BOUNDS: dict[str, tuple[int, int]] = {
     "frequency_long_count": (2, 100),
     "platform_count": (2, 50),
     "inquiry_count": (1, 100),
-    "inquiry_window_days": (1, _YEAR),
+    "inquiry_window_months": (1, 24),
+    "many_inquiries_count": (1, 100),
+    "many_inquiries_months": (1, 24),
     "risky_limit_share_percent": (1, 100),
     "risky_amount_fen": (1, 10**12),
     "transfer_count": (1, 100),

@@ -237,6 +237,7 @@ def threshold_labels() -> dict[str, tuple[str, str]]:
     late = QCoreApplication.translate("SettingsDialog", "Late repayments (原因 1, 4)")
     frequency = QCoreApplication.translate("SettingsDialog", "Borrowing too often (原因 1, 策略 2(2))")
     platforms = QCoreApplication.translate("SettingsDialog", "Credit on many platforms (原因 1, 策略 1(2))")
+    inquiries = QCoreApplication.translate("SettingsDialog", "Too many credit applications (原因 1)")
     risky = QCoreApplication.translate("SettingsDialog", "Risky use of the money (原因 2, 策略 2(1))")
     transfer = QCoreApplication.translate("SettingsDialog", "Money moved on to other accounts (原因 2)")
     revolving = QCoreApplication.translate("SettingsDialog", "Borrowing to repay (策略 2(2))")
@@ -259,7 +260,18 @@ def threshold_labels() -> dict[str, tuple[str, str]]:
         ),
         "platform_count": (platforms, QCoreApplication.translate("SettingsDialog", "Platforms owing at once")),
         "inquiry_count": (platforms, QCoreApplication.translate("SettingsDialog", "Credit inquiries")),
-        "inquiry_window_days": (platforms, QCoreApplication.translate("SettingsDialog", "Inquiries counted within")),
+        "inquiry_window_months": (
+            platforms,
+            QCoreApplication.translate("SettingsDialog", "Inquiries counted within"),
+        ),
+        "many_inquiries_count": (
+            inquiries,
+            QCoreApplication.translate("SettingsDialog", "Hard inquiries"),
+        ),
+        "many_inquiries_months": (
+            inquiries,
+            QCoreApplication.translate("SettingsDialog", "Counted within"),
+        ),
         "risky_limit_share_percent": (
             risky,
             QCoreApplication.translate("SettingsDialog", "Serious from this share of the limit"),

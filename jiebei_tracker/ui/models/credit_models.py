@@ -92,18 +92,37 @@ class LimitHistoryModel(RecordsTableModel):
 
 
 class NotesTableModel(RecordsTableModel):
-    """Credit-report notes, newest first: date, kind, what the report says, open or resolved."""
+    """Credit-report notes, newest first: date, kind, an inquiry's reason, what the report says, open or resolved,
+    and when a negative record leaves the report."""
+
+    REASON, STATUS, DROPS_OFF = 2, 4, 5
 
     def headers(self) -> list[str]:
-        return [self.tr("Noted on"), self.tr("Kind"), self.tr("What the report shows"), self.tr("Status")]
+        return [
+            self.tr("Noted on"),
+            self.tr("Kind"),
+            self.tr("Reason"),
+            self.tr("What the report shows"),
+            self.tr("Status"),
+            self.tr("Leaves the report"),
+        ]
 
     def cell(self, note: NoteRecord, column: int) -> str:
         if column == 0:
             return note.noted_on.isoformat()
         if column == 1:
             return note.kind.label(display_language())
-        if column == 2:
-            return note.text
+        if column == self.REASON:
+            if note.kind is not NoteKind.INQUIRY:
+                return ""
+            return self.tr("Not known: set it") if note.needs_reason else note.reason.label(display_language())
+        if column == 3:
+            shown = note.text
+            return f"{note.institution}：{shown}" if note.institution and note.institution not in shown else shown
+        if column == self.DROPS_OFF:
+            if note.drops_off_on is not None:
+                return note.drops_off_on.isoformat()
+            return self.tr("5 years after it is settled") if note.kind in _NEGATIVE_KINDS else ""
         if not note.resolved:
             return self.tr("Open")
         if note.resolved_on is None:
@@ -113,11 +132,13 @@ class NotesTableModel(RecordsTableModel):
     def extra_data(self, note: NoteRecord, column: int, role: int):
         if role == NOTE_ID_ROLE:
             return note.note_id
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             if note.resolved:
                 return STATUS_COLOURS[LoanStatus.SETTLED]
             if note.kind in _NEGATIVE_KINDS:
                 return STATUS_COLOURS[LoanStatus.OVERDUE]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.REASON and note.needs_reason:
+            return STATUS_COLOURS[LoanStatus.OVERDUE]
         return None
 
     def row_of(self, note_id: int) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -14,13 +15,90 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.changes import Changes
-from jiebei_tracker.services.credit import NoteRecord
+from jiebei_tracker.services.credit import NoteRecord, ReportSummary, report_summary
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import icon, record_table, search_box
 from jiebei_tracker.ui.credit_actions import CreditActions
 from jiebei_tracker.ui.models.credit_models import NotesTableModel
 from jiebei_tracker.ui.views.page import Page
+
+
+class CreditReportPanel(QGroupBox):
+    """The credit report as lenders read it: hard inquiries in the report's own windows, the negative records
+    with the day each drops off, the inquiries whose reason is missing, and what to do (策略 3(2))."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary: ReportSummary | None = None
+        self.inquiries = QLabel()
+        self.inquiries.setWordWrap(True)
+        self.negatives = plain_label()  # quotes the notes as typed
+        self.negatives.setWordWrap(True)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #d98200;")
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for label in (self.inquiries, self.negatives, self.missing, self.advice):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+
+    def set_summary(self, summary: ReportSummary) -> None:
+        self.summary = summary
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Your credit report as lenders read it"))
+        self.advice.setText(
+            self.tr(
+                "What to do (策略 3(2)): apply for credit only when you need it — every loan or card application "
+                "stays on the report, and lenders count them over the last 3 and 6 months. Settle anything overdue "
+                "as soon as you can: a negative record leaves the report five years after it is settled."
+            )
+        )
+        summary = self.summary
+        if summary is None:
+            return
+        counts = dict(summary.hard_inquiries)
+        self.inquiries.setText(
+            self.tr(
+                "Hard inquiries (loan and card applications, guarantee checks): last month {one}, last 3 months "
+                "{three}, last 6 months {six}."
+            ).format(one=counts.get(1, 0), three=counts.get(3, 0), six=counts.get(6, 0))
+        )
+        language = display_language()
+        lines = []
+        for note in summary.negatives:
+            kind = note.kind.label(language)
+            if note.drops_off_on is None:
+                lines.append(
+                    self.tr(
+                        "• {kind} of {day}, unresolved: it leaves the report five years after you settle it"
+                    ).format(kind=kind, day=note.noted_on.isoformat())
+                )
+            else:
+                lines.append(
+                    self.tr("• {kind} of {day}, resolved: it leaves the report on {gone}").format(
+                        kind=kind, day=note.noted_on.isoformat(), gone=note.drops_off_on.isoformat()
+                    )
+                )
+        self.negatives.setText(
+            self.tr("Negative records on the report:") + "\n" + "\n".join(lines)
+            if lines
+            else self.tr("No negative record on the report.")
+        )
+        self.missing.setText(
+            self.tr(
+                "{count} inquiries have no known reason: double-click each to set it (only loan and card "
+                "applications and guarantee checks count)."
+            ).format(count=summary.unknown_reasons)
+            if summary.unknown_reasons
+            else ""
+        )
+        self.missing.setVisible(bool(summary.unknown_reasons))
 
 
 class NotesView(Page):
@@ -36,7 +114,7 @@ class NotesView(Page):
         header = self.table.horizontalHeader()
         header.setObjectName("notes_table_header")
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._enable_buttons)
         self.add_button = QPushButton(icon("new-loan"), "")
@@ -57,6 +135,7 @@ class NotesView(Page):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
+        self.report_panel = CreditReportPanel()
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
@@ -68,6 +147,7 @@ class NotesView(Page):
         bar.addWidget(self.show_resolved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.report_panel)
         layout.addLayout(bar)
         layout.addWidget(self.body, 1)
         self.retranslate_ui()
@@ -83,6 +163,8 @@ class NotesView(Page):
         if words:
             shown = [note for note in shown if self.model.matches(note, words)]
         self.model.set_records(shown)
+        today = self._workspace.today()
+        self.report_panel.set_summary(report_summary(self._workspace.session.book().notes, today))
         self.body.setCurrentWidget(self.table if shown else self.empty)
         self.empty.setText(
             self.tr("No note matches “{words}”.").format(words=words)
@@ -136,8 +218,10 @@ class NotesView(Page):
     def retranslate_ui(self) -> None:
         self.intro.setText(
             self.tr(
-                "Lenders read your credit report. Keep its lines here: inquiries count towards “credit on many "
-                "platforms”, and overdue, guarantee and bad-debt records weigh on your limits until resolved."
+                "Lenders read your credit report. Keep its lines here: applications for credit (loan and card "
+                "approvals, guarantee checks) count towards “credit on many platforms” over the last months, and "
+                "overdue, guarantee and bad-debt records weigh on your limits until five years after they are "
+                "settled."
             )
         )
         self.add_button.setText(self.tr("New note…"))
@@ -148,6 +232,7 @@ class NotesView(Page):
         self.search.setAccessibleName(self.search.placeholderText())
         self.table.setAccessibleName(self.tr("Credit report notes"))
         self.model.retranslate()
+        self.report_panel.retranslate_ui()
         self._enable_buttons()
         if not self._stale:
             self.reload()
