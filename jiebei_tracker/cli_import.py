@@ -1,4 +1,5 @@
 """The CLI's import and export commands: ``import loans|repayments|limits|notes FILE``, ``import alipay FILE``,
+``import credit-report FILE``,
 ``export DIR``, ``imports [--json]`` and ``undo-import [ID]``.
 
 Exit status: 0 when the import (or the dry run) went through — with ``--valid-only``, also when bad rows were
@@ -49,6 +50,11 @@ def register(commands) -> dict:
     plan.add_argument("file", metavar="FILE", help="期数 · 还款日 · 本金 · 利息 · 费用 · 应还金额, or the app's lines")
     plan.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
     plan.add_argument("--encoding", metavar="E", help="utf-8, utf-8-sig, gbk (gb18030), utf-16; default: detect")
+    report = kinds.add_parser(
+        "credit-report", help="import the inquiries and overdue accounts of your credit report (个人信用报告)"
+    )
+    report.add_argument("file", metavar="FILE", help="the report's text (.txt), or a PDF with a text layer")
+    report.add_argument("--dry-run", action="store_true", help="say what was read; write nothing")
     plans = kinds.add_parser("plans", help="put back the schedules an export wrote to plans.csv")
     plans.add_argument("file", metavar="FILE")
     plans.add_argument("--dry-run", action="store_true", help="say what would happen; write nothing")
@@ -85,6 +91,8 @@ def run_import(args, context) -> int:
             return _import_plan(args, context, path)
         if args.import_kind == "plans":
             return _import_plans(args, context, path)
+        if args.import_kind == "credit-report":
+            return _import_credit_report(args, context, path)
         return _import_csv(args, context, service, path)
     except ImportFailure as failure:
         print(failure.message(), file=sys.stderr)
@@ -113,6 +121,38 @@ def _import_plan(args, context, path: Path) -> int:
         return EXIT_OK
     context.ledger.use_platform_plan(loan_id, schedule)
     print(f"loan #{loan_id}: the schedule is now the platform's plan", file=context.out)
+    return EXIT_OK
+
+
+def _import_credit_report(args, context, path: Path) -> int:
+    """The report's inquiries and overdue accounts as notes; what was read is listed first, a dry run stops there."""
+    from jiebei_tracker.services.imports import credit_report
+
+    _, report = credit_report.read_report(path=path)
+    found = credit_report.plan(context.database, args.file, report, today=context.today)
+    dated = f" of {report.report_date.isoformat()}" if report.report_date else ""
+    print(
+        f"{args.file}: credit report{dated}: {len(report.inquiries)} inquiries, "
+        f"{len(report.overdue)} accounts with overdue months",
+        file=context.out,
+    )
+    for entry in found.new:
+        reason = f" [{entry.reason.value}]" if entry.reason else ""
+        print(f"  new: {entry.noted_on.isoformat()} {entry.kind.value}{reason}: {entry.text}", file=context.out)
+    if found.already:
+        print(f"  {found.already} recorded already: left as they are", file=context.out)
+    if args.dry_run:
+        print("dry run: nothing written", file=context.out)
+        return EXIT_OK
+    changes = credit_report.commit(context.ledger, found)
+    if not found.new:
+        print("nothing new to import", file=context.out)
+        return EXIT_OK
+    print(
+        f"imported {found.inquiries} inquiries and {found.overdue} overdue records as credit-report notes "
+        f"(import #{changes.created_id}; `undo-import` takes it back)",
+        file=context.out,
+    )
     return EXIT_OK
 
 
