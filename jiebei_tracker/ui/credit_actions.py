@@ -83,6 +83,12 @@ class CreditActions(QObject):
             parent=self._parent,
         )
 
+    def import_credit_report(self) -> Changes | None:
+        """Import credit report…: its inquiries and overdue accounts as notes, shown before they are saved."""
+        return on_demand.credit_report_dialog().ask_for(
+            workspace=self._workspace, run=self._hub.run, parent=self._parent
+        )
+
     def edit_note(self, note_id: int) -> Changes | None:
         ledger = self._workspace.ledger
         note = next(n for n in self._workspace.notes() if n.note_id == note_id)

@@ -571,6 +571,108 @@ You can undo this with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>CreditReportDialog</name>
+    <message>
+        <source>Import credit report</source>
+        <translation>导入征信报告</translation>
+    </message>
+    <message>
+        <source>Open your credit report (个人信用报告, from the credit reference center&apos;s website or your bank&apos;s app) as a text file or a PDF with text, or paste its text below. Its inquiries (机构查询记录明细, 本人查询记录明细) become notes with their reason, and the accounts it shows overdue become overdue records. Nothing of the report leaves your computer, and the file is not copied.</source>
+        <translation>打开您的个人信用报告（从征信中心网站或银行 App 下载），可以是文本文件或带文字的 PDF，也可以把报告的文字粘贴到下面。报告里的查询记录（机构查询记录明细、本人查询记录明细）会连同查询原因记成征信记录，有逾期的账户会记成逾期记录。报告内容不会离开您的电脑，文件也不会被复制。</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>…or paste the report&apos;s text here</source>
+        <translation>…或者把报告的文字粘贴到这里</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>报告文字</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Open credit report</source>
+        <translation>打开征信报告</translation>
+    </message>
+    <message>
+        <source>Credit report (*.pdf *.txt);;All files (*)</source>
+        <translation>征信报告 (*.pdf *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>What the report adds shows here before anything is saved.</source>
+        <translation>保存之前，会在这里列出报告将要添加的内容。</translation>
+    </message>
+    <message>
+        <source>Read: {inquiries} inquiries and {overdue} accounts with overdue months.</source>
+        <translation>读到 {inquiries} 条查询记录，{overdue} 个有逾期的账户。</translation>
+    </message>
+    <message>
+        <source>Report of {day}.</source>
+        <translation>报告日期 {day}。</translation>
+    </message>
+    <message>
+        <source>{count} new notes to import.</source>
+        <translation>将导入 {count} 条新记录。</translation>
+    </message>
+    <message>
+        <source>{count} recorded already: left as they are.</source>
+        <translation>{count} 条已经记过，保持不变。</translation>
+    </message>
+    <message>
+        <source>Open the report&apos;s file or paste its text first.</source>
+        <translation>请先打开报告文件，或粘贴报告的文字。</translation>
+    </message>
+    <message>
+        <source>Everything in this report is recorded already.</source>
+        <translation>这份报告的内容都已经记过了。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditReportPanel</name>
+    <message>
+        <source>Your credit report as lenders read it</source>
+        <translation>贷款机构眼中的征信</translation>
+    </message>
+    <message>
+        <source>What to do (策略 3(2)): apply for credit only when you need it — every loan or card application stays on the report, and lenders count them over the last 3 and 6 months. Settle anything overdue as soon as you can: a negative record leaves the report five years after it is settled.</source>
+        <translation>怎么做（策略 3(2)）：确有需要时再申请贷款或信用卡，每次申请都会留在征信上，放贷机构会看近 3 个月和近 6 个月的次数。有逾期尽快还清：负面记录从结清那天起保留 5 年。</translation>
+    </message>
+    <message>
+        <source>Hard inquiries (loan and card applications, guarantee checks): last month {one}, last 3 months {three}, last 6 months {six}.</source>
+        <translation>审批类查询（贷款审批、信用卡审批、担保资格审查）：近 1 个月 {one} 次，近 3 个月 {three} 次，近 6 个月 {six} 次。</translation>
+    </message>
+    <message>
+        <source>• {kind} of {day}, unresolved: it leaves the report five years after you settle it</source>
+        <translation>• {day} 的{kind}，未解决：结清后 5 年才会移出征信</translation>
+    </message>
+    <message>
+        <source>• {kind} of {day}, resolved: it leaves the report on {gone}</source>
+        <translation>• {day} 的{kind}，已解决：{gone} 移出征信</translation>
+    </message>
+    <message>
+        <source>Negative records on the report:</source>
+        <translation>征信上的负面记录：</translation>
+    </message>
+    <message>
+        <source>No negative record on the report.</source>
+        <translation>征信上没有负面记录。</translation>
+    </message>
+    <message>
+        <source>{count} inquiries have no known reason: double-click each to set it (only loan and card applications and guarantee checks count).</source>
+        <translation>有 {count} 条查询记录没有查询原因：请双击逐条补上（只有贷款审批、信用卡审批和担保资格审查才计入）。</translation>
+    </message>
+</context>
+<context>
     <name>CsvSteps</name>
     <message>
         <source>loans</source>
@@ -1985,12 +2087,20 @@ You can undo this with Ctrl+Z.</source>
         <translation>新建征信记录</translation>
     </message>
     <message>
+        <source>As the text says (贷款审批, 贷后管理, …)</source>
+        <translation>按内容判断（贷款审批、贷后管理…）</translation>
+    </message>
+    <message>
+        <source>e.g. 招商银行股份有限公司信用卡中心</source>
+        <translation>例如：招商银行股份有限公司信用卡中心</translation>
+    </message>
+    <message>
         <source>e.g. 贷款审批查询 — 微粒贷, or: credit card 1 month overdue, settled</source>
         <translation>例如：贷款审批查询 — 微粒贷，或：信用卡逾期 1 期，已结清</translation>
     </message>
     <message>
-        <source>Inquiries count towards “credit on many platforms”; overdue, guarantee and bad-debt records count until you mark them resolved. Enter saves; Shift+Enter starts a new line.</source>
-        <translation>查询记录计入“多头借贷”；逾期、担保和呆账记录在您标为已解决之前一直计入。按 Enter 保存，按 Shift+Enter 换行。</translation>
+        <source>Lenders count the inquiries made for loan or card applications and guarantee checks; a lender you already have checking (贷后管理) or your own look (本人查询) does not count. Overdue, guarantee and bad-debt records stay on the report until five years after they are settled. Enter saves; Shift+Enter starts a new line.</source>
+        <translation>放贷机构只看因贷款审批、信用卡审批和担保资格审查产生的查询；已有贷款机构的贷后管理和您本人查询都不计入。逾期、担保和不良记录从结清起在征信上保留 5 年。按 Enter 保存，Shift+Enter 换行。</translation>
     </message>
     <message>
         <source>Date on the report</source>
@@ -1999,6 +2109,14 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Kind of record</source>
         <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Reason (查询原因)</source>
+        <translation>查询原因</translation>
+    </message>
+    <message>
+        <source>Institution (查询机构)</source>
+        <translation>查询机构</translation>
     </message>
     <message>
         <source>What it shows</source>
@@ -2020,12 +2138,28 @@ You can undo this with Ctrl+Z.</source>
         <translation>类型</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>查询原因</translation>
+    </message>
+    <message>
         <source>What the report shows</source>
         <translation>报告内容</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Leaves the report</source>
+        <translation>移出征信</translation>
+    </message>
+    <message>
+        <source>Not known: set it</source>
+        <translation>不明，请补上</translation>
+    </message>
+    <message>
+        <source>5 years after it is settled</source>
+        <translation>结清后 5 年</translation>
     </message>
     <message>
         <source>Open</source>
@@ -2063,12 +2197,20 @@ You can undo this with Ctrl+Z.</source>
         <translation>标记为已解决</translation>
     </message>
     <message>
-        <source>Lenders read your credit report. Keep its lines here: inquiries count towards “credit on many platforms”, and overdue, guarantee and bad-debt records weigh on your limits until resolved.</source>
-        <translation>放贷机构会查看您的征信报告。把报告内容记在这里：查询记录会计入“多头借贷”，逾期、担保和不良记录在解决之前都会影响您的额度。</translation>
+        <source>Lenders read your credit report. Keep its lines here: applications for credit (loan and card approvals, guarantee checks) count towards “credit on many platforms” over the last months, and overdue, guarantee and bad-debt records weigh on your limits until five years after they are settled.</source>
+        <translation>放贷机构会查看您的征信报告，把报告内容记在这里：近几个月的贷款、信用卡审批和担保资格审查查询会计入“多头借贷”；逾期、担保和不良记录在结清后 5 年内都会影响您的额度。</translation>
     </message>
     <message>
         <source>New note…</source>
         <translation>新建记录…</translation>
+    </message>
+    <message>
+        <source>Import credit report…</source>
+        <translation>导入征信报告…</translation>
+    </message>
+    <message>
+        <source>Read the inquiries and overdue accounts of your credit report (个人信用报告): a text file, a PDF with text, or its text pasted</source>
+        <translation>读取个人信用报告里的查询记录和逾期账户：文本文件、带文字的 PDF，或粘贴的文字</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -3208,6 +3350,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>多头借贷（原因 1，策略 1(2)）</translation>
     </message>
     <message>
+        <source>Too many credit applications (原因 1)</source>
+        <translation>征信查询过多（原因 1）</translation>
+    </message>
+    <message>
         <source>Risky use of the money (原因 2, 策略 2(1))</source>
         <translation>资金用于高风险用途（原因 2，策略 2(1)）</translation>
     </message>
@@ -3258,6 +3404,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Inquiries counted within</source>
         <translation>查询记录计入期限</translation>
+    </message>
+    <message>
+        <source>Hard inquiries</source>
+        <translation>审批类查询次数</translation>
     </message>
     <message>
         <source>Serious from this share of the limit</source>

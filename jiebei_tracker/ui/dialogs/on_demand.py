@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jiebei_tracker.ui.dialogs.credit_report_dialog import CreditReportDialog
     from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
     from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
     from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
@@ -58,6 +59,12 @@ def limit_dialog() -> type[LimitDialog]:
     from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog
 
     return LimitDialog
+
+
+def credit_report_dialog() -> type[CreditReportDialog]:
+    from jiebei_tracker.ui.dialogs.credit_report_dialog import CreditReportDialog
+
+    return CreditReportDialog
 
 
 def note_dialog() -> type[NoteDialog]:

@@ -119,6 +119,8 @@ class NotesView(Page):
         self.table.selectionModel().selectionChanged.connect(self._enable_buttons)
         self.add_button = QPushButton(icon("new-loan"), "")
         self.add_button.clicked.connect(actions.add_note)
+        self.import_button = QPushButton(icon("import"), "")
+        self.import_button.clicked.connect(actions.import_credit_report)
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit)
         self.resolve_button = QPushButton()
@@ -140,7 +142,7 @@ class NotesView(Page):
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
         bar = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.resolve_button, self.delete_button):
+        for button in (self.add_button, self.import_button, self.edit_button, self.resolve_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.search)
@@ -225,6 +227,13 @@ class NotesView(Page):
             )
         )
         self.add_button.setText(self.tr("New note…"))
+        self.import_button.setText(self.tr("Import credit report…"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Read the inquiries and overdue accounts of your credit report (个人信用报告): a text file, a PDF "
+                "with text, or its text pasted"
+            )
+        )
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         self.show_resolved.setText(self.tr("Show resolved notes"))
