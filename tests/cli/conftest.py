@@ -13,10 +13,10 @@ from tests.conftest import TODAY
 
 @pytest.fixture
 def run(db_path, capsys):
-    """Run the CLI against the test database; returns (exit status, stdout, stderr)."""
+    """Run the CLI against the test database (or ``db``); returns (exit status, stdout, stderr)."""
 
-    def _run(*args: str):
-        status = main(["--db", str(db_path), *args])
+    def _run(*args: str, db=None):
+        status = main(["--db", str(db or db_path), *args])
         captured = capsys.readouterr()
         return status, captured.out, captured.err
 

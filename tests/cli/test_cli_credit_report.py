@@ -26,7 +26,10 @@ def test_a_dry_run_says_what_was_read_and_writes_nothing(run, db_path):
     status, out, err = run("import", "credit-report", str(SUMMARY), "--dry-run")
     assert status == 0, err
     assert "credit report of 2024-03-05:" in out and "dry run: nothing written" in out
-    assert "new: 2024-03-05 overdue_record: 重庆蚂蚁小微小额贷款有限公司 个人经营性贷款：最近 5 年内有 3 个月处于逾期状态" in out
+    assert (
+        "new: 2024-03-05 overdue_record: 重庆蚂蚁小微小额贷款有限公司 个人经营性贷款：最近 5 年内有 3 个月处于逾期状态"
+        in out
+    )
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
 
 
@@ -72,3 +75,31 @@ def test_a_file_that_is_not_a_credit_report_is_refused_in_one_line(run, tmp_path
     status, out, err = run("import", "credit-report", str(other))
     assert status == 1 and out == ""
     assert err.count("\n") == 1 and "机构查询记录明细" in err and "个人信用报告" in err
+
+
+def test_reasons_and_institutions_travel_in_the_notes_file(run, tmp_path):
+    assert run("import", "credit-report", str(SUMMARY))[0] == 0
+    run("note", "--on", "2026-10-01", "--kind", "inquiry", "--text", "某机构")  # reason named nowhere: other
+    assert run("export", str(tmp_path / "out"))[0] == 0
+    header = (tmp_path / "out" / "notes.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.endswith("reason,institution")
+    other = tmp_path / "other.db"
+    assert run("import", "notes", str(tmp_path / "out" / "notes.csv"), db=other)[0] == 0
+
+    def kept(rows):
+        return sorted((n["date"], n["kind"], n["text"], n["reason"], n["institution"]) for n in rows)
+
+    assert kept(json.loads(run("notes", "--json", db=other)[1])) == kept(_notes(run))
+
+
+def test_a_notes_file_names_a_reason_only_for_an_inquiry(run, tmp_path):
+    notes = tmp_path / "notes.csv"
+    notes.write_text(
+        "日期,类型,内容,查询原因,查询机构\n"
+        "2026-10-01,查询记录,某银行,贷后管理,某银行\n"
+        "2026-10-02,逾期记录,信用卡逾期,贷款审批,\n",
+        encoding="utf-8",
+    )
+    status, _, err = run("import", "notes", str(notes))
+    assert status == 1 and "notes.csv:3" in err and "only an inquiry" in err
+    assert _notes(run) == []

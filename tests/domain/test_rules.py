@@ -590,3 +590,18 @@ def test_evidence_items_own_init_takes_the_fields_with_their_defaults():
     assert item == dataclasses.replace(item) and hash(item) == hash(dataclasses.replace(item))
     with pytest.raises(dataclasses.FrozenInstanceError):
         item.loan_id = 4
+
+
+def test_the_recovery_checklist_counts_the_days_until_each_resolved_record_drops_off():
+    from jiebei_tracker.domain.recovery import checklist
+
+    records = Records()
+    records.note(date(2022, 1, 10), "overdue_record", "信用卡逾期", resolved_on=date(2022, 3, 1))
+    records.note(date(2026, 9, 1), "bad_debt", "某网贷")
+    snapshot = records.snapshot(AS_OF)
+    flag = fired(snapshot, "credit_report_negative")
+    items = {item.key: item for item in checklist(snapshot, Thresholds(), [flag])}
+    assert items["unresolved_negative_notes"].current == 1
+    drop = items["drops_off_1"]
+    assert (drop.current, drop.target, drop.unit) == ((date(2027, 3, 1) - AS_OF).days, 0, "days")
+    assert "leaves the report on 2027-03-01" in drop.label.en and "2027-03-01 移出征信" in drop.label.zh_CN
