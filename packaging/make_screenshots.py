@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from jiebei_tracker.charts.balance import BalanceChart  # noqa: E402
 from jiebei_tracker.charts.export import render_png  # noqa: E402
 from jiebei_tracker.charts.health import HealthChart  # noqa: E402
+from jiebei_tracker.domain.vocabulary import NoteKind  # noqa: E402
 from jiebei_tracker.services.demo import generate_history  # noqa: E402
 from jiebei_tracker.services.series.data import ChartData, RangePreset  # noqa: E402
 from jiebei_tracker.services.workspace import Workspace, create_sample_database  # noqa: E402
@@ -31,7 +32,7 @@ from jiebei_tracker.storage.backups import Reason, make_backup  # noqa: E402
 from jiebei_tracker.storage.database import open_database  # noqa: E402
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog  # noqa: E402
 from jiebei_tracker.ui.i18n import Translations  # noqa: E402
-from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, PLAN, MainWindow  # noqa: E402
+from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, NOTES, PLAN, MainWindow  # noqa: E402
 from jiebei_tracker.ui.views.deferred import Deferred  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -111,6 +112,16 @@ def plan_payoff(page) -> None:
     panel.work_out()
 
 
+def credit_report_lines(workspace) -> None:
+    """A few more lines of the sample borrower's report: a lender's own check, an inquiry of unknown reason, and an
+    overdue record settled in 2023 (it leaves the report in 2028)."""
+    ledger = workspace.ledger
+    ledger.add_note(noted_on=date(2026, 10, 9), kind=NoteKind.INQUIRY, text="深圳前海微众银行 贷后管理")
+    ledger.add_note(noted_on=date(2026, 9, 2), kind=NoteKind.INQUIRY, text="某消费金融公司")
+    made = ledger.add_note(noted_on=date(2023, 4, 5), kind=NoteKind.OVERDUE_RECORD, text="信用卡逾期 1 个月，已还清")
+    ledger.resolve_note(made.created_id, resolved_on=date(2023, 5, 20))
+
+
 def chart_picture(data: ChartData, translations, language: str, chart_class, name: str) -> None:
     translations.apply(language)
     QApplication.setPalette(QApplication.style().standardPalette())
@@ -167,6 +178,9 @@ def main() -> int:
         planning = Workspace(database=plans, today=lambda: TODAY)
         window_picture(planning, translations, "zh_CN", PLAN, "plan-what-if-zh_CN.png", prepare=ask_what_if)
         window_picture(planning, translations, "en", PLAN, "plan-payoff-en.png", prepare=plan_payoff)
+        credit_report_lines(planning)
+        window_picture(planning, translations, "zh_CN", NOTES, "notes-zh_CN.png")
+        window_picture(planning, translations, "en", NOTES, "notes-en.png")
         plans.close()
     translations.apply("en")
     print(f"screenshots written to {OUT}")

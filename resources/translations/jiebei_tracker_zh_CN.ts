@@ -668,8 +668,8 @@ You can undo this with Ctrl+Z.</source>
         <translation>征信上没有负面记录。</translation>
     </message>
     <message>
-        <source>{count} inquiries have no known reason: double-click each to set it (only loan and card applications and guarantee checks count).</source>
-        <translation>有 {count} 条查询记录没有查询原因：请双击逐条补上（只有贷款审批、信用卡审批和担保资格审查才计入）。</translation>
+        <source>Reason not known for {count} of the inquiries: double-click each to set it (only loan and card applications and guarantee checks count).</source>
+        <translation>有 {count} 条查询记录的原因不明：请双击逐条补上（只有贷款审批、信用卡审批和担保资格审查才计入）。</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ def test_the_panel_gives_drop_off_dates_and_asks_for_missing_reasons(qtbot, wind
     panel = view.report_panel
     assert "last month 1, last 3 months 1, last 6 months 1" in panel.inquiries.text()
     assert "Overdue record of 2023-05-01, resolved: it leaves the report on 2028-06-30" in panel.negatives.text()
-    assert panel.missing.isVisible() and panel.missing.text().startswith("1 inquiries have no known reason")
+    assert panel.missing.isVisible() and panel.missing.text().startswith("Reason not known for 1 of the inquiries")
     reasons = [view.model.index(row, view.model.REASON).data() for row in range(view.model.rowCount())]
     assert "Not known: set it" in reasons and "Credit card approval" in reasons
 

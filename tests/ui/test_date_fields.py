@@ -67,7 +67,7 @@ def open_dialog(qtbot, workspace):
             dialog.amount.setText("50000")
             opened = Opened(dialog, dialog.recorded_on, "date", saved)
         else:
-            dialog = NoteDialog(today=TODAY, save=lambda day, kind, text: saved.append(day))
+            dialog = NoteDialog(today=TODAY, save=lambda day, *_rest: saved.append(day))
             dialog.kind.setCurrentIndex(list(NoteKind).index(NoteKind.INQUIRY))
             dialog.text.setPlainText("贷款审批查询")
             opened = Opened(dialog, dialog.noted_on, "date", saved)

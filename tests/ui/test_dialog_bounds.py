@@ -160,7 +160,7 @@ def test_control_characters_in_a_limit_are_refused_under_the_platform_and_the_no
 
 def test_a_control_character_in_a_credit_report_note_is_refused_but_line_breaks_are_kept(qtbot):
     saved = []
-    dialog = shown(qtbot, NoteDialog(today=TODAY, save=lambda day, kind, text: saved.append(text)))
+    dialog = shown(qtbot, NoteDialog(today=TODAY, save=lambda day, kind, text, *_reason: saved.append(text)))
     dialog.kind.setCurrentIndex(list(NoteKind).index(NoteKind.INQUIRY))
     paste(dialog.text, "贷款审批查询\x07")
     save(dialog)

@@ -92,7 +92,7 @@ class CreditReportPanel(QGroupBox):
         )
         self.missing.setText(
             self.tr(
-                "{count} inquiries have no known reason: double-click each to set it (only loan and card "
+                "Reason not known for {count} of the inquiries: double-click each to set it (only loan and card "
                 "applications and guarantee checks count)."
             ).format(count=summary.unknown_reasons)
             if summary.unknown_reasons
