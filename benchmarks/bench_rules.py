@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from jiebei_tracker.domain.health import health_score
-from jiebei_tracker.domain.rules import run_rules
+from jiebei_tracker.domain.rules import RULES, run_rules
 from jiebei_tracker.services.demo import generate_history
 from jiebei_tracker.services.health import HealthSettings
 from jiebei_tracker.services.ledger import Ledger
@@ -111,7 +111,7 @@ def main() -> None:
         database.close()
     print(f"(a) plain load of {rows:,} rows:                {load}")
     print(f"    load_book (rows → domain records):     {records}")
-    print(f"    snapshot + 11 rules + score, in memory:   {rules}   (score {score})")
+    print(f"    snapshot + {len(RULES)} rules + score, in memory:   {rules}   (score {score})")
     print(f"(b) health check (load_book + index + rules + score): {check}")
     for name, a, b in (("CPU", load.cpu, check.cpu), ("wall", load.wall, check.wall)):
         ratio = b / a
