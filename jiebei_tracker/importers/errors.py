@@ -3,7 +3,7 @@ written (a notice: ``随借随还`` read as 先息后本), or a file it cannot r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -50,16 +50,27 @@ class ImportCancelled(Exception):
     """The user cancelled while the import was being written; nothing of it was kept."""
 
 
+def _more(file_name: str, hidden: int, total: int) -> str:
+    return f"{file_name}: … and {hidden} more errors ({total} in all)"
+
+
 def error_report(
-    errors: Iterable[RowError], file_name: str, *, limit: int = MAX_LISTED_ERRORS, total: int | None = None
+    errors: Iterable[RowError],
+    file_name: str,
+    *,
+    limit: int = MAX_LISTED_ERRORS,
+    total: int | None = None,
+    message: Callable[[RowError, str], str] = RowError.message,
+    more: Callable[[str, int, int], str] = _more,
 ) -> list[str]:
     """The first ``limit`` errors as messages, then one line saying how many more there are (``total``: how many
-    there were in all, when ``errors`` holds only the first of them)."""
+    there were in all, when ``errors`` holds only the first of them). ``message`` and ``more`` word them (the
+    window says them in its language)."""
     ordered = sorted(errors, key=lambda error: error.line)  # stable: a row's errors stay in column order
     total = len(ordered) if total is None else total
-    lines = [error.message(file_name) for error in ordered[:limit]]
+    lines = [message(error, file_name) for error in ordered[:limit]]
     if total > limit:
-        lines.append(f"{file_name}: … and {total - limit} more errors ({total} in all)")
+        lines.append(more(file_name, total - limit, total))
     return lines
 
 

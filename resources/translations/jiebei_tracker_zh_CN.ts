@@ -1318,6 +1318,133 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
 </context>
 <context>
+    <name>ImportReason</name>
+    <message>
+        <source>is empty</source>
+        <translation>是空的</translation>
+    </message>
+    <message>
+        <source>not a date (e.g. 2024-03-05, 2024/3/5, 2024年3月5日)</source>
+        <translation>不是日期（例如 2024-03-05、2024/3/5、2024年3月5日）</translation>
+    </message>
+    <message>
+        <source>not an amount of money (e.g. 12000, 12,000.50, ¥1,234.50)</source>
+        <translation>不是金额（例如 12000、12,000.50、¥1,234.50）</translation>
+    </message>
+    <message>
+        <source>not an amount of money</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>more than two decimal places (the smallest unit is 0.01 yuan)</source>
+        <translation>小数超过两位（最小单位是 0.01 元）</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能是负数</translation>
+    </message>
+    <message>
+        <source>not a rate (e.g. 9.12%, 0.0912, or daily 0.03%)</source>
+        <translation>不是利率（例如 9.12%、0.0912，或日利率 0.03%）</translation>
+    </message>
+    <message>
+        <source>not a rate</source>
+        <translation>不是利率</translation>
+    </message>
+    <message>
+        <source>a rate cannot be negative</source>
+        <translation>利率不能是负数</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>是将来的日期</translation>
+    </message>
+    <message>
+        <source>not yes or no (是/否, Y/N, true/false, 1/0)</source>
+        <translation>不是“是”或“否”（是/否、Y/N、true/false、1/0）</translation>
+    </message>
+    <message>
+        <source>not yes or no (是/否, Y/N, true/false, 1/0), nor a date</source>
+        <translation>既不是“是”或“否”（是/否、Y/N、true/false、1/0），也不是日期</translation>
+    </message>
+    <message>
+        <source>not a number of months (e.g. 12, 12期, 12个月)</source>
+        <translation>不是期数（例如 12、12期、12个月）</translation>
+    </message>
+    <message>
+        <source>not a whole number (e.g. 3)</source>
+        <translation>不是整数（例如 3）</translation>
+    </message>
+    <message>
+        <source>name the platform (e.g. 借呗)</source>
+        <translation>请写明平台（例如借呗）</translation>
+    </message>
+    <message>
+        <source>not a multiplier (e.g. 1.5, or 150%)</source>
+        <translation>不是倍数（例如 1.5 或 150%）</translation>
+    </message>
+    <message>
+        <source>says not resolved, but a resolved date is given</source>
+        <translation>写着未解决，却填了解决日期</translation>
+    </message>
+    <message>
+        <source>only an inquiry (查询记录) has a reason</source>
+        <translation>只有查询记录才有查询原因</translation>
+    </message>
+    <message>
+        <source>more cells than the header row has columns (a separator?)</source>
+        <translation>这一行的单元格比表头多（分隔符不对？）</translation>
+    </message>
+    <message>
+        <source>no such day</source>
+        <translation>没有这一天</translation>
+    </message>
+    <message>
+        <source>is before {0}</source>
+        <translation>早于 {0}</translation>
+    </message>
+    <message>
+        <source>is in the future (today is {0})</source>
+        <translation>是将来的日期（今天是 {0}）</translation>
+    </message>
+    <message>
+        <source>must be {0} to {1} months</source>
+        <translation>期限必须是 {0} 到 {1} 个月</translation>
+    </message>
+    <message>
+        <source>not one of: {0}</source>
+        <translation>不是可选的值之一：{0}</translation>
+    </message>
+    <message>
+        <source>must be 0 to {0} times the daily rate</source>
+        <translation>必须是日利率的 0 到 {0} 倍</translation>
+    </message>
+    <message>
+        <source>{0} a year is beyond any real loan</source>
+        <translation>年化 {0} 超出了任何真实贷款的范围</translation>
+    </message>
+    <message>
+        <source>cannot be read as {0}</source>
+        <translation>无法读作 {0}</translation>
+    </message>
+    <message>
+        <source>“{value}”: {reason}</source>
+        <translation>“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} line {line}, column “{column}”: {reason}</source>
+        <translation>{file} 第 {line} 行，“{column}”列：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: … and {count} more errors ({total} in all)</source>
+        <translation>{file}：…另有 {count} 处错误（共 {total} 处）</translation>
+    </message>
+</context>
+<context>
     <name>ImportUndo</name>
     <message>
         <source>There is no import to undo.</source>

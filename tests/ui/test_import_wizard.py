@@ -335,3 +335,34 @@ def test_the_wizard_says_which_step_it_is_at_and_what_to_do_first(qtbot, open_wi
     translations.apply("zh_CN")
     wizard = open_wizard(None)
     assert wizard.step_label.text() == "第 1 步：选择文件，并核对读取方式"
+
+
+def test_in_chinese_a_bad_cell_is_named_and_explained_in_chinese(qtbot, open_wizard, tmp_path, translations):
+    translations.apply("zh_CN")
+    path = tmp_path / "loans.csv"
+    path.write_text(
+        loans_csv(
+            *loans_csv().splitlines()[1:],
+            "JB-9,借呗,2024-02-30,12000,12,等额本息,9.12%,,,",
+            "JB-8,借呗,2024-02-01,-5,12,等额本息,9.12%,,,",
+        )
+    )
+    wizard = open_wizard(path)
+    _to_check_page(qtbot, wizard)
+    errors = wizard.check_page.errors.toPlainText().splitlines()
+    assert errors[0] == "loans.csv 第 4 行，“借款日期”列：“2024-02-30”：没有这一天"
+    assert errors[1].startswith("loans.csv 第 5 行，") and errors[1].endswith("：“-5”：必须大于零")
+    model = wizard.check_page.model
+    assert model.data(model.index(3, 2), Qt.ItemDataRole.ToolTipRole) == "<p>“2024-02-30”：没有这一天</p>"
+
+
+def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
+    from jiebei_tracker.ui import import_text
+
+    translations.apply("zh_CN")
+    untranslated = [reason for reason in import_text._known() if import_text.reason_text(reason) == reason]
+    assert untranslated == []
+    assert import_text.reason_text("must be 1 to 360 months") == "期限必须是 1 到 360 个月"
+    assert import_text.reason_text("a reason nobody wrote down") == "a reason nobody wrote down"  # shown as written
+    translations.apply("en")
+    assert import_text.reason_text("is empty") == "is empty"

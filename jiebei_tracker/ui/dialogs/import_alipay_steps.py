@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 
 from jiebei_tracker.services.imports.service import Action, AlipayPlan, Choice, ImportFailure
 from jiebei_tracker.ui.dialogs.import_alipay_page import choice_text, target_text
+from jiebei_tracker.ui.import_text import error_lines
 
 
 class AlipaySteps(QObject):
@@ -57,7 +58,7 @@ class AlipaySteps(QObject):
             "{count} loans and repayments will be written."
         ).format(rows=statement.rows_read, credit=len(plan.suggestions), present=plan.present, count=self.count)
         if statement.errors:
-            summary += "\n" + "\n".join(plan.error_messages())
+            summary += "\n" + "\n".join(error_lines(plan.statement.errors, plan.file_name))
         page.summary.setText(summary)
         self.w.update_buttons()
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.imports.service import FileKind, ImportPlan, Preview
+from jiebei_tracker.ui.import_text import error_lines
 
 
 class CsvSteps(QObject):
@@ -170,7 +171,7 @@ class CsvSteps(QObject):
             )
             + ("\n" + self.tr("Nothing new to import.") if not plan.new else "")
         )
-        page.errors.setPlainText("\n".join(plan.error_messages()))
+        page.errors.setPlainText("\n".join(error_lines(plan.errors, plan.file_name, total=plan.error_count)))
         page.show_notices(plan.notice_messages(display_language()))
         page.valid_only.setChecked(False)
         page.valid_only.setEnabled(plan.bad > 0)

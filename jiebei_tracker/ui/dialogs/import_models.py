@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.qt_text import plain_tooltip
+from jiebei_tracker.ui.import_text import reason_text
 
 # Light tints readable in both palettes; each mark is also explained in the cell's tooltip.
 HEADER_TINT = QColor("#d7e7f5")
@@ -75,7 +76,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text.replace("\r\n", "\n").replace("\n", _LINE_BREAK)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(reason) if reason else None  # it quotes the file
+            return plain_tooltip(reason_text(reason)) if reason else None  # it quotes the file
         if role == Qt.ItemDataRole.BackgroundRole:
             if reason:
                 return BAD_TINT
