@@ -188,11 +188,14 @@ class LoanActions(QObject):
     def _refused(self, repayment_id: int, title: str) -> bool:
         """Say so in a message box when the repayment may not be edited or deleted on its own (a part prepayment's:
         the ledger refuses it, and says why)."""
-        refused = self._workspace.repayment_change_refused(repayment_id)
-        if refused is None:
+        if self._workspace.repayment_change_refused(repayment_id) is None:
             return False
-        reason = refused.reason
-        message_box(self._parent, QMessageBox.Icon.Information, title, reason[:1].upper() + reason[1:] + ".")
+        text = self.tr(
+            "This repayment is a part prepayment (提前还部分): the loan's schedule was rebuilt around it, so it cannot "
+            "be changed or deleted on its own. Take it back with Undo (Ctrl+Z) right after making it, or edit the "
+            "loan's terms, which builds its schedule again."
+        )
+        message_box(self._parent, QMessageBox.Icon.Information, title, text)
         return True
 
     def _log(self, loan: LoanSummary, paid_on: date, amount_fen: int, note: str = "") -> Changes:

@@ -1772,6 +1772,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>修改还款（{platform}）</translation>
     </message>
     <message>
+        <source>This repayment is a part prepayment (提前还部分): the loan&apos;s schedule was rebuilt around it, so it cannot be changed or deleted on its own. Take it back with Undo (Ctrl+Z) right after making it, or edit the loan&apos;s terms, which builds its schedule again.</source>
+        <translation>这笔还款是提前还部分：借款的还款计划已按它重新生成，不能单独修改或删除。刚做完时可以用撤销（Ctrl+Z）撤回，或者修改这笔借款的条件，让系统重新生成还款计划。</translation>
+    </message>
+    <message>
         <source>log a repayment of {amount} on {platform}</source>
         <translation>登记还款 {amount}（{platform}）</translation>
     </message>

@@ -67,7 +67,7 @@ def test_editing_or_deleting_a_part_prepayment_is_refused_in_a_message_box(
     assert len(said) == 1
     shown_title, text = said[0]
     assert shown_title == title
-    assert text.startswith("A part prepayment (提前还部分)")
+    assert text.startswith("This repayment is a part prepayment (提前还部分)")
     assert "Undo (Ctrl+Z)" in text and "edit the loan's terms" in text
     assert _tables(database) == before
 
