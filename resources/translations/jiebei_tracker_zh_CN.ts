@@ -775,7 +775,7 @@ You can undo this with Ctrl+Z.</source>
     <name>DashboardView</name>
     <message>
         <source>{total} to pay with interest</source>
-        <translation>连本带息还需还 {total}</translation>
+        <translation>连本带息共需还 {total}</translation>
     </message>
     <message>
         <source>{installments} installments on {loans} loans</source>
@@ -1620,7 +1620,7 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     </message>
     <message>
         <source>Seen on</source>
-        <translation>查看日期</translation>
+        <translation>看到额度的日期</translation>
     </message>
     <message>
         <source>Credit limit (yuan)</source>
@@ -3410,7 +3410,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Remind me before a due date</source>
-        <translation>到期前提前提醒</translation>
+        <translation>到期前提醒我</translation>
     </message>
     <message>
         <source>Autopay recording</source>
