@@ -89,10 +89,23 @@ def search_box(name: str, changed: Callable[[], object]) -> QLineEdit:
     return box
 
 
+class RecordTable(QTableView):
+    """A table whose row with the keyboard's cursor is the row selected: Tab into it selects the row it lands on
+    (Qt only marks it current), so Ctrl+R, Enter or Delete act on the row the user sees, mouse or no mouse."""
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() == 0 or self.selectionModel().hasSelection():
+            return
+        current = self.currentIndex()
+        self.selectRow(current.row() if current.isValid() else 0)
+
+
 def record_table(model, name: str) -> QTableView:
     """A read-only table of records: whole rows selected one at a time, alternating shades, no row numbers.
     Callers size its columns (and name its header when its layout is to be remembered)."""
-    table = QTableView()
+    table = RecordTable()
     table.setObjectName(name)
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
