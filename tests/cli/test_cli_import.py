@@ -7,22 +7,11 @@ import json
 
 import pytest
 
-from jiebei_tracker.cli import main
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.services.imports.service import ImportService
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.storage.database import open_database
 from tests.importers.samples import alipay_bytes, loans_csv
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*args: str, db=None):
-        status = main(["--db", str(db or db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
 
 
 @pytest.fixture

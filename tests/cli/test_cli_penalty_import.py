@@ -11,8 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from jiebei_tracker.cli import main
-
 pytestmark = pytest.mark.usefixtures("fixed_today")
 
 LOAN = [
@@ -20,16 +18,6 @@ LOAN = [
     "--method", "equal_installment", "--annual-rate", "7.2%", "--id", "JB-1",
 ]  # fmt: skip
 LATE = date(2026, 9, 20)  # the last installment fell due on 2026-08-10: 41 days before
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*args: str, db=None):
-        status = main(["--db", str(db or db_path), *args])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return _run
 
 
 def _installments(run, db=None) -> list[dict]:

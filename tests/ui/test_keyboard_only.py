@@ -15,7 +15,7 @@ from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
 from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog
 from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, NOTES, PLAN
-from tests.ui.keyboard import type_text
+from tests.ui.keyboard import type_text, typed_exec
 from tests.ui.loan_editor_steps import fill_loan
 
 
@@ -31,17 +31,7 @@ def test_daily_use_works_with_the_keyboard_alone(qtbot, window, workspace, monke
     typed: list[QDialog] = []
 
     def typing(dialog_class, keys) -> None:
-        def fake_exec(dialog):
-            qtbot.addWidget(dialog)
-            dialog.show()
-            qtbot.waitExposed(dialog)
-            dialog.activateWindow()
-            qtbot.waitUntil(dialog.isActiveWindow)
-            typed.append(dialog)
-            keys(dialog)
-            return dialog.result()
-
-        monkeypatch.setattr(dialog_class, "exec", fake_exec)
+        monkeypatch.setattr(dialog_class, "exec", typed_exec(qtbot, keys, typed))
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -27,7 +27,7 @@ from jiebei_tracker.ui.main_window import PLAN
 from jiebei_tracker.ui.views.plan_view import LATE, PAYOFF
 from tests.conftest import TODAY
 from tests.scenarios import draft
-from tests.ui.keyboard import type_text
+from tests.ui.keyboard import type_text, typed_exec
 from tests.ui.loan_editor_steps import fill_loan, press, tab_to
 
 
@@ -161,21 +161,12 @@ def test_the_months_export_as_csv(qtbot, plan, monkeypatch, tmp_path):
 
 
 def test_check_first_opens_the_what_if_with_the_loan_typed(qtbot, window, monkeypatch):
-    opened = []
-
-    def fake_exec(dialog):
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
-        qtbot.waitUntil(dialog.isActiveWindow)
-        opened.append(dialog)
+    def check_first(dialog) -> None:
         fill_loan(dialog, borrowed="2026-11-20")
         tab_to(dialog, dialog.check_button)
         press(dialog, Qt.Key.Key_Space)
-        return dialog.result()
 
-    monkeypatch.setattr(LoanEditorDialog, "exec", fake_exec)
+    monkeypatch.setattr(LoanEditorDialog, "exec", typed_exec(qtbot, check_first))
     assert window.actions.new_loan() is None  # nothing saved
     assert window.navigation.currentRow() == PLAN
     panel = window.plan_view.what_if

@@ -21,7 +21,7 @@ from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog
 from jiebei_tracker.ui.dialogs.repayment_edit_dialog import RepaymentEditDialog
 from tests.conftest import TODAY
 from tests.scenarios import draft
-from tests.ui.keyboard import type_text
+from tests.ui.keyboard import show_and_focus, type_text
 
 INSTALLMENT_FEN = 103_943  # each installment of 借呗 ¥12,000 over 12 months at 7.2 %, borrowed 2026-06-15
 LEFT_FEN = 1_247_315  # the whole schedule
@@ -47,13 +47,6 @@ def saved(workspace, loan_id) -> list[tuple]:
 
 def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(QApplication.focusWidget(), key, modifier)
-
-
-def show_and_focus(qtbot, dialog: QDialog) -> None:
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
 
 
 @pytest.fixture
