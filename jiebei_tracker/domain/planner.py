@@ -4,13 +4,15 @@ first (*avalanche*) or the one with the smallest balance first (*snowball*).
 
 Month by month, from the plan's first day:
 
-1. the installments due by the month's first day (its first day is the plan's start in the first month) are paid
-   — the overdue ones too, in the first month;
-2. the money beyond the month's scheduled installments (the budget less what they come to, plus anything left
-   from earlier months) goes to the loans in the strategy's order on that first day: a loan it can clear is paid
-   off (its principal and the interest accrued by the day since its last due date; the fees of installments not
-   yet due are not owed), otherwise it is a part prepayment (``domain.prepay``, keeping the payment); money that
-   would not reach the principal (no more than the interest accrued) waits for the next month;
+1. the money beyond the month's scheduled installments (the budget less what they come to, plus anything left
+   from earlier months) goes in with the month's first installment, on its due day (the month's first day when
+   none falls due in it; overdue installments are paid in the first month);
+2. it goes to the loans in the strategy's order: a loan it can clear is paid off — its principal and the interest
+   accrued by the day since its last due date (the fees of installments not yet due are not owed), what its own
+   installments later this month would have taken counting towards it — and the rest flows on; otherwise it is a
+   part prepayment (``domain.prepay``) keeping the payment, so the loan ends sooner. Money that would not reach the
+   principal (no more than the interest accrued), or that rounding would make cost more than it saves, waits for
+   the next month;
 3. the installments due in the rest of the month are paid as the (rebuilt) schedules say.
 
 A budget that leaves some month's installments unpaid — as the plan has rebuilt them, with what earlier months
