@@ -19,13 +19,68 @@ from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_yuan
 from jiebei_tracker.domain.planner import PayoffPlan, Strategy
+from jiebei_tracker.domain.rules.flags import Text
 
 DEFAULT_LATE_DAYS = 30
 _STRATEGIES = {"avalanche": (Strategy.AVALANCHE,), "snowball": (Strategy.SNOWBALL,), "both": tuple(Strategy)}
-_TITLES = {
-    Strategy.AVALANCHE: "Avalanche — the highest true APR first",
-    Strategy.SNOWBALL: "Snowball — the smallest balance first",
+
+# What the planning commands say around the figures, in both languages (``--lang``).
+_SAY = {
+    "avalanche": Text("雪崩法：先还真实年化最高的", "Avalanche — the highest true APR first"),
+    "snowball": Text("雪球法：先还余额最小的", "Snowball — the smallest balance first"),
+    "nothing_open": Text("{day} 没有正在还的借款，无需制定计划。", "No loan is open on {day}: nothing to plan."),
+    "budget": Text(
+        "从 {day} 起每月 {budget}，共 {count} 笔在还借款（按原计划单月最多需还 {least}）。",
+        "{budget} a month from {day} for {count} open loans (the schedules ask at most {least} in a month).",
+    ),
+    "debt_free": Text(
+        "  {month} 还清全部借款；利息和费用 {interest}，比按原计划还款少 {saved}",
+        "  debt-free in {month}; interest and fees {interest}, {saved} less than the schedules ask",
+    ),
+    "order": Text("  还清顺序：{order}", "  cleared in this order: {order}"),
+    "headers": Text("月份|提前多还|剩余本金", "month|extra|balance"),
+    "borrow": Text(
+        "假如 {day} 从 {platform} 借 {amount}（{months} 个月，{method}，真实年化 {apr}）",
+        "What if you borrow {amount} from {platform} on {day} ({months} months, {method}, true APR {apr})",
+    ),
+    "payoff": Text("假如 {day} 提前还清借款 {loan}", "What if you pay loan {loan} off on {day}"),
+    "prepay": Text(
+        "假如 {day} 提前还借款 {loan} 的 {amount}", "What if you repay {amount} of loan {loan} early on {day}"
+    ),
+    "late": Text(
+        "假如借款 {loan} 的下一期晚还 {days} 天", "What if loan {loan}'s next installment is paid {days} days late"
+    ),
+    "score": Text(
+        "  信用健康分 {before} → {after}（{band_before} → {band_after}），按 {day} 的情况推算",
+        "  health score {before} → {after} ({band_before} → {band_after}), as of {day}",
+    ),
+    "added": Text("  会出现的风险信号：", "  new warning signs:"),
+    "gone": Text("  会消失的风险信号：", "  gone:"),
+    "changed": Text("  严重程度会变的：", "  more or less serious:"),
+    "same": Text("  风险信号不变", "  the warning signs stay as they are"),
+    "owed": Text(
+        "  {platform} 未还本金：{before} → {after}（{limit}）", "  owed on {platform}: {before} → {after} ({limit})"
+    ),
+    "no_limit": Text("未记录额度", "no limit recorded"),
+    "limit": Text("额度 {limit}", "limit {limit}"),
+    "over_limit": Text(
+        "额度 {limit}：超过额度，平台不会借出这么多",
+        "limit {limit}: more than the limit, the platform would not lend it",
+    ),
+    "saved": Text(
+        "  节省利息和费用：{saved}；减少期数：{count}",
+        "  interest and fees saved: {saved}; installments fewer: {count}",
+    ),
+    "late_window": Text(
+        "  如果在 {day} 才还上：到 {until} 之前都算逾期还款记录，{high} 之前影响最大",
+        "  paid on {day}: it counts as a late repayment until {until}, and weighs most until {high}",
+    ),
+    "outflow": Text("  未来每月还款额（现在 → 这样做之后）：", "  going out each month (before → after):"),
 }
+
+
+def _say(key: str, language: str, **values) -> str:
+    return _SAY[key].get(language).format(**values)
 
 
 def register(commands) -> dict:
@@ -37,6 +92,7 @@ def register(commands) -> dict:
     plan.add_argument("--strategy", choices=tuple(_STRATEGIES), default="both", help="default: both, side by side")
     plan.add_argument("--from", dest="start", metavar="DATE", help="the plan's first day (default: today)")
     plan.add_argument("--json", action="store_true")
+    plan.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
     what_if = commands.add_parser(
         "what-if", help="what a new loan, a payoff or a late payment would do (nothing saved)"
     )
@@ -60,7 +116,7 @@ def register(commands) -> dict:
         parser.add_argument("--on", metavar="DATE", help="the day (default: today)")
     for parser in (borrow, payoff, prepay, late):
         parser.add_argument("--json", action="store_true")
-        parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN: the flags' words")
+        parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
     return {"plan": cmd_plan, "what-if": cmd_what_if}
 
 
@@ -72,8 +128,10 @@ def _budget(text: str, *, field: str) -> int:
 
 
 def cmd_plan(args, context) -> int:
+    from jiebei_tracker.cli_health import _language
     from jiebei_tracker.services.planner import payoff_plans
 
+    language = option_value(_language, args.lang, "--lang")
     budget = option_value(_budget, args.budget, "--budget")
     start = option_value(parse_date, args.start, "--from") or context.today
     found = payoff_plans(context.session, budget_fen=budget, start=start, strategies=_STRATEGIES[args.strategy])
@@ -93,16 +151,16 @@ def cmd_plan(args, context) -> int:
         print(file=out)
         return 0
     if not found.refs:
-        print(f"No loan is open on {start.isoformat()}: nothing to plan.", file=out)
+        print(_say("nothing_open", language, day=start.isoformat()), file=out)
         return 0
-    print(
-        f"{format_yuan(budget)} a month from {start.isoformat()} for {len(found.refs)} open loans "
-        f"(the schedules ask at most {format_yuan(found.least_budget_fen)} in a month).",
-        file=out,
+    least = format_yuan(found.least_budget_fen)
+    said = _say(
+        "budget", language, budget=format_yuan(budget), day=start.isoformat(), count=len(found.refs), least=least
     )
+    print(said, file=out)
     for plan in found.plans:
         print(file=out)
-        _print_plan(plan, found.refs, found.platforms, out)
+        _print_plan(plan, found.refs, found.platforms, out, language)
     return 0
 
 
@@ -125,16 +183,16 @@ def _plan_json(plan: PayoffPlan, refs: dict[int, str]) -> dict:
     }
 
 
-def _print_plan(plan: PayoffPlan, refs: dict[int, str], platforms: dict[int, str], out) -> None:
-    print(_TITLES[plan.strategy], file=out)
-    print(
-        f"  debt-free in {_month(plan.debt_free_month)}; interest and fees {format_yuan(plan.interest_fen)}, "
-        f"{format_yuan(plan.interest_saved_fen)} less than the schedules ask",
-        file=out,
-    )
-    print("  cleared in this order: " + ", ".join(f"{refs[i]} ({platforms[i]})" for i in plan.order), file=out)
+def _print_plan(plan: PayoffPlan, refs: dict[int, str], platforms: dict[int, str], out, language: str) -> None:
+    print(_say(plan.strategy.value, language), file=out)
+    interest, saved = format_yuan(plan.interest_fen), format_yuan(plan.interest_saved_fen)
+    print(_say("debt_free", language, month=_month(plan.debt_free_month), interest=interest, saved=saved), file=out)
+    separator = "、" if language.startswith("zh") else ", "
+    order = separator.join(f"{refs[i]} ({platforms[i]})" for i in plan.order)
+    print(_say("order", language, order=order), file=out)
     loans = sorted(refs, key=lambda loan_id: plan.order.index(loan_id))
-    headers = ["month", *(refs[i] for i in loans), "extra", "balance"]
+    month_word, extra_word, balance_word = _say("headers", language).split("|")
+    headers = [month_word, *(refs[i] for i in loans), extra_word, balance_word]
     rows = [
         [
             _month(month.month),
@@ -172,24 +230,30 @@ def cmd_what_if(args, context) -> int:
         answer = whatif.borrow(
             session, platform=args.platform, terms=terms, purpose=purpose_argument(args), autopay=args.autopay
         )
-        headline = (
-            f"What if you borrow {format_yuan(terms.principal_fen)} from {args.platform.strip()} on {on.isoformat()} "
-            f"({terms.term_months} months, {terms.method.value}, true APR {answer.cost.apr * 100:.2f}%)"
+        headline = _say(
+            "borrow",
+            language,
+            amount=format_yuan(terms.principal_fen),
+            platform=args.platform.strip(),
+            day=on.isoformat(),
+            months=terms.term_months,
+            method=terms.method.label(language) if language.startswith("zh") else terms.method.value,
+            apr=f"{answer.cost.apr * 100:.2f}%",
         )
     else:
         loan_id = find_loan(context.database, args.loan)
         if args.change == "payoff":
             amount = option_value(parse_yuan, args.amount, "--amount")
             answer = whatif.payoff(session, loan_id, on=on, amount_fen=amount)
-            headline = f"What if you pay loan {args.loan} off on {on.isoformat()}"
+            headline = _say("payoff", language, loan=args.loan, day=on.isoformat())
         elif args.change == "prepay":
             amount = option_value(parse_yuan, args.amount, "--amount")
             answer = whatif.prepay(session, loan_id, on=on, amount_fen=amount, keep=Keep(args.keep))
-            headline = f"What if you repay {format_yuan(amount)} of loan {args.loan} early on {on.isoformat()}"
+            headline = _say("prepay", language, amount=format_yuan(amount), loan=args.loan, day=on.isoformat())
         else:
             days = whole_number(args.days, "--days", 1, 365)
             answer = whatif.late(session, loan_id, days=days)
-            headline = f"What if loan {args.loan}'s next installment is paid {days} days late"
+            headline = _say("late", language, loan=args.loan, days=days)
     refs = {loan.loan_id: loan.ref for loan in session.book().loans} | {whatif.IMAGINED: whatif.NEW_LOAN_REF}
     if args.json:
         json.dump(_what_if_json(answer, language, refs, flag_json), context.out, ensure_ascii=False, indent=2)
@@ -241,47 +305,45 @@ def _what_if_json(answer, language: str, refs: dict[int, str], flag_json) -> dic
 
 def _print_what_if(headline: str, answer, language: str, out) -> None:
     before, after = answer.before, answer.after
-    print(f"{headline}:", file=out)
+    zh = language.startswith("zh")
+    print(headline + ("：" if zh else ":"), file=out)
+    bands = {"band_before": before.band.label(language), "band_after": after.band.label(language)}
     print(
-        f"  health score {before.score} → {after.score} ({before.band.label('en')} → {after.band.label('en')}), "
-        f"as of {answer.as_of.isoformat()}",
-        file=out,
+        _say("score", language, before=before.score, after=after.score, day=answer.as_of.isoformat(), **bands), file=out
     )
-    for label, flags in (("new warning signs", answer.flags_added), ("gone", answer.flags_removed)):
+
+    def severity(flag) -> str:
+        return flag.severity.label(language) if zh else flag.severity.value
+
+    for key, flags in (("added", answer.flags_added), ("gone", answer.flags_removed)):
         for number, flag in enumerate(flags):
             if not number:
-                print(f"  {label}:", file=out)
-            print(f"    [{flag.severity.value}] {flag.rule} — {flag.title.get(language)}", file=out)
-            if label != "gone":
+                print(_say(key, language), file=out)
+            print(f"    [{severity(flag)}] {flag.rule} — {flag.title.get(language)}", file=out)
+            if key == "added":
                 print(f"      {flag.evidence.summary.get(language)}", file=out)
     for number, (was, now) in enumerate(answer.flags_changed):
         if not number:
-            print("  more or less serious:", file=out)
-        print(f"    {now.rule}: {was.severity.value} → {now.severity.value} — {now.title.get(language)}", file=out)
+            print(_say("changed", language), file=out)
+        print(f"    {now.rule}: {severity(was)} → {severity(now)} — {now.title.get(language)}", file=out)
     if not (answer.flags_added or answer.flags_removed or answer.flags_changed):
-        print("  the warning signs stay as they are", file=out)
+        print(_say("same", language), file=out)
     if answer.limit_use is not None:
         use = answer.limit_use
-        limit = "no limit recorded" if use.limit_fen is None else f"limit {format_yuan(use.limit_fen)}"
-        if use.limit_fen is not None and use.after_fen > use.limit_fen:
-            limit += ": more than the limit, the platform would not lend it"
-        print(
-            f"  owed on {use.platform}: {format_yuan(use.before_fen)} → {format_yuan(use.after_fen)} ({limit})",
-            file=out,
-        )
+        if use.limit_fen is None:
+            limit = _say("no_limit", language)
+        else:
+            over = use.after_fen > use.limit_fen
+            limit = _say("over_limit" if over else "limit", language, limit=format_yuan(use.limit_fen))
+        was, now = format_yuan(use.before_fen), format_yuan(use.after_fen)
+        print(_say("owed", language, platform=use.platform, before=was, after=now, limit=limit), file=out)
     if answer.interest_saved_fen is not None:
-        print(
-            f"  interest and fees saved: {format_yuan(answer.interest_saved_fen)}; "
-            f"installments fewer: {answer.installments_removed}",
-            file=out,
-        )
+        saved = format_yuan(answer.interest_saved_fen)
+        print(_say("saved", language, saved=saved, count=answer.installments_removed), file=out)
     if answer.late is not None:
         late = answer.late
-        print(
-            f"  paid on {late.paid_on.isoformat()}: it counts as a late repayment until "
-            f"{late.counts_until.isoformat()}, and weighs most until {late.high_until.isoformat()}",
-            file=out,
-        )
-    print("  going out each month (before → after):", file=out)
+        days = {"day": late.paid_on.isoformat(), "until": late.counts_until.isoformat()}
+        print(_say("late_window", language, high=late.high_until.isoformat(), **days), file=out)
+    print(_say("outflow", language), file=out)
     for month, was, now in answer.outflow:
         print(f"    {_month(month)}  {format_yuan(was):>12} → {format_yuan(now):>12}", file=out)

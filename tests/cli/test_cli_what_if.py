@@ -152,3 +152,13 @@ def test_what_cannot_be_imagined_is_refused_in_one_line(run):
     assert "no loan has this id" in run("what-if", "payoff", "NOPE")[2]
     assert "nothing would go to the principal" in run("what-if", "prepay", "JB-1", "--amount", "0.01", "--keep",
                                                       "payment")[2]  # fmt: skip
+
+
+def test_the_answer_reads_in_chinese_with_lang(run):
+    _history(run)
+    status, out, _ = run("what-if", "late", "WL-1", "--days", "10", "--lang", "zh_CN")
+    assert status == 0
+    assert out.startswith("假如借款 WL-1 的下一期晚还 10 天：\n  信用健康分 ")
+    assert "如果在 2026-12-18 才还上：到 2028-12-18 之前都算逾期还款记录" in out
+    assert "未来每月还款额（现在 → 这样做之后）：" in out
+    assert not any(word in out for word in ("What if", "health score", "going out"))
