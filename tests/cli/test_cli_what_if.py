@@ -88,12 +88,11 @@ def test_the_text_names_the_new_warning_sign_and_its_evidence(run):
         "--annual-rate", "14.4%", "--lang", "zh_CN",
     )  # fmt: skip
     assert status == 0
-    assert out.startswith("What if you borrow ¥20,000.00 from 京东金条 on 2026-11-28 (12 months, equal_installment")
-    assert "health score 87 → 70 (Good → Watch), as of 2026-11-28" in out
-    assert "new warning signs:\n    [high] multi_platform — 多头借贷：同时在多个平台借款或申请\n" in out
+    assert out.startswith("假如 2026-11-28 从 京东金条 借 ¥20,000.00（12 个月，等额本息，真实年化 14.40%）：")
+    assert "信用健康分 87 → 70（良好 → 需留意），按 2026-11-28 的情况推算" in out
+    assert "会出现的风险信号：\n    [高] multi_platform — 多头借贷：同时在多个平台借款或申请\n" in out
     assert "2026-11-28 同时在 3 个平台有未还清的借款。" in out  # the evidence, in the language asked for
-    assert "owed on 京东金条: ¥0.00 → ¥20,000.00 (limit ¥30,000.00)" in out
-    assert "going out each month (before → after):" in out
+    assert "京东金条 未还本金：¥0.00 → ¥20,000.00（额度 ¥30,000.00）" in out
 
 
 def test_paying_off_equals_paying_off_in_a_copy(run, db_path, tmp_path, capsys):
