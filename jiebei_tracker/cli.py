@@ -79,9 +79,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
         help="put the app in the desktop's application menu: its .desktop entry and icon into $XDG_DATA_HOME "
         "(else ~/.local/share), starting this very program",
     )
-    desktop.add_argument(
-        "--uninstall-desktop", action="store_true", help="take away what --install-desktop put there"
-    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="take away what --install-desktop put there")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser("add-loan", help="record a loan and build its schedule")
