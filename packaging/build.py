@@ -132,4 +132,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except subprocess.CalledProcessError as error:  # pip's or PyInstaller's own messages are above
+        print(f"build.py: error: {' '.join(map(str, error.cmd[:4]))} … failed with exit status {error.returncode}",
+              file=sys.stderr)
+        sys.exit(1)
