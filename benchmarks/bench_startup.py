@@ -1,13 +1,18 @@
 """Start-up time, in one run: from process start to the main window shown with a 10-year demo history of 5,000 loans,
 against the floor — a bare PySide6 window with one table. Target: within 2× of the floor.
 
-    python benchmarks/bench_startup.py [--loans 5000] [--runs 7] [--fresh]
+    python benchmarks/bench_startup.py [--loans 5000] [--runs 7] [--fresh] [--frozen dist/jiebei-tracker]
 
 Each start is a fresh Python process (offscreen Qt), timed from just before it is spawned to the moment its main
 window's first frame has been painted; the median of the runs is reported. The app starts exactly as a user starts it
 (`jiebei-tracker --db FILE`: single-instance lock, database, language, the dashboard with its figures and lists). What
 waits for the first frame (ui/first_frame.py) is not counted: loading SQLAlchemy and the ledger for the first write, the
 reminders, the health check (worked out off the UI thread) and the charts. Not a test.
+
+With --frozen FOLDER (the one-folder build of packaging/build.py), the same run also starts the frozen binary and the
+venv's own jiebei-tracker script, interleaved, each timed from spawning it to the first frame the app itself reports
+(JIEBEI_TRACKER_REPORT_FIRST_FRAME=quit; code cannot be slipped into a frozen binary), and reports the build's size:
+the folder and the .tar.gz beside it.
 """
 
 from __future__ import annotations
@@ -99,6 +104,34 @@ def start_once(code: str, *arguments: str, env: dict[str, str]) -> tuple[float, 
     return float(wall) - started, float(cpu)
 
 
+def start_program(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Like start_once, for a program run as it is (the frozen binary, the venv's script): the app reports its own
+    first frame."""
+    started = time.time()
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={**env, "JIEBEI_TRACKER_REPORT_FIRST_FRAME": "quit"},
+        timeout=120,
+        check=False,
+    )
+    shown = [line for line in result.stdout.splitlines() if line.startswith("FIRST-FRAME ")]
+    if not shown:
+        raise RuntimeError(f"{command[0]}: the window never showed:\n{result.stdout}\n{result.stderr}")
+    _, wall, cpu = shown[0].split()
+    return float(wall) - started, float(cpu)
+
+
+def venv_script() -> list[str]:
+    script = Path(sys.executable).parent / "jiebei-tracker"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "jiebei_tracker"]
+
+
+def tree_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+
+
 def import_cost(module: str, env: dict[str, str]) -> float:
     """Seconds a fresh interpreter takes to import ``module`` (minus the bare interpreter's start)."""
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
@@ -114,8 +147,17 @@ def main() -> int:
     parser.add_argument("--loans", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--fresh", action="store_true", help="generate the demo database again")
+    parser.add_argument(
+        "--frozen", type=Path, metavar="FOLDER", help="also time this frozen build (dist/jiebei-tracker) and the venv"
+    )
     args = parser.parse_args()
+    frozen_binary = None
+    if args.frozen is not None:
+        frozen_binary = args.frozen / ("jiebei-tracker.exe" if sys.platform == "win32" else "jiebei-tracker")
+        if not frozen_binary.is_file():
+            parser.error(f"--frozen {args.frozen}: no jiebei-tracker binary in that folder (python packaging/build.py)")
     path = demo_database(args.loans, fresh=args.fresh)
+    venv_run, frozen_run = [], []  # (wall, CPU) per start, with --frozen
     with tempfile.TemporaryDirectory() as home:
         # The app's window state and the single-instance socket go to a folder of this run, not the user's. Both
         # children keep compiled bytecode there too, as an installed app has it (pip compiles the package when it
@@ -125,10 +167,15 @@ def main() -> int:
         env["PYTHONPYCACHEPREFIX"] = str(Path(home) / "pycache")
         start_once(FLOOR, env=env)  # warm the file cache (and write the bytecode) for both
         start_once(APP, str(path), env=env)
+        if frozen_binary is not None:  # the frozen binary's files into the cache too
+            start_program([str(frozen_binary), "--db", str(path)], env)
         floor, app = [], []  # (wall, CPU) per start
         for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits both alike
             floor.append(start_once(FLOOR, env=env))
             app.append(start_once(APP, str(path), env=env))
+            if frozen_binary is not None:
+                venv_run.append(start_program([*venv_script(), "--db", str(path)], env))
+                frozen_run.append(start_program([str(frozen_binary), "--db", str(path)], env))
         window_modules = import_cost("jiebei_tracker.ui.main_window", env)
         sql_layer = import_cost("jiebei_tracker.services.ledger", env)
         qt_layer = import_cost("PySide6.QtWidgets", env)
@@ -155,6 +202,19 @@ def main() -> int:
     print(
         f"  importing the ledger with SQLAlchemy and SQLModel (after the first frame, not counted): ~{sql_layer:.3f} s"
     )
+    if frozen_binary is not None:
+        archives = sorted(args.frozen.parent.glob(f"{args.frozen.name}-*.tar.gz"))
+        archive = f", {archives[-1].name} {archives[-1].stat().st_size / 2**20:.1f} MiB" if archives else ""
+        print(f"frozen build {args.frozen}: folder {tree_size(args.frozen) / 2**20:.1f} MiB{archive}")
+        for name, runs in (("venv's jiebei-tracker script:", venv_run), ("frozen jiebei-tracker binary:", frozen_run)):
+            wall = [start[0] for start in runs]
+            cpu = statistics.median(start[1] for start in runs)
+            print(
+                f"{name} {statistics.median(wall):.3f} s to the first frame (median of {args.runs}; "
+                f"{min(wall):.3f}–{max(wall):.3f}), CPU {cpu:.3f} s"
+            )
+        ratio = statistics.median(s[0] for s in frozen_run) / statistics.median(s[0] for s in venv_run)
+        print(f"frozen / venv: {ratio:.2f}×")
     return 0
 
 

@@ -3,6 +3,7 @@ main window built — and switching between the user's own data and the sample d
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jiebei_tracker import __version__
+from jiebei_tracker import APP_ID, __version__
 
 if TYPE_CHECKING:  # Qt loads inside run_gui, so that the command line stays quick
     from PySide6.QtCore import QSettings
@@ -29,7 +30,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     from jiebei_tracker.storage.files import make_private_folder
     from jiebei_tracker.storage.paths import prepare_data_folder
     from jiebei_tracker.ui.common import app_icon
-    from jiebei_tracker.ui.first_frame import after_first_frame
+    from jiebei_tracker.ui.first_frame import REPORT_ENV_VAR, after_first_frame, report_first_frame
     from jiebei_tracker.ui.i18n import Translations
     from jiebei_tracker.ui.single_instance import SingleInstance
 
@@ -44,6 +45,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
     app.setOrganizationName("jiebei-tracker")
     app.setApplicationDisplayName("Jiebei Tracker")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # the desktop matches the window to its menu entry (Wayland's app id)
     app.setWindowIcon(app_icon())
     translations = Translations(app)
     instance = SingleInstance(Path(db_path))
@@ -63,6 +65,7 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
         instance.release()
         return 1
     instance.activation_requested.connect(session.bring_forward)
+    report_first_frame(session.window, os.environ.get(REPORT_ENV_VAR, ""))  # start-up timing, smoke tests
     session.window.show()
     after_first_frame(session.window, instance.listen)
     try:

@@ -72,6 +72,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: $JIEBEI_TRACKER_DB, else the user data folder)"
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="put the app in the desktop's application menu: its .desktop entry and icon into $XDG_DATA_HOME "
+        "(else ~/.local/share), starting this very program",
+    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="take away what --install-desktop put there")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser("add-loan", help="record a loan and build its schedule")
@@ -251,6 +259,10 @@ def _main(arguments: list[str]) -> int:
     parser, commands = build_parser()
     handlers = _handlers(commands)
     args = parser.parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        if args.command is not None:
+            parser.error(f"--{'un' if args.uninstall_desktop else ''}install-desktop goes alone, without a command")
+        return _desktop(install=args.install_desktop)
     db_path = resolve_db_path(args.db)
     if args.command is None:
         from jiebei_tracker.app import run_gui
@@ -262,6 +274,22 @@ def _main(arguments: list[str]) -> int:
         field = _OPTION_OF_FIELD.get(error.field, error.field)
         print(f"jiebei-tracker: error: {field} {error.value!r}: {error.reason}", file=sys.stderr)
         return EXIT_BAD_DATA
+
+
+def _desktop(*, install: bool) -> int:
+    from jiebei_tracker import desktop
+
+    home = desktop.data_home()
+    if install:
+        written = desktop.install(home)
+        print(f"installed the app in the application menu: {written[0]}")
+        print(f"  Exec={desktop.exec_value(desktop.launcher())}")
+        print(f"  icon {desktop.ICON_NAME}: SVG and {len(written) - 2} PNG sizes under {home / 'icons' / 'hicolor'}")
+    else:
+        removed = desktop.uninstall(home)
+        what = f"removed {len(removed)} file(s)" if removed else "nothing to remove"
+        print(f"{what}: {desktop.desktop_file(home)} and the {desktop.ICON_NAME} icons under {home}")
+    return EXIT_OK
 
 
 # The services name fields as the records do; the user typed options.

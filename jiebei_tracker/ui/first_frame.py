@@ -6,9 +6,10 @@ first and stays responsive in between."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 # A window that is not painted (started minimized, say) still gets its work done after this long.
@@ -75,3 +76,35 @@ def _guarded(widget: QWidget, callback: Callable[[], object]) -> Callable[[], No
             callback()
 
     return run
+
+
+# Set to "print" or "quit" (benchmarks/bench_startup.py, tests/packaging/): once the main window's first frame is
+# painted, print "FIRST-FRAME <wall-clock time> <CPU seconds of the process>" on stdout — and quit, for "quit".
+REPORT_ENV_VAR = "JIEBEI_TRACKER_REPORT_FIRST_FRAME"
+
+
+class _FirstPaintReport(QObject):
+    """Reports the first paint of a window from a filter of its own, installed last so it runs first: the time
+    is the frame's, not that of the work after_first_frame then starts."""
+
+    def __init__(self, window: QWidget, quit_after: bool) -> None:
+        super().__init__(window)
+        self._quit_after = quit_after
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"FIRST-FRAME {time.time():.6f} {time.process_time():.6f}", flush=True)
+        if self._quit_after:
+            QCoreApplication.quit()
+
+
+def report_first_frame(window: QWidget, mode: str) -> None:
+    """What REPORT_ENV_VAR asks: "print" or "quit" (anything else: nothing)."""
+    if mode in ("print", "quit"):
+        _FirstPaintReport(window, quit_after=mode == "quit")

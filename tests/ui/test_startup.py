@@ -7,10 +7,12 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from jiebei_tracker.ui.first_frame import after_first_frame, first_frame_done
+from jiebei_tracker import APP_ID
+from jiebei_tracker.ui.first_frame import REPORT_ENV_VAR, after_first_frame, first_frame_done
 from tests.scenarios import draft
 
 # How long the probe waits for the work after the first frame before it reports what it found.
@@ -67,6 +69,7 @@ class FirstPaint(QObject):
                 "upcoming_rows": dashboard.upcoming_model.rowCount(),
                 "overdue_rows": dashboard.overdue_model.rowCount(),
                 "health_status": watched.health_panel.status.text(),
+                "desktop_file": QApplication.desktopFileName(),
             }
             deadline = time.monotonic() + DEADLINE_S
             QTimer.singleShot(0, lambda: look_until_done(watched, deadline))
@@ -119,6 +122,7 @@ def test_the_first_frame_shows_the_dashboard_without_sqlalchemy(db_path, ledger,
     assert first["loans"] == "2 loans recorded in all"
     assert first["upcoming_rows"] + first["overdue_rows"] > 0
     assert first["health_status"] == "Working out your health check…"
+    assert first["desktop_file"] == APP_ID  # the desktop matches the window to its menu entry
     later = seen["later"]
     assert "sqlalchemy" in later["heavy"] and later["engine"] is True  # loaded ahead of the first write
     assert later["health_widgets"] and later["reminders_started"] and later["pages_built"]
@@ -156,3 +160,22 @@ def test_work_for_a_widget_deleted_before_the_first_frame_is_dropped(qtbot):
     # Callbacks run in the order given, one per turn: once one added last has run, the label's turn is long past.
     after_first_frame(window, lambda: ran.append("after"))
     qtbot.waitUntil(lambda: ran == ["window", "after"])
+
+
+def test_the_app_reports_its_first_frame_when_asked_and_quits_for_quit(db_path, ledger, database, tmp_path):
+    """What benchmarks/bench_startup.py --frozen and the frozen build's smoke test wait on."""
+    ledger.add_loan(draft("借呗"))
+    database.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "home")}
+    result = subprocess.run(
+        [sys.executable, "-m", "jiebei_tracker", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, REPORT_ENV_VAR: "quit"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("FIRST-FRAME ")]
+    _, wall, cpu = line.split()
+    assert abs(float(wall) - time.time()) < 120 and 0 < float(cpu) < 120
