@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jiebei_tracker.domain.errors import DatabaseProblem
+from jiebei_tracker.domain.errors import DatabaseProblem, PassphraseNeeded, WrongPassphrase
 from jiebei_tracker.storage import backups as storage
 from jiebei_tracker.storage.backups import Reason, Retention
 from jiebei_tracker.storage.database import Database
 
 __all__ = ["BackupLine", "Reason", "Retention", "back_up", "importing", "lines", "newest_good", "recover", "restore"]
+
+
+NEEDS_PASSPHRASE = "encrypted with another passphrase, or none given"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ def lines(db_path: Path, *, check: bool = True, key: str | None = None) -> list[
             try:
                 contents = storage.inspect(backup.path, key)
                 loans, repayments = contents.loans, contents.repayments
+            except (PassphraseNeeded, WrongPassphrase):
+                problem = NEEDS_PASSPHRASE
             except DatabaseProblem as error:
                 problem = error.reason
         found.append(BackupLine(backup.path, backup.made_at, backup.reason, backup.size, loans, repayments, problem))

@@ -103,6 +103,7 @@ class RestoreDialog(QDialog):
             Reason.MIGRATION: self.tr("Before an upgrade of the app"),
             Reason.RESTORE: self.tr("Before a restore"),
             Reason.MANUAL: self.tr("Made by you"),
+            Reason.PASSPHRASE: self.tr("Before a passphrase change"),
         }[reason]
 
     def selected(self) -> BackupLine | None:
