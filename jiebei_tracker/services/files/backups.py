@@ -37,6 +37,11 @@ class BackupLine:
         return not self.problem
 
     @property
+    def locked(self) -> bool:
+        """Encrypted with a passphrase other than the one given: it can be restored with its own."""
+        return self.problem == NEEDS_PASSPHRASE
+
+    @property
     def size_text(self) -> str:
         if self.size < 1024 * 1024:
             return f"{-(-self.size // 1024)} KB"  # rounded up: a file of a few bytes is not "0 KB"
@@ -72,6 +77,15 @@ def newest_good(db_path: Path, key: str | None = None) -> BackupLine | None:
             continue
         return BackupLine(line.path, line.made_at, line.reason, line.size, contents.loans, contents.repayments)
     return None
+
+
+def opens_with(path: Path, key: str | None) -> bool:
+    """Whether the backup at ``path`` opens with ``key`` (checked, read-only)."""
+    try:
+        storage.inspect(Path(path), key)
+    except DatabaseProblem:
+        return False
+    return True
 
 
 def back_up(database: Database, target: Path | None = None) -> Path:
