@@ -77,8 +77,8 @@ def passphrase_for(db_path: Path, args) -> str:
             return passphrase
     raise DatabaseProblem(
         db_path,
-        f"is protected with a passphrase: give it with --passphrase-file FILE or ${PASSPHRASE_ENV}, "
-        "or run the command on a terminal to type it",
+        f"is not an SQLite file: if it is protected with a passphrase, give it with --passphrase-file FILE or "
+        f"${PASSPHRASE_ENV}, or run the command on a terminal to type it",
     )
 
 
@@ -125,6 +125,9 @@ def encrypt_command(args, db_path: Path, out) -> int:
         raise DatabaseProblem(db_path, "is already protected with a passphrase; use change-passphrase")
     if not db_path.exists():
         raise DatabaseProblem(db_path, "no such file; start the app or add a record first")
+    from jiebei_tracker.storage.database import open_database
+
+    open_database(db_path).close()  # a file that cannot be used is refused, naming it, before anything is asked
     new = _new_passphrase(args)
     before = encrypt(db_path, new)
     _done(out, db_path, "protected with the passphrase (backups made from now on are encrypted with it too)", before)
