@@ -174,13 +174,12 @@ class AppSession:
         from jiebei_tracker.domain.errors import FileProblem, InvalidValue
         from jiebei_tracker.qt_text import message_box
         from jiebei_tracker.services.files import protection
-        from jiebei_tracker.services.workspace import open_workspace
 
         if self.sample is not None:
             self.open_own()
         self.window.wait_for_workers()
         self._stop_extras()
-        self.own.close()
+        self.own.close()  # every connection: the file must be closed to be converted
         try:
             protection.change_passphrase(self.db_path, chosen.old, chosen.new)
         except (FileProblem, InvalidValue) as problem:
@@ -188,6 +187,7 @@ class AppSession:
         else:
             done = True
             self._key = chosen.new
+            self.own.database.use_key(chosen.new)  # the same records, read afresh through the new key
             protection.forget(self.db_path)  # a passphrase remembered before is not this one
             text = (
                 QCoreApplication.translate("AppSession", "The passphrase is removed: {path} is a plain file again.")
@@ -203,8 +203,6 @@ class AppSession:
                     protection.remember(self.db_path, chosen.new)
                 except FileProblem as refused:
                     text += "\n" + str(refused)
-        self.own = open_workspace(self.db_path, today=self.today, key=self._key)
-        self.own.database.role = "the window"
         window = self._replace_window(self.own, sample=False)
         icon = QMessageBox.Icon.Information if done else QMessageBox.Icon.Warning
         message_box(window, icon, "Jiebei Tracker", text)

@@ -212,6 +212,14 @@ class Database:
         backup into the file through one)."""
         return connect(self.path, self._key)
 
+    def use_key(self, key: str | None) -> None:
+        """After the file's passphrase was set, changed or removed (storage/encryption.py, with this database
+        closed): connect from now on with ``key``. The engine is made again, with the new key."""
+        self.close()
+        with self._engine_lock:
+            self._engine = None
+            self._key = key
+
     def forget_connections(self) -> None:
         """Close every connection, so that the next use reads the file afresh (after a restore)."""
         self.close()
