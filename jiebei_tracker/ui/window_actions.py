@@ -110,7 +110,7 @@ class WindowActions(QObject):
         self.back_up.setToolTip(self.tr("Save a checked copy of your data file"))
         self.restore.setText(self.tr("&Restore from a backup…"))
         self.restore.setToolTip(self.tr("Replace your data with a backup (your data as it is now is backed up first)"))
-        self.protect.setText(self.tr("Protect with a &passphrase…"))
+        self.protect.setText(self.tr("Pro&tect with a passphrase…"))
         self.protect.setToolTip(self.tr("Set, change or remove the passphrase that encrypts your data file"))
         self.open_loan.setText(self.tr("&Open loan"))
         self.delete_loan.setText(self.tr("&Delete loan…"))
