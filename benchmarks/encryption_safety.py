@@ -4,11 +4,11 @@
 
 A database with the demo history is converted again and again — set a passphrase, change it, remove it, in turn —
 by a process killed with SIGKILL at a random moment of the conversion (from its start to a little past the
-measured length of that kind of conversion, so some finish), KILLS times. After each kill the file must open with the passphrase it had
-before or the one it was given, pass ``PRAGMA integrity_check`` (and ``cipher_integrity_check`` when encrypted),
-hold every row of every table, and stay readable by its owner only (0600); the next conversion removes the
-temporary file a killed one left. Prints the figures (docs/data-safety.md quotes them);
-tests/storage/test_encryption_safety.py runs it small. Needs the encryption extra (sqlcipher3).
+measured length of that kind of conversion, so some finish), KILLS times. After each kill the file must open
+with the passphrase it had before or the one it was given, pass ``PRAGMA integrity_check`` (and
+``cipher_integrity_check`` when encrypted), hold every row of every table, and stay readable by its owner only
+(0600); the next conversion removes the temporary file a killed one left. Prints the figures (docs/data-safety.md
+quotes them); tests/storage/test_encryption_safety.py runs it small. Needs the encryption extra (sqlcipher3).
 """
 
 from __future__ import annotations
