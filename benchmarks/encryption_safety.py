@@ -91,15 +91,15 @@ def _state(path: Path, old: str | None, new: str | None, expected: dict[str, int
     problems = []
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         problems.append(f"the database is readable by others ({oct(stat.S_IMODE(path.stat().st_mode))})")
-    candidates = [("old", old), ("new", new)]
-    for which, key in candidates:
+    tried = []  # (a change of passphrase: both are encrypted, and the one that is not there does not open)
+    for which, key in (("old", old), ("new", new)):
         if looks_encrypted(path) != (key is not None):
             continue
         found = _contents(path, key)
         if found == expected:
             return which, problems
-        problems.append(f"the {which} file: {found if isinstance(found, str) else 'rows differ'}")
-    return "neither", problems or ["neither the old file nor the new one"]
+        tried.append(f"with the {which} passphrase: {found if isinstance(found, str) else 'rows differ'}")
+    return "neither", [*problems, f"neither the old file nor the new one ({'; '.join(tried) or 'not tried'})"]
 
 
 def kills(count: int, folder: Path, *, seed: int = 11) -> dict:

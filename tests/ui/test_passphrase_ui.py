@@ -139,6 +139,10 @@ def test_set_change_and_remove_from_the_window(qtbot, tmp_path, translations, mo
         qtbot.addWidget(session.window)
     finally:
         session.close()
+    memory_keyring.saved.clear()
+    written = [path for path in tmp_path.rglob("*") if path.is_file()]  # the data, backups, settings, window state
+    assert len(written) > 3
+    assert [p.name for p in written if FIRST.encode() in p.read_bytes() or SECOND.encode() in p.read_bytes()] == []
 
 
 def test_without_sqlcipher_the_window_says_how_to_get_it(qtbot, tmp_path, translations, monkeypatch):
