@@ -237,3 +237,24 @@ def test_one_window_per_protected_file_and_a_second_launch_asks_nothing(protecte
     finally:
         if first.poll() is None:
             first.kill()
+
+
+def test_restore_asks_for_a_backup_s_own_passphrase_when_it_differs(qtbot, protected, translations, monkeypatch):
+    plain_backup = next((protected.parent / "backups").iterdir())  # made before the passphrase was set
+    first_backup = change_passphrase(protected, FIRST, SECOND).path  # has the first passphrase
+    said, asked = [], []
+    monkeypatch.setattr(data_file, "message_box", lambda *args: said.append(args[3]))
+    monkeypatch.setattr(
+        data_file.DataFileCommands, "backup_passphrase", lambda self, source: asked.append(source.name) or FIRST
+    )
+    session = AppSession(db_path=protected, translations=translations, today=lambda: TODAY, key=SECOND)
+    try:
+        session.own.ledger.add_loan(draft("微粒贷"))
+        assert session.window.data_file.restore(first_backup) == first_backup
+        assert asked == [first_backup.name] and "restored" in said[-1]
+        assert session.window.workspace.loan_count() == 1
+        assert session.window.data_file.restore(plain_backup) == plain_backup  # a plain one: nothing to ask
+        assert asked == [first_backup.name]
+        assert session.own.database.encrypted and protected.read_bytes()[:16] != SQLITE_HEADER
+    finally:
+        session.close()
