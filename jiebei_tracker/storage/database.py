@@ -42,7 +42,12 @@ from jiebei_tracker.storage.connections import (
     looks_encrypted,
     operational_errors,
 )
-from jiebei_tracker.storage.files import create_private_file, make_private_folder, process_alive
+from jiebei_tracker.storage.files import (
+    create_private_file,
+    make_private_folder,
+    process_alive,
+    remove_stale_conversions,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -413,6 +418,7 @@ def open_database(
         raise problem from None
     if path.stat().st_uid == os.getuid():
         path.chmod(0o600)  # a database this app opened is the user's only, whatever its mode was
+    remove_stale_conversions(path)  # what a passphrase conversion killed half-way left beside it
     return database
 
 

@@ -17,8 +17,6 @@ A file opened in WAL mode keeps its log beside it; after the switch there is non
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 
 from jiebei_tracker.domain.errors import DatabaseBusy, DatabaseProblem, InvalidValue
@@ -32,7 +30,7 @@ from jiebei_tracker.storage.connections import (
     table_counts,
 )
 from jiebei_tracker.storage.database import BUSY_TIMEOUT_MS, holder_of, open_database
-from jiebei_tracker.storage.files import fsync_path, link_into_place, process_alive, temporary_beside
+from jiebei_tracker.storage.files import fsync_path, link_into_place, remove_stale_conversions, temporary_beside
 
 MIN_PASSPHRASE = 8
 
@@ -104,13 +102,3 @@ def _convert(path: Path, old: str | None, new: str | None) -> None:
         raise DatabaseProblem(path, f"could not be converted ({error}); it was not changed") from None
     finally:
         source.close()
-
-
-def remove_stale_conversions(path: Path) -> None:
-    """The temporary files of conversions cut short (the app killed meanwhile): ``.NAME.PID-N.convert`` whose
-    process is gone."""
-    for part in Path(path).parent.glob(f".{Path(path).name}.*.convert"):
-        match = re.search(r"\.(\d+)-\d+\.convert$", part.name)
-        if match and not process_alive(int(match.group(1))) and int(match.group(1)) != os.getpid():
-            for suffix in ("", "-journal"):
-                Path(f"{part}{suffix}").unlink(missing_ok=True)

@@ -340,3 +340,15 @@ def test_encryption_unavailable_is_a_one_line_database_problem(tmp_path, monkeyp
     with pytest.raises(EncryptionUnavailable) as missing:
         open_database(path, key=FIRST)
     assert "\n" not in str(missing.value)
+
+
+def test_opening_removes_what_a_conversion_killed_half_way_left(db_path):
+    _records(db_path)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = db_path.with_name(f".{db_path.name}.{int(gone.stdout)}-0.convert")
+    stale.write_bytes(b"half a conversion")
+    Path(f"{stale}-journal").write_bytes(b"its journal")
+    mine = db_path.with_name(f".{db_path.name}.{os.getpid()}-0.convert")  # this process's own: still at work
+    mine.write_bytes(b"")
+    open_database(db_path).close()
+    assert not stale.exists() and not Path(f"{stale}-journal").exists() and mine.exists()
