@@ -475,6 +475,7 @@ LATE_IMPORTS = {
     "jiebei_tracker.ui.dialogs.on_demand": "when a dialog is first opened",
     "jiebei_tracker.ui.views.health_panel": "its widgets, after the first frame",
     "jiebei_tracker.ui.single_instance": "QtNetwork, after the first frame or in a second launch",
+    "jiebei_tracker.ui.errors": "the passphrase prompt, only when a file is protected (or damaged)",
     "jiebei_tracker.cli_passphrase": "front door",
     # Storage: SQLAlchemy with the first write's engine, Alembic with a migration.
     "jiebei_tracker.storage.database": "the engine",

@@ -8,7 +8,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,9 +21,10 @@ from jiebei_tracker.domain.errors import (
     WrongPassphrase,
 )
 from jiebei_tracker.qt_text import message_box
-from jiebei_tracker.services.files import protection
 from jiebei_tracker.services.files.backups import newest_good, recover
-from jiebei_tracker.ui.dialogs.passphrase_dialog import Entered, PassphrasePrompt
+
+if TYPE_CHECKING:
+    from jiebei_tracker.ui.dialogs.passphrase_dialog import Entered
 
 T = TypeVar("T")
 
@@ -38,6 +39,8 @@ def open_or_offer_backup(
     try:
         return open_session()
     except PassphraseNeeded as problem:
+        from jiebei_tracker.services.files import protection  # only for a protected (or damaged) file
+
         if open_with_key is not None:
             try:
                 session = _open_with_passphrase(db_path, open_with_key)
@@ -66,6 +69,8 @@ def _no_encryption_text() -> str:
 
 def ask_passphrase(db_path: Path, problem: str, can_remember: bool) -> Entered | None:
     """The passphrase the user types for the file (None: cancelled). Tests replace this."""
+    from jiebei_tracker.ui.dialogs.passphrase_dialog import PassphrasePrompt
+
     prompt = PassphrasePrompt(db_path, problem=problem, can_remember=can_remember)
     if prompt.exec() != PassphrasePrompt.DialogCode.Accepted:
         return None
@@ -75,6 +80,8 @@ def ask_passphrase(db_path: Path, problem: str, can_remember: bool) -> Entered |
 def _open_with_passphrase(db_path: Path, open_with_key: Callable[[str], T]) -> T | None:
     """The session opened with the remembered passphrase or one typed; None when cancelled (or passphrases cannot
     be used here)."""
+    from jiebei_tracker.services.files import protection
+
     if not protection.encryption_available():
         return None
     remembered = protection.remembered(db_path)
