@@ -200,6 +200,14 @@ class Database:
                 self._local.connection = (self._generation, connection)
         return connection
 
+    def adopt(self, connection: sqlite3.Connection) -> None:
+        """Keep ``connection`` (made by ``connect_file`` for this file and key, without the pragmas yet) as this
+        thread's: the one that checked a passphrase is not thrown away (each new one derives the key again)."""
+        _apply_pragmas(connection)
+        with self._raw_lock:
+            self._raw.add(connection)
+            self._local.connection = (self._generation, connection)
+
     def backup_to(self, destination: Path) -> Path:
         """A checked, consistent copy of the whole database at ``destination`` (safe while the app runs),
         private like the original, written whole or not at all. The folder must exist; the file must not."""
@@ -240,12 +248,13 @@ class Database:
             connection.close()
 
 
-def prepare_database_file(path: Path, key: str | None = None) -> None:
+def prepare_database_file(path: Path, key: str | None = None) -> sqlite3.Connection | None:
     """Make sure ``path`` can be opened as this app's database before anything is written: a new file is created
     0600 (its missing folders 0700); an existing one must be a file, an SQLite database (or empty), readable and
     writable in a writable folder — else DatabaseProblem, and the file is left exactly as it was. A file without
     the plain SQLite header is protected with a passphrase or damaged: without ``key`` that is PassphraseNeeded
-    (a DatabaseDamaged); with it, the key is tried when connecting (WrongPassphrase)."""
+    (a DatabaseDamaged); with it, the key is tried when connecting (WrongPassphrase), and the connection that
+    tried it is returned for the database to keep (else None)."""
     if path.is_dir():
         raise DatabaseProblem(path, "is a folder, not a database file; give a file name with --db")
     if not path.exists():
@@ -268,41 +277,57 @@ def prepare_database_file(path: Path, key: str | None = None) -> None:
         if key is None:
             raise PassphraseNeeded(path)
         cipher_module(path)  # EncryptionUnavailable now, before anything else is said about the file
-    if header:
-        _check_schema_before_opening(path, key)
-    if not os.access(path, os.W_OK):
-        raise DatabaseProblem(path, "is read-only; Jiebei Tracker needs to write to it")
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise DatabaseProblem(
-            path, f"is in a read-only folder ({path.parent}); SQLite needs to write its journal beside it"
-        )
-
-
-def _check_schema_before_opening(path: Path, key: str | None = None) -> None:
-    """Look into an existing file read-only, before the pragmas (which switch a file to WAL) touch it: another
-    application's database, one made by a newer version, or a damaged one is refused as it is."""
-
-    # A file closed cleanly has no write-ahead log: read it as immutable, which creates no -wal/-shm beside it
-    # (refusing a file must leave nothing behind). With a log there, read through it.
-    immutable = not Path(f"{path}-wal").exists()
+    kept = _check_schema_before_opening(path, key) if header else None
     try:
-        connection = connect_file(path, key, read_only=True, immutable=immutable)
+        if not os.access(path, os.W_OK):
+            raise DatabaseProblem(path, "is read-only; Jiebei Tracker needs to write to it")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseProblem(
+                path, f"is in a read-only folder ({path.parent}); SQLite needs to write its journal beside it"
+            )
+    except DatabaseProblem:
+        if kept is not None:
+            kept.close()
+        raise
+    return kept
+
+
+def _check_schema_before_opening(path: Path, key: str | None = None) -> sqlite3.Connection | None:
+    """Look into an existing file, before the pragmas (which switch a file to WAL) touch it: another application's
+    database, one made by a newer version, or a damaged one is refused as it is. With a passphrase, the look is
+    taken through the connection the database then keeps (returned, its pragmas not applied yet): deriving the key
+    from a passphrase is slow on purpose, and once is enough before the first frame."""
+
+    if key is None:
+        # A file closed cleanly has no write-ahead log: read it as immutable, which creates no -wal/-shm beside it
+        # (refusing a file must leave nothing behind). With a log there, read through it.
+        immutable = not Path(f"{path}-wal").exists()
+        opener = lambda: connect_file(path, None, read_only=True, immutable=immutable)  # noqa: E731
+    else:
+        opener = lambda: connect_file(path, key, check_same_thread=False, factory=_Connection)  # noqa: E731
+    try:
+        connection = opener()
     except database_errors() as error:
         raise DatabaseProblem(path, f"cannot be opened ({error})") from None
+    kept = False
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        revision = None
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = None if row is None else row[0]
-    except database_errors() as error:
-        problem = database_problem(path, error)
-        raise (problem or DatabaseProblem(path, str(error))) from None
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = None if row is None else row[0]
+        except database_errors() as error:
+            problem = database_problem(path, error)
+            raise (problem or DatabaseProblem(path, str(error))) from None
+        if tables and "alembic_version" not in tables:
+            raise DatabaseProblem(path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed")
+        migrations_runner.check_known_revision(path, revision)
+        kept = key is not None
+        return connection if kept else None
     finally:
-        connection.close()
-    if tables and "alembic_version" not in tables:
-        raise DatabaseProblem(path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed")
-    migrations_runner.check_known_revision(path, revision)
+        if not kept:
+            connection.close()
 
 
 def activity_path(db_path: Path) -> Path:
@@ -400,8 +425,10 @@ def open_database(
     path = Path(path)
     if key is not None and not looks_encrypted(path):
         key = None
-    prepare_database_file(path, key)
+    kept = prepare_database_file(path, key)
     database = Database(path=path, backups=backups, write_attempts=write_attempts, key=key)
+    if kept is not None:
+        database.adopt(kept)
     try:
         if migrate:
             migrations_runner.upgrade_to_head(database)
