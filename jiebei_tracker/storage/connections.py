@@ -92,9 +92,9 @@ def connect_file(
     if key is None and not cipher:
         kwargs = {} if factory is None else {"factory": factory}
         return sqlite3.connect(target, uri=uri, check_same_thread=check_same_thread, **kwargs)
-    cipher = cipher_module(path)
-    connection = cipher.connect(
-        target, uri=uri, check_same_thread=check_same_thread, factory=_cipher_connection_class(cipher)
+    driver = cipher_module(path)
+    connection = driver.connect(
+        target, uri=uri, check_same_thread=check_same_thread, factory=_cipher_connection_class(driver)
     )
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")  # our one-line message, not SQLCipher's log
@@ -102,7 +102,7 @@ def connect_file(
             return connection
         connection.execute(f"PRAGMA key = {key_literal(key)}")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except cipher.DatabaseError:
+    except driver.DatabaseError:
         connection.close()
         raise WrongPassphrase(path) from None
     return connection
