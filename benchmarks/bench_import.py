@@ -13,10 +13,12 @@ checked, the duplicate check, payment states, and the ledger's write.
 
 Each side runs in its own subprocess, so peak memory (``ru_maxrss``) is its own; with ``--rounds`` the sides take
 turns and each keeps its best wall-clock time (CPU time, less swayed by other work on the machine, is shown too).
-Targets: import ≤ 1.5 × floor, import peak < 300 MB. Not a test; run it by hand:
+Targets: import ≤ 1.5 × floor, import peak < 300 MB. With ``--encrypted``, a third side: the same import into a
+database protected with a passphrase (SQLCipher; the encryption extra), its time against the plain import's.
+Not a test; run it by hand:
 
     python benchmarks/bench_import.py               # 100,000 loans
-    python benchmarks/bench_import.py --loans 20000 --rounds 3
+    python benchmarks/bench_import.py --loans 20000 --rounds 3 [--encrypted]
 """
 
 from __future__ import annotations
@@ -235,7 +237,15 @@ def same_rows(floor_db: Path, import_db: Path) -> list[str]:
     return differing
 
 
-def run_import(csv_path: Path, db_path: Path) -> dict:
+BENCH_PASSPHRASE = "benchmark passphrase"  # a throwaway database's
+
+
+def run_import_encrypted(csv_path: Path, db_path: Path) -> dict:
+    """The import into a database protected with a passphrase (made so before the clock starts)."""
+    return run_import(csv_path, db_path, key=BENCH_PASSPHRASE)
+
+
+def run_import(csv_path: Path, db_path: Path, key: str | None = None) -> dict:
     from jiebei_tracker.importers.columns import FileKind
     from jiebei_tracker.importers.reading import ReadOptions
     from jiebei_tracker.services.imports.service import ImportService, PastAnswer
@@ -243,7 +253,11 @@ def run_import(csv_path: Path, db_path: Path) -> dict:
     from jiebei_tracker.storage.database import open_database
 
     _fresh_database(db_path)
-    database = open_database(db_path)
+    if key is not None:
+        from jiebei_tracker.storage.encryption import change_passphrase
+
+        change_passphrase(db_path, None, key)
+    database = open_database(db_path, key=key)
     service = ImportService(database=database, ledger=Ledger(database=database, today=lambda: TODAY),
                             today=lambda: TODAY)  # fmt: skip
     started, cpu = time.perf_counter(), time.process_time()
@@ -253,10 +267,10 @@ def run_import(csv_path: Path, db_path: Path) -> dict:
         raise SystemExit("\n".join(plan.error_messages()[:5]))
     service.commit(plan, past=PastAnswer.UNPAID)  # as the floor: installments written, none paid
     finished, cpu = time.perf_counter(), time.process_time() - cpu
-    database.close()
-    with sqlite3.connect(db_path) as connection:
+    with database.read() as connection:
         loans = connection.execute("SELECT count(*) FROM loan").fetchone()[0]
         installments = connection.execute("SELECT count(*) FROM installment").fetchone()[0]
+    database.close()
     return {"seconds": finished - started, "cpu_seconds": cpu, "plan_seconds": planned - started,
             "commit_seconds": finished - planned, "loans": loans, "installments": installments}  # fmt: skip
 
@@ -277,12 +291,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loans", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=1, help="run each side this many times; the best is kept")
-    parser.add_argument("--phase", choices=("floor", "import"), help=argparse.SUPPRESS)
+    parser.add_argument("--encrypted", action="store_true", help="also import into a passphrase-protected database")
+    parser.add_argument("--phase", choices=("floor", "import", "encrypted"), help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
         csv_path, db_path = map(Path, args.paths)
-        figures = (run_floor if args.phase == "floor" else run_import)(csv_path, db_path)
+        run = {"floor": run_floor, "import": run_import, "encrypted": run_import_encrypted}[args.phase]
+        figures = run(csv_path, db_path)
         figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
         print(json.dumps(figures))
         return 0
@@ -293,7 +309,7 @@ def main() -> int:
         print(f"{args.loans:,} loans, {size_mb:.1f} MB of CSV")
         best: dict[str, dict] = {}
         for round_number in range(args.rounds):
-            for name in ("floor", "import"):
+            for name in ("floor", "import", "encrypted") if args.encrypted else ("floor", "import"):
                 db_path = Path(folder) / f"{name}-{round_number}.db"
                 figures = run_phase(__file__, name, csv_path, db_path)
                 if name not in best or figures["seconds"] < best[name]["seconds"]:
@@ -311,6 +327,11 @@ def main() -> int:
     print(f"CPU time (steadier on a busy machine): {real['cpu_seconds'] / floor['cpu_seconds']:.2f} × the floor")
     print(f"ratio : {ratio:.2f} × the floor (target ≤ {TIME_TARGET}); "
           f"peak {real['peak_mb']:.0f} MB (target < {MEMORY_TARGET_MB} MB)")  # fmt: skip
+    if "encrypted" in best:
+        secret = best["encrypted"]
+        print(f"encrypted import: {secret['seconds']:7.2f} s ({secret['cpu_seconds']:.2f} s CPU)   "
+              f"peak {secret['peak_mb']:6.0f} MB — {secret['seconds'] / real['seconds']:.2f} × the plain import, "
+              f"{secret['seconds'] / floor['seconds']:.2f} × the floor")  # fmt: skip
     met = ratio <= TIME_TARGET and real["peak_mb"] < MEMORY_TARGET_MB
     print("targets met" if met else "TARGETS NOT MET")
     return 0 if met else 1

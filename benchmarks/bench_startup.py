@@ -1,7 +1,7 @@
 """Start-up time, in one run: from process start to the main window shown with a 10-year demo history of 5,000 loans,
 against the floor — a bare PySide6 window with one table. Target: within 2× of the floor.
 
-    python benchmarks/bench_startup.py [--loans 5000] [--runs 7] [--fresh] [--frozen dist/jiebei-tracker]
+    python benchmarks/bench_startup.py [--loans 5000] [--runs 7] [--fresh] [--frozen dist/jiebei-tracker] [--encrypted]
 
 Each start is a fresh Python process (offscreen Qt), timed from just before it is spawned to the moment its main
 window's first frame has been painted; the median of the runs is reported. The app starts exactly as a user starts it
@@ -13,6 +13,10 @@ With --frozen FOLDER (the one-folder build of packaging/build.py), the same run 
 venv's own jiebei-tracker script, interleaved, each timed from spawning it to the first frame the app itself reports
 (JIEBEI_TRACKER_REPORT_FIRST_FRAME=quit; code cannot be slipped into a frozen binary), and reports the build's size:
 the folder and the .tar.gz beside it.
+
+With --encrypted, another series: the same history in a file protected with a passphrase (SQLCipher, the encryption
+extra), the passphrase handed over as the system keyring would (the time to type it is not counted; the keyring's own
+lookup is not either).
 """
 
 from __future__ import annotations
@@ -90,6 +94,33 @@ sys.exit(main(["--db", sys.argv[1]]))
 )
 
 
+BENCH_PASSPHRASE = "benchmark passphrase"  # a throwaway copy's
+
+APP_ENCRYPTED = (
+    _REPORT
+    + f"""
+import sys
+from jiebei_tracker.services.files import protection
+protection.remembered = lambda path: {BENCH_PASSPHRASE!r}  # as if remembered in the system keyring
+from jiebei_tracker.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+)
+
+
+def encrypted_copy(path: Path, folder: Path) -> Path:
+    """A copy of the demo database protected with the benchmark's passphrase."""
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from jiebei_tracker.storage.encryption import change_passphrase
+
+    copy = folder / "encrypted.db"
+    shutil.copy(path, copy)
+    change_passphrase(copy, None, BENCH_PASSPHRASE)
+    return copy
+
+
 def start_once(code: str, *arguments: str, env: dict[str, str]) -> tuple[float, float]:
     """Wall-clock seconds from spawning the child to its first frame, and the CPU seconds the child had used by
     then (less swayed by other processes on a busy machine)."""
@@ -150,6 +181,7 @@ def main() -> int:
     parser.add_argument(
         "--frozen", type=Path, metavar="FOLDER", help="also time this frozen build (dist/jiebei-tracker) and the venv"
     )
+    parser.add_argument("--encrypted", action="store_true", help="also start on a passphrase-protected copy")
     args = parser.parse_args()
     frozen_binary = None
     if args.frozen is not None:
@@ -169,10 +201,15 @@ def main() -> int:
         start_once(APP, str(path), env=env)
         if frozen_binary is not None:  # the frozen binary's files into the cache too
             start_program([str(frozen_binary), "--db", str(path)], env)
-        floor, app = [], []  # (wall, CPU) per start
-        for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits both alike
+        secret = encrypted_copy(path, Path(home)) if args.encrypted else None
+        if secret is not None:
+            start_once(APP_ENCRYPTED, str(secret), env=env)
+        floor, app, encrypted = [], [], []  # (wall, CPU) per start
+        for _ in range(args.runs):  # interleaved, so a busy moment of the machine hits all alike
             floor.append(start_once(FLOOR, env=env))
             app.append(start_once(APP, str(path), env=env))
+            if secret is not None:
+                encrypted.append(start_once(APP_ENCRYPTED, str(secret), env=env))
             if frozen_binary is not None:
                 venv_run.append(start_program([*venv_script(), "--db", str(path)], env))
                 frozen_run.append(start_program([str(frozen_binary), "--db", str(path)], env))
@@ -192,6 +229,12 @@ def main() -> int:
     print(
         f"ratio: {ratio:.2f}× the floor — {'within' if ratio <= TARGET_RATIO else 'OVER'} the {TARGET_RATIO:g}× target"
     )
+    if encrypted:
+        secret_s = statistics.median(start[0] for start in encrypted)
+        print(
+            f"encrypted database (SQLCipher):          {secret_s:.3f} s — {secret_s / app_s:.2f}× the plain "
+            f"start, {secret_s / floor_s:.2f}× the floor"
+        )
     cpu_floor, cpu_app = statistics.median(floor_cpu), statistics.median(app_cpu)
     print(
         f"CPU time of the process by its first frame: floor {cpu_floor:.3f} s, app {cpu_app:.3f} s — "

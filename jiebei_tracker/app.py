@@ -59,7 +59,9 @@ def run_gui(db_path: Path, argv: list[str] | None = None) -> int:
 
     install_error_dialogs()
     session = open_or_offer_backup(
-        Path(db_path), lambda: AppSession(db_path=Path(db_path), translations=translations, state=QSettings())
+        Path(db_path),
+        lambda: AppSession(db_path=Path(db_path), translations=translations, state=QSettings()),
+        lambda key: AppSession(db_path=Path(db_path), translations=translations, state=QSettings(), key=key),
     )
     if session is None:  # it could not be opened, and no backup was restored: the user was told why
         instance.release()
@@ -94,6 +96,7 @@ class AppSession:
         translations: Translations,
         state: QSettings | None = None,
         today: Callable[[], date] = date.today,
+        key: str | None = None,
     ) -> None:
         from jiebei_tracker.services.workspace import open_workspace
 
@@ -101,7 +104,8 @@ class AppSession:
         self.translations = translations
         self.state = state
         self.today = today
-        self.own = open_workspace(self.db_path, today=today)
+        self._key = key  # the own file's passphrase (None: plain); never the sample's, which is never protected
+        self.own = open_workspace(self.db_path, today=today, key=key)
         self.own.database.role = "the window"  # for the message another program shows while this one writes
         self.sample: Workspace | None = None
         self.extras: list = []  # what feature hooks started for the current window (reminders)
@@ -121,6 +125,7 @@ class AppSession:
         window.own_data_requested.connect(self.open_own)
         window.language_chosen.connect(self._remember_language)
         window.data_replaced.connect(self.reopen_own)
+        window.passphrase_change_requested.connect(self.change_passphrase)
         self.extras = [
             extra
             for extra in [feature_hooks.start_reminders(workspace=workspace, hub=window.hub, window=window)]
@@ -156,11 +161,55 @@ class AppSession:
             self.sample = None
         self.window.wait_for_workers()  # nothing of the window's may still read the data it showed
         old_workspace = self.own
-        self.own = open_workspace(self.db_path, today=self.today)
+        self.own = open_workspace(self.db_path, today=self.today, key=self._key)
         self.own.database.role = "the window"
         window = self._replace_window(self.own, sample=False)
         old_workspace.close()
         return window
+
+    def change_passphrase(self, chosen) -> bool:
+        """Set, change or remove the own file's passphrase (``chosen``: a passphrase_dialog.Protection): the file
+        is closed, converted (a backup first; storage/encryption.py) and opened again in a new window — with the
+        passphrase it had if the conversion was refused. Says what happened; True when it was done."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from jiebei_tracker.domain.errors import FileProblem, InvalidValue
+        from jiebei_tracker.qt_text import message_box
+        from jiebei_tracker.services.files import protection
+
+        if self.sample is not None:
+            self.open_own()
+        self.window.wait_for_workers()
+        self._stop_extras()
+        self.own.close()  # every connection: the file must be closed to be converted
+        try:
+            protection.change_passphrase(self.db_path, chosen.old, chosen.new)
+        except (FileProblem, InvalidValue) as problem:
+            done, text = False, str(problem)
+        else:
+            done = True
+            self._key = chosen.new
+            self.own.database.use_key(chosen.new)  # the same records, read afresh through the new key
+            protection.forget(self.db_path)  # a passphrase remembered before is not this one
+            text = (
+                QCoreApplication.translate("AppSession", "The passphrase is removed: {path} is a plain file again.")
+                if chosen.new is None
+                else QCoreApplication.translate(
+                    "AppSession",
+                    "{path} is protected with the passphrase. Backups made from now on are encrypted with it; "
+                    "exports, reports and calendars you save are not.",
+                )
+            ).format(path=self.db_path)
+            if chosen.new is not None and chosen.remember:
+                try:
+                    protection.remember(self.db_path, chosen.new)
+                except FileProblem as refused:
+                    text += "\n" + str(refused)
+        window = self._replace_window(self.own, sample=False)
+        icon = QMessageBox.Icon.Information if done else QMessageBox.Icon.Warning
+        message_box(window, icon, "Jiebei Tracker", text)
+        return done
 
     def _replace_window(self, workspace: Workspace, *, sample: bool) -> MainWindow:
         old = self.window

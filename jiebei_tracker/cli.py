@@ -26,6 +26,7 @@ from jiebei_tracker.cli_options import (
     whole_number,
 )
 from jiebei_tracker.cli_output import printable_output
+from jiebei_tracker.cli_passphrase import add_passphrase_option
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
@@ -80,6 +81,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
         "(else ~/.local/share), starting this very program",
     )
     desktop.add_argument("--uninstall-desktop", action="store_true", help="take away what --install-desktop put there")
+    add_passphrase_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser("add-loan", help="record a loan and build its schedule")
@@ -174,10 +176,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
 def _handlers(commands) -> dict[str, Handler]:
     """The core commands' handlers, plus every feature module's: each has ``register(commands) -> {name:
     handler}`` and adds its own sub-commands, in this order. Imported here: opening the window needs none."""
-    from jiebei_tracker import cli_data, cli_health, cli_import, cli_listings, cli_plan, cli_repayments
+    from jiebei_tracker import (
+        cli_data,
+        cli_health,
+        cli_import,
+        cli_listings,
+        cli_passphrase,
+        cli_plan,
+        cli_repayments,
+    )
 
     handlers = dict(_CORE_COMMANDS)
-    for module in (cli_listings, cli_repayments, cli_import, cli_health, cli_plan, cli_data):
+    for module in (cli_listings, cli_repayments, cli_import, cli_health, cli_plan, cli_data, cli_passphrase):
         handlers.update(module.register(commands))
     return handlers
 
@@ -324,7 +334,10 @@ def _run(handler: Handler, args: argparse.Namespace, db_path: Path) -> int:
     prepare_data_folder(db_path)
     if getattr(handler, "takes_path", False):  # works on the file itself, even one that cannot be opened
         return handler(args, db_path, sys.stdout)
-    database = open_database(db_path, write_attempts=3)  # a command waits up to 15 s for another writer
+    from jiebei_tracker.cli_passphrase import key_for
+
+    key = key_for(db_path, args)  # only for a protected file: from --passphrase-file, the environment or a prompt
+    database = open_database(db_path, write_attempts=3, key=key)  # a command waits up to 15 s for another writer
     try:
         context = Context(database, Ledger(database=database), date.today(), sys.stdout)
         return handler(args, context)

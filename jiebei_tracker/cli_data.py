@@ -17,6 +17,7 @@ REASON_TEXT = {
     "migration": "before an upgrade",
     "restore": "before a restore",
     "manual": "made by you",
+    "passphrase": "before a passphrase change",
 }
 
 
@@ -34,6 +35,11 @@ def register(commands) -> dict:
     )
     restore.add_argument("backup", metavar="BACKUP|FILE", help="a number from `backups` (1 = newest), or a file")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument(
+        "--backup-passphrase-file",
+        metavar="FILE",
+        help="the backup's passphrase, on the first line of FILE, when it is not the database's",
+    )
     return {"backup": backup_command, "backups": backups_command, "restore": restore_command}
 
 
@@ -47,9 +53,15 @@ def backup_command(args, context) -> int:
 
 def backups_command(args, db_path: Path, out) -> int:
     from jiebei_tracker.cli_listings import dump_json, print_table
-    from jiebei_tracker.services.files.backups import lines
+    from jiebei_tracker.cli_passphrase import key_for
+    from jiebei_tracker.domain.errors import DatabaseProblem
+    from jiebei_tracker.services.files.backups import NEEDS_PASSPHRASE, lines
 
-    found = lines(db_path)
+    try:
+        key = key_for(db_path, args)
+    except DatabaseProblem:
+        key = None  # the list is still shown; encrypted backups say they need the passphrase
+    found = lines(db_path, key=key)
     if args.json:
         dump_json(
             [
@@ -79,7 +91,7 @@ def backups_command(args, db_path: Path, out) -> int:
                 str(number),
                 line.made_at.strftime("%Y-%m-%d %H:%M"),
                 REASON_TEXT[line.reason.value],
-                str(line.loans) if line.ok else "damaged",
+                str(line.loans) if line.ok else "encrypted" if line.problem == NEEDS_PASSPHRASE else "damaged",
                 str(line.repayments) if line.ok else "",
                 line.size_text,
                 line.path.name,
@@ -92,13 +104,13 @@ def backups_command(args, db_path: Path, out) -> int:
 
 
 def restore_command(args, db_path: Path, out) -> int:
-    from jiebei_tracker.domain.errors import DatabaseDamaged
+    from jiebei_tracker.domain.errors import DatabaseDamaged, PassphraseNeeded
     from jiebei_tracker.services.files.backups import recover, restore
-    from jiebei_tracker.storage.backups import inspect
+    from jiebei_tracker.services.files.protection import is_protected
     from jiebei_tracker.storage.database import open_database
 
     source = _chosen(args.backup, db_path)
-    contents = inspect(source)
+    db_key, backup_key, contents = _keys(args, db_path, source)
     question = (
         f"Replace the data in {db_path} with {source.name} ({contents.loans} loans, {contents.repayments} "
         "repayments)? What is there now is backed up first."
@@ -111,21 +123,55 @@ def restore_command(args, db_path: Path, out) -> int:
             print("nothing was restored", file=out)
             return 1
     try:
-        database = open_database(db_path, write_attempts=3)
+        if db_key is None and is_protected(db_path):  # damaged, or its passphrase not given: it is kept, renamed
+            raise PassphraseNeeded(db_path)
+        database = open_database(db_path, write_attempts=3, key=db_key)
     except DatabaseDamaged:  # the file cannot be opened: the backup takes its place, the damaged one is kept
-        kept = recover(db_path, source)
+        kept = recover(db_path, source, backup_key)
         print(f"restored {db_path} from {source}", file=out)
         if kept is not None:
             print(f"the file that could not be opened is kept as {kept}", file=out)
         return 0
     try:
-        before = restore(database, source)
+        before = restore(database, source, backup_key)
     finally:
         database.close()
     print(f"restored {db_path} from {source}", file=out)
     if before is not None:
         print(f"the data before the restore is backed up in {before}", file=out)
     return 0
+
+
+def _keys(args, db_path: Path, source: Path):
+    """The database's passphrase (None for a plain or damaged file), the backup's, and what the backup holds. The
+    backup's passphrase is ``--backup-passphrase-file``, else the database's, else asked like the database's."""
+    from jiebei_tracker.cli_passphrase import _read_passphrase_file, key_for, passphrase_for
+    from jiebei_tracker.domain.errors import DatabaseProblem, WrongPassphrase
+    from jiebei_tracker.services.files.protection import is_protected
+    from jiebei_tracker.storage.backups import inspect
+
+    db_key = None
+    if is_protected(db_path):
+        try:
+            db_key = key_for(db_path, args)
+        except DatabaseProblem:
+            db_key = None  # damaged, or its passphrase unknown: the backup may take its place
+    backup_key = None
+    if is_protected(source):
+        if args.backup_passphrase_file:
+            backup_key = _read_passphrase_file(args.backup_passphrase_file, "--backup-passphrase-file")
+        else:
+            backup_key = db_key or passphrase_for(source, args)
+    try:
+        contents = inspect(source, backup_key)
+    except WrongPassphrase:
+        if args.backup_passphrase_file or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        backup_key = getpass.getpass(f"Passphrase for the backup {source.name}: ")
+        contents = inspect(source, backup_key)
+    return db_key, backup_key, contents
 
 
 def _chosen(text: str, db_path: Path) -> Path:

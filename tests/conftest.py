@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import types
 
 # Before anything imports Qt: no display on CI machines.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,6 +27,30 @@ def _no_user_database(monkeypatch, tmp_path):
     monkeypatch.setenv("JIEBEI_TRACKER_DB", str(tmp_path / "default.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+class MemoryKeyring(types.ModuleType):
+    """A stand-in for the ``keyring`` library: no test reaches the system keyring (or needs one installed)."""
+
+    def __init__(self) -> None:
+        super().__init__("keyring")
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, account: str) -> str | None:
+        return self.saved.get((service, account))
+
+    def set_password(self, service: str, account: str, password: str) -> None:
+        self.saved[(service, account)] = password
+
+    def delete_password(self, service: str, account: str) -> None:
+        del self.saved[(service, account)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    keyring = MemoryKeyring()
+    monkeypatch.setitem(sys.modules, "keyring", keyring)
+    return keyring
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "jiebei_tracker"
 ROOT = "jiebei_tracker"
 QT = ("PySide6", "pyqtgraph", "shiboken6")
-SQL = ("sqlmodel", "sqlalchemy", "sqlite3", "alembic")
+SQL = ("sqlmodel", "sqlalchemy", "sqlite3", "sqlcipher3", "alembic")
 
 FRONT_DOOR = "front door"  # cli.py, cli_*.py, app.py, __main__.py: parse the command line, compose the window
 PACKAGE_ROOT = "package"  # jiebei_tracker/__init__.py (the version) and its resources, which any layer may read
@@ -475,8 +475,15 @@ LATE_IMPORTS = {
     "jiebei_tracker.ui.dialogs.on_demand": "when a dialog is first opened",
     "jiebei_tracker.ui.views.health_panel": "its widgets, after the first frame",
     "jiebei_tracker.ui.single_instance": "QtNetwork, after the first frame or in a second launch",
+    "jiebei_tracker.ui.errors": "the passphrase prompt, only when a file is protected (or damaged)",
+    "jiebei_tracker.cli_passphrase": "front door",
     # Storage: SQLAlchemy with the first write's engine, Alembic with a migration.
     "jiebei_tracker.storage.database": "the engine",
+    # SQLCipher only when a passphrase is first used: a plain database (and start-up) never pays for it, and the
+    # app runs without the encryption extra.
+    "jiebei_tracker.storage.connections": "sqlcipher3, with the first passphrase",
+    # The system keyring only when the user asks to remember a passphrase (or a protected file is opened).
+    "jiebei_tracker.services.files.protection": "keyring, on request",
     "jiebei_tracker.storage.migrations_runner": "Alembic",
     # A chart run on its own (``python -m jiebei_tracker.charts.balance``) makes its demo data with the services.
     "jiebei_tracker.charts.demo": "demo data",

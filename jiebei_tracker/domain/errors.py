@@ -51,3 +51,32 @@ class DatabaseBusy(DatabaseProblem):
 
 class DatabaseDamaged(DatabaseProblem):
     """The file is not a database, or a damaged one: a backup can take its place (``storage.backups.recover``)."""
+
+
+class PassphraseNeeded(DatabaseDamaged):
+    """The file is not a plain SQLite database: protected with a passphrase (SQLCipher), or damaged — which of the
+    two cannot be told without the passphrase. Give one to open it; without one it is treated as damaged."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str | None = None) -> None:
+        super().__init__(
+            path,
+            reason
+            or "is not an SQLite file: it is protected with a passphrase, or it is not a Jiebei Tracker database "
+            "(it was not changed)",
+        )
+
+
+class WrongPassphrase(DatabaseProblem):
+    """The passphrase given does not open the file (or the file is not a database at all)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(path, "the passphrase is wrong (or the file is not a Jiebei Tracker database)")
+
+
+class EncryptionUnavailable(DatabaseProblem):
+    """Passphrases need SQLCipher (the ``encryption`` extra), which this installation does not have."""
+
+    def __init__(self, path: str | os.PathLike[str], what: str = "needs a passphrase") -> None:
+        super().__init__(
+            path, f"{what}, and this installation has no encryption: pip install 'jiebei-tracker[encryption]'"
+        )

@@ -174,11 +174,13 @@ def _imports():
     return history
 
 
-def open_workspace(path: Path, *, today: Callable[[], date] = date.today, backups: bool = True) -> Workspace:
+def open_workspace(
+    path: Path, *, today: Callable[[], date] = date.today, backups: bool = True, key: str | None = None
+) -> Workspace:
     """Open the database at ``path`` with the grace days its settings ask for (``backups``: the daily one; never
-    for sample data, which has nothing worth keeping)."""
+    for sample data, which has nothing worth keeping; ``key``: its passphrase, if it has one)."""
     backups = backups and not is_sample_file(path)
-    workspace = Workspace(database=open_database(path, backups=backups), today=today)
+    workspace = Workspace(database=open_database(path, backups=backups, key=key), today=today)
     workspace.grace_days = workspace.general_settings().grace_days
     return workspace
 

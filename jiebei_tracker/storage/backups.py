@@ -3,8 +3,10 @@ restoring one.
 
 Every copy is made with SQLite's online backup API (safe while the app or another writer runs) into a private
 temporary file beside its place, checked with ``PRAGMA integrity_check``, fsynced and linked into place: whole or
-absent, never world-readable, never through a symlink (storage/files.py). A copy is a plain single-file database
-(rollback journal), readable by any SQLite tool and by ``restore``.
+absent, never world-readable, never through a symlink (storage/files.py). A copy is a single-file database
+(rollback journal), readable by any SQLite tool and by ``restore`` — or, when the database is protected with a
+passphrase, encrypted with the same passphrase (SQLCipher; see storage/connections.py): a backup is never less
+private than its database.
 
 Automatic backups are made before a migration, before an import, before a restore, and on the first write of
 each day; they are kept by ``Retention`` (the newest of each of the last 7 days, 4 weeks and 12 months; those
@@ -22,10 +24,10 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
-from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem, FileTaken
-from jiebei_tracker.storage.files import make_private_folder, process_alive, write_whole
+from jiebei_tracker.domain.errors import DatabaseProblem, FileProblem, FileTaken, PassphraseNeeded
+from jiebei_tracker.storage.connections import connect_file, database_errors, export_copy, looks_encrypted
+from jiebei_tracker.storage.files import make_private_folder, process_alive, temporary_beside, write_whole
 from jiebei_tracker.storage.migrations_runner import check_known_revision, upgrade_to_head
 
 if TYPE_CHECKING:
@@ -44,10 +46,11 @@ class Reason(StrEnum):
     MIGRATION = "migration"  # before the schema was upgraded
     RESTORE = "restore"  # before another backup replaced the data
     MANUAL = "manual"  # asked for (File ▸ Back up now, `backup`)
+    PASSPHRASE = "passphrase"  # before a passphrase was set, changed or removed (with the passphrase before)
 
     @property
     def is_event(self) -> bool:
-        return self in (Reason.IMPORT, Reason.MIGRATION, Reason.RESTORE)
+        return self in (Reason.IMPORT, Reason.MIGRATION, Reason.RESTORE, Reason.PASSPHRASE)
 
 
 @dataclass(frozen=True)
@@ -132,20 +135,25 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.newness, reverse=True)
 
 
-def copy_database(source: Database | sqlite3.Connection, target: Path, *, replace: bool = False) -> Path:
+def copy_database(
+    source: Database | sqlite3.Connection, target: Path, *, replace: bool = False, key: str | None = None
+) -> Path:
     """A checked copy of the database ``source`` written whole at ``target``: an open Database is read through a
     new connection of its own (the live file, perhaps being written by another program), a connection as it
-    is (a backup opened read-only).
+    is (a backup opened read-only, with its passphrase ``key`` if it has one).
+    The copy has the database's passphrase (none for a plain one).
     The target's folder must exist; an existing target is refused unless ``replace``."""
+    if not isinstance(source, sqlite3.Connection) and key is None:
+        key = getattr(source, "key", None)
 
     def fill(temporary: Path) -> None:
         reader = _open_source(source)
-        writer = sqlite3.connect(temporary)
+        writer = connect_file(temporary, key)
         try:
             reader.backup(writer)
-            writer.execute("PRAGMA journal_mode=DELETE")  # a plain single file, without -wal/-shm beside it
+            writer.execute("PRAGMA journal_mode=DELETE")  # a single file, without -wal/-shm beside it
             _check_integrity(writer, Path(target))
-        except sqlite3.DatabaseError as error:
+        except database_errors() as error:
             raise DatabaseProblem(_source_path(source), f"cannot be copied ({error})") from None
         finally:
             writer.close()
@@ -255,13 +263,17 @@ def prune(db_path: Path, keep: Retention, *, now: datetime) -> list[Backup]:
     return removed
 
 
-def inspect(path: Path) -> Contents:
+def inspect(path: Path, key: str | None = None) -> Contents:
     """Check a database file made by this app (a backup, or any copy): readable, whole, and what it holds.
-    Raises DatabaseProblem naming what is wrong."""
+    Raises DatabaseProblem naming what is wrong: PassphraseNeeded for an encrypted one without ``key``,
+    WrongPassphrase when ``key`` does not open it."""
     path = Path(path)
     if not path.is_file():
         raise DatabaseProblem(path, "no such file" if not path.exists() else "is not a file")
-    connection = _open_read_only(path)
+    key = key if looks_encrypted(path) else None
+    if key is None and looks_encrypted(path):
+        raise PassphraseNeeded(path, "is encrypted with a passphrase (or is not an SQLite file): give its passphrase")
+    connection = _open_read_only(path, key)
     try:
         _check_integrity(connection, path)
         if not _has_table(connection, "loan") or not _has_table(connection, "alembic_version"):
@@ -270,46 +282,63 @@ def inspect(path: Path) -> Contents:
         revision = None if revision is None else revision[0]
         check_known_revision(path, revision)
         counts = [connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in RECORD_TABLES]
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         raise DatabaseProblem(path, f"cannot be read as a database ({error})") from None
     finally:
         connection.close()
     return Contents(revision, *counts)
 
 
-def restore(database: Database, source: Path) -> Backup | None:
+def restore(database: Database, source: Path, key: str | None = None) -> Backup | None:
     """Replace the database's contents with the checked copy at ``source``, after backing the current ones up
     (the returned backup; None when there was nothing to back up). The copy is written into the open database
     with the backup API, as one transaction: whole or not at all, even if the app is killed meanwhile; other
     programs with the file open see the restored data at their next read. The schema is then brought up to
-    date (a backup made by an older version)."""
+    date (a backup made by an older version). ``key``: the backup's passphrase, when it is encrypted with one
+    other than the database's (by default the database's own is tried). The database keeps its own passphrase
+    (or stays plain): a backup with another one is first re-encrypted into a private temporary copy."""
     source = Path(source)
-    inspect(source)
+    if key is None and looks_encrypted(source):
+        key = database.key
+    key = key if looks_encrypted(source) else None
+    inspect(source, key)
     if source.resolve() == database.path.resolve():
         raise DatabaseProblem(source, "is the database itself; choose a backup")
     before = make_backup(database, Reason.RESTORE) if has_records(database) else None
-    reader = _open_read_only(source)
-    writer = database.new_connection()
+    converted = None
+    if key != database.key:  # SQLite's backup API copies only between files of one kind: convert it first
+        converted = temporary_beside(database.path, "restore")  # empty, 0600: SQLite writes into it
+        export_copy(source, key, converted, database.key)
+        source, key = converted, database.key
     try:
-        reader.backup(writer)
-        _check_integrity(writer, database.path)
-    except sqlite3.DatabaseError as error:
-        raise DatabaseProblem(database.path, f"could not be restored from {source} ({error})") from None
+        reader = _open_read_only(source, key)
+        writer = database.new_connection()
+        try:
+            reader.backup(writer)
+            _check_integrity(writer, database.path)
+        except database_errors() as error:
+            raise DatabaseProblem(database.path, f"could not be restored from {source} ({error})") from None
+        finally:
+            reader.close()
+            writer.close()
     finally:
-        reader.close()
-        writer.close()
+        if converted is not None:
+            for suffix in ("", "-journal"):
+                Path(f"{converted}{suffix}").unlink(missing_ok=True)
     database.forget_connections()
     database.writes += 1  # every record may have changed
     upgrade_to_head(database)
     return before
 
 
-def recover(db_path: Path, source: Path, *, now: datetime | None = None) -> Path | None:
+def recover(db_path: Path, source: Path, *, now: datetime | None = None, key: str | None = None) -> Path | None:
     """Put the checked copy at ``source`` in place of a database file that cannot be opened (damaged, not a
     database). The unusable file is kept, renamed ``NAME.damaged-WHEN`` (returned; None when there was no file),
-    never deleted: it may still hold something worth rescuing."""
+    never deleted: it may still hold something worth rescuing. An encrypted backup (``key``) stays encrypted
+    with it."""
     db_path, source = Path(db_path), Path(source)
-    inspect(source)
+    key = key if looks_encrypted(source) else None
+    inspect(source, key)
     kept = None
     if db_path.exists():
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -319,9 +348,9 @@ def recover(db_path: Path, source: Path, *, now: datetime | None = None) -> Path
             side = Path(str(db_path) + suffix)
             if side.exists():
                 side.rename(Path(str(kept) + suffix))
-    reader = _open_read_only(source)
+    reader = _open_read_only(source, key)
     try:
-        copy_database(reader, db_path)
+        copy_database(reader, db_path, key=key)
     finally:
         reader.close()
     return kept
@@ -335,12 +364,12 @@ def _source_path(source: Database | sqlite3.Connection) -> Path | str:
     return "the database" if isinstance(source, sqlite3.Connection) else source.path
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
+def _open_read_only(path: Path, key: str | None = None) -> sqlite3.Connection:
     """A backup is never written: opened immutable, nothing is created beside it (no -wal, no -shm)."""
 
     try:
-        return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as error:
+        return connect_file(path, key, read_only=True, immutable=True)
+    except database_errors() as error:
         raise DatabaseProblem(path, f"cannot be opened ({error})") from None
 
 

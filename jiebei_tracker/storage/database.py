@@ -3,7 +3,8 @@
 Two ways in, one file. Writes (and the ledger's reads) go through SQLAlchemy sessions on ``engine``; the reads the
 window needs first go through ``read()``, a plain ``sqlite3`` connection of the calling thread (storage/reads.py).
 SQLAlchemy costs a good part of a second to import, so the engine is made — and SQLAlchemy imported — only when
-something first asks for it. Every connection, raw or not, gets the same pragmas (``_apply_pragmas``).
+something first asks for it. Every connection, raw or not, is made by one factory (storage/connections.py:
+plain, or SQLCipher when the file has a passphrase, ``key``) and gets the same pragmas (``_apply_pragmas``).
 
 Every write transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock first, so the busy timeout
 applies (a deferred transaction that reads, then writes, fails at once when another writer is active), and a
@@ -23,12 +24,30 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
-from jiebei_tracker.domain.errors import DatabaseBusy, DatabaseDamaged, DatabaseProblem, FileProblem
+from jiebei_tracker.domain.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseProblem,
+    FileProblem,
+    PassphraseNeeded,
+)
 from jiebei_tracker.storage import migrations_runner
 from jiebei_tracker.storage.backups import Reason, copy_database, has_records, make_backup, make_daily_backup
-from jiebei_tracker.storage.files import create_private_file, make_private_folder, process_alive
+from jiebei_tracker.storage.connections import (
+    SQLITE_HEADER,
+    cipher_module,
+    connect_file,
+    database_errors,
+    looks_encrypted,
+    operational_errors,
+)
+from jiebei_tracker.storage.files import (
+    create_private_file,
+    make_private_folder,
+    process_alive,
+    remove_stale_conversions,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -46,9 +65,16 @@ class Database:
     """An open database file. ``transaction()`` is the unit of every write: all of it or none of it."""
 
     def __init__(
-        self, *, path: Path, engine: Engine | None = None, backups: bool = True, write_attempts: int = 1
+        self,
+        *,
+        path: Path,
+        engine: Engine | None = None,
+        backups: bool = True,
+        write_attempts: int = 1,
+        key: str | None = None,
     ) -> None:
         self.path = Path(path)
+        self._key = key  # the passphrase (SQLCipher), or None for a plain file; only ever given to the factory
         self.backups = backups  # the first write of each day backs the file up (not for the sample data)
         self.write_attempts = write_attempts  # how many 5-second waits for the write lock before DatabaseBusy
         self.role = "the command line"  # who this program is, in a busy message another one shows
@@ -69,8 +95,21 @@ class Database:
         if self._engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    self._engine = create_database_engine(self.path)
+                    self._engine = create_database_engine(self.path, self._key)
         return self._engine
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the file is protected with a passphrase (its backups are then encrypted with it too)."""
+        return self._key is not None
+
+    @property
+    def key(self) -> str | None:
+        """The passphrase, for the copies made of this database (backups) to be protected with it too."""
+        return self._key
+
+    def __repr__(self) -> str:  # never the passphrase
+        return f"Database(path={str(self.path)!r}, encrypted={self.encrypted})"
 
     @property
     def has_engine(self) -> bool:
@@ -155,11 +194,19 @@ class Database:
     def _raw_connection(self) -> sqlite3.Connection:
         generation, connection = getattr(self._local, "connection", (None, None))
         if connection is None or generation != self._generation:
-            connection = connect(self.path)
+            connection = connect(self.path, self._key)
             with self._raw_lock:
                 self._raw.add(connection)
                 self._local.connection = (self._generation, connection)
         return connection
+
+    def adopt(self, connection: sqlite3.Connection) -> None:
+        """Keep ``connection`` (made by ``connect_file`` for this file and key, without the pragmas yet) as this
+        thread's: the one that checked a passphrase is not thrown away (each new one derives the key again)."""
+        _apply_pragmas(connection)
+        with self._raw_lock:
+            self._raw.add(connection)
+            self._local.connection = (self._generation, connection)
 
     def backup_to(self, destination: Path) -> Path:
         """A checked, consistent copy of the whole database at ``destination`` (safe while the app runs),
@@ -176,7 +223,15 @@ class Database:
     def new_connection(self) -> sqlite3.Connection:
         """A new plain connection of its own (a copy reads the live file through one; restore writes a whole
         backup into the file through one)."""
-        return connect(self.path)
+        return connect(self.path, self._key)
+
+    def use_key(self, key: str | None) -> None:
+        """After the file's passphrase was set, changed or removed (storage/encryption.py, with this database
+        closed): connect from now on with ``key``. The engine is made again, with the new key."""
+        self.close()
+        with self._engine_lock:
+            self._engine = None
+            self._key = key
 
     def forget_connections(self) -> None:
         """Close every connection, so that the next use reads the file afresh (after a restore)."""
@@ -193,13 +248,13 @@ class Database:
             connection.close()
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def prepare_database_file(path: Path) -> None:
+def prepare_database_file(path: Path, key: str | None = None) -> sqlite3.Connection | None:
     """Make sure ``path`` can be opened as this app's database before anything is written: a new file is created
     0600 (its missing folders 0700); an existing one must be a file, an SQLite database (or empty), readable and
-    writable in a writable folder — else DatabaseProblem, and the file is left exactly as it was."""
+    writable in a writable folder — else DatabaseProblem, and the file is left exactly as it was. A file without
+    the plain SQLite header is protected with a passphrase or damaged: without ``key`` that is PassphraseNeeded
+    (a DatabaseDamaged); with it, the key is tried when connecting (WrongPassphrase), and the connection that
+    tried it is returned for the database to keep (else None)."""
     if path.is_dir():
         raise DatabaseProblem(path, "is a folder, not a database file; give a file name with --db")
     if not path.exists():
@@ -219,42 +274,60 @@ def prepare_database_file(path: Path) -> None:
     except OSError as error:
         raise DatabaseProblem(path, f"cannot be read ({error.strerror})") from None
     if header and header != SQLITE_HEADER:
-        raise DatabaseDamaged(path, "is not a Jiebei Tracker database (not an SQLite file); it was not changed")
-    if header:
-        _check_schema_before_opening(path)
-    if not os.access(path, os.W_OK):
-        raise DatabaseProblem(path, "is read-only; Jiebei Tracker needs to write to it")
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise DatabaseProblem(
-            path, f"is in a read-only folder ({path.parent}); SQLite needs to write its journal beside it"
-        )
-
-
-def _check_schema_before_opening(path: Path) -> None:
-    """Look into an existing file read-only, before the pragmas (which switch a file to WAL) touch it: another
-    application's database, one made by a newer version, or a damaged one is refused as it is."""
-
-    # A file closed cleanly has no write-ahead log: read it as immutable, which creates no -wal/-shm beside it
-    # (refusing a file must leave nothing behind). With a log there, read through it.
-    options = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+        if key is None:
+            raise PassphraseNeeded(path)
+        cipher_module(path)  # EncryptionUnavailable now, before anything else is said about the file
+    kept = _check_schema_before_opening(path, key) if header else None
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?{options}", uri=True)
-    except sqlite3.Error as error:
+        if not os.access(path, os.W_OK):
+            raise DatabaseProblem(path, "is read-only; Jiebei Tracker needs to write to it")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseProblem(
+                path, f"is in a read-only folder ({path.parent}); SQLite needs to write its journal beside it"
+            )
+    except DatabaseProblem:
+        if kept is not None:
+            kept.close()
+        raise
+    return kept
+
+
+def _check_schema_before_opening(path: Path, key: str | None = None) -> sqlite3.Connection | None:
+    """Look into an existing file, before the pragmas (which switch a file to WAL) touch it: another application's
+    database, one made by a newer version, or a damaged one is refused as it is. With a passphrase, the look is
+    taken through the connection the database then keeps (returned, its pragmas not applied yet): deriving the key
+    from a passphrase is slow on purpose, and once is enough before the first frame."""
+
+    if key is None:
+        # A file closed cleanly has no write-ahead log: read it as immutable, which creates no -wal/-shm beside it
+        # (refusing a file must leave nothing behind). With a log there, read through it.
+        immutable = not Path(f"{path}-wal").exists()
+        opener = lambda: connect_file(path, None, read_only=True, immutable=immutable)  # noqa: E731
+    else:
+        opener = lambda: connect_file(path, key, check_same_thread=False, factory=_Connection)  # noqa: E731
+    try:
+        connection = opener()
+    except database_errors() as error:
         raise DatabaseProblem(path, f"cannot be opened ({error})") from None
+    kept = False
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        revision = None
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = None if row is None else row[0]
-    except sqlite3.DatabaseError as error:
-        problem = database_problem(path, error)
-        raise (problem or DatabaseProblem(path, str(error))) from None
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = None if row is None else row[0]
+        except database_errors() as error:
+            problem = database_problem(path, error)
+            raise (problem or DatabaseProblem(path, str(error))) from None
+        if tables and "alembic_version" not in tables:
+            raise DatabaseProblem(path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed")
+        migrations_runner.check_known_revision(path, revision)
+        kept = key is not None
+        return connection if kept else None
     finally:
-        connection.close()
-    if tables and "alembic_version" not in tables:
-        raise DatabaseProblem(path, "is an SQLite database, but not one of Jiebei Tracker; it was not changed")
-    migrations_runner.check_known_revision(path, revision)
+        if not kept:
+            connection.close()
 
 
 def activity_path(db_path: Path) -> Path:
@@ -286,7 +359,7 @@ def _other_process(pid: int) -> bool:
 def is_busy(error: BaseException) -> bool:
     """Whether a driver error (or SQLAlchemy's wrapping of one) says the file is locked by another writer."""
     original = getattr(error, "orig", error)
-    if not isinstance(original, sqlite3.OperationalError):
+    if not isinstance(original, operational_errors()):
         return False
     code = getattr(original, "sqlite_errorcode", None)
     return code in (sqlite3.SQLITE_BUSY, getattr(sqlite3, "SQLITE_BUSY_SNAPSHOT", -1)) or "locked" in str(original)
@@ -307,10 +380,10 @@ class _Connection(sqlite3.Connection):
     """The driver's connection, weakly referable (Database keeps its connections in a WeakSet)."""
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A plain ``sqlite3`` connection to the file with the pragmas every connection gets. It may be closed from
-    another thread than the one using it (Database.close), never used by two at once."""
-    connection = sqlite3.connect(path, check_same_thread=False, factory=_Connection)
+def connect(path: Path, key: str | None = None) -> sqlite3.Connection:
+    """A connection to the file (plain, or SQLCipher with ``key``) with the pragmas every connection gets. It may
+    be closed from another thread than the one using it (Database.close), never used by two at once."""
+    connection = connect_file(path, key, check_same_thread=False, factory=_Connection)
     _apply_pragmas(connection)
     return connection
 
@@ -325,24 +398,37 @@ def _on_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def create_database_engine(path: Path) -> Engine:
+def create_database_engine(path: Path, key: str | None = None) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # The connections come from the same factory as the plain reads; with a passphrase, SQLAlchemy is told the
+    # driver module is sqlcipher3, so that its errors are wrapped (and recognised) like sqlite3's.
+    extra = {} if key is None else {"module": cipher_module(path)}
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: connect(path, key), **extra)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
 def open_database(
-    path: str | os.PathLike[str], *, migrate: bool = True, backups: bool = True, write_attempts: int = 1
+    path: str | os.PathLike[str],
+    *,
+    migrate: bool = True,
+    backups: bool = True,
+    write_attempts: int = 1,
+    key: str | None = None,
 ) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date (backing it up first).
     Anything that makes the file unusable — not a database, damaged, too new, read-only — is a DatabaseProblem
-    naming the file, and the file is left as it was."""
+    naming the file, and the file is left as it was. ``key``: the passphrase of a protected file (ignored for a
+    plain one, so that a passphrase in the environment does no harm); a wrong one is WrongPassphrase."""
     path = Path(path)
-    prepare_database_file(path)
-    database = Database(path=path, backups=backups, write_attempts=write_attempts)
+    if key is not None and not looks_encrypted(path):
+        key = None
+    kept = prepare_database_file(path, key)
+    database = Database(path=path, backups=backups, write_attempts=write_attempts, key=key)
+    if kept is not None:
+        database.adopt(kept)
     try:
         if migrate:
             migrations_runner.upgrade_to_head(database)
@@ -359,6 +445,7 @@ def open_database(
         raise problem from None
     if path.stat().st_uid == os.getuid():
         path.chmod(0o600)  # a database this app opened is the user's only, whatever its mode was
+    remove_stale_conversions(path)  # what a passphrase conversion killed half-way left beside it
     return database
 
 
@@ -368,7 +455,7 @@ def database_problem(path: Path, error: BaseException) -> DatabaseProblem | None
     if is_busy(error):
         return DatabaseBusy(path, f"is busy: {holder_of(path)}; try again when it finishes")
     original = getattr(error, "orig", error)
-    if isinstance(original, sqlite3.DatabaseError):
+    if isinstance(original, database_errors()):
         text = str(original)
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             return DatabaseDamaged(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,6 +127,15 @@ def _remove_with_journal(path: Path, *, keep_file: bool = False) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
     if not keep_file:
         path.unlink(missing_ok=True)
+
+
+def remove_stale_conversions(path: Path) -> None:
+    """The temporary files of passphrase conversions cut short (the app killed meanwhile; storage/encryption.py):
+    ``.NAME.PID-N.convert`` beside the database whose process is gone."""
+    for part in Path(path).parent.glob(f".{Path(path).name}.*.convert"):
+        match = re.search(r"\.(\d+)-\d+\.convert$", part.name)
+        if match and int(match.group(1)) != os.getpid() and not process_alive(int(match.group(1))):
+            _remove_with_journal(part)
 
 
 def tighten_data_folder(folder: Path) -> None:

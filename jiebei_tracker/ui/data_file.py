@@ -1,4 +1,5 @@
-"""The window's commands for the data file itself: File ▸ Back up now…, Restore from a backup…, Export…"""
+"""The window's commands for the data file itself: File ▸ Back up now…, Restore from a backup…, Protect with a
+passphrase…, Export…"""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jiebei_tracker.domain.errors import FileProblem
 from jiebei_tracker.qt_text import message_box
-from jiebei_tracker.services.files import backups
+from jiebei_tracker.services.files import backups, protection
 from jiebei_tracker.services.imports.service import ImportFailure, ImportService
 from jiebei_tracker.services.workspace import Workspace
+from jiebei_tracker.ui.dialogs.passphrase_dialog import PassphrasePrompt, ProtectDialog, Protection
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog
 
 
@@ -21,9 +23,17 @@ class DataFileCommands(QObject):
     """Backs up, restores and exports the workspace's data. ``replaced()`` is called after a restore: the window
     is then rebuilt on the restored data (every cache and the undo history belong to the data before)."""
 
-    def __init__(self, *, workspace: Workspace, window: QWidget, replaced: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        *,
+        workspace: Workspace,
+        window: QWidget,
+        replaced: Callable[[], None],
+        protect: Callable[[Protection], None] | None = None,
+    ) -> None:
         super().__init__(window)
         self._workspace, self._window, self._replaced = workspace, window, replaced
+        self._protect = protect
 
     @property
     def db_path(self) -> Path:
@@ -57,12 +67,20 @@ class DataFileCommands(QObject):
     def restore(self, source: Path | None = None) -> Path | None:
         """Choose a backup (or take ``source``), back up the data as it is, and put the backup in its place."""
         if source is None:
-            dialog = RestoreDialog(self.db_path, self._window)
+            dialog = RestoreDialog(self.db_path, self._window, key=self._workspace.database.key)
             if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
                 return None
             source = dialog.chosen
+        database = self._workspace.database
+        key = None
+        if protection.is_protected(Path(source)) and (
+            not database.encrypted or not backups.opens_with(Path(source), database.key)
+        ):
+            key = self.backup_passphrase(Path(source))  # a backup with another passphrase than the data's
+            if key is None:
+                return None
         try:
-            before = backups.restore(self._workspace.database, source)
+            before = backups.restore(database, source, key)
         except FileProblem as problem:
             self._say(QMessageBox.Icon.Warning, self.tr("Restore from a backup"), str(problem))
             return None
@@ -72,6 +90,42 @@ class DataFileCommands(QObject):
         self._say(QMessageBox.Icon.Information, self.tr("Restore from a backup"), text)
         self._replaced()  # last: the window is rebuilt on the restored data
         return Path(source)
+
+    def backup_passphrase(self, source: Path) -> str | None:
+        """The passphrase of a backup encrypted with another one than the data's (None: cancelled)."""
+        prompt = PassphrasePrompt(source, can_remember=False, parent=self._window)
+        prompt.remember.setVisible(False)
+        if prompt.exec() != PassphrasePrompt.DialogCode.Accepted:
+            return None
+        return prompt.entered().passphrase
+
+    def protect(self, chosen: Protection | None = None) -> Protection | None:
+        """File ▸ Protect with a passphrase…: set, change or remove it (``chosen``: what the dialog would give).
+        The application then converts the file and opens it again."""
+        title = self.tr("Protect with a passphrase")
+        if not protection.encryption_available():
+            self._say(
+                QMessageBox.Icon.Information,
+                title,
+                self.tr(
+                    "Passphrases need SQLCipher, which this installation does not have. Install it with "
+                    "pip install 'jiebei-tracker[encryption]' and start the app again."
+                ),
+            )
+            return None
+        if chosen is None:
+            dialog = ProtectDialog(
+                self.db_path,
+                protected=self._workspace.database.encrypted,
+                can_remember=protection.keyring_available(),
+                parent=self._window,
+            )
+            if dialog.exec() != ProtectDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.protection()
+        if self._protect is not None:
+            self._protect(chosen)
+        return chosen
 
     def export(self, folder: Path | None = None) -> list[Path] | None:
         """Write loans.csv, repayments.csv, limits.csv and notes.csv into a folder the user chooses."""
@@ -106,6 +160,12 @@ class DataFileCommands(QObject):
             self.tr("Export"),
             self.tr("Exported {files} into {folder}.").format(
                 files=", ".join(path.name for path in paths), folder=folder
+            )
+            + (
+                "\n"
+                + self.tr("These files are not encrypted: your passphrase protects only the data file and its backups.")
+                if self._workspace.database.encrypted
+                else ""
             ),
         )
         return paths

@@ -176,11 +176,18 @@ def print_health_report(*, workspace: Workspace, window: QWidget, title: str, la
     return print_html(window, title, html)
 
 
-def data_file_commands(*, workspace: Workspace, window: QWidget, replaced: Callable[[], None]) -> QObject:
-    """File ▸ Back up now…, Restore from a backup…, Export… for the workspace's data (ui.data_file)."""
+def data_file_commands(
+    *,
+    workspace: Workspace,
+    window: QWidget,
+    replaced: Callable[[], None],
+    protect: Callable[[object], None] | None = None,
+) -> QObject:
+    """File ▸ Back up now…, Restore from a backup…, Protect with a passphrase…, Export… for the workspace's data
+    (ui.data_file)."""
     from jiebei_tracker.ui.data_file import DataFileCommands
 
-    return DataFileCommands(workspace=workspace, window=window, replaced=replaced)
+    return DataFileCommands(workspace=workspace, window=window, replaced=replaced, protect=protect)
 
 
 def start_reminders(*, workspace: Workspace, hub: ChangeHub, window) -> QObject | None:

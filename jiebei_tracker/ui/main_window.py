@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
     """The settings were saved with this language setting (``""`` follows the system)."""
     data_replaced = Signal()
     """A backup was restored over the data: the application opens it again in a new window."""
+    passphrase_change_requested = Signal(object)
+    """File ▸ Protect with a passphrase… was filled in (a Protection): the application closes the file, converts
+    it and opens it again in a new window."""
 
     def __init__(
         self,
@@ -252,7 +255,8 @@ class MainWindow(QMainWindow):
         commands.print_report.triggered.connect(self.print_health_report)
         commands.back_up.triggered.connect(lambda: self.data_file.back_up_now())
         commands.restore.triggered.connect(lambda: self.data_file.restore())
-        for action in (commands.back_up, commands.restore):
+        commands.protect.triggered.connect(lambda: self.data_file.protect())
+        for action in (commands.back_up, commands.restore, commands.protect):
             action.setEnabled(not self.is_sample)  # the sample data is made afresh: nothing to keep
         commands.quit.triggered.connect(self.close)
         commands.about.triggered.connect(self.about)
@@ -348,7 +352,10 @@ class MainWindow(QMainWindow):
         """File ▸ Back up now…, Restore from a backup…, Export… (built on first use, after the first frame)."""
         if self._data_file is None:
             self._data_file = feature_hooks.data_file_commands(
-                workspace=self.workspace, window=self, replaced=self.data_replaced.emit
+                workspace=self.workspace,
+                window=self,
+                replaced=self.data_replaced.emit,
+                protect=self.passphrase_change_requested.emit,
             )
         return self._data_file
 
@@ -406,9 +413,16 @@ class MainWindow(QMainWindow):
         self.commands.retranslate_ui(sample=self.is_sample)
         self.import_undo.retranslate()
         self.data_label.setText(
-            (self.tr("Sample data: {path}") if self.is_sample else self.tr("Your data: {path}")).format(
-                path=self.workspace.database.path
-            )
+            (
+                self.tr("Sample data: {path}")
+                if self.is_sample
+                else self.tr(
+                    "Your data: {path} — encrypted with your passphrase (exports, reports and calendars you save "
+                    "are not)"
+                )
+                if self.workspace.database.encrypted
+                else self.tr("Your data: {path}")
+            ).format(path=self.workspace.database.path)
         )
 
     def about(self) -> None:

@@ -17,7 +17,7 @@ from tests.scenarios import draft
 
 # How long the probe waits for the work after the first frame before it reports what it found.
 DEADLINE_S = 90
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "pyqtgraph", "numpy")
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "pyqtgraph", "numpy", "sqlcipher3", "keyring")
 
 # Runs the app as `jiebei-tracker --db FILE` does, and looks at it when its main window is first painted and
 # again once the work after the first frame has run — or, should it never all run, at a deadline far beyond what a
@@ -125,6 +125,7 @@ def test_the_first_frame_shows_the_dashboard_without_sqlalchemy(db_path, ledger,
     assert first["desktop_file"] == APP_ID  # the desktop matches the window to its menu entry
     later = seen["later"]
     assert "sqlalchemy" in later["heavy"] and later["engine"] is True  # loaded ahead of the first write
+    assert not {"sqlcipher3", "keyring"} & set(later["heavy"])  # a plain file never loads the encryption extra
     assert later["health_widgets"] and later["reminders_started"] and later["pages_built"]
 
 

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jiebei_tracker.domain.errors import DatabaseProblem
+from jiebei_tracker.domain.errors import DatabaseProblem, PassphraseNeeded, WrongPassphrase
 from jiebei_tracker.storage import backups as storage
 from jiebei_tracker.storage.backups import Reason, Retention
 from jiebei_tracker.storage.database import Database
 
 __all__ = ["BackupLine", "Reason", "Retention", "back_up", "importing", "lines", "newest_good", "recover", "restore"]
+
+
+NEEDS_PASSPHRASE = "encrypted with another passphrase, or none given"
 
 
 @dataclass(frozen=True)
@@ -34,37 +37,55 @@ class BackupLine:
         return not self.problem
 
     @property
+    def locked(self) -> bool:
+        """Encrypted with a passphrase other than the one given: it can be restored with its own."""
+        return self.problem == NEEDS_PASSPHRASE
+
+    @property
     def size_text(self) -> str:
         if self.size < 1024 * 1024:
             return f"{-(-self.size // 1024)} KB"  # rounded up: a file of a few bytes is not "0 KB"
         return f"{self.size / 1024 / 1024:.1f} MB"
 
 
-def lines(db_path: Path, *, check: bool = True) -> list[BackupLine]:
-    """The database's backups, newest first, each checked (``check``) and counted."""
+def lines(db_path: Path, *, check: bool = True, key: str | None = None) -> list[BackupLine]:
+    """The database's backups, newest first, each checked (``check``) and counted; encrypted ones with ``key``
+    (the database's passphrase)."""
     found = []
     for backup in storage.list_backups(Path(db_path)):
         loans = repayments = None
         problem = ""
         if check:
             try:
-                contents = storage.inspect(backup.path)
+                contents = storage.inspect(backup.path, key)
                 loans, repayments = contents.loans, contents.repayments
+            except (PassphraseNeeded, WrongPassphrase):
+                problem = NEEDS_PASSPHRASE
             except DatabaseProblem as error:
                 problem = error.reason
         found.append(BackupLine(backup.path, backup.made_at, backup.reason, backup.size, loans, repayments, problem))
     return found
 
 
-def newest_good(db_path: Path) -> BackupLine | None:
-    """The newest backup that checks good (offered when the database cannot be opened)."""
+def newest_good(db_path: Path, key: str | None = None) -> BackupLine | None:
+    """The newest backup that checks good (offered when the database cannot be opened); an encrypted one only
+    with its passphrase ``key``."""
     for line in lines(db_path, check=False):
         try:
-            contents = storage.inspect(line.path)
+            contents = storage.inspect(line.path, key)
         except DatabaseProblem:
             continue
         return BackupLine(line.path, line.made_at, line.reason, line.size, contents.loans, contents.repayments)
     return None
+
+
+def opens_with(path: Path, key: str | None) -> bool:
+    """Whether the backup at ``path`` opens with ``key`` (checked, read-only)."""
+    try:
+        storage.inspect(Path(path), key)
+    except DatabaseProblem:
+        return False
+    return True
 
 
 def back_up(database: Database, target: Path | None = None) -> Path:
@@ -85,13 +106,14 @@ def importing(database: Database) -> Iterator[None]:
         yield
 
 
-def restore(database: Database, source: Path) -> Path | None:
-    """Replace the data with the backup at ``source``; returns the backup of what was there (None if empty)."""
+def restore(database: Database, source: Path, key: str | None = None) -> Path | None:
+    """Replace the data with the backup at ``source`` (``key``: its passphrase, when not the database's); returns
+    the backup of what was there (None if empty)."""
     with database.activity("restoring a backup"):
-        before = storage.restore(database, Path(source))
+        before = storage.restore(database, Path(source), key)
     return None if before is None else before.path
 
 
-def recover(db_path: Path, source: Path) -> Path | None:
+def recover(db_path: Path, source: Path, key: str | None = None) -> Path | None:
     """Put the backup in place of a file that cannot be opened; returns where that file was kept."""
-    return storage.recover(Path(db_path), Path(source))
+    return storage.recover(Path(db_path), Path(source), key=key)

@@ -27,12 +27,12 @@ class RestoreDialog(QDialog):
     """Lists the backups of ``db_path``; ``chosen`` is the file to restore once the dialog is accepted (and the
     user confirmed)."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QWidget | None = None, *, key: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.db_path = Path(db_path)
         self.chosen: Path | None = None
-        self.backups: list[BackupLine] = lines(self.db_path)
+        self.backups: list[BackupLine] = lines(self.db_path, key=key)  # key: the data's passphrase
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
@@ -75,7 +75,7 @@ class RestoreDialog(QDialog):
         self.file_button.clicked.connect(self._restore_file)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        good = [row for row, backup in enumerate(self.backups) if backup.ok]
+        good = [row for row, backup in enumerate(self.backups) if backup.ok or backup.locked]
         if good:
             self.table.selectRow(good[0])
         self.restore_button.setEnabled(bool(good))
@@ -84,7 +84,11 @@ class RestoreDialog(QDialog):
     def _fill(self, row: int, backup: BackupLine) -> None:
         cells = [
             backup.made_at.strftime("%Y-%m-%d %H:%M"),
-            self.reason_text(backup.reason) if backup.ok else self.tr("Damaged; it cannot be restored"),
+            self.reason_text(backup.reason)
+            if backup.ok
+            else self.tr("Encrypted with another passphrase")
+            if backup.locked
+            else self.tr("Damaged; it cannot be restored"),
             "" if backup.loans is None else str(backup.loans),
             "" if backup.repayments is None else str(backup.repayments),
             backup.size_text,
@@ -103,6 +107,7 @@ class RestoreDialog(QDialog):
             Reason.MIGRATION: self.tr("Before an upgrade of the app"),
             Reason.RESTORE: self.tr("Before a restore"),
             Reason.MANUAL: self.tr("Made by you"),
+            Reason.PASSPHRASE: self.tr("Before a passphrase change"),
         }[reason]
 
     def selected(self) -> BackupLine | None:
@@ -111,13 +116,22 @@ class RestoreDialog(QDialog):
 
     def _selection_changed(self) -> None:
         backup = self.selected()
-        self.restore_button.setEnabled(backup is not None and backup.ok)
+        self.restore_button.setEnabled(backup is not None and (backup.ok or backup.locked))
 
     def _restore_selected(self) -> None:
         backup = self.selected()
-        if backup is None or not backup.ok:
+        if backup is None or not (backup.ok or backup.locked):
             return
         when = backup.made_at.strftime("%Y-%m-%d %H:%M")
+        if backup.locked:
+            if self._confirm(
+                self.tr("Replace your data with the backup from {when}? Its passphrase is asked next.").format(
+                    when=when
+                )
+            ):
+                self.chosen = backup.path
+                self.accept()
+            return
         if self._confirm(
             self.tr("Replace your data with the backup from {when} ({loans} loans, {repayments} repayments)?").format(
                 when=when, loans=backup.loans, repayments=backup.repayments
