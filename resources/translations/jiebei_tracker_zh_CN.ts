@@ -183,6 +183,14 @@
         <source>Jiebei Tracker is already open with {path}, but did not answer. Close it and try again.</source>
         <translation>借呗信用健康助手已经打开了 {path}，但没有响应。请先关闭它再重试。</translation>
     </message>
+    <message>
+        <source>The passphrase is removed: {path} is a plain file again.</source>
+        <translation>已取消密码：{path} 恢复为未加密文件。</translation>
+    </message>
+    <message>
+        <source>{path} is protected with the passphrase. Backups made from now on are encrypted with it; exports, reports and calendars you save are not.</source>
+        <translation>{path} 已用密码加密保护。今后的备份也会用这个密码加密；您另存的导出文件、报告和日历不加密。</translation>
+    </message>
 </context>
 <context>
     <name>AutopayCheck</name>
@@ -877,6 +885,14 @@ You can undo this with Ctrl+Z.</source>
         <translation>恢复前的数据已保存在 {path}。</translation>
     </message>
     <message>
+        <source>Protect with a passphrase</source>
+        <translation>用密码保护</translation>
+    </message>
+    <message>
+        <source>Passphrases need SQLCipher, which this installation does not have. Install it with pip install &apos;jiebei-tracker[encryption]&apos; and start the app again.</source>
+        <translation>密码保护需要 SQLCipher，当前安装里没有。请用 pip install &apos;jiebei-tracker[encryption]&apos; 安装后重新启动程序。</translation>
+    </message>
+    <message>
         <source>Export to a folder</source>
         <translation>导出到文件夹</translation>
     </message>
@@ -891,6 +907,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Exported {files} into {folder}.</source>
         <translation>已将 {files} 导出到 {folder}。</translation>
+    </message>
+    <message>
+        <source>These files are not encrypted: your passphrase protects only the data file and its backups.</source>
+        <translation>这些文件不加密：密码只保护数据文件和它的备份。</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1078,14 @@ You can undo this with Ctrl+Z.</source>
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>if it is protected with a passphrase, this installation cannot open it: pip install &apos;jiebei-tracker[encryption]&apos;</source>
+        <translation>如果它设了密码，当前安装打不开：请运行 pip install &apos;jiebei-tracker[encryption]&apos;</translation>
+    </message>
+    <message>
+        <source>That passphrase is wrong. Try again.</source>
+        <translation>密码不对，请再试一次。</translation>
+    </message>
     <message>
         <source>The backup is restored. The file that could not be opened is kept as {path}.</source>
         <translation>备份已恢复。无法打开的文件已保留为 {path}。</translation>
@@ -2195,6 +2223,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>示例数据：{path}</translation>
     </message>
     <message>
+        <source>Your data: {path} — encrypted with your passphrase (exports, reports and calendars you save are not)</source>
+        <translation>我的数据：{path}——已用密码加密（另存的导出文件、报告和日历不加密）</translation>
+    </message>
+    <message>
         <source>Your data: {path}</source>
         <translation>我的数据：{path}</translation>
     </message>
@@ -2459,6 +2491,21 @@ When they do, this chart shows what share you paid on time each month and over t
     <message>
         <source>Nothing overdue.</source>
         <translation>没有逾期。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePrompt</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Your data file {path} is protected with a passphrase (or it is not a database). Enter its passphrase to open it.</source>
+        <translation>数据文件 {path} 设了密码（或者它不是数据库）。请输入密码打开。</translation>
+    </message>
+    <message>
+        <source>Remember it in the system keyring</source>
+        <translation>在系统钥匙串中记住密码</translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3039,53 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
 </context>
 <context>
+    <name>ProtectDialog</name>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation>用密码保护</translation>
+    </message>
+    <message>
+        <source>{path} is protected with a passphrase. Change it, or remove it to make the file plain again.</source>
+        <translation>{path} 已设密码。您可以修改密码，或者取消密码让文件恢复为未加密。</translation>
+    </message>
+    <message>
+        <source>Encrypt {path} with a passphrase: without it, nobody can read your data, not even you. Backups made from now on are encrypted too; exports, reports and calendars are not.</source>
+        <translation>用密码加密 {path}：没有密码谁都读不了您的数据，您自己也不例外。今后的备份也会加密；导出文件、报告和日历不加密。</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>Remove the passphrase</source>
+        <translation>取消密码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一遍</translation>
+    </message>
+    <message>
+        <source>Remember it in the system keyring</source>
+        <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least {count} characters.</source>
+        <translation>新密码至少要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryChecklistWidget</name>
     <message>
         <source>Recovery checklist</source>
@@ -3296,6 +3390,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
+        <source>Encrypted with another passphrase</source>
+        <translation>用另一个密码加密</translation>
+    </message>
+    <message>
         <source>Damaged; it cannot be restored</source>
         <translation>已损坏，无法恢复</translation>
     </message>
@@ -3318,6 +3416,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Made by you</source>
         <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before a passphrase change</source>
+        <translation>修改密码前</translation>
+    </message>
+    <message>
+        <source>Replace your data with the backup from {when}? Its passphrase is asked next.</source>
+        <translation>用 {when} 的备份替换您现在的数据吗？接下来会询问这份备份的密码。</translation>
     </message>
     <message>
         <source>Replace your data with the backup from {when} ({loans} loans, {repayments} repayments)?</source>
@@ -3936,6 +4042,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Replace your data with a backup (your data as it is now is backed up first)</source>
         <translation>用备份替换您的数据（替换前会先备份现在的数据）</translation>
+    </message>
+    <message>
+        <source>Pro&amp;tect with a passphrase…</source>
+        <translation>用密码保护(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Set, change or remove the passphrase that encrypts your data file</source>
+        <translation>设置、修改或取消加密数据文件的密码</translation>
     </message>
     <message>
         <source>&amp;Open loan</source>
