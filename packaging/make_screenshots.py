@@ -1,7 +1,8 @@
 """Regenerate the README's pictures from a generated demo history: `python packaging/make_screenshots.py`.
 
 Runs offscreen (no display needed); install a CJK font first (Debian: fonts-noto-cjk) so Chinese renders.
-Writes into packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette, the
+Writes into docs/screenshots/ every page in both languages at 1280 × 800 and 1920 × 1080, and into
+packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette, the
 Plan page's what-if in Chinese and its payoff plan in English, two charts drawn by the charts' own PNG export, and
 the restore dialog in both languages.
 """
@@ -33,9 +34,13 @@ from jiebei_tracker.storage.database import open_database  # noqa: E402
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog  # noqa: E402
 from jiebei_tracker.ui.i18n import Translations  # noqa: E402
 from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, NOTES, PLAN, MainWindow  # noqa: E402
+from jiebei_tracker.ui.window_actions import PAGES  # noqa: E402
 from jiebei_tracker.ui.views.deferred import Deferred  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+# Every page in both languages at a small and a large screen (docs/screenshots.md shows them).
+EVERY_SCREEN = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SIZES = ((1280, 800), (1920, 1080))
 TODAY = date(2026, 11, 28)
 SIZE = (1280, 800)
 
@@ -76,20 +81,29 @@ def settle(window: MainWindow, seconds: float = 60) -> None:
 
 
 def window_picture(
-    workspace, translations, language: str, page: int, name: str, *, dark: bool = False, prepare=None
+    workspace,
+    translations,
+    language: str,
+    page: int,
+    name: str,
+    *,
+    dark: bool = False,
+    prepare=None,
+    size: tuple[int, int] = SIZE,
+    out: Path = OUT,
 ) -> None:
     translations.apply(language)
     QApplication.setPalette(dark_palette() if dark else QApplication.style().standardPalette())
     state = QSettings(str(Path(tempfile.mkdtemp()) / "state.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace=workspace, translations=translations, state=state)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     shown = window.show_page(page)
     settle(window)
     if prepare is not None:
         prepare(shown)
         QApplication.processEvents()
-    window.grab().save(str(OUT / name))
+    window.grab().save(str(out / name))
     window.close()
     window.wait_for_workers()  # what the first frame started (the small charts' score history) ends before the file
 
@@ -150,6 +164,25 @@ def restore_picture(database, translations, language: str, name: str) -> None:
     dialog.close()
 
 
+def every_screen(workspace, translations) -> None:
+    """Each page of the window in Chinese and English at both sizes, over the sample borrower's history."""
+    EVERY_SCREEN.mkdir(parents=True, exist_ok=True)
+    prepare = {PLAN: ask_what_if}
+    for language in ("zh_CN", "en"):
+        for width, height in SIZES:
+            for page, name in enumerate(PAGES):
+                window_picture(
+                    workspace,
+                    translations,
+                    language,
+                    page,
+                    f"{name}-{language}-{width}x{height}.png",
+                    prepare=prepare.get(page),
+                    size=(width, height),
+                    out=EVERY_SCREEN,
+                )
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -181,6 +214,7 @@ def main() -> int:
         credit_report_lines(planning)
         window_picture(planning, translations, "zh_CN", NOTES, "notes-zh_CN.png")
         window_picture(planning, translations, "en", NOTES, "notes-en.png")
+        every_screen(planning, translations)
         plans.close()
     translations.apply("en")
     print(f"screenshots written to {OUT}")

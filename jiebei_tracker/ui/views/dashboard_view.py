@@ -131,15 +131,19 @@ class DashboardView(Page):
             empty.setEnabled(False)
             lists.addWidget(title)
             lists.addWidget(empty)
-            lists.addWidget(table, 1 if table is self.upcoming_table else 0)
+            lists.addWidget(table)
 
         self.health_panel = health_panel
         self.charts_panel = charts_panel
-        # What is due beside the health check; the small charts below, the page scrolling when they don't fit.
+        # What is due, with the small charts under it, beside the health check: the lists are as tall as their
+        # lines, so the charts come up instead of leaving a gap while the warnings run long; the page scrolls when
+        # they don't fit.
+        left = QVBoxLayout()
+        left.addLayout(lists)
+        left.addWidget(charts_panel, 1)
         columns = QGridLayout()
-        columns.addLayout(lists, 0, 0)
+        columns.addLayout(left, 0, 0)
         columns.addWidget(health_panel, 0, 1)
-        columns.addWidget(charts_panel, 1, 0, 1, 2)
         columns.setColumnStretch(0, 3)
         columns.setColumnStretch(1, 2)
         columns.setRowMinimumHeight(0, 520)
@@ -225,12 +229,12 @@ class DashboardView(Page):
             table.setVisible(model.rowCount() > 0)
             empty.setVisible(model.rowCount() == 0)
         self._size_columns()
-        # The overdue list is as tall as its lines (up to a few); what falls due takes the rest of the height.
-        rows = min(self.overdue_model.rowCount(), 6)
-        table = self.overdue_table
-        height = table.horizontalHeader().height() + 2 * table.frameWidth()
-        height += sum(table.rowHeight(row) for row in range(rows))
-        table.setFixedHeight(max(height, 60))
+        # Each list is as tall as its lines, up to a few (the overdue) or a dozen (what falls due); beyond, it scrolls.
+        for table, most in ((self.overdue_table, 6), (self.upcoming_table, 12)):
+            rows = min(table.model().rowCount(), most)
+            height = table.horizontalHeader().height() + 2 * table.frameWidth()
+            height += sum(table.rowHeight(row) for row in range(rows))
+            table.setFixedHeight(max(height, 60))
 
     def _size_columns(self) -> None:
         # Sized to their contents once per reload or language switch; the ResizeToContents mode measured the
