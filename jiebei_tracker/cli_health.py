@@ -207,11 +207,11 @@ _SAY = {
     "more": Text("……另有 {count} 条（完整内容见 --json）", "… and {count} more (see --json)"),
     "score": Text("健康分 {score}/100（{band}），截至 {day}", "health score {score}/100 ({band}) as of {day}"),
     "no_cut": Text(
-        "{platform}：记录的额度从未下调，没有需要诊断的（用 `jiebei-tracker limit` 记下额度）。",
+        "{platform}：没有降额记录，无需诊断（用 `jiebei-tracker limit` 记下额度）。",
         "{platform}: its recorded limit never fell — nothing to diagnose (record limits with `jiebei-tracker limit`)",
     ),
     "reminder": Text("提醒：", "reminder: "),
-    "checklist": Text("恢复清单：", "recovery checklist:"),
+    "checklist": Text("额度恢复清单：", "recovery checklist:"),
     "nothing_due": Text(
         "截至 {day}：没有逾期，近期也没有要到期的还款。", "as of {day}: nothing overdue and nothing due soon"
     ),
@@ -225,7 +225,7 @@ _SAY = {
     "dues": Text("逾期和未来 14 天内到期的还款：", "Overdue and due in the next 14 days:"),
     "no_dues": Text("没有逾期，未来 14 天内也没有到期的还款。", "Nothing overdue or due in 14 days."),
     "costs": Text(
-        "在还借款的真实年化利率（含手续费，按 IRR 方法），尚欠本金：",
+        "还款中借款的真实年化利率（含手续费，按 IRR 方法），未还本金：",
         "What the loans being repaid truly cost a year (fees included, by the IRR method), principal left:",
     ),
 }

@@ -28,9 +28,9 @@ _STRATEGIES = {"avalanche": (Strategy.AVALANCHE,), "snowball": (Strategy.SNOWBAL
 _SAY = {
     "avalanche": Text("雪崩法：先还真实年化最高的", "Avalanche — the highest true APR first"),
     "snowball": Text("雪球法：先还余额最小的", "Snowball — the smallest balance first"),
-    "nothing_open": Text("{day} 没有正在还的借款，无需制定计划。", "No loan is open on {day}: nothing to plan."),
+    "nothing_open": Text("{day} 没有还款中的借款，无需制定计划。", "No loan is open on {day}: nothing to plan."),
     "budget": Text(
-        "从 {day} 起每月 {budget}，共 {count} 笔在还借款（按原计划单月最多需还 {least}）。",
+        "从 {day} 起每月 {budget}，共 {count} 笔还款中的借款（按原计划单月最多需还 {least}）。",
         "{budget} a month from {day} for {count} open loans (the schedules ask at most {least} in a month).",
     ),
     "debt_free": Text(
@@ -38,7 +38,7 @@ _SAY = {
         "  debt-free in {month}; interest and fees {interest}, {saved} less than the schedules ask",
     ),
     "order": Text("  还清顺序：{order}", "  cleared in this order: {order}"),
-    "headers": Text("月份|提前多还|剩余本金", "month|extra|balance"),
+    "headers": Text("月份|提前多还|未还本金", "month|extra|balance"),
     "borrow": Text(
         "假如 {day} 从 {platform} 借 {amount}（{months} 个月，{method}，真实年化 {apr}）",
         "What if you borrow {amount} from {platform} on {day} ({months} months, {method}, true APR {apr})",
@@ -48,10 +48,10 @@ _SAY = {
         "假如 {day} 提前还借款 {loan} 的 {amount}", "What if you repay {amount} of loan {loan} early on {day}"
     ),
     "late": Text(
-        "假如借款 {loan} 的下一期晚还 {days} 天", "What if loan {loan}'s next installment is paid {days} days late"
+        "假如借款 {loan} 的下一期逾期 {days} 天才还", "What if loan {loan}'s next installment is paid {days} days late"
     ),
     "score": Text(
-        "  信用健康分 {before} → {after}（{band_before} → {band_after}），按 {day} 的情况推算",
+        "  健康分 {before} → {after}（{band_before} → {band_after}），按 {day} 的情况推算",
         "  health score {before} → {after} ({band_before} → {band_after}), as of {day}",
     ),
     "added": Text("  会出现的风险信号：", "  new warning signs:"),

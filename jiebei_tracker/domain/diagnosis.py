@@ -107,7 +107,7 @@ def diagnose(history: Book, cut: LimitCut, *, as_of: date, thresholds: Threshold
     if causes:
         worst = causes[0]
         explanation = Text(
-            drop.zh_CN + f"下调前 {window_days} 天里，您的记录中有 {len(causes)} 项平台看重的风险信号，"
+            drop.zh_CN + f"降额前 {window_days} 天里，您的记录中有 {len(causes)} 项平台看重的风险信号，"
             f"最严重的是「{worst.title.zh_CN}」。按下面的顺序逐项处理，清单会随您记下的还款和借款更新。",
             drop.en + f"In the {window_days} days before it, your records show {len(causes)} of the warning signs "
             f"platforms watch for, the most serious being “{worst.title.en}”. Work through them in this order; "
@@ -117,8 +117,8 @@ def diagnose(history: Book, cut: LimitCut, *, as_of: date, thresholds: Threshold
         article = tuple(dict.fromkeys(section for flag in causes for section in flag.article))
     else:
         explanation = Text(
-            drop.zh_CN + f"下调前 {window_days} 天里，您的记录中没有文中提到的风险行为，"
-            "这次下调多半来自平台自身的风控调整（原因 3），比如对某些地区、行业或评分段统一收紧。",
+            drop.zh_CN + f"降额前 {window_days} 天里，您的记录中没有文中提到的风险行为，"
+            "这次降额多半来自平台自身的风控调整（原因 3），比如对某些地区、行业或评分段统一收紧。",
             drop.en + f"Your records show none of the article's warning signs in the {window_days} days before "
             "it, so the cut most likely comes from the platform's own risk policy (Cause 3) — a general "
             "tightening for a region, an industry or a score band, for instance.",

@@ -188,7 +188,7 @@ def _private_balance(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[Chec
 def _autopay(snapshot: Snapshot, t: Thresholds, flag: Flag) -> list[ChecklistItem]:
     open_loans = snapshot.open_loans
     on_autopay = sum(1 for loan in open_loans if loan.autopay)
-    label = Text("已开自动还款的在还借款", "Active loans on autopay")
+    label = Text("已开通自动还款的还款中借款", "Active loans on autopay")
     return [ChecklistItem("loans_on_autopay", flag.rule, label, on_autopay, len(open_loans), "count", Goal.AT_LEAST)]
 
 
@@ -221,7 +221,7 @@ MEASURES: dict[str, Measure] = {
 def limit_target(snapshot: Snapshot, platform: str, before_fen: int) -> ChecklistItem:
     """The platform's limit now against what it was before the cut."""
     current = snapshot.limit_on(platform, snapshot.as_of) or 0
-    label = Text(f"{platform} 额度恢复到下调前", f"{platform} limit back to its level before the cut")
+    label = Text(f"{platform} 额度恢复到降额前", f"{platform} limit back to its level before the cut")
     return ChecklistItem("limit", None, label, current, before_fen, "fen", Goal.AT_LEAST)
 
 

@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Loan {name}: {platform}, {day}, {amount}</source>
-        <translation>借款 {name}:{platform},{day},{amount}</translation>
+        <translation>借款 {name}：{platform}，{day}，{amount}</translation>
     </message>
 </context>
 <context>
@@ -56,15 +56,15 @@
     </message>
     <message>
         <source>e.g. 0.03 (%)</source>
-        <translation>例如 0.03 (%)</translation>
+        <translation>例如 0.03（%）</translation>
     </message>
     <message>
         <source>% a day (日利率)</source>
-        <translation>% 每日（日利率）</translation>
+        <translation>%（日利率）</translation>
     </message>
     <message>
         <source>% a year (年化)</source>
-        <translation>% 每年（年化）</translation>
+        <translation>%（年化利率）</translation>
     </message>
     <message>
         <source>The new loan</source>
@@ -162,11 +162,11 @@
     </message>
     <message>
         <source>Importing {count} loans and repayments…</source>
-        <translation>正在导入 {count} 笔借款和还款…</translation>
+        <translation>正在导入 {count} 笔借款和还款……</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was imported; everything is as it was before.</source>
-        <translation>已取消。没有导入任何内容，一切保持原样。</translation>
+        <translation>已取消，未导入任何数据，原有数据保持不变。</translation>
     </message>
     <message>
         <source>Imported {count} loans and repayments from the Alipay statement.</source>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>{count} rows were imported before and were not added again.</source>
-        <translation>{count} 行以前已导入，未重复添加。</translation>
+        <translation>{count} 行此前已导入，未重复添加。</translation>
     </message>
 </context>
 <context>
@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>Installments to record as deducted</source>
-        <translation>要记为已扣款的还款</translation>
+        <translation>要记为已扣款的各期</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -258,22 +258,22 @@
     <name>AutopayChecklistWidget</name>
     <message>
         <source>Autopay: every platform done</source>
-        <translation>自动扣款：所有平台都已开通</translation>
+        <translation>自动还款：所有平台都已开通</translation>
     </message>
     <message>
         <source>Autopay by platform</source>
-        <translation>各平台自动扣款情况</translation>
+        <translation>各平台自动还款开通情况</translation>
     </message>
     <message>
         <source>No loan is being repaid right now.</source>
-        <translation>目前没有正在还款的借款。</translation>
+        <translation>目前没有还款中的借款。</translation>
     </message>
 </context>
 <context>
     <name>AutopayNotice</name>
     <message>
         <source>Undone: these installments are open again ({count}).</source>
-        <translation>已撤销：这 {count} 期仍为待还。</translation>
+        <translation>已撤销：这 {count} 期已恢复为待还。</translation>
     </message>
     <message>
         <source>; </source>
@@ -300,11 +300,11 @@
     <name>AutopayRow</name>
     <message>
         <source>{mark} {platform}: {on} of {active} active loans on autopay</source>
-        <translation>{mark} {platform}：{active} 笔在还借款中有 {on} 笔已开通自动扣款</translation>
+        <translation>{mark} {platform}：{active} 笔还款中的借款，已开通自动还款 {on} 笔</translation>
     </message>
     <message>
         <source>Open the loan to switch it on</source>
-        <translation>打开这笔借款以开通自动扣款</translation>
+        <translation>查看借款并标记自动还款</translation>
     </message>
 </context>
 <context>
@@ -319,11 +319,11 @@
 Once you add loans and repayments, this chart shows how much principal you still owe day by day, platform by platform — and how it falls as you repay.</source>
         <translation>还没有借款记录。
 
-添加借款和还款后，此图按日、按平台显示您尚欠的本金，以及随着还款逐步减少的过程。</translation>
+添加借款和还款后，此图按日、按平台显示您的未还本金，以及它随还款逐步减少的过程。</translation>
     </message>
     <message>
         <source>Outstanding principal (¥)</source>
-        <translation>未还本金（¥）</translation>
+        <translation>未还本金（元）</translation>
     </message>
     <message>
         <source>Other platforms</source>
@@ -346,7 +346,7 @@ Once you add loans and repayments, this chart shows how much principal you still
 Once you add loans, this chart shows how many you take out each month and warns when you take several within 30 days — borrowing often is one reason credit limits get cut.</source>
         <translation>还没有借款记录。
 
-添加借款后，此图显示您每月借款的笔数，并在 30 天内多次借款时发出提醒——借款过于频繁是额度被降的原因之一。</translation>
+添加借款后，此图显示您每月借款的笔数，并在 30 天内多次借款时发出提醒——借款过于频繁是平台降额的原因之一。</translation>
     </message>
     <message>
         <source>New loans</source>
@@ -354,7 +354,7 @@ Once you add loans, this chart shows how many you take out each month and warns 
     </message>
     <message>
         <source>Borrowed (¥)</source>
-        <translation>借款金额（¥）</translation>
+        <translation>借款金额（元）</translation>
     </message>
     <message>
         <source>New loans per month</source>
@@ -366,11 +366,11 @@ Once you add loans, this chart shows how many you take out each month and warns 
     </message>
     <message>
         <source>At or over the rule&apos;s limit</source>
-        <translation>达到或超过规则上限</translation>
+        <translation>达到或超过预警线</translation>
     </message>
     <message>
         <source>Rule: {count} or more in {days} days</source>
-        <translation>规则：{days} 天内 {count} 笔或以上</translation>
+        <translation>预警线：{days} 天内借款 {count} 笔及以上</translation>
     </message>
     <message>
         <source>Amount borrowed per month</source>
@@ -386,14 +386,14 @@ Once you add loans, this chart shows how many you take out each month and warns 
     </message>
     <message>
         <source>(at or over the rule&apos;s limit of {count})</source>
-        <translation>（达到或超过规则上限 {count}）</translation>
+        <translation>（达到或超过预警线 {count} 笔）</translation>
     </message>
 </context>
 <context>
     <name>Bounds</name>
     <message>
         <source>Enter an amount of at most {max}.</source>
-        <translation>金额最多为 {max}。</translation>
+        <translation>请输入不超过 {max} 的金额。</translation>
     </message>
     <message>
         <source>Remove the invisible control character ({character}) from this text.</source>
@@ -424,7 +424,7 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>Point at the chart to read the exact values. Drag to move through time; Ctrl+scroll (or click, then scroll) to zoom.</source>
-        <translation>把鼠标指向图表可查看精确数值；拖动可前后移动时间，按住 Ctrl 滚动（或先点击图表再滚动）可缩放。</translation>
+        <translation>将鼠标指向图表可查看具体数值；拖动可查看其他时间段，按住 Ctrl 滚动鼠标滚轮（或先点击图表再滚动）可缩放。</translation>
     </message>
 </context>
 <context>
@@ -455,7 +455,7 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>Health score: {done} of {total} months worked out…</source>
-        <translation>健康分：已算出 {total} 个月中的 {done} 个月…</translation>
+        <translation>正在计算健康分：已完成 {done}/{total} 个月……</translation>
     </message>
 </context>
 <context>
@@ -466,7 +466,7 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>Read differently from how they are written:</source>
-        <translation>以下数值的读法与原文不同，请核对：</translation>
+        <translation>以下数值的识别结果与原文写法不同，请核对：</translation>
     </message>
     <message>
         <source>Problems (the first 100):</source>
@@ -477,19 +477,19 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     <name>ColumnsPage</name>
     <message>
         <source>Name, e.g. 招行导出</source>
-        <translation>名称，例如：招行导出</translation>
+        <translation>模板名称，例如：招行导出</translation>
     </message>
     <message>
         <source>Save as profile</source>
-        <translation>保存为方案</translation>
+        <translation>保存为导入模板</translation>
     </message>
     <message>
         <source>Saved profile</source>
-        <translation>已保存的方案</translation>
+        <translation>已保存的导入模板</translation>
     </message>
     <message>
         <source>Each column of the file, and what it is imported as:</source>
-        <translation>文件的每一列，以及它导入为什么：</translation>
+        <translation>文件各列及其导入内容：</translation>
     </message>
     <message>
         <source>(ignore)</source>
@@ -520,7 +520,7 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>Paid as its schedule asks ({source}), this loan costs {apr} a year by the IRR method lenders must state ({effective} with the monthly interest compounded), against the {typed} of its interest rate.</source>
-        <translation>按现在的还款计划（{source}）还款，按放款机构必须公示的 IRR 方法，这笔借款的真实年化利率是 {apr}（按月复利为 {effective}），利率写的是 {typed}。</translation>
+        <translation>按还款计划（{source}）还款，以放贷机构须公示的 IRR 方法计算，这笔借款的真实年化利率为 {apr}（按月复利为 {effective}），名义年化利率为 {typed}。</translation>
     </message>
     <message>
         <source> and </source>
@@ -528,23 +528,23 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     </message>
     <message>
         <source>With {fees}, this loan costs {apr} a year by the IRR method lenders must state ({effective} with the monthly interest compounded), not the {typed} of its interest rate.</source>
-        <translation>算上{fees}，按放款机构必须公示的 IRR 方法，这笔借款的真实年化利率是 {apr}（按月复利为 {effective}），而不是利率写的 {typed}。</translation>
+        <translation>算上{fees}，以放贷机构须公示的 IRR 方法计算，这笔借款的真实年化利率为 {apr}（按月复利为 {effective}），而不是名义年化利率 {typed}。</translation>
     </message>
     <message>
         <source>With {days} days free of interest, this loan costs {apr} a year by the IRR method lenders must state, against the {typed} of its interest rate.</source>
-        <translation>算上 {days} 天免息，按放款机构必须公示的 IRR 方法，这笔借款的真实年化利率是 {apr}，利率写的是 {typed}。</translation>
+        <translation>算上 {days} 天免息期，以放贷机构须公示的 IRR 方法计算，这笔借款的真实年化利率为 {apr}，名义年化利率为 {typed}。</translation>
     </message>
     <message>
         <source>This loan costs {apr} a year, as its rate says ({effective} with the monthly interest compounded).</source>
-        <translation>这笔借款的真实年化利率是 {apr}，与利率一致（按月复利为 {effective}）。</translation>
+        <translation>这笔借款的真实年化利率为 {apr}，与名义利率一致（按月复利为 {effective}）。</translation>
     </message>
     <message>
         <source>Interest counted by the day (months of 28 to 31 days at 1/360 of the annual rate a day) makes this loan cost {apr} a year, a little more than its {typed}.</source>
-        <translation>按日计息（每月 28 到 31 天，每天按年化利率的 1/360 计息），这笔借款的真实年化利率是 {apr}，比利率写的 {typed} 略高。</translation>
+        <translation>按日计息（每月 28～31 天，每天按年化利率的 1/360 计息），这笔借款的真实年化利率为 {apr}，略高于名义年化利率 {typed}。</translation>
     </message>
     <message>
         <source>All the interest is paid at the end, so counted the way lenders must state it this loan costs {apr} a year, a little less than its {typed}.</source>
-        <translation>利息在到期时一次付清，按放款机构必须公示的方法计算，这笔借款的真实年化利率是 {apr}，比利率写的 {typed} 略低。</translation>
+        <translation>利息在到期时一次付清，按放贷机构须公示的方法计算，这笔借款的真实年化利率为 {apr}，略低于名义年化利率 {typed}。</translation>
     </message>
 </context>
 <context>
@@ -594,7 +594,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>…or paste the report&apos;s text here</source>
-        <translation>…或者把报告的文字粘贴到这里</translation>
+        <translation>……或把报告的文字粘贴到这里</translation>
     </message>
     <message>
         <source>File</source>
@@ -622,11 +622,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Read: {inquiries} inquiries and {overdue} accounts with overdue months.</source>
-        <translation>读到 {inquiries} 条查询记录，{overdue} 个有逾期的账户。</translation>
+        <translation>已读取：{inquiries} 条查询记录，{overdue} 个有逾期的账户。</translation>
     </message>
     <message>
         <source>Report of {day}.</source>
-        <translation>报告日期 {day}。</translation>
+        <translation>报告日期：{day}。</translation>
     </message>
     <message>
         <source>{count} new notes to import.</source>
@@ -634,7 +634,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>{count} recorded already: left as they are.</source>
-        <translation>{count} 条已经记过，保持不变。</translation>
+        <translation>{count} 条已记录过，保持不变。</translation>
     </message>
     <message>
         <source>Open the report&apos;s file or paste its text first.</source>
@@ -642,18 +642,18 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Everything in this report is recorded already.</source>
-        <translation>这份报告的内容都已经记过了。</translation>
+        <translation>这份报告的内容都已记录过。</translation>
     </message>
 </context>
 <context>
     <name>CreditReportPanel</name>
     <message>
         <source>Your credit report as lenders read it</source>
-        <translation>贷款机构眼中的征信</translation>
+        <translation>放贷机构眼中的征信报告</translation>
     </message>
     <message>
         <source>What to do (策略 3(2)): apply for credit only when you need it — every loan or card application stays on the report, and lenders count them over the last 3 and 6 months. Settle anything overdue as soon as you can: a negative record leaves the report five years after it is settled.</source>
-        <translation>怎么做（策略 3(2)）：确有需要时再申请贷款或信用卡，每次申请都会留在征信上，放贷机构会看近 3 个月和近 6 个月的次数。有逾期尽快还清：负面记录从结清那天起保留 5 年。</translation>
+        <translation>建议（策略 3(2)）：确有需要时再申请贷款或信用卡——每次申请都会在征信报告上留下查询记录，放贷机构会统计近 3 个月和近 6 个月的查询次数。如有逾期，请尽快还清：不良信息自结清之日起保留 5 年。</translation>
     </message>
     <message>
         <source>Hard inquiries (loan and card applications, guarantee checks): last month {one}, last 3 months {three}, last 6 months {six}.</source>
@@ -665,7 +665,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>• {kind} of {day}, resolved: it leaves the report on {gone}</source>
-        <translation>• {day} 的{kind}，已解决：{gone} 移出征信</translation>
+        <translation>• {day} 的{kind}，已解决：将于 {gone} 移出征信</translation>
     </message>
     <message>
         <source>Negative records on the report:</source>
@@ -692,7 +692,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>credit limits</source>
-        <translation>信用额度</translation>
+        <translation>额度记录</translation>
     </message>
     <message>
         <source>credit-report notes</source>
@@ -740,15 +740,15 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Give the profile a name.</source>
-        <translation>请为方案命名。</translation>
+        <translation>请为导入模板命名。</translation>
     </message>
     <message>
         <source>Saved as profile “{name}”; it is offered for the next file.</source>
-        <translation>已保存为方案“{name}”，下次导入文件时可直接选用。</translation>
+        <translation>已保存为导入模板“{name}”，下次导入时可直接选用。</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation>正在检查每一行…</translation>
+        <translation>正在检查每一行……</translation>
     </message>
     <message>
         <source>{rows} rows of {kind}: {new} new · {present} already there · {bad} bad</source>
@@ -760,11 +760,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Importing {count} {kind}…</source>
-        <translation>正在导入 {count} 条{kind}…</translation>
+        <translation>正在导入 {count} 条{kind}……</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was imported; everything is as it was before.</source>
-        <translation>已取消。没有导入任何内容，一切保持原样。</translation>
+        <translation>已取消，未导入任何数据，原有数据保持不变。</translation>
     </message>
     <message>
         <source>Imported {count} {kind}.</source>
@@ -783,7 +783,7 @@ You can undo this with Ctrl+Z.</source>
     <name>DashboardView</name>
     <message>
         <source>{total} to pay with interest</source>
-        <translation>连本带息共需还 {total}</translation>
+        <translation>本息合计待还 {total}</translation>
     </message>
     <message>
         <source>{installments} installments on {loans} loans</source>
@@ -831,7 +831,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Paid today, in full</source>
-        <translation>今天已全额还款</translation>
+        <translation>记为今天已还清</translation>
     </message>
     <message>
         <source>Record the selected installment as paid in full today</source>
@@ -839,7 +839,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Open loan</source>
-        <translation>打开借款</translation>
+        <translation>查看借款</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -851,7 +851,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Nothing is overdue. Well done.</source>
-        <translation>没有逾期，做得好。</translation>
+        <translation>目前没有逾期，请继续保持。</translation>
     </message>
     <message>
         <source>Nothing falls due in the next {days} days.</source>
@@ -956,7 +956,7 @@ You can undo this with Ctrl+Z.</source>
     <name>Deferred</name>
     <message>
         <source>Loading…</source>
-        <translation>正在加载…</translation>
+        <translation>正在加载……</translation>
     </message>
 </context>
 <context>
@@ -1002,7 +1002,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Autopay</source>
-        <translation>自动扣款</translation>
+        <translation>自动还款</translation>
     </message>
     <message>
         <source>{seq} of {term}</source>
@@ -1010,11 +1010,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>on</source>
-        <translation>已开</translation>
+        <translation>已开通</translation>
     </message>
     <message>
         <source>off</source>
-        <translation>未开</translation>
+        <translation>未开通</translation>
     </message>
     <message>
         <source>{days} days overdue, penalty about {penalty}</source>
@@ -1041,7 +1041,7 @@ You can undo this with Ctrl+Z.</source>
     <name>DuesTableModel</name>
     <message>
         <source>Due</source>
-        <translation>到期</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Loan</source>
@@ -1080,11 +1080,11 @@ You can undo this with Ctrl+Z.</source>
     <name>Errors</name>
     <message>
         <source>if it is protected with a passphrase, this installation cannot open it: pip install &apos;jiebei-tracker[encryption]&apos;</source>
-        <translation>如果它设了密码，当前安装打不开：请运行 pip install &apos;jiebei-tracker[encryption]&apos;</translation>
+        <translation>如果该文件设有密码，当前安装的版本无法打开它，请运行 pip install &apos;jiebei-tracker[encryption]&apos;</translation>
     </message>
     <message>
         <source>That passphrase is wrong. Try again.</source>
-        <translation>密码不对，请再试一次。</translation>
+        <translation>密码错误，请重试。</translation>
     </message>
     <message>
         <source>The backup is restored. The file that could not be opened is kept as {path}.</source>
@@ -1194,11 +1194,11 @@ What you were doing was not saved; everything saved before is unchanged.</source
     </message>
     <message>
         <source>From the article “{title}”: {sections}</source>
-        <translation>出自文章《{title}》：{sections}</translation>
+        <translation>参考文章《{title}》：{sections}</translation>
     </message>
     <message>
         <source>What we saw: {summary}</source>
-        <translation>发现的情况：{summary}</translation>
+        <translation>具体情况：{summary}</translation>
     </message>
     <message>
         <source>What to do: {advice}</source>
@@ -1206,18 +1206,18 @@ What you were doing was not saved; everything saved before is unchanged.</source
     </message>
     <message>
         <source>… and {count} more</source>
-        <translation>……另外还有 {count} 项</translation>
+        <translation>……另有 {count} 项</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>打开</translation>
+        <translation>查看</translation>
     </message>
 </context>
 <context>
     <name>FlagListWidget</name>
     <message>
         <source>None of the article&apos;s warning signs in your records. Keep repaying on time.</source>
-        <translation>您的记录中没有文章提到的任何风险信号。请继续按时还款。</translation>
+        <translation>您的记录中没有文章提到的风险信号，请继续按时还款。</translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1228,7 @@ What you were doing was not saved; everything saved before is unchanged.</source
     </message>
     <message>
         <source>Late repayments</source>
-        <translation>曾经逾期</translation>
+        <translation>逾期后还清</translation>
     </message>
     <message>
         <source>Borrowing too often</source>
@@ -1244,7 +1244,7 @@ What you were doing was not saved; everything saved before is unchanged.</source
     </message>
     <message>
         <source>Money moved on</source>
-        <translation>资金转出</translation>
+        <translation>借款转入其他账户</translation>
     </message>
     <message>
         <source>Borrowing to repay</source>
@@ -1256,11 +1256,11 @@ What you were doing was not saved; everything saved before is unchanged.</source
     </message>
     <message>
         <source>Private or small-loan lender</source>
-        <translation>民间借贷或小贷</translation>
+        <translation>民间借贷或小贷公司</translation>
     </message>
     <message>
         <source>No autopay</source>
-        <translation>未开自动扣款</translation>
+        <translation>未开通自动还款</translation>
     </message>
     <message>
         <source>Health score</source>
@@ -1315,7 +1315,7 @@ The score is worked out for each month from your loans, repayments, limits and c
     <name>HealthPanel</name>
     <message>
         <source>Working out your health check…</source>
-        <translation>正在进行健康检查…</translation>
+        <translation>正在进行健康检查……</translation>
     </message>
     <message>
         <source>The health check could not be worked out: {error}</source>
@@ -1326,7 +1326,7 @@ The score is worked out for each month from your loans, repayments, limits and c
     <name>HealthScoreWidget</name>
     <message>
         <source>Credit health score</source>
-        <translation>信用健康分</translation>
+        <translation>健康分</translation>
     </message>
     <message>
         <source>No records yet</source>
@@ -1338,18 +1338,18 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
     <message>
         <source>{arrow} {points} since last month</source>
-        <translation>比上月 {arrow} {points}</translation>
+        <translation>较上月 {arrow} {points} 分</translation>
     </message>
     <message>
         <source>Monthly score, {first} to {last}</source>
-        <translation>每月分数，{first} 至 {last}</translation>
+        <translation>每月健康分（{first} 至 {last}）</translation>
     </message>
 </context>
 <context>
     <name>ImportReason</name>
     <message>
         <source>is empty</source>
-        <translation>是空的</translation>
+        <translation>为空</translation>
     </message>
     <message>
         <source>not a date (e.g. 2024-03-05, 2024/3/5, 2024年3月5日)</source>
@@ -1417,7 +1417,7 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
     <message>
         <source>says not resolved, but a resolved date is given</source>
-        <translation>写着未解决，却填了解决日期</translation>
+        <translation>标为未解决，但填写了解决日期</translation>
     </message>
     <message>
         <source>only an inquiry (查询记录) has a reason</source>
@@ -1425,7 +1425,7 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
     <message>
         <source>more cells than the header row has columns (a separator?)</source>
-        <translation>这一行的单元格比表头多（分隔符不对？）</translation>
+        <translation>这一行的单元格比表头的列数多（分隔符是否有误？）</translation>
     </message>
     <message>
         <source>no such day</source>
@@ -1457,7 +1457,7 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
     <message>
         <source>cannot be read as {0}</source>
-        <translation>无法读作 {0}</translation>
+        <translation>无法识别为 {0}</translation>
     </message>
     <message>
         <source>“{value}”: {reason}</source>
@@ -1469,7 +1469,7 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
     <message>
         <source>{file}: … and {count} more errors ({total} in all)</source>
-        <translation>{file}：…另有 {count} 处错误（共 {total} 处）</translation>
+        <translation>{file}：……另有 {count} 处错误（共 {total} 处）</translation>
     </message>
 </context>
 <context>
@@ -1597,7 +1597,7 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     </message>
     <message>
         <source>Cancelling — nothing will be kept…</source>
-        <translation>正在取消——不会保留任何内容…</translation>
+        <translation>正在取消，本次导入的内容不会保留……</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -1636,11 +1636,11 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     </message>
     <message>
         <source>the limit shown in the app, in yuan, e.g. 50000</source>
-        <translation>App 中显示的额度，单位元，例如 50000</translation>
+        <translation>App 中显示的额度，单位：元，例如 50000</translation>
     </message>
     <message>
         <source>optional: what the platform said</source>
-        <translation>可选：平台给出的说明</translation>
+        <translation>选填：平台给出的说明</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -1648,7 +1648,7 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     </message>
     <message>
         <source>Seen on</source>
-        <translation>看到额度的日期</translation>
+        <translation>记录日期</translation>
     </message>
     <message>
         <source>Credit limit (yuan)</source>
@@ -1718,7 +1718,7 @@ Record a platform&apos;s limit each time you check it. This chart then shows the
     </message>
     <message>
         <source>Yuan (¥)</source>
-        <translation>元（¥）</translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>The platform to show</source>
@@ -1801,7 +1801,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>This repayment is a part prepayment (提前还部分): the loan&apos;s schedule was rebuilt around it, so it cannot be changed or deleted on its own. Take it back with Undo (Ctrl+Z) right after making it, or edit the loan&apos;s terms, which builds its schedule again.</source>
-        <translation>这笔还款是提前还部分：借款的还款计划已按它重新生成，不能单独修改或删除。刚做完时可以用撤销（Ctrl+Z）撤回，或者修改这笔借款的条件，让系统重新生成还款计划。</translation>
+        <translation>这笔还款属于提前还部分：借款的还款计划已按它重新生成，不能单独修改或删除。可在操作后立即用撤销（Ctrl+Z）撤回，或修改这笔借款的条件，让本应用重新生成还款计划。</translation>
     </message>
     <message>
         <source>log a repayment of {amount} on {platform}</source>
@@ -1840,7 +1840,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>&lt;b&gt;{platform}&lt;/b&gt; — {principal} borrowed on {day}, {term} months, {method}, {rate}&lt;br&gt;Purpose: {purpose} · Autopay: {autopay} · Outstanding principal: {outstanding} · Status: {status}</source>
-        <translation>&lt;b&gt;{platform}&lt;/b&gt; — {day} 借款 {principal}，{term} 个月，{method}，{rate}&lt;br&gt;用途：{purpose} · 自动扣款：{autopay} · 未还本金：{outstanding} · 状态：{status}</translation>
+        <translation>&lt;b&gt;{platform}&lt;/b&gt; — {day} 借款 {principal}，{term} 个月，{method}，{rate}&lt;br&gt;用途：{purpose} · 自动还款：{autopay} · 未还本金：{outstanding} · 状态：{status}</translation>
     </message>
     <message>
         <source>on</source>
@@ -1856,7 +1856,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Interest counted: {basis} · True APR: &lt;b&gt;{apr}&lt;/b&gt;. {why}</source>
-        <translation>计息方式：{basis} · 真实年化：&lt;b&gt;{apr}&lt;/b&gt;。{why}</translation>
+        <translation>计息方式：{basis} · 真实年化利率：&lt;b&gt;{apr}&lt;/b&gt;。{why}</translation>
     </message>
     <message>
         <source>Log repayment…</source>
@@ -1955,15 +1955,15 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>— what is the money for? —</source>
-        <translation>— 这笔钱用来做什么？—</translation>
+        <translation>— 请选择借款用途 —</translation>
     </message>
     <message>
         <source>Repayments are deducted automatically (autopay)</source>
-        <translation>到期自动扣款</translation>
+        <translation>已开通自动还款（到期自动扣款）</translation>
     </message>
     <message>
         <source>optional: the platform&apos;s loan number</source>
-        <translation>可选：平台上的借款编号</translation>
+        <translation>选填：平台上的借款编号</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -2019,7 +2019,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Check first…</source>
-        <translation>先看看影响…</translation>
+        <translation>先评估影响…</translation>
     </message>
     <message>
         <source>See what this loan would do to your credit health before you record it (nothing is saved)</source>
@@ -2146,7 +2146,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>{rate} a day</source>
-        <translation>日 {rate}</translation>
+        <translation>日利率 {rate}</translation>
     </message>
     <message>
         <source>{rate} a year</source>
@@ -2185,7 +2185,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Find: platform, date, amount, method, purpose, note…</source>
-        <translation>查找：平台、日期、金额、还款方式、用途、备注…</translation>
+        <translation>查找：平台、日期、金额、还款方式、用途、备注……</translation>
     </message>
     <message>
         <source>Find loans</source>
@@ -2224,11 +2224,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Your data: {path} — encrypted with your passphrase (exports, reports and calendars you save are not)</source>
-        <translation>我的数据：{path}——已用密码加密（另存的导出文件、报告和日历不加密）</translation>
+        <translation>数据文件：{path}——已用密码加密（另存的导出文件、报告和日历不加密）</translation>
     </message>
     <message>
         <source>Your data: {path}</source>
-        <translation>我的数据：{path}</translation>
+        <translation>数据文件：{path}</translation>
     </message>
     <message>
         <source>About Jiebei Tracker</source>
@@ -2236,7 +2236,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Jiebei Tracker {version}&lt;/h3&gt;&lt;p&gt;Keeps your loans, repayments, credit limits and credit-report notes on this computer and helps you keep your borrowing healthy.&lt;/p&gt;&lt;p&gt;Your data: {path}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;借呗信用健康助手 {version}&lt;/h3&gt;&lt;p&gt;在这台电脑上保存您的借款、还款、信用额度和征信记录，帮助您保持健康的借贷习惯。&lt;/p&gt;&lt;p&gt;我的数据：{path}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;借呗信用健康助手 {version}&lt;/h3&gt;&lt;p&gt;在这台电脑上保存您的借款、还款、信用额度和征信记录，帮助您保持健康的借贷习惯。&lt;/p&gt;&lt;p&gt;数据文件：{path}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2251,7 +2251,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>As the text says (贷款审批, 贷后管理, …)</source>
-        <translation>按内容判断（贷款审批、贷后管理…）</translation>
+        <translation>按内容判断（贷款审批、贷后管理……）</translation>
     </message>
     <message>
         <source>e.g. 招商银行股份有限公司信用卡中心</source>
@@ -2259,11 +2259,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>e.g. 贷款审批查询 — 微粒贷, or: credit card 1 month overdue, settled</source>
-        <translation>例如：贷款审批查询 — 微粒贷，或：信用卡逾期 1 期，已结清</translation>
+        <translation>例如：贷款审批——微众银行（微粒贷）；或：信用卡逾期 1 期，已结清</translation>
     </message>
     <message>
         <source>Lenders count the inquiries made for loan or card applications and guarantee checks; a lender you already have checking (贷后管理) or your own look (本人查询) does not count. Overdue, guarantee and bad-debt records stay on the report until five years after they are settled. Enter saves; Shift+Enter starts a new line.</source>
-        <translation>放贷机构只看因贷款审批、信用卡审批和担保资格审查产生的查询；已有贷款机构的贷后管理和您本人查询都不计入。逾期、担保和不良记录从结清起在征信上保留 5 年。按 Enter 保存，Shift+Enter 换行。</translation>
+        <translation>放贷机构只统计因贷款审批、信用卡审批和担保资格审查产生的查询；已有放贷机构的贷后管理查询和您的本人查询都不计入。逾期、担保和不良记录自结清之日起在征信报告上保留 5 年。按 Enter 保存，Shift+Enter 换行。</translation>
     </message>
     <message>
         <source>Date on the report</source>
@@ -2318,7 +2318,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Not known: set it</source>
-        <translation>不明，请补上</translation>
+        <translation>不明，请补充</translation>
     </message>
     <message>
         <source>5 years after it is settled</source>
@@ -2334,7 +2334,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Resolved on {day}</source>
-        <translation>{day} 已解决</translation>
+        <translation>已于 {day} 解决</translation>
     </message>
 </context>
 <context>
@@ -2349,11 +2349,11 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>No notes yet. Copy here what your credit report (征信报告) shows: inquiries by lenders, overdue records, guarantees, bad debts. Get the report from the PBOC credit reference center or your bank&apos;s app.</source>
-        <translation>还没有记录。把征信报告上的内容记在这里：机构查询、逾期记录、担保、不良记录。征信报告可以在人民银行征信中心或银行 App 查询。</translation>
+        <translation>还没有记录。请把征信报告上的内容记在这里：机构查询、逾期记录、担保、不良记录。征信报告可在中国人民银行征信中心网站或银行 App 查询。</translation>
     </message>
     <message>
         <source>Open again</source>
-        <translation>重新打开</translation>
+        <translation>改回未解决</translation>
     </message>
     <message>
         <source>Mark resolved</source>
@@ -2408,7 +2408,7 @@ You can undo this with Ctrl+Z.</source>
 When they do, this chart shows what share you paid on time each month and over the last 3, 6 and 12 months, and marks the months with late or overdue payments — paying on time is the first thing that wins a credit limit back.</source>
         <translation>还没有到期的还款。
 
-有到期的还款后，此图显示每月以及最近 3、6、12 个月的按时还款比例，并标出有延迟或逾期的月份——按时还款是恢复额度的第一步。</translation>
+有到期的还款后，此图显示每月以及最近 3、6、12 个月的按时还款率，并标出有逾期后还清或逾期未还的月份——按时还款是恢复额度的第一步。</translation>
     </message>
     <message>
         <source>Paid on time</source>
@@ -2416,11 +2416,11 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>Month&apos;s rate</source>
-        <translation>当月比例</translation>
+        <translation>当月按时还款率</translation>
     </message>
     <message>
         <source>Month with a late payment</source>
-        <translation>有延迟还款的月份</translation>
+        <translation>有逾期后还清的月份</translation>
     </message>
     <message>
         <source>Month with an overdue installment</source>
@@ -2448,11 +2448,11 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>paid late: {count}</source>
-        <translation>延迟还款：{count}</translation>
+        <translation>逾期后还清：{count} 期</translation>
     </message>
     <message>
         <source>overdue: {count}</source>
-        <translation>逾期：{count}</translation>
+        <translation>逾期未还：{count} 期</translation>
     </message>
     <message>
         <source>last {months} months: {rate} ({on_time}/{counted})</source>
@@ -2463,7 +2463,7 @@ When they do, this chart shows what share you paid on time each month and over t
     <name>OutflowChart</name>
     <message>
         <source>Nothing falls due in these twelve months, with the change or without.</source>
-        <translation>未来十二个月里，无论是否这样做，都没有到期的还款。</translation>
+        <translation>未来 12 个月内，无论是否这样做，都没有到期的还款。</translation>
     </message>
     <message>
         <source>As things are</source>
@@ -2475,7 +2475,7 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>Going out each month, the next twelve months</source>
-        <translation>未来十二个月每月还款额</translation>
+        <translation>未来 12 个月每月还款额</translation>
     </message>
 </context>
 <context>
@@ -2486,7 +2486,7 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>Pay now</source>
-        <translation>立即还款</translation>
+        <translation>登记还款</translation>
     </message>
     <message>
         <source>Nothing overdue.</source>
@@ -2501,7 +2501,7 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>Your data file {path} is protected with a passphrase (or it is not a database). Enter its passphrase to open it.</source>
-        <translation>数据文件 {path} 设了密码（或者它不是数据库）。请输入密码打开。</translation>
+        <translation>数据文件 {path} 已设置密码（或该文件不是数据库）。请输入密码以打开。</translation>
     </message>
     <message>
         <source>Remember it in the system keyring</source>
@@ -2512,7 +2512,7 @@ When they do, this chart shows what share you paid on time each month and over t
     <name>PastInstallmentsBox</name>
     <message>
         <source>Installments already due</source>
-        <translation>已到期的分期</translation>
+        <translation>已到期的各期</translation>
     </message>
     <message>
         <source>Repaid on schedule up to today</source>
@@ -2570,7 +2570,7 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>By then every installment is paid: nothing is left to settle.</source>
-        <translation>到这一天所有分期都已还清，无需再结清。</translation>
+        <translation>到这一天各期均已还清，无需再结清。</translation>
     </message>
     <message>
         <source>Then the loan will be recorded as settled early on {day} with {amount}.</source>
@@ -2609,7 +2609,7 @@ When they do, this chart shows what share you paid on time each month and over t
     <name>PastQuestion</name>
     <message>
         <source>Installments already due</source>
-        <translation>已到期的分期</translation>
+        <translation>已到期的各期</translation>
     </message>
     <message>
         <source>Repaid on schedule (each on its due date, up to today)</source>
@@ -2646,7 +2646,7 @@ When they do, this chart shows what share you paid on time each month and over t
     <message numerus="yes">
         <source>%n loan(s) in the file have installments already due (%1 in all), and the file does not say whether they were repaid. What happened to them?</source>
         <translation>
-            <numerusform>文件中有 %n 笔借款的分期已经到期（共 %1 期），但文件没有说明是否已还。这些分期的情况如何？</numerusform>
+            <numerusform>文件中有 %n 笔借款存在已到期的分期（共 %1 期），但文件未说明是否已还。这些分期的情况如何？</numerusform>
         </translation>
     </message>
     <message>
@@ -2664,11 +2664,11 @@ When they do, this chart shows what share you paid on time each month and over t
     <name>PlanBalanceChart</name>
     <message>
         <source>No loan is being repaid: there is nothing to plan.</source>
-        <translation>目前没有正在还的借款，无需制定计划。</translation>
+        <translation>目前没有还款中的借款，无需制定计划。</translation>
     </message>
     <message>
         <source>Principal still owed, month by month</source>
-        <translation>每月月底剩余本金</translation>
+        <translation>每月月底未还本金</translation>
     </message>
 </context>
 <context>
@@ -2706,26 +2706,26 @@ When they do, this chart shows what share you paid on time each month and over t
     <name>PlanView</name>
     <message>
         <source>What if…</source>
-        <translation>假如…</translation>
+        <translation>假如……</translation>
     </message>
     <message>
         <source>Payoff plan</source>
-        <translation>还款计划</translation>
+        <translation>还清计划</translation>
     </message>
 </context>
 <context>
     <name>PlannerPanel</name>
     <message>
         <source>The schedules ask at most {amount} in a month: a budget of that much is always enough.</source>
-        <translation>按现有还款计划，单月最多需还 {amount}：每月预算不低于这个数就一定够。</translation>
+        <translation>按现有还款计划，单月最多需还 {amount}，每月预算不低于此数即可按时还款。</translation>
     </message>
     <message>
         <source>No loan is being repaid.</source>
-        <translation>目前没有正在还的借款。</translation>
+        <translation>目前没有还款中的借款。</translation>
     </message>
     <message>
         <source>This budget leaves installments unpaid. Short: {months}</source>
-        <translation>这个预算不够还到期的款项。缺口：{months}</translation>
+        <translation>这个预算不够按时还清到期的各期。各月缺口：{months}</translation>
     </message>
     <message>
         <source> and {count} more months</source>
@@ -2749,7 +2749,7 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>Avalanche: the highest true APR first</source>
-        <translation>雪崩法：先还真实年化最高的</translation>
+        <translation>雪崩法：先还真实年化利率最高的</translation>
     </message>
     <message>
         <source>Snowball: the smallest balance first</source>
@@ -2765,11 +2765,11 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>Still owed</source>
-        <translation>剩余本金</translation>
+        <translation>未还本金</translation>
     </message>
     <message>
         <source>Export the plan</source>
-        <translation>导出还款计划</translation>
+        <translation>导出还清计划</translation>
     </message>
     <message>
         <source>How much can you put towards your loans each month, in all? The plan pays every installment as it falls due and puts the rest into repaying one loan early — the one with the highest true APR first (avalanche) or the one with the smallest balance first (snowball). Nothing is saved.</source>
@@ -2789,7 +2789,7 @@ When they do, this chart shows what share you paid on time each month and over t
     </message>
     <message>
         <source>The plan month by month</source>
-        <translation>逐月还款计划</translation>
+        <translation>还清计划逐月明细</translation>
     </message>
 </context>
 <context>
@@ -2804,7 +2804,7 @@ When they do, this chart shows what share you paid on time each month and over t
 Once you add loans, this chart shows on how many platforms you owe money at the same time — owing on several at once is one reason platforms cut credit limits.</source>
         <translation>还没有借款记录。
 
-添加借款后，此图显示您同时在多少个平台有欠款——同时在多个平台借款是平台降额的原因之一。</translation>
+添加借款后，此图显示您同时在多少个平台有欠款——同时在多个平台有欠款是平台降额的原因之一。</translation>
     </message>
     <message>
         <source>Platforms</source>
@@ -2816,11 +2816,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>At or over the rule&apos;s limit</source>
-        <translation>达到或超过规则上限</translation>
+        <translation>达到或超过预警线</translation>
     </message>
     <message>
         <source>Rule: {count} or more platforms at once</source>
-        <translation>规则：同时 {count} 个或以上平台</translation>
+        <translation>预警线：同时在 {count} 个及以上平台有欠款</translation>
     </message>
     <message>
         <source>{day} — platforms with a balance: {count}</source>
@@ -2828,7 +2828,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>at or over the rule&apos;s limit of {count}</source>
-        <translation>达到或超过规则上限 {count}</translation>
+        <translation>达到或超过预警线 {count} 个</translation>
     </message>
 </context>
 <context>
@@ -2874,7 +2874,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Record each credit limit as the platform shows it, whenever it changes: a cut is a warning sign, and the health check looks at what you did before it.</source>
-        <translation>每当平台显示的额度变化时，都记录下来：降额是一个警示信号，健康检查会查看降额之前您的借还款行为。</translation>
+        <translation>每当平台显示的额度发生变化，请按平台显示的数值记录下来：降额是一个风险信号，健康检查会分析降额之前您的借还款行为。</translation>
     </message>
     <message>
         <source>Record a credit limit…</source>
@@ -2976,7 +2976,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>{platform}, {principal} borrowed {day}: {outstanding} principal left. The interest since the last due date is paid first; the rest comes off the principal.</source>
-        <translation>{platform}，{day} 借入 {principal}，尚欠本金 {outstanding}。提前还款先付上一个还款日以来的利息，其余部分用来还本金。</translation>
+        <translation>{platform}，{day} 借入 {principal}，未还本金 {outstanding}。提前还款先支付上一个还款日以来的利息，其余部分用于偿还本金。</translation>
     </message>
     <message>
         <source>e.g. 3000</source>
@@ -3012,7 +3012,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>{interest} interest since the last due date, {principal} off the principal ({left} left). {count} installments to come (were {before}), {payment} a month, the last {last} on {day}. Interest saved: {saved}.</source>
-        <translation>先付上一个还款日以来的利息 {interest}，还本金 {principal}（剩余本金 {left}）。之后还有 {count} 期（原来 {before} 期），每月 {payment}，最后一期 {day} 还 {last}。共省利息 {saved}。</translation>
+        <translation>先付上一个还款日以来的利息 {interest}，还本金 {principal}（未还本金 {left}）。之后还有 {count} 期（原为 {before} 期），每月 {payment}，最后一期于 {day} 还 {last}。共节省利息 {saved}。</translation>
     </message>
     <message>
         <source>This repays everything left: use Pay off early instead.</source>
@@ -3020,7 +3020,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>This is no more than the interest accrued since the last due date.</source>
-        <translation>这笔钱不超过上一个还款日以来的利息，没有钱能用来还本金。</translation>
+        <translation>这笔金额不超过上一个还款日以来产生的利息，无法用于偿还本金。</translation>
     </message>
     <message>
         <source>An installment due by this day is still open: log it first.</source>
@@ -3050,7 +3050,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Encrypt {path} with a passphrase: without it, nobody can read your data, not even you. Backups made from now on are encrypted too; exports, reports and calendars are not.</source>
-        <translation>用密码加密 {path}：没有密码谁都读不了您的数据，您自己也不例外。今后的备份也会加密；导出文件、报告和日历不加密。</translation>
+        <translation>用密码加密 {path}：没有密码，任何人（包括您自己）都无法读取您的数据。今后的备份也会加密；导出文件、报告和日历不加密。</translation>
     </message>
     <message>
         <source>Current passphrase</source>
@@ -3066,7 +3066,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Again</source>
-        <translation>再输一遍</translation>
+        <translation>确认新密码</translation>
     </message>
     <message>
         <source>Remember it in the system keyring</source>
@@ -3089,15 +3089,15 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <name>RecoveryChecklistWidget</name>
     <message>
         <source>Recovery checklist</source>
-        <translation>恢复额度清单</translation>
+        <translation>额度恢复清单</translation>
     </message>
     <message>
         <source>No limit cut recorded. Record each limit you see to track it.</source>
-        <translation>没有降额记录。每次看到额度时记录下来，就能跟踪变化。</translation>
+        <translation>暂无降额记录。每次查看额度时记录下来，即可跟踪变化。</translation>
     </message>
     <message>
         <source>Winning back the {platform} limit: {done} of {total} done</source>
-        <translation>恢复{platform}额度：已完成 {done}/{total}</translation>
+        <translation>恢复{platform}额度：已完成 {done}/{total} 项</translation>
     </message>
     <message>
         <source>What to do: {advice}</source>
@@ -3105,7 +3105,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Most serious first: {causes}</source>
-        <translation>按严重程度排列：{causes}</translation>
+        <translation>可能原因（按严重程度排序）：{causes}</translation>
     </message>
 </context>
 <context>
@@ -3152,7 +3152,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
-            <numerusform>……另外还有 %n 条</numerusform>
+            <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
@@ -3161,7 +3161,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Repayment reminders keep coming. Quit from the tray icon&apos;s menu.</source>
-        <translation>还款提醒会继续发送。要退出，请使用托盘图标的菜单。</translation>
+        <translation>程序会在后台继续运行，按时提醒您还款。如需退出，请右键点击托盘图标，选择“退出”。</translation>
     </message>
     <message>
         <source>Keep running in the tray when the window is closed</source>
@@ -3196,7 +3196,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Pay off the whole loan now (early payoff)</source>
-        <translation>现在还清整笔借款（提前结清）</translation>
+        <translation>提前结清整笔借款</translation>
     </message>
     <message>
         <source>Paid on</source>
@@ -3208,7 +3208,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation>备注（可选）</translation>
+        <translation>备注（选填）</translation>
     </message>
     <message>
         <source>penalty interest about {penalty}</source>
@@ -3216,7 +3216,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>The penalty interest is an estimate ({multiplier} × the daily rate on what is overdue, for each day past the due date); late fees are not included.</source>
-        <translation>罚息是估算的（按逾期本金、日利率的 {multiplier} 倍、从还款日次日起逐日计算），不含滞纳金。</translation>
+        <translation>罚息为估算值（按逾期部分、日利率的 {multiplier} 倍、自到期日次日起逐日计算），不含滞纳金。</translation>
     </message>
     <message>
         <source>Pays {amount} of installment {seq}.</source>
@@ -3244,7 +3244,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>More than the {left} left to pay. To settle the loan early, tick “Pay off the whole loan now”.</source>
-        <translation>超过了待还的 {left}。如要提前结清，请勾选“现在还清整笔借款”。</translation>
+        <translation>超过了待还金额 {left}。如需提前结清，请勾选“提前结清整笔借款”。</translation>
     </message>
     <message>
         <source>Pay off early</source>
@@ -3266,11 +3266,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Proposed: {parts}.</source>
-        <translation>建议金额：{parts}。</translation>
+        <translation>预计应还：{parts}。</translation>
     </message>
     <message>
         <source>Change the amount if the platform asked for a different one.</source>
-        <translation>如果平台要求的金额不同，请修改金额。</translation>
+        <translation>如与平台显示的应还金额不同，请以平台为准修改。</translation>
     </message>
     <message>
         <source>Choose a day between the borrowing date and today.</source>
@@ -3301,7 +3301,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation>备注（可选）</translation>
+        <translation>备注（选填）</translation>
     </message>
     <message>
         <source>Enter the amount paid, above zero, e.g. 1039.43.</source>
@@ -3391,7 +3391,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Encrypted with another passphrase</source>
-        <translation>用另一个密码加密</translation>
+        <translation>已用其他密码加密</translation>
     </message>
     <message>
         <source>Damaged; it cannot be restored</source>
@@ -3516,7 +3516,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Remind me before a due date</source>
-        <translation>到期前提醒我</translation>
+        <translation>提前提醒天数</translation>
     </message>
     <message>
         <source>Autopay recording</source>
@@ -3544,7 +3544,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Grace days: a repayment this many days after its due date still counts as on time, as some platforms allow. Reminders come this many days before each due date, and on the day.</source>
-        <translation>宽限天数：在到期日之后这些天内还款仍算按时还款（部分平台允许）。提醒会在每个到期日之前这些天以及当天发出。</translation>
+        <translation>宽限天数：到期日后这几天内还款仍算按时（部分平台有宽限期，以平台规定为准）。提前提醒天数：在每个到期日前这几天和到期当天提醒您。</translation>
     </message>
     <message>
         <source>Autopay recording: when an installment of a loan on autopay falls due and is not recorded as paid, ask you whether the platform deducted it, record it as paid right away (you can undo it), or do nothing.</source>
@@ -3568,23 +3568,23 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Health rules</source>
-        <translation>健康规则</translation>
+        <translation>健康检查规则</translation>
     </message>
     <message>
         <source>Reset rules to defaults</source>
-        <translation>规则恢复默认值</translation>
+        <translation>恢复默认规则</translation>
     </message>
     <message>
         <source>Late repayments (原因 1, 4)</source>
-        <translation>延迟还款（原因 1、4）</translation>
+        <translation>逾期后还清（原因 1、4）</translation>
     </message>
     <message>
         <source>Borrowing too often (原因 1, 策略 2(2))</source>
-        <translation>借款过于频繁（原因 1，策略 2(2)）</translation>
+        <translation>借款过于频繁（原因 1、策略 2(2)）</translation>
     </message>
     <message>
         <source>Credit on many platforms (原因 1, 策略 1(2))</source>
-        <translation>多头借贷（原因 1，策略 1(2)）</translation>
+        <translation>多头借贷（原因 1、策略 1(2)）</translation>
     </message>
     <message>
         <source>Too many credit applications (原因 1)</source>
@@ -3592,11 +3592,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Risky use of the money (原因 2, 策略 2(1))</source>
-        <translation>资金用于高风险用途（原因 2，策略 2(1)）</translation>
+        <translation>借款用于高风险投资（原因 2、策略 2(1)）</translation>
     </message>
     <message>
         <source>Money moved on to other accounts (原因 2)</source>
-        <translation>资金转入其他账户（原因 2）</translation>
+        <translation>借款转入其他账户（原因 2）</translation>
     </message>
     <message>
         <source>Borrowing to repay (策略 2(2))</source>
@@ -3604,11 +3604,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>How long things count</source>
-        <translation>记录的有效期</translation>
+        <translation>各项记录的计入时长</translation>
     </message>
     <message>
         <source>Late repayments count for</source>
-        <translation>延迟还款计入时长</translation>
+        <translation>逾期后还清的记录计入时长</translation>
     </message>
     <message>
         <source>Serious while the latest is within</source>
@@ -3616,19 +3616,19 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Short window</source>
-        <translation>短期窗口</translation>
+        <translation>短统计周期</translation>
     </message>
     <message>
         <source>New loans in the short window</source>
-        <translation>短期窗口内的新增借款</translation>
+        <translation>短统计周期内新增借款笔数</translation>
     </message>
     <message>
         <source>Long window</source>
-        <translation>长期窗口</translation>
+        <translation>长统计周期</translation>
     </message>
     <message>
         <source>New loans in the long window</source>
-        <translation>长期窗口内的新增借款</translation>
+        <translation>长统计周期内新增借款笔数</translation>
     </message>
     <message>
         <source>Platforms owing at once</source>
@@ -3652,11 +3652,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Serious from this amount (no limit known)</source>
-        <translation>金额达到此值视为严重（未知额度时）</translation>
+        <translation>金额达到此值视为严重（未记录额度时）</translation>
     </message>
     <message>
         <source>Loans moved on</source>
-        <translation>转出的借款笔数</translation>
+        <translation>转入其他账户的借款笔数</translation>
     </message>
     <message>
         <source>Counted within</source>
@@ -3664,7 +3664,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>A new loan this close before a due date</source>
-        <translation>在到期日前这么近的新借款</translation>
+        <translation>到期日前几天内借新款</translation>
     </message>
     <message>
         <source>A repaid loan&apos;s use counts for</source>
@@ -3688,7 +3688,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Cannot be longer than the period late repayments count for.</source>
-        <translation>不能长于延迟还款的计入时长。</translation>
+        <translation>不能长于逾期后还清记录的计入时长。</translation>
     </message>
     <message>
         <source>Out of range: {reason}</source>
@@ -3731,7 +3731,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Paid</source>
-        <translation>已还</translation>
+        <translation>记为已还</translation>
     </message>
     <message numerus="yes">
         <source>Nothing falls due in the next %n day(s).</source>
@@ -3759,7 +3759,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Record each loan you have — 借呗, 微粒贷, 京东金条, bank loans, credit cards — and the app builds its repayment schedule, tracks what you have paid, shows what is due, and warns you about the habits that get credit limits cut.</source>
-        <translation>记录您的每一笔借款——借呗、微粒贷、京东金条、银行贷款、信用卡——应用会生成还款计划，跟踪已还金额，提示即将到期的还款，并提醒您注意那些会导致降额的习惯。</translation>
+        <translation>记录您的每一笔借款——借呗、微粒贷、京东金条、银行贷款、信用卡——本应用会生成还款计划，跟踪已还金额，提示即将到期的还款，并提醒您注意那些会导致降额的习惯。</translation>
     </message>
     <message>
         <source>Add your first loan…</source>
@@ -3786,11 +3786,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>No loan is being repaid: there is nothing to pay off or pay late.</source>
-        <translation>目前没有正在还的借款，无法模拟提前还清或逾期。</translation>
+        <translation>目前没有还款中的借款，无法模拟提前结清或逾期还款。</translation>
     </message>
     <message>
         <source>Type how much you would repay early.</source>
-        <translation>请填写打算提前还多少钱。</translation>
+        <translation>请填写打算提前还款的金额。</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -3838,11 +3838,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Owed on {platform}: {before} → {after} (no limit recorded)</source>
-        <translation>{platform} 未还本金：{before} → {after}（未记录额度）</translation>
+        <translation>{platform}的未还本金：{before} → {after}（未记录额度）</translation>
     </message>
     <message>
         <source>Owed on {platform}: {before} → {after} of a {limit} limit</source>
-        <translation>{platform} 未还本金：{before} → {after}，额度 {limit}</translation>
+        <translation>{platform}的未还本金：{before} → {after}（额度 {limit}）</translation>
     </message>
     <message>
         <source>That is more than the limit: the platform would not lend it.</source>
@@ -3854,11 +3854,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Paid on {day}, it would count as a late repayment until {until}, and weigh most until {high}.</source>
-        <translation>如果在 {day} 才还上，这一期到 {until} 之前都算逾期还款记录，{high} 之前影响最大。</translation>
+        <translation>如果在 {day} 才还清，这一期在 {until} 之前都会计为“逾期后还清”的记录，{high} 之前影响最大。</translation>
     </message>
     <message>
         <source>Amount (optional)</source>
-        <translation>金额（可不填）</translation>
+        <translation>金额（选填）</translation>
     </message>
     <message>
         <source>what the platform asks; empty: the proposed amount</source>
@@ -3874,19 +3874,19 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Borrow a new loan</source>
-        <translation>借一笔新贷款</translation>
+        <translation>新增一笔借款</translation>
     </message>
     <message>
         <source>Pay a loan off early</source>
-        <translation>提前还清一笔借款</translation>
+        <translation>提前结清一笔借款</translation>
     </message>
     <message>
         <source>Repay part of a loan early</source>
-        <translation>提前还一部分</translation>
+        <translation>提前还部分借款</translation>
     </message>
     <message>
         <source>Pay an installment late</source>
-        <translation>有一期晚还</translation>
+        <translation>某一期逾期后才还</translation>
     </message>
     <message>
         <source>The change</source>
@@ -3934,7 +3934,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Open the new loan form with these values</source>
-        <translation>用这些内容打开新建借款表单</translation>
+        <translation>用这些信息填写新建借款表单</translation>
     </message>
     <message>
         <source> months</source>
@@ -3954,11 +3954,11 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Keep the payment: fewer installments</source>
-        <translation>月供不变，缩短期数</translation>
+        <translation>月供不变，缩短期限</translation>
     </message>
     <message>
         <source>Keep the term: smaller installments</source>
-        <translation>期数不变，减少月供</translation>
+        <translation>期限不变，减少月供</translation>
     </message>
     <message>
         <source>e.g. 14.4% a year, or 0.04% a day</source>
@@ -3970,7 +3970,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Days late</source>
-        <translation>晚还天数</translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Afterwards</source>
@@ -3978,7 +3978,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Credit health score, now → with the change</source>
-        <translation>信用健康分：现在 → 这样做之后</translation>
+        <translation>健康分：现在 → 这样做之后</translation>
     </message>
 </context>
 <context>
@@ -4021,7 +4021,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Print the health report, or save it as PDF</source>
-        <translation>打印健康报告，或存为 PDF</translation>
+        <translation>打印健康报告，或另存为 PDF</translation>
     </message>
     <message>
         <source>Write all your records to four CSV files in a folder</source>
@@ -4053,7 +4053,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>&amp;Open loan</source>
-        <translation>打开借款(&amp;O)</translation>
+        <translation>查看借款(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Delete loan…</source>
@@ -4157,12 +4157,12 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>The health score could not be worked out:
 {error}</source>
-        <translation>健康分未能算出：
+        <translation>无法计算健康分：
 {error}</translation>
     </message>
     <message>
         <source>Working out the health score for each month… {done} of {total} months done.</source>
-        <translation>正在计算每个月的健康分……已完成 {total} 个月中的 {done} 个。</translation>
+        <translation>正在计算每月健康分……已完成 {done}/{total} 个月。</translation>
     </message>
 </context>
 </TS>

@@ -143,10 +143,10 @@ def test_report_as_html_and_text(run, books, tmp_path):
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "借呗信用健康报告" in html
     assert "<span class='score at_risk'>58</span>" in html
-    assert "id='flag-overdue'" in html and "id='dues'" in html and "额度下调诊断" in html
+    assert "id='flag-overdue'" in html and "id='dues'" in html and "降额诊断" in html
     status, out, _ = run("report", "--as-of", "2026-11-28")
     assert out.startswith("Health report as of 2026-11-28: score 58/100")
     assert "Overdue and due in the next 14 days:" in out
     assert "What the loans being repaid truly cost a year (fees included, by the IRR method), principal left:" in out
     assert "  7.20%" in out  # the books' loans: 7.2 % a year, no fees
-    assert "在还借款的真实年化利率" in html and "id='costs'" in html
+    assert "还款中借款的真实年化利率" in html and "id='costs'" in html

@@ -102,6 +102,6 @@ def test_the_plan_reads_in_chinese_with_lang(run):
     _loans(run)
     status, out, _ = run("plan", "--budget", "5000", "--lang", "zh_CN", "--strategy", "snowball")
     assert status == 0
-    assert out.startswith("从 2026-11-28 起每月 ¥5,000.00，共 2 笔在还借款")
+    assert out.startswith("从 2026-11-28 起每月 ¥5,000.00，共 2 笔还款中的借款")
     assert "雪球法：先还余额最小的" in out and "还清顺序：JD-1 (京东金条)、JB-1 (借呗)" in out
     assert "提前多还" in out and "debt-free" not in out

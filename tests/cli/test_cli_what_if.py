@@ -89,7 +89,7 @@ def test_the_text_names_the_new_warning_sign_and_its_evidence(run):
     )  # fmt: skip
     assert status == 0
     assert out.startswith("假如 2026-11-28 从 京东金条 借 ¥20,000.00（12 个月，等额本息，真实年化 14.40%）：")
-    assert "信用健康分 87 → 70（良好 → 需留意），按 2026-11-28 的情况推算" in out
+    assert "健康分 87 → 70（良好 → 需留意），按 2026-11-28 的情况推算" in out
     assert "会出现的风险信号：\n    [高] multi_platform — 多头借贷：同时在多个平台借款或申请\n" in out
     assert "2026-11-28 同时在 3 个平台有未还清的借款。" in out  # the evidence, in the language asked for
     assert "京东金条 未还本金：¥0.00 → ¥20,000.00（额度 ¥30,000.00）" in out
@@ -157,7 +157,7 @@ def test_the_answer_reads_in_chinese_with_lang(run):
     _history(run)
     status, out, _ = run("what-if", "late", "WL-1", "--days", "10", "--lang", "zh_CN")
     assert status == 0
-    assert out.startswith("假如借款 WL-1 的下一期晚还 10 天：\n  信用健康分 ")
+    assert out.startswith("假如借款 WL-1 的下一期逾期 10 天才还：\n  健康分 ")
     assert "如果在 2026-12-18 才还上：到 2028-12-18 之前都算逾期还款记录" in out
     assert "未来每月还款额（现在 → 这样做之后）：" in out
     assert not any(word in out for word in ("What if", "health score", "going out"))

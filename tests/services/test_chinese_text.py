@@ -50,7 +50,7 @@ def test_the_html_report_in_chinese_reads_the_same_way(database, ledger):
     body = page.split("</style>", 1)[1]
     shown = [line for line in re.split(r"<[^>]+>", body) if line.strip()]
     assert half_width_slips(shown) == [] and informal_you(shown) == []
-    assert "出自文章《借呗额度下降的原因及恢复策略解析》：" in body and "<b>建议：</b>" in body
+    assert "参考文章《借呗额度下降的原因及恢复策略解析》：" in body and "<b>建议：</b>" in body
     # Advice of several parts (autopay on several platforms) reads as paragraphs, not one run-on line.
     autopay = body.split("id='flag-no_autopay'", 1)[1].split("</div>", 1)[0]
     assert autopay.count("<p>") >= 3

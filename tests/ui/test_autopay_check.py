@@ -279,7 +279,7 @@ def test_in_chinese(books, make_window, translations, qtbot, screenshot):
     screenshot(window, "autopay-notice-window-zh_CN")
     screenshot(notice, "autopay-notice-zh_CN")
     notice.undo_button.click()
-    assert notice.text.text() == "已撤销：这 4 期仍为待还。"
+    assert notice.text.text() == "已撤销：这 4 期已恢复为待还。"
 
 
 def test_a_latin_platform_name_is_spaced_off_from_the_chinese(database, make_window, translations, qtbot):

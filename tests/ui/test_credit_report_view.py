@@ -93,5 +93,5 @@ def test_the_panel_gives_drop_off_dates_and_asks_for_missing_reasons(qtbot, wind
 
     translations.apply("zh_CN")
     QApplication.processEvents()
-    assert panel.title() == "贷款机构眼中的征信"
+    assert panel.title() == "放贷机构眼中的征信报告"
     assert "2028-06-30" in panel.negatives.text() and "移出征信" in panel.negatives.text()

@@ -155,11 +155,12 @@ def test_notes_add_edit_resolve_delete_and_undo(window, workspace, monkeypatch, 
         "Inquiry",
         "Loan approval",  # named in the text
         "贷款审批查询 — 微粒贷",
-        "Open",
+        "",  # an inquiry is a line on the report, never "open" nor "resolved"
         "",  # an inquiry never leaves the report early or late: only negative records say when
     ]
 
     view.table.selectRow(0)
+    assert not view.resolve_button.isEnabled()  # nothing to settle on an inquiry
 
     def edit(dialog: NoteDialog) -> None:
         dialog.kind.setCurrentIndex(list(NoteKind).index(NoteKind.OVERDUE_RECORD))
@@ -168,7 +169,8 @@ def test_notes_add_edit_resolve_delete_and_undo(window, workspace, monkeypatch, 
     monkeypatch.setattr(NoteDialog, "exec", exec_filling(edit))
     view.edit_button.click()
     assert view.model.index(0, 1).data() == "Overdue record"
-    assert view.resolve_button.text() == "Mark resolved"
+    assert view.model.index(0, NotesTableModel.STATUS).data() == "Open"
+    assert view.resolve_button.text() == "Mark resolved" and view.resolve_button.isEnabled()
     view.resolve_button.click()
     assert view.model.index(0, NotesTableModel.STATUS).data() == f"Resolved on {TODAY.isoformat()}"
     assert view.resolve_button.text() == "Open again"

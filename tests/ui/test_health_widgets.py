@@ -154,7 +154,7 @@ def test_flag_cards_in_chinese(qtbot, books, database, shots, translations):
     assert widget.cards[0].title_label.text() == "有逾期未还的款项"
     assert widget.cards[0].severity_label.text() == "严重"
     # The article named by its title, its sections with Chinese punctuation.
-    cited = "出自文章《借呗额度下降的原因及恢复策略解析》：原因 1；原因 4；策略 3(1)"
+    cited = "参考文章《借呗额度下降的原因及恢复策略解析》：原因 1；原因 4；策略 3(1)"
     assert widget.cards[0].article_label.text() == cited
     _save(widget, shots, "flags-zh")
 

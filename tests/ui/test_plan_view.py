@@ -198,5 +198,5 @@ def test_record_this_loan_opens_the_new_loan_form_with_the_values(qtbot, plan, m
 def test_the_page_reads_in_chinese(qtbot, plan, translations):
     translations.apply("zh_CN")
     QApplication.processEvents()
-    assert plan.tabs.tabText(0) == "假如…" and plan.tabs.tabText(1) == "还款计划"
-    assert plan.what_if.change.itemText(0) == "借一笔新贷款"
+    assert plan.tabs.tabText(0) == "假如……" and plan.tabs.tabText(1) == "还清计划"
+    assert plan.what_if.change.itemText(0) == "新增一笔借款"

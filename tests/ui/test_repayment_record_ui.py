@@ -231,7 +231,7 @@ def test_the_settles_line_reads_natively_in_chinese(translations, repayment_dial
     assert type_amount(dialog, "1159.43") == "将还清第 1 期，并还第 2 期中的 ¥120.00。"
     assert type_amount(dialog, "500") == "将还第 1 期中的 ¥500.00。"
     assert type_amount(dialog, "3200") == "将还清第 1～3 期，并还第 4 期中的 ¥81.71。"
-    assert type_amount(dialog, "20000") == "超过了待还的 ¥12,473.15。如要提前结清，请勾选“现在还清整笔借款”。"
+    assert type_amount(dialog, "20000") == "超过了待还金额 ¥12,473.15。如需提前结清，请勾选“提前结清整笔借款”。"
 
 
 # -- undo: Ctrl+Z, Ctrl+Shift+Z, the status bar's Undo ---------------------------------------------------------

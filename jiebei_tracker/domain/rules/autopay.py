@@ -115,13 +115,13 @@ def _no_autopay_flag(snapshot: Snapshot, loans: list[Loan]) -> Flag:
         Severity.LOW,
         title=Text("还有借款没开自动还款", "Loans not on autopay"),
         summary=Text(
-            f"{len(loans)} 笔在还的借款没有开通自动还款：{joined(platforms, 'zh_CN')}。",
+            f"{len(loans)} 笔还款中的借款没有开通自动还款：{joined(platforms, 'zh_CN')}。",
             f"{plural(len(loans), 'active loan')} not on autopay: {joined(platforms, 'en')}.",
         ),
         items=items,
         advice=Text(
             "\n".join(
-                ["每一期都设成自动扣款，就不会因为忘记而逾期。"]
+                ["每一期都开通自动还款，就不会因为忘记而逾期。"]
                 + [f"{joined(names, 'zh_CN')}：{how.zh_CN}" for how, names in advice.items()]
             ),
             "\n".join(

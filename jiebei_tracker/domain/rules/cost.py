@@ -42,8 +42,8 @@ def _costly_credit_flag(snapshot: Snapshot, costly: list[tuple[Loan, Decimal]], 
         severity,
         title=Text("借款成本偏高", "Costly credit"),
         summary=Text(
-            f"{len(costly)} 笔还在还的借款真实年化利率超过 24%，最高 {_percent(costly[0][1])}，"
-            f"尚欠本金 {format_yuan(owed)}。",
+            f"{len(costly)} 笔还款中的借款真实年化利率超过 24%，最高 {_percent(costly[0][1])}，"
+            f"未还本金 {format_yuan(owed)}。",
             f"{plural(len(costly), 'loan')} still being repaid cost more than 24% a year in truth, the costliest "
             f"{_percent(costly[0][1])}; {format_yuan(owed)} principal still owed.",
         ),

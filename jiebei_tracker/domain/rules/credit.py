@@ -97,7 +97,7 @@ def _credit_report_negative_flag(snapshot: Snapshot, notes: list[CreditNote], se
         ),
         items=items,
         advice=Text(
-            "逐条处理：把相关欠款结清，请放款机构把状态报送为已结清，处理好后在这里把记录标为已解决。"
+            "逐条处理：把相关欠款结清，请放贷机构把状态报送为已结清，处理好后在这里把记录标为已解决。"
             "负面记录从结清那天起保留 5 年，越早结清越早消失；在此期间别再产生新的不良记录。" + guarantee_zh,
             "Deal with each line: settle what it is about, ask the lender to report it as settled, then mark the "
             "note resolved here. A negative line stays on the report for 5 years from the day it is settled, so "
@@ -127,7 +127,7 @@ def _private_lending_flag(snapshot: Snapshot, loans: list[Loan]) -> Flag:
         title=Text("有民间借贷或小额贷款公司借款", "Loans from private lenders or small-loan companies"),
         summary=Text(
             f"{len(loans)} 笔借款来自民间借贷或小额贷款公司（{joined(lenders, 'zh_CN')}），"
-            f"尚欠本金 {format_yuan(outstanding)}。",
+            f"未还本金 {format_yuan(outstanding)}。",
             f"{plural(len(loans), 'loan')} from private lenders or small-loan companies ({joined(lenders, 'en')}), "
             f"{format_yuan(outstanding)} principal still owed.",
         ),

@@ -55,7 +55,7 @@ def why_left_out(note: CreditNote) -> Text:
     reason = note.reason or InquiryReason.OTHER
     return {
         InquiryReason.POST_LOAN: Text(
-            "贷后管理：已有的放款机构例行查看，不代表新申请", "post-loan check by a lender you already have"
+            "贷后管理：已有的放贷机构例行查看，不代表新申请", "post-loan check by a lender you already have"
         ),
         InquiryReason.SELF: Text("本人查询：自己查征信不影响", "your own look at your report"),
         InquiryReason.INSURANCE_CHECK: Text("保前审查：保险公司查询，不是借款申请", "an insurer's check, not a loan"),

@@ -65,7 +65,7 @@ def _risky_purpose_flag(
                 if large
                 else ""
             )
-            + f"，尚欠本金 {format_yuan(outstanding)}。",
+            + f"，未还本金 {format_yuan(outstanding)}。",
             f"{plural(len(items), 'loan')} used for investment"
             + (
                 f", {large} of them {share}% or more of the platform's limit at the time "

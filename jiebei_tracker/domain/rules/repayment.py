@@ -75,7 +75,7 @@ def _overdue_flag(snapshot: Snapshot) -> Flag:
         items=items,
         advice=Text(
             f"今天就把逾期的 {amount} 补上，先还逾期时间最长的那一期；逾期每多一天，记录就更难看。"
-            "还清之后主动联系平台客服，说明原因，问清楚能否申请信用修复，并把以后的每一期都设成自动扣款。",
+            "还清之后主动联系平台客服，说明原因，问清楚能否申请信用修复，并为以后的每一期开通自动还款。",
             f"Pay the overdue {amount} today, oldest installment first — every extra day makes the record worse. "
             "Once it is cleared, call the platform, explain what happened and ask whether you can apply for "
             "credit repair; then put every later installment on autopay.",
@@ -143,7 +143,7 @@ def _late_history_flag(
         ),
         items=items,
         advice=Text(
-            "从现在起每一期都准时还：给每笔借款开通自动扣款，或在到期前几天设好提醒。"
+            "从现在起每一期都准时还：给每笔借款开通自动还款，或在到期前几天设好提醒。"
             "迟还的记录会随时间淡化，一长串按时还款是恢复信用最快的办法。",
             "From now on, pay every installment on time: switch on autopay for each loan, or set a reminder a few "
             "days before each due date. Late marks fade with time, and a long run of on-time payments is the "

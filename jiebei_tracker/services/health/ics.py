@@ -43,7 +43,7 @@ def _event(loan: Loan, inst: Installment, *, lead_days: int, language: str, stam
         )
         detail += f"{inst.settled_on.isoformat()} 已还清。" if paid else f"应还 {amount}。"
         if not paid:
-            detail += "已开自动还款，请确认账户余额充足。" if loan.autopay else "未开自动还款，请记得手动还款。"
+            detail += "已开通自动还款，请确认账户余额充足。" if loan.autopay else "未开通自动还款，请记得手动还款。"
     else:
         summary = f"{'Paid: ' if paid else ''}{loan.platform} repayment {amount} ({inst.seq} of {count})"
         detail = f"{loan.platform} loan {loan.ref}, {format_yuan(loan.principal_fen)} borrowed {loan.borrowed_on}. "

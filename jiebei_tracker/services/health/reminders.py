@@ -87,7 +87,7 @@ def _due_reminder(loan: Loan, inst, as_of: date, grace_days: int) -> Reminder:
         )
     if loan.autopay and kind is not ReminderKind.OVERDUE:
         message = Text(
-            message.zh_CN + "已开自动还款，请确认扣款账户余额充足。",
+            message.zh_CN + "已开通自动还款，请确认扣款账户余额充足。",
             message.en + " Autopay is on: make sure the account holds enough.",
         )
     return Reminder(

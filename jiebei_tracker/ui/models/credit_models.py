@@ -124,7 +124,8 @@ class NotesTableModel(RecordsTableModel):
                 return note.drops_off_on.isoformat()
             return self.tr("5 years after it is settled") if note.kind in _NEGATIVE_KINDS else ""
         if not note.resolved:
-            return self.tr("Open")
+            # An inquiry is a line on the report, not a problem to settle: it has no status.
+            return "" if note.kind is NoteKind.INQUIRY else self.tr("Open")
         if note.resolved_on is None:
             return self.tr("Resolved")
         return self.tr("Resolved on {day}").format(day=note.resolved_on.isoformat())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiebei_tracker.domain.vocabulary import NoteKind
 from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.credit import NoteRecord, ReportSummary, report_summary
@@ -213,6 +214,8 @@ class NotesView(Page):
         note = self.chosen()
         for button in (self.edit_button, self.resolve_button, self.delete_button):
             button.setEnabled(note is not None)
+        if note is not None and note.kind is NoteKind.INQUIRY and not note.resolved:
+            self.resolve_button.setEnabled(False)  # an inquiry stays on the report: there is nothing to settle
         self.resolve_button.setText(
             self.tr("Open again") if note is not None and note.resolved else self.tr("Mark resolved")
         )
