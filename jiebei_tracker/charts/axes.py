@@ -9,7 +9,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.DateAxisItem import MONTH_DAY_ZOOM_LEVEL, YEAR_MONTH_ZOOM_LEVEL, ZoomLevel
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    MONTH_DAY_ZOOM_LEVEL,
+    MONTH_SPACING,
+    YEAR_MONTH_ZOOM_LEVEL,
+    TickSpec,
+    ZoomLevel,
+)
 from PySide6.QtCore import QLocale
 
 from jiebei_tracker.domain.money import FEN_PER_YUAN
@@ -49,6 +55,23 @@ class UtcZoomLevel(ZoomLevel):
         return ticks
 
 
+def _month_starts(value: float, step: int, first: bool) -> float:
+    """pyqtgraph's stepper for month ticks ``step`` months apart, on the quarters (or half years) of the calendar
+    so that January falls on the year's own tick and gives way to it."""
+    day = EPOCH + timedelta(days=math.floor(value / SECONDS_PER_DAY))
+    months = day.year * 12 + day.month - 1
+    months = (months // step + 1) * step if first else months + step
+    return day_x(date(months // 12, months % 12 + 1, 1))
+
+
+# pyqtgraph's years-and-months level, except that months thin out to every 3rd or 6th when twelve do not fit: a
+# narrow chart (the dashboard's) then still shows 4月 7月 10月 beside the year instead of the year alone.
+_YEARS_AND_MONTHS = [
+    YEAR_MONTH_ZOOM_LEVEL.tickSpecs[0],
+    TickSpec(MONTH_SPACING, _month_starts, "%b", autoSkip=[1, 3, 6]),
+]
+
+
 class DayAxis(pg.DateAxisItem):
     """Years, months and days, never hours. Month names follow the display language (3月 / Mar)."""
 
@@ -56,7 +79,7 @@ class DayAxis(pg.DateAxisItem):
         super().__init__(orientation, utcOffset=0, **kwargs)
         self.zoomLevels = OrderedDict(
             [
-                (np.inf, UtcZoomLevel(YEAR_MONTH_ZOOM_LEVEL.tickSpecs, YEAR_MONTH_ZOOM_LEVEL.exampleText)),
+                (np.inf, UtcZoomLevel(_YEARS_AND_MONTHS, YEAR_MONTH_ZOOM_LEVEL.exampleText)),
                 (5 * SECONDS_PER_DAY, UtcZoomLevel(MONTH_DAY_ZOOM_LEVEL.tickSpecs, MONTH_DAY_ZOOM_LEVEL.exampleText)),
             ]
         )

@@ -494,6 +494,27 @@ def test_a_small_chart_shows_its_dates_and_no_axis_title_over_its_figures(qtbot,
     assert left.geometry().right() < chart.width() * 0.2  # the plot starts near the left edge
 
 
+@pytest.mark.parametrize(("language", "months"), [("en", {"Apr", "Jul", "Oct"}), ("zh_CN", {"4月", "7月", "10月"})])
+def test_a_narrow_year_shows_its_quarters_not_only_the_year(qtbot, generated, request, language, months):
+    """The dashboard's health chart is ~300 px wide: twelve month names do not fit, so every third is shown, on
+    the calendar's quarters, rather than the year alone (or, in Chinese, nothing)."""
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+    chart = _chart(qtbot, HealthChart, generated, compact=True)
+    chart.resize(300, 220)
+    chart.show()
+    axis = [plot for plot in chart.plots if plot.isVisible()][-1].getAxis("bottom")
+    image = QImage(chart.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    shown = {text for _rect, _flags, text in texts}
+    assert shown & months, shown
+    assert not shown & ({"Feb", "Mar", "May"} | {"2月", "3月", "5月"}), shown  # thinned to quarters
+
+
 def test_a_legend_entry_never_breaks_inside_its_name(qtbot, generated):
     from jiebei_tracker.charts.base import WORD_JOINER, unbroken
 

@@ -139,3 +139,18 @@ def test_the_due_tables_fill_their_width_and_fit_their_texts(books, window, tran
         # the layout they set off.
         qtbot.waitUntil(lambda: dashboard.overdue_title.text() == dashboard.tr("Overdue — pay these first"))
         qtbot.waitUntil(lambda language=language: fitted(language))
+
+
+def test_the_small_charts_keep_their_shape_beside_a_long_health_check(books, window, qtbot):
+    """The warnings column may run long; the small charts under the due lists stay chart-shaped, their date axis
+    near the first screen, instead of stretching to the warnings' height."""
+    window.resize(1280, 800)
+    window.show()
+    charts = window.dashboard.charts_panel.build_now()
+    window.dashboard.health_panel.setMinimumHeight(2000)  # as long as a history with many warning signs makes it
+    page = window.dashboard.content.widget()
+    qtbot.waitUntil(lambda: page.height() >= 2000)
+    for chart in charts.charts.values():
+        assert 170 <= chart.height() <= 260, chart.height()
+    bottom = max(chart.mapTo(page, chart.rect().bottomLeft()).y() for chart in charts.charts.values())
+    assert bottom <= window.dashboard.content.viewport().height() + 300  # a short scroll at most

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # made when there is nothing to show (ui/feature_hooks.py)
 
 DUE_DAYS = 30
 PLATFORM_COLUMN = 1  # of the due tables (DueTableModel)
+CHARTS_PANEL_HEIGHT = 480  # the four small charts, two rows: each keeps a readable shape with its date axis
 
 
 class Figure(QFrame):
@@ -136,11 +137,12 @@ class DashboardView(Page):
         self.health_panel = health_panel
         self.charts_panel = charts_panel
         # What is due, with the small charts under it, beside the health check: the lists are as tall as their
-        # lines, so the charts come up instead of leaving a gap while the warnings run long; the page scrolls when
-        # they don't fit.
+        # lines, so the charts come up instead of leaving a gap; the charts keep their own height while the
+        # warnings run long (the space under them stays empty rather than stretching them off the screen).
         left = QVBoxLayout()
         left.addLayout(lists)
-        left.addWidget(charts_panel, 1)
+        left.addWidget(charts_panel)
+        left.addStretch(1)
         columns = QGridLayout()
         columns.addLayout(left, 0, 0)
         columns.addWidget(health_panel, 0, 1)
@@ -148,6 +150,7 @@ class DashboardView(Page):
         columns.setColumnStretch(1, 2)
         columns.setRowMinimumHeight(0, 520)
         charts_panel.setMinimumHeight(360)
+        charts_panel.setMaximumHeight(CHARTS_PANEL_HEIGHT)
 
         content = QWidget()
         content_layout = QVBoxLayout(content)

@@ -40,6 +40,7 @@ class Deferred(QWidget):
         if self.widget is None:
             self.widget = self._build()
             self._layout.removeWidget(self.loading)
+            self.loading.hide()  # deleted later: until then it must not show through the new widget
             self.loading.deleteLater()
             self._layout.addWidget(self.widget)
             self.built.emit(self.widget)
