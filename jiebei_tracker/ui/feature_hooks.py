@@ -168,12 +168,20 @@ def open_import_wizard(
 
 def print_health_report(*, workspace: Workspace, window: QWidget, title: str, language: str) -> bool:
     """File ▸ Print health report…: the report the command line writes as HTML (score, flags with evidence and
-    advice, what is due, recent cuts), printed or saved as PDF; False when the user cancelled."""
+    advice, what is due, recent cuts, the charts of the last year), printed or saved as PDF; False when the user
+    cancelled."""
+    from jiebei_tracker.charts.report_images import report_chart_images
     from jiebei_tracker.services.health.report import render_html
-    from jiebei_tracker.ui.printing import print_html
+    from jiebei_tracker.services.series.data import ChartData
+    from jiebei_tracker.ui.printing import print_made
 
-    html = render_html(workspace.session.report(), language=language)
-    return print_html(window, title, html)
+    def page() -> str:
+        report = workspace.session.report()
+        data = ChartData(session=workspace.session, today=lambda: report.as_of)
+        charts = report_chart_images(data, as_of=report.as_of)
+        return render_html(report, language=language, chart_images=charts)
+
+    return print_made(window, title, page)
 
 
 def data_file_commands(

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
+from jiebei_tracker.charts.report_images import REPORT_CHARTS
 from jiebei_tracker.ui import printing
 from tests.scenarios import draft
 
@@ -35,11 +37,22 @@ def _pdf_text_size(path) -> int:
     return len(data)
 
 
+def _pictures(page) -> list[str]:
+    """The names of the pictures (image XObjects) drawn on a PDF page."""
+    objects = page.get("/Resources", {}).get("/XObject", {})
+    return [name for name, ref in objects.items() if ref.get_object().get("/Subtype") == "/Image"]
+
+
 def test_the_health_report_prints(window, workspace, to_pdf):
     workspace.ledger.add_loan(draft("借呗", borrowed_on=date(2026, 6, 1)))  # overdue installments: a report to print
     target, asked = to_pdf
     window.commands.print_report.trigger()
     assert asked == ["Health report"] and _pdf_text_size(target) > 2_000
+    pages = PdfReader(target).pages
+    charts = [name for page in pages for name in _pictures(page)]
+    assert len(charts) == len(REPORT_CHARTS)  # the charts are printed too, not only the words
+    words = "".join(page.extract_text() for page in pages).split()
+    assert words[words.index("Health") : words.index("Health") + 2] == ["Health", "score"]
 
 
 def test_a_loans_schedule_prints_as_the_window_shows_it(window, workspace, to_pdf):
