@@ -233,17 +233,29 @@ def test_balances_on_three_platforms_fire_and_name_the_ones_to_wind_down():
     assert platforms == ["借呗", "微粒贷", "京东金条"]  # largest balance first
     assert flag.evidence.items[0].amount_fen("outstanding") > 0
     assert "pay off 京东金条, 微粒贷 first" in flag.advice.en
-    assert "先还清 京东金条、微粒贷" in flag.advice.zh_CN
+    assert "先还清京东金条、微粒贷的余额" in flag.advice.zh_CN
 
 
-def test_the_platform_to_keep_is_the_cheaper_kind_of_lender_not_the_largest_balance():
+def test_at_the_same_rate_the_platform_to_keep_is_the_cheaper_kind_of_lender_not_the_largest_balance():
     records = Records()
     records.loan("中信银行信用卡", borrowed_on=date(2026, 10, 1), principal_yuan=30_000, kind="credit_card")
     records.loan("招商银行", borrowed_on=date(2026, 10, 1), principal_yuan=8_000, kind="bank")
     records.loan("借呗", borrowed_on=date(2026, 10, 1), principal_yuan=5_000, kind="internet")
     advice = fired(records.snapshot(AS_OF), "multi_platform").advice
-    assert "比如 招商银行" in advice.zh_CN and "先还清 借呗、中信银行信用卡" in advice.zh_CN
-    assert "(e.g. 招商银行)" in advice.en
+    assert "比如真实年化利率最低的招商银行" in advice.zh_CN and "先还清借呗、中信银行信用卡的余额" in advice.zh_CN
+    assert "(e.g. 招商银行, the cheapest by true APR" in advice.en
+
+
+def test_the_platform_to_keep_is_the_one_whose_loans_cost_least():
+    """An 18 % loan at one bank and a 3.98 % loan at another: keep the cheap one, whatever the kinds or balances."""
+    records = Records()
+    records.loan("平安银行", borrowed_on=date(2026, 10, 1), principal_yuan=30_000, kind="bank", annual="0.18")
+    records.loan("建设银行", borrowed_on=date(2026, 10, 1), principal_yuan=8_000, kind="bank", annual="0.0398")
+    records.loan("招商银行信用卡", borrowed_on=date(2026, 10, 1), principal_yuan=5_000, kind="credit_card")
+    advice = fired(records.snapshot(AS_OF), "multi_platform").advice
+    assert "比如真实年化利率最低的建设银行，约 3.98%" in advice.zh_CN
+    assert "先还清招商银行信用卡、平安银行的余额" in advice.zh_CN  # smallest balance first
+    assert "(e.g. 建设银行, the cheapest by true APR, about 3.98%)" in advice.en
 
 
 def test_two_platforms_or_a_third_already_repaid_do_not_fire():

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 from jiebei_tracker.domain.book.records import Loan
 from jiebei_tracker.domain.book.snapshot import Snapshot
+from jiebei_tracker.domain.cost import cost_of_flows
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.domain.rules.flags import (
     CAUSE_1,
@@ -115,10 +117,16 @@ def _multi_platform_flag(
     too_many_inquiries: bool,
 ) -> Flag:
     owed = {name: sum(loan.outstanding_principal_fen for loan in loans) for name, loans in balances.items()}
-    # Keep the kind of lender that is usually cheapest (a bank before a credit card or a small-loan company; the
-    # larger balance among equals); clear the others, smallest balance first.
+    # Keep the platform whose open loans cost least by their true APR (weighted by what is owed on each); among
+    # equals, the kind of lender that is usually cheapest (a bank before a credit card), then the larger balance.
+    # Clear the others, smallest balance first.
+    apr = {name: _owed_weighted_apr(loans) for name, loans in balances.items()}
     kinds = {name: loans[0].platform_kind for name, loans in balances.items()}
-    keep = min(owed, key=lambda name: (_COST_RANK.get(kinds[name], len(_COST_RANK)), -owed[name], name), default="")
+    keep = min(
+        owed,
+        key=lambda name: (apr[name], _COST_RANK.get(kinds[name], len(_COST_RANK)), -owed[name], name),
+        default="",
+    )
     wind_down = sorted((name for name in owed if name != keep), key=lambda name: (owed[name], name))
     items: list[EvidenceItem] = []
     summary_zh, summary_en, advice_zh, advice_en = [], [], [], []
@@ -139,13 +147,15 @@ def _multi_platform_flag(
             )
         summary_zh.append(f"{snapshot.as_of.isoformat()} 同时在 {len(balances)} 个平台有未还清的借款")
         summary_en.append(f"on {snapshot.as_of.isoformat()} loans were outstanding on {len(balances)} platforms")
+        cheapest = f"{apr[keep] * 100:.2f}%"
         advice_zh.append(
-            f"把借款集中到一个平台（比如 {keep}），先还清 {joined(wind_down, 'zh_CN')} 上的余额，"
-            "还清后不再在这些平台借款。"
+            f"把借款集中到一个平台（比如真实年化利率最低的{keep}，约 {cheapest}），"
+            f"先还清{joined(wind_down, 'zh_CN')}的余额，还清后不再在这些平台借款。"
         )
         advice_en.append(
-            f"Concentrate your borrowing on one platform (e.g. {keep}): pay off {joined(wind_down, 'en')} first, "
-            "smallest balance first, and stop borrowing there once they are clear."
+            f"Concentrate your borrowing on one platform (e.g. {keep}, the cheapest by true APR, about {cheapest}): "
+            f"pay off {joined(wind_down, 'en')} first, smallest balance first, and stop borrowing there once they "
+            "are clear."
         )
     if too_many_inquiries:
         items += inquiry_items(inquiries)
@@ -173,7 +183,18 @@ def _multi_platform_flag(
     )
 
 
-# Lender kinds from usually cheapest to dearest (the records hold no rate a rule could compare).
+def _owed_weighted_apr(loans: list[Loan]) -> Decimal:
+    """The true APR (fees included, by the IRR method) of a platform's open loans, weighted by what is owed."""
+    owed = sum(loan.outstanding_principal_fen for loan in loans)
+    if owed <= 0:
+        return cost_of_flows(loans[0].received_fen, loans[0].cash_flows).apr
+    weighted = sum(
+        cost_of_flows(loan.received_fen, loan.cash_flows).apr * loan.outstanding_principal_fen for loan in loans
+    )
+    return weighted / owed
+
+
+# Lender kinds from usually cheapest to dearest: the tie-break between platforms that cost the same.
 _COST_RANK = {
     PlatformKind.BANK: 0,
     PlatformKind.CONSUMER_FINANCE: 1,
