@@ -8,11 +8,33 @@ import re
 # own conventions keep theirs: mnemonics "(&F)", file filters "(*.db);;", and the article's numbering "策略 2(2)".
 _CJK = "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…]"
 _HALF_WIDTH_NEXT_TO_CJK = re.compile(rf"(?<={_CJK})[,:;()?!]|[,:;()?!](?={_CJK})")
+# In a Chinese text, also the slips a placeholder hides: "{name}:{platform},{day}" (the figures filled in are
+# Chinese too), and a half-width bracket after a space, "例如 0.03 (%)".
+_HALF_WIDTH_BY_A_PLACEHOLDER = re.compile(r"(?<=\})[,:;?!](?=\{)|(?<=\})[,;?!]|(?<= )\(")
+_CHINESE = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+_PLACEHOLDER = re.compile(r"\{\w*\}|%\w")
+
+
+def _mostly_chinese(text: str) -> bool:
+    """More Chinese characters than Latin letters, placeholders left out: a Chinese sentence, not an English one
+    naming 借呗."""
+    bare = _PLACEHOLDER.sub("", text)
+    return len(_CHINESE.findall(bare)) >= max(len(_LATIN.findall(bare)), 1)
+
+
 _QT_CONVENTIONS = re.compile(r"\(&\w\)|\(\*[^)]*\)|;;|\d\(\d\)")
 
 
 def half_width_slips(texts: list[str]) -> list[str]:
-    return [text for text in texts if _HALF_WIDTH_NEXT_TO_CJK.search(_QT_CONVENTIONS.sub("", text))]
+    def slipped(text: str) -> bool:
+        text = _QT_CONVENTIONS.sub("", text)
+        return bool(
+            _HALF_WIDTH_NEXT_TO_CJK.search(text)
+            or (_mostly_chinese(text) and _HALF_WIDTH_BY_A_PLACEHOLDER.search(text))
+        )
+
+    return [text for text in texts if slipped(text)]
 
 
 def informal_you(texts: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
+from jiebei_tracker.importers.columns import COLUMNS
 from jiebei_tracker.importers.errors import RowError, error_report
 from jiebei_tracker.qt_text import display_language
 
@@ -89,7 +90,45 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             QCoreApplication.translate("ImportReason", "{0} a year is beyond any real loan"),
         ),
         (re.compile(r"^cannot be read as (.*)$"), QCoreApplication.translate("ImportReason", "cannot be read as {0}")),
+        (
+            re.compile(r"^(\S+%) a year is unusual — did you mean a daily rate\?.*$", re.S),
+            QCoreApplication.translate(
+                "ImportReason",
+                "{0} a year is unusual — did you mean a daily rate? Put it in the daily rate column, or write it as "
+                "{0} a day",
+            ),
+        ),
+        (
+            re.compile(r"^missing column 'annual_rate' \(.*\) or 'daily_rate' \(.*\)$"),
+            QCoreApplication.translate("ImportReason", "no column “{annual_rate}” nor “{daily_rate}”"),
+        ),
+        (
+            re.compile(r"^missing column 'loan_id' \(.*\), or all of .* to find the loan \(no (.*)\)$"),
+            QCoreApplication.translate(
+                "ImportReason",
+                "no column “{loan_id}”, nor all of “{platform}”, “{borrowed_on}” and “{principal}” to find the loan "
+                "by (missing: {0})",
+            ),
+        ),
+        # After the two above, which also start so.
+        (
+            re.compile(r"^missing column '(\w+)' \(.*\)$"),
+            QCoreApplication.translate("ImportReason", "no column “{0}”"),
+        ),
     ]
+
+
+def column_word(name: str) -> str:
+    """A column's name as a Chinese spreadsheet heads it (``borrowed_on`` → 借款日期): its first Chinese alias."""
+    for columns in COLUMNS.values():
+        for column in columns:
+            if column.name == name:
+                return next((alias for alias in column.aliases if _CJK.search(alias)), name)
+    return name
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COLUMN_NAMES = re.compile(r"\b[a-z]+(?:_[a-z]+)*\b")
 
 
 def reason_text(reason: str) -> str:
@@ -107,8 +146,33 @@ def reason_text(reason: str) -> str:
     for pattern, said in _patterns():
         match = pattern.match(reason)
         if match:
-            return said.format(*match.groups())
+            figures = [_COLUMN_NAMES.sub(lambda name: column_word(name[0]), group) for group in match.groups()]
+            words = {name: column_word(name) for name in ("annual_rate", "daily_rate", "loan_id", *_REFERENCE)}
+            return said.format(*("、".join(figure.split(", ")) for figure in figures), **words)
     return reason
+
+
+_REFERENCE = ("platform", "borrowed_on", "principal")
+
+
+def problem_text(message: str) -> str:
+    """A whole-file problem (``loans.csv:3: missing column …; missing column …``, an ImportFailure's message) in
+    the window's language: its place, then each of its reasons."""
+    if not display_language().startswith("zh") or not message:
+        return message
+    where = _WHERE.match(message)
+    if where is None:
+        return "；".join(reason_text(part) for part in message.split("; "))
+    reasons = "；".join(reason_text(part) for part in where["reason"].split("; "))
+    if where["line"] is None:
+        return QCoreApplication.translate("ImportReason", "{file}: {reason}").format(file=where["file"], reason=reasons)
+    return QCoreApplication.translate("ImportReason", "{file} line {line}: {reason}").format(
+        file=where["file"], line=where["line"], reason=reasons
+    )
+
+
+# ``FILE: reason`` or ``FILE:LINE: reason``: the file's name runs to the first ": " (or ":LINE: ").
+_WHERE = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+))?: (?P<reason>.*)$", re.S)
 
 
 def row_error_text(error: RowError, file_name: str) -> str:

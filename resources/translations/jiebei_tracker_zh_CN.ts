@@ -1460,8 +1460,32 @@ The score is worked out for each month from your loans, repayments, limits and c
         <translation>无法识别为 {0}</translation>
     </message>
     <message>
+        <source>{0} a year is unusual — did you mean a daily rate? Put it in the daily rate column, or write it as {0} a day</source>
+        <translation>年化利率 {0} 不太常见，是否为日利率？请填在“日利率”列，或写成“{0} 日”</translation>
+    </message>
+    <message>
+        <source>no column “{annual_rate}” nor “{daily_rate}”</source>
+        <translation>缺少“{annual_rate}”或“{daily_rate}”列</translation>
+    </message>
+    <message>
+        <source>no column “{loan_id}”, nor all of “{platform}”, “{borrowed_on}” and “{principal}” to find the loan by (missing: {0})</source>
+        <translation>缺少“{loan_id}”列，也没有可用来找到借款的“{platform}”“{borrowed_on}”“{principal}”三列（缺少：{0}）</translation>
+    </message>
+    <message>
+        <source>no column “{0}”</source>
+        <translation>缺少“{0}”列</translation>
+    </message>
+    <message>
         <source>“{value}”: {reason}</source>
         <translation>“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: {reason}</source>
+        <translation>{file} 第 {line} 行：{reason}</translation>
     </message>
     <message>
         <source>{file} line {line}, column “{column}”: {reason}</source>
@@ -1572,20 +1596,24 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <source>Step 1: choose the file and check how it is read</source>
-        <translation>第 1 步：选择文件，并核对读取方式</translation>
+        <source>Step 1 of 2: choose the file and check how it is read</source>
+        <translation>第 1 步（共 2 步）：选择文件，并核对读取方式</translation>
     </message>
     <message>
-        <source>Step 2: say what each column is</source>
-        <translation>第 2 步：确认每一列的内容</translation>
+        <source>Step 1 of 3: choose the file and check how it is read</source>
+        <translation>第 1 步（共 3 步）：选择文件，并核对读取方式</translation>
     </message>
     <message>
-        <source>Step 3: check the rows, then import</source>
-        <translation>第 3 步：核对各行，然后导入</translation>
+        <source>Step 2 of 3: say what each column is</source>
+        <translation>第 2 步（共 3 步）：确认每一列的内容</translation>
     </message>
     <message>
-        <source>Step 2: say what each statement row is, then import</source>
-        <translation>第 2 步：确认账单中每一笔的归属，然后导入</translation>
+        <source>Step 3 of 3: check the rows, then import</source>
+        <translation>第 3 步（共 3 步）：核对各行，然后导入</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: say what each statement row is, then import</source>
+        <translation>第 2 步（共 2 步）：确认账单中每一笔的归属，然后导入</translation>
     </message>
     <message>
         <source>Close</source>

@@ -327,14 +327,14 @@ def test_the_wizard_says_which_step_it_is_at_and_what_to_do_first(qtbot, open_wi
     path = tmp_path / "loans.csv"
     path.write_text(loans_csv(), encoding="utf-8")
     wizard = open_wizard(None)
-    assert wizard.step_label.text() == "Step 1: choose the file and check how it is read"
+    assert wizard.step_label.text() == "Step 1 of 3: choose the file and check how it is read"
     assert "Nothing is written until you press Import" in wizard.file_page.guide.text()
     wizard.open_file(path)
     wizard.next_button.click()
-    assert wizard.step_label.text() == "Step 2: say what each column is"
+    assert wizard.step_label.text() == "Step 2 of 3: say what each column is"
     translations.apply("zh_CN")
     wizard = open_wizard(None)
-    assert wizard.step_label.text() == "第 1 步：选择文件，并核对读取方式"
+    assert wizard.step_label.text() == "第 1 步（共 3 步）：选择文件，并核对读取方式"
 
 
 def test_in_chinese_a_bad_cell_is_named_and_explained_in_chinese(qtbot, open_wizard, tmp_path, translations):
@@ -364,5 +364,20 @@ def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
     assert untranslated == []
     assert import_text.reason_text("must be 1 to 360 months") == "期限必须是 1 到 360 个月"
     assert import_text.reason_text("a reason nobody wrote down") == "a reason nobody wrote down"  # shown as written
+    assert import_text.reason_text(
+        "0.05% a year is unusual — did you mean a daily rate? put it in the 日利率 column (or write it as 0.05% 日)"
+    ) == "年化利率 0.05% 不太常见，是否为日利率？请填在“日利率”列，或写成“0.05% 日”"
+    missing = (
+        "loans.csv:1: missing column 'platform' (平台/平台名称); missing column 'annual_rate' (年化利率) or "
+        "'daily_rate' (日利率)"
+    )
+    assert import_text.problem_text(missing) == "loans.csv 第 1 行：缺少“平台”列；缺少“年化利率”或“日利率”列"
+    reference = (
+        "repayments.csv: missing column 'loan_id' (借款编号), or all of platform + borrowed_on + principal to find "
+        "the loan (no borrowed_on, principal)"
+    )
+    assert import_text.problem_text(reference) == (
+        "repayments.csv：缺少“借款编号”列，也没有可用来找到借款的“平台”“借款日期”“借款金额”三列（缺少：借款日期、借款金额）"
+    )
     translations.apply("en")
     assert import_text.reason_text("is empty") == "is empty"

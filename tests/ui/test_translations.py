@@ -46,3 +46,5 @@ def test_chinese_translations_use_full_width_punctuation_and_say_you_politely():
 def test_the_punctuation_check_sees_a_slip_and_lets_qt_conventions_be():
     assert half_width_slips(["删除吗?", "新借款,3 期", "（已导入)", "好的"]) == ["删除吗?", "新借款,3 期", "（已导入)"]
     assert half_width_slips(["文件(&F)", "数据库文件 (*.db);;所有文件 (*)", "多头借贷（原因 1，策略 1(2)）"]) == []
+    hidden = ["借款 {name}:{platform},{day}", "例如 0.03 (%)"]  # slips beside a placeholder or after a space
+    assert half_width_slips([*hidden, "Loan {name}: {platform}, {day}", "{file}:{line}"]) == hidden

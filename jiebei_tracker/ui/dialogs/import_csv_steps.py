@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.imports.service import FileKind, ImportPlan, Preview
-from jiebei_tracker.ui.import_text import error_lines
+from jiebei_tracker.ui.import_text import error_lines, problem_text
 
 
 class CsvSteps(QObject):
@@ -66,14 +66,17 @@ class CsvSteps(QObject):
                     kind=self.kind_label(layout.kind),
                 )
                 + (
-                    "\n" + self.tr("To sort out on the next page: {problems}").format(problems=preview.column_problems)
+                    "\n"
+                    + self.tr("To sort out on the next page: {problems}").format(
+                        problems=problem_text(preview.column_problems)
+                    )
                     if preview.column_problems
                     else ""
                 ),
                 problem=False,
             )
         else:
-            page.show_status(preview.problem, problem=True)
+            page.show_status(problem_text(preview.problem), problem=True)
 
     def can_go_on(self) -> bool:
         return self.preview is not None and (self.w.is_alipay() or self.preview.layout is not None)
@@ -106,7 +109,7 @@ class CsvSteps(QObject):
                 " " + self.tr("Ignored: {columns}").format(columns=", ".join(unknown)) if unknown else ""
             )
         else:
-            text = preview.problem or preview.column_problems
+            text = problem_text(preview.problem or preview.column_problems)
         self.w.columns_page.show_status(text, problem=not self.mapping_ok)
         self.w.update_buttons()
 

@@ -39,6 +39,7 @@ from jiebei_tracker.ui.dialogs.import_pages import (
     SummaryPage,
 )
 from jiebei_tracker.ui.dialogs.import_worker import ImportWorker
+from jiebei_tracker.ui.import_text import problem_text
 
 
 class ImportWizard(QDialog):
@@ -98,7 +99,7 @@ class ImportWizard(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.undo_import_button.clicked.connect(self.undo_this_import)
         self.close_button.clicked.connect(self.reject)
-        self.step_label = QLabel()  # where the user is: "Step 2: what each column is"
+        self.step_label = QLabel()  # where the user is: "Step 2 of 3: say what each column is"
         self.step_label.setStyleSheet("font-weight: bold;")
         self.pages.currentChanged.connect(self._show_step)
         layout = QVBoxLayout(self)
@@ -188,17 +189,21 @@ class ImportWizard(QDialog):
         self.update_buttons()
 
     def _show_step(self, *_index) -> None:
+        # An Alipay statement takes two steps (the file, then its rows); any other file three.
         steps = {
-            self.file_page: self.tr("Step 1: choose the file and check how it is read"),
-            self.columns_page: self.tr("Step 2: say what each column is"),
-            self.check_page: self.tr("Step 3: check the rows, then import"),
-            self.alipay_page: self.tr("Step 2: say what each statement row is, then import"),
+            self.file_page: self.tr("Step 1 of 2: choose the file and check how it is read")
+            if self.is_alipay()
+            else self.tr("Step 1 of 3: choose the file and check how it is read"),
+            self.columns_page: self.tr("Step 2 of 3: say what each column is"),
+            self.check_page: self.tr("Step 3 of 3: check the rows, then import"),
+            self.alipay_page: self.tr("Step 2 of 2: say what each statement row is, then import"),
         }
         step = steps.get(self.pages.currentWidget(), "")
         self.step_label.setText(step)
         self.step_label.setVisible(bool(step))
 
     def update_buttons(self) -> None:
+        self._show_step()  # the count of steps follows the file chosen
         current = self.pages.currentWidget()
         running = self.worker is not None
         self.back_button.setEnabled(not running and current in (self.columns_page, self.check_page, self.alipay_page))
@@ -296,7 +301,7 @@ class ImportWizard(QDialog):
 
     def failure_text(self, failure: ImportFailure | str) -> str:
         message = failure.message() if isinstance(failure, ImportFailure) else failure
-        return self.tr("Nothing was imported: {message}").format(message=message)
+        return self.tr("Nothing was imported: {message}").format(message=problem_text(message))
 
     @classmethod
     def ask(
