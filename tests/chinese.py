@@ -40,3 +40,14 @@ def half_width_slips(texts: list[str]) -> list[str]:
 def informal_you(texts: list[str]) -> list[str]:
     """Texts that address the user as 你: the app says 您 throughout."""
     return [text for text in texts if "你" in text]
+
+
+# Chinese next to Latin letters or digits takes a space between them ("导入 CSV 文件", "12 个月"); a date written the
+# Chinese way keeps its digits against 年, 月 and 日 ("2024年3月5日").
+_CHINESE_DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月(\d{1,2}日)?")
+_UNSPACED = re.compile(r"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]")
+
+
+def missing_spaces(texts: list[str]) -> list[str]:
+    """Texts where a Chinese character touches a Latin letter or a digit with no space between them."""
+    return [text for text in texts if _UNSPACED.search(_CHINESE_DATE.sub("0 日", text))]  # the date's outer edges kept

@@ -70,6 +70,7 @@ def test_wheel_contains_resources_and_migrations_and_runs_outside_the_source_tre
     assert "jiebei_tracker/resources/icons/jiebei-tracker.svg" in names
     assert "jiebei_tracker/storage/migrations/env.py" in names
     assert "jiebei_tracker/docs/user-guide.md" in names  # Help ▸ User guide, offline
+    assert "jiebei_tracker/docs/user-guide.zh_CN.md" in names  # … and in Chinese
     assert "jiebei_tracker/storage/migrations/versions/0001_initial.py" in names
     # Unpacked on its own (no source tree on the path), the package finds its resources and migrations.
     target = tmp_path / "site"

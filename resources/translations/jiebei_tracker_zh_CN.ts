@@ -3772,7 +3772,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <name>UserGuideDialog</name>
     <message>
         <source>User guide</source>
-        <translation>使用指南（英文）</translation>
+        <translation>使用指南</translation>
     </message>
     <message>
         <source>Back</source>

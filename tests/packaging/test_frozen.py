@@ -117,6 +117,7 @@ def test_the_folder_carries_the_qt_plugins_translations_resources_and_migrations
         "resources/icons/window/dashboard.svg",
         f"resources/{APP_ID}.desktop",
         "docs/user-guide.md",
+        "docs/user-guide.zh_CN.md",
         "storage/migrations/env.py",
         "storage/migrations/versions/0001_initial.py",
     ):
