@@ -33,7 +33,7 @@ from jiebei_tracker.ui.dialogs.forms import FieldErrors
 
 FEN_PER_YUAN = 100
 # Language names are written in their own language, as language menus do.
-LANGUAGE_NAMES = {"zh_CN": "中文(简体)", "en": "English"}
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
 class SettingsDialog(QDialog):
