@@ -1892,7 +1892,7 @@ You can undo this with Ctrl+Z.</source>
     </message>
     <message>
         <source>Pay off early…</source>
-        <translation>提前结清…</translation>
+        <translation>提前还清…</translation>
     </message>
     <message>
         <source>Repay part early…</source>
@@ -3276,7 +3276,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>Pay off early</source>
-        <translation>提前结清</translation>
+        <translation>提前还清</translation>
     </message>
     <message>
         <source>the installment already due (principal and interest) {due}</source>

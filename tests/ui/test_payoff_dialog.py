@@ -67,7 +67,7 @@ def test_a_matured_loan_is_paid_off_in_a_dialog_titled_so_for_what_it_really_owe
     assert statuses == ["Paid late"] * 6  # settled by the payoff, long after they fell due
 
 
-def test_the_title_follows_the_payoff_box(workspace, qtbot):
+def test_the_title_follows_the_payoff_box(workspace, qtbot, translations):
     loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 11, 1))).created_id
     dialog = RepaymentDialog(
         loan=workspace.loans([loan_id])[0],
@@ -83,6 +83,11 @@ def test_the_title_follows_the_payoff_box(workspace, qtbot):
     assert dialog.quote_label.text().splitlines()[0].startswith("Proposed: principal ¥12,000.00 + interest for 27 days")
     dialog.payoff.setChecked(False)
     assert dialog.windowTitle() == "Log a repayment"
+    translations.apply("zh_CN")
+    dialog.payoff.setChecked(True)
+    assert dialog.windowTitle() == "提前还清"  # the act; the installments it settles read 提前结清
+    dialog.payoff.setChecked(False)
+    assert dialog.windowTitle() == "登记还款"
 
 
 def test_installments_settled_by_the_payoff_read_settled_early(workspace, window, payoff_by_keyboard, translations):
