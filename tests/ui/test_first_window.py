@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QLabel
 
 from jiebei_tracker.domain.vocabulary import InstallmentStatus, LoanPurpose
 from jiebei_tracker.ui import actions as actions_module
@@ -199,3 +201,20 @@ def test_item_models_pass_the_model_tester(qtmodeltester, window, workspace):
     detail = window.open_loan(loan_id)
     qtmodeltester.check(detail.schedule_model)
     qtmodeltester.check(detail.repayments_model)
+
+
+def test_a_failed_save_keeps_the_high_rate_warning_and_its_error_under_its_own_field(qtbot):
+    """A very high rate, and the principal left empty: the save is refused with the principal's error under its own
+    field (never over the next row), and the warning about the rate stays in view."""
+    dialog = LoanEditorDialog(platforms=[], today=TODAY, save=lambda draft: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill_loan(dialog, principal="", rate="36%")
+    assert dialog.draft() is None
+    assert dialog.high_rate_note.isVisibleTo(dialog) and "36%" in dialog.high_rate_note.text()
+    error = dialog.findChild(QLabel, "error_principal")
+    qtbot.waitUntil(lambda: error.isVisible() and error.height() > 0)
+    where = error.geometry().translated(error.parentWidget().mapTo(dialog, QPoint(0, 0)))
+    for other in (dialog.term, dialog.rate, dialog.borrowed_on, dialog.platform):
+        shown = other.geometry().translated(other.parentWidget().mapTo(dialog, QPoint(0, 0)))
+        assert not where.intersects(shown), other.objectName()
