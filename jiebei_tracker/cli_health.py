@@ -13,13 +13,13 @@ from pathlib import Path
 
 from jiebei_tracker.cli_options import option_value, whole_number
 from jiebei_tracker.cli_output import display_width
+from jiebei_tracker.cli_words import add_language_option
+from jiebei_tracker.cli_words import language as language_value
 from jiebei_tracker.domain.dates import parse_date
-from jiebei_tracker.domain.errors import FileProblem, InvalidValue
+from jiebei_tracker.domain.errors import FileProblem
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.rules.flags import Text, cited
 from jiebei_tracker.services.files.private import check_private_target, write_private_file
-
-LANGUAGES = ("en", "zh_CN")
 
 
 def register(commands) -> dict:
@@ -43,7 +43,7 @@ def register(commands) -> dict:
     report.add_argument("--no-charts", action="store_true", help="leave the charts out of the HTML report")
     report.add_argument("--overwrite", action="store_true", help="replace the --html file if it exists")
     for parser in (flags, score, diagnose, reminders, report):
-        parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
+        add_language_option(parser)
     return {
         "flags": cmd_flags,
         "score": cmd_score,
@@ -54,13 +54,6 @@ def register(commands) -> dict:
 
 
 # -- option parsing ----------------------------------------------------------------------------------------
-
-
-def _language(text: str, *, field: str) -> str:
-    for language in LANGUAGES:
-        if text.replace("-", "_").lower() == language.lower():
-            return language
-    raise InvalidValue(field, text, "must be en or zh_CN")
 
 
 # Qt platforms that open a connection to a screen: without one (no DISPLAY, no WAYLAND_DISPLAY on Linux) they
@@ -126,7 +119,7 @@ def _chart_images(session, *, as_of: date, language: str) -> dict[str, bytes]:
 
 def _options(args, context) -> tuple[date, str]:
     as_of = option_value(parse_date, getattr(args, "as_of", None), "--as-of") or context.today
-    return as_of, option_value(_language, args.lang, "--lang")
+    return as_of, option_value(language_value, args.lang, "--lang")
 
 
 def _refused(problem: FileProblem, target: Path, *, overwrite: bool) -> int:
