@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jiebei_tracker.cli_options import option_value, whole_number
 from jiebei_tracker.cli_output import display_width
-from jiebei_tracker.cli_words import add_language_option
+from jiebei_tracker.cli_words import add_language_option, article_line
 from jiebei_tracker.cli_words import language as language_value
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import FileProblem
@@ -194,7 +194,6 @@ _SAY = {
         "as of {day}: none of the article's warning signs — keep repaying on time",
     ),
     "flags": Text("截至 {day}：{count} 个风险信号", "as of {day}: {count} warning sign{s}"),
-    "article": Text("出处：", "article: "),
     "evidence": Text("依据：", "evidence: "),
     "advice": Text("建议：", "advice: "),
     "more": Text("……另有 {count} 条（完整内容见 --json）", "… and {count} more (see --json)"),
@@ -265,7 +264,7 @@ def cmd_flags(args, context) -> int:
     for flag in flags:
         print(file=out)
         print(f"[{_severity(flag, language)}] {flag.rule} — {flag.title.get(language)}", file=out)
-        print(_labelled("article", cited(flag.article, language), language, "  "), file=out)
+        print("  " + article_line(flag.article, language), file=out)
         print(_labelled("evidence", flag.evidence.summary.get(language), language, "  "), file=out)
         for item in flag.evidence.items[:_ITEMS_SHOWN]:
             print(f"    - {item.text.get(language)}", file=out)
@@ -333,7 +332,7 @@ def cmd_diagnose(args, context) -> int:
         return 0
     out = context.out
     print(diagnosis.explanation.get(language), file=out)
-    print(_labelled("article", cited(diagnosis.article, language), language), file=out)
+    print(article_line(diagnosis.article, language), file=out)
     for number, flag in enumerate(diagnosis.causes, 1):
         summary = flag.evidence.summary.get(language)
         print(f"  {number}. [{_severity(flag, language)}] {flag.rule} — {summary}", file=out)

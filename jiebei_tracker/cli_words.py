@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.rates import RateBasis
-from jiebei_tracker.domain.rules.flags import Text
+from jiebei_tracker.domain.rules.flags import ARTICLE_TITLE, Text, cited
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -49,6 +49,14 @@ def rate_words(rate, lang: str) -> str:
         return rate.in_words()
     word = "日利率" if rate.basis is RateBasis.DAILY else "年化利率"
     return f"{word} {rate.as_entered()}"
+
+
+def article_line(sections, lang: str) -> str:
+    """Where a flag comes from, naming the article as the window and the report do: ``参考文章《…》：原因 1；策略 1(2)``
+    or ``From the article “…”: Cause 1; Strategy 1(2)``."""
+    if is_chinese(lang):
+        return f"参考文章《{ARTICLE_TITLE}》：{cited(sections, lang)}"
+    return f"From the article “{ARTICLE_TITLE}”: {cited(sections, lang)}"
 
 
 def say(key: str, lang: str, **values) -> str:
