@@ -27,6 +27,8 @@ from jiebei_tracker.cli_options import (
 )
 from jiebei_tracker.cli_output import printable_output
 from jiebei_tracker.cli_passphrase import add_passphrase_option
+from jiebei_tracker.cli_words import add_language_option, lang_of, rate_words, refusal, say, term
+from jiebei_tracker.cli_words import language as language_value
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import format_yuan, parse_positive_yuan, parse_yuan
@@ -170,6 +172,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     demo.add_argument(
         "--seed", metavar="N", help=f"the same seed gives the same generated history (default {_DEMO_SEED})"
     )
+    for command in (add, delete, pay, prepay, payoff, platform, limit, note, resolve, demo):
+        add_language_option(command)
     return parser, commands
 
 
@@ -278,11 +282,14 @@ def _main(arguments: list[str]) -> int:
         from jiebei_tracker.app import run_gui
 
         return run_gui(db_path)
+    lang = "en"
     try:
+        if getattr(args, "lang", None) is not None:  # checked before the command does anything
+            args.lang = lang = option_value(language_value, args.lang, "--lang")
         return _run(handlers[args.command], args, db_path)
     except InvalidValue as error:
         field = _OPTION_OF_FIELD.get(error.field, error.field)
-        print(f"jiebei-tracker: error: {field} {error.value!r}: {error.reason}", file=sys.stderr)
+        print(refusal(field, error.value, error.reason, lang), file=sys.stderr)
         return EXIT_BAD_DATA
 
 
@@ -354,6 +361,7 @@ def _loan_id(context: Context, ref: str) -> int:
 def _cmd_add_loan(args, context: Context) -> int:
     from jiebei_tracker.domain.records import LoanDraft
 
+    lang = lang_of(args)
     terms, rate = terms_from_arguments(args, option_value(parse_date, args.borrowed_on, "--borrowed-on"))
     draft = LoanDraft(
         platform=args.platform,
@@ -363,42 +371,30 @@ def _cmd_add_loan(args, context: Context) -> int:
         note=option_value(clean_note, args.note, "--note"),
         external_id=args.external_id,
     )
-    past = _past_choice(args)
+    past = _past_choice(args, lang)
     changes = context.ledger.add_loan(draft, past)
-    print(
-        f"added loan #{changes.created_id}" + (f" ({args.external_id})" if args.external_id else ""), file=context.out
-    )
+    name = say("schedule_name", lang, name=args.external_id) if args.external_id else ""
+    print(say("added_loan", lang, number=changes.created_id, name=name), file=context.out)
     outcome = context.ledger.past_outcome(draft, past)
     if outcome.on_schedule_count:
-        print(
-            f"recorded {outcome.on_schedule_count} installment(s) as paid on their due dates, "
-            f"{format_yuan(outcome.on_schedule_fen)}",
-            file=context.out,
-        )
+        paid = format_yuan(outcome.on_schedule_fen)
+        print(say("on_schedule", lang, count=outcome.on_schedule_count, amount=paid), file=context.out)
     if outcome.payoff is not None:
-        print(
-            f"recorded the early settlement on {outcome.payoff.paid_on.isoformat()}, "
-            f"{format_yuan(outcome.payoff.amount_fen)}",
-            file=context.out,
-        )
+        day, amount = outcome.payoff.paid_on.isoformat(), format_yuan(outcome.payoff.amount_fen)
+        print(say("settled_on", lang, day=day, amount=amount), file=context.out)
     if past is None and outcome.overdue_count:
-        print(
-            f"warning: {outcome.overdue_count} installment(s) of this loan fell due before today and are recorded "
-            "as not repaid (overdue); if they were repaid, delete the loan and add it again with --paid-through "
-            "DATE or --settled-on DATE",
-            file=sys.stderr,
-        )
+        print(say("overdue_warning", lang, count=outcome.overdue_count), file=sys.stderr)
     if rate.is_high:
-        print(f"note: {rate.as_entered()} is a very high rate (over 24% a year)", file=sys.stderr)
+        print(say("high_rate", lang, rate=rate.as_entered(), words=rate_words(rate, lang)), file=sys.stderr)
     return EXIT_OK
 
 
-def _past_choice(args):
+def _past_choice(args, lang: str = "en"):
     """What the user said of the installments already due: --paid-through, --settled-on (with its amount)."""
     from jiebei_tracker.domain.past import PastRepayments
 
     if args.payoff_amount is not None and args.settled_on is None:
-        raise InvalidValue("--payoff-amount", args.payoff_amount, "goes with --settled-on DATE")
+        raise InvalidValue("--payoff-amount", args.payoff_amount, say("with_settled_on", lang))
     if args.paid_through is not None:
         return PastRepayments.paid_through(option_value(parse_date, args.paid_through, "--paid-through"))
     if args.settled_on is not None:
@@ -412,7 +408,7 @@ def _past_choice(args):
 def _cmd_delete_loan(args, context: Context) -> int:
     loan_id = _loan_id(context, args.loan)
     context.ledger.delete_loan(loan_id)
-    print(f"deleted loan #{loan_id}", file=context.out)
+    print(say("deleted_loan", lang_of(args), number=loan_id), file=context.out)
     return EXIT_OK
 
 
@@ -425,7 +421,7 @@ def _cmd_pay(args, context: Context) -> int:
         amount_fen=amount,
         note=option_value(clean_note, args.note, "--note"),
     )
-    print(f"logged {format_yuan(amount)} on loan #{loan_id}", file=context.out)
+    print(say("logged", lang_of(args), amount=format_yuan(amount), number=loan_id), file=context.out)
     return EXIT_OK
 
 
@@ -434,22 +430,19 @@ def _cmd_payoff(args, context: Context) -> int:
     from jiebei_tracker.domain.payments import is_low_payoff
     from jiebei_tracker.services.loan_detail import payoff_quote
 
+    lang = lang_of(args)
     loan_id = _loan_id(context, args.loan)
     paid_on = check_day(option_value(parse_date, args.on, "--on"), field="--on", today=context.today)
     amount = option_value(parse_positive_yuan, args.amount, "--amount")
     quote = payoff_quote(context.database, loan_id, paid_on=paid_on)
     if amount is not None and not args.force and is_low_payoff(amount, quote.amount_fen):
-        raise InvalidValue(
-            "--amount",
-            format_yuan(amount),
-            f"is far below the proposed payoff of {format_yuan(quote.amount_fen)} on {paid_on.isoformat()}; "
-            "use --force if this is what you paid",
-        )
+        reason = say("far_below", lang, quote=format_yuan(quote.amount_fen), day=paid_on.isoformat())
+        raise InvalidValue("--amount", format_yuan(amount), reason)
     if amount is None:
         amount = quote.amount_fen
-        print(f"proposed payoff: {_quote_parts(quote)}", file=context.out)
+        print(say("proposed", lang, parts=_quote_parts(quote, lang)), file=context.out)
     context.ledger.pay_off(loan_id, paid_on=paid_on, amount_fen=amount)
-    print(f"paid off loan #{loan_id} with {format_yuan(amount)}", file=context.out)
+    print(say("paid_off", lang, number=loan_id, amount=format_yuan(amount)), file=context.out)
     return EXIT_OK
 
 
@@ -471,52 +464,61 @@ def _cmd_prepay(args, context: Context) -> int:
         raise error.with_field({"paid_on": "--on", "amount": "--amount"}.get(error.field, error.field)) from None
     rebuilt = plan.rebuilt
     regular = rebuilt[0] if len(rebuilt) == 1 else rebuilt[1]
-    print(
-        f"prepaid {format_yuan(amount)} on loan #{loan_id} on {paid_on.isoformat()}: interest "
-        f"{format_yuan(plan.interest_fen)}, principal {format_yuan(plan.principal_fen)}; "
-        f"{len(rebuilt)} installments left, {format_yuan(regular.total_fen)} a month from "
-        f"{regular.due_on.isoformat()}, last {format_yuan(rebuilt[-1].total_fen)} on {rebuilt[-1].due_on.isoformat()}; "
-        f"interest saved {format_yuan(plan.interest_saved_fen)}",
-        file=context.out,
+    said = say(
+        "prepaid",
+        lang_of(args),
+        amount=format_yuan(amount),
+        number=loan_id,
+        day=paid_on.isoformat(),
+        interest=format_yuan(plan.interest_fen),
+        principal=format_yuan(plan.principal_fen),
+        count=len(rebuilt),
+        regular=format_yuan(regular.total_fen),
+        first=regular.due_on.isoformat(),
+        last=format_yuan(rebuilt[-1].total_fen),
+        last_day=rebuilt[-1].due_on.isoformat(),
+        saved=format_yuan(plan.interest_saved_fen),
     )
+    print(said, file=context.out)
     return EXIT_OK
 
 
-def _quote_parts(quote) -> str:
+def _quote_parts(quote, lang: str = "en") -> str:
     """How a proposed payoff is made up, as the repayment dialog says it: what fell due (in full), then the
     principal not yet due with its interest so far; with a note when penalty interest may come on top."""
     parts = []
     if quote.due_unpaid_count:
         count = quote.due_unpaid_count
-        installments = "the installment" if count == 1 else f"{count} installments"
-        parts.append(f"{installments} already due (principal and interest) {format_yuan(quote.due_unpaid_fen)}")
-    if quote.principal_fen:
         parts.append(
-            f"principal {format_yuan(quote.principal_fen)} + interest for {quote.accrued_days} days "
-            f"{format_yuan(quote.accrued_interest_fen)}"
+            say("due_one" if count == 1 else "due_many", lang, count=count, amount=format_yuan(quote.due_unpaid_fen))
         )
+    if quote.principal_fen:
+        interest = format_yuan(quote.accrued_interest_fen)
+        principal = format_yuan(quote.principal_fen)
+        parts.append(say("accrued", lang, principal=principal, days=quote.accrued_days, interest=interest))
     if quote.penalty_fen:
-        parts.append(f"penalty interest about {format_yuan(quote.penalty_fen)}")
+        parts.append(say("penalty", lang, amount=format_yuan(quote.penalty_fen)))
     text = " + ".join(parts) or format_yuan(quote.amount_fen)
     if quote.penalty_fen:
-        text += " (an estimate: use --amount for what the platform asks)"
+        text += say("estimate", lang)
     return text
 
 
 def _cmd_platform(args, context: Context) -> int:
     from jiebei_tracker.domain.penalty import parse_multiplier
 
+    lang = lang_of(args)
     if args.kind is None and args.penalty_multiplier is None:
-        raise InvalidValue("--kind", None, "give --kind KIND, --penalty-multiplier M, or both")
+        raise InvalidValue("--kind", None, say("kind_or_penalty", lang))
     name = option_value(clean_name, args.name, "NAME")
     kind = option_value(PlatformKind.parse, args.kind, "--kind")
     multiplier = option_value(parse_multiplier, args.penalty_multiplier, "--penalty-multiplier")
     if kind is not None:
         context.ledger.set_platform_kind(name, kind)
-        print(f"{name}: {kind.value}", file=context.out)
+        print(say("platform_kind", lang, name=name, kind=term(kind, lang)), file=context.out)
     if multiplier is not None:
         context.ledger.set_penalty_multiplier(name, multiplier)
-        print(f"{name}: penalty interest {decimal_text(multiplier)} × the daily rate", file=context.out)
+        print(say("platform_penalty", lang, name=name, multiplier=decimal_text(multiplier)), file=context.out)
     return EXIT_OK
 
 
@@ -524,7 +526,7 @@ def _cmd_limit(args, context: Context) -> int:
     amount = option_value(parse_yuan, args.amount, "--amount")
     platform = option_value(clean_name, args.platform, "PLATFORM")
     context.ledger.record_limit(platform, recorded_on=option_value(parse_date, args.on, "--on"), limit_fen=amount)
-    print(f"{platform}: limit {format_yuan(amount)}", file=context.out)
+    print(say("limit", lang_of(args), platform=platform, amount=format_yuan(amount)), file=context.out)
     return EXIT_OK
 
 
@@ -536,14 +538,15 @@ def _cmd_note(args, context: Context) -> int:
         reason=option_value(InquiryReason.parse, args.reason, "--reason"),
         institution=args.institution,
     )
-    print(f"added note #{changes.created_id}", file=context.out)
+    print(say("added_note", lang_of(args), id=changes.created_id), file=context.out)
     return EXIT_OK
 
 
 def _cmd_resolve_note(args, context: Context) -> int:
-    note_id = whole_number(args.note_id, "ID", 1, 2**62)
+    lang = lang_of(args)
+    note_id = whole_number(args.note_id, "ID", 1, 2**62, lang=lang)
     context.ledger.resolve_note(note_id)
-    print(f"note #{note_id} resolved", file=context.out)
+    print(say("resolved_note", lang, id=note_id), file=context.out)
     return EXIT_OK
 
 
@@ -556,24 +559,25 @@ def _cmd_demo(args, context: Context) -> int:
     from jiebei_tracker.services.demo import generate_history, sample_history
     from jiebei_tracker.services.workspace import has_records
 
+    lang = lang_of(args)
     generated = (args.years, args.loans, args.seed) != (None, None, None)
     if generated:
-        years = _DEMO_YEARS if args.years is None else whole_number(args.years, "--years", 1, 30)
-        loans = _DEMO_LOANS if args.loans is None else whole_number(args.loans, "--loans", 1, 1_000_000)
-        seed = _DEMO_SEED if args.seed is None else whole_number(args.seed, "--seed", 0, 2**62)
+        years = _DEMO_YEARS if args.years is None else whole_number(args.years, "--years", 1, 30, lang=lang)
+        loans = _DEMO_LOANS if args.loans is None else whole_number(args.loans, "--loans", 1, 1_000_000, lang=lang)
+        seed = _DEMO_SEED if args.seed is None else whole_number(args.seed, "--seed", 0, 2**62, lang=lang)
     path = context.database.path
     if has_records(context.database):
-        raise InvalidValue("--db", str(path), "already has records; use --db with a new file for the demo data")
+        raise InvalidValue("--db", str(path), say("demo_taken", lang))
     if generated:
         history = generate_history(today=context.today, years=years, loans=loans, seed=seed)
-        what = f"{len(history.loans)} demo loans over {years} years"
+        what = say("demo_generated", lang, count=len(history.loans), years=years)
     else:
         history = sample_history(today=context.today)
-        what = f"the sample history ({len(history.loans)} loans on {len(history.platform_kinds)} platforms)"
+        what = say("demo_sample", lang, count=len(history.loans), platforms=len(history.platform_kinds))
     context.ledger.add_history(
         history.loans, limits=history.limits, notes=history.notes, platform_kinds=history.platform_kinds
     )
-    print(f"added {what} to {path}", file=context.out)
+    print(say("demo_added", lang, what=what, path=path), file=context.out)
     return EXIT_OK
 
 

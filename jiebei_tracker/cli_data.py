@@ -9,16 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jiebei_tracker.cli_words import add_language_option, error_line, headers, lang_of, say
 from jiebei_tracker.domain.errors import InvalidValue
 
-REASON_TEXT = {
-    "daily": "first write of the day",
-    "import": "before an import",
-    "migration": "before an upgrade",
-    "restore": "before a restore",
-    "manual": "made by you",
-    "passphrase": "before a passphrase change",
-}
+
+def reason_text(reason: str, lang: str = "en") -> str:
+    """Why a backup was made (``daily``, ``import``, …) in words: ``first write of the day`` / ``当天首次修改``."""
+    return say(f"reason_{reason}", lang)
 
 
 def register(commands) -> dict:
@@ -40,6 +37,8 @@ def register(commands) -> dict:
         metavar="FILE",
         help="the backup's passphrase, on the first line of FILE, when it is not the database's",
     )
+    for parser in (backup, listing, restore):
+        add_language_option(parser)
     return {"backup": backup_command, "backups": backups_command, "restore": restore_command}
 
 
@@ -47,7 +46,7 @@ def backup_command(args, context) -> int:
     from jiebei_tracker.services.files.backups import back_up
 
     target = back_up(context.database, None if args.file is None else Path(args.file))
-    print(f"backed up {context.database.path} to {target}", file=context.out)
+    print(say("backed_up", lang_of(args), db=context.database.path, target=target), file=context.out)
     return 0
 
 
@@ -61,6 +60,7 @@ def backups_command(args, db_path: Path, out) -> int:
         key = key_for(db_path, args)
     except DatabaseProblem:
         key = None  # the list is still shown; encrypted backups say they need the passphrase
+    lang = lang_of(args)
     found = lines(db_path, key=key)
     if args.json:
         dump_json(
@@ -82,16 +82,18 @@ def backups_command(args, db_path: Path, out) -> int:
         )
         return 0
     if not found:
-        print(f"no backups of {db_path} yet (one is made on the first change of each day)", file=out)
+        print(say("no_backups", lang, db=db_path), file=out)
         return 0
     print_table(
-        ["#", "made", "why", "loans", "repayments", "size", "file"],
+        headers("backups_headers", lang),
         [
             [
                 str(number),
                 line.made_at.strftime("%Y-%m-%d %H:%M"),
-                REASON_TEXT[line.reason.value],
-                str(line.loans) if line.ok else "encrypted" if line.problem == NEEDS_PASSPHRASE else "damaged",
+                reason_text(line.reason.value, lang),
+                str(line.loans)
+                if line.ok
+                else say("encrypted" if line.problem == NEEDS_PASSPHRASE else "damaged", lang),
                 str(line.repayments) if line.ok else "",
                 line.size_text,
                 line.path.name,
@@ -109,18 +111,17 @@ def restore_command(args, db_path: Path, out) -> int:
     from jiebei_tracker.services.files.protection import is_protected
     from jiebei_tracker.storage.database import open_database
 
-    source = _chosen(args.backup, db_path)
+    lang = lang_of(args)
+    source = _chosen(args.backup, db_path, lang)
     db_key, backup_key, contents = _keys(args, db_path, source)
-    question = (
-        f"Replace the data in {db_path} with {source.name} ({contents.loans} loans, {contents.repayments} "
-        "repayments)? What is there now is backed up first."
-    )
+    counts = {"loans": contents.loans, "repayments": contents.repayments}
+    question = say("restore_question", lang, db=db_path, name=source.name, **counts)
     if not args.yes:
         if not sys.stdin.isatty():
-            print(f"jiebei-tracker: error: {question} Add --yes to go ahead; nothing was restored", file=sys.stderr)
+            print(error_line(question + say("restore_yes", lang), lang), file=sys.stderr)
             return 1
-        if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes"):
-            print("nothing was restored", file=out)
+        if input(say("restore_prompt", lang, question=question)).strip().lower() not in ("y", "yes"):
+            print(say("not_restored", lang), file=out)
             return 1
     try:
         if db_key is None and is_protected(db_path):  # damaged, or its passphrase not given: it is kept, renamed
@@ -128,17 +129,17 @@ def restore_command(args, db_path: Path, out) -> int:
         database = open_database(db_path, write_attempts=3, key=db_key)
     except DatabaseDamaged:  # the file cannot be opened: the backup takes its place, the damaged one is kept
         kept = recover(db_path, source, backup_key)
-        print(f"restored {db_path} from {source}", file=out)
+        print(say("restored", lang, db=db_path, source=source), file=out)
         if kept is not None:
-            print(f"the file that could not be opened is kept as {kept}", file=out)
+            print(say("kept_damaged", lang, kept=kept), file=out)
         return 0
     try:
         before = restore(database, source, backup_key)
     finally:
         database.close()
-    print(f"restored {db_path} from {source}", file=out)
+    print(say("restored", lang, db=db_path, source=source), file=out)
     if before is not None:
-        print(f"the data before the restore is backed up in {before}", file=out)
+        print(say("backed_up_before", lang, before=before), file=out)
     return 0
 
 
@@ -174,7 +175,7 @@ def _keys(args, db_path: Path, source: Path):
     return db_key, backup_key, contents
 
 
-def _chosen(text: str, db_path: Path) -> Path:
+def _chosen(text: str, db_path: Path, lang: str = "en") -> Path:
     """``N`` is the Nth backup `backups` lists; anything else is a file."""
     from jiebei_tracker.storage.backups import list_backups
 
@@ -182,11 +183,11 @@ def _chosen(text: str, db_path: Path) -> Path:
         found = list_backups(db_path)
         number = int(text)
         if not 1 <= number <= len(found):
-            raise InvalidValue("BACKUP", text, f"no such backup of {db_path}; `backups` lists {len(found)}")
+            raise InvalidValue("BACKUP", text, say("no_such_backup", lang, db=db_path, count=len(found)))
         return found[number - 1].path
     path = Path(text).expanduser()
     if not path.exists():
-        raise InvalidValue("BACKUP", text, "no such file, and not a number from `backups`")
+        raise InvalidValue("BACKUP", text, say("no_such_file", lang))
     return path
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from jiebei_tracker.cli_options import option_value, whole_number
 from jiebei_tracker.cli_output import display_width
+from jiebei_tracker.cli_words import add_language_option, article_line
+from jiebei_tracker.cli_words import language as language_value
 from jiebei_tracker.domain.dates import parse_date
-from jiebei_tracker.domain.errors import FileProblem, InvalidValue
+from jiebei_tracker.domain.errors import FileProblem
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.rules.flags import Text, cited
 from jiebei_tracker.services.files.private import check_private_target, write_private_file
-
-LANGUAGES = ("en", "zh_CN")
 
 
 def register(commands) -> dict:
@@ -43,7 +43,7 @@ def register(commands) -> dict:
     report.add_argument("--no-charts", action="store_true", help="leave the charts out of the HTML report")
     report.add_argument("--overwrite", action="store_true", help="replace the --html file if it exists")
     for parser in (flags, score, diagnose, reminders, report):
-        parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
+        add_language_option(parser)
     return {
         "flags": cmd_flags,
         "score": cmd_score,
@@ -54,13 +54,6 @@ def register(commands) -> dict:
 
 
 # -- option parsing ----------------------------------------------------------------------------------------
-
-
-def _language(text: str, *, field: str) -> str:
-    for language in LANGUAGES:
-        if text.replace("-", "_").lower() == language.lower():
-            return language
-    raise InvalidValue(field, text, "must be en or zh_CN")
 
 
 # Qt platforms that open a connection to a screen: without one (no DISPLAY, no WAYLAND_DISPLAY on Linux) they
@@ -126,7 +119,7 @@ def _chart_images(session, *, as_of: date, language: str) -> dict[str, bytes]:
 
 def _options(args, context) -> tuple[date, str]:
     as_of = option_value(parse_date, getattr(args, "as_of", None), "--as-of") or context.today
-    return as_of, option_value(_language, args.lang, "--lang")
+    return as_of, option_value(language_value, args.lang, "--lang")
 
 
 def _refused(problem: FileProblem, target: Path, *, overwrite: bool) -> int:
@@ -201,7 +194,6 @@ _SAY = {
         "as of {day}: none of the article's warning signs — keep repaying on time",
     ),
     "flags": Text("截至 {day}：{count} 个风险信号", "as of {day}: {count} warning sign{s}"),
-    "article": Text("出处：", "article: "),
     "evidence": Text("依据：", "evidence: "),
     "advice": Text("建议：", "advice: "),
     "more": Text("……另有 {count} 条（完整内容见 --json）", "… and {count} more (see --json)"),
@@ -272,7 +264,7 @@ def cmd_flags(args, context) -> int:
     for flag in flags:
         print(file=out)
         print(f"[{_severity(flag, language)}] {flag.rule} — {flag.title.get(language)}", file=out)
-        print(_labelled("article", cited(flag.article, language), language, "  "), file=out)
+        print("  " + article_line(flag.article, language), file=out)
         print(_labelled("evidence", flag.evidence.summary.get(language), language, "  "), file=out)
         for item in flag.evidence.items[:_ITEMS_SHOWN]:
             print(f"    - {item.text.get(language)}", file=out)
@@ -340,7 +332,7 @@ def cmd_diagnose(args, context) -> int:
         return 0
     out = context.out
     print(diagnosis.explanation.get(language), file=out)
-    print(_labelled("article", cited(diagnosis.article, language), language), file=out)
+    print(article_line(diagnosis.article, language), file=out)
     for number, flag in enumerate(diagnosis.causes, 1):
         summary = flag.evidence.summary.get(language)
         print(f"  {number}. [{_severity(flag, language)}] {flag.rule} — {summary}", file=out)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from jiebei_tracker.cli_options import EXIT_BAD_DATA, EXIT_OK, whole_number
+from jiebei_tracker.cli_words import WORDS, add_language_option, headers, is_chinese, lang_of, say, term
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 
 _KINDS = ("loans", "repayments", "limits", "notes")
@@ -68,6 +69,8 @@ def register(commands) -> dict:
     listing.add_argument("--json", action="store_true")
     undo = commands.add_parser("undo-import", help="take back what an import added (default: the latest one)")
     undo.add_argument("import_id", metavar="ID", nargs="?", help="the import's number, as `imports` lists it")
+    for command in (*kinds.choices.values(), export, listing, undo):
+        add_language_option(command)
     return {"import": run_import, "export": run_export, "imports": run_imports, "undo-import": run_undo_import}
 
 
@@ -110,17 +113,24 @@ def _import_plan(args, context, path: Path) -> int:
     lines = read_plan_file(path, encoding=args.encoding, file_name=args.file)
     schedule = plan_schedule(lines, principal_fen=loan.principal_fen, borrowed_on=loan.borrowed_on, source=args.file)
     interest, fees = sum(i.interest_fen for i in schedule), sum(i.fee_fen for i in schedule)
-    print(
-        f"{args.file}: {len(schedule)} installments, {schedule[0].due_on.isoformat()} to "
-        f"{schedule[-1].due_on.isoformat()}; interest {format_yuan(interest)} (computed: "
-        f"{format_yuan(sum(line.interest_fen for line in before))}), fees {format_yuan(fees)}",
-        file=context.out,
+    lang = lang_of(args)
+    said = say(
+        "plan_read",
+        lang,
+        file=args.file,
+        count=len(schedule),
+        first=schedule[0].due_on.isoformat(),
+        last=schedule[-1].due_on.isoformat(),
+        interest=format_yuan(interest),
+        computed=format_yuan(sum(line.interest_fen for line in before)),
+        fees=format_yuan(fees),
     )
+    print(said, file=context.out)
     if args.dry_run:
-        print("dry run: nothing written", file=context.out)
+        print(say("dry_run", lang), file=context.out)
         return EXIT_OK
     context.ledger.use_platform_plan(loan_id, schedule)
-    print(f"loan #{loan_id}: the schedule is now the platform's plan", file=context.out)
+    print(say("plan_used", lang, number=loan_id), file=context.out)
     return EXIT_OK
 
 
@@ -130,29 +140,25 @@ def _import_credit_report(args, context, path: Path) -> int:
 
     _, report = credit_report.read_report(path=path)
     found = credit_report.plan(context.database, args.file, report, today=context.today)
-    dated = f" of {report.report_date.isoformat()}" if report.report_date else ""
-    print(
-        f"{args.file}: credit report{dated}: {len(report.inquiries)} inquiries, "
-        f"{len(report.overdue)} accounts with overdue months",
-        file=context.out,
-    )
+    lang = lang_of(args)
+    dated = say("report_dated", lang, day=report.report_date.isoformat()) if report.report_date else ""
+    counts = {"inquiries": len(report.inquiries), "overdue": len(report.overdue)}
+    print(say("report_read", lang, file=args.file, dated=dated, **counts), file=context.out)
     for entry in found.new:
-        reason = f" [{entry.reason.value}]" if entry.reason else ""
-        print(f"  new: {entry.noted_on.isoformat()} {entry.kind.value}{reason}: {entry.text}", file=context.out)
+        reason = say("report_reason", lang, reason=term(entry.reason, lang)) if entry.reason else ""
+        day, kind = entry.noted_on.isoformat(), term(entry.kind, lang)
+        print(say("report_new", lang, day=day, kind=kind, reason=reason, text=entry.text), file=context.out)
     if found.already:
-        print(f"  {found.already} recorded already: left as they are", file=context.out)
+        print(say("report_already", lang, count=found.already), file=context.out)
     if args.dry_run:
-        print("dry run: nothing written", file=context.out)
+        print(say("dry_run", lang), file=context.out)
         return EXIT_OK
     changes = credit_report.commit(context.ledger, found)
     if not found.new:
-        print("nothing new to import", file=context.out)
+        print(say("nothing_new", lang), file=context.out)
         return EXIT_OK
-    print(
-        f"imported {found.inquiries} inquiries and {found.overdue} overdue records as credit-report notes "
-        f"(import #{changes.created_id}; `undo-import` takes it back)",
-        file=context.out,
-    )
+    counts = {"inquiries": found.inquiries, "overdue": found.overdue}
+    print(say("report_imported", lang, id=changes.created_id, **counts), file=context.out)
     return EXIT_OK
 
 
@@ -179,12 +185,13 @@ def _import_plans(args, context, path: Path) -> int:
         )
         source = ScheduleSource.parse(plan.source, field="schedule")
         plans.append((loan.loan_id, schedule, source))
-    print(f"{args.file}: the schedules of {len(plans)} loans", file=context.out)
+    lang = lang_of(args)
+    print(say("plans_read", lang, file=args.file, count=len(plans)), file=context.out)
     if args.dry_run:
-        print("dry run: nothing written", file=context.out)
+        print(say("dry_run", lang), file=context.out)
         return EXIT_OK
     context.ledger.use_plans(plans)
-    print(f"put back the schedules of {len(plans)} loans", file=context.out)
+    print(say("plans_used", lang, count=len(plans)), file=context.out)
     return EXIT_OK
 
 
@@ -193,44 +200,47 @@ def _import_csv(args, context, service, path: Path) -> int:
     from jiebei_tracker.importers.columns import FileKind
     from jiebei_tracker.importers.reading import ReadOptions
 
+    lang = lang_of(args)
     kind = FileKind(args.import_kind)
     columns = None
     if args.profile:
         profile = service.profile(args.profile)
         if profile.kind is not kind:
-            print(f"{args.profile}: this profile is for {profile.kind.value} files, not {kind.value}", file=sys.stderr)
+            kinds = {"kind": _kind_name(profile.kind.value, lang), "wanted": _kind_name(kind.value, lang)}
+            print(say("profile_kind", lang, profile=args.profile, **kinds), file=sys.stderr)
             return EXIT_BAD_DATA
         columns = profile.columns
     options = ReadOptions(kind=kind, encoding=args.encoding, delimiter=args.delimiter, columns=columns)
     plan = service.plan(path, file_name=args.file, options=options)
     out = context.out
-    print(f"{args.file}: {plan.layout.describe()}", file=out)
+    print(say("file_line", lang, file=args.file, text=_layout(plan.layout, lang)), file=out)
     if plan.layout.columns.unknown:
-        print("unknown columns ignored: " + ", ".join(plan.layout.columns.unknown), file=out)
-    for line in _skipped_summary(plan.layout.skipped, plan.layout.skipped_counts):
+        separator = "、" if is_chinese(lang) else ", "
+        print(say("unknown_columns", lang, columns=separator.join(plan.layout.columns.unknown)), file=out)
+    for line in _skipped_summary(plan.layout.skipped, plan.layout.skipped_counts, lang):
         print(line, file=out)
-    print(f"{plan.rows} rows: {plan.new} new, {plan.present} already there, {plan.bad} bad", file=out)
+    print(say("rows", lang, rows=plan.rows, new=plan.new, present=plan.present, bad=plan.bad), file=out)
     for name, kind_set in plan.platform_kinds.items():
-        print(f"platform {name}: kind {kind_set.value}", file=out)
+        print(say("import_kind", lang, name=name, kind=term(kind_set, lang)), file=out)
     for name, multiplier in plan.penalty_multipliers.items():
-        print(f"platform {name}: penalty interest {decimal_text(multiplier)} × the daily rate", file=out)
+        print(say("import_penalty", lang, name=name, multiplier=decimal_text(multiplier)), file=out)
     for message in plan.error_messages():
         print(message, file=sys.stderr)
     for message in plan.notice_messages():  # values read otherwise than written: not errors, but to be known
-        print(f"notice: {message}", file=out)
-    noun = _NOUNS[kind.value]
+        print(say("notice", lang, message=message), file=out)
+    what = say(f"count_{kind.value}", lang, count=plan.new)
     if plan.bad and not args.valid_only:
-        print(f"nothing imported: fix the {plan.bad} bad rows, or use --valid-only to import the others", file=out)
+        print(say("bad_rows", lang, count=plan.bad), file=out)
         return EXIT_BAD_DATA
     past = _past_answer(args, context, plan)
     if past is False:
         return EXIT_BAD_DATA
     if args.dry_run:
-        print(f"dry run: would import {plan.new} {noun}; nothing written", file=out)
+        print(say("would_import", lang, what=what), file=out)
         return EXIT_OK
     service.commit(plan, valid_only=args.valid_only, past=past)
-    left_out = f" ({plan.bad} bad rows left out)" if plan.bad else ""
-    print(f"imported {plan.new} {noun}{left_out}", file=out)
+    left_out = say("left_out", lang, count=plan.bad) if plan.bad else ""
+    print(say("imported", lang, what=what, left_out=left_out), file=out)
     return EXIT_OK
 
 
@@ -246,17 +256,50 @@ def _past_answer(args, context, plan):
     return answer
 
 
-def _skipped_summary(skipped, counts) -> list[str]:
+def _skipped_summary(skipped, counts, lang: str = "en") -> list[str]:
     """``skipped``: the first lines skipped for each reason; ``counts``: how many in all, by reason."""
     by_reason: dict[str, list[int]] = {}
     for item in skipped:
         by_reason.setdefault(item.why, []).append(item.line)
     lines = []
+    separator, more = ("、", "……") if is_chinese(lang) else (", ", " …")
     for why, numbers in by_reason.items():
         count = counts[why]
-        shown = ", ".join(str(n) for n in numbers[:10]) + (" …" if count > 10 else "")
-        lines.append(f"skipped {count} {why} line{'s' if count > 1 else ''}: {shown}")
+        shown = separator.join(str(n) for n in numbers[:10]) + (more if count > 10 else "")
+        reason = say(f"skipped_{why}", lang) if f"skipped_{why}" in WORDS else why
+        lines.append(say("skipped", lang, count=count, why=reason, lines=shown))
     return lines
+
+
+def _layout(layout, lang: str) -> str:
+    """How a CSV file was read: ``UTF-8, comma-separated, header on line 1`` / ``UTF-8，逗号分隔，表头在第 1 行``."""
+    if not is_chinese(lang):
+        return layout.describe()
+    titles = say("titles", lang, count=layout.header_line - 1) if layout.header_line > 1 else ""
+    delimiter = (
+        say(f"delimiter_{layout.delimiter_label}", lang)
+        if f"delimiter_{layout.delimiter_label}" in WORDS
+        else layout.delimiter_label
+    )
+    return say(
+        "layout",
+        lang,
+        encoding=_encoding(layout.encoding_label, lang),
+        delimiter=delimiter,
+        line=layout.header_line,
+        titles=titles,
+    )
+
+
+def _encoding(label: str, lang: str) -> str:
+    """``UTF-8 with BOM`` as ``UTF-8（带 BOM）`` in Chinese."""
+    return label.replace(" with BOM", "（带 BOM）") if is_chinese(lang) else label
+
+
+def _kind_name(kind: str, lang: str) -> str:
+    """An import's kind (``loans``, ``alipay``, ``credit_report``…) as ``imports`` shows it."""
+    key = f"kind_{kind.replace('-', '_')}"
+    return say(key, lang) if key in WORDS else kind
 
 
 def _import_alipay(args, context, service, path: Path) -> int:
@@ -267,45 +310,52 @@ def _import_alipay(args, context, service, path: Path) -> int:
     from jiebei_tracker.importers.alipay import Movement
     from jiebei_tracker.importers.alipay_plan import Action
 
+    lang = lang_of(args)
     plan = service.plan_alipay(path, file_name=args.file, encoding=args.encoding)
     statement, out = plan.statement, context.out
-    print(
-        f"{args.file}: Alipay transaction statement, {statement.encoding_label}, header on line "
-        f"{statement.header_line}; {statement.rows_read} transactions, {len(statement.credit_rows)} credit-related",
-        file=out,
+    said = say(
+        "alipay_read",
+        lang,
+        file=args.file,
+        encoding=_encoding(statement.encoding_label, lang),
+        line=statement.header_line,
+        rows=statement.rows_read,
+        credit=len(statement.credit_rows),
     )
+    print(said, file=out)
     if statement.errors:
         for message in plan.error_messages():
             print(message, file=sys.stderr)
-        print("nothing imported: the credit rows above cannot be read", file=out)
+        print(say("alipay_unreadable", lang), file=out)
         return EXIT_BAD_DATA
     to_write, waiting = 0, 0
     for suggestion in plan.suggestions:
         row = suggestion.row
-        amount = format_yuan(row.amount_fen)
-        what = f"line {row.line}: {row.day.isoformat()} {row.platform} {row.movement.value} {amount}"
+        movement = say(f"movement_{row.movement.value}", lang) if is_chinese(lang) else row.movement.value
+        where = {"line": row.line, "day": row.day.isoformat(), "platform": row.platform}
+        what = say("alipay_row", lang, movement=movement, amount=format_yuan(row.amount_fen), **where)
         if suggestion.choice.action is Action.REPAYMENT:
             to_write += 1
-            print(f"{what} → {suggestion.reason}", file=out)
+            print(say("alipay_repayment", lang, what=what, reason=suggestion.reason), file=out)
         elif suggestion.present or not row.money_moved:
-            print(f"{what}: {suggestion.reason}", file=out)
+            print(say("alipay_as_is", lang, what=what, reason=suggestion.reason), file=out)
         elif row.movement is Movement.DISBURSEMENT:
             waiting += 1
-            print(
-                f"{what}: not recorded yet — add it with: jiebei-tracker add-loan --platform {row.platform} "
-                f"--borrowed-on {row.day.isoformat()} --principal {fen_to_yuan(row.amount_fen)} --term N "
-                f"--method METHOD --annual-rate R --id {row.order_no}",
-                file=out,
+            command = (
+                f"jiebei-tracker add-loan --platform {row.platform} --borrowed-on {row.day.isoformat()} "
+                f"--principal {fen_to_yuan(row.amount_fen)} --term N --method METHOD --annual-rate R "
+                f"--id {row.order_no}"
             )
+            print(say("alipay_add_loan", lang, what=what, command=command), file=out)
         else:
             waiting += 1
-            print(f"{what}: {suggestion.reason} (or choose the loan in the import wizard)", file=out)
-    tail = f"; {waiting} rows need you (see above)" if waiting else ""
+            print(say("alipay_choose", lang, what=what, reason=suggestion.reason), file=out)
+    tail = say("alipay_waiting", lang, count=waiting) if waiting else ""
     if args.dry_run:
-        print(f"dry run: would import {to_write} repayments ({plan.present} already there){tail}", file=out)
+        print(say("alipay_would", lang, count=to_write, present=plan.present, tail=tail), file=out)
         return EXIT_OK
     service.commit_alipay(plan, {})
-    print(f"imported {to_write} repayments ({plan.present} already there){tail}", file=out)
+    print(say("alipay_imported", lang, count=to_write, present=plan.present, tail=tail), file=out)
     return EXIT_OK
 
 
@@ -318,7 +368,7 @@ def run_export(args, context) -> int:
         print(failure.message(), file=sys.stderr)
         return EXIT_BAD_DATA
     for path in written.values():
-        print(f"wrote {path}", file=context.out)
+        print(say("wrote", lang_of(args), path=path), file=context.out)
     return EXIT_OK
 
 
@@ -330,6 +380,7 @@ def run_imports(args, context) -> int:
     from jiebei_tracker.cli_listings import dump_json, print_table
     from jiebei_tracker.services.imports.history import list_imports
 
+    lang = lang_of(args)
     records = list_imports(context.database)
     if args.json:
         dump_json(
@@ -349,21 +400,20 @@ def run_imports(args, context) -> int:
         )
         return EXIT_OK
     if not records:
-        print("no imports yet", file=context.out)
+        print(say("no_imports", lang), file=context.out)
         return EXIT_OK
     rows = [
         [
             str(r.import_id),
             r.imported_at.isoformat(sep=" ", timespec="minutes"),
             r.file_name,
-            r.kind,
+            _kind_name(r.kind, lang) if is_chinese(lang) else r.kind,
             *(str(getattr(r.counts, name)) for name in _COUNTED),
-            f"undone {r.undone_on.isoformat()}" if r.undone_on else "",
+            say("undone_on", lang, day=r.undone_on.isoformat()) if r.undone_on else "",
         ]
         for r in records
     ]
-    headers = ["#", "imported", "file", "kind", *_COUNTED, "undone"]
-    print_table(headers, rows, context.out)
+    print_table(headers("imports_headers", lang), rows, context.out)
     return EXIT_OK
 
 
@@ -373,16 +423,24 @@ def run_undo_import(args, context) -> int:
     from jiebei_tracker.domain.errors import InvalidValue
     from jiebei_tracker.services.imports.history import latest_undoable, list_imports
 
+    lang = lang_of(args)
     if args.import_id is None:
         record = latest_undoable(context.database)
         if record is None:
-            print("no import to undo (`imports` lists them)", file=sys.stderr)
+            print(say("nothing_to_undo", lang), file=sys.stderr)
             return EXIT_BAD_DATA
     else:
-        import_id = whole_number(args.import_id, "ID", 1, 2**62)
+        import_id = whole_number(args.import_id, "ID", 1, 2**62, lang=lang)
         record = next((r for r in list_imports(context.database) if r.import_id == import_id), None)
         if record is None:
-            raise InvalidValue("import", import_id, "no such import (`imports` lists them)")
+            raise InvalidValue("import", import_id, say("no_such_import", lang))
     _, removed = context.ledger.undo_import_counted(record.import_id)
-    print(f"removed import #{record.import_id} ({record.file_name}): {removed.describe()}", file=context.out)
+    what = _counted(removed, lang) if is_chinese(lang) else removed.describe()
+    print(say("undone", lang, id=record.import_id, file=record.file_name, removed=what), file=context.out)
     return EXIT_OK
+
+
+def _counted(counts, lang: str) -> str:
+    """What an import added or its undo removed: ``2 笔借款、5 笔还款`` (``没有内容`` when nothing)."""
+    parts = [say(f"count_{name}", lang, count=getattr(counts, name)) for name in _COUNTED if getattr(counts, name)]
+    return "、".join(parts) or say("nothing", lang)

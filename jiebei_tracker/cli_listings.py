@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from jiebei_tracker.cli_options import option_value
 from jiebei_tracker.cli_output import display_width
+from jiebei_tracker.cli_words import add_language_option, headers, is_chinese, lang_of, rate_words, say, term
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.rates import decimal_text
@@ -34,11 +35,14 @@ def register(commands) -> dict:
         ("platforms", "list platforms and limits"),
         ("notes", "list credit-report notes"),
     ):
-        commands.add_parser(name, help=help_text).add_argument("--json", action="store_true")
+        listing = commands.add_parser(name, help=help_text)
+        listing.add_argument("--json", action="store_true")
+        add_language_option(listing)
     schedule_parser = commands.add_parser("schedule", help="a loan's schedule with status")
     schedule_parser.add_argument("loan", metavar="LOAN", help="the loan's id, or the number `loans` shows")
     schedule_parser.add_argument("--as-of", metavar="DATE")
     schedule_parser.add_argument("--json", action="store_true")
+    add_language_option(schedule_parser)
     return {"loans": loans, "schedule": schedule, "platforms": platforms, "notes": notes}
 
 
@@ -50,12 +54,13 @@ def dump_json(value, out) -> None:
 def loans(args, context) -> int:
     from jiebei_tracker.services.loans import list_loans
 
+    lang = lang_of(args)
     summaries = list_loans(context.database, today=context.today)
     if args.json:
         dump_json([_loan_json(s) for s in summaries], context.out)
         return 0
     if not summaries:
-        print("no loans yet — add one with `jiebei-tracker add-loan`, or try `jiebei-tracker demo`", file=context.out)
+        print(say("no_loans", lang), file=context.out)
         return 0
     rows = [
         [
@@ -65,33 +70,16 @@ def loans(args, context) -> int:
             s.borrowed_on.isoformat(),
             format_yuan(s.principal_fen),
             f"{s.term_months}",
-            s.method.value,
-            s.rate.in_words(),
+            term(s.method, lang),
+            rate_words(s.rate, lang),
             format_yuan(s.outstanding_fen),
             s.next_due_on.isoformat() if s.next_due_on else "",
             format_yuan(s.next_due_fen) if s.next_due_fen else "",
-            s.status.value,
+            term(s.status, lang),
         ]
         for s in summaries
     ]
-    print_table(
-        [
-            "#",
-            "id",
-            "platform",
-            "borrowed",
-            "principal",
-            "months",
-            "method",
-            "rate",
-            "outstanding",
-            "next due",
-            "amount",
-            "status",
-        ],
-        rows,
-        context.out,
-    )
+    print_table(headers("loans_headers", lang), rows, context.out)
     return 0
 
 
@@ -124,6 +112,7 @@ def schedule(args, context) -> int:
     from jiebei_tracker.services.loan_detail import loan_detail
     from jiebei_tracker.services.loans import find_loan
 
+    lang = lang_of(args)
     as_of = option_value(parse_date, args.as_of, "--as-of") or context.today
     detail = loan_detail(context.database, find_loan(context.database, args.loan), as_of=as_of, today=context.today)
     if args.json:
@@ -150,18 +139,28 @@ def schedule(args, context) -> int:
         )
         return 0
     s = detail.summary
-    name = f" ({s.external_id})" if s.external_id else ""
-    print(
-        f"loan #{s.loan_id}{name} — {s.platform}, {format_yuan(s.principal_fen)} borrowed "
-        f"{s.borrowed_on.isoformat()}, {s.term_months} months, {s.method.value}, {s.rate.in_words()}, "
-        f"interest {s.interest_basis.value}, true APR {s.cost.apr * 100:.2f}%"
-        + ("" if s.schedule_source is ScheduleSource.COMPUTED else f", schedule {s.schedule_source.label().lower()}")
-        + f"; as of {as_of.isoformat()}",
-        file=context.out,
+    source = s.schedule_source.label(lang) if is_chinese(lang) else s.schedule_source.label().lower()
+    title = say(
+        "schedule_title",
+        lang,
+        number=s.loan_id,
+        name=say("schedule_name", lang, name=s.external_id) if s.external_id else "",
+        platform=s.platform,
+        principal=format_yuan(s.principal_fen),
+        day=s.borrowed_on.isoformat(),
+        months=s.term_months,
+        method=term(s.method, lang),
+        rate=rate_words(s.rate, lang),
+        basis=term(s.interest_basis, lang),
+        apr=f"{s.cost.apr * 100:.2f}%",
+        source="" if s.schedule_source is ScheduleSource.COMPUTED else say("schedule_source", lang, source=source),
+        as_of=as_of.isoformat(),
     )
+    print(title, file=context.out)
     fees = any(line.fee_fen for line in detail.schedule)  # a fee column only for a loan that charges one
+    seq, due, principal, interest, fee, *rest = headers("schedule_headers", lang)
     print_table(
-        ["seq", "due", "principal", "interest", *(["fee"] if fees else []), "total", "paid", "status"],
+        [seq, due, principal, interest, *([fee] if fees else []), *rest],
         [
             [
                 str(line.seq),
@@ -171,7 +170,7 @@ def schedule(args, context) -> int:
                 *([format_yuan(line.fee_fen)] if fees else []),
                 format_yuan(line.total_fen),
                 format_yuan(line.paid_fen),
-                line.status.value,
+                term(line.status, lang),
             ]
             for line in detail.schedule
         ],
@@ -183,6 +182,7 @@ def schedule(args, context) -> int:
 def platforms(args, context) -> int:
     from jiebei_tracker.services.credit import list_platforms
 
+    lang = lang_of(args)
     summaries = list_platforms(context.database)
     if args.json:
         dump_json(
@@ -201,11 +201,11 @@ def platforms(args, context) -> int:
         )
         return 0
     print_table(
-        ["platform", "kind", "limit", "since", "change"],
+        headers("platforms_headers", lang),
         [
             [
                 p.name,
-                p.kind.value,
+                term(p.kind, lang),
                 format_yuan(p.current_limit_fen) if p.limits else "",
                 p.limits[-1].recorded_on.isoformat() if p.limits else "",
                 format_yuan(p.limits[-1].change_fen) if p.limits and p.limits[-1].change_fen is not None else "",
@@ -220,6 +220,7 @@ def platforms(args, context) -> int:
 def notes(args, context) -> int:
     from jiebei_tracker.services.credit import list_notes
 
+    lang = lang_of(args)
     records = list_notes(context.database)
     if args.json:
         dump_json(
@@ -241,16 +242,18 @@ def notes(args, context) -> int:
         )
         return 0
     print_table(
-        ["id", "date", "kind", "reason", "resolved", "leaves the report", "text"],
+        headers("notes_headers", lang),
         [
             [
                 str(n.note_id),
                 n.noted_on.isoformat(),
-                n.kind.value,
-                n.reason.value if n.reason else "",
-                "yes" if n.resolved else "no",
-                _drop_off(n),
-                f"{n.institution}: {n.text}" if n.institution and n.institution not in n.text else n.text,
+                term(n.kind, lang),
+                term(n.reason, lang) if n.reason else "",
+                say("yes" if n.resolved else "no", lang),
+                _drop_off(n, lang),
+                say("institution_text", lang, institution=n.institution, text=n.text)
+                if n.institution and n.institution not in n.text
+                else n.text,
             ]
             for n in records
         ],
@@ -259,8 +262,8 @@ def notes(args, context) -> int:
     return 0
 
 
-def _drop_off(note) -> str:
+def _drop_off(note, lang: str = "en") -> str:
     """When a negative record leaves the report, or that it will 5 years after it is settled."""
     if note.drops_off_on is not None:
         return note.drops_off_on.isoformat()
-    return "5 years after settled" if note.kind.value in ("overdue_record", "bad_debt", "guarantee") else ""
+    return say("five_years", lang) if note.kind.value in ("overdue_record", "bad_debt", "guarantee") else ""

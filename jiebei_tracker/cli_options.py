@@ -21,13 +21,15 @@ def option_value(parser: Callable[..., object], text: str | None, option: str):
         raise error.with_field(option) from None
 
 
-def whole_number(text: str, field: str, low: int, high: int) -> int:
+def whole_number(text: str, field: str, low: int, high: int, *, lang: str = "en") -> int:
+    from jiebei_tracker.cli_words import say
+
     try:
         value = int(text)
     except ValueError:
-        raise InvalidValue(field, text, "not a whole number") from None
+        raise InvalidValue(field, text, say("not_whole", lang)) from None
     if not low <= value <= high:
-        raise InvalidValue(field, text, f"must be {low} to {high}")
+        raise InvalidValue(field, text, say("out_of_range", lang, low=low, high=high))
     return value
 
 

@@ -15,6 +15,8 @@ from jiebei_tracker.cli_options import (
     whole_number,
 )
 from jiebei_tracker.cli_output import display_width
+from jiebei_tracker.cli_words import add_language_option
+from jiebei_tracker.cli_words import language as language_value
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan, parse_yuan
@@ -92,7 +94,7 @@ def register(commands) -> dict:
     plan.add_argument("--strategy", choices=tuple(_STRATEGIES), default="both", help="default: both, side by side")
     plan.add_argument("--from", dest="start", metavar="DATE", help="the plan's first day (default: today)")
     plan.add_argument("--json", action="store_true")
-    plan.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
+    add_language_option(plan)
     what_if = commands.add_parser(
         "what-if", help="what a new loan, a payoff or a late payment would do (nothing saved)"
     )
@@ -116,7 +118,7 @@ def register(commands) -> dict:
         parser.add_argument("--on", metavar="DATE", help="the day (default: today)")
     for parser in (borrow, payoff, prepay, late):
         parser.add_argument("--json", action="store_true")
-        parser.add_argument("--lang", metavar="LANG", default="en", help="en (default) or zh_CN")
+        add_language_option(parser)
     return {"plan": cmd_plan, "what-if": cmd_what_if}
 
 
@@ -128,10 +130,9 @@ def _budget(text: str, *, field: str) -> int:
 
 
 def cmd_plan(args, context) -> int:
-    from jiebei_tracker.cli_health import _language
     from jiebei_tracker.services.planner import payoff_plans
 
-    language = option_value(_language, args.lang, "--lang")
+    language = option_value(language_value, args.lang, "--lang")
     budget = option_value(_budget, args.budget, "--budget")
     start = option_value(parse_date, args.start, "--from") or context.today
     found = payoff_plans(context.session, budget_fen=budget, start=start, strategies=_STRATEGIES[args.strategy])
@@ -217,12 +218,12 @@ def _month(day) -> str | None:
 
 
 def cmd_what_if(args, context) -> int:
-    from jiebei_tracker.cli_health import _language, flag_json
+    from jiebei_tracker.cli_health import flag_json
     from jiebei_tracker.domain.prepay import Keep
     from jiebei_tracker.services import whatif
     from jiebei_tracker.services.loans import find_loan
 
-    language = option_value(_language, args.lang, "--lang")
+    language = option_value(language_value, args.lang, "--lang")
     session = context.session
     on = option_value(parse_date, getattr(args, "on", None), "--on") or context.today
     if args.change == "borrow":

@@ -4,6 +4,7 @@ autopay deductions that fell due (``catch-up``)."""
 from __future__ import annotations
 
 from jiebei_tracker.cli_options import option_value, whole_number
+from jiebei_tracker.cli_words import add_language_option, headers, lang_of, say, term
 from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 
@@ -28,6 +29,8 @@ def register(commands) -> dict:
     )
     catch_up.add_argument("--as-of", metavar="DATE", help="record those due on or before DATE (default: today)")
     catch_up.add_argument("--dry-run", action="store_true", help="only list them")
+    for parser in (listing, edit, delete, catch_up):
+        add_language_option(parser)
     return {
         "repayments": repayments,
         "edit-repayment": edit_repayment,
@@ -40,6 +43,7 @@ def repayments(args, context) -> int:
     from jiebei_tracker.cli_listings import dump_json, print_table
     from jiebei_tracker.services.loans import find_loan, list_repayments
 
+    lang = lang_of(args)
     loan_id = find_loan(context.database, args.loan) if args.loan else None
     lines = list_repayments(context.database, loan_id=loan_id)
     if args.json:
@@ -60,18 +64,20 @@ def repayments(args, context) -> int:
         )
         return 0
     if not lines:
-        print("no repayments recorded" + (f" on loan #{loan_id}" if loan_id else ""), file=context.out)
+        print(
+            say("no_repayments_on", lang, number=loan_id) if loan_id else say("no_repayments", lang), file=context.out
+        )
         return 0
     print_table(
-        ["id", "loan", "paid on", "amount", "payoff", "source", "note"],
+        headers("repayments_headers", lang),
         [
             [
                 str(r.repayment_id),
                 f"#{r.loan_id}",
                 r.paid_on.isoformat(),
                 format_yuan(r.amount_fen),
-                "yes" if r.is_payoff else "",
-                r.source.value,
+                say("yes", lang) if r.is_payoff else "",
+                term(r.source, lang),
                 r.note,
             ]
             for r in lines
@@ -81,58 +87,61 @@ def repayments(args, context) -> int:
     return 0
 
 
-def _repayment_id(text: str) -> int:
-    return whole_number(text, "ID", 1, 2**62)
+def _repayment_id(text: str, lang: str = "en") -> int:
+    return whole_number(text, "ID", 1, 2**62, lang=lang)
 
 
 def edit_repayment(args, context) -> int:
     from jiebei_tracker.domain.money import parse_positive_yuan
     from jiebei_tracker.domain.text import clean_note
 
-    repayment_id = _repayment_id(args.repayment_id)
+    lang = lang_of(args)
+    repayment_id = _repayment_id(args.repayment_id, lang)
     paid_on = option_value(parse_date, args.on, "--on")
     amount = option_value(parse_positive_yuan, args.amount, "--amount")
     if paid_on is None and amount is None and args.note is None:
         from jiebei_tracker.domain.errors import InvalidValue
 
-        raise InvalidValue("ID", args.repayment_id, "say what to change: --on, --amount or --note")
+        raise InvalidValue("ID", args.repayment_id, say("say_what", lang))
     note = option_value(clean_note, args.note, "--note")
     changes, _ = context.ledger.edit_repayment(repayment_id, paid_on=paid_on, amount_fen=amount, note=note)
     loan = next(iter(changes.loan_ids))
-    print(f"repayment {repayment_id} on loan #{loan} changed; its installments were worked out again", file=context.out)
+    print(say("edited", lang, id=repayment_id, number=loan), file=context.out)
     return 0
 
 
 def delete_repayment(args, context) -> int:
-    repayment_id = _repayment_id(args.repayment_id)
+    lang = lang_of(args)
+    repayment_id = _repayment_id(args.repayment_id, lang)
     changes = context.ledger.delete_repayment(repayment_id)
-    print(f"deleted repayment {repayment_id} of loan #{next(iter(changes.loan_ids))}", file=context.out)
+    print(say("deleted_repayment", lang, id=repayment_id, number=next(iter(changes.loan_ids))), file=context.out)
     return 0
 
 
 def catch_up_command(args, context) -> int:
     from jiebei_tracker.services.autopay import catch_up, pending
 
+    lang = lang_of(args)
     as_of = option_value(parse_date, args.as_of, "--as-of") or context.today
     if as_of > context.today:
         from jiebei_tracker.domain.errors import InvalidValue
 
-        raise InvalidValue("--as-of", args.as_of, "is in the future")
+        raise InvalidValue("--as-of", args.as_of, say("in_future", lang))
     if args.dry_run:
         found = pending(context.database, as_of=as_of)
     else:
         found, _ = catch_up(context.ledger, context.database, as_of=as_of)
     if not found:
-        day = as_of.isoformat()
-        print(f"no autopay installment due on or before {day} is waiting to be recorded", file=context.out)
+        print(say("no_catch_up", lang, day=as_of.isoformat()), file=context.out)
         return 0
     for item in found:
-        print(
-            f"{item.due_on.isoformat()}  {item.platform}  loan #{item.loan_id}  "
-            f"installment {item.seq}/{item.term_months}  {format_yuan(item.left_fen)}",
-            file=context.out,
+        day, amount = item.due_on.isoformat(), format_yuan(item.left_fen)
+        number, seq, months = item.loan_id, item.seq, item.term_months
+        line = say(
+            "catch_up_line", lang, day=day, platform=item.platform, number=number, seq=seq, term=months, amount=amount
         )
+        print(line, file=context.out)
     total = format_yuan(sum(item.left_fen for item in found))
-    verb = "would record" if args.dry_run else "recorded"
-    print(f"{verb} {len(found)} autopay installment(s) as paid on their due dates, {total}", file=context.out)
+    said = say("would_record" if args.dry_run else "recorded", lang, count=len(found), total=total)
+    print(said, file=context.out)
     return 0
