@@ -15,7 +15,7 @@ from jiebei_tracker.domain.dates import parse_date
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 from jiebei_tracker.domain.rates import decimal_text
 from jiebei_tracker.domain.text import printable
-from jiebei_tracker.domain.vocabulary import ScheduleSource
+from jiebei_tracker.domain.vocabulary import NoteKind, ScheduleSource
 
 
 def print_table(headers: Sequence[str], rows: list[Sequence[str]], out) -> None:
@@ -249,7 +249,7 @@ def notes(args, context) -> int:
                 n.noted_on.isoformat(),
                 term(n.kind, lang),
                 term(n.reason, lang) if n.reason else "",
-                say("yes" if n.resolved else "no", lang),
+                "" if n.kind is NoteKind.INQUIRY and not n.resolved else say("yes" if n.resolved else "no", lang),
                 _drop_off(n, lang),
                 say("institution_text", lang, institution=n.institution, text=n.text)
                 if n.institution and n.institution not in n.text
