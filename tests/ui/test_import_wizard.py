@@ -364,9 +364,12 @@ def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
     assert untranslated == []
     assert import_text.reason_text("must be 1 to 360 months") == "期限必须是 1 到 360 个月"
     assert import_text.reason_text("a reason nobody wrote down") == "a reason nobody wrote down"  # shown as written
-    assert import_text.reason_text(
-        "0.05% a year is unusual — did you mean a daily rate? put it in the 日利率 column (or write it as 0.05% 日)"
-    ) == "年化利率 0.05% 不太常见，是否为日利率？请填在“日利率”列，或写成“0.05% 日”"
+    assert (
+        import_text.reason_text(
+            "0.05% a year is unusual — did you mean a daily rate? put it in the 日利率 column (or write it as 0.05% 日)"
+        )
+        == "年化利率 0.05% 不太常见，是否为日利率？请填在“日利率”列，或写成“0.05% 日”"
+    )
     missing = (
         "loans.csv:1: missing column 'platform' (平台/平台名称); missing column 'annual_rate' (年化利率) or "
         "'daily_rate' (日利率)"
@@ -381,3 +384,28 @@ def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
     )
     translations.apply("en")
     assert import_text.reason_text("is empty") == "is empty"
+
+
+def test_the_columns_are_offered_by_the_names_people_use_in_each_language(open_wizard, tmp_path, translations):
+    """Not the importer's own ids (``platform — 平台``, ``term_months``): 平台 in Chinese, Platform in English."""
+    from jiebei_tracker.importers.columns import COLUMNS
+    from jiebei_tracker.ui.dialogs.import_pages import column_title
+
+    path = tmp_path / "loans.csv"
+    path.write_text(loans_csv(), encoding="utf-8")
+    for language, expected in (
+        ("en", ["Platform", "Borrowed on", "Term (months)"]),
+        ("zh_CN", ["平台", "借款日期", "期数"]),
+    ):
+        translations.apply(language)
+        wizard = open_wizard(path)
+        wizard.next_button.click()
+        combo = wizard.columns_page.combos[0]
+        offered = [combo.itemText(i) for i in range(combo.count())]
+        assert set(expected) <= set(offered), offered
+        assert not any("_" in text or " — " in text for text in offered), offered
+    translations.apply("en")
+    names = {column.name for columns in COLUMNS.values() for column in columns}
+    assert [
+        name for name in names if column_title(next(c for cs in COLUMNS.values() for c in cs if c.name == name)) == name
+    ] == []

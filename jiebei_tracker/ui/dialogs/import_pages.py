@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jiebei_tracker.qt_text import plain_label
+from jiebei_tracker.importers.columns import Column
+from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.imports.service import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
 from jiebei_tracker.ui.dialogs.import_models import PreviewModel
 from jiebei_tracker.ui.dialogs.import_past import PastQuestion
@@ -197,9 +198,7 @@ class ColumnsPage(QWidget):
         while self._form.rowCount():
             self._form.removeRow(0)
         self._headers, self.combos = list(headers), []
-        choices = [(self.tr("(ignore)"), "")] + [
-            (f"{column.name} — {column.aliases[0]}", column.name) for column in COLUMNS[kind]
-        ]
+        choices = [(self.tr("(ignore)"), "")] + [(column_title(column), column.name) for column in COLUMNS[kind]]
         for position, header in enumerate(headers):
             combo = _combo(choices)
             select_data(combo, assignments[position] if position < len(assignments) else "")
@@ -229,6 +228,54 @@ class ColumnsPage(QWidget):
     def show_status(self, text: str, *, problem: bool) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(_ERROR_STYLE if problem else "")
+
+
+def column_title(column: Column) -> str:
+    """What a column is called in the window's language: its Chinese heading (平台, 借款日期) or plain English."""
+    if display_language().startswith("zh"):
+        return column.aliases[0]
+    return _ENGLISH_TITLES.get(column.name, column.name)
+
+
+# The columns in English as a person says them (the importer's canonical names are for files and scripts).
+_ENGLISH_TITLES = {
+    "loan_id": "Loan number",
+    "platform": "Platform",
+    "platform_kind": "Platform type",
+    "penalty_multiplier": "Penalty multiplier",
+    "borrowed_on": "Borrowed on",
+    "principal": "Principal",
+    "term_months": "Term (months)",
+    "repayment_method": "Repayment method",
+    "annual_rate": "Annual rate",
+    "daily_rate": "Daily rate",
+    "purpose": "Purpose",
+    "autopay": "Autopay",
+    "note": "Note",
+    "paid_through": "Paid through",
+    "paid_installments": "Installments paid",
+    "status": "Status",
+    "settled_on": "Settled on",
+    "payoff_amount": "Payoff amount",
+    "interest_basis": "Interest counted",
+    "fee_upfront": "Service fee",
+    "fee_per_installment": "Fee per installment",
+    "fee_rate": "Monthly fee rate",
+    "interest_free_days": "Interest-free days",
+    "paid_on": "Paid on",
+    "amount": "Amount",
+    "payoff": "Paid off early",
+    "source_ref": "Order number",
+    "source": "Recorded from",
+    "date": "Date",
+    "limit": "Limit",
+    "kind": "Kind",
+    "text": "What the report shows",
+    "resolved": "Resolved",
+    "resolved_on": "Resolved on",
+    "reason": "Inquiry reason",
+    "institution": "Institution",
+}
 
 
 class CheckPage(QWidget):
