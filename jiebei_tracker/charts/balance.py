@@ -1,5 +1,6 @@
 """Outstanding principal over time, stacked by platform (the largest at the bottom; beyond six platforms the rest
-are one "other platforms" layer). Run alone: ``python -m jiebei_tracker.charts.balance [--png FILE]``."""
+are one "other platforms" layer). Each layer has its own hatching as well as its colour, and the legend shows both,
+so the layers are told apart without colour. Run alone: ``python -m jiebei_tracker.charts.balance [--png FILE]``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
 from jiebei_tracker.charts.axes import YuanAxis, fen_yuan, ordinal_step_arrays
 from jiebei_tracker.charts.base import Chart, fill_as_one_path, holds_points
@@ -16,6 +18,18 @@ from jiebei_tracker.services.series.balance import BalanceSeries
 from jiebei_tracker.services.series.kinds import ChartKind
 
 MAX_PLATFORMS_SHOWN = 6
+# The layers' fills bottom to top, each with the legend's glyph that looks like it: solid, then hatchings. One for
+# each of the seven layers there can be (six platforms, then a seventh or "other platforms").
+_B = Qt.BrushStyle
+HATCHES = (
+    (_B.SolidPattern, "■"),
+    (_B.BDiagPattern, "▨"),
+    (_B.HorPattern, "▤"),
+    (_B.FDiagPattern, "▧"),
+    (_B.VerPattern, "▥"),
+    (_B.CrossPattern, "▦"),
+    (_B.DiagCrossPattern, "▩"),
+)
 
 
 def _tint(colour: QColor, background: QColor, share: float = 0.45) -> QColor:
@@ -33,7 +47,10 @@ class BalanceChart(Chart):
         self.plot = self.add_plot(YuanAxis())
         # One filled curve per layer, made when first needed and reused on every redraw.
         self.areas: list[pg.PlotDataItem] = []
-        self._area_styles: list[tuple | None] = []  # (colour, theme) each area was last set with
+        # Each layer's hatching: the same curve filled again with the pattern over the area's tint (a texture
+        # brush on the area itself would be stretched with the plot's scale; Qt draws a pattern brush unscaled).
+        self.hatches: list[pg.PlotDataItem] = []
+        self._area_styles: list[tuple | None] = []  # (colour, hatch, theme) each area was last set with
 
     def title(self) -> str:
         return self.tr("Outstanding principal by platform")
@@ -76,19 +93,26 @@ class BalanceChart(Chart):
         legend = []
         for index, (platform, _balances) in enumerate(layers):
             colour = theme.other if platform is None else theme.platforms[index % len(theme.platforms)]
+            hatch, glyph = HATCHES[index]
             area = self.areas[index]
             # A change to one platform moves only the running totals from its layer up: the layers below keep
             # their curves (and pyqtgraph the paths it built for them).
-            if self._area_styles[index] != (colour, theme) or not holds_points(area, x, totals[index]):
+            hatching = self.hatches[index]
+            if self._area_styles[index] != (colour, hatch, theme) or not holds_points(area, x, totals[index]):
                 area.setData(
                     x, totals[index], pen=theme.pen(colour, 1), fillLevel=0, brush=_tint(colour, theme.background)
                 )
-                self._area_styles[index] = (colour, theme)
+                if hatch != Qt.BrushStyle.SolidPattern:
+                    hatching.setData(x, totals[index], pen=None, fillLevel=0, brush=QBrush(colour, hatch))
+                self._area_styles[index] = (colour, hatch, theme)
             area.setZValue(-index)  # the topmost running total is the tallest: drawn first, underneath
+            hatching.setZValue(-index + 0.5)  # over its own area, under the smaller ones drawn over it
             area.setVisible(True)
-            legend.append(("■", colour, platform if platform is not None else self.tr("Other platforms")))
+            hatching.setVisible(hatch != Qt.BrushStyle.SolidPattern)
+            legend.append((glyph, colour, platform if platform is not None else self.tr("Other platforms")))
         for index in range(len(layers), len(self.areas)):
             self.areas[index].setVisible(False)
+            self.hatches[index].setVisible(False)
         self.set_extents(0, (x, stacked))
         self.set_legend(legend)
 
@@ -98,6 +122,10 @@ class BalanceChart(Chart):
             fill_as_one_path(area)  # ~150 fillPath calls a paint → 7
             self.plot.addItem(area)
             self.areas.append(area)
+            hatching = pg.PlotDataItem(skipFiniteCheck=True)
+            fill_as_one_path(hatching)
+            self.plot.addItem(hatching)
+            self.hatches.append(hatching)
             self._area_styles.append(None)
 
     def readout_text(self, day: date) -> str:

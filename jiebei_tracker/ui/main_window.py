@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -408,6 +409,12 @@ class MainWindow(QMainWindow):
         QApplication.setApplicationDisplayName(title)
         self.setWindowTitle(self.tr("{title} — sample data").format(title=title) if self.is_sample else title)
         self.navigation.setAccessibleName(self.tr("Pages"))
+        self.navigation.setAccessibleDescription(self.tr("Choose the page to show (Ctrl+1 to Ctrl+6)"))
+        # The » Qt shows at the menu bar's end when the window is too narrow for all its menus.
+        more = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+        if more is not None:
+            more.setAccessibleName(self.tr("More menus"))
+            more.setToolTip(self.tr("The menus the window is too narrow to show"))
         for row, text in enumerate(self.commands.page_titles()):
             self.navigation.item(row).setText(text)
         self.commands.retranslate_ui(sample=self.is_sample)

@@ -117,6 +117,7 @@ class WindowActions(QObject):
         self.find.setText(self.tr("&Find loans"))
         self.sample.setText(self.tr("Back to m&y data") if sample else self.tr("Look around with sa&mple data"))
         self.settings.setText(self.tr("&Settings…"))
+        self.settings.setToolTip(self.tr("Language, grace days, reminders, backups and the health rules (Ctrl+,)"))
         self.quit.setText(self.tr("&Quit"))
         self.user_guide.setText(self.tr("&User guide"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
@@ -140,6 +141,11 @@ class WindowActions(QObject):
         undo, redo = self._undo_texts
         self.undo.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
         self.redo.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))
+        self.undo.setToolTip(
+            self.tr("Take back the last change: {what} (Ctrl+Z)").format(what=undo)
+            if undo
+            else self.tr("Take back the last change (Ctrl+Z)")
+        )
 
     def with_keys(self) -> list[QAction]:
         """The commands that have keys, in the order Help ▸ Keyboard shortcuts lists them."""

@@ -95,6 +95,42 @@
         <translation>偿还的借款</translation>
     </message>
     <message>
+        <source>Statement rows</source>
+        <translation>账单中的各行</translation>
+    </message>
+    <message>
+        <source>One row of the statement a line; select one to say below what it becomes</source>
+        <translation>每行是账单中的一条；选中后在下方说明它导入为什么</translation>
+    </message>
+    <message>
+        <source>What the selected row becomes: a new loan, a repayment of a loan, or nothing</source>
+        <translation>选中的这一行导入为什么：一笔新借款、某笔借款的还款，或不导入</translation>
+    </message>
+    <message>
+        <source>The loan the selected row repays: one you have, or a new one in this statement</source>
+        <translation>选中的这一行还的是哪笔借款：已有的借款，或这份账单中的新借款</translation>
+    </message>
+    <message>
+        <source>How many monthly installments the new loan is repaid in</source>
+        <translation>这笔新借款分几期按月还清</translation>
+    </message>
+    <message>
+        <source>How the lender splits the repayments into installments (see your contract)</source>
+        <translation>放贷机构如何把还款分到各期（见您的借款合同）</translation>
+    </message>
+    <message>
+        <source>The rate in your contract, in percent</source>
+        <translation>借款合同上的利率，以百分数表示</translation>
+    </message>
+    <message>
+        <source>Whether the rate is a day&apos;s (日利率) or a year&apos;s (年化)</source>
+        <translation>利率是日利率还是年化利率</translation>
+    </message>
+    <message>
+        <source>What the money is for (the statement does not say)</source>
+        <translation>这笔钱的用途（账单上没有写）</translation>
+    </message>
+    <message>
         <source>Choose the loan this repays.</source>
         <translation>请选择这笔还款对应的借款。</translation>
     </message>
@@ -222,6 +258,10 @@
         <translation>要记为已扣款的各期</translation>
     </message>
     <message>
+        <source>Tick each installment the platform deducted (Space); unticking one unticks its loan&apos;s later ones</source>
+        <translation>勾选平台已扣款的每一期（按空格键）；取消勾选某一期，同一借款后面的各期也会取消</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -248,6 +288,14 @@
     <message>
         <source>Not now</source>
         <translation>暂不处理</translation>
+    </message>
+    <message>
+        <source>Record the ticked installments as paid (Ctrl+Z undoes it)</source>
+        <translation>把勾选的各期记为已还（按 Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Leave them all open; you are asked again tomorrow</source>
+        <translation>暂时都不登记；明天会再问您</translation>
     </message>
     <message>
         <source>Ticked: {count} of {total}, {amount} in all</source>
@@ -305,6 +353,10 @@
     <message>
         <source>Open the loan to switch it on</source>
         <translation>查看借款并标记自动还款</translation>
+    </message>
+    <message>
+        <source>Opens a {platform} loan not on autopay: tick autopay there</source>
+        <translation>打开{platform}一笔未开通自动还款的借款：在其中勾选自动还款</translation>
     </message>
 </context>
 <context>
@@ -465,8 +517,28 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
         <translation>只导入正确的行（跳过有问题的行）</translation>
     </message>
     <message>
+        <source>The rows to import</source>
+        <translation>要导入的行</translation>
+    </message>
+    <message>
+        <source>Leave out the rows with a problem and import the rest</source>
+        <translation>跳过有问题的行，导入其余的行</translation>
+    </message>
+    <message>
+        <source>The file&apos;s rows; a bad cell is tinted, and its tooltip says what is wrong</source>
+        <translation>文件中的各行；有问题的单元格以底色标出，其提示说明错在哪里</translation>
+    </message>
+    <message>
+        <source>One problem a line: the file, the line, the column and what is wrong</source>
+        <translation>每行一个问题：文件、行号、列名和错误原因</translation>
+    </message>
+    <message>
         <source>Read differently from how they are written:</source>
         <translation>以下数值的识别结果与原文写法不同，请核对：</translation>
+    </message>
+    <message>
+        <source>One a line: the value as written, and how it is read</source>
+        <translation>每行一条：文件中写的值，以及它被读作什么</translation>
     </message>
     <message>
         <source>Problems (the first 100):</source>
@@ -484,6 +556,22 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
         <translation>保存为导入模板</translation>
     </message>
     <message>
+        <source>Profile name</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>A column mapping you saved before: choosing one applies it</source>
+        <translation>您以前保存的列对应方案：选择后即套用</translation>
+    </message>
+    <message>
+        <source>The name to save this column mapping under</source>
+        <translation>保存这套列对应方案所用的名称</translation>
+    </message>
+    <message>
+        <source>Keep this column mapping, to use again on files laid out the same way</source>
+        <translation>保存这套列对应方案，以后导入格式相同的文件时再用</translation>
+    </message>
+    <message>
         <source>Saved profile</source>
         <translation>已保存的导入模板</translation>
     </message>
@@ -494,6 +582,10 @@ Record the loan as settled with {amount}? Choose Yes only if this is what you pa
     <message>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>What this column of the file is imported as; (ignore) leaves it out</source>
+        <translation>文件中的这一列导入为哪一项；选“（忽略）”则不导入</translation>
     </message>
     <message>
         <source>(column {n}, no name)</source>
@@ -826,8 +918,16 @@ You can undo this with Ctrl+Z.</source>
         <translation>新建借款…</translation>
     </message>
     <message>
+        <source>Record a loan and build its schedule (Ctrl+N)</source>
+        <translation>记录一笔借款并生成还款计划（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>Log repayment…</source>
         <translation>登记还款…</translation>
+    </message>
+    <message>
+        <source>Log a repayment of the selected installment&apos;s loan (Ctrl+R)</source>
+        <translation>为所选这一期所属的借款登记还款（Ctrl+R）</translation>
     </message>
     <message>
         <source>Paid today, in full</source>
@@ -842,8 +942,16 @@ You can undo this with Ctrl+Z.</source>
         <translation>查看借款</translation>
     </message>
     <message>
+        <source>Show the selected installment&apos;s loan: its schedule and repayments</source>
+        <translation>打开所选这一期所属的借款：查看还款计划和还款记录</translation>
+    </message>
+    <message>
         <source>Import…</source>
         <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import loans, repayments, limits or notes from a CSV file (Ctrl+I)</source>
+        <translation>从 CSV 文件导入借款、还款、额度或征信记录（Ctrl+I）</translation>
     </message>
     <message>
         <source>Overdue — pay these first</source>
@@ -852,6 +960,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Nothing is overdue. Well done.</source>
         <translation>目前没有逾期，请继续保持。</translation>
+    </message>
+    <message>
+        <source>One installment a row; double-click one, or select it and press Ctrl+R, to log its repayment</source>
+        <translation>每行一期；双击某一期，或选中后按 Ctrl+R，即可登记还款</translation>
     </message>
     <message>
         <source>Nothing falls due in the next {days} days.</source>
@@ -1122,6 +1234,10 @@ What you were doing was not saved; everything saved before is unchanged.</source
         <translation>选择文件…</translation>
     </message>
     <message>
+        <source>Read another file instead of this one</source>
+        <translation>改为读取另一个文件</translation>
+    </message>
+    <message>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
@@ -1160,6 +1276,30 @@ What you were doing was not saved; everything saved before is unchanged.</source
     <message>
         <source>Pipe |</source>
         <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>Preview of the file</source>
+        <translation>文件预览</translation>
+    </message>
+    <message>
+        <source>What the file holds: found by itself; choose it if it is found wrong</source>
+        <translation>文件里的内容类型：已自动识别；识别错了请自行选择</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s characters are stored: choose another if the text looks garbled</source>
+        <translation>文件的字符编码：如果文字显示为乱码，请换一种</translation>
+    </message>
+    <message>
+        <source>The character between the columns of a line</source>
+        <translation>同一行中各列之间的分隔字符</translation>
+    </message>
+    <message>
+        <source>The number of the line that holds the column names</source>
+        <translation>列名所在的行号</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first lines as they are read now, the header row tinted</source>
+        <translation>按当前设置读出的文件前几行，表头行以底色标出</translation>
     </message>
     <message>
         <source>The file holds</source>
@@ -1218,6 +1358,25 @@ What you were doing was not saved; everything saved before is unchanged.</source
     <message>
         <source>None of the article&apos;s warning signs in your records. Keep repaying on time.</source>
         <translation>您的记录中没有文章提到的风险信号，请继续按时还款。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save what you entered and close this window</source>
+        <translation>保存您填写的内容并关闭此窗口</translation>
+    </message>
+    <message>
+        <source>Go on with what you entered</source>
+        <translation>按您填写的内容继续</translation>
+    </message>
+    <message>
+        <source>Close this window without changing anything</source>
+        <translation>关闭此窗口，不做任何更改</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>关闭此窗口</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1743,22 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
         <translation>撤销本次导入</translation>
     </message>
     <message>
+        <source>Go back to the step before</source>
+        <translation>回到上一步</translation>
+    </message>
+    <message>
+        <source>Go on to the next step (nothing is written yet)</source>
+        <translation>继续下一步（此时还不会写入任何数据）</translation>
+    </message>
+    <message>
+        <source>Write these rows into your data (the import can be undone)</source>
+        <translation>把这些行写入您的数据（导入可以撤销）</translation>
+    </message>
+    <message>
+        <source>Take back everything this import wrote</source>
+        <translation>撤销这次导入写入的全部内容</translation>
+    </message>
+    <message>
         <source>Choose a file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
@@ -1622,6 +1797,14 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close the import window</source>
+        <translation>关闭导入窗口</translation>
+    </message>
+    <message>
+        <source>Stop here: nothing is imported</source>
+        <translation>到此为止：不导入任何内容</translation>
     </message>
     <message>
         <source>Cancelling — nothing will be kept…</source>
@@ -1673,6 +1856,10 @@ What it added is removed: {counts}. Repayments it replaced come back; nothing el
     <message>
         <source>Platform</source>
         <translation>平台</translation>
+    </message>
+    <message>
+        <source>The platform whose limit this is: choose one, or type a new name</source>
+        <translation>这个额度属于哪个平台：选择一个，或输入新的名称</translation>
     </message>
     <message>
         <source>Seen on</source>
@@ -1998,6 +2185,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>平台</translation>
     </message>
     <message>
+        <source>The lender: choose one you used before, or type a new name</source>
+        <translation>放贷平台：选择用过的，或输入新的名称</translation>
+    </message>
+    <message>
         <source>Borrowed on</source>
         <translation>借款日期</translation>
     </message>
@@ -2010,16 +2201,32 @@ You can undo this with Ctrl+Z.</source>
         <translation>期限</translation>
     </message>
     <message>
+        <source>How many monthly installments the loan is repaid in</source>
+        <translation>这笔借款分几期按月还清</translation>
+    </message>
+    <message>
         <source>Repayment method</source>
         <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>How the lender splits the repayments into installments (see your contract)</source>
+        <translation>放贷机构如何把还款分到各期（见您的借款合同）</translation>
     </message>
     <message>
         <source>Interest rate</source>
         <translation>利率</translation>
     </message>
     <message>
+        <source>Whether the rate is quoted a year (年化) or a day (日利率), as in your contract</source>
+        <translation>按借款合同上的写法，选择利率是年化还是日利率</translation>
+    </message>
+    <message>
         <source>Interest counted</source>
         <translation>计息方式</translation>
+    </message>
+    <message>
+        <source>By the month, or by the actual days between due dates</source>
+        <translation>按月计息，或按两个还款日之间的实际天数计息</translation>
     </message>
     <message>
         <source>Interest-free days</source>
@@ -2038,12 +2245,24 @@ You can undo this with Ctrl+Z.</source>
         <translation>用途</translation>
     </message>
     <message>
+        <source>What the money is for (choose one)</source>
+        <translation>这笔钱的用途（请选择一项）</translation>
+    </message>
+    <message>
+        <source>Tick it if the platform takes each installment from your account on its due date</source>
+        <translation>如果平台在每期还款日从您的账户自动扣款，请勾选</translation>
+    </message>
+    <message>
         <source>Loan number</source>
         <translation>借款编号</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anything you want to remember about this loan (optional)</source>
+        <translation>关于这笔借款您想记下的任何内容（可选）</translation>
     </message>
     <message>
         <source>Check first…</source>
@@ -2064,6 +2283,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Interest counted by the day: lenders that quote a daily rate (借呗, 微粒贷, 京东金条) charge the actual days between due dates. Choose Monthly if your contract says otherwise.</source>
         <translation>已选按日计息：报日利率的平台（借呗、微粒贷、京东金条）按两次还款日之间的实际天数计息。如果您的合同另有约定，请改选按月计息。</translation>
+    </message>
+    <message>
+        <source>Days from the start on which no interest is charged (an interest-free coupon)</source>
+        <translation>从借款日起不计利息的天数（免息券）</translation>
     </message>
     <message>
         <source>Interest-free days need interest counted by the day.</source>
@@ -2223,6 +2446,18 @@ You can undo this with Ctrl+Z.</source>
         <source>Loans</source>
         <translation>借款</translation>
     </message>
+    <message>
+        <source>Your loans, one a row; Enter or a double-click opens one, Delete deletes it (Ctrl+Z undoes)</source>
+        <translation>您的借款，每行一笔；按 Enter 或双击打开，按 Delete 删除（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Show only the loans of one platform</source>
+        <translation>只显示某个平台的借款</translation>
+    </message>
+    <message>
+        <source>Show only the loans being repaid, overdue or settled</source>
+        <translation>只显示还款中、已逾期或已结清的借款</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2245,6 +2480,18 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Pages</source>
         <translation>页面</translation>
+    </message>
+    <message>
+        <source>Choose the page to show (Ctrl+1 to Ctrl+6)</source>
+        <translation>选择要显示的页面（Ctrl+1 至 Ctrl+6）</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+    <message>
+        <source>The menus the window is too narrow to show</source>
+        <translation>窗口太窄而显示不下的菜单</translation>
     </message>
     <message>
         <source>Sample data: {path}</source>
@@ -2302,8 +2549,16 @@ You can undo this with Ctrl+Z.</source>
         <translation>记录类型</translation>
     </message>
     <message>
+        <source>What kind of record the credit report shows: an inquiry, an overdue record, a guarantee…</source>
+        <translation>征信报告上是哪一类记录：查询记录、逾期记录、担保记录……</translation>
+    </message>
+    <message>
         <source>Reason (查询原因)</source>
         <translation>查询原因</translation>
+    </message>
+    <message>
+        <source>Why the inquiry was made, as the report says: it decides whether lenders count it</source>
+        <translation>征信报告上写的查询原因：决定放贷机构是否把这次查询算在内</translation>
     </message>
     <message>
         <source>Institution (查询机构)</source>
@@ -2312,6 +2567,10 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>What it shows</source>
         <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>The record in your words or as on the report. Enter saves; Shift+Enter starts a new line.</source>
+        <translation>用您自己的话或照征信报告写下这条记录。按 Enter 保存，按 Shift+Enter 换行。</translation>
     </message>
     <message>
         <source>Say what the credit report shows.</source>
@@ -2388,12 +2647,24 @@ You can undo this with Ctrl+Z.</source>
         <translation>标记为已解决</translation>
     </message>
     <message>
+        <source>Count the selected note as still open</source>
+        <translation>把选中的备注改回未解决</translation>
+    </message>
+    <message>
+        <source>Mark the selected note as settled (an inquiry cannot be: it stays on the report)</source>
+        <translation>把选中的备注标记为已解决（查询记录不能标记：它会一直留在征信报告上）</translation>
+    </message>
+    <message>
         <source>Lenders read your credit report. Keep its lines here: applications for credit (loan and card approvals, guarantee checks) count towards “credit on many platforms” over the last months, and overdue, guarantee and bad-debt records weigh on your limits until five years after they are settled.</source>
         <translation>放贷机构会查看您的征信报告，把报告内容记在这里：近几个月的贷款、信用卡审批和担保资格审查查询会计入“多头借贷”；逾期、担保和不良记录在结清后 5 年内都会影响您的额度。</translation>
     </message>
     <message>
         <source>New note…</source>
         <translation>新建记录…</translation>
+    </message>
+    <message>
+        <source>Write down a line of your credit report: an inquiry, an overdue record…</source>
+        <translation>记下征信报告上的一条记录：查询记录、逾期记录……</translation>
     </message>
     <message>
         <source>Import credit report…</source>
@@ -2408,12 +2679,24 @@ You can undo this with Ctrl+Z.</source>
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Change the selected note (or double-click it)</source>
+        <translation>修改选中的备注（或双击它）</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Delete the selected note (Ctrl+Z brings it back)</source>
+        <translation>删除选中的备注（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
         <source>Show resolved notes</source>
         <translation>显示已解决的记录</translation>
+    </message>
+    <message>
+        <source>Untick it to list only the notes still open</source>
+        <translation>取消勾选后只列出尚未解决的备注</translation>
     </message>
     <message>
         <source>Search notes</source>
@@ -2422,6 +2705,14 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Credit report notes</source>
         <translation>征信记录</translation>
+    </message>
+    <message>
+        <source>Show only the notes that hold what you type</source>
+        <translation>只显示含有您输入内容的备注</translation>
+    </message>
+    <message>
+        <source>The lines of your credit report you wrote down, one a row; a double-click edits one</source>
+        <translation>您记下的征信报告记录，每行一条；双击可修改</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2815,10 @@ When they do, this chart shows what share you paid on time each month and over t
 <context>
     <name>PassphrasePrompt</name>
     <message>
+        <source>Off: you type it each time the app opens. On: your system&apos;s keyring keeps it, and the app opens without asking</source>
+        <translation>不勾选：每次打开应用时输入。勾选：由系统密钥环保存，应用打开时不再询问</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
@@ -2532,8 +2827,20 @@ When they do, this chart shows what share you paid on time each month and over t
         <translation>数据文件 {path} 已设置密码（或该文件不是数据库）。请输入密码以打开。</translation>
     </message>
     <message>
+        <source>The passphrase you chose for this data file (what you type stays hidden)</source>
+        <translation>您为这个数据文件设置的密码短语（输入的内容不会显示）</translation>
+    </message>
+    <message>
         <source>Remember it in the system keyring</source>
         <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>Open the data file with this passphrase</source>
+        <translation>用这个密码短语打开数据文件</translation>
+    </message>
+    <message>
+        <source>Do not open the data file</source>
+        <translation>不打开数据文件</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +2959,26 @@ When they do, this chart shows what share you paid on time each month and over t
         <translation>逐笔选择</translation>
     </message>
     <message>
+        <source>Record each installment already due as paid in full on its due date</source>
+        <translation>把已到期的每一期都记为在还款日全额还清</translation>
+    </message>
+    <message>
+        <source>Leave them unpaid: they show as overdue until you log their repayments</source>
+        <translation>保持未还：在您登记还款之前，它们会显示为逾期</translation>
+    </message>
+    <message>
+        <source>Answer loan by loan in the list that appears below</source>
+        <translation>在下方出现的列表中逐笔回答</translation>
+    </message>
+    <message>
+        <source>Loans with installments already due</source>
+        <translation>有已到期期数的借款</translation>
+    </message>
+    <message>
+        <source>One loan a row, with the file&apos;s line; choose in its last column what happened to it</source>
+        <translation>每行一笔借款，附文件中的行号；在最后一列选择这些期数的情况</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -2686,6 +3013,10 @@ When they do, this chart shows what share you paid on time each month and over t
         <translation>
             <numerusform>未还（%n 期逾期）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>What happened to the installments already due of the loan on line {line}</source>
+        <translation>第 {line} 行这笔借款已到期的各期是否已还</translation>
     </message>
 </context>
 <context>
@@ -2808,6 +3139,18 @@ When they do, this chart shows what share you paid on time each month and over t
         <translation>每月还款预算</translation>
     </message>
     <message>
+        <source>What you can put towards all your loans each month, in yuan</source>
+        <translation>您每月能用来还所有借款的钱，单位为元</translation>
+    </message>
+    <message>
+        <source>Which of the two plans the table below shows</source>
+        <translation>下表显示两种还清计划中的哪一种</translation>
+    </message>
+    <message>
+        <source>Save the plan the table shows as a CSV file</source>
+        <translation>把下表显示的还清计划保存为 CSV 文件</translation>
+    </message>
+    <message>
         <source>Month by month:</source>
         <translation>逐月明细：</translation>
     </message>
@@ -2818,6 +3161,10 @@ When they do, this chart shows what share you paid on time each month and over t
     <message>
         <source>The plan month by month</source>
         <translation>还清计划逐月明细</translation>
+    </message>
+    <message>
+        <source>One month a row: what the plan pays on each loan, and what is still owed</source>
+        <translation>每行一个月：还清计划在每笔借款上还多少，以及还欠多少</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +3256,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>记录信用额度…</translation>
     </message>
     <message>
+        <source>Record the limit the selected platform shows now, or a new platform&apos;s</source>
+        <translation>记录所选平台现在显示的额度，或新平台的额度</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -2959,6 +3310,22 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Penalty interest</source>
         <translation>罚息</translation>
+    </message>
+    <message>
+        <source>Show only the platforms whose name holds what you type</source>
+        <translation>只显示名称中含有您输入内容的平台</translation>
+    </message>
+    <message>
+        <source>Your platforms, one a row, with their limits and loans; select one to see its details beside</source>
+        <translation>您的平台，每行一个，附额度和借款；选中一个即可在旁边查看详情</translation>
+    </message>
+    <message>
+        <source>What kind of lender the selected platform is: an internet platform, a bank, a credit card…</source>
+        <translation>所选平台属于哪类放贷机构：互联网平台、银行、信用卡……</translation>
+    </message>
+    <message>
+        <source>The selected platform&apos;s limits as recorded; Enter corrects the selected one</source>
+        <translation>所选平台已记录的额度；按 Enter 更正选中的那条</translation>
     </message>
     <message>
         <source>No platforms yet. A platform appears when you add a loan from it or record its credit limit.</source>
@@ -3065,6 +3432,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Stop: nothing is imported, your data stays as it was</source>
+        <translation>停止：不导入任何内容，您的数据保持原样</translation>
+    </message>
 </context>
 <context>
     <name>ProtectDialog</name>
@@ -3085,8 +3456,24 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>当前密码</translation>
     </message>
     <message>
+        <source>The passphrase the file has now</source>
+        <translation>这个文件现在的密码短语</translation>
+    </message>
+    <message>
         <source>Remove the passphrase</source>
         <translation>取消密码</translation>
+    </message>
+    <message>
+        <source>Make the data file plain again: anyone who can open the file can read it</source>
+        <translation>让数据文件恢复为不加密：任何能打开这个文件的人都能读取其中内容</translation>
+    </message>
+    <message>
+        <source>At least {count} characters; without it nobody can read your data</source>
+        <translation>至少 {count} 个字符；没有它，谁也无法读取您的数据</translation>
+    </message>
+    <message>
+        <source>The new passphrase once more, to be sure it is typed as meant</source>
+        <translation>再输入一次新的密码短语，确认没有输错</translation>
     </message>
     <message>
         <source>New passphrase</source>
@@ -3099,6 +3486,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Remember it in the system keyring</source>
         <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>Encrypt the data file with the new passphrase, or remove it, as chosen above</source>
+        <translation>按上面的选择，用新的密码短语加密数据文件，或去掉密码短语</translation>
+    </message>
+    <message>
+        <source>Leave the data file as it is</source>
+        <translation>数据文件保持原样</translation>
     </message>
     <message>
         <source>Enter the current passphrase.</source>
@@ -3235,8 +3630,16 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>金额（元）</translation>
     </message>
     <message>
+        <source>What you paid, in yuan: the next installment in full is filled in; change it for part of one</source>
+        <translation>您还了多少元：已填入下一期的全额；只还了一部分时请修改</translation>
+    </message>
+    <message>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <source>Repay everything left now, with the interest up to the day paid; the amount becomes the payoff</source>
+        <translation>现在还清剩余的全部欠款，利息算到还款当天；金额会改为提前结清的金额</translation>
     </message>
     <message>
         <source>penalty interest about {penalty}</source>
@@ -3539,16 +3942,32 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>语言</translation>
     </message>
     <message>
+        <source>The language of the window; Follow the system uses your computer&apos;s</source>
+        <translation>窗口显示的语言；“跟随系统”即使用您电脑的语言</translation>
+    </message>
+    <message>
         <source>Grace days</source>
         <translation>宽限天数</translation>
+    </message>
+    <message>
+        <source>A repayment this many days after its due date still counts as on time</source>
+        <translation>在还款日之后这么多天内还款，仍算按时还款</translation>
     </message>
     <message>
         <source>Remind me before a due date</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
+        <source>How many days before each due date a reminder comes (and one on the day)</source>
+        <translation>在每个还款日之前几天提醒您（还款日当天也会提醒）</translation>
+    </message>
+    <message>
         <source>Autopay recording</source>
         <translation>自动扣款记账</translation>
+    </message>
+    <message>
+        <source>When an installment on autopay falls due and is not recorded: ask, record it as paid, or nothing</source>
+        <translation>自动还款的一期到期但尚未登记时：询问您、直接记为已还，或什么也不做</translation>
     </message>
     <message>
         <source> weeks</source>
@@ -3571,6 +3990,22 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>导入前的备份保留</translation>
     </message>
     <message>
+        <source>For how many days the newest backup of each day is kept</source>
+        <translation>每天最新的备份保留多少天</translation>
+    </message>
+    <message>
+        <source>For how many weeks the newest backup of each week is kept</source>
+        <translation>每周最新的备份保留多少周</translation>
+    </message>
+    <message>
+        <source>For how many months the newest backup of each month is kept</source>
+        <translation>每月最新的备份保留多少个月</translation>
+    </message>
+    <message>
+        <source>For how many days the backup made before an import, upgrade or restore is kept</source>
+        <translation>导入、升级或恢复之前所做的备份保留多少天</translation>
+    </message>
+    <message>
         <source>Grace days: a repayment this many days after its due date still counts as on time, as some platforms allow. Reminders come this many days before each due date, and on the day.</source>
         <translation>宽限天数：到期日后这几天内还款仍算按时（部分平台有宽限期，以平台规定为准）。提前提醒天数：在每个到期日前这几天和到期当天提醒您。</translation>
     </message>
@@ -3591,6 +4026,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>默认 {value}</translation>
     </message>
     <message>
+        <source>The health check flags it from this number on (default {value})</source>
+        <translation>达到这个数值时，健康检查就会提示（默认 {value}）</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -3601,6 +4040,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Reset rules to defaults</source>
         <translation>恢复默认规则</translation>
+    </message>
+    <message>
+        <source>Save the settings and close this window</source>
+        <translation>保存设置并关闭此窗口</translation>
+    </message>
+    <message>
+        <source>Put every health rule back to its default (kept when you press Save)</source>
+        <translation>把所有健康规则恢复为默认值（按“保存”后生效）</translation>
     </message>
     <message>
         <source>Late repayments (原因 1, 4)</source>
@@ -3925,6 +4372,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>情况</translation>
     </message>
     <message>
+        <source>What to try: the page shows what it would do to your credit health (nothing is saved)</source>
+        <translation>要试算的变化：页面会显示它对您信用健康的影响（不会保存任何内容）</translation>
+    </message>
+    <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
@@ -3947,6 +4398,42 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Purpose</source>
         <translation>用途</translation>
+    </message>
+    <message>
+        <source>The platform you would borrow from: choose one, or type a name</source>
+        <translation>打算借款的平台：选择一个，或输入名称</translation>
+    </message>
+    <message>
+        <source>How many monthly installments the loan would be repaid in</source>
+        <translation>这笔借款打算分几期按月还清</translation>
+    </message>
+    <message>
+        <source>How the lender would split the repayments into installments</source>
+        <translation>放贷机构会如何把还款分到各期</translation>
+    </message>
+    <message>
+        <source>Whether the rate is quoted a year (年化) or a day (日利率)</source>
+        <translation>利率是年化还是日利率</translation>
+    </message>
+    <message>
+        <source>By the month, or by the actual days between due dates</source>
+        <translation>按月计息，或按两个还款日之间的实际天数计息</translation>
+    </message>
+    <message>
+        <source>What the money would be for</source>
+        <translation>这笔钱打算用来做什么</translation>
+    </message>
+    <message>
+        <source>The loan of yours the change is about</source>
+        <translation>这项变化涉及您的哪一笔借款</translation>
+    </message>
+    <message>
+        <source>After repaying part early: the same payment and fewer months, or the same months</source>
+        <translation>提前还一部分之后：每期金额不变、期数减少，或期数不变</translation>
+    </message>
+    <message>
+        <source>How many days after its due date the installment would be paid</source>
+        <translation>这一期会在还款日之后几天才还</translation>
     </message>
     <message>
         <source>e.g. 借呗, 微粒贷, 京东金条</source>
@@ -4104,6 +4591,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>Language, grace days, reminders, backups and the health rules (Ctrl+,)</source>
+        <translation>语言、宽限天数、提醒、备份和健康规则（Ctrl+逗号）</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -4154,6 +4645,14 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take back the last change: {what} (Ctrl+Z)</source>
+        <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Take back the last change (Ctrl+Z)</source>
+        <translation>撤销上一次更改（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Dashboard</source>

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 
 from jiebei_tracker.charts import export
 from jiebei_tracker.charts.axes import DayAxis, YuanAxis, day_x, x_day
-from jiebei_tracker.charts.balance import BalanceChart
+from jiebei_tracker.charts.balance import HATCHES, BalanceChart
 from jiebei_tracker.charts.borrowing import BorrowingChart
 from jiebei_tracker.charts.export import PngExportDialog, render_png
 from jiebei_tracker.charts.health import HealthChart
@@ -159,6 +159,38 @@ def test_range_presets_show_the_last_months_up_to_today(qtbot, generated, preset
     # 1 % padding either side of the span.
     margin = timedelta(days=((TODAY - start).days + 1) * 0.011 + 1)
     assert abs(first - start) <= margin and abs(last - TODAY) <= margin
+
+
+def test_the_balance_layers_differ_by_hatching_as_well_as_colour_and_the_legend_shows_which(qtbot, generated):
+    chart = _chart(qtbot, BalanceChart, generated)  # seven platforms: seven layers, the most there can be
+    shown = [index for index, area in enumerate(chart.areas) if area.isVisible()]
+    assert len(shown) == len(HATCHES)
+    fills = [
+        chart.hatches[index].opts["fillBrush"].style()
+        if chart.hatches[index].isVisible()
+        else Qt.BrushStyle.SolidPattern
+        for index in shown
+    ]
+    assert fills == [hatch for hatch, _glyph in HATCHES]  # all different: no two layers told apart by colour alone
+    legend = legend_text(chart)
+    glyphs = [legend.index(glyph) for _hatch, glyph in HATCHES]
+    assert glyphs == sorted(glyphs)  # the legend names them bottom to top, each with its hatching
+
+
+def test_a_hatched_layer_is_painted_with_its_lines_over_its_tint(qtbot, hand_made):
+    chart = _chart(qtbot, BalanceChart, hand_made)
+    chart.resize(900, 520)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_span(date(2026, 1, 1), date(2026, 11, 28))
+    # 京东金条 alone from 2026-03-20 on (¥5,000), the second layer: hatched.
+    scene = chart.plot.vb.mapViewToScene(QPointF(day_x(date(2026, 7, 1)), 2500))
+    centre = chart.graphics.mapFromScene(scene)
+    image = chart.graphics.grab().toImage()
+    line = chart.theme.platforms[1].name()
+    pixels = [image.pixelColor(centre.x() + dx, centre.y() + dy).name() for dx in range(16) for dy in range(16)]
+    assert pixels.count(line) >= 16  # a diagonal line every 8 pixels, in the layer's own colour
+    assert len(set(pixels)) >= 2
 
 
 def test_all_shows_the_whole_history_and_presets_change_the_visible_range(qtbot, generated):

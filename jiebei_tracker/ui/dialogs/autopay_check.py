@@ -65,6 +65,9 @@ class AutopayCheckDialog(QDialog):
         explanation.setWordWrap(True)
         self.table = QTreeWidget()
         self.table.setAccessibleName(self.tr("Installments to record as deducted"))
+        self.table.setAccessibleDescription(
+            self.tr("Tick each installment the platform deducted (Space); unticking one unticks its loan's later ones")
+        )
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setHeaderLabels(
@@ -102,6 +105,8 @@ class AutopayCheckDialog(QDialog):
         self.record_button = self.buttons.addButton(self.tr("Record as paid"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         self.record_button.setDefault(True)
+        self.record_button.setToolTip(self.tr("Record the ticked installments as paid (Ctrl+Z undoes it)"))
+        self.later_button.setToolTip(self.tr("Leave them all open; you are asked again tomorrow"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

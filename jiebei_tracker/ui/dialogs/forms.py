@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -45,8 +45,12 @@ class FieldErrors:
         self._labels: dict[str, QLabel] = {}
         self._general = general
 
-    def add_row(self, field: str, label: str, widget: QWidget) -> QLabel:
+    def add_row(self, field: str, label: str, widget: QWidget, description: str = "") -> QLabel:
+        """A row of the form: ``label`` names the field for a screen reader too, ``description`` says what it
+        expects (its tooltip)."""
         name_controls(widget, label)
+        if description:
+            describe(widget, description)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +115,7 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
         self._text_fields: tuple[QPlainTextEdit, ...] = ()
 
     def lay_out(self, *, above: Sequence[QWidget] = (), below: Sequence[QWidget] = (), minimum_width: int) -> None:
@@ -167,6 +172,34 @@ def name_controls(widget: QWidget, label: str, *, rename: bool = False) -> None:
     for control in [*found, *([proxy] if proxy is not None else [])]:
         if rename or not control.accessibleName():
             control.setAccessibleName(name)
+
+
+def describe(widget: QWidget, text: str) -> None:
+    """Say what a control does or expects, for the mouse and the screen reader alike: as its tooltip (shown on
+    hover; Qt gives it to a screen reader as the control's description when none is set). A table, a list or a text
+    box, which a tooltip would cover whole, gets it as its accessible description instead. A composite (a date)
+    gets it on its focus proxy (the date's text), or else on each of its controls."""
+    proxy = widget.focusProxy()
+    found = [widget] if isinstance(widget, CONTROLS) else [proxy] if proxy is not None else controls_in(widget)
+    for control in found:
+        if isinstance(control, (QAbstractItemView, QTextEdit, QPlainTextEdit)):
+            control.setAccessibleDescription(text)
+        else:
+            control.setToolTip(text)
+
+
+def describe_buttons(buttons: QDialogButtonBox) -> None:
+    """Say what a dialog's standard buttons do (a dialog says more where its own buttons do more)."""
+    standard = QDialogButtonBox.StandardButton
+    for which, text in (
+        (standard.Save, QCoreApplication.translate("FormDialog", "Save what you entered and close this window")),
+        (standard.Ok, QCoreApplication.translate("FormDialog", "Go on with what you entered")),
+        (standard.Cancel, QCoreApplication.translate("FormDialog", "Close this window without changing anything")),
+        (standard.Close, QCoreApplication.translate("FormDialog", "Close this window")),
+    ):
+        button = buttons.button(which)
+        if button is not None:
+            button.setToolTip(text)
 
 
 def controls_in(root: QWidget) -> list[QWidget]:

@@ -23,6 +23,7 @@ from jiebei_tracker.domain.rates import RateBasis, annual_rate, daily_rate
 from jiebei_tracker.domain.vocabulary import LoanPurpose, RepaymentMethod
 from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.imports.service import Action, Choice, NewLoanTerms
+from jiebei_tracker.ui.dialogs.forms import describe
 from jiebei_tracker.ui.dialogs.import_models import AlipayRowsModel
 from jiebei_tracker.ui.dialogs.import_pages import select_data
 
@@ -96,6 +97,18 @@ class AlipayPage(QWidget):
         layout.addLayout(panel)
         layout.addWidget(self.loan_box)
         layout.addWidget(self.problem)
+        self.table.setAccessibleName(self.tr("Statement rows"))
+        for widget, text in (
+            (self.table, self.tr("One row of the statement a line; select one to say below what it becomes")),
+            (self.action, self.tr("What the selected row becomes: a new loan, a repayment of a loan, or nothing")),
+            (self.loan, self.tr("The loan the selected row repays: one you have, or a new one in this statement")),
+            (self.term, self.tr("How many monthly installments the new loan is repaid in")),
+            (self.method, self.tr("How the lender splits the repayments into installments (see your contract)")),
+            (self.rate, self.tr("The rate in your contract, in percent")),
+            (self.rate_basis, self.tr("Whether the rate is a day's (日利率) or a year's (年化)")),
+            (self.purpose, self.tr("What the money is for (the statement does not say)")),
+        ):
+            describe(widget, text)
         for combo in (self.action, self.loan, self.method, self.rate_basis, self.purpose):
             combo.currentIndexChanged.connect(self._edited)
         self.term.valueChanged.connect(self._edited)

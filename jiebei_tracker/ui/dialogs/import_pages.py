@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jiebei_tracker.importers.columns import Column
 from jiebei_tracker.qt_text import display_language, plain_label
 from jiebei_tracker.services.imports.service import COLUMNS, DELIMITERS, ENCODING_LABELS, FileKind
+from jiebei_tracker.ui.dialogs.forms import describe
 from jiebei_tracker.ui.dialogs.import_models import PreviewModel
 from jiebei_tracker.ui.dialogs.import_past import PastQuestion
 
@@ -78,6 +79,7 @@ class FilePage(QWidget):
         self.path_label.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose_requested)
+        describe(self.choose_button, self.tr("Read another file instead of this one"))
         self.kind = _combo(
             [
                 (self.tr("Detect"), None),
@@ -105,6 +107,15 @@ class FilePage(QWidget):
         self.status.setWordWrap(True)
         self.model = PreviewModel(self)
         self.table = preview_table(self.model)
+        self.table.setAccessibleName(self.tr("Preview of the file"))
+        for widget, text in (
+            (self.kind, self.tr("What the file holds: found by itself; choose it if it is found wrong")),
+            (self.encoding, self.tr("How the file's characters are stored: choose another if the text looks garbled")),
+            (self.separator, self.tr("The character between the columns of a line")),
+            (self.header_line, self.tr("The number of the line that holds the column names")),
+            (self.table, self.tr("The file's first lines as they are read now, the header row tinted")),
+        ):
+            describe(widget, text)
         chooser = QHBoxLayout()
         chooser.addWidget(self.path_label, 1)
         chooser.addWidget(self.choose_button)
@@ -173,6 +184,10 @@ class ColumnsPage(QWidget):
         self.profile_name.setPlaceholderText(self.tr("Name, e.g. 招行导出"))
         self.save_button = QPushButton(self.tr("Save as profile"))
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.profile_name.text()))
+        self.profile_name.setAccessibleName(self.tr("Profile name"))
+        describe(self.profiles, self.tr("A column mapping you saved before: choosing one applies it"))
+        describe(self.profile_name, self.tr("The name to save this column mapping under"))
+        describe(self.save_button, self.tr("Keep this column mapping, to use again on files laid out the same way"))
         self.status = plain_label()
         self.status.setWordWrap(True)
         self._form_host = QWidget()
@@ -205,6 +220,7 @@ class ColumnsPage(QWidget):
             if not header:  # a column without a name cannot be told apart next time, so it stays ignored
                 combo.setEnabled(False)
             combo.currentIndexChanged.connect(self.mapping_changed)
+            describe(combo, self.tr("What this column of the file is imported as; (ignore) leaves it out"))
             self.combos.append(combo)
             self._form.addRow(header or self.tr("(column {n}, no name)").format(n=position + 1), combo)
         self.profiles.clear()
@@ -296,18 +312,28 @@ class CheckPage(QWidget):
         self.errors = QPlainTextEdit()
         self.errors.setReadOnly(True)
         self.errors.setMaximumHeight(140)
+        problems = QLabel(self.tr("Problems (the first 100):"))
+        self.table.setAccessibleName(self.tr("The rows to import"))
+        self.errors.setAccessibleName(problems.text())
+        for widget, text in (
+            (self.valid_only, self.tr("Leave out the rows with a problem and import the rest")),
+            (self.table, self.tr("The file's rows; a bad cell is tinted, and its tooltip says what is wrong")),
+            (self.errors, self.tr("One problem a line: the file, the line, the column and what is wrong")),
+        ):
+            describe(widget, text)
         # Values read otherwise than written (随借随还 as 先息后本): shown only when there are some.
         self.notices_label = QLabel(self.tr("Read differently from how they are written:"))
         self.notices = QPlainTextEdit()
         self.notices.setReadOnly(True)
         self.notices.setMaximumHeight(100)
         self.notices.setAccessibleName(self.notices_label.text())
+        describe(self.notices, self.tr("One a line: the value as written, and how it is read"))
         self.past = PastQuestion()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.past)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("Problems (the first 100):")))
+        layout.addWidget(problems)
         layout.addWidget(self.errors)
         layout.addWidget(self.notices_label)
         layout.addWidget(self.notices)
@@ -332,6 +358,7 @@ class ProgressPage(QWidget):
         self.bar = QProgressBar()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested)
+        describe(self.cancel_button, self.tr("Stop: nothing is imported, your data stays as it was"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.label)

@@ -63,6 +63,13 @@ class PastQuestion(QGroupBox):
         self.paid.setText(self.tr("Repaid on schedule (each on its due date, up to today)"))
         self.unpaid.setText(self.tr("Not repaid (they are overdue)"))
         self.per_loan.setText(self.tr("Say it for each loan"))
+        self.paid.setToolTip(self.tr("Record each installment already due as paid in full on its due date"))
+        self.unpaid.setToolTip(self.tr("Leave them unpaid: they show as overdue until you log their repayments"))
+        self.per_loan.setToolTip(self.tr("Answer loan by loan in the list that appears below"))
+        self.loans.setAccessibleName(self.tr("Loans with installments already due"))
+        self.loans.setAccessibleDescription(
+            self.tr("One loan a row, with the file's line; choose in its last column what happened to it")
+        )
         self.loans.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Platform"), self.tr("Borrowed on"), self.tr("Principal"), self.tr("Answer")]
         )
@@ -99,6 +106,11 @@ class PastQuestion(QGroupBox):
             answer = QComboBox()
             answer.addItem(self.tr("Repaid on schedule"), PastAnswer.PAID.value)
             answer.addItem(self.tr("Not repaid (%n overdue)", "", due), PastAnswer.UNPAID.value)
+            answer.setToolTip(
+                self.tr("What happened to the installments already due of the loan on line {line}").format(
+                    line=record.line
+                )
+            )
             self.loans.setCellWidget(row, 4, answer)
         self.answered.emit()
 

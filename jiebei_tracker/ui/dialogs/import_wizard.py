@@ -99,6 +99,10 @@ class ImportWizard(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.undo_import_button.clicked.connect(self.undo_this_import)
         self.close_button.clicked.connect(self.reject)
+        self.back_button.setToolTip(self.tr("Go back to the step before"))
+        self.next_button.setToolTip(self.tr("Go on to the next step (nothing is written yet)"))
+        self.import_button.setToolTip(self.tr("Write these rows into your data (the import can be undone)"))
+        self.undo_import_button.setToolTip(self.tr("Take back everything this import wrote"))
         self.step_label = QLabel()  # where the user is: "Step 2 of 3: say what each column is"
         self.step_label.setStyleSheet("font-weight: bold;")
         self.pages.currentChanged.connect(self._show_step)
@@ -224,6 +228,9 @@ class ImportWizard(QDialog):
         finished = current is self.summary_page
         self.undo_import_button.setVisible(finished and self.import_id is not None and self.undo_import is not None)
         self.close_button.setText(self.tr("Close") if finished else self.tr("Cancel"))
+        self.close_button.setToolTip(
+            self.tr("Close the import window") if finished else self.tr("Stop here: nothing is imported")
+        )
         self.close_button.setEnabled(not running)
 
     # -- work on the worker thread --------------------------------------------------------------------------

@@ -52,7 +52,12 @@ class LimitDialog(FormDialog):
         self.note.setPlaceholderText(self.tr("optional: what the platform said"))
         self.previous = QLabel()
         self.previous.setWordWrap(True)
-        self.errors.add_row("platform", self.tr("Platform"), self.platform)
+        self.errors.add_row(
+            "platform",
+            self.tr("Platform"),
+            self.platform,
+            self.tr("The platform whose limit this is: choose one, or type a new name"),
+        )
         self.errors.add_row("date", self.tr("Seen on"), self.recorded_on)
         self.errors.add_row("limit", self.tr("Credit limit (yuan)"), self.amount)
         self.errors.add_row("note", self.tr("Note"), self.note)

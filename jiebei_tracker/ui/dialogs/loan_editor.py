@@ -32,7 +32,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.loans import LoanSummary
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
-from jiebei_tracker.ui.dialogs.forms import FormDialog
+from jiebei_tracker.ui.dialogs.forms import FormDialog, describe
 from jiebei_tracker.ui.dialogs.past_installments import PAST_FIELDS, PastInstallmentsBox
 from jiebei_tracker.ui.money_text import cost_sentence, percent
 
@@ -144,20 +144,47 @@ class LoanEditorDialog(FormDialog):
         self.external_id.setPlaceholderText(self.tr("optional: the platform's loan number"))
         self.note = QLineEdit(loan.note if loan else "")
 
-        self.errors.add_row("platform", self.tr("Platform"), self.platform)
+        self.errors.add_row(
+            "platform",
+            self.tr("Platform"),
+            self.platform,
+            self.tr("The lender: choose one you used before, or type a new name"),
+        )
         self.errors.add_row("borrowed_on", self.tr("Borrowed on"), self.borrowed_on)
         self.errors.add_row("principal", self.tr("Principal (yuan)"), self.principal)
-        self.errors.add_row("term_months", self.tr("Term"), self.term)
-        self.errors.add_row("method", self.tr("Repayment method"), self.method)
+        self.errors.add_row(
+            "term_months", self.tr("Term"), self.term, self.tr("How many monthly installments the loan is repaid in")
+        )
+        self.errors.add_row(
+            "method",
+            self.tr("Repayment method"),
+            self.method,
+            self.tr("How the lender splits the repayments into installments (see your contract)"),
+        )
         self.rate_warning = self.errors.add_row("rate", self.tr("Interest rate"), rate_row)
-        self.errors.add_row("interest_basis", self.tr("Interest counted"), self.interest_basis)
+        describe(
+            self.rate_basis, self.tr("Whether the rate is quoted a year (年化) or a day (日利率), as in your contract")
+        )
+        self.errors.add_row(
+            "interest_basis",
+            self.tr("Interest counted"),
+            self.interest_basis,
+            self.tr("By the month, or by the actual days between due dates"),
+        )
         self.errors.add_row("interest_free_days", self.tr("Interest-free days"), self.free_days)
         self.errors.add_row("fee_upfront", self.tr("Service fee (yuan)"), self.fee_upfront)
         self.errors.add_row("fee_per_installment", self.tr("Fee per installment"), self.fee_per_installment)
-        self.errors.add_row("purpose", self.tr("Purpose"), self.purpose)
-        self.errors.add_row("autopay", "", self.autopay)
+        self.errors.add_row("purpose", self.tr("Purpose"), self.purpose, self.tr("What the money is for (choose one)"))
+        self.errors.add_row(
+            "autopay",
+            "",
+            self.autopay,
+            self.tr("Tick it if the platform takes each installment from your account on its due date"),
+        )
         self.errors.add_row("loan_id", self.tr("Loan number"), self.external_id)
-        self.errors.add_row("note", self.tr("Note"), self.note)
+        self.errors.add_row(
+            "note", self.tr("Note"), self.note, self.tr("Anything you want to remember about this loan (optional)")
+        )
         self.high_rate_note = QLabel()
         self.high_rate_note.setStyleSheet("color: #d98200;")
         self.high_rate_note.setWordWrap(True)
@@ -276,7 +303,11 @@ class LoanEditorDialog(FormDialog):
     def _enable_free_days(self, *_index) -> None:
         daily = self.interest_basis.currentData() == InterestBasis.DAILY.value
         self.free_days.setEnabled(daily)
-        self.free_days.setToolTip("" if daily else self.tr("Interest-free days need interest counted by the day."))
+        self.free_days.setToolTip(
+            self.tr("Days from the start on which no interest is charged (an interest-free coupon)")
+            if daily
+            else self.tr("Interest-free days need interest counted by the day.")
+        )
 
     def _update_cost(self, *_changed) -> None:
         """The true APR of the terms as typed so far, with why it differs from the rate (hidden while they are

@@ -67,10 +67,25 @@ class NoteDialog(FormDialog):
         )
         hint.setWordWrap(True)
         self.errors.add_row("date", self.tr("Date on the report"), self.noted_on)
-        self.errors.add_row("kind", self.tr("Kind of record"), self.kind)
-        self.errors.add_row("reason", self.tr("Reason (查询原因)"), self.reason)
+        self.errors.add_row(
+            "kind",
+            self.tr("Kind of record"),
+            self.kind,
+            self.tr("What kind of record the credit report shows: an inquiry, an overdue record, a guarantee…"),
+        )
+        self.errors.add_row(
+            "reason",
+            self.tr("Reason (查询原因)"),
+            self.reason,
+            self.tr("Why the inquiry was made, as the report says: it decides whether lenders count it"),
+        )
         self.errors.add_row("institution", self.tr("Institution (查询机构)"), self.institution)
-        self.errors.add_row("text", self.tr("What it shows"), self.text)
+        self.errors.add_row(
+            "text",
+            self.tr("What it shows"),
+            self.text,
+            self.tr("The record in your words or as on the report. Enter saves; Shift+Enter starts a new line."),
+        )
         self.lay_out(below=[hint], minimum_width=460)
         self.kind.currentIndexChanged.connect(self._show_inquiry_fields)
         self._show_inquiry_fields()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +26,14 @@ def _masked() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
+
+
+def _remember_tip() -> str:
+    return QCoreApplication.translate(
+        "PassphrasePrompt",
+        "Off: you type it each time the app opens. On: your system's keyring keeps it, and the app opens without "
+        "asking",
+    )
 
 
 @dataclass(frozen=True)
@@ -57,16 +66,20 @@ class PassphrasePrompt(QDialog):
         layout.addWidget(self.problem)
         self.field = _masked()
         self.field.setAccessibleName(self.tr("Passphrase"))
+        self.field.setToolTip(self.tr("The passphrase you chose for this data file (what you type stays hidden)"))
         layout.addWidget(self.field)
         self.remember = QCheckBox(self.tr("Remember it in the system keyring"))
         self.remember.setChecked(False)
         self.remember.setEnabled(can_remember)
+        self.remember.setToolTip(_remember_tip())
         layout.addWidget(self.remember)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setToolTip(self.tr("Open the data file with this passphrase"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Do not open the data file"))
         self.field.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
         self.ok_button.setEnabled(False)
 
@@ -108,15 +121,22 @@ class ProtectDialog(QDialog):
         self.old = _masked()
         if protected:
             form.addRow(self.tr("Current passphrase"), self.old)
+        self.old.setToolTip(self.tr("The passphrase the file has now"))
         self.remove = QCheckBox(self.tr("Remove the passphrase"))
+        self.remove.setToolTip(self.tr("Make the data file plain again: anyone who can open the file can read it"))
         if protected:
             form.addRow("", self.remove)
         self.new = _masked()
         self.again = _masked()
+        self.new.setToolTip(
+            self.tr("At least {count} characters; without it nobody can read your data").format(count=MIN_LENGTH)
+        )
+        self.again.setToolTip(self.tr("The new passphrase once more, to be sure it is typed as meant"))
         form.addRow(self.tr("New passphrase"), self.new)
         form.addRow(self.tr("Again"), self.again)
         self.remember = QCheckBox(self.tr("Remember it in the system keyring"))
         self.remember.setEnabled(can_remember)
+        self.remember.setToolTip(_remember_tip())
         form.addRow("", self.remember)
         layout.addLayout(form)
         self.problem = QLabel("")
@@ -125,6 +145,10 @@ class ProtectDialog(QDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept_if_valid)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Encrypt the data file with the new passphrase, or remove it, as chosen above")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Leave the data file as it is"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.remove.toggled.connect(self._removing)

@@ -24,7 +24,7 @@ from jiebei_tracker.services.loans import LoanSummary, RepaymentOutlook
 from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
-from jiebei_tracker.ui.dialogs.forms import FormDialog
+from jiebei_tracker.ui.dialogs.forms import FormDialog, describe
 
 
 class RepaymentDialog(FormDialog):
@@ -67,10 +67,19 @@ class RepaymentDialog(FormDialog):
         self.quote_label.setWordWrap(True)
         self.quote_label.hide()
         self.errors.add_row("paid_on", self.tr("Paid on"), self.paid_on)
-        self.errors.add_row("amount", self.tr("Amount (yuan)"), self.amount)
+        self.errors.add_row(
+            "amount",
+            self.tr("Amount (yuan)"),
+            self.amount,
+            self.tr("What you paid, in yuan: the next installment in full is filled in; change it for part of one"),
+        )
         self.form.addRow("", self.settles_label)
         self.errors.add_row("note", self.tr("Note (optional)"), self.note)
         self.form.addRow("", self.payoff)
+        describe(
+            self.payoff,
+            self.tr("Repay everything left now, with the interest up to the day paid; the amount becomes the payoff"),
+        )
         self.payoff.toggled.connect(self._on_payoff_toggled)
         self.paid_on.dateChanged.connect(self._refresh_quote)
         self.amount.textChanged.connect(self._refresh_settles)

@@ -29,7 +29,7 @@ from jiebei_tracker.domain.vocabulary import AutopayRecording
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.settings import GeneralSettings
 from jiebei_tracker.ui.common import ERROR_STYLE
-from jiebei_tracker.ui.dialogs.forms import FieldErrors
+from jiebei_tracker.ui.dialogs.forms import FieldErrors, describe_buttons
 
 FEN_PER_YUAN = 100
 # Language names are written in their own language, as language menus do.
@@ -70,12 +70,30 @@ class SettingsDialog(QDialog):
         general_error.setStyleSheet(ERROR_STYLE)
         general_error.hide()
         self.general_errors = FieldErrors(general_form, general_error)
-        self.general_errors.add_row("language", self.tr("Language"), self.language)
-        self.general_errors.add_row("grace_days", self.tr("Grace days"), self.grace_days)
         self.general_errors.add_row(
-            "reminder_lead_days", self.tr("Remind me before a due date"), self.reminder_lead_days
+            "language",
+            self.tr("Language"),
+            self.language,
+            self.tr("The language of the window; Follow the system uses your computer's"),
         )
-        self.general_errors.add_row("autopay_recording", self.tr("Autopay recording"), self.autopay_recording)
+        self.general_errors.add_row(
+            "grace_days",
+            self.tr("Grace days"),
+            self.grace_days,
+            self.tr("A repayment this many days after its due date still counts as on time"),
+        )
+        self.general_errors.add_row(
+            "reminder_lead_days",
+            self.tr("Remind me before a due date"),
+            self.reminder_lead_days,
+            self.tr("How many days before each due date a reminder comes (and one on the day)"),
+        )
+        self.general_errors.add_row(
+            "autopay_recording",
+            self.tr("Autopay recording"),
+            self.autopay_recording,
+            self.tr("When an installment on autopay falls due and is not recorded: ask, record it as paid, or nothing"),
+        )
         self.backup_spins = {
             "backup_daily": _spin(0, 366, self.tr(" days")),
             "backup_weekly": _spin(0, 520, self.tr(" weeks")),
@@ -88,9 +106,17 @@ class SettingsDialog(QDialog):
             "backup_monthly": self.tr("Monthly backups kept"),
             "backup_event_days": self.tr("Backups before imports kept for"),
         }
+        backup_descriptions = {
+            "backup_daily": self.tr("For how many days the newest backup of each day is kept"),
+            "backup_weekly": self.tr("For how many weeks the newest backup of each week is kept"),
+            "backup_monthly": self.tr("For how many months the newest backup of each month is kept"),
+            "backup_event_days": self.tr(
+                "For how many days the backup made before an import, upgrade or restore is kept"
+            ),
+        }
         for name, spin in self.backup_spins.items():
             spin.setValue(getattr(general, name))
-            self.general_errors.add_row(name, backup_labels[name], spin)
+            self.general_errors.add_row(name, backup_labels[name], spin, backup_descriptions[name])
         general_page = QWidget()
         general_layout = QVBoxLayout(general_page)
         general_layout.addLayout(general_form)
@@ -149,7 +175,14 @@ class SettingsDialog(QDialog):
             default.setEnabled(False)
             row_layout.addWidget(default)
             row_layout.addStretch(1)
-            self.threshold_errors.add_row(item.name, label, row)
+            self.threshold_errors.add_row(
+                item.name,
+                label,
+                row,
+                self.tr("The health check flags it from this number on (default {value})").format(
+                    value=_default_text(item.name, defaults)
+                ),
+            )
         rules_inner = QWidget()
         rules_inner_layout = QVBoxLayout(rules_inner)
         rules_inner_layout.addWidget(
@@ -178,6 +211,11 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reset_button = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         self.reset_button.setText(self.tr("Reset rules to defaults"))
+        describe_buttons(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            self.tr("Save the settings and close this window")
+        )
+        self.reset_button.setToolTip(self.tr("Put every health rule back to its default (kept when you press Save)"))
         self.reset_button.clicked.connect(self.reset_thresholds)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -201,6 +201,11 @@ class LoansView(Page):
         self.search.setPlaceholderText(self.tr("Find: platform, date, amount, method, purpose, note…"))
         self.search.setAccessibleName(self.tr("Find loans"))
         self.table.setAccessibleName(self.tr("Loans"))
+        self.table.setAccessibleDescription(
+            self.tr("Your loans, one a row; Enter or a double-click opens one, Delete deletes it (Ctrl+Z undoes)")
+        )
+        self.platform.setToolTip(self.tr("Show only the loans of one platform"))
+        self.status.setToolTip(self.tr("Show only the loans being repaid, overdue or settled"))
         # The method column as wide as the longest method's name in this language (four names: no rows read),
         # so "Principal and interest at maturity" is never cut to "…at mat…".
         method = COLUMN_SORT_KEYS.index("method")

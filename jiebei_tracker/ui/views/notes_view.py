@@ -219,6 +219,11 @@ class NotesView(Page):
         self.resolve_button.setText(
             self.tr("Open again") if note is not None and note.resolved else self.tr("Mark resolved")
         )
+        self.resolve_button.setToolTip(
+            self.tr("Count the selected note as still open")
+            if note is not None and note.resolved
+            else self.tr("Mark the selected note as settled (an inquiry cannot be: it stays on the report)")
+        )
 
     def retranslate_ui(self) -> None:
         self.intro.setText(
@@ -230,6 +235,7 @@ class NotesView(Page):
             )
         )
         self.add_button.setText(self.tr("New note…"))
+        self.add_button.setToolTip(self.tr("Write down a line of your credit report: an inquiry, an overdue record…"))
         self.import_button.setText(self.tr("Import credit report…"))
         self.import_button.setToolTip(
             self.tr(
@@ -238,11 +244,18 @@ class NotesView(Page):
             )
         )
         self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change the selected note (or double-click it)"))
         self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected note (Ctrl+Z brings it back)"))
         self.show_resolved.setText(self.tr("Show resolved notes"))
+        self.show_resolved.setToolTip(self.tr("Untick it to list only the notes still open"))
         self.search.setPlaceholderText(self.tr("Search notes"))
         self.search.setAccessibleName(self.search.placeholderText())
         self.table.setAccessibleName(self.tr("Credit report notes"))
+        self.search.setToolTip(self.tr("Show only the notes that hold what you type"))
+        self.table.setAccessibleDescription(
+            self.tr("The lines of your credit report you wrote down, one a row; a double-click edits one")
+        )
         self.model.retranslate()
         self.report_panel.retranslate_ui()
         self._enable_buttons()

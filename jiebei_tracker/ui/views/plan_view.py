@@ -54,7 +54,7 @@ from jiebei_tracker.services.whatif import WhatIf
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
-from jiebei_tracker.ui.dialogs.forms import name_controls
+from jiebei_tracker.ui.dialogs.forms import describe, name_controls
 from jiebei_tracker.ui.money_text import percent
 from jiebei_tracker.ui.views.health.flag_list import FlagListWidget
 from jiebei_tracker.ui.views.health.style import BAND_COLOURS
@@ -477,6 +477,10 @@ class WhatIfPanel(QWidget):
         self.form_box.setTitle(self.tr("The change"))
         self.change_label.setText(self.tr("Change"))
         name_controls(self.change, self.change_label.text(), rename=True)
+        describe(
+            self.change,
+            self.tr("What to try: the page shows what it would do to your credit health (nothing is saved)"),
+        )
         labels = [
             self.tr("Platform"),
             self.tr("Amount (yuan)"),
@@ -490,6 +494,18 @@ class WhatIfPanel(QWidget):
         for widget, text in zip(self._borrow_rows, labels, strict=True):
             self.borrow_form.labelForField(widget).setText(text)
             name_controls(widget, text, rename=True)
+        for widget, text in (
+            (self.platform, self.tr("The platform you would borrow from: choose one, or type a name")),
+            (self.term, self.tr("How many monthly installments the loan would be repaid in")),
+            (self.method, self.tr("How the lender would split the repayments into installments")),
+            (self.rate_basis, self.tr("Whether the rate is quoted a year (年化) or a day (日利率)")),
+            (self.interest_basis, self.tr("By the month, or by the actual days between due dates")),
+            (self.purpose, self.tr("What the money would be for")),
+            (self.loan, self.tr("The loan of yours the change is about")),
+            (self.keep, self.tr("After repaying part early: the same payment and fewer months, or the same months")),
+            (self.days, self.tr("How many days after its due date the installment would be paid")),
+        ):
+            describe(widget, text)
         self.platform.lineEdit().setPlaceholderText(self.tr("e.g. 借呗, 微粒贷, 京东金条"))
         self.principal.setPlaceholderText(self.tr("amount in yuan, e.g. 20000"))
         self.record_button.setText(self.tr("Record this loan…"))
@@ -759,6 +775,10 @@ class PlannerPanel(QWidget):
         self.budget_label.setText(self.tr("Monthly budget"))
         self.budget.setAccessibleName(self.tr("Monthly budget"))
         self.slider.setAccessibleName(self.tr("Monthly budget"))
+        for widget in (self.budget, self.slider):
+            describe(widget, self.tr("What you can put towards all your loans each month, in yuan"))
+        describe(self.shown_strategy, self.tr("Which of the two plans the table below shows"))
+        describe(self.export_button, self.tr("Save the plan the table shows as a CSV file"))
         chosen = max(self.shown_strategy.currentIndex(), 0)
         self.shown_strategy.blockSignals(True)
         self.shown_strategy.clear()
@@ -770,6 +790,7 @@ class PlannerPanel(QWidget):
         self.shown_label.setText(self.tr("Month by month:"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.table.setAccessibleName(self.tr("The plan month by month"))
+        describe(self.table, self.tr("One month a row: what the plan pays on each loan, and what is still owed"))
         if self.plans is not None or self.problem:
             self.work_out()
 

@@ -247,6 +247,7 @@ class PlatformsView(Page):
             )
         )
         self.record_button.setText(self.tr("Record a credit limit…"))
+        self.record_button.setToolTip(self.tr("Record the limit the selected platform shows now, or a new platform's"))
         self.kind_label.setText(self.tr("Kind:"))
         self.penalty_label.setText(self.tr("Penalty interest:"))
         self.penalty.setSuffix(self.tr(" × the daily rate"))
@@ -267,6 +268,16 @@ class PlatformsView(Page):
         self.kind.setAccessibleName(self.tr("Kind"))
         self.penalty.setAccessibleName(self.tr("Penalty interest"))
         self.history.setAccessibleName(self.history_title.text())
+        self.search.setToolTip(self.tr("Show only the platforms whose name holds what you type"))
+        self.table.setAccessibleDescription(
+            self.tr("Your platforms, one a row, with their limits and loans; select one to see its details beside")
+        )
+        self.kind.setToolTip(
+            self.tr("What kind of lender the selected platform is: an internet platform, a bank, a credit card…")
+        )
+        self.history.setAccessibleDescription(
+            self.tr("The selected platform's limits as recorded; Enter corrects the selected one")
+        )
         index = self.kind.currentIndex()
         self.kind.clear()
         for kind in PlatformKind:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from jiebei_tracker.qt_text import plain_label
+from jiebei_tracker.qt_text import plain_label, plain_tooltip
 from jiebei_tracker.services.health.reminders import AutopayStatus
 from jiebei_tracker.ui.views.health.style import DONE_COLOUR, TODO_COLOUR, language_or_default
 
@@ -46,6 +46,11 @@ class AutopayRow(QFrame):
             )
         )
         self.open_button.setText(self.tr("Open the loan to switch it on"))
+        self.open_button.setToolTip(
+            plain_tooltip(
+                self.tr("Opens a {platform} loan not on autopay: tick autopay there").format(platform=s.platform)
+            )
+        )
 
 
 class AutopayChecklistWidget(QWidget):
