@@ -4,7 +4,8 @@ Runs offscreen (no display needed); install a CJK font first (Debian: fonts-noto
 Writes into docs/screenshots/ every page in both languages at 1280 × 800 and 1920 × 1080, and into
 packaging/screenshots/: the dashboard in Chinese, the loans list in English on a dark palette, the
 Plan page's what-if in Chinese and its payoff plan in English, two charts drawn by the charts' own PNG export, and
-the restore dialog in both languages.
+the restore dialog in both languages. The main dialogs go into docs/screenshots/ too, in both languages, each at the
+size it opens with (whatever the screen), filled in as a person would have them.
 """
 
 from __future__ import annotations
@@ -25,13 +26,21 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from jiebei_tracker.charts.balance import BalanceChart  # noqa: E402
 from jiebei_tracker.charts.export import render_png  # noqa: E402
 from jiebei_tracker.charts.health import HealthChart  # noqa: E402
-from jiebei_tracker.domain.vocabulary import NoteKind  # noqa: E402
+from jiebei_tracker.domain.vocabulary import InquiryReason, LoanPurpose, LoanStatus, NoteKind  # noqa: E402
 from jiebei_tracker.services.demo import generate_history  # noqa: E402
+from jiebei_tracker.services.imports.service import ImportService  # noqa: E402
 from jiebei_tracker.services.series.data import ChartData, RangePreset  # noqa: E402
 from jiebei_tracker.services.workspace import Workspace, create_sample_database  # noqa: E402
 from jiebei_tracker.storage.backups import Reason, make_backup  # noqa: E402
 from jiebei_tracker.storage.database import open_database  # noqa: E402
+from jiebei_tracker.ui.dialogs.import_wizard import ImportWizard  # noqa: E402
+from jiebei_tracker.ui.dialogs.limit_dialog import LimitDialog  # noqa: E402
+from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog  # noqa: E402
+from jiebei_tracker.ui.dialogs.note_dialog import NoteDialog  # noqa: E402
+from jiebei_tracker.ui.dialogs.prepay_dialog import PrepayDialog  # noqa: E402
+from jiebei_tracker.ui.dialogs.repayment_dialog import RepaymentDialog  # noqa: E402
 from jiebei_tracker.ui.dialogs.restore_dialog import RestoreDialog  # noqa: E402
+from jiebei_tracker.ui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
 from jiebei_tracker.ui.i18n import Translations  # noqa: E402
 from jiebei_tracker.ui.main_window import DASHBOARD, LOANS, NOTES, PLAN, MainWindow  # noqa: E402
 from jiebei_tracker.ui.window_actions import PAGES  # noqa: E402
@@ -183,6 +192,216 @@ def every_screen(workspace, translations) -> None:
                 )
 
 
+# -- the dialogs, each as the window opens it (nothing they would save is saved) --------------------------------------
+
+
+def nothing(*_args, **_kwargs) -> None:
+    """What Save does in a picture: nothing is written, the sample stays as it is for the other pictures."""
+
+
+def installments(workspace, loan, *, paid: bool) -> int:
+    """How many of the loan's installments are paid (or, ``paid=False``, still open)."""
+    return sum(1 for line in workspace.loan_detail(loan.loan_id).schedule if (line.settled_on is not None) == paid)
+
+
+def repaid_loan(workspace):
+    """The loan being repaid that has the most installments paid (the sample's ¥12,000 from 借呗, 3 of 12)."""
+    active = [loan for loan in workspace.loans() if loan.status is LoanStatus.ACTIVE]
+    return max(active, key=lambda loan: installments(workspace, loan, paid=True))
+
+
+def loan_window(window):
+    """The loan's window (Edit ▸ Open loan), its schedule with paid and open installments and its repayments."""
+    return window.open_loan(repaid_loan(window.workspace).loan_id)
+
+
+def new_loan_form(window):
+    """File ▸ New loan…, as the window opens it (with Check first…)."""
+    workspace = window.workspace
+    return LoanEditorDialog(
+        platforms=workspace.platform_names(),
+        today=workspace.today(),
+        add=nothing,
+        past_outcome=workspace.ledger.past_outcome,
+        check_first=nothing,
+        parent=window,
+    )
+
+
+def type_new_loan(dialog, principal: str = "20000") -> None:
+    """¥20,000 from 微粒贷 over 12 months at 0.04 % a day, for everyday spending, paid by autopay."""
+    dialog.platform.setCurrentText("微粒贷")
+    dialog.borrowed_on.setDate(date(2026, 11, 25))
+    dialog.principal.setText(principal)
+    dialog.rate_basis.setCurrentIndex(1)
+    dialog.rate.setText("0.04%")
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData(LoanPurpose.DAILY.value))
+    dialog.autopay.setChecked(True)
+
+
+def refuse_new_loan(dialog) -> None:
+    """The same loan with its principal typed as people say it (2万), and Save pressed: refused, said under it."""
+    type_new_loan(dialog, principal="2万")
+    dialog.submit()
+
+
+def repayment_form(window, *, payoff: bool = False):
+    """Log repayment… (or, ticked, Pay off the whole loan now) on the loan shown in the loan's window."""
+    workspace = window.workspace
+    loan = repaid_loan(workspace)
+    return RepaymentDialog(
+        loan=loan,
+        today=workspace.today(),
+        quote=lambda day: workspace.payoff_quote(loan.loan_id, paid_on=day),
+        outlook=lambda day: workspace.repayment_outlook(loan.loan_id, paid_on=day),
+        pay=nothing,
+        pay_off=nothing,
+        payoff=payoff,
+        parent=window,
+    )
+
+
+def prepay_form(window):
+    """Repay part early… on the same loan."""
+    workspace = window.workspace
+    loan = repaid_loan(workspace)
+    return PrepayDialog(
+        loan=loan,
+        today=workspace.today(),
+        open_count=installments(workspace, loan, paid=False),
+        preview=lambda day, fen, keep: workspace.prepayment_preview(
+            loan.loan_id, paid_on=day, amount_fen=fen, keep=keep
+        ),
+        save=nothing,
+        parent=window,
+    )
+
+
+def type_prepayment(dialog) -> None:
+    dialog.amount.setText("3000")
+
+
+def note_form(window):
+    return NoteDialog(today=window.workspace.today(), save=nothing, parent=window)
+
+
+def type_inquiry(dialog) -> None:
+    """An inquiry read off the credit report: a card application the borrower made last week."""
+    dialog.noted_on.setDate(date(2026, 11, 21))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(NoteKind.INQUIRY.value))
+    dialog.reason.setCurrentIndex(dialog.reason.findData(InquiryReason.CARD_APPROVAL.value))
+    dialog.institution.setText("招商银行股份有限公司信用卡中心")
+    dialog.text.setPlainText("信用卡审批")
+
+
+def limit_form(window):
+    """Record a credit limit… for 借呗 (Platforms & limits), which knows the limit recorded last."""
+    workspace = window.workspace
+    current = {platform.name: platform.current_limit_fen for platform in workspace.platforms()}
+    return LimitDialog(
+        platforms=sorted(current),
+        today=workspace.today(),
+        platform="借呗",
+        current_limit_fen=current.get,
+        save=nothing,
+        parent=window,
+    )
+
+
+def type_limit(dialog) -> None:
+    dialog.amount.setText("30000")
+    dialog.note.setText("App 里提示提额")
+
+
+def settings_form(window):
+    workspace = window.workspace
+    return SettingsDialog(
+        general=workspace.general_settings(), thresholds=workspace.thresholds(), save=nothing, parent=window
+    )
+
+
+def health_rules_tab(dialog) -> None:
+    dialog.tabs.setCurrentIndex(1)
+
+
+def loans_file(workspace) -> Path:
+    """A loans CSV as a person keeps one, with Chinese headers, beside the data file; one date does not exist."""
+    path = Path(workspace.database.path).parent / "借款记录.csv"
+    path.write_text(
+        "平台,借款日期,借款金额,期数,还款方式,年化利率\n"
+        "借呗,2026-06-15,8000,6,等额本息,9.12%\n"
+        "微粒贷,2026-09-01,5000,6,先息后本,7.2%\n"
+        "京东金条,2026-02-30,3000,3,等额本金,10.8%\n"
+        "招商银行信用卡,2026-10-12,6000,12,等额本息,5.4%\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def import_wizard(window):
+    """File ▸ Import… on the loans file, step 1 (how the file is read)."""
+    workspace = window.workspace
+    imports = ImportService(database=workspace.database, ledger=workspace.ledger, today=workspace.today)
+    return ImportWizard(imports=imports, path=loans_file(workspace), parent=window)
+
+
+def to_columns(wizard) -> None:
+    wizard.go_next()
+
+
+def to_check(wizard) -> None:
+    """Step 3: every row checked (on the wizard's worker thread), the bad one marked and explained."""
+    wizard.go_next()
+    wizard.go_next()
+    deadline = time.monotonic() + 20
+    while wizard.worker is not None and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+# Each dialog: its file's name, how the window opens it, and what the person has done in it since.
+DIALOGS = (
+    ("loan", loan_window, None),
+    ("new-loan", new_loan_form, type_new_loan),
+    ("new-loan-refused", new_loan_form, refuse_new_loan),
+    ("repayment", repayment_form, None),
+    ("payoff", lambda window: repayment_form(window, payoff=True), None),
+    ("prepay", prepay_form, type_prepayment),
+    ("note", note_form, type_inquiry),
+    ("limit", limit_form, type_limit),
+    ("settings-general", settings_form, None),
+    ("settings-rules", settings_form, health_rules_tab),
+    ("import-file", import_wizard, None),
+    ("import-columns", import_wizard, to_columns),
+    ("import-check", import_wizard, to_check),
+    ("user-guide", MainWindow.show_user_guide, None),
+    ("shortcuts", MainWindow.show_shortcuts, None),
+)
+
+
+def every_dialog(workspace, translations) -> None:
+    """Each main dialog in Chinese and English over the sample borrower's history, shown beside the window (never
+    exec()) at the size it opens with."""
+    QApplication.setPalette(QApplication.style().standardPalette())
+    for language in ("zh_CN", "en"):
+        translations.apply(language)
+        state = QSettings(str(Path(tempfile.mkdtemp()) / "state.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(workspace=workspace, translations=translations, state=state)
+        for name, open_dialog, prepare in DIALOGS:
+            dialog = open_dialog(window)
+            dialog.show()
+            QApplication.processEvents()
+            if prepare is not None:
+                prepare(dialog)
+            for _ in range(5):
+                QApplication.processEvents()
+            dialog.grab().save(str(EVERY_SCREEN / f"dialog-{name}-{language}.png"))
+            dialog.close()
+            dialog.deleteLater()
+        window.close()
+        window.wait_for_workers()
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -215,6 +434,7 @@ def main() -> int:
         window_picture(planning, translations, "zh_CN", NOTES, "notes-zh_CN.png")
         window_picture(planning, translations, "en", NOTES, "notes-en.png")
         every_screen(planning, translations)
+        every_dialog(planning, translations)
         plans.close()
     translations.apply("en")
     print(f"screenshots written to {OUT}")
