@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from calendar import monthrange
+from datetime import MAXYEAR, MINYEAR, date
 
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.money import normalize_text
@@ -34,8 +35,23 @@ def parse_date(text: str, *, field: str = "date") -> date:
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
-    except ValueError as error:
-        raise NoSuchDay(field, text, f"no such day ({error})", year=year, month=month, day=day) from None
+    except ValueError:
+        raise NoSuchDay(field, text, _why_no_such_day(year, month), year=year, month=month, day=day) from None
+
+
+def _why_no_such_day(year: int, month: int) -> str:
+    if not 1 <= month <= 12:
+        return f"no such day: there is no month {month}"
+    if not MINYEAR <= year <= MAXYEAR:
+        return f"no such day: year {year} is out of range"
+    return f"no such day: {_MONTHS[month - 1]} {year} has {monthrange(year, month)[1]} days"
+
+
+# English month names, whatever the process's C locale (a Qt application sets it from the system's).
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 # No record the app keeps is older: days before it are typing mistakes (0001-01-01), and would break the charts.

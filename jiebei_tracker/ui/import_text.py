@@ -70,7 +70,7 @@ def _known() -> dict[str, str]:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """Reasons that carry a figure: the pattern, and the translation with ``{0}``, ``{1}`` for its groups."""
     return [
-        (re.compile(r"^no such day \(.*\)$"), QCoreApplication.translate("ImportReason", "no such day")),
+        (re.compile(r"^no such day(: .*)?$"), QCoreApplication.translate("ImportReason", "no such day")),
         (re.compile(r"^is before (\S+)$"), QCoreApplication.translate("ImportReason", "is before {0}")),
         (
             re.compile(r"^is in the future \(today is (\S+)\)$"),

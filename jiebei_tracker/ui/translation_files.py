@@ -17,7 +17,10 @@ from pathlib import Path
 
 import PySide6
 
-from jiebei_tracker.ui.i18n import TRANSLATED, translations_folder
+from jiebei_tracker.ui.i18n import SOURCE_LANGUAGE, TRANSLATED, translations_folder
+
+# English needs a file too, for its plurals only: "%n day(s)" reads "1 day" / "3 days" once its forms are given.
+FILES = (*TRANSLATED, SOURCE_LANGUAGE)
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Every folder (scanned recursively) or file whose .py code holds texts for the window.
@@ -33,10 +36,13 @@ def ts_path(language: str) -> Path:
     return Path(str(translations_folder())) / f"jiebei_tracker_{language}.ts"
 
 
-def update(ts_file: Path) -> None:
+def update(ts_file: Path, *, plural_only: bool | None = None) -> None:
     """Bring ``ts_file`` in line with the sources: new texts added unfinished, vanished ones dropped. No line
-    numbers are kept, so the file changes only when a text does."""
+    numbers are kept, so the file changes only when a text does. The source language's file holds the texts with
+    plurals only."""
     command = [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-extensions", "py"]
+    if plural_only if plural_only is not None else ts_file == ts_path(SOURCE_LANGUAGE):
+        command += ["-pluralonly", "-target-language", "en_US"]
     command += [str(folder) for folder in SOURCE_FOLDERS] + ["-ts", str(ts_file)]
     subprocess.run(command, check=True, capture_output=True)
 
@@ -62,15 +68,15 @@ def untranslated(ts_file: Path) -> list[str]:
 
 
 def check() -> list[str]:
-    """Problems with the shipped translations: texts in the sources without a Chinese translation, and .qm files
-    that are not what the .ts compiles to."""
+    """Problems with the shipped translations: texts in the sources without a Chinese translation (or, in English,
+    a plural without its forms), and .qm files that are not what the .ts compiles to."""
     problems = []
     with tempfile.TemporaryDirectory() as folder:
-        for language in TRANSLATED:
+        for language in FILES:
             shipped_ts = ts_path(language)
             fresh_ts = Path(folder) / shipped_ts.name
             fresh_ts.write_bytes(shipped_ts.read_bytes())
-            update(fresh_ts)
+            update(fresh_ts, plural_only=language == SOURCE_LANGUAGE)
             problems += [f"{language}: not translated: {text}" for text in untranslated(fresh_ts)]
             fresh_qm = Path(folder) / f"jiebei_tracker_{language}.qm"
             build(shipped_ts, fresh_qm)
@@ -83,7 +89,7 @@ def check() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     command = (argv if argv is not None else sys.argv[1:]) or ["help"]
     if command[0] == "update":
-        for language in TRANSLATED:
+        for language in FILES:
             update(ts_path(language))
             left = untranslated(ts_path(language))
             print(f"{ts_path(language)}: {len(left)} texts to translate")
@@ -91,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {text}")
         return 0
     if command[0] == "build":
-        for language in TRANSLATED:
+        for language in FILES:
             build(ts_path(language), ts_path(language).with_suffix(".qm"))
             print(f"built {ts_path(language).with_suffix('.qm')}")
         return 0

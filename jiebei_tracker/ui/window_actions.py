@@ -123,7 +123,7 @@ class WindowActions(QObject):
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.about.setText(self.tr("&About Jiebei Tracker"))
         for action, text in zip(self.pages, self.page_titles(), strict=True):
-            action.setText(text)
+            action.setText(text.replace("&", "&&"))  # a menu item's & marks its key: "Platforms & limits" has none
         self.toolbar.setWindowTitle(self.tr("Actions"))
         if self.undo is not None:
             self._name_undo()

@@ -2074,6 +2074,10 @@ You can undo this with Ctrl+Z.</source>
         <translation>计息方式：{basis} · 真实年化利率：&lt;b&gt;{apr}&lt;/b&gt;。{why}</translation>
     </message>
     <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
         <source>Log repayment…</source>
         <translation>登记还款…</translation>
     </message>
@@ -4050,30 +4054,6 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>把所有健康规则恢复为默认值（按“保存”后生效）</translation>
     </message>
     <message>
-        <source>Late repayments (原因 1, 4)</source>
-        <translation>逾期后还清（原因 1、4）</translation>
-    </message>
-    <message>
-        <source>Borrowing too often (原因 1, 策略 2(2))</source>
-        <translation>借款过于频繁（原因 1、策略 2(2)）</translation>
-    </message>
-    <message>
-        <source>Credit on many platforms (原因 1, 策略 1(2))</source>
-        <translation>多头借贷（原因 1、策略 1(2)）</translation>
-    </message>
-    <message>
-        <source>Too many credit applications (原因 1)</source>
-        <translation>征信查询过多（原因 1）</translation>
-    </message>
-    <message>
-        <source>Risky use of the money (原因 2, 策略 2(1))</source>
-        <translation>借款用于高风险投资（原因 2、策略 2(1)）</translation>
-    </message>
-    <message>
-        <source>Money moved on to other accounts (原因 2)</source>
-        <translation>借款转入其他账户（原因 2）</translation>
-    </message>
-    <message>
         <source>Borrowing to repay (策略 2(2))</source>
         <translation>以贷养贷（策略 2(2)）</translation>
     </message>
@@ -4156,6 +4136,30 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>The health check flags a habit once it reaches these numbers. The defaults follow the article on why 借呗 limits are cut; change them if your platforms are stricter or milder.</source>
         <translation>当某项借还款习惯达到下列数值时，健康检查会给出提示。默认值参考了分析借呗降额原因的文章；如果您使用的平台更严格或更宽松，可以自行调整。</translation>
+    </message>
+    <message>
+        <source>Late repayments (cause 1, 4)</source>
+        <translation>逾期后还清（原因 1、4）</translation>
+    </message>
+    <message>
+        <source>Borrowing too often (cause 1, strategy 2(2))</source>
+        <translation>借款过于频繁（原因 1、策略 2(2)）</translation>
+    </message>
+    <message>
+        <source>Credit on many platforms (cause 1, strategy 1(2))</source>
+        <translation>多头借贷（原因 1、策略 1(2)）</translation>
+    </message>
+    <message>
+        <source>Too many credit applications (cause 1)</source>
+        <translation>征信查询过多（原因 1）</translation>
+    </message>
+    <message>
+        <source>Risky use of the money (cause 2, strategy 2(1))</source>
+        <translation>借款用于高风险投资（原因 2、策略 2(1)）</translation>
+    </message>
+    <message>
+        <source>Money moved on to other accounts (cause 2)</source>
+        <translation>借款转入其他账户（原因 2）</translation>
     </message>
     <message>
         <source> yuan</source>

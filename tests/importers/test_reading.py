@@ -36,7 +36,7 @@ def test_errors_name_file_line_and_column_as_the_file_writes_it():
         "JB-3,借呗,2024-03-05,-5,12,按季还款,9.12%,日常消费,是,",
     )
     assert _messages(_read(text)) == [
-        "loans.csv:3: column '借款日期': '2024-02-30': no such day (day is out of range for month)",
+        "loans.csv:3: column '借款日期': '2024-02-30': no such day: February 2024 has 29 days",
         "loans.csv:5: column '借款金额': '-5': must be more than zero",
         "loans.csv:5: column '还款方式': '按季还款': not one of: equal_installment (等额本息), "
         "equal_principal (等额本金), interest_first (先息后本), bullet (到期还本付息)",

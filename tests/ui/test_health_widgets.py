@@ -170,7 +170,7 @@ def test_upcoming_dues_in_the_next_14_days_with_one_click_paid(qtbot, qtmodeltes
     qtmodeltester.check(widget.model)
     dues = widget.dues()
     assert [(d.platform, d.kind) for d in dues] == [("微粒贷", ReminderKind.DUE_SOON)]  # 京东金条 is 20 days off
-    assert widget.model.index(0, 4).data() == "In 5 day(s)"
+    assert widget.model.index(0, 4).data() == "In 5 days"
     assert widget.table.indexWidget(widget.model.index(0, BUTTON_COLUMN)) is widget.buttons[0]
     with qtbot.waitSignal(widget.paid_requested) as paid:
         widget.buttons[0].click()
@@ -193,7 +193,7 @@ def test_overdue_list(qtbot, qtmodeltester, books, database, shots):
     qtmodeltester.check(widget.model)
     (due,) = widget.dues()
     assert (due.loan_id, due.seq, due.days) == (books["借呗"], 1, 8)
-    assert widget.model.index(0, 4).data() == "8 day(s) overdue"
+    assert widget.model.index(0, 4).data() == "8 days overdue"
     assert widget.model.index(0, 0).data(LOAN_ID_ROLE) == books["借呗"]
     assert widget.model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
     with qtbot.waitSignal(widget.paid_requested) as paid:
@@ -251,7 +251,7 @@ def test_reminder_banner_in_the_app(qtbot, books, database, shots):
     reminders = _bar(database)
     banner.set_reminders(reminders)
     assert not banner.isHidden()
-    assert banner.heading.text() == "Reminders: 1 repayment(s) overdue, 1 falling due soon"
+    assert banner.heading.text() == "Reminders: 1 repayment overdue, 1 falling due soon"
     with qtbot.waitSignal(banner.loan_requested) as opened:
         banner.line_buttons[0].click()
     assert opened.args == [books["借呗"]]
@@ -296,7 +296,7 @@ def test_notifier_with_a_tray_keeps_running_when_asked(qtbot, books, database):
     notifier = ReminderNotifier(fetch=lambda: _reminders(database), tray_available=True)
     assert notifier.available and notifier.tray is not None
     title, body = notifier.notification_text(_reminders(database))
-    assert title == "3 repayment reminder(s)"
+    assert title == "3 repayment reminders"
     assert body.splitlines()[0].startswith("借呗 loan #1, installment 1")
     one_title, one_body = notifier.notification_text(_reminders(database)[:1])
     assert one_title == "Repayment overdue" and "8 days ago" in one_body
@@ -351,7 +351,7 @@ def test_the_reminders_bar_follows_every_change(qtbot, books, make_window, works
     reminders = feature_hooks.start_reminders(workspace=workspace, hub=window.hub, window=window)  # as the app does
     bar = lambda: reminders.banner  # noqa: E731
     qtbot.waitUntil(lambda: bar() is not None and bar().isVisible())
-    assert bar().heading.text().startswith("Reminders: 1 repayment(s) overdue")
+    assert bar().heading.text().startswith("Reminders: 1 repayment overdue")
     overdue = next(r for r in bar().reminders() if r.loan_id == books["借呗"])
     window.hub.run(lambda: workspace.ledger.log_repayment(books["借呗"], paid_on=TODAY, amount_fen=overdue.amount_fen))
     assert books["借呗"] not in [r.loan_id for r in bar().reminders() if r.kind.value == "overdue"]

@@ -278,7 +278,7 @@ def test_the_wizard_asks_and_repaid_on_schedule_leaves_nothing_overdue(
     past = wizard.check_page.past
     assert past.isVisible()
     assert past.text.text() == (
-        "4 loan(s) in the file have installments already due (42 in all), and the file does not say whether they "
+        "4 loans in the file have installments already due (42 in all), and the file does not say whether they "
         "were repaid. What happened to them?"
     )
     assert not wizard.import_button.isEnabled()

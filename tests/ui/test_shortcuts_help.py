@@ -24,6 +24,8 @@ def test_f1_lists_the_shortcuts_in_english_and_chinese(qtbot, make_window, works
     assert rows["New loan"] == "Ctrl+N" and rows["Log repayment"] == "Ctrl+R" and rows["Import"] == "Ctrl+I"
     assert rows["Dashboard"] == "Ctrl+1" and rows["Charts"] == "Ctrl+5" and rows["Keyboard shortcuts"] == "F1"
     assert "Ctrl+Shift+Z" in rows["Redo"]
+    assert rows["Platforms & limits"] == "Ctrl+3"  # its "&" is a word, not a key mark
+    assert window.commands.pages[2].text() == "Platforms && limits"  # so the View menu shows it whole
 
     translations.apply("zh_CN")
     qtbot.waitUntil(lambda: window.commands.new_loan.text().startswith("新建"))

@@ -48,3 +48,14 @@ def test_the_punctuation_check_sees_a_slip_and_lets_qt_conventions_be():
     assert half_width_slips(["文件(&F)", "数据库文件 (*.db);;所有文件 (*)", "多头借贷（原因 1，策略 1(2)）"]) == []
     hidden = ["借款 {name}:{platform},{day}", "例如 0.03 (%)"]  # slips beside a placeholder or after a space
     assert half_width_slips([*hidden, "Loan {name}: {platform}, {day}", "{file}:{line}"]) == hidden
+
+
+def test_english_says_one_day_and_three_days_not_day_s(translations):
+    """The English file holds the plurals only: "%n day(s)" in the code reads as English does."""
+    from PySide6.QtCore import QCoreApplication
+
+    translations.apply("en")
+    said = [QCoreApplication.translate("DuesTableModel", "In %n day(s)", "", n) for n in (1, 3)]
+    assert said == ["In 1 day", "In 3 days"]
+    forms = [form.text for form in ElementTree.parse(i18n.ts_path("en")).getroot().iter("numerusform")]
+    assert forms and not [form for form in forms if "(s)" in form]

@@ -39,14 +39,14 @@ def test_edit_undo_import_asks_then_takes_the_loans_back(qtbot, make_window, wor
     window = make_window(workspace)
     action = _undo_import_in_edit_menu(window)
     qtbot.waitUntil(action.isEnabled)  # looked up once the window is on screen
-    assert "Take back the import of loans.csv" in action.statusTip() and "2 loan(s), 2 platform(s)" in action.toolTip()
+    assert "Take back the import of loans.csv" in action.statusTip() and "2 loans, 2 platforms" in action.toolTip()
     window.show_page(LOANS)
     model = window.loans_view.model
     qtbot.waitUntil(lambda: model.matching_count() == 2)
 
     questions = _answer(monkeypatch, False)
     action.trigger()
-    assert "Undo the import of loans.csv" in questions[0] and "2 loan(s), 2 platform(s)" in questions[0]
+    assert "Undo the import of loans.csv" in questions[0] and "2 loans, 2 platforms" in questions[0]
     assert model.matching_count() == 2 and action.isEnabled()  # said no: nothing changed
 
     _answer(monkeypatch, True)
@@ -54,7 +54,7 @@ def test_edit_undo_import_asks_then_takes_the_loans_back(qtbot, make_window, wor
     qtbot.waitUntil(lambda: model.matching_count() == 0)
     assert workspace.loans() == [] and workspace.platforms() == []
     assert not action.isEnabled() and action.statusTip() == "There is no import to undo."
-    assert window.statusBar().currentMessage() == "Import of loans.csv undone: 2 loan(s), 2 platform(s) removed."
+    assert window.statusBar().currentMessage() == "Import of loans.csv undone: 2 loans, 2 platforms removed."
 
 
 def test_an_import_made_while_the_window_is_open_can_be_undone_and_a_refusal_is_shown(

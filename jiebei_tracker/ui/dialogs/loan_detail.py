@@ -165,7 +165,7 @@ class LoanDetailDialog(QDialog):
                 apr=percent(loan.cost.apr),
                 why=html.escape(cost_sentence(loan.terms, loan.cost, loan.schedule_source)),
             )
-            + (f"<br>{self.tr('Note')}: {_escaped_lines(loan.note)}" if loan.note else "")
+            + ("<br>" + self.tr("Note: {note}").format(note=_escaped_lines(loan.note)) if loan.note else "")
         )
 
     def print_schedule(self) -> bool:

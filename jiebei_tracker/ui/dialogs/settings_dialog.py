@@ -272,12 +272,12 @@ class SettingsDialog(QDialog):
 
 def threshold_labels() -> dict[str, tuple[str, str]]:
     """Each threshold's rule (a section title) and label, in words."""
-    late = QCoreApplication.translate("SettingsDialog", "Late repayments (原因 1, 4)")
-    frequency = QCoreApplication.translate("SettingsDialog", "Borrowing too often (原因 1, 策略 2(2))")
-    platforms = QCoreApplication.translate("SettingsDialog", "Credit on many platforms (原因 1, 策略 1(2))")
-    inquiries = QCoreApplication.translate("SettingsDialog", "Too many credit applications (原因 1)")
-    risky = QCoreApplication.translate("SettingsDialog", "Risky use of the money (原因 2, 策略 2(1))")
-    transfer = QCoreApplication.translate("SettingsDialog", "Money moved on to other accounts (原因 2)")
+    late = QCoreApplication.translate("SettingsDialog", "Late repayments (cause 1, 4)")
+    frequency = QCoreApplication.translate("SettingsDialog", "Borrowing too often (cause 1, strategy 2(2))")
+    platforms = QCoreApplication.translate("SettingsDialog", "Credit on many platforms (cause 1, strategy 1(2))")
+    inquiries = QCoreApplication.translate("SettingsDialog", "Too many credit applications (cause 1)")
+    risky = QCoreApplication.translate("SettingsDialog", "Risky use of the money (cause 2, strategy 2(1))")
+    transfer = QCoreApplication.translate("SettingsDialog", "Money moved on to other accounts (cause 2)")
     revolving = QCoreApplication.translate("SettingsDialog", "Borrowing to repay (策略 2(2))")
     memory = QCoreApplication.translate("SettingsDialog", "How long things count")
     return {
