@@ -28,7 +28,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import feature_hooks
 from jiebei_tracker.ui.actions import LoanActions
-from jiebei_tracker.ui.common import ChangeHub, app_icon, icon
+from jiebei_tracker.ui.common import ChangeHub, app_icon, icon, readable_quiet_text
 from jiebei_tracker.ui.dialogs import on_demand
 from jiebei_tracker.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from jiebei_tracker.ui.first_frame import after_first_frame
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        readable_quiet_text(QApplication.instance())
         self.workspace = workspace
         self.hub = hub or ChangeHub(self)
         self.translations = translations
