@@ -19,6 +19,7 @@ _EXACT = Context(prec=_MAX_AMOUNT_TEXT + 2)
 # Full-width digits and punctuation (what Chinese input methods and Excel sometimes produce) → ASCII.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％　", "0123456789.,-+% ")
 _CURRENCY_MARKS = ("¥", "￥", "元", "RMB", "CNY", "rmb", "cny")
+_WAN = "万"
 _AMOUNT_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?$")
 
 
@@ -55,7 +56,8 @@ def check_amount(fen: int, *, field: str = "amount") -> int:
 
 
 def parse_yuan(text: str, *, field: str = "amount") -> int:
-    """Parse an amount in yuan as people write it (``12000``, ``12,000.50``, ``¥1,234.50``, ``1234.5元``) to fen.
+    """Parse an amount in yuan as people write it (``12000``, ``12,000.50``, ``¥1,234.50``, ``1234.5元``, ``2万``,
+    ``1.5万元``) to fen.
 
     Raises InvalidValue for anything that is not an amount, has more than two decimals, or is beyond
     ±¥100,000,000.00 (MAX_AMOUNT_FEN).
@@ -66,13 +68,15 @@ def parse_yuan(text: str, *, field: str = "amount") -> int:
     for mark in _CURRENCY_MARKS:
         cleaned = cleaned.replace(mark, "")
     cleaned = cleaned.replace(" ", "")
+    ten_thousands = cleaned.endswith(_WAN)  # 2万 = 20,000 yuan, as Chinese says amounts
+    cleaned = cleaned.removesuffix(_WAN)
     if not cleaned or cleaned in {"+", "-", "."} or not _AMOUNT_RE.match(cleaned):
         raise InvalidValue(field, text, "not an amount of money (e.g. 12000, 12,000.50, ¥1,234.50)")
     try:
         yuan = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex already refused it
         raise InvalidValue(field, text, "not an amount of money") from None
-    fen = yuan.scaleb(2, _EXACT)  # exact: the default 28 digits would round 1.0000…0001 to 1.00
+    fen = yuan.scaleb(6 if ten_thousands else 2, _EXACT)  # exact: the default 28 digits would round 1.0000…0001
     if fen != fen.to_integral_value():
         raise InvalidValue(field, text, "more than two decimal places (the smallest unit is 0.01 yuan)")
     try:

@@ -23,13 +23,16 @@ from jiebei_tracker.domain.money import MAX_AMOUNT_FEN, fen_to_yuan, format_yuan
         ("-5", -500),
         ("RMB 88", 8_800),
         (".5", 50),
+        ("2万", 2_000_000),  # as Chinese says amounts: 2万 = ¥20,000
+        ("1.5万元", 1_500_000),
+        ("¥0.35万", 350_000),
     ],
 )
 def test_parse_yuan_accepts_how_people_write_amounts(text, fen):
     assert parse_yuan(text) == fen
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.234", "12,00", "1,2345", "¥", "1e5", "--1", "1.2.3", "nan"])
+@pytest.mark.parametrize("text", ["", "abc", "1.234", "12,00", "1,2345", "¥", "1e5", "--1", "1.2.3", "nan", "万", "2万万", "1.2345678万"])
 def test_parse_yuan_refuses_what_is_not_an_amount(text):
     with pytest.raises(InvalidValue) as caught:
         parse_yuan(text, field="principal")
