@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from types import SimpleNamespace
@@ -168,6 +168,16 @@ class ScheduleLine:
     @property
     def total_fen(self) -> int:
         return self.principal_fen + self.interest_fen + self.fee_fen
+
+    @classmethod
+    def paid_on_its_day(cls, installment: PlannedInstallment) -> ScheduleLine:
+        """An installment of a preview paid in full on its due date (a part prepayment's own)."""
+        return replace(
+            cls.to_come(installment),
+            paid_fen=installment.total_fen,
+            settled_on=installment.due_on,
+            status=InstallmentStatus.ON_TIME,
+        )
 
     @classmethod
     def to_come(cls, installment: PlannedInstallment) -> ScheduleLine:

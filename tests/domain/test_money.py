@@ -32,7 +32,9 @@ def test_parse_yuan_accepts_how_people_write_amounts(text, fen):
     assert parse_yuan(text) == fen
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.234", "12,00", "1,2345", "¥", "1e5", "--1", "1.2.3", "nan", "万", "2万万", "1.2345678万"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1.234", "12,00", "1,2345", "¥", "1e5", "--1", "1.2.3", "nan", "万", "2万万", "1.2345678万"]
+)
 def test_parse_yuan_refuses_what_is_not_an_amount(text):
     with pytest.raises(InvalidValue) as caught:
         parse_yuan(text, field="principal")

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jiebei_tracker.domain.past import PastRepayments
+from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.ui.dialogs import loan_editor
 from jiebei_tracker.ui.dialogs.loan_detail import LoanDetailDialog
 from jiebei_tracker.ui.dialogs.loan_editor import LoanEditorDialog
@@ -60,6 +61,8 @@ def test_the_new_schedule_shows_before_saving_and_undo_puts_the_old_one_back(
         press(dialog, Qt.Key.Key_Down)  # keep the term instead
         said["outcome"] = dialog.outcome.text()
         said["rows"] = dialog.schedule_model.rowCount()
+        said["first"] = dialog.schedule_model.record_at(0)
+        said["next"] = dialog.schedule_model.record_at(1)
         screenshot(dialog, "prepay-dialog")
         press(dialog, Qt.Key.Key_Return)
 
@@ -68,7 +71,9 @@ def test_the_new_schedule_shows_before_saving_and_undo_puts_the_old_one_back(
     qtbot.addWidget(window)
     window.prepay_button.click()
     assert seen[0].keep_term.isChecked()
-    assert said["rows"] == 2
+    assert said["rows"] == 3  # the prepayment itself, then the two installments left
+    assert (said["first"].due_on, said["first"].total_fen) == (date(2026, 11, 20), 1000_00)
+    assert said["first"].status is InstallmentStatus.ON_TIME and said["next"].seq == said["first"].seq + 1
     assert "interest since the last due date" in said["outcome"] and "Interest saved: ¥" in said["outcome"]
     after = workspace.loan_detail(loan_id).schedule
     assert len(after) == 13 and after[10].due_on == date(2026, 11, 20)

@@ -81,8 +81,6 @@ class PrepayDialog(FormDialog):
         self.schedule_model = ScheduleTableModel(self)
         self.schedule_view = record_table(self.schedule_model, "prepay_schedule")
         self.schedule_view.setColumnHidden(self.schedule_model.fee_column, not loan.fees)
-        for column in (6, 7):  # paid and status: nothing is paid yet, everything is to come
-            self.schedule_view.setColumnHidden(column, True)
         self.schedule_view.setMinimumHeight(180)
         self.schedule_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.paid_on.dateChanged.connect(self.update_preview)
@@ -145,7 +143,10 @@ class PrepayDialog(FormDialog):
             )
         )
         make_room(self.outcome)
-        self.schedule_model.set_records([ScheduleLine.to_come(i) for i in rebuilt])
+        # The prepayment is an installment of its own, paid the day it is made: shown first, the new schedule
+        # numbers on from it as the loan's window will once it is saved.
+        made = next(line for line in plan.schedule if line.seq == rebuilt[0].seq - 1)
+        self.schedule_model.set_records([ScheduleLine.paid_on_its_day(made), *map(ScheduleLine.to_come, rebuilt)])
 
     def _refusal(self, error: InvalidValue) -> str:
         out_of_bounds = bounds.refusal(error)
