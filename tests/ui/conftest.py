@@ -18,12 +18,20 @@ from jiebei_tracker.ui.main_window import MainWindow
 from tests.conftest import TODAY
 
 
-@pytest.fixture
-def translations(qapp):
-    """The app's translator; whatever a test switches to, English is back when it ends."""
+@pytest.fixture(scope="session", autouse=True)
+def _switcher(qapp):
+    """One translator for the whole run, English applied first as the app does when it starts (English has a
+    file of its own for its plurals: "1 day", "3 days")."""
     switcher = Translations(qapp)
-    yield switcher
     switcher.apply("en")
+    return switcher
+
+
+@pytest.fixture
+def translations(_switcher):
+    """The app's translator; whatever a test switches to, English is back when it ends."""
+    yield _switcher
+    _switcher.apply("en")
     QApplication.setPalette(QApplication.style().standardPalette())
 
 

@@ -44,8 +44,10 @@ def test_every_threshold_is_shown_with_its_default(dialog, screenshot):
     assert "default 30 days" in shown_defaults and "default ¥20,000.00" in shown_defaults
     dialog.show()
     dialog.tabs.setCurrentIndex(1)
+    assert dialog.reset_button.isVisible()  # it resets the rules: shown with them
     screenshot(dialog, "settings-rules-en")
     dialog.tabs.setCurrentIndex(0)
+    assert not dialog.reset_button.isVisible()
     screenshot(dialog, "settings-general-en")
 
 

@@ -40,6 +40,7 @@ def preview_table(model: PreviewModel) -> QTableView:
     table.setWordWrap(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setDefaultSectionSize(110)
+    table.horizontalHeader().setStretchLastSection(True)  # the table fills the page, however few its columns
     table.verticalHeader().setDefaultSectionSize(22)
     return table
 

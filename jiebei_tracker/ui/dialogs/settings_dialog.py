@@ -217,6 +217,9 @@ class SettingsDialog(QDialog):
         )
         self.reset_button.setToolTip(self.tr("Put every health rule back to its default (kept when you press Save)"))
         self.reset_button.clicked.connect(self.reset_thresholds)
+        # It resets the rules only: shown with the rules' tab, not beside the general settings.
+        self.tabs.currentChanged.connect(lambda index: self.reset_button.setVisible(index == self.tabs.count() - 1))
+        self.reset_button.setVisible(self.tabs.currentIndex() == self.tabs.count() - 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
