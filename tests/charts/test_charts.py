@@ -117,6 +117,8 @@ def test_hovering_with_the_mouse_reads_out_the_day_under_it(qtbot, hand_made):
     chart.show()
     qtbot.waitExposed(chart)
     chart.set_span(date(2026, 1, 1), date(2026, 4, 30))
+    # Point at the day once the span is in place and laid out (a busy machine may draw it a moment later).
+    qtbot.waitUntil(lambda: chart.plot.vb.viewRange()[0][0] <= day_x(date(2026, 1, 2)))
     scene_point = chart.plot.vb.mapViewToScene(QPointF(day_x(date(2026, 2, 20)) + 3600, 1000))
     QTest.mouseMove(chart.graphics.viewport(), chart.graphics.mapFromScene(scene_point))
     # The chart hears of it through a rate-limited proxy, a moment later.
