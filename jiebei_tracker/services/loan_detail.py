@@ -84,6 +84,7 @@ def repayment_outlook(database: Database, loan_id: int, *, paid_on: date) -> Rep
         owed_on(states, penalty, paid_on).total_fen,
         paid_on,
         penalty,
+        replaces=next((day for rid, day in assumed if rid == replaced), None),
     )
 
 

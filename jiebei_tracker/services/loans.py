@@ -255,6 +255,7 @@ class RepaymentOutlook:
     left_fen: int  # penalty interest run up by the day included: a late repayment may bring it too
     paid_on: date = date.min
     penalty: PenaltyTerms | None = None
+    replaces: date | None = None  # the day of the assumed repayment (schedule or autopay) this one stands for
 
     def settled(self, amount_fen: int) -> list[Settled]:
         """Where a repayment of ``amount_fen`` on the day would go (``payments.settles``)."""

@@ -3654,6 +3654,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>罚息为估算值（按逾期部分、日利率的 {multiplier} 倍、自到期日次日起逐日计算），不含滞纳金。</translation>
     </message>
     <message>
+        <source>It takes the place of the repayment assumed on {day} (from the schedule or autopay).</source>
+        <translation>这笔还款将取代 {day} 按还款计划或自动扣款记下的还款。</translation>
+    </message>
+    <message>
         <source>Pays {amount} of installment {seq}.</source>
         <translation>将还第 {seq} 期中的 {amount}。</translation>
     </message>

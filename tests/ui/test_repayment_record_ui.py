@@ -210,9 +210,10 @@ def test_a_typed_repayment_replacing_the_one_assumed_from_the_schedule_settles_t
     workspace.ledger.record_installments_paid([InstallmentKey(loan_id, 5)], source=RepaymentSource.AUTOPAY)
     dialog = open_repayment_dialog()
     # Today's repayment stands for installment 5 (due 11-15, the nearest): the autopay record of it gives way,
-    # so the waterfall still starts at installment 1.
-    assert type_amount(dialog, "1039.43") == "Settles installment 1."
-    assert type_amount(dialog, "12473.15") == "Settles installments 1–12."
+    # so the waterfall still starts at installment 1 — and the dialog says why.
+    replaces = " It takes the place of the repayment assumed on 2026-11-15 (from the schedule or autopay)."
+    assert type_amount(dialog, "1039.43") == "Settles installment 1." + replaces
+    assert type_amount(dialog, "12473.15") == "Settles installments 1–12." + replaces
 
 
 def test_the_payoff_hides_the_settles_line_and_save_passes_the_note(repayment_dialog):

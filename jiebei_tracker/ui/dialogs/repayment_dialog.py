@@ -163,7 +163,12 @@ class RepaymentDialog(FormDialog):
             return self.tr("This loan is already settled."), True
         if amount > outlook.left_fen:
             return self._too_much(outlook.left_fen), True
-        return self._settles_sentence(outlook.settled(amount)), False
+        said = self._settles_sentence(outlook.settled(amount))
+        if said and outlook.replaces is not None:  # why it settles an installment the window shows as paid
+            said += " " + self.tr(
+                "It takes the place of the repayment assumed on {day} (from the schedule or autopay)."
+            ).format(day=outlook.replaces.isoformat())
+        return said, False
 
     def _outlook_on(self, day: date) -> RepaymentOutlook:
         if day not in self._outlooks:
