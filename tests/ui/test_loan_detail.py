@@ -71,3 +71,19 @@ def test_a_settled_loan_cannot_be_paid_again(workspace, window):
     detail = window.open_loan(loan_id)
     assert not detail.pay_button.isEnabled() and not detail.payoff_button.isEnabled()
     assert detail.repayments_model.index(0, 2).data() == "Early payoff"
+
+
+def test_in_chinese_the_repayments_show_whole_and_the_note_is_labelled(workspace, window, translations, qtbot):
+    """Three repayments fit without scrolling when the window opens, in either language (Chinese rows are taller)."""
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 6, 15), months=12, note="新电脑")).created_id
+    schedule = workspace.loan_detail(loan_id).schedule
+    for line in schedule[:3]:
+        workspace.ledger.log_repayment(loan_id, paid_on=line.due_on, amount_fen=line.total_fen)
+    translations.apply("zh_CN")
+    detail = window.open_loan(loan_id)
+    qtbot.waitExposed(detail)
+    view = detail.repayments_view
+    qtbot.waitUntil(lambda: view.viewport().height() > 0)
+    last = view.visualRect(view.model().index(2, 0))
+    assert last.bottom() <= view.viewport().height(), (last, view.viewport().height())
+    assert "备注：新电脑" in detail.summary.text()  # the note's label is translated too

@@ -131,6 +131,14 @@ class LoanDetailDialog(QDialog):
         has_fee = any(line.fee_fen for line in detail.schedule)
         self.schedule_view.setColumnHidden(self.schedule_model.fee_column, not has_fee)
         self.repayments_model.set_records(detail.repayments)
+        # The repayments show whole up to four of them; more scroll (the splitter gives the schedule the rest).
+        shown = max(min(len(detail.repayments), 4), 2)
+        view = self.repayments_view
+        view.setMinimumHeight(
+            view.horizontalHeader().sizeHint().height()
+            + shown * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
         self._show_summary()
         self._enable()
 
