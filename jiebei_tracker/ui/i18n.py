@@ -55,8 +55,11 @@ class Translations(QObject):
         QLocale.setDefault(
             chinese if language == "zh_CN" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         )
-        # English has a file too, for its plurals ("%n day(s)" → "1 day", "3 days").
-        self._install_data((translations_folder() / f"jiebei_tracker_{language}.qm").read_bytes())
+        # English has a file too, for its plurals ("%n day(s)" → "1 day", "3 days"); without it English still
+        # reads, as "3 day(s)".
+        compiled = translations_folder() / f"jiebei_tracker_{language}.qm"
+        if language != SOURCE_LANGUAGE or compiled.is_file():
+            self._install_data(compiled.read_bytes())
         if language != SOURCE_LANGUAGE:
             qt_file = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
             if qt_file.exists():  # Qt's own texts: the standard buttons, the calendar, context menus
