@@ -11,6 +11,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -48,6 +50,7 @@ def test_every_library_the_package_imports_is_a_declared_dependency():
     assert undeclared == {}
 
 
+@pytest.mark.xdist_group("wheel")  # pip writes build/ and *.egg-info in the source tree: one at a time
 def test_wheel_contains_resources_and_migrations_and_runs_outside_the_source_tree(tmp_path):
     subprocess.run(
         [

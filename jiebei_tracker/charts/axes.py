@@ -57,18 +57,25 @@ class UtcZoomLevel(ZoomLevel):
 
 def _month_starts(value: float, step: int, first: bool) -> float:
     """pyqtgraph's stepper for month ticks ``step`` months apart, on the quarters (or half years) of the calendar
-    so that January falls on the year's own tick and gives way to it."""
-    day = EPOCH + timedelta(days=math.floor(value / SECONDS_PER_DAY))
-    months = day.year * 12 + day.month - 1
-    months = (months // step + 1) * step if first else months + step
-    return day_x(date(months // 12, months % 12 + 1, 1))
+    so that January falls on the year's own tick and gives way to it. A step that does not divide the year (when
+    even yearly months do not fit, pyqtgraph tries 10, 30, …) and a day beyond the calendar give no tick (inf)."""
+    if 12 % step:
+        return math.inf
+    try:
+        day = EPOCH + timedelta(days=math.floor(value / SECONDS_PER_DAY))
+        months = day.year * 12 + day.month - 1
+        months = (months // step + 1) * step if first else months + step
+        return day_x(date(months // 12, months % 12 + 1, 1))
+    except (OverflowError, ValueError):
+        return math.inf
 
 
 # pyqtgraph's years-and-months level, except that months thin out to every 3rd or 6th when twelve do not fit: a
-# narrow chart (the dashboard's) then still shows 4月 7月 10月 beside the year instead of the year alone.
+# narrow chart (the dashboard's) then still shows 4月 7月 10月 beside the year instead of the year alone; when not
+# even those fit, the months give way to the years.
 _YEARS_AND_MONTHS = [
     YEAR_MONTH_ZOOM_LEVEL.tickSpecs[0],
-    TickSpec(MONTH_SPACING, _month_starts, "%b", autoSkip=[1, 3, 6]),
+    TickSpec(MONTH_SPACING, _month_starts, "%b", autoSkip=[1, 3, 6, 12]),
 ]
 
 

@@ -119,7 +119,10 @@ def record_table(model, name: str) -> QTableView:
 def readable_quiet_text(app: QApplication) -> None:
     """The window's quieter texts (hints, empty states: labels drawn disabled) in a grey that can still be read.
     Fusion draws them #bebebe on #efefef (1.7 : 1); this is the text colour mixed 55 : 45 with the background, about
-    5 : 1 in a light palette and as readable in a dark one."""
+    5 : 1 in a light palette and as readable in a dark one, and again when the system switches between them."""
+    if not app.property("quiet_text_follows_the_scheme"):  # worked out again when the system turns dark or light
+        app.setProperty("quiet_text_follows_the_scheme", True)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: readable_quiet_text(app))
     palette = app.palette()
     text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     ground = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)

@@ -98,6 +98,12 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
                 "{0} a day",
             ),
         ),
+    ]
+
+
+def _missing_columns() -> list[tuple[re.Pattern[str], str]]:
+    """The columns a file lacks: the pattern, and the translation; the columns are named as Chinese heads them."""
+    return [
         (
             re.compile(r"^missing column 'annual_rate' \(.*\) or 'daily_rate' \(.*\)$"),
             QCoreApplication.translate("ImportReason", "no column “{annual_rate}” nor “{daily_rate}”"),
@@ -128,7 +134,6 @@ def column_word(name: str) -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_COLUMN_NAMES = re.compile(r"\b[a-z]+(?:_[a-z]+)*\b")
 
 
 def reason_text(reason: str) -> str:
@@ -146,13 +151,16 @@ def reason_text(reason: str) -> str:
     for pattern, said in _patterns():
         match = pattern.match(reason)
         if match:
-            figures = [_COLUMN_NAMES.sub(lambda name: column_word(name[0]), group) for group in match.groups()]
-            words = {name: column_word(name) for name in ("annual_rate", "daily_rate", "loan_id", *_REFERENCE)}
-            return said.format(*("、".join(figure.split(", ")) for figure in figures), **words)
+            return said.format(*match.groups())
+    for pattern, said in _missing_columns():
+        match = pattern.match(reason)
+        if match:
+            names = ["、".join(column_word(name) for name in group.split(", ")) for group in match.groups()]
+            return said.format(*names, **{name: column_word(name) for name in _NAMED})
     return reason
 
 
-_REFERENCE = ("platform", "borrowed_on", "principal")
+_NAMED = ("annual_rate", "daily_rate", "loan_id", "platform", "borrowed_on", "principal")
 
 
 def problem_text(message: str) -> str:
@@ -162,13 +170,18 @@ def problem_text(message: str) -> str:
         return message
     where = _WHERE.match(message)
     if where is None:
-        return "；".join(reason_text(part) for part in message.split("; "))
-    reasons = "；".join(reason_text(part) for part in where["reason"].split("; "))
+        return "；".join(reason_text(part) for part in _reasons(message))
+    reasons = "；".join(reason_text(part) for part in _reasons(where["reason"]))
     if where["line"] is None:
         return QCoreApplication.translate("ImportReason", "{file}: {reason}").format(file=where["file"], reason=reasons)
     return QCoreApplication.translate("ImportReason", "{file} line {line}: {reason}").format(
         file=where["file"], line=where["line"], reason=reasons
     )
+
+
+def _reasons(text: str) -> list[str]:
+    """The reasons a whole-file problem joins with "; " (the columns missing), each whole (a reason may hold "; ")."""
+    return re.split(r"; (?=missing column )", text)
 
 
 # ``FILE: reason`` or ``FILE:LINE: reason``: the file's name runs to the first ": " (or ":LINE: ").

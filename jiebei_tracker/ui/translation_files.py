@@ -41,7 +41,7 @@ def update(ts_file: Path, *, plural_only: bool | None = None) -> None:
     numbers are kept, so the file changes only when a text does. The source language's file holds the texts with
     plurals only."""
     command = [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-extensions", "py"]
-    if plural_only if plural_only is not None else ts_file == ts_path(SOURCE_LANGUAGE):
+    if plural_only if plural_only is not None else Path(ts_file).name == ts_path(SOURCE_LANGUAGE).name:
         command += ["-pluralonly", "-target-language", "en_US"]
     command += [str(folder) for folder in SOURCE_FOLDERS] + ["-ts", str(ts_file)]
     subprocess.run(command, check=True, capture_output=True)

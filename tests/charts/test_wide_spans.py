@@ -43,3 +43,15 @@ def test_the_day_axis_puts_its_ticks_where_pyqtgraphs_date_axis_puts_them(qtbot,
         (spacing, list(values)) for spacing, values in expected
     ]
     assert sum(len(values) for _spacing, values in ticks) >= 3
+
+
+@pytest.mark.parametrize("pixels", [120, 200, 300, 830])
+def test_month_ticks_fall_on_the_calendars_quarters_or_give_way_to_the_years(qtbot, pixels):
+    """However narrow the axis, a month tick is January, April, July or October (or none): never every 10th month."""
+    from datetime import UTC, datetime
+
+    axis = DayAxis()
+    axis.fontMetrics = QFontMetrics(QFont())
+    for spacing, values in axis.tickValues(day_x(date(2023, 1, 1)), day_x(date(2025, 12, 31)), pixels):
+        months = {datetime.fromtimestamp(value, UTC).month for value in values}
+        assert months <= {1, 4, 7, 10}, (pixels, spacing, sorted(months))

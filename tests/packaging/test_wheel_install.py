@@ -17,11 +17,14 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 from jiebei_tracker import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.xdist_group("wheel")  # pip writes build/ and *.egg-info in the source tree: one at a time
 def test_the_wheel_installed_in_a_fresh_venv_runs_its_command(tmp_path):
     subprocess.run(
         [

@@ -213,11 +213,22 @@ def _luminance(colour) -> float:
 def test_quiet_texts_hints_and_empty_states_can_be_read(window):
     """Hints and empty states are labels drawn disabled: their grey keeps the 4.5 : 1 contrast WCAG asks of text
     (Fusion's own is 1.7 : 1)."""
-    from PySide6.QtGui import QPalette
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
-    palette = QApplication.instance().palette()
-    quiet = _luminance(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
-    ground = _luminance(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window))
-    lighter, darker = max(quiet, ground), min(quiet, ground)
-    assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+    def contrast() -> float:
+        palette = QApplication.instance().palette()
+        quiet = _luminance(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
+        ground = _luminance(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window))
+        lighter, darker = max(quiet, ground), min(quiet, ground)
+        return (lighter + 0.05) / (darker + 0.05)
+
+    assert contrast() >= 4.5
+    # The system turns dark: a dark palette arrives, its quiet grey worked out again.
+    dark = QPalette(QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e6e6e6"))
+    dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#3a3a3a"))
+    QApplication.setPalette(dark)
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert contrast() >= 4.5

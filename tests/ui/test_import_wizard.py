@@ -379,6 +379,11 @@ def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
         "repayments.csv: missing column 'loan_id' (借款编号), or all of platform + borrowed_on + principal to find "
         "the loan (no borrowed_on, principal)"
     )
+    # A reason that holds "; " stays whole, and English words that happen to be column ids are left alone.
+    encoding = "loans.csv:3: cannot be read as UTF-8 (byte 0xff); try another encoding"
+    assert import_text.problem_text(encoding) == "loans.csv 第 3 行：无法识别为 UTF-8 (byte 0xff); try another encoding"
+    assert import_text.reason_text("not one of: amount, date") == "不是可选的值之一：amount, date"  # not 还款金额, 日期
+    assert import_text.problem_text(r"C:\data\loans.csv:3: is empty").startswith(r"C:\data\loans.csv 第 3 行：")
     assert import_text.problem_text(reference) == (
         "repayments.csv：缺少“借款编号”列，也没有可用来找到借款的“平台”“借款日期”“借款金额”三列（缺少：借款日期、借款金额）"
     )
