@@ -3654,10 +3654,6 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>罚息为估算值（按逾期部分、日利率的 {multiplier} 倍、自到期日次日起逐日计算），不含滞纳金。</translation>
     </message>
     <message>
-        <source>It takes the place of the repayment assumed on {day} (from the schedule or autopay).</source>
-        <translation>这笔还款将取代 {day} 按还款计划或自动扣款记下的还款。</translation>
-    </message>
-    <message>
         <source>Pays {amount} of installment {seq}.</source>
         <translation>将还第 {seq} 期中的 {amount}。</translation>
     </message>
@@ -3710,6 +3706,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Change the amount if the platform asked for a different one.</source>
         <translation>如与平台显示的应还金额不同，请以平台为准修改。</translation>
+    </message>
+    <message>
+        <source>{settles} It takes the place of the repayment assumed on {day} (from the schedule or autopay).</source>
+        <translation>{settles}这笔还款将取代 {day} 按还款计划或自动扣款记下的还款。</translation>
     </message>
     <message>
         <source>Choose a day between the borrowing date and today.</source>

@@ -204,7 +204,7 @@ def test_the_settles_line_starts_after_what_is_paid_and_follows_the_day(open_rep
 
 
 def test_a_typed_repayment_replacing_the_one_assumed_from_the_schedule_settles_that_installment(
-    open_repayment_dialog, workspace, loan_id
+    open_repayment_dialog, workspace, loan_id, translations
 ):
     workspace.ledger.set_penalty_multiplier("借呗", Decimal(0))  # where the money goes, without penalty interest
     workspace.ledger.record_installments_paid([InstallmentKey(loan_id, 5)], source=RepaymentSource.AUTOPAY)
@@ -214,6 +214,10 @@ def test_a_typed_repayment_replacing_the_one_assumed_from_the_schedule_settles_t
     replaces = " It takes the place of the repayment assumed on 2026-11-15 (from the schedule or autopay)."
     assert type_amount(dialog, "1039.43") == "Settles installment 1." + replaces
     assert type_amount(dialog, "12473.15") == "Settles installments 1–12." + replaces
+    translations.apply("zh_CN")
+    assert type_amount(open_repayment_dialog(), "1039.43") == (
+        "将还清第 1 期。这笔还款将取代 2026-11-15 按还款计划或自动扣款记下的还款。"  # no space between sentences
+    )
 
 
 def test_the_payoff_hides_the_settles_line_and_save_passes_the_note(repayment_dialog):

@@ -165,9 +165,9 @@ class RepaymentDialog(FormDialog):
             return self._too_much(outlook.left_fen), True
         said = self._settles_sentence(outlook.settled(amount))
         if said and outlook.replaces is not None:  # why it settles an installment the window shows as paid
-            said += " " + self.tr(
-                "It takes the place of the repayment assumed on {day} (from the schedule or autopay)."
-            ).format(day=outlook.replaces.isoformat())
+            said = self.tr(
+                "{settles} It takes the place of the repayment assumed on {day} (from the schedule or autopay)."
+            ).format(settles=said, day=outlook.replaces.isoformat())
         return said, False
 
     def _outlook_on(self, day: date) -> RepaymentOutlook:
