@@ -275,9 +275,17 @@ def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[
     """Which assumed repayment ``(id, paid_on)`` — recorded on an installment's due date, from the schedule or an
     autopay deduction — a repayment paid on ``paid_on`` stands for: the installment it pays is the one whose due
     date is nearest (the later one on a tie: paying ahead of a due date is the common case); the assumed repayment
-    of that installment, if there is one."""
+    of that installment, if there is one. Only within ``STANDS_FOR_DAYS`` of that due date: a repayment further off
+    is another payment (one typed on a loan settled a year ago is refused as settled, it does not unpay the last
+    installment)."""
     nearest = min(due_dates, key=lambda due: (abs((due - paid_on).days), -due.toordinal()), default=None)
+    if nearest is None or abs((nearest - paid_on).days) > STANDS_FOR_DAYS:
+        return None
     return next((rid for rid, day in candidates if day == nearest), None)
+
+
+# How far from an installment's due date a typed repayment may be and still stand for it: one month.
+STANDS_FOR_DAYS = 31
 
 
 def next_open(states: Iterable[InstallmentState]) -> InstallmentState | None:

@@ -150,6 +150,20 @@ def test_a_typed_repayment_far_from_any_assumed_one_replaces_nothing(ledger, dat
     ]
 
 
+def test_a_repayment_typed_long_after_a_settled_loan_ended_is_refused_and_unpays_nothing(ledger, database, db_path):
+    """The last installment's assumed repayment is not taken to be this one: it fell due five months before."""
+    loan_id = ledger.add_loan(draft(**LAST_YEAR), PastRepayments.paid_through(TODAY)).created_id
+    before = _dump(db_path)
+    with pytest.raises(InvalidValue, match="already settled"):
+        ledger.log_repayment(loan_id, paid_on=date(2026, 11, 16), amount_fen=10_000)
+    assert _dump(db_path) == before
+    assert _statuses(database, loan_id) == [InstallmentStatus.ON_TIME] * 12
+    # A month after the last due date it is still that installment, paid late (a correction of the record).
+    last = loan_detail(database, loan_id, as_of=TODAY, today=TODAY).schedule[-1]  # due 2026-06-15
+    ledger.log_repayment(loan_id, paid_on=date(2026, 7, 16), amount_fen=last.total_fen)
+    assert _statuses(database, loan_id)[-1] is InstallmentStatus.LATE
+
+
 def test_edit_repayment_works_the_installments_out_again(ledger, database):
     loan_id = ledger.add_loan(draft(**LAST_YEAR)).created_id
     first = loan_detail(database, loan_id, as_of=TODAY, today=TODAY).schedule[0]
