@@ -14,7 +14,17 @@ import sys
 from pathlib import Path
 
 from jiebei_tracker.cli_options import EXIT_BAD_DATA, EXIT_OK, whole_number
-from jiebei_tracker.cli_words import WORDS, add_language_option, headers, is_chinese, lang_of, say, term
+from jiebei_tracker.cli_words import (
+    WORDS,
+    add_language_option,
+    headers,
+    is_chinese,
+    lang_of,
+    problem_words,
+    row_errors,
+    say,
+    term,
+)
 from jiebei_tracker.domain.money import fen_to_yuan, format_yuan
 
 _KINDS = ("loans", "repayments", "limits", "notes")
@@ -98,7 +108,7 @@ def run_import(args, context) -> int:
             return _import_credit_report(args, context, path)
         return _import_csv(args, context, service, path)
     except ImportFailure as failure:
-        print(failure.message(), file=sys.stderr)
+        print(problem_words(failure.message(), lang_of(args)), file=sys.stderr)
         return EXIT_BAD_DATA
 
 
@@ -224,9 +234,9 @@ def _import_csv(args, context, service, path: Path) -> int:
         print(say("import_kind", lang, name=name, kind=term(kind_set, lang)), file=out)
     for name, multiplier in plan.penalty_multipliers.items():
         print(say("import_penalty", lang, name=name, multiplier=decimal_text(multiplier)), file=out)
-    for message in plan.error_messages():
+    for message in row_errors(plan.errors, plan.file_name, lang, total=plan.error_count):
         print(message, file=sys.stderr)
-    for message in plan.notice_messages():  # values read otherwise than written: not errors, but to be known
+    for message in plan.notice_messages(lang):  # values read otherwise than written: not errors, but to be known
         print(say("notice", lang, message=message), file=out)
     what = say(f"count_{kind.value}", lang, count=plan.new)
     if plan.bad and not args.valid_only:
@@ -324,7 +334,7 @@ def _import_alipay(args, context, service, path: Path) -> int:
     )
     print(said, file=out)
     if statement.errors:
-        for message in plan.error_messages():
+        for message in row_errors(statement.errors, plan.file_name, lang):
             print(message, file=sys.stderr)
         print(say("alipay_unreadable", lang), file=out)
         return EXIT_BAD_DATA
@@ -365,7 +375,7 @@ def run_export(args, context) -> int:
     try:
         written = _service(context).export(args.folder, overwrite=args.overwrite)
     except ImportFailure as failure:
-        print(failure.message(), file=sys.stderr)
+        print(problem_words(failure.message(), lang_of(args)), file=sys.stderr)
         return EXIT_BAD_DATA
     for path in written.values():
         print(say("wrote", lang_of(args), path=path), file=context.out)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.domain.rates import RateBasis
 from jiebei_tracker.domain.rules.flags import ARTICLE_TITLE, Text, cited
+from jiebei_tracker.importers.errors import error_report
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -72,11 +73,40 @@ def headers(key: str, lang: str) -> list[str]:
 
 def refusal(field: str, value: object, reason: str, lang: str) -> str:
     """The one line a refused value gets on stderr: ``jiebei-tracker: error: --on 'x': reason``; in Chinese with
-    full-width punctuation and Chinese quotes (the reason is the one given, Chinese where the CLI wrote it)."""
+    full-width punctuation, Chinese quotes and the reason in Chinese (``reason_words``)."""
     if not is_chinese(lang):
         return f"jiebei-tracker: error: {field} {value!r}: {reason}"
     shown = "" if value is None else f" “{value}”"
-    return f"jiebei-tracker：错误：{field}{shown}：{reason}"
+    return f"jiebei-tracker：错误：{field}{shown}：{reason_words(reason, lang)}"
+
+
+def reason_words(reason: str, lang: str) -> str:
+    """A reason the domain, the ledger or an importer gave in English, said in ``lang`` as the window says it: from
+    the same translation file (``ui.refusal_text``). Imported only when a reason is said in Chinese: Qt's modules
+    would double the time every command takes to start."""
+    if not is_chinese(lang):
+        return reason
+    from jiebei_tracker.ui.refusal_text import reason_text
+
+    return reason_text(reason, lang)
+
+
+def problem_words(message: str, lang: str) -> str:
+    """A file's problem (``loans.csv:3: reason``: an import's, an export's) in ``lang``, as ``reason_words``."""
+    if not is_chinese(lang):
+        return message
+    from jiebei_tracker.ui.refusal_text import problem_text
+
+    return problem_text(message, lang)
+
+
+def row_errors(errors, file_name: str, lang: str, *, total: int | None = None) -> list[str]:
+    """A file's bad cells (``FILE:LINE: column 'X': reason``, then how many more) in ``lang``, as ``reason_words``."""
+    if not is_chinese(lang):
+        return error_report(errors, file_name, total=total)
+    from jiebei_tracker.ui.refusal_text import error_lines
+
+    return error_lines(errors, file_name, total=total, lang=lang)
 
 
 def error_line(message: str, lang: str) -> str:

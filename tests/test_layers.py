@@ -467,6 +467,7 @@ LATE_IMPORTS = {
     "jiebei_tracker.cli_repayments": "front door",
     "jiebei_tracker.cli_plan": "front door",
     "jiebei_tracker.cli_options": "front door",
+    "jiebei_tracker.cli_words": "front door: Qt's translation file, only when a refusal is said in Chinese",
     "jiebei_tracker.app": "front door",
     # The door: the ledger, the Session and the lists' modules, made on first use.
     "jiebei_tracker.services.workspace": "the door",

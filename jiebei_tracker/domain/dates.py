@@ -44,11 +44,11 @@ def _why_no_such_day(year: int, month: int) -> str:
         return f"no such day: there is no month {month}"
     if not MINYEAR <= year <= MAXYEAR:
         return f"no such day: year {year} is out of range"
-    return f"no such day: {_MONTHS[month - 1]} {year} has {monthrange(year, month)[1]} days"
+    return f"no such day: {MONTH_NAMES[month - 1]} {year} has {monthrange(year, month)[1]} days"
 
 
 # English month names, whatever the process's C locale (a Qt application sets it from the system's).
-_MONTHS = (
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip

@@ -16,6 +16,7 @@ from jiebei_tracker.services.changes import Changes, RepaymentEdit
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub
 from jiebei_tracker.ui.dialogs import on_demand
+from jiebei_tracker.ui.refusal_text import reason_text
 from jiebei_tracker.ui.undo import UndoableDeletes
 
 if TYPE_CHECKING:
@@ -244,5 +245,5 @@ class LoanActions(QObject):
         try:
             return self._log(loan, self._workspace.today(), loan.next_due_fen)
         except InvalidValue as error:
-            message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Log repayment"), error.reason)
+            message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Log repayment"), reason_text(error.reason))
             return None

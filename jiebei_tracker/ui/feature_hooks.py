@@ -22,6 +22,7 @@ from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub, app_icon
 from jiebei_tracker.ui.first_frame import after_first_frame
+from jiebei_tracker.ui.refusal_text import reason_text
 from jiebei_tracker.ui.undo import UndoableDeletes
 from jiebei_tracker.ui.views.deferred import Deferred
 
@@ -350,7 +351,7 @@ class AutopayCheck(QObject):
         try:
             changes, edit = record_deductions(self._workspace.ledger, items)
         except InvalidValue as error:  # a loan deleted meanwhile, say
-            self._window.statusBar().showMessage(error.reason, 8000)
+            self._window.statusBar().showMessage(reason_text(error.reason), 8000)
             return False
         self._hub.announce(changes)
         if not edit.added_ids:

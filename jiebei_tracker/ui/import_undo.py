@@ -15,6 +15,7 @@ from jiebei_tracker.services.imports.history import ImportCounts, ImportRecord
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui import actions as loan_actions  # its confirm() (tests replace it there)
 from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class ImportUndo(QObject):
@@ -89,7 +90,7 @@ class ImportUndo(QObject):
                 QMessageBox.Icon.Warning,
                 title,
                 self.tr("The import of {file} cannot be undone: {reason}").format(
-                    file=record.file_name, reason=error.reason
+                    file=record.file_name, reason=reason_text(error.reason)
                 ),
             )
             return None

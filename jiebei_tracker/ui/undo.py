@@ -12,6 +12,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.common import ChangeHub
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class _DeleteCommand(QUndoCommand):
@@ -52,7 +53,7 @@ class _DeleteCommand(QUndoCommand):
         self._hub.announce(changes)
 
     def _give_up(self, error: InvalidValue) -> None:
-        self._report(error.reason)
+        self._report(reason_text(error.reason))
         self.setObsolete(True)
 
 
@@ -76,7 +77,7 @@ class _RepaymentWriteCommand(QUndoCommand):
         try:
             changes, self._edit = self._swap(self._edit)
         except InvalidValue as error:
-            self._report(error.reason)
+            self._report(reason_text(error.reason))
             self.setObsolete(True)
             return
         self._done = not self._done

@@ -1505,157 +1505,6 @@ The score is worked out for each month from your loans, repayments, limits and c
     </message>
 </context>
 <context>
-    <name>ImportReason</name>
-    <message>
-        <source>is empty</source>
-        <translation>为空</translation>
-    </message>
-    <message>
-        <source>not a date (e.g. 2024-03-05, 2024/3/5, 2024年3月5日)</source>
-        <translation>不是日期（例如 2024-03-05、2024/3/5、2024年3月5日）</translation>
-    </message>
-    <message>
-        <source>not an amount of money (e.g. 12000, 12,000.50, ¥1,234.50)</source>
-        <translation>不是金额（例如 12000、12,000.50、¥1,234.50）</translation>
-    </message>
-    <message>
-        <source>not an amount of money</source>
-        <translation>不是金额</translation>
-    </message>
-    <message>
-        <source>more than two decimal places (the smallest unit is 0.01 yuan)</source>
-        <translation>小数超过两位（最小单位是 0.01 元）</translation>
-    </message>
-    <message>
-        <source>must be more than zero</source>
-        <translation>必须大于零</translation>
-    </message>
-    <message>
-        <source>cannot be negative</source>
-        <translation>不能是负数</translation>
-    </message>
-    <message>
-        <source>not a rate (e.g. 9.12%, 0.0912, or daily 0.03%)</source>
-        <translation>不是利率（例如 9.12%、0.0912，或日利率 0.03%）</translation>
-    </message>
-    <message>
-        <source>not a rate</source>
-        <translation>不是利率</translation>
-    </message>
-    <message>
-        <source>a rate cannot be negative</source>
-        <translation>利率不能是负数</translation>
-    </message>
-    <message>
-        <source>is in the future</source>
-        <translation>是将来的日期</translation>
-    </message>
-    <message>
-        <source>not yes or no (是/否, Y/N, true/false, 1/0)</source>
-        <translation>不是“是”或“否”（是/否、Y/N、true/false、1/0）</translation>
-    </message>
-    <message>
-        <source>not yes or no (是/否, Y/N, true/false, 1/0), nor a date</source>
-        <translation>既不是“是”或“否”（是/否、Y/N、true/false、1/0），也不是日期</translation>
-    </message>
-    <message>
-        <source>not a number of months (e.g. 12, 12期, 12个月)</source>
-        <translation>不是期数（例如 12、12期、12个月）</translation>
-    </message>
-    <message>
-        <source>not a whole number (e.g. 3)</source>
-        <translation>不是整数（例如 3）</translation>
-    </message>
-    <message>
-        <source>name the platform (e.g. 借呗)</source>
-        <translation>请写明平台（例如借呗）</translation>
-    </message>
-    <message>
-        <source>not a multiplier (e.g. 1.5, or 150%)</source>
-        <translation>不是倍数（例如 1.5 或 150%）</translation>
-    </message>
-    <message>
-        <source>says not resolved, but a resolved date is given</source>
-        <translation>标为未解决，但填写了解决日期</translation>
-    </message>
-    <message>
-        <source>only an inquiry (查询记录) has a reason</source>
-        <translation>只有查询记录才有查询原因</translation>
-    </message>
-    <message>
-        <source>more cells than the header row has columns (a separator?)</source>
-        <translation>这一行的单元格比表头的列数多（分隔符是否有误？）</translation>
-    </message>
-    <message>
-        <source>no such day</source>
-        <translation>没有这一天</translation>
-    </message>
-    <message>
-        <source>is before {0}</source>
-        <translation>早于 {0}</translation>
-    </message>
-    <message>
-        <source>is in the future (today is {0})</source>
-        <translation>是将来的日期（今天是 {0}）</translation>
-    </message>
-    <message>
-        <source>must be {0} to {1} months</source>
-        <translation>期限必须是 {0} 到 {1} 个月</translation>
-    </message>
-    <message>
-        <source>not one of: {0}</source>
-        <translation>不是可选的值之一：{0}</translation>
-    </message>
-    <message>
-        <source>must be 0 to {0} times the daily rate</source>
-        <translation>必须是日利率的 0 到 {0} 倍</translation>
-    </message>
-    <message>
-        <source>{0} a year is beyond any real loan</source>
-        <translation>年化 {0} 超出了任何真实贷款的范围</translation>
-    </message>
-    <message>
-        <source>cannot be read as {0}</source>
-        <translation>无法识别为 {0}</translation>
-    </message>
-    <message>
-        <source>{0} a year is unusual — did you mean a daily rate? Put it in the daily rate column, or write it as {0} a day</source>
-        <translation>年化利率 {0} 不太常见，是否为日利率？请填在“日利率”列，或写成“{0} 日”</translation>
-    </message>
-    <message>
-        <source>no column “{annual_rate}” nor “{daily_rate}”</source>
-        <translation>缺少“{annual_rate}”或“{daily_rate}”列</translation>
-    </message>
-    <message>
-        <source>no column “{loan_id}”, nor all of “{platform}”, “{borrowed_on}” and “{principal}” to find the loan by (missing: {0})</source>
-        <translation>缺少“{loan_id}”列，也没有可用来找到借款的“{platform}”“{borrowed_on}”“{principal}”三列（缺少：{0}）</translation>
-    </message>
-    <message>
-        <source>no column “{0}”</source>
-        <translation>缺少“{0}”列</translation>
-    </message>
-    <message>
-        <source>“{value}”: {reason}</source>
-        <translation>“{value}”：{reason}</translation>
-    </message>
-    <message>
-        <source>{file}: {reason}</source>
-        <translation>{file}：{reason}</translation>
-    </message>
-    <message>
-        <source>{file} line {line}: {reason}</source>
-        <translation>{file} 第 {line} 行：{reason}</translation>
-    </message>
-    <message>
-        <source>{file} line {line}, column “{column}”: {reason}</source>
-        <translation>{file} 第 {line} 行，“{column}”列：{reason}</translation>
-    </message>
-    <message>
-        <source>{file}: … and {count} more errors ({total} in all)</source>
-        <translation>{file}：……另有 {count} 处错误（共 {total} 处）</translation>
-    </message>
-</context>
-<context>
     <name>ImportUndo</name>
     <message>
         <source>There is no import to undo.</source>
@@ -3533,6 +3382,385 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Most serious first: {causes}</source>
         <translation>可能原因（按严重程度排序）：{causes}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>not a date (e.g. 2024-03-05, 2024/3/5, 2024年3月5日)</source>
+        <translation>不是日期（例如 2024-03-05、2024/3/5、2024年3月5日）</translation>
+    </message>
+    <message>
+        <source>not an amount of money (e.g. 12000, 12,000.50, ¥1,234.50)</source>
+        <translation>不是金额（例如 12000、12,000.50、¥1,234.50）</translation>
+    </message>
+    <message>
+        <source>not an amount of money</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>more than two decimal places (the smallest unit is 0.01 yuan)</source>
+        <translation>小数超过两位（最小单位是 0.01 元）</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能是负数</translation>
+    </message>
+    <message>
+        <source>not a rate (e.g. 9.12%, 0.0912, or daily 0.03%)</source>
+        <translation>不是利率（例如 9.12%、0.0912，或日利率 0.03%）</translation>
+    </message>
+    <message>
+        <source>not a rate</source>
+        <translation>不是利率</translation>
+    </message>
+    <message>
+        <source>a rate cannot be negative</source>
+        <translation>利率不能是负数</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>是将来的日期</translation>
+    </message>
+    <message>
+        <source>not yes or no (是/否, Y/N, true/false, 1/0)</source>
+        <translation>不是“是”或“否”（是/否、Y/N、true/false、1/0）</translation>
+    </message>
+    <message>
+        <source>not yes or no (是/否, Y/N, true/false, 1/0), nor a date</source>
+        <translation>既不是“是”或“否”（是/否、Y/N、true/false、1/0），也不是日期</translation>
+    </message>
+    <message>
+        <source>not a number of months (e.g. 12, 12期, 12个月)</source>
+        <translation>不是期数（例如 12、12期、12个月）</translation>
+    </message>
+    <message>
+        <source>not a whole number (e.g. 3)</source>
+        <translation>不是整数（例如 3）</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>name the platform (e.g. 借呗)</source>
+        <translation>请写明平台（例如借呗）</translation>
+    </message>
+    <message>
+        <source>not a multiplier (e.g. 1.5, or 150%)</source>
+        <translation>不是倍数（例如 1.5 或 150%）</translation>
+    </message>
+    <message>
+        <source>says not resolved, but a resolved date is given</source>
+        <translation>标为未解决，但填写了解决日期</translation>
+    </message>
+    <message>
+        <source>only an inquiry (查询记录) has a reason</source>
+        <translation>只有查询记录才有查询原因</translation>
+    </message>
+    <message>
+        <source>more cells than the header row has columns (a separator?)</source>
+        <translation>这一行的单元格比表头的列数多（分隔符是否有误？）</translation>
+    </message>
+    <message>
+        <source>give the date</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <source>must be less than the principal</source>
+        <translation>必须少于本金</translation>
+    </message>
+    <message>
+        <source>give a fee per installment or a monthly fee rate, not both</source>
+        <translation>每期手续费和月手续费率只能填一项</translation>
+    </message>
+    <message>
+        <source>interest-free days need interest by the day</source>
+        <translation>有免息天数时，必须按日计息</translation>
+    </message>
+    <message>
+        <source>no loan has this id or number (see `jiebei-tracker loans`)</source>
+        <translation>没有这个编号或序号的借款（可用 `jiebei-tracker loans` 查看）</translation>
+    </message>
+    <message>
+        <source>no such loan</source>
+        <translation>没有这笔借款</translation>
+    </message>
+    <message>
+        <source>no such repayment</source>
+        <translation>没有这笔还款</translation>
+    </message>
+    <message>
+        <source>no such repayment (changed since)</source>
+        <translation>没有这笔还款（之后已有改动）</translation>
+    </message>
+    <message>
+        <source>no such credit-report note</source>
+        <translation>没有这条征信记录</translation>
+    </message>
+    <message>
+        <source>no such limit record</source>
+        <translation>没有这条额度记录</translation>
+    </message>
+    <message>
+        <source>no such import (`imports` lists them)</source>
+        <translation>没有这次导入（可用 `imports` 查看）</translation>
+    </message>
+    <message>
+        <source>say what the credit report shows</source>
+        <translation>请写明征信报告上的内容</translation>
+    </message>
+    <message>
+        <source>give the platform&apos;s name</source>
+        <translation>请填写平台名称</translation>
+    </message>
+    <message>
+        <source>is settled already</source>
+        <translation>已经结清</translation>
+    </message>
+    <message>
+        <source>is settled: no installment is left to pay late</source>
+        <translation>已经结清，没有可以晚还的分期</translation>
+    </message>
+    <message>
+        <source>a repayment is recorded after this day</source>
+        <translation>这一天之后已登记了还款</translation>
+    </message>
+    <message>
+        <source>a repayment with this reference was recorded since</source>
+        <translation>之后已登记了带这个编号的还款</translation>
+    </message>
+    <message>
+        <source>the last installment&apos;s principal is what is left</source>
+        <translation>最后一期的本金就是剩下的本金，不能单独修改</translation>
+    </message>
+    <message>
+        <source>more than the loan has left</source>
+        <translation>超过了这笔借款剩下的本金</translation>
+    </message>
+    <message>
+        <source>the rebuilt schedule does not take the repayments recorded</source>
+        <translation>重新生成的还款计划与已登记的还款对不上</translation>
+    </message>
+    <message>
+        <source>its repayments no longer fit the schedule (changed since)</source>
+        <translation>它的还款与还款计划已对不上（之后已有改动）</translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked; check it again</source>
+        <translation>检查之后文件又有改动，请重新检查</translation>
+    </message>
+    <message>
+        <source>already exists; choose a new file name</source>
+        <translation>已存在，请换一个文件名</translation>
+    </message>
+    <message>
+        <source>already exists; choose an empty folder, or overwrite</source>
+        <translation>已存在，请选一个空文件夹，或选择覆盖</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>no such day: there is no month {0}</source>
+        <translation>没有这一天：没有 {0} 月（月份为 1～12）</translation>
+    </message>
+    <message>
+        <source>no such day</source>
+        <translation>没有这一天</translation>
+    </message>
+    <message>
+        <source>is before {0}</source>
+        <translation>早于 {0}</translation>
+    </message>
+    <message>
+        <source>is in the future (today is {0})</source>
+        <translation>是将来的日期（今天是 {0}）</translation>
+    </message>
+    <message>
+        <source>must be {0} to {1} months</source>
+        <translation>期限必须是 {0} 到 {1} 个月</translation>
+    </message>
+    <message>
+        <source>must be {0} to {1} days</source>
+        <translation>必须是 {0} 到 {1} 天</translation>
+    </message>
+    <message>
+        <source>must be 0 to {0} (the loan has {0} installments)</source>
+        <translation>必须是 0 到 {0}（这笔借款共 {0} 期）</translation>
+    </message>
+    <message>
+        <source>not one of: {0}</source>
+        <translation>不是可选的值之一：{0}</translation>
+    </message>
+    <message>
+        <source>must be 0 to {0} times the daily rate</source>
+        <translation>必须是日利率的 0 到 {0} 倍</translation>
+    </message>
+    <message>
+        <source>must be 0 to 10% of the principal a month — did you mean {0}%?</source>
+        <translation>月手续费率必须在本金的 0 到 10% 之间。您是不是想写 {0}%？</translation>
+    </message>
+    <message>
+        <source>must be 0 to 10% of the principal a month</source>
+        <translation>月手续费率必须在本金的 0 到 10% 之间</translation>
+    </message>
+    <message>
+        <source>must be {0} to {1}</source>
+        <translation>必须在 {0} 到 {1} 之间</translation>
+    </message>
+    <message>
+        <source>{0} a year is beyond any real loan</source>
+        <translation>年化 {0} 超出了任何真实贷款的范围</translation>
+    </message>
+    <message>
+        <source>cannot be read as {0} (byte {1}); try another encoding</source>
+        <translation>无法按 {0} 读取（字节 {1}），请换一种编码试试</translation>
+    </message>
+    <message>
+        <source>cannot be read as {0}</source>
+        <translation>无法识别为 {0}</translation>
+    </message>
+    <message>
+        <source>{0} a year is unusual — did you mean a daily rate? Put it in the daily rate column, or write it as {0} a day</source>
+        <translation>年化利率 {0} 不太常见，是否为日利率？请填在“日利率”列，或写成“{0} 日”</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({0})</source>
+        <translation>无法读取文件（{0}）</translation>
+    </message>
+    <message>
+        <source>is before the loan was taken ({0})</source>
+        <translation>早于借款日期（{0}）</translation>
+    </message>
+    <message>
+        <source>is after a repayment already recorded on {0}</source>
+        <translation>晚于已登记的一笔还款（{0}）</translation>
+    </message>
+    <message>
+        <source>more than the {0} left to pay on loan #{1} (use payoff to settle early)</source>
+        <translation>超过了借款 #{1} 还需还的 {0}（要提前还清，请用 payoff）</translation>
+    </message>
+    <message>
+        <source>more than is left to pay on loan #{0}</source>
+        <translation>超过了借款 #{0} 还需还的金额</translation>
+    </message>
+    <message>
+        <source>would pay {0} more than loan #{1} owes</source>
+        <translation>会比借款 #{1} 应还的多出 {0}</translation>
+    </message>
+    <message>
+        <source>is paid on loan #{0} beyond everything its schedule asks for</source>
+        <translation>超出了借款 #{0} 还款计划上的全部应还金额</translation>
+    </message>
+    <message>
+        <source>loan #{0} is already settled</source>
+        <translation>借款 #{0} 已经结清</translation>
+    </message>
+    <message>
+        <source>already used by loan #{0}</source>
+        <translation>已被借款 #{0} 使用</translation>
+    </message>
+    <message>
+        <source>loan #{0} has installments 1 to {1}</source>
+        <translation>借款 #{0} 只有第 1 到第 {1} 期</translation>
+    </message>
+    <message>
+        <source>installment {0} (due {1}) is still open: pay it first</source>
+        <translation>第 {0} 期（{1} 到期）还没还，请先还这一期</translation>
+    </message>
+    <message>
+        <source>no more than the {0} interest accrued since {1}: nothing would go to the principal</source>
+        <translation>没有超过 {1} 以来产生的利息 {0}，不会还到本金</translation>
+    </message>
+    <message>
+        <source>repays all the {0} principal left: pay the loan off early instead</source>
+        <translation>足以还清剩下的全部本金 {0}，请改用提前还清</translation>
+    </message>
+    <message>
+        <source>the repayments already recorded are {0} more than the new schedule asks for; delete some repayments first</source>
+        <translation>已登记的还款比新的还款计划多出 {0}，请先删除部分还款</translation>
+    </message>
+    <message>
+        <source>the repayments already recorded on loan #{0} are {1} more than this plan asks for</source>
+        <translation>借款 #{0} 已登记的还款比这份还款计划多出 {1}</translation>
+    </message>
+    <message>
+        <source>the principals must add up to the loan&apos;s {0}</source>
+        <translation>各期本金相加必须等于借款本金 {0}</translation>
+    </message>
+    <message>
+        <source>a part prepayment (提前还部分): loan #{0}&apos;s schedule was rebuilt around it, so it cannot be edited or deleted on its own. Take it back with Undo (Ctrl+Z) right after making it, or edit the loan&apos;s terms, which builds its schedule again</source>
+        <translation>这笔还款属于提前还部分：借款 #{0} 的还款计划已按它重新生成，不能单独修改或删除。可在操作后立即用撤销（Ctrl+Z）撤回，或修改这笔借款的条件，重新生成还款计划</translation>
+    </message>
+    <message>
+        <source>was already undone on {0}</source>
+        <translation>已于 {0} 撤销</translation>
+    </message>
+    <message>
+        <source>does not clear the loans in {0} months</source>
+        <translation>{0} 个月内还不清这些借款</translation>
+    </message>
+    <message>
+        <source>no such platform (known: {0})</source>
+        <translation>没有这个平台（已记录的平台：{0}）</translation>
+    </message>
+    <message>
+        <source>no column “{annual_rate}” nor “{daily_rate}”</source>
+        <translation>缺少“{annual_rate}”或“{daily_rate}”列</translation>
+    </message>
+    <message>
+        <source>no column “{loan_id}”, nor all of “{platform}”, “{borrowed_on}” and “{principal}” to find the loan by (missing: {0})</source>
+        <translation>缺少“{loan_id}”列，也没有可用来找到借款的“{platform}”“{borrowed_on}”“{principal}”三列（缺少：{0}）</translation>
+    </message>
+    <message>
+        <source>no column “{0}”</source>
+        <translation>缺少“{0}”列</translation>
+    </message>
+    <message>
+        <source>“{value}”: {reason}</source>
+        <translation>“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <source>no such day: {month}/{year} has {days} days</source>
+        <translation>没有这一天：{year}年{month}月只有 {days} 天</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: {reason}</source>
+        <translation>{file} 第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} line {line}, column “{column}”: {reason}</source>
+        <translation>{file} 第 {line} 行，“{column}”列：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: … and {count} more errors ({total} in all)</source>
+        <translation>{file}：……另有 {count} 处错误（共 {total} 处）</translation>
     </message>
 </context>
 <context>

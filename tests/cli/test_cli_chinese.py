@@ -27,6 +27,8 @@ _ENGLISH = re.compile(r"\b(" + "|".join(re.escape(word) for word in ENGLISH) + r
 # Chinese touching a digit, a Latin letter, ¥, # or % without the space the app puts between them ("共 3 笔").
 _OPTIONS_AND_VALUES = re.compile(r"--[a-z-]+|“[^”]*”")
 _NO_SPACE = re.compile(r"[\u4e00-\u9fff][A-Za-z0-9¥#]|[A-Za-z0-9%][\u4e00-\u9fff]")
+# A date in a sentence is written whole, with no space inside it (2024年2月, 2024年3月5日).
+_SENTENCE_DATE = re.compile(r"\d{4}年\d{1,2}月(\d{1,2}日)?")
 
 
 def assert_chinese(text: str, *, paths=(), allowed=()) -> None:
@@ -39,7 +41,7 @@ def assert_chinese(text: str, *, paths=(), allowed=()) -> None:
     assert [word for word in words if word not in allowed] == [], text
     assert half_width_slips(lines) == [], text
     assert informal_you(lines) == [], text
-    assert [line for line in lines if _NO_SPACE.search(line)] == [], text
+    assert [line for line in lines if _NO_SPACE.search(_SENTENCE_DATE.sub("·", line))] == [], text
 
 
 @pytest.fixture
@@ -241,6 +243,31 @@ def test_a_csv_import_its_listing_and_its_undo_in_chinese(run, tmp_path):
     assert run("imports", "--json", *ZH)[1] == run("imports", "--json")[1]
 
 
+def test_an_imports_bad_cells_and_missing_columns_are_said_in_chinese(run, tmp_path):
+    path = tmp_path / "loans.csv"
+    path.write_text(
+        "平台,借款日期,借款金额,期数,还款方式,年化利率\n借呗,2024-02-30,5000,12,等额本息,9%\n微粒贷,2024-03-05,abc,6,先息后本,12%\n",
+        encoding="utf-8",
+    )
+    status, out, err = run("import", "loans", str(path), *ZH)
+    assert status == 1
+    assert err.splitlines() == [
+        f"{path} 第 2 行，“借款日期”列：“2024-02-30”：没有这一天：2024年2月只有 29 天",
+        f"{path} 第 3 行，“借款金额”列：“abc”：不是金额（例如 12000、12,000.50、¥1,234.50）",
+    ]
+    assert_chinese(out + err, paths=[path])
+    english = run("import", "loans", str(path))[2]
+    assert (
+        english.splitlines()[0] == f"{path}:2: column '借款日期': '2024-02-30': no such day: February 2024 has 29 days"
+    )
+    path.write_text("平台,借款日期\n借呗,2024-03-05\n", encoding="utf-8")
+    status, out, err = run("import", "loans", str(path), *ZH)
+    assert (
+        status == 1
+        and err == f"{path} 第 1 行：缺少“借款金额”列；缺少“期数”列；缺少“还款方式”列；缺少“年化利率”或“日利率”列\n"
+    )
+
+
 def test_an_alipay_import_in_chinese(run, tmp_path):
     statement = tmp_path / "alipay.csv"
     statement.write_bytes(alipay_bytes())
@@ -282,6 +309,25 @@ REFUSALS = [
     (("add-loan", "--platform", "借呗", "--borrowed-on", "2026-01-01", "--principal", "1000", "--term", "3",
       "--method", "bullet", "--annual-rate", "9%", "--payoff-amount", "100"),
      "jiebei-tracker：错误：--payoff-amount “100”：要和 --settled-on DATE 一起使用"),
+    # The reasons the domain and the ledger give, said as the window says them.
+    (("pay", "9", "--on", "2024-02-30", "--amount", "100"),
+     "jiebei-tracker：错误：--on “2024-02-30”：没有这一天：2024年2月只有 29 天"),
+    (("pay", "9", "--on", "2026-11-28", "--amount", "12.345"),
+     "jiebei-tracker：错误：--amount “12.345”：小数超过两位（最小单位是 0.01 元）"),
+    (("pay", "99", "--on", "2026-11-28", "--amount", "100"),
+     "jiebei-tracker：错误：LOAN “99”：没有这个编号或序号的借款（可用 `jiebei-tracker loans` 查看）"),
+    (("pay", "9", "--on", "2020-01-01", "--amount", "100"),
+     "jiebei-tracker：错误：--on “2020-01-01”：早于借款日期（2026-10-08）"),
+    (("pay", "1", "--on", "2026-11-28", "--amount", "100"), "jiebei-tracker：错误：LOAN “1”：借款 #1 已经结清"),
+    (("pay", "9", "--on", "2026-11-28", "--amount", "9000"),
+     "jiebei-tracker：错误：--amount “¥9,000.00”：超过了借款 #9 还需还的 ¥"),
+    (("prepay", "9", "--on", "2026-11-28", "--amount", "9000", "--keep", "term"),
+     "jiebei-tracker：错误：--amount “¥9,000.00”：足以还清剩下的全部本金 ¥2,010.43，请改用提前还清"),
+    (("add-loan", "--platform", "借呗", "--borrowed-on", "2026-01-01", "--principal", "1000", "--term", "3",
+      "--method", "bullet", "--annual-rate=-9%"), "jiebei-tracker：错误：--annual-rate “-9%”：利率不能是负数"),
+    (("diagnose", "花呗"),
+     "jiebei-tracker：错误：PLATFORM “花呗”：没有这个平台（已记录的平台：京东金条、借呗、微粒贷、招商银行信用卡）"),
+    (("import", "loans", "missing.csv"), "missing.csv：无法读取文件（没有这个文件或文件夹）"),
 ]  # fmt: skip
 
 
@@ -290,7 +336,9 @@ def test_a_refusal_is_one_chinese_line_and_exit_1(demo, db_path, command, said):
     status, out, err = demo(*command, *ZH)
     assert status == 1 and out == ""
     assert len(err.splitlines()) == 1 and said in err
-    assert_chinese(err, paths=[db_path], allowed=("DATE", "KIND", "ID", "BACKUP", "M", "x", "import"))
+    assert_chinese(
+        err, paths=[db_path], allowed=("DATE", "KIND", "ID", "BACKUP", "M", "x", "import", "LOAN", "PLATFORM")
+    )
 
 
 # -- the option itself -------------------------------------------------------------------------------------------

@@ -350,22 +350,25 @@ def test_in_chinese_a_bad_cell_is_named_and_explained_in_chinese(qtbot, open_wiz
     wizard = open_wizard(path)
     _to_check_page(qtbot, wizard)
     errors = wizard.check_page.errors.toPlainText().splitlines()
-    assert errors[0] == "loans.csv 第 4 行，“借款日期”列：“2024-02-30”：没有这一天"
+    assert errors[0] == "loans.csv 第 4 行，“借款日期”列：“2024-02-30”：没有这一天：2024年2月只有 29 天"
     assert errors[1].startswith("loans.csv 第 5 行，") and errors[1].endswith("：“-5”：必须大于零")
     model = wizard.check_page.model
-    assert model.data(model.index(3, 2), Qt.ItemDataRole.ToolTipRole) == "<p>“2024-02-30”：没有这一天</p>"
+    assert (
+        model.data(model.index(3, 2), Qt.ItemDataRole.ToolTipRole)
+        == "<p>“2024-02-30”：没有这一天：2024年2月只有 29 天</p>"
+    )
 
 
 def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
-    from jiebei_tracker.ui import import_text
+    from jiebei_tracker.ui import refusal_text
 
     translations.apply("zh_CN")
-    untranslated = [reason for reason in import_text._known() if import_text.reason_text(reason) == reason]
+    untranslated = [reason for reason in refusal_text.KNOWN if refusal_text.reason_text(reason) == reason]
     assert untranslated == []
-    assert import_text.reason_text("must be 1 to 360 months") == "期限必须是 1 到 360 个月"
-    assert import_text.reason_text("a reason nobody wrote down") == "a reason nobody wrote down"  # shown as written
+    assert refusal_text.reason_text("must be 1 to 360 months") == "期限必须是 1 到 360 个月"
+    assert refusal_text.reason_text("a reason nobody wrote down") == "a reason nobody wrote down"  # shown as written
     assert (
-        import_text.reason_text(
+        refusal_text.reason_text(
             "0.05% a year is unusual — did you mean a daily rate? put it in the 日利率 column (or write it as 0.05% 日)"
         )
         == "年化利率 0.05% 不太常见，是否为日利率？请填在“日利率”列，或写成“0.05% 日”"
@@ -374,21 +377,23 @@ def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
         "loans.csv:1: missing column 'platform' (平台/平台名称); missing column 'annual_rate' (年化利率) or "
         "'daily_rate' (日利率)"
     )
-    assert import_text.problem_text(missing) == "loans.csv 第 1 行：缺少“平台”列；缺少“年化利率”或“日利率”列"
+    assert refusal_text.problem_text(missing) == "loans.csv 第 1 行：缺少“平台”列；缺少“年化利率”或“日利率”列"
     reference = (
         "repayments.csv: missing column 'loan_id' (借款编号), or all of platform + borrowed_on + principal to find "
         "the loan (no borrowed_on, principal)"
     )
     # A reason that holds "; " stays whole, and English words that happen to be column ids are left alone.
     encoding = "loans.csv:3: cannot be read as UTF-8 (byte 0xff); try another encoding"
-    assert import_text.problem_text(encoding) == "loans.csv 第 3 行：无法识别为 UTF-8 (byte 0xff); try another encoding"
-    assert import_text.reason_text("not one of: amount, date") == "不是可选的值之一：amount, date"  # not 还款金额, 日期
-    assert import_text.problem_text(r"C:\data\loans.csv:3: is empty").startswith(r"C:\data\loans.csv 第 3 行：")
-    assert import_text.problem_text(reference) == (
+    assert refusal_text.problem_text(encoding) == "loans.csv 第 3 行：无法按 UTF-8 读取（字节 0xff），请换一种编码试试"
+    assert (
+        refusal_text.reason_text("not one of: amount, date") == "不是可选的值之一：amount, date"
+    )  # not 还款金额, 日期
+    assert refusal_text.problem_text(r"C:\data\loans.csv:3: is empty").startswith(r"C:\data\loans.csv 第 3 行：")
+    assert refusal_text.problem_text(reference) == (
         "repayments.csv：缺少“借款编号”列，也没有可用来找到借款的“平台”“借款日期”“借款金额”三列（缺少：借款日期、借款金额）"
     )
     translations.apply("en")
-    assert import_text.reason_text("is empty") == "is empty"
+    assert refusal_text.reason_text("is empty") == "is empty"
 
 
 def test_the_columns_are_offered_by_the_names_people_use_in_each_language(open_wizard, tmp_path, translations):

@@ -16,6 +16,7 @@ from jiebei_tracker.services.imports import credit_report
 from jiebei_tracker.services.imports.credit_report import ReportPlan
 from jiebei_tracker.services.workspace import Workspace
 from jiebei_tracker.ui.dialogs.forms import FormDialog, make_room
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class CreditReportDialog(FormDialog):
@@ -151,7 +152,7 @@ class CreditReportDialog(FormDialog):
         try:
             self.saved_changes = self._save(self.plan)
         except InvalidValue as error:
-            self.errors.set("report", error.reason)
+            self.errors.set("report", reason_text(error.reason))
             return
         self.accept()
 

@@ -26,6 +26,7 @@ from jiebei_tracker.domain.errors import InvalidValue
 from jiebei_tracker.qt_text import plain_label
 from jiebei_tracker.services.changes import Changes
 from jiebei_tracker.ui.common import ERROR_STYLE
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 def error_label() -> QLabel:
@@ -75,7 +76,7 @@ class FieldErrors:
         make_room(label)
 
     def show(self, error: InvalidValue) -> None:
-        self.set(error.field, error.reason)
+        self.set(error.field, reason_text(error.reason))
 
     def message(self, field: str) -> str:
         """The message shown for ``field`` ('' when none)."""

@@ -26,6 +26,7 @@ from jiebei_tracker.services.imports.service import Action, Choice, NewLoanTerms
 from jiebei_tracker.ui.dialogs.forms import describe
 from jiebei_tracker.ui.dialogs.import_models import AlipayRowsModel
 from jiebei_tracker.ui.dialogs.import_pages import select_data
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class AlipayPage(QWidget):
@@ -176,7 +177,7 @@ class AlipayPage(QWidget):
             try:
                 rate = parse(text + ("" if text.endswith("%") else "%"), field="rate")
             except InvalidValue as error:
-                return Choice(Action.NEW_LOAN), self.tr("Rate: {reason}").format(reason=error.reason)
+                return Choice(Action.NEW_LOAN), self.tr("Rate: {reason}").format(reason=reason_text(error.reason))
             terms = NewLoanTerms(
                 self.term.value(),
                 RepaymentMethod(self.method.currentData()),

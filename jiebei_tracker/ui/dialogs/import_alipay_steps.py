@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 
 from jiebei_tracker.services.imports.service import Action, AlipayPlan, Choice, ImportFailure
 from jiebei_tracker.ui.dialogs.import_alipay_page import choice_text, target_text
-from jiebei_tracker.ui.import_text import error_lines
+from jiebei_tracker.ui.refusal_text import error_lines
 
 
 class AlipaySteps(QObject):

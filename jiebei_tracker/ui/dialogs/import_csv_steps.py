@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 
 from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.imports.service import FileKind, ImportPlan, Preview
-from jiebei_tracker.ui.import_text import error_lines, problem_text
+from jiebei_tracker.ui.refusal_text import error_lines, problem_text
 
 
 class CsvSteps(QObject):

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont
 
 from jiebei_tracker.domain.money import format_yuan
 from jiebei_tracker.qt_text import plain_tooltip
-from jiebei_tracker.ui.import_text import reason_text
+from jiebei_tracker.ui.refusal_text import reason_text
 
 # Light tints readable in both palettes; each mark is also explained in the cell's tooltip.
 HEADER_TINT = QColor("#d7e7f5")

@@ -39,7 +39,7 @@ from jiebei_tracker.ui.dialogs.import_pages import (
     SummaryPage,
 )
 from jiebei_tracker.ui.dialogs.import_worker import ImportWorker
-from jiebei_tracker.ui.import_text import problem_text
+from jiebei_tracker.ui.refusal_text import problem_text
 
 
 class ImportWizard(QDialog):

@@ -20,6 +20,7 @@ from jiebei_tracker.services.credit import LimitChange
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class LimitDialog(FormDialog):
@@ -107,6 +108,6 @@ class LimitDialog(FormDialog):
         try:
             self.saved_changes = self._save(platform, self.recorded_on.date(), limit_fen, note)
         except InvalidValue as error:
-            self.errors.set(error.field, bounds.refusal(error) or error.reason)
+            self.errors.set(error.field, bounds.refusal(error) or reason_text(error.reason))
             return
         self.accept()

@@ -35,6 +35,7 @@ from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog, describe
 from jiebei_tracker.ui.dialogs.past_installments import PAST_FIELDS, PastInstallmentsBox
 from jiebei_tracker.ui.money_text import cost_sentence, percent
+from jiebei_tracker.ui.refusal_text import reason_text
 
 # What the domain calls a fee it refuses, by the editor's field that holds it.
 _FEE_FIELDS = {"fee_rate": "fee_per_installment"}
@@ -421,7 +422,7 @@ class LoanEditorDialog(FormDialog):
             return self.tr(
                 "Enter a fee in yuan (e.g. 10) or a share of the principal a month (e.g. 0.65%), not above 10%."
             )
-        return error.reason
+        return reason_text(error.reason)
 
     @staticmethod
     def _require_text(text: str, message: str) -> str:
@@ -494,4 +495,4 @@ class LoanEditorDialog(FormDialog):
             return self.tr(
                 "The repayments already recorded are more than these terms ask for. Delete some repayments first."
             )
-        return error.reason
+        return reason_text(error.reason)

@@ -22,6 +22,7 @@ from jiebei_tracker.services.credit import NoteRecord
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class NoteDialog(FormDialog):
@@ -117,6 +118,6 @@ class NoteDialog(FormDialog):
         try:
             self.saved_changes = self._save(self.noted_on.date(), kind, text, reason, institution)
         except InvalidValue as error:
-            self.errors.set(error.field, bounds.refusal(error) or error.reason)
+            self.errors.set(error.field, bounds.refusal(error) or reason_text(error.reason))
             return
         self.accept()

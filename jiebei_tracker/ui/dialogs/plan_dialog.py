@@ -17,6 +17,7 @@ from jiebei_tracker.services.loans import LoanSummary, ScheduleLine
 from jiebei_tracker.ui.common import record_table
 from jiebei_tracker.ui.dialogs.forms import FormDialog, make_room
 from jiebei_tracker.ui.models.schedule_model import ScheduleTableModel
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class PlanDialog(FormDialog):
@@ -100,6 +101,6 @@ class PlanDialog(FormDialog):
         try:
             self.saved_changes = self._save(self._schedule)
         except InvalidValue as error:
-            self.errors.set("plan", error.reason)
+            self.errors.set("plan", reason_text(error.reason))
             return
         self.accept()

@@ -26,6 +26,7 @@ from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog, make_room
 from jiebei_tracker.ui.models.schedule_model import ScheduleTableModel
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class PrepayDialog(FormDialog):
@@ -161,7 +162,7 @@ class PrepayDialog(FormDialog):
             return self.tr("An installment due by this day is still open: log it first.")
         if error.field == "paid_on" and "recorded after" in reason:
             return self.tr("A repayment is recorded after this day.")
-        return reason
+        return reason_text(reason)
 
     def submit(self) -> None:
         read = self._read()

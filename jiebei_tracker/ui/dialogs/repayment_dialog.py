@@ -25,6 +25,7 @@ from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog, describe
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class RepaymentDialog(FormDialog):
@@ -245,4 +246,4 @@ class RepaymentDialog(FormDialog):
             return self.tr("Choose a day between the borrowing date and today.")
         if error.field == "loan":
             return self.tr("This loan is already settled.")
-        return error.reason
+        return reason_text(error.reason)

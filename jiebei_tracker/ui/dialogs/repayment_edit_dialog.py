@@ -16,6 +16,7 @@ from jiebei_tracker.services.loans import RepaymentLine
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
 from jiebei_tracker.ui.dialogs.forms import FormDialog
+from jiebei_tracker.ui.refusal_text import reason_text
 
 
 class RepaymentEditDialog(FormDialog):
@@ -86,4 +87,4 @@ class RepaymentEditDialog(FormDialog):
             )
         if error.field == "paid_on":
             return self.tr("Choose a day between the borrowing date and today.")
-        return error.reason
+        return reason_text(error.reason)
