@@ -229,7 +229,7 @@ def _import_csv(args, context, service, path: Path) -> int:
         print(say("unknown_columns", lang, columns=separator.join(plan.layout.columns.unknown)), file=out)
     for line in _skipped_summary(plan.layout.skipped, plan.layout.skipped_counts, lang):
         print(line, file=out)
-    print(say("rows", lang, rows=plan.rows, new=plan.new, present=plan.present, bad=plan.bad), file=out)
+    print(say("rows", lang, count=plan.rows, new=plan.new, present=plan.present, bad=plan.bad), file=out)
     for name, kind_set in plan.platform_kinds.items():
         print(say("import_kind", lang, name=name, kind=term(kind_set, lang)), file=out)
     for name, multiplier in plan.penalty_multipliers.items():

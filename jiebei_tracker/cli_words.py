@@ -158,7 +158,7 @@ WORDS: dict[str, Text] = {
     ),
     "due_many": Text(
         "已到期的 {count} 期（本金和利息）{amount}",
-        "{count} installments already due (principal and interest) {amount}",
+        "{count} installment{s} already due (principal and interest) {amount}",
     ),
     "accrued": Text(
         "本金 {principal} + {days} 天的利息 {interest}", "principal {principal} + interest for {days} days {interest}"
@@ -233,10 +233,10 @@ WORDS: dict[str, Text] = {
         "已经有记录；示例数据请用 --db 指定一个新文件",
         "already has records; use --db with a new file for the demo data",
     ),
-    "demo_generated": Text("{years} 年内的 {count} 笔示例借款", "{count} demo loans over {years} years"),
+    "demo_generated": Text("{years} 年内的 {count} 笔示例借款", "{count} demo loan{s} over {years} years"),
     "demo_sample": Text(
         "示例数据（{platforms} 个平台上的 {count} 笔借款）",
-        "the sample history ({count} loans on {platforms} platforms)",
+        "the sample history ({count} loan{s} on {platforms} platforms)",
     ),
     "demo_added": Text("已把{what}添加到 {path}", "added {what} to {path}"),
     # -- whole numbers (IDs, --years, --days…) --------------------------------------------------------------------
@@ -248,7 +248,7 @@ WORDS: dict[str, Text] = {
         "{encoding}，{delimiter}分隔，表头在第 {line} 行{titles}",
         "{encoding}, {delimiter}-separated, header on line {line}{titles}",
     ),
-    "titles": Text("（上方 {count} 行标题已忽略）", " ({count} title lines above it ignored)"),
+    "titles": Text("（上方 {count} 行标题已忽略）", " ({count} title line{s} above it ignored)"),
     "delimiter_comma": Text("逗号", "comma"),
     "delimiter_tab": Text("制表符", "tab"),
     "delimiter_semicolon": Text("分号", "semicolon"),
@@ -259,8 +259,8 @@ WORDS: dict[str, Text] = {
     "skipped_separator": Text("分隔线", "separator"),
     "skipped_summary": Text("汇总行", "summary"),
     "rows": Text(
-        "共 {rows} 行：新增 {new} 行，已存在 {present} 行，有错 {bad} 行",
-        "{rows} rows: {new} new, {present} already there, {bad} bad",
+        "共 {count} 行：新增 {new} 行，已存在 {present} 行，有错 {bad} 行",
+        "{count} row{s}: {new} new, {present} already there, {bad} bad",
     ),
     "import_kind": Text("平台 {name}：类型 {kind}", "platform {name}: kind {kind}"),
     "import_penalty": Text(
@@ -269,16 +269,16 @@ WORDS: dict[str, Text] = {
     "notice": Text("提示：{message}", "notice: {message}"),
     "bad_rows": Text(
         "没有导入任何内容：请修正 {count} 行错误，或用 --valid-only 只导入正确的行",
-        "nothing imported: fix the {count} bad rows, or use --valid-only to import the others",
+        "nothing imported: fix the {count} bad row{s}, or use --valid-only to import the others",
     ),
     "would_import": Text("试运行：将导入 {what}，没有写入任何内容", "dry run: would import {what}; nothing written"),
     "imported": Text("已导入 {what}{left_out}", "imported {what}{left_out}"),
-    "left_out": Text("（{count} 行有错，没有导入）", " ({count} bad rows left out)"),
-    "count_loans": Text("{count} 笔借款", "{count} loans"),
-    "count_repayments": Text("{count} 笔还款", "{count} repayments"),
-    "count_limits": Text("{count} 条额度记录", "{count} credit limits"),
-    "count_notes": Text("{count} 条征信记录", "{count} credit-report notes"),
-    "count_platforms": Text("{count} 个平台", "{count} platforms"),
+    "left_out": Text("（{count} 行有错，没有导入）", " ({count} bad row{s} left out)"),
+    "count_loans": Text("{count} 笔借款", "{count} loan{s}"),
+    "count_repayments": Text("{count} 笔还款", "{count} repayment{s}"),
+    "count_limits": Text("{count} 条额度记录", "{count} credit limit{s}"),
+    "count_notes": Text("{count} 条征信记录", "{count} credit-report note{s}"),
+    "count_platforms": Text("{count} 个平台", "{count} platform{s}"),
     "nothing": Text("没有内容", "nothing"),
     "profile_kind": Text(
         "{profile}：这个导入模板用于{kind}文件，不能用于{wanted}文件",
@@ -293,13 +293,13 @@ WORDS: dict[str, Text] = {
     "dry_run": Text("试运行：没有写入任何内容", "dry run: nothing written"),
     "plan_read": Text(
         "{file}：共 {count} 期，{first} 至 {last}；利息 {interest}（按借款条件计算为 {computed}），费用 {fees}",
-        "{file}: {count} installments, {first} to {last}; interest {interest} (computed: {computed}), fees {fees}",
+        "{file}: {count} installment{s}, {first} to {last}; interest {interest} (computed: {computed}), fees {fees}",
     ),
     "plan_used": Text(
         "借款 #{number}：还款计划已改为平台的还款计划", "loan #{number}: the schedule is now the platform's plan"
     ),
-    "plans_read": Text("{file}：{count} 笔借款的还款计划", "{file}: the schedules of {count} loans"),
-    "plans_used": Text("已恢复 {count} 笔借款的还款计划", "put back the schedules of {count} loans"),
+    "plans_read": Text("{file}：{count} 笔借款的还款计划", "{file}: the schedules of {count} loan{s}"),
+    "plans_used": Text("已恢复 {count} 笔借款的还款计划", "put back the schedules of {count} loan{s}"),
     "report_read": Text(
         "{file}：信用报告{dated}：{inquiries} 条查询记录，{overdue} 个账户有逾期月份",
         "{file}: credit report{dated}: {inquiries} inquiries, {overdue} accounts with overdue months",
@@ -336,14 +336,14 @@ WORDS: dict[str, Text] = {
     "alipay_choose": Text(
         "{what}：{reason}（也可以在导入向导里选择借款）", "{what}: {reason} (or choose the loan in the import wizard)"
     ),
-    "alipay_waiting": Text("；{count} 行需要您处理（见上）", "; {count} rows need you (see above)"),
+    "alipay_waiting": Text("；{count} 行需要您处理（见上）", "; waiting for you: {count} row{s} (see above)"),
     "alipay_would": Text(
         "试运行：将导入 {count} 笔还款（{present} 笔已存在）{tail}",
-        "dry run: would import {count} repayments ({present} already there){tail}",
+        "dry run: would import {count} repayment{s} ({present} already there){tail}",
     ),
     "alipay_imported": Text(
         "已导入 {count} 笔还款（{present} 笔已存在）{tail}",
-        "imported {count} repayments ({present} already there){tail}",
+        "imported {count} repayment{s} ({present} already there){tail}",
     ),
     "wrote": Text("已写入 {path}", "wrote {path}"),
     "no_imports": Text("还没有导入记录", "no imports yet"),

@@ -47,12 +47,12 @@ def test_a_bad_row_is_reported_on_stderr_with_its_line_and_nothing_is_imported(r
     status, out, err = run("import", "loans", str(path), "--past", "unpaid")
     assert status == 1
     assert err == f"{path}:3: column '期数': '0': must be 1 to 360 months\n"
-    assert "nothing imported: fix the 1 bad rows, or use --valid-only" in out
+    assert "nothing imported: fix the 1 bad row, or use --valid-only" in out
     assert _loan_ids(run) == []
     status, out, err = run("import", "loans", str(path), "--past", "unpaid", "--valid-only")
     assert status == 0
     assert f"{path}:3: column '期数'" in err
-    assert "imported 1 loans (1 bad rows left out)" in out
+    assert "imported 1 loan (1 bad row left out)" in out
     assert _loan_ids(run) == ["JB-1"]
 
 
@@ -83,7 +83,7 @@ def test_a_saved_profile_maps_the_columns(run, db_path, tmp_path):
     path.write_text("lender,when,sum,期数,还款方式,年化利率\n借呗,2024-03-05,12000,12,等额本息,9.12%\n")
     status, out, err = run("import", "loans", str(path), "--past", "unpaid", "--profile", "我的表")
     assert (status, err) == (0, "")
-    assert "imported 1 loans" in out
+    assert "imported 1 loan" in out and "1 loans" not in out
     status, _, err = run("import", "loans", str(path), "--past", "unpaid", "--profile", "nope")
     assert status == 1
     assert "no column profile of this name (saved profiles: 我的表)" in err
