@@ -304,7 +304,7 @@ def _desktop(*, install: bool) -> int:
         print(f"  icon {desktop.ICON_NAME}: SVG and {len(written) - 2} PNG sizes under {home / 'icons' / 'hicolor'}")
     else:
         removed = desktop.uninstall(home)
-        what = f"removed {len(removed)} file(s)" if removed else "nothing to remove"
+        what = f"removed {len(removed)} file{'' if len(removed) == 1 else 's'}" if removed else "nothing to remove"
         print(f"{what}: {desktop.desktop_file(home)} and the {desktop.ICON_NAME} icons under {home}")
     return EXIT_OK
 
@@ -415,13 +415,16 @@ def _cmd_delete_loan(args, context: Context) -> int:
 def _cmd_pay(args, context: Context) -> int:
     loan_id = _loan_id(context, args.loan)
     amount = option_value(parse_positive_yuan, args.amount, "--amount")
-    context.ledger.log_repayment(
+    _, edit = context.ledger.log_repayment_undoably(
         loan_id,
         paid_on=option_value(parse_date, args.on, "--on"),
         amount_fen=amount,
         note=option_value(clean_note, args.note, "--note"),
     )
-    print(say("logged", lang_of(args), amount=format_yuan(amount), number=loan_id), file=context.out)
+    lang = lang_of(args)
+    print(say("logged", lang, amount=format_yuan(amount), number=loan_id), file=context.out)
+    for removed in edit.removed:  # the one the app had assumed for that installment: the same payment
+        print(say("replaced_assumed", lang, day=removed["paid_on"].isoformat()), file=context.out)
     return EXIT_OK
 
 

@@ -261,7 +261,8 @@ def _past_answer(args, context, plan):
 
     answer = PastAnswer(args.past) if getattr(args, "past", None) else None
     if answer is None and plan.undecided_count:
-        print(f"{args.file}: {past_question(plan.undecided_count, plan.undecided_installments)}", file=sys.stderr)
+        question = past_question(plan.undecided_count, plan.undecided_installments)
+        print(problem_words(f"{args.file}: {question}", lang_of(args)), file=sys.stderr)
         return False
     return answer
 

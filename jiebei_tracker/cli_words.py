@@ -152,6 +152,10 @@ WORDS: dict[str, Text] = {
         "编号|借款|还款日期|金额|提前结清|来源|备注", "id|loan|paid on|amount|payoff|source|note"
     ),
     "logged": Text("已登记借款 #{number} 的还款 {amount}", "logged {amount} on loan #{number}"),
+    "replaced_assumed": Text(
+        "这笔还款取代了 {day} 按还款计划或自动扣款记下的还款（是同一期）",
+        "it takes the place of the repayment assumed on {day} (from the schedule or autopay): the same installment",
+    ),
     "proposed": Text("建议结清金额：{parts}", "proposed payoff: {parts}"),
     "due_one": Text(
         "已到期的 1 期（本金和利息）{amount}", "the installment already due (principal and interest) {amount}"
@@ -195,23 +199,23 @@ WORDS: dict[str, Text] = {
     ),
     "would_record": Text(
         "将把 {count} 期自动还款记为在到期日已还，共 {total}",
-        "would record {count} autopay installment(s) as paid on their due dates, {total}",
+        "would record {count} autopay installment{s} as paid on their due dates, {total}",
     ),
     "recorded": Text(
         "已把 {count} 期自动还款记为在到期日已还，共 {total}",
-        "recorded {count} autopay installment(s) as paid on their due dates, {total}",
+        "recorded {count} autopay installment{s} as paid on their due dates, {total}",
     ),
     # -- add-loan, delete-loan, platform, limit, note, resolve-note, demo -------------------------------------
     "added_loan": Text("已添加借款 #{number}{name}", "added loan #{number}{name}"),
     "on_schedule": Text(
         "已把 {count} 期记为在到期日按时还清，共 {amount}",
-        "recorded {count} installment(s) as paid on their due dates, {amount}",
+        "recorded {count} installment{s} as paid on their due dates, {amount}",
     ),
     "settled_on": Text("已记下 {day} 提前结清，金额 {amount}", "recorded the early settlement on {day}, {amount}"),
     "overdue_warning": Text(
         "注意：这笔借款有 {count} 期在今天之前到期，已记为逾期未还；如果其实已经还了，请删除这笔借款，"
         "再用 --paid-through DATE 或 --settled-on DATE 重新添加",
-        "warning: {count} installment(s) of this loan fell due before today and are recorded as not repaid "
+        "warning: {count} installment{s} of this loan fell due before today; recorded as not repaid "
         "(overdue); if they were repaid, delete the loan and add it again with --paid-through DATE or "
         "--settled-on DATE",
     ),

@@ -241,6 +241,19 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         ),
         (re.compile(r"^was already undone on (\S+)$"), QT_TRANSLATE_NOOP("Refusal", "was already undone on {0}")),
         (
+            re.compile(
+                r"^(\d+) loans? ha(?:s|ve) (\d+) installments? already due, and the file does not say whether they "
+                r"were repaid; nothing was imported\. Say so with --past paid .*$",
+                re.S,
+            ),
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "{0} loans have {1} installments already due, and the file does not say whether they were repaid; "
+                "nothing was imported. Say so with --past paid (repaid on schedule up to today) or --past unpaid (not "
+                "repaid: overdue), or add a status (状态) or paid_installments (已还期数) column",
+            ),
+        ),
+        (
             re.compile(r"^does not clear the loans in (\d+) months$"),
             QT_TRANSLATE_NOOP("Refusal", "does not clear the loans in {0} months"),
         ),

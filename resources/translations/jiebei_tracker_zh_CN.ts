@@ -3719,6 +3719,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>已于 {0} 撤销</translation>
     </message>
     <message>
+        <source>{0} loans have {1} installments already due, and the file does not say whether they were repaid; nothing was imported. Say so with --past paid (repaid on schedule up to today) or --past unpaid (not repaid: overdue), or add a status (状态) or paid_installments (已还期数) column</source>
+        <translation>文件中有 {0} 笔借款共 {1} 期已经到期，但文件没有说明这些分期是否已还，因此没有导入任何内容。请用 --past paid（截至今天都已按期还款）或 --past unpaid（没有还：逾期）说明，或在文件中加上“状态”或“已还期数”列</translation>
+    </message>
+    <message>
         <source>does not clear the loans in {0} months</source>
         <translation>{0} 个月内还不清这些借款</translation>
     </message>

@@ -215,6 +215,9 @@ def test_restore_asks_and_says_in_chinese(run, db_path, tmp_path):
 def test_a_csv_import_its_listing_and_its_undo_in_chinese(run, tmp_path):
     path = tmp_path / "loans.csv"
     path.write_text(loans_csv(), encoding="utf-8-sig")
+    status, _, err = run("import", "loans", str(path), *ZH)  # the file does not say whether they were repaid
+    assert status == 1 and re.match(rf"^{re.escape(str(path))}：文件中有 \d+ 笔借款共 \d+ 期已经到期", err)
+    assert_chinese(err, paths=[path], allowed=("paid", "unpaid"))
     status, out, _ = run("import", "loans", str(path), "--past", "paid", "--dry-run", *ZH)
     assert status == 0
     assert out.splitlines()[0] == f"{path}：UTF-8（带 BOM），逗号分隔，表头在第 1 行"

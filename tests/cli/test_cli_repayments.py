@@ -33,6 +33,10 @@ def _statuses(run, loan: str = "1") -> list[str]:
     return [line["status"] for line in json.loads(out)["installments"]]
 
 
+def _installments(count: int) -> str:
+    return f"{count} installment{'' if count == 1 else 's'}"
+
+
 def _due_count(borrowed_on: date, months: int = 12) -> int:
     return sum(1 for k in range(1, months + 1) if due_date(borrowed_on, k) < TODAY)
 
@@ -41,7 +45,7 @@ def test_without_an_answer_the_past_installments_are_overdue_and_a_warning_says_
     status, out, err = _add(run)
     assert status == 0 and "added loan #1" in out
     overdue = _due_count(A_YEAR_AGO)
-    assert f"warning: {overdue} installment(s) of this loan fell due before today" in err
+    assert f"warning: {_installments(overdue)} of this loan fell due before today;" in err
     assert "--paid-through DATE or --settled-on DATE" in err
     assert _statuses(run).count("overdue") == overdue
 
@@ -50,13 +54,28 @@ def test_paid_through_records_them_paid_on_their_due_dates(run):
     status, out, err = _add(run, "--paid-through", TODAY.isoformat())
     assert status == 0 and err == ""
     due = sum(1 for k in range(1, 13) if due_date(A_YEAR_AGO, k) <= TODAY)
-    assert f"recorded {due} installment(s) as paid on their due dates" in out
+    assert f"recorded {_installments(due)} as paid on their due dates" in out
     assert "overdue" not in _statuses(run)
     status, out, _ = run("repayments", "1", "--json")
     rows = json.loads(out)
     assert [r["paid_on"] for r in rows] == [due_date(A_YEAR_AGO, k).isoformat() for k in range(1, due + 1)]
     assert {r["source"] for r in rows} == {"schedule"}
     assert set(rows[0]) == {"id", "loan_id", "paid_on", "amount", "payoff", "source", "note"}
+
+
+def test_a_repayment_typed_for_an_installment_recorded_as_paid_says_it_takes_its_place(run):
+    assert _add(run, "--paid-through", TODAY.isoformat())[0] == 0
+    third = due_date(A_YEAR_AGO, 3)
+    status, out, _ = run("pay", "1", "--on", (third + timedelta(days=3)).isoformat(), "--amount", "500")
+    assert status == 0
+    assert out.splitlines()[1] == (
+        f"it takes the place of the repayment assumed on {third.isoformat()} (from the schedule or autopay): the "
+        "same installment"
+    )
+    status, out, _ = run(
+        "pay", "1", "--on", (third + timedelta(days=4)).isoformat(), "--amount", "1", "--lang", "zh_CN"
+    )
+    assert status == 0 and len(out.splitlines()) == 1  # nothing assumed is left for that installment
 
 
 def test_settled_on_with_the_amount_paid(run):
@@ -101,13 +120,13 @@ def test_catch_up_records_pending_autopay_installments_and_dry_run_only_lists(ru
     before = _dump(db_path)
     status, out, _ = run("catch-up", "--dry-run")
     assert status == 0
-    assert f"would record {pending} autopay installment(s) as paid on their due dates" in out
+    assert f"would record {pending} autopay {_installments(pending).split()[1]} as paid on their due dates" in out
     assert out.count("installment 1/6") == 1
     assert _dump(db_path) == before
     status, out, _ = run("catch-up", "--as-of", due_date(borrowed, 1).isoformat())
-    assert status == 0 and "recorded 1 autopay installment(s)" in out
+    assert status == 0 and "recorded 1 autopay installment as paid" in out
     status, out, _ = run("catch-up")
-    assert f"recorded {pending - 1} autopay installment(s)" in out
+    assert f"recorded {pending - 1} autopay {_installments(pending - 1).split()[1]}" in out
     assert "overdue" not in _statuses(run)
     status, out, _ = run("repayments", "--json")
     assert {r["source"] for r in json.loads(out)} == {"autopay"}

@@ -69,7 +69,7 @@ def test_install_writes_the_entry_and_every_icon_size_and_uninstall_takes_back_e
 
     assert main(["--uninstall-desktop"]) == 0
     assert tree(home) == before
-    assert "removed 6 file(s)" in capsys.readouterr().out
+    assert "removed 6 files" in capsys.readouterr().out
     assert main(["--uninstall-desktop"]) == 0
     assert "nothing to remove" in capsys.readouterr().out
 

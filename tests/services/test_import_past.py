@@ -60,7 +60,7 @@ def test_a_file_that_does_not_say_writes_nothing_and_asks(service, database):
     before = _dump(database)
     with pytest.raises(ImportFailure) as raised:
         service.commit(plan)
-    assert "4 loan(s) have 42 installment(s) already due" in raised.value.message()
+    assert "4 loans have 42 installments already due" in raised.value.message()
     assert "--past paid" in raised.value.message() and "已还期数" in raised.value.message()
     assert _dump(database) == before
 

@@ -41,7 +41,8 @@ from jiebei_tracker.storage.database import Database
 def past_question(loans: int, installments: int) -> str:
     """What the import asks when loans do not say whether their installments already due were repaid."""
     return (
-        f"{loans} loan(s) have {installments} installment(s) already due, and the file does not say "
+        f"{loans} loan{'' if loans == 1 else 's'} {'has' if loans == 1 else 'have'} {installments} "
+        f"installment{'' if installments == 1 else 's'} already due, and the file does not say "
         "whether they were repaid; nothing was imported. Say so with --past paid (repaid on schedule up to today) "
         "or --past unpaid (not repaid: overdue), or add a status (状态) or paid_installments (已还期数) column"
     )
