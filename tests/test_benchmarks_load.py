@@ -16,7 +16,8 @@ def test_there_are_benchmarks():
 
 
 @pytest.mark.parametrize("script", BENCHMARKS, ids=lambda path: path.stem)
-def test_the_benchmark_loads(script: Path):
+def test_the_benchmark_loads(script: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(script.parent))  # as Python does for a script it runs: one may import another
     spec = importlib.util.spec_from_file_location(f"benchmark_{script.stem}", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
