@@ -275,9 +275,18 @@ def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[
     """Which assumed repayment ``(id, paid_on)`` — recorded on an installment's due date, from the schedule or an
     autopay deduction — a repayment paid on ``paid_on`` stands for: the installment it pays is the one whose due
     date is nearest (the later one on a tie: paying ahead of a due date is the common case); the assumed repayment
-    of that installment, if there is one. Only within ``STANDS_FOR_DAYS`` of that due date: a repayment further off
-    is another payment (one typed on a loan settled a year ago is refused as settled, it does not unpay the last
-    installment)."""
+    of that installment, if there is one. None — the repayment is another payment — when:
+
+    - it is paid after every assumed one while an installment still falls due later: it is that next installment,
+      paid ahead (logged on 11-28 for the one due 12-20, it must not stand for the one autopay paid on 11-20);
+    - it is more than ``STANDS_FOR_DAYS`` from that due date (one typed on a loan settled a year ago is refused as
+      settled, it does not unpay the last installment).
+
+    A record assumed wrongly (autopay failed; paid by hand days later) is corrected by editing it."""
+    candidates, due_dates = list(candidates), list(due_dates)
+    latest = max((day for _, day in candidates), default=None)
+    if latest is not None and paid_on > latest and any(due > paid_on for due in due_dates):
+        return None
     nearest = min(due_dates, key=lambda due: (abs((due - paid_on).days), -due.toordinal()), default=None)
     if nearest is None or abs((nearest - paid_on).days) > STANDS_FOR_DAYS:
         return None

@@ -150,6 +150,19 @@ def test_a_typed_repayment_far_from_any_assumed_one_replaces_nothing(ledger, dat
     ]
 
 
+def test_the_next_installment_paid_ahead_is_a_payment_of_its_own_not_the_last_assumed_one(ledger, database):
+    """Paid through TODAY (installments 1–3 recorded on 09-20, 10-20, 11-20): a repayment logged on 11-28 is the
+    one due 12-20 paid early, though 11-20 is the nearer due date."""
+    loan_id = ledger.add_loan(draft(borrowed_on=date(2026, 8, 20)), PastRepayments.paid_through(TODAY)).created_id
+    fourth = loan_detail(database, loan_id, as_of=TODAY, today=TODAY).schedule[3]
+    _, edit = ledger.log_repayment_undoably(loan_id, paid_on=TODAY, amount_fen=fourth.total_fen)
+    assert edit.removed == ()
+    assert [r.source for r in list_repayments(database, loan_id=loan_id)] == [RepaymentSource.SCHEDULE] * 3 + [
+        RepaymentSource.MANUAL
+    ]
+    assert _statuses(database, loan_id)[:4] == [InstallmentStatus.ON_TIME] * 4
+
+
 def test_a_repayment_typed_long_after_a_settled_loan_ended_is_refused_and_unpays_nothing(ledger, database, db_path):
     """The last installment's assumed repayment is not taken to be this one: it fell due five months before."""
     loan_id = ledger.add_loan(draft(**LAST_YEAR), PastRepayments.paid_through(TODAY)).created_id

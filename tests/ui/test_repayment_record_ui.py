@@ -209,13 +209,21 @@ def test_a_typed_repayment_replacing_the_one_assumed_from_the_schedule_settles_t
     workspace.ledger.set_penalty_multiplier("借呗", Decimal(0))  # where the money goes, without penalty interest
     workspace.ledger.record_installments_paid([InstallmentKey(loan_id, 5)], source=RepaymentSource.AUTOPAY)
     dialog = open_repayment_dialog()
-    # Today's repayment stands for installment 5 (due 11-15, the nearest): the autopay record of it gives way,
+    # Today (11-28) comes after the autopay record, with installments still to fall due: a payment of its own,
+    # the next after the autopay one (which the waterfall put on installment 1).
+    assert type_amount(dialog, "1039.43") == "Settles installment 2."
+    # Paid on 11-14, it stands for installment 5 (due 11-15, the nearest): the autopay record of it gives way,
     # so the waterfall still starts at installment 1 — and the dialog says why.
+    dialog.paid_on.line_edit.selectAll()
+    type_text(dialog.paid_on.line_edit, "2026-11-14")
     replaces = " It takes the place of the repayment assumed on 2026-11-15 (from the schedule or autopay)."
     assert type_amount(dialog, "1039.43") == "Settles installment 1." + replaces
     assert type_amount(dialog, "12473.15") == "Settles installments 1–12." + replaces
     translations.apply("zh_CN")
-    assert type_amount(open_repayment_dialog(), "1039.43") == (
+    dialog = open_repayment_dialog()
+    dialog.paid_on.line_edit.selectAll()
+    type_text(dialog.paid_on.line_edit, "2026-11-14")
+    assert type_amount(dialog, "1039.43") == (
         "将还清第 1 期。这笔还款将取代 2026-11-15 按还款计划或自动扣款记下的还款。"  # no space between sentences
     )
 
@@ -242,8 +250,11 @@ def test_the_settles_line_reads_natively_in_chinese(translations, repayment_dial
 # -- undo: Ctrl+Z, Ctrl+Shift+Z, the status bar's Undo ---------------------------------------------------------
 
 
-def log_by_dialog(loan_id, window, typing_into, amount="1039.43", note="") -> None:
+def log_by_dialog(loan_id, window, typing_into, amount="1039.43", note="", day="") -> None:
     def keys(dialog: RepaymentDialog) -> None:
+        if day:  # the day field has the focus as the dialog opens
+            dialog.paid_on.line_edit.selectAll()
+            type_text(dialog.paid_on.line_edit, day)
         press(Qt.Key.Key_Tab)
         type_text(dialog.amount, amount)
         press(Qt.Key.Key_Tab)
@@ -285,14 +296,18 @@ def test_paid_today_in_full_is_undone_the_same_way(qtbot, workspace, loan_id, wi
     assert [due.loan_id for due in window.dashboard.overdue_model.records()].count(loan_id) == 5
 
 
-def test_a_typed_repayment_undone_brings_back_the_autopay_record_it_replaced(qtbot, workspace, loan_id, window):
+def test_a_typed_repayment_undone_brings_back_the_autopay_record_it_replaced(
+    qtbot, workspace, loan_id, window, typing_into
+):
     workspace.ledger.record_installments_paid([InstallmentKey(loan_id, 5)], source=RepaymentSource.AUTOPAY)
     autopay = [(date(2026, 11, 15), INSTALLMENT_FEN, "", RepaymentSource.AUTOPAY, False)]
     assert saved(workspace, loan_id) == autopay
-    window.actions.pay_next_in_full_today(loan_id)
-    assert saved(workspace, loan_id) == [(TODAY, INSTALLMENT_FEN, "", RepaymentSource.MANUAL, False)]
+    log_by_dialog(loan_id, window, typing_into, day="2026-11-14")  # installment 5 was paid the day before
+    assert saved(workspace, loan_id) == [(date(2026, 11, 14), INSTALLMENT_FEN, "", RepaymentSource.MANUAL, False)]
     window.undo.stack.undo()
     assert saved(workspace, loan_id) == autopay
+    window.actions.pay_next_in_full_today(loan_id)  # installment 1, overdue: the autopay record stays
+    assert saved(workspace, loan_id) == [*autopay, (TODAY, INSTALLMENT_FEN, "", RepaymentSource.MANUAL, False)]
 
 
 def test_the_status_bar_says_what_was_logged_and_its_undo_takes_it_back(qtbot, workspace, loan_id, window, typing_into):
