@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from jiebei_tracker.domain.money import format_yuan
+from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.penalty import penalty_fen
 from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.ui.common import STATUS_COLOURS
@@ -105,3 +106,31 @@ def test_installments_settled_by_the_payoff_read_settled_early(workspace, window
     )
     translations.apply("zh_CN")
     assert model.index(1, STATUS_COLUMN).data() == "提前结清"
+
+
+def test_in_chinese_the_dialog_opens_as_tall_as_its_texts_need_with_no_empty_band(
+    workspace, window, translations, qtbot
+):
+    """Qt sized it for a narrow width of its own (Chinese has no spaces to wrap at): the one-line heading sat in
+    the middle of a label two lines tall, an empty band above it."""
+    translations.apply("zh_CN")
+    past = PastRepayments.paid_through(TODAY)
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 8, 20), months=12), past).created_id
+    [loan] = workspace.loans([loan_id])
+    dialog = RepaymentDialog(
+        loan=loan,
+        today=TODAY,
+        quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
+        outlook=lambda day: workspace.repayment_outlook(loan_id, paid_on=day),
+        pay=lambda *args: None,
+        pay_off=lambda *args: None,
+        payoff=True,
+        parent=window,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    layout = dialog.layout()
+    assert dialog.height() == layout.totalHeightForWidth(dialog.width())
+    heading = layout.itemAt(0).widget()
+    assert heading.height() == heading.heightForWidth(heading.width())

@@ -118,6 +118,19 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         describe_buttons(self.buttons)
         self._text_fields: tuple[QPlainTextEdit, ...] = ()
+        self._fitted = False
+
+    def showEvent(self, event) -> None:
+        """Open exactly as tall as the fields and texts need at the width the dialog opens with. Qt sizes a
+        dialog with word-wrapped text for a narrower width of its own choosing (narrower still for Chinese, which
+        has no spaces to wrap at): the text then takes one line and leaves empty bands around it."""
+        super().showEvent(event)
+        layout = self.layout()
+        if self._fitted or layout is None or not layout.hasHeightForWidth():
+            return
+        self._fitted = True
+        layout.activate()
+        self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def lay_out(self, *, above: Sequence[QWidget] = (), below: Sequence[QWidget] = (), minimum_width: int) -> None:
         layout = QVBoxLayout(self)

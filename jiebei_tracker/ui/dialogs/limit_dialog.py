@@ -51,8 +51,7 @@ class LimitDialog(FormDialog):
         self.amount.setPlaceholderText(self.tr("the limit shown in the app, in yuan, e.g. 50000"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("optional: what the platform said"))
-        self.previous = QLabel()
-        self.previous.setWordWrap(True)
+        self.previous = QLabel()  # one short line, under the limit
         self.errors.add_row(
             "platform",
             self.tr("Platform"),
@@ -61,13 +60,14 @@ class LimitDialog(FormDialog):
         )
         self.errors.add_row("date", self.tr("Seen on"), self.recorded_on)
         self.errors.add_row("limit", self.tr("Credit limit (yuan)"), self.amount)
+        self.form.addRow("", self.previous)  # under the limit it is compared with
         self.errors.add_row("note", self.tr("Note"), self.note)
         if record is not None:  # correcting one: its platform stays, its values are there to change
             self.platform.setEnabled(False)
             self.recorded_on.setDate(record.recorded_on)
             self.amount.setText(fen_to_yuan(record.limit_fen))
             self.note.setText(record.note)
-        self.lay_out(below=[self.previous], minimum_width=420)
+        self.lay_out(minimum_width=420)
         self.platform.currentTextChanged.connect(self._show_previous)
         self._show_previous()
 
