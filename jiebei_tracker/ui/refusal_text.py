@@ -332,10 +332,16 @@ _KNOWN = frozenset(KNOWN)
 
 def _figure(group: str, say: Say) -> str:
     """A figure a reason carries, as the translation shows it: a reason itself (the system's, in ``cannot read the
-    file (…)``) is said too, and a list (``known: 借呗, 微粒贷``) is joined as Chinese joins one (借呗、微粒贷)."""
+    file (…)``) is said too, and a list (``known: 借呗, 微粒贷``; ``bullet (到期还本付息), …``) is written as Chinese
+    writes one (借呗、微粒贷; bullet（到期还本付息）、…)."""
     if group in _KNOWN:
         return say(group)
-    return group.replace(", ", "、") if _CJK.search(group) else group
+    if not _CJK.search(group):
+        return group
+    return _ASIDE.sub(r"（\1）", group).replace(", ", "、")
+
+
+_ASIDE = re.compile(r" \(([^()]*)\)")
 
 
 _MONTH_TOO_SHORT = re.compile(

@@ -328,6 +328,8 @@ REFUSALS = [
      "jiebei-tracker：错误：--amount “¥9,000.00”：足以还清剩下的全部本金 ¥2,010.43，请改用提前还清"),
     (("add-loan", "--platform", "借呗", "--borrowed-on", "2026-01-01", "--principal", "1000", "--term", "3",
       "--method", "bullet", "--annual-rate=-9%"), "jiebei-tracker：错误：--annual-rate “-9%”：利率不能是负数"),
+    (("note", "--on", "2026-11-28", "--kind", "xx", "--text", "x"),
+     "jiebei-tracker：错误：--kind “xx”：不是可选的值之一：inquiry（查询记录）、overdue_record（逾期记录）、"),
     (("diagnose", "花呗"),
      "jiebei-tracker：错误：PLATFORM “花呗”：没有这个平台（已记录的平台：京东金条、借呗、微粒贷、招商银行信用卡）"),
     (("import", "loans", "missing.csv"), "missing.csv：无法读取文件（没有这个文件或文件夹）"),
@@ -340,7 +342,9 @@ def test_a_refusal_is_one_chinese_line_and_exit_1(demo, db_path, command, said):
     assert status == 1 and out == ""
     assert len(err.splitlines()) == 1 and said in err
     assert_chinese(
-        err, paths=[db_path], allowed=("DATE", "KIND", "ID", "BACKUP", "M", "x", "import", "LOAN", "PLATFORM")
+        err,
+        paths=[db_path],
+        allowed=("DATE", "KIND", "ID", "BACKUP", "M", "x", "import", "LOAN", "PLATFORM", "inquiry"),
     )
 
 
