@@ -3656,7 +3656,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>is after a repayment already recorded on {0}</source>
-        <translation>晚于已登记的一笔还款（{0}）</translation>
+        <translation>晚于已登记的一笔还款（还款日期 {0}）</translation>
     </message>
     <message>
         <source>more than the {0} left to pay on loan #{1} (use payoff to settle early)</source>
@@ -3692,7 +3692,7 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     </message>
     <message>
         <source>no more than the {0} interest accrued since {1}: nothing would go to the principal</source>
-        <translation>没有超过 {1} 以来产生的利息 {0}，不会还到本金</translation>
+        <translation>不超过 {1} 以来产生的利息 {0}，还不到本金</translation>
     </message>
     <message>
         <source>repays all the {0} principal left: pay the loan off early instead</source>
