@@ -271,7 +271,9 @@ def owed_on(states: Sequence[InstallmentState], penalty: PenaltyTerms | None, da
     return Owed(remaining_total(states), 0 if penalty is None else penalty_due(states, penalty, day))
 
 
-def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[date], paid_on: date) -> int | None:
+def nearest_assumed(
+    candidates: Iterable[tuple[int, date]], due_dates: Iterable[date], paid_on: date, *, latest: date | None = None
+) -> int | None:
     """Which assumed repayment ``(id, paid_on)`` — recorded on an installment's due date, from the schedule or an
     autopay deduction — a repayment paid on ``paid_on`` stands for: the installment it pays is the one whose due
     date is nearest (the later one on a tie: paying ahead of a due date is the common case); the assumed repayment
@@ -282,9 +284,12 @@ def nearest_assumed(candidates: Iterable[tuple[int, date]], due_dates: Iterable[
     - it is more than ``STANDS_FOR_DAYS`` from that due date (one typed on a loan settled a year ago is refused as
       settled, it does not unpay the last installment).
 
-    A record assumed wrongly (autopay failed; paid by hand days later) is corrected by editing it."""
+    A record assumed wrongly (autopay failed; paid by hand days later) is corrected by editing it. ``latest``: the
+    latest assumed repayment before any of a file's rows replaced one (the default, the candidates' latest, is that
+    for a single repayment): a file's rows, matched one after another, then give the same answer in any order."""
     candidates, due_dates = list(candidates), list(due_dates)
-    latest = max((day for _, day in candidates), default=None)
+    if latest is None:
+        latest = max((day for _, day in candidates), default=None)
     if latest is not None and paid_on > latest and any(due > paid_on for due in due_dates):
         return None
     nearest = min(due_dates, key=lambda due: (abs((due - paid_on).days), -due.toordinal()), default=None)

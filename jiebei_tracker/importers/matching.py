@@ -379,9 +379,11 @@ class RepaymentMatcher(Matcher):
         rows = [j for j in self._rows_of(number) if verdicts[rest.ordinals[j]] == NEW]
         candidates = [(i, p.paid_on) for i, (p, assumed) in enumerate(money.repayments) if assumed and not p.is_payoff]
         due_dates = [installment.due_on for installment in money.installments]
+        latest = max((day for _, day in candidates), default=None)
         replaced = set()
         for j in rows:  # in file order, as the ledger replaces them
-            found = nearest_assumed(candidates, due_dates, date.fromordinal(rest.days[j])) if rest.replaces[j] else None
+            paid_on = date.fromordinal(rest.days[j])
+            found = nearest_assumed(candidates, due_dates, paid_on, latest=latest) if rest.replaces[j] else None
             if found is not None:
                 replaced.add(found)
                 candidates = [c for c in candidates if c[0] != found]

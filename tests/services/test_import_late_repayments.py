@@ -13,12 +13,14 @@ import pytest
 
 from jiebei_tracker.domain.past import PastRepayments
 from jiebei_tracker.domain.penalty import PenaltyTerms
+from jiebei_tracker.domain.vocabulary import InstallmentStatus
 from jiebei_tracker.importers.columns import FileKind
 from jiebei_tracker.importers.errors import ImportFailure
 from jiebei_tracker.importers.reading import ReadOptions
 from jiebei_tracker.services.imports.service import ImportService, PastAnswer
 from jiebei_tracker.services.ledger import Ledger
 from jiebei_tracker.services.loan_detail import loan_detail
+from jiebei_tracker.services.loans import list_repayments
 from jiebei_tracker.services.settings import SettingsStore
 from jiebei_tracker.storage.database import open_database
 from tests.conftest import TODAY
@@ -135,3 +137,28 @@ def test_a_loan_repaid_late_with_penalty_comes_back_whole_from_its_export(servic
         assert _installments(copy) == _installments(database)
     finally:
         copy.close()
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["oldest first", "newest first"])
+def test_real_repayments_replace_the_assumed_ones_whatever_the_order_of_the_files_rows(
+    service, ledger, database, newest_first
+):
+    """Installments due 04-20 … 11-20 recorded from the schedule; the bank's statement says the 10-20 one was paid
+    two days late and the 11-20 one a day early. Statements list the newest first: the answer must not change."""
+    loan_id = ledger.add_loan(
+        draft(borrowed_on=date(2026, 3, 20), months=12, external_id="B1"), PastRepayments.paid_through(TODAY)
+    ).created_id
+    schedule = _schedule(database, loan_id)
+    rows = [f"B1,2026-10-22,{schedule[6].total_fen / 100:.2f}", f"B1,2026-11-19,{schedule[7].total_fen / 100:.2f}"]
+    if newest_first:
+        rows.reverse()
+    plan = _plan(service, "借款编号,还款日期,还款金额\n" + "\n".join(rows) + "\n")
+    assert plan.error_messages() == []
+    service.commit(plan)
+    paid_on = sorted(r.paid_on for r in list_repayments(database, loan_id=loan_id))
+    assert len(paid_on) == 8 and date(2026, 10, 22) in paid_on and date(2026, 10, 20) not in paid_on
+    assert [line.status for line in _schedule(database, loan_id)[6:9]] == [
+        InstallmentStatus.LATE,
+        InstallmentStatus.ON_TIME,
+        InstallmentStatus.UPCOMING,
+    ]

@@ -391,12 +391,15 @@ def _replace_assumed(session: Session, repayments: list[RepaymentEntry]) -> list
         )
         for loan_id, due_on in session.exec(query):
             due_dates.setdefault(loan_id, []).append(due_on)
+    latest = {loan_id: max(day for _, day in candidates) for loan_id, candidates in assumed.items()}
     replaced = []
     for entry in real:
         candidates = assumed.get(entry.loan_id)
         if not candidates:
             continue
-        found = nearest_assumed(candidates, due_dates[entry.loan_id], entry.payment.paid_on)
+        found = nearest_assumed(
+            candidates, due_dates[entry.loan_id], entry.payment.paid_on, latest=latest[entry.loan_id]
+        )
         if found is not None:
             replaced.append(found)
             candidates[:] = [c for c in candidates if c[0] != found]
