@@ -477,6 +477,7 @@ LATE_IMPORTS = {
     "jiebei_tracker.ui.views.health_panel": "its widgets, after the first frame",
     "jiebei_tracker.ui.single_instance": "QtNetwork, after the first frame or in a second launch",
     "jiebei_tracker.ui.errors": "the passphrase prompt, only when a file is protected (or damaged)",
+    "jiebei_tracker.ui.refusal_text": "Qt's widgets, only for the window's language (the CLI needs QtCore alone)",
     "jiebei_tracker.cli_passphrase": "front door",
     # Storage: SQLAlchemy with the first write's engine, Alembic with a migration.
     "jiebei_tracker.storage.database": "the engine",

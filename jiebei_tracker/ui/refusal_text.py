@@ -20,7 +20,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 from jiebei_tracker.domain.dates import MONTH_NAMES
 from jiebei_tracker.importers.columns import COLUMNS
 from jiebei_tracker.importers.errors import RowError, error_report
-from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.ui.i18n import translations_folder
 
 # A source text → its translation in context ``Refusal`` (the source itself when it has none).
@@ -48,8 +47,12 @@ def _file_say(language: str) -> Say:
 
 
 def _say(lang: str | None) -> Say | None:
-    """How to say a text in ``lang`` (None: the window's language), or None for English, the texts' own."""
+    """How to say a text in ``lang`` (None: the window's language), or None for English, the texts' own. The
+    window's language is asked of ``qt_text``, which loads Qt's widgets: only the window asks, so the command line
+    needs QtCore alone (no graphics libraries on a server)."""
     if lang is None:
+        from jiebei_tracker.qt_text import display_language
+
         return _window_say if display_language().startswith("zh") else None
     return _file_say("zh_CN") if lang.startswith("zh") else None
 

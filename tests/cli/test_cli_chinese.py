@@ -5,6 +5,8 @@ labels, never its codes), by the app's rules for Chinese text; ``--lang en`` and
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -380,3 +382,14 @@ def test_flags_and_diagnose_name_the_article_as_the_window_does(demo):
     out = demo("diagnose", "借呗", *ZH)[1]
     assert "\n参考文章《借呗额度下降的原因及恢复策略解析》：原因 " in out and "出处" not in out
     assert "\nFrom the article “借呗额度下降的原因及恢复策略解析”: Cause " in demo("diagnose", "借呗")[1]
+
+
+def test_a_refusal_in_chinese_needs_qtcore_alone():
+    """The translation file is read with QtCore: the command line works on a server without graphics libraries."""
+    code = (
+        "import sys; from jiebei_tracker.cli_words import reason_words; "
+        "print(reason_words('no such loan', 'zh_CN')); "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))"
+    )
+    said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert said.splitlines() == ["没有这笔借款", "['PySide6.QtCore']"]
