@@ -112,6 +112,8 @@ KNOWN = (
     QT_TRANSLATE_NOOP("Refusal", "No such file or directory"),
     QT_TRANSLATE_NOOP("Refusal", "Permission denied"),
     QT_TRANSLATE_NOOP("Refusal", "Is a directory"),
+    # a list with nothing in it
+    QT_TRANSLATE_NOOP("Refusal", "none yet"),
 )
 
 
@@ -123,7 +125,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             re.compile(r"^no such day: there is no month (-?\d+)$"),
             QT_TRANSLATE_NOOP("Refusal", "no such day: there is no month {0}"),
         ),
-        (re.compile(r"^no such day(: .*)?$"), QT_TRANSLATE_NOOP("Refusal", "no such day")),
+        (re.compile(r"^no such day(?:: .*)?$"), QT_TRANSLATE_NOOP("Refusal", "no such day")),
         (re.compile(r"^is before (\S+)$"), QT_TRANSLATE_NOOP("Refusal", "is before {0}")),
         (
             re.compile(r"^is in the future \(today is (\S+)\)$"),
@@ -150,14 +152,41 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         ),
         (re.compile(r"^must be (\S+) to (\S+)$"), QT_TRANSLATE_NOOP("Refusal", "must be {0} to {1}")),
         (
+            re.compile(r"^(\S+%) a year is beyond any real loan — did you mean a percentage, e\.g\. 0\.05%\?$"),
+            QT_TRANSLATE_NOOP("Refusal", "{0} a year is beyond any real loan — did you mean a percentage, e.g. 0.05%?"),
+        ),
+        (
             re.compile(r"^(\S+%) a year is beyond any real loan.*$"),
             QT_TRANSLATE_NOOP("Refusal", "{0} a year is beyond any real loan"),
         ),
         (
-            re.compile(r"^cannot be read as (\S+) \(byte (0x[0-9a-f]{2})\); try another encoding$"),
+            re.compile(r"^cannot be read as (.+?) \(byte (0x[0-9a-f]{2})\); try another encoding$"),
             QT_TRANSLATE_NOOP("Refusal", "cannot be read as {0} (byte {1}); try another encoding"),
         ),
+        (
+            re.compile(r"^cannot be read as (.+?) \(it is (.+?)\); try another encoding$"),
+            QT_TRANSLATE_NOOP("Refusal", "cannot be read as {0} (it is {1}); try another encoding"),
+        ),
+        (
+            re.compile(r"^not text in UTF-8, GBK/GB18030 or UTF-16 \(byte (0x[0-9a-f]{2})\); .*$"),
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "not text in UTF-8, GBK/GB18030 or UTF-16 (byte {0}); if you know the encoding, choose it",
+            ),
+        ),
+        (
+            re.compile(r"^this (row|line) is in (\S+) but the file is (\S+); save the whole file in one encoding$"),
+            QT_TRANSLATE_NOOP("Refusal", "this {0} is in {1} but the file is {2}; save the whole file in one encoding"),
+        ),
         (re.compile(r"^cannot be read as (.*)$"), QT_TRANSLATE_NOOP("Refusal", "cannot be read as {0}")),
+        (
+            re.compile(r"^(\S+%) a day is unusual — did you mean an annual rate\?.*$", re.S),
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "{0} a day is unusual — did you mean an annual rate? Put it in the annual rate column, or write it "
+                "as {0} a year",
+            ),
+        ),
         (
             re.compile(r"^(\S+%) a year is unusual — did you mean a daily rate\?.*$", re.S),
             QT_TRANSLATE_NOOP(

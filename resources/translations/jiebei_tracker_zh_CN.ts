@@ -3583,6 +3583,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>这是一个文件夹</translation>
     </message>
     <message>
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
         <source>no such day: there is no month {0}</source>
         <translation>没有这一天：没有 {0} 月（月份为 1～12）</translation>
     </message>
@@ -3631,6 +3635,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>必须在 {0} 到 {1} 之间</translation>
     </message>
     <message>
+        <source>{0} a year is beyond any real loan — did you mean a percentage, e.g. 0.05%?</source>
+        <translation>年化 {0} 超出了任何真实贷款的范围。您是不是想写百分数，例如 0.05%？</translation>
+    </message>
+    <message>
         <source>{0} a year is beyond any real loan</source>
         <translation>年化 {0} 超出了任何真实贷款的范围</translation>
     </message>
@@ -3639,8 +3647,24 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>无法按 {0} 读取（字节 {1}），请换一种编码试试</translation>
     </message>
     <message>
+        <source>cannot be read as {0} (it is {1}); try another encoding</source>
+        <translation>无法按 {0} 读取（它是 {1}），请换一种编码试试</translation>
+    </message>
+    <message>
+        <source>not text in UTF-8, GBK/GB18030 or UTF-16 (byte {0}); if you know the encoding, choose it</source>
+        <translation>不是 UTF-8、GBK/GB18030 或 UTF-16 编码的文本（字节 {0}）；如果您知道文件的编码，请选择它</translation>
+    </message>
+    <message>
+        <source>this {0} is in {1} but the file is {2}; save the whole file in one encoding</source>
+        <translation>这一行是 {1} 编码，而文件是 {2} 编码；请把整个文件存成同一种编码</translation>
+    </message>
+    <message>
         <source>cannot be read as {0}</source>
         <translation>无法识别为 {0}</translation>
+    </message>
+    <message>
+        <source>{0} a day is unusual — did you mean an annual rate? Put it in the annual rate column, or write it as {0} a year</source>
+        <translation>日利率 {0} 不太常见，是否为年化利率？请填在“年化利率”列，或写成“{0} 年”</translation>
     </message>
     <message>
         <source>{0} a year is unusual — did you mean a daily rate? Put it in the daily rate column, or write it as {0} a day</source>
@@ -4526,6 +4550,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>Platform</source>
         <translation>平台</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}：{reason}</translation>
     </message>
     <message>
         <source>If you did this, these warning signs would show:</source>

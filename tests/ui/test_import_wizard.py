@@ -4,10 +4,11 @@ thread (the database left as it was), the summary, and Alipay rows with a choice
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from jiebei_tracker.services.imports.service import Action, FileKind, PastAnswer
 from jiebei_tracker.services.ledger import bulk as ledger_module  # where add_history builds schedules
@@ -365,6 +366,15 @@ def test_every_reason_the_importers_give_has_a_chinese_wording(translations):
     translations.apply("zh_CN")
     untranslated = [reason for reason in refusal_text.KNOWN if refusal_text.reason_text(reason) == reason]
     assert untranslated == []
+    # Each patterned reason has its Chinese, which fills in no figure the English does not carry.
+    for _, text in [*refusal_text._patterns(), *refusal_text._missing_columns()]:
+        said = QCoreApplication.translate("Refusal", text)
+        assert said != text and set(re.findall(r"\{\w*\}", said)) <= set(re.findall(r"\{\w*\}", text)), text
+    assert (
+        refusal_text.reason_text("cannot be read as GB18030 / GBK (byte 0xff); try another encoding")
+        == "无法按 GB18030 / GBK 读取（字节 0xff），请换一种编码试试"
+    )
+    assert refusal_text.reason_text("no such platform (known: none yet)") == "没有这个平台（已记录的平台：还没有）"
     assert refusal_text.reason_text("must be 1 to 360 months") == "期限必须是 1 到 360 个月"
     assert refusal_text.reason_text("a reason nobody wrote down") == "a reason nobody wrote down"  # shown as written
     assert (

@@ -104,6 +104,15 @@ def test_a_missing_amount_says_what_to_type_and_a_bad_one_names_the_field(qtbot,
     assert not panel.record_button.isEnabled() and not panel.outflow.isVisible()
 
 
+def test_a_bad_amount_is_named_in_chinese_with_its_reason(qtbot, plan, translations):
+    translations.apply("zh_CN")
+    panel = plan.what_if
+    type_text(panel.rate, "9%")
+    with qtbot.waitSignal(panel.answered, timeout=5000):
+        type_text(panel.principal, "abc")
+    assert panel.message.text() == "金额：不是金额（例如 12000、12,000.50、¥1,234.50）"
+
+
 def test_paying_off_and_paying_late_ask_about_the_chosen_loan(qtbot, plan, demo_workspace):
     panel = plan.what_if
     panel.change.setCurrentIndex(PAYOFF)

@@ -159,4 +159,5 @@ class CreditReportDialog(FormDialog):
 
 def _said(problem: InvalidValue) -> str:
     """Where and what: ``pasted text:42: 'x': no date`` as ``Line 42: no date (x)``-like plain words."""
-    return f"{problem.field}: {problem.reason}" + (f" ({problem.value})" if problem.value not in (None, "") else "")
+    reason = reason_text(problem.reason)
+    return f"{problem.field}: {reason}" + (f" ({problem.value})" if problem.value not in (None, "") else "")

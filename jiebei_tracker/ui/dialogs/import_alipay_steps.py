@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 
 from jiebei_tracker.services.imports.service import Action, AlipayPlan, Choice, ImportFailure
 from jiebei_tracker.ui.dialogs.import_alipay_page import choice_text, target_text
-from jiebei_tracker.ui.refusal_text import error_lines
+from jiebei_tracker.ui.refusal_text import error_lines, problem_text
 
 
 class AlipaySteps(QObject):
@@ -31,7 +31,7 @@ class AlipaySteps(QObject):
                 self.w.path, file_name=self.w.file_name, encoding=self.w.file_page.chosen_encoding()
             )
         except ImportFailure as failure:
-            self.w.file_page.show_status(failure.message(), problem=True)
+            self.w.file_page.show_status(problem_text(failure.message()), problem=True)
             return
         plan = self.plan
         self.choices = {s.row.line: s.choice for s in plan.suggestions}

@@ -30,6 +30,7 @@ from jiebei_tracker.qt_text import display_language
 from jiebei_tracker.services.settings import GeneralSettings
 from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.dialogs.forms import FieldErrors, describe_buttons
+from jiebei_tracker.ui.refusal_text import reason_text
 
 FEN_PER_YUAN = 100
 # Language names are written in their own language, as language menus do.
@@ -364,7 +365,9 @@ def _threshold_message(error: InvalidValue) -> str:
         return QCoreApplication.translate(
             "SettingsDialog", "Cannot be longer than the period late repayments count for."
         )
-    return QCoreApplication.translate("SettingsDialog", "Out of range: {reason}").format(reason=error.reason)
+    return QCoreApplication.translate("SettingsDialog", "Out of range: {reason}").format(
+        reason=reason_text(error.reason)
+    )
 
 
 def _threshold_spin(name: str) -> QSpinBox:

@@ -56,6 +56,7 @@ from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs.forms import describe, name_controls
 from jiebei_tracker.ui.money_text import percent
+from jiebei_tracker.ui.refusal_text import reason_text
 from jiebei_tracker.ui.views.health.flag_list import FlagListWidget
 from jiebei_tracker.ui.views.health.style import BAND_COLOURS
 from jiebei_tracker.ui.views.page import Page
@@ -351,7 +352,7 @@ class WhatIfPanel(QWidget):
 
     def _problem_text(self, problem: InvalidValue) -> str:
         if not problem.field:
-            return problem.reason
+            return reason_text(problem.reason)
         names = {
             "principal": self.tr("Amount"),
             "rate": self.tr("Rate"),
@@ -361,7 +362,9 @@ class WhatIfPanel(QWidget):
             "platform": self.tr("Platform"),
             "paid_on": self.tr("Day"),
         }
-        return f"{names.get(problem.field, problem.field)}: {problem.reason}"
+        return self.tr("{field}: {reason}").format(
+            field=names.get(problem.field, problem.field), reason=reason_text(problem.reason)
+        )
 
     # -- showing ---------------------------------------------------------------------------------------------
 
