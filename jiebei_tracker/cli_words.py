@@ -61,9 +61,11 @@ def article_line(sections, lang: str) -> str:
 
 
 def say(key: str, lang: str, **values) -> str:
-    """``WORDS[key]`` in ``lang`` with ``values`` filled in; ``{s}`` is the English plural ending of ``count``."""
+    """``WORDS[key]`` in ``lang`` with ``values`` filled in; ``{s}`` is the English plural ending of ``count``, and
+    ``{days_s}`` that of ``days`` (of any whole number given)."""
     count = values.get("count")
-    return WORDS[key].get(lang).format(s="" if count == 1 else "s", **values)
+    endings = {f"{name}_s": "" if value == 1 else "s" for name, value in values.items() if type(value) is int}
+    return WORDS[key].get(lang).format(s="" if count == 1 else "s", **endings, **values)
 
 
 def headers(key: str, lang: str) -> list[str]:
@@ -165,7 +167,8 @@ WORDS: dict[str, Text] = {
         "{count} installment{s} already due (principal and interest) {amount}",
     ),
     "accrued": Text(
-        "本金 {principal} + {days} 天的利息 {interest}", "principal {principal} + interest for {days} days {interest}"
+        "本金 {principal} + {days} 天的利息 {interest}",
+        "principal {principal} + interest for {days} day{days_s} {interest}",
     ),
     "penalty": Text("罚息约 {amount}", "penalty interest about {amount}"),
     "estimate": Text(
@@ -180,7 +183,7 @@ WORDS: dict[str, Text] = {
         "{day} 为借款 #{number} 提前还部分 {amount}：其中利息 {interest}，本金 {principal}；还剩 {count} 期，"
         "从 {first} 起每月 {regular}，最后一期 {last}（{last_day}）；节省利息 {saved}",
         "prepaid {amount} on loan #{number} on {day}: interest {interest}, principal {principal}; {count} "
-        "installments left, {regular} a month from {first}, last {last} on {last_day}; interest saved {saved}",
+        "installment{s} left, {regular} a month from {first}, last {last} on {last_day}; interest saved {saved}",
     ),
     "edited": Text(
         "借款 #{number} 的还款 {id} 已修改，各期已重新计算",
@@ -240,7 +243,7 @@ WORDS: dict[str, Text] = {
     "demo_generated": Text("{years} 年内的 {count} 笔示例借款", "{count} demo loan{s} over {years} years"),
     "demo_sample": Text(
         "示例数据（{platforms} 个平台上的 {count} 笔借款）",
-        "the sample history ({count} loan{s} on {platforms} platforms)",
+        "the sample history ({count} loan{s} on {platforms} platform{platforms_s})",
     ),
     "demo_added": Text("已把{what}添加到 {path}", "added {what} to {path}"),
     # -- whole numbers (IDs, --years, --days…) --------------------------------------------------------------------
@@ -306,7 +309,7 @@ WORDS: dict[str, Text] = {
     "plans_used": Text("已恢复 {count} 笔借款的还款计划", "put back the schedules of {count} loan{s}"),
     "report_read": Text(
         "{file}：信用报告{dated}：{inquiries} 条查询记录，{overdue} 个账户有逾期月份",
-        "{file}: credit report{dated}: {inquiries} inquiries, {overdue} accounts with overdue months",
+        "{file}: credit report{dated}: inquiries {inquiries}, accounts with overdue months {overdue}",
     ),
     "report_dated": Text("（{day}）", " of {day}"),
     "report_new": Text("  新增：{day} {kind}{reason}：{text}", "  new: {day} {kind}{reason}: {text}"),
@@ -315,7 +318,7 @@ WORDS: dict[str, Text] = {
     "nothing_new": Text("没有新的内容可导入", "nothing new to import"),
     "report_imported": Text(
         "已把 {inquiries} 条查询记录和 {overdue} 条逾期记录导入为征信记录（导入 #{id}；用 `undo-import` 可以撤销）",
-        "imported {inquiries} inquiries and {overdue} overdue records as credit-report notes (import #{id}; "
+        "imported as credit-report notes: inquiries {inquiries}, overdue records {overdue} (import #{id}; "
         "`undo-import` takes it back)",
     ),
     "alipay_read": Text(

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from jiebei_tracker.cli_words import say
 from tests.chinese import half_width_slips, informal_you
 from tests.importers.samples import alipay_bytes, loans_csv
 
@@ -393,3 +394,10 @@ def test_a_refusal_in_chinese_needs_qtcore_alone():
     )
     said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert said.splitlines() == ["没有这笔借款", "['PySide6.QtCore']"]
+
+
+@pytest.mark.parametrize(("days", "english"), [(1, "interest for 1 day ¥0.30"), (8, "interest for 8 days ¥2.40")])
+def test_english_says_one_day_and_eight_days(days, english):
+    said = say("accrued", "en", principal="¥1,000.00", days=days, interest=f"¥{0.3 * days:.2f}")
+    assert said == f"principal ¥1,000.00 + {english}"
+    assert say("accrued", "zh_CN", principal="¥1,000.00", days=days, interest="¥0.30").startswith("本金 ¥1,000.00 + ")

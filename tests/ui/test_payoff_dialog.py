@@ -134,3 +134,27 @@ def test_in_chinese_the_dialog_opens_as_tall_as_its_texts_need_with_no_empty_ban
     assert dialog.height() == layout.totalHeightForWidth(dialog.width())
     heading = layout.itemAt(0).widget()
     assert heading.height() == heading.heightForWidth(heading.width())
+
+
+def test_ticking_pay_off_after_the_dialog_opened_makes_room_for_the_whole_proposal(
+    workspace, window, translations, qtbot
+):
+    """Several lines of proposal (installments overdue, their penalty interest) appear under a dialog already open."""
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 3, 20), months=12)).created_id
+    [loan] = workspace.loans([loan_id])
+    dialog = RepaymentDialog(
+        loan=loan,
+        today=TODAY,
+        quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
+        outlook=lambda day: workspace.repayment_outlook(loan_id, paid_on=day),
+        pay=lambda *args: None,
+        pay_off=lambda *args: None,
+        parent=window,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.payoff.setChecked(True)
+    quote = dialog.quote_label
+    qtbot.waitUntil(lambda: quote.height() >= quote.heightForWidth(quote.width()))
+    assert len(quote.text().splitlines()) >= 3

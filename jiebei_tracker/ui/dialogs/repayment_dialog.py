@@ -24,7 +24,7 @@ from jiebei_tracker.services.loans import LoanSummary, RepaymentOutlook
 from jiebei_tracker.ui.common import ERROR_STYLE
 from jiebei_tracker.ui.date_field import DateField
 from jiebei_tracker.ui.dialogs import bounds
-from jiebei_tracker.ui.dialogs.forms import FormDialog, describe
+from jiebei_tracker.ui.dialogs.forms import FormDialog, describe, make_room
 from jiebei_tracker.ui.refusal_text import reason_text
 
 
@@ -106,6 +106,7 @@ class RepaymentDialog(FormDialog):
         self.amount.setText(fen_to_yuan(quote.amount_fen))
         self.quote_label.setText(self._quote_text(quote))
         self.quote_label.show()
+        make_room(self.quote_label)
 
     def _quote_text(self, quote: PayoffQuote) -> str:
         """How the proposed amount is made up, one sentence a line: what already fell due (in full), the principal
@@ -150,6 +151,7 @@ class RepaymentDialog(FormDialog):
         self.settles_label.setText(text)
         self.settles_label.setStyleSheet(ERROR_STYLE if refused else "")
         self.settles_label.setVisible(bool(text))
+        make_room(self.settles_label)
 
     def _settles_text(self) -> tuple[str, bool]:
         """The line to show ('' for none) and whether it is a refusal."""
