@@ -104,6 +104,7 @@ KNOWN = (
     QT_TRANSLATE_NOOP("Refusal", "the rebuilt schedule does not take the repayments recorded"),
     QT_TRANSLATE_NOOP("Refusal", "its repayments no longer fit the schedule (changed since)"),
     QT_TRANSLATE_NOOP("Refusal", "no longer exists"),
+    QT_TRANSLATE_NOOP("Refusal", "is empty: give the annual rate (年化利率) or the daily rate (日利率)"),
     # files
     QT_TRANSLATE_NOOP("Refusal", "the file changed since it was checked; check it again"),
     QT_TRANSLATE_NOOP("Refusal", "already exists; choose a new file name"),
@@ -288,6 +289,27 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (
             re.compile(r"^does not clear the loans in (\d+) months$"),
             QT_TRANSLATE_NOOP("Refusal", "does not clear the loans in {0} months"),
+        ),
+        # an imported file's rows
+        (
+            re.compile(r"^is used again \(first on line (\d+)\)$"),
+            QT_TRANSLATE_NOOP("Refusal", "is used again (first on line {0})"),
+        ),
+        (
+            re.compile(r"^no loan matches (.+), borrowed (\S+), (\S+) \(import the loans first\)$"),
+            QT_TRANSLATE_NOOP("Refusal", "no loan matches {0}, borrowed {1}, {2} (import the loans first)"),
+        ),
+        (
+            re.compile(r"^no loan has this id \(import the loans first\)$"),
+            QT_TRANSLATE_NOOP("Refusal", "no loan has this id (import the loans first)"),
+        ),
+        (
+            re.compile(r"^(\d+) is more than the loan's (\d+) installments$"),
+            QT_TRANSLATE_NOOP("Refusal", "{0} is more than the loan's {1} installments"),
+        ),
+        (
+            re.compile(r"^installment (\d+) falls due on (\S+), after today \((\S+)\)$"),
+            QT_TRANSLATE_NOOP("Refusal", "installment {0} falls due on {1}, after today ({2})"),
         ),
         (
             re.compile(r"^no such platform \(known: (.*)\)$"),

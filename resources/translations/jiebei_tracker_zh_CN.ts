@@ -3559,6 +3559,10 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
         <translation>已不存在</translation>
     </message>
     <message>
+        <source>is empty: give the annual rate (年化利率) or the daily rate (日利率)</source>
+        <translation>为空：请填写年化利率或日利率</translation>
+    </message>
+    <message>
         <source>the file changed since it was checked; check it again</source>
         <translation>检查之后文件又有改动，请重新检查</translation>
     </message>
@@ -3749,6 +3753,26 @@ Once you add loans, this chart shows on how many platforms you owe money at the 
     <message>
         <source>does not clear the loans in {0} months</source>
         <translation>{0} 个月内还不清这些借款</translation>
+    </message>
+    <message>
+        <source>is used again (first on line {0})</source>
+        <translation>重复出现（第一次在第 {0} 行）</translation>
+    </message>
+    <message>
+        <source>no loan matches {0}, borrowed {1}, {2} (import the loans first)</source>
+        <translation>找不到 {1} 在{0}借的 {2}（请先导入借款）</translation>
+    </message>
+    <message>
+        <source>no loan has this id (import the loans first)</source>
+        <translation>没有这个编号的借款（请先导入借款）</translation>
+    </message>
+    <message>
+        <source>{0} is more than the loan&apos;s {1} installments</source>
+        <translation>{0} 超过了这笔借款的总期数 {1}</translation>
+    </message>
+    <message>
+        <source>installment {0} falls due on {1}, after today ({2})</source>
+        <translation>第 {0} 期 {1} 才到期，晚于今天（{2}）</translation>
     </message>
     <message>
         <source>no such platform (known: {0})</source>
