@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import types
 
@@ -108,3 +109,15 @@ def screenshot(tmp_path):
         return path
 
     return save
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The project's wheel, built once a worker. pip writes build/ and *.egg-info in the source tree: a test that
+    asks for it is marked ``xdist_group("wheel")``, so that one worker builds it, once."""
+    folder = tmp_path_factory.mktemp("wheel")
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(folder)]
+    subprocess.run([*command, str(root)], check=True, capture_output=True)
+    (built,) = folder.glob("jiebei_tracker-*.whl")
+    return built

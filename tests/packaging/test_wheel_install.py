@@ -21,28 +21,10 @@ import pytest
 
 from jiebei_tracker import __version__
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.xdist_group("wheel")  # pip writes build/ and *.egg-info in the source tree: one at a time
-def test_the_wheel_installed_in_a_fresh_venv_runs_its_command(tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("jiebei_tracker-*.whl")
+def test_the_wheel_installed_in_a_fresh_venv_runs_its_command(tmp_path, wheel):
     venv = tmp_path / "pipx-venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
