@@ -108,14 +108,8 @@ def test_installments_settled_by_the_payoff_read_settled_early(workspace, window
     assert model.index(1, STATUS_COLUMN).data() == "提前结清"
 
 
-def test_in_chinese_the_dialog_opens_as_tall_as_its_texts_need_with_no_empty_band(
-    workspace, window, translations, qtbot
-):
-    """Qt sized it for a narrow width of its own (Chinese has no spaces to wrap at): the one-line heading sat in
-    the middle of a label two lines tall, an empty band above it."""
-    translations.apply("zh_CN")
-    past = PastRepayments.paid_through(TODAY)
-    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 8, 20), months=12), past).created_id
+def _shown(qtbot, workspace, window, loan_id: int, *, payoff: bool = False) -> RepaymentDialog:
+    """The dialog as the window opens it for the loan (Save records nothing), shown."""
     [loan] = workspace.loans([loan_id])
     dialog = RepaymentDialog(
         loan=loan,
@@ -124,12 +118,24 @@ def test_in_chinese_the_dialog_opens_as_tall_as_its_texts_need_with_no_empty_ban
         outlook=lambda day: workspace.repayment_outlook(loan_id, paid_on=day),
         pay=lambda *args: None,
         pay_off=lambda *args: None,
-        payoff=True,
+        payoff=payoff,
         parent=window,
     )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_in_chinese_the_dialog_opens_as_tall_as_its_texts_need_with_no_empty_band(
+    workspace, window, translations, qtbot
+):
+    """Qt sized it for a narrow width of its own (Chinese has no spaces to wrap at): the one-line heading sat in
+    the middle of a label two lines tall, an empty band above it."""
+    translations.apply("zh_CN")
+    past = PastRepayments.paid_through(TODAY)
+    loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 8, 20), months=12), past).created_id
+    dialog = _shown(qtbot, workspace, window, loan_id, payoff=True)
     layout = dialog.layout()
     assert dialog.height() == layout.totalHeightForWidth(dialog.width())
     heading = layout.itemAt(0).widget()
@@ -141,19 +147,7 @@ def test_ticking_pay_off_after_the_dialog_opened_makes_room_for_the_whole_propos
 ):
     """Several lines of proposal (installments overdue, their penalty interest) appear under a dialog already open."""
     loan_id = workspace.ledger.add_loan(draft(borrowed_on=date(2026, 3, 20), months=12)).created_id
-    [loan] = workspace.loans([loan_id])
-    dialog = RepaymentDialog(
-        loan=loan,
-        today=TODAY,
-        quote=lambda day: workspace.payoff_quote(loan_id, paid_on=day),
-        outlook=lambda day: workspace.repayment_outlook(loan_id, paid_on=day),
-        pay=lambda *args: None,
-        pay_off=lambda *args: None,
-        parent=window,
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = _shown(qtbot, workspace, window, loan_id)
     dialog.payoff.setChecked(True)
     quote = dialog.quote_label
     qtbot.waitUntil(lambda: quote.height() >= quote.heightForWidth(quote.width()))
