@@ -267,9 +267,7 @@ class Ledger(LedgerBase):
 
     def resolve_note(self, note_id: int, *, resolved_on: date | None = None) -> Changes:
         with self._database.transaction() as session:
-            row = session.get(tables.CreditReportNote, note_id)
-            if row is None:
-                raise InvalidValue("note", note_id, "no such credit-report note")
+            row = get_note(session, note_id)
             if resolved_on is not None:
                 self._check_day("resolved_on", resolved_on)
             row.resolved = True
