@@ -18,6 +18,7 @@ from jiebei_tracker.ui import errors as error_dialogs
 from jiebei_tracker.ui.dialogs.passphrase_dialog import Entered, PassphrasePrompt, ProtectDialog, Protection
 from tests.conftest import TODAY
 from tests.scenarios import draft
+from tests.ui.second_launch import launch_twice
 
 pytest.importorskip("sqlcipher3")  # in the test extra: this never skips where the README's test command ran
 
@@ -182,61 +183,23 @@ def test_the_sample_data_is_never_protected(qtbot, tmp_path, translations, monke
         session.close()
 
 
-_FIRST_WINDOW = """
-import os, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from jiebei_tracker import app as app_module
+# The first window is given the passphrase as if typed; the second launch, which has none, must not ask for it.
+_TYPED = """
+import os
 from jiebei_tracker.services.files import protection
 from jiebei_tracker.ui import errors as error_dialogs
 from jiebei_tracker.ui.dialogs.passphrase_dialog import Entered
 
 protection.remembered = lambda path: None  # no system keyring in a test
 error_dialogs.ask_passphrase = lambda path, problem, can_remember: Entered(os.environ["TEST_PASSPHRASE"], False)
-
-def brought_forward(session):
-    print("BROUGHT FORWARD", session.own.database.encrypted, flush=True)
-    QApplication.quit()
-
-app_module.AppSession.bring_forward = brought_forward
-_exec = QApplication.exec
-def exec_and_say_ready(*args):
-    QTimer.singleShot(0, lambda: print("READY", flush=True))
-    return _exec()
-QApplication.exec = exec_and_say_ready
-from jiebei_tracker.cli import main
-sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
 def test_one_window_per_protected_file_and_a_second_launch_asks_nothing(protected, tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    first = subprocess.Popen(
-        [sys.executable, "-c", _FIRST_WINDOW, str(protected)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**env, "TEST_PASSPHRASE": FIRST},
+    said = launch_twice(
+        protected, tmp_path, setup=_TYPED, report="session.own.database.encrypted", env={"TEST_PASSPHRASE": FIRST}
     )
-    try:
-        assert first.stdout.readline().strip() == "READY"  # the passphrase was taken, the window is up
-        second = subprocess.run(
-            [sys.executable, "-m", "jiebei_tracker", "--db", str(protected)],
-            env=env,
-            capture_output=True,
-            timeout=60,
-            stdin=subprocess.DEVNULL,
-        )
-        assert second.returncode == 0
-        assert first.stdout.readline().strip() == "BROUGHT FORWARD True"
-        assert first.wait(timeout=60) == 0
-    finally:
-        if first.poll() is None:
-            first.kill()
+    assert said == "BROUGHT FORWARD True"
 
 
 def test_restore_asks_for_a_backup_s_own_passphrase_when_it_differs(qtbot, protected, translations, monkeypatch):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from jiebei_tracker.ui.single_instance import SingleInstance
+from tests.ui.second_launch import launch_twice
 
 
 def test_a_second_launch_brings_the_first_forward(qtbot, tmp_path):
@@ -39,41 +36,5 @@ def test_nobody_answers_when_nothing_runs(tmp_path):
     assert not SingleInstance(tmp_path / "tracker.db").notify_running(timeout_ms=200)
 
 
-_FIRST = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from jiebei_tracker import app as app_module
-
-def brought_forward(session):
-    print("BROUGHT FORWARD", flush=True)
-    QApplication.quit()
-
-app_module.AppSession.bring_forward = brought_forward
-_exec = QApplication.exec
-def exec_and_say_ready(*args):
-    QTimer.singleShot(0, lambda: print("READY", flush=True))
-    return _exec()
-QApplication.exec = exec_and_say_ready
-from jiebei_tracker.cli import main
-sys.exit(main(["--db", sys.argv[1]]))
-"""
-
-
 def test_a_second_launch_of_the_app_exits_and_raises_the_first(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    db_path = str(tmp_path / "tracker.db")
-    first = subprocess.Popen(
-        [sys.executable, "-c", _FIRST, db_path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
-    try:
-        assert first.stdout.readline().strip() == "READY"  # blocks until the first window is up
-        second = subprocess.run(
-            [sys.executable, "-m", "jiebei_tracker", "--db", db_path], env=env, capture_output=True, timeout=60
-        )
-        assert second.returncode == 0
-        assert first.stdout.readline().strip() == "BROUGHT FORWARD"
-        assert first.wait(timeout=60) == 0
-    finally:
-        if first.poll() is None:
-            first.kill()
+    assert launch_twice(tmp_path / "tracker.db", tmp_path) == "BROUGHT FORWARD"
