@@ -97,10 +97,16 @@ def make_room(widget: QWidget) -> None:
     # The heights the text just set asks for, not those of the last layout pass (which runs on a later event).
     if widget.layout() is not None:
         widget.layout().activate()
-    layout.activate()
-    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    needed = _needed_height(window)
     if window.height() < needed:
         window.resize(window.width(), needed)
+
+
+def _needed_height(window: QWidget) -> int:
+    """The height ``window``'s layout asks for at the window's width, worked out now."""
+    layout = window.layout()
+    layout.activate()
+    return layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
 
 
 class FormDialog(QDialog):
@@ -129,8 +135,7 @@ class FormDialog(QDialog):
         if self._fitted or layout is None or not layout.hasHeightForWidth():
             return
         self._fitted = True
-        layout.activate()
-        self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+        self.resize(self.width(), _needed_height(self))
 
     def lay_out(self, *, above: Sequence[QWidget] = (), below: Sequence[QWidget] = (), minimum_width: int) -> None:
         layout = QVBoxLayout(self)
